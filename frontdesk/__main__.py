@@ -1,0 +1,7 @@
+"""Entry point for ``python -m frontdesk``: the command-line interface."""
+
+import sys
+
+from frontdesk.cli import main
+
+sys.exit(main())

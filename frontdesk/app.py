@@ -1,0 +1,127 @@
+"""main(): args → paths → logging → settings → QApplication → translator → database → login → main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from frontdesk.errors import UserError
+from frontdesk.paths import DataPaths, data_paths
+from frontdesk.services import auth, site, system
+from frontdesk.settings import Settings
+
+_STARTED = time.perf_counter()
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="frontdesk", description="FrontDesk 客服前台管理系统")
+    parser.add_argument("--data-dir", help="数据文件夹（默认为用户数据目录）")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="界面语言（本次启动）")
+    # Benchmark-only: skip the login (honoured only with FRONTDESK_BENCHMARK=1) and quit once painted.
+    parser.add_argument("--benchmark-login", help=argparse.SUPPRESS)
+    parser.add_argument("--benchmark-exit-on-paint", action="store_true", help=argparse.SUPPRESS)
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+class _PaintProbe(QObject):
+    """Prints the time from process start to the first paint of the main window, then quits."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            print(f"painted {time.perf_counter() - _STARTED:.3f}", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+            obj.removeEventFilter(self)
+        return False
+
+
+class Session:
+    """Login → main window → logout → login again, until the user quits."""
+
+    def __init__(self, paths: DataPaths, settings: Settings, args: argparse.Namespace) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.args = args
+        self.window = None
+        self.probe = _PaintProbe()
+
+    def sign_in(self) -> bool:
+        from frontdesk.ui.dialogs.login import LoginDialog
+
+        if self.args.benchmark_login and os.environ.get("FRONTDESK_BENCHMARK") == "1":
+            actor = auth.actor_for(auth._find(self.args.benchmark_login))
+        else:
+            dialog = LoginDialog(site.site_name(), self.settings.last_user)
+            if not dialog.exec():
+                return False
+            actor = dialog.actor
+            self.settings.last_user = actor.staff_no
+            self.settings.save(self.paths.settings_file)
+        self.open_window(actor)
+        return True
+
+    def open_window(self, actor: object) -> None:
+        from frontdesk.ui.context import AppContext
+        from frontdesk.ui.main_window import MainWindow
+
+        ctx = AppContext(self.paths, self.settings, actor, site.site_name())  # type: ignore[arg-type]
+        self.window = MainWindow(ctx)
+        self.window.loggedOut.connect(self._after_logout)
+        self.window.closed.connect(QApplication.quit)
+        if self.args.benchmark_exit_on_paint:
+            self.window.installEventFilter(self.probe)
+        self.window.show()
+
+    def _after_logout(self) -> None:
+        self.window = None
+        QTimer.singleShot(0, lambda: self.sign_in() or QApplication.quit())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    args = parse_args(argv[1:])
+    paths = data_paths(args.data_dir)
+
+    from frontdesk.ui.crash import CrashHandler, setup_logging
+    from frontdesk.ui.i18n import apply_font, install_translators
+
+    setup_logging(paths.log_file)
+    settings = Settings.load(paths.settings_file)
+    if args.lang:
+        settings.language = args.lang
+    app = QApplication(argv)
+    app.setApplicationName("FrontDesk")
+    app.setOrganizationName("FrontDesk")
+    app.setQuitOnLastWindowClosed(False)
+    install_translators(app, settings.language)
+    apply_font(app)
+    CrashHandler(paths.log_file).install()
+
+    try:
+        system.start(paths, settings, backup_on_start=False)
+    except UserError as exc:
+        QMessageBox.critical(None, "FrontDesk", exc.message)
+        return 1
+    if settings.backup_on_start and site.is_initialized():
+        threading.Thread(target=system.startup_backup, args=(paths, settings), daemon=True).start()
+
+    if not site.is_initialized():
+        from frontdesk.ui.dialogs.first_run import FirstRunDialog
+
+        if not FirstRunDialog().exec():
+            return 0
+        site.load_site()
+
+    session = Session(paths, settings, args)
+    if not session.sign_in():
+        return 0
+    code = app.exec()
+    system.stop()
+    return code

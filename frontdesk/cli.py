@@ -1,0 +1,112 @@
+"""Command line: the same services as the window, without one (init, check, backup, demo data, screenshots)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from frontdesk.domain.roles import SYSTEM
+from frontdesk.errors import UserError, ValidationError
+from frontdesk.paths import data_paths
+from frontdesk.services import site, system
+from frontdesk.settings import Settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m frontdesk", description="FrontDesk 命令行工具")
+    parser.add_argument("--data-dir", help="数据文件夹（默认为用户数据目录）")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    init = sub.add_parser("init", help="首次设置：站点与管理员账户（非交互）")
+    init.add_argument("--site-code", required=True)
+    init.add_argument("--site-name", required=True)
+    init.add_argument("--admin-user", required=True)
+    init.add_argument("--admin-password", required=True)
+
+    sub.add_parser("check", help="检查数据库完整性与结构版本；健康时返回 0")
+    sub.add_parser("backup", help="立即备份，输出备份文件路径")
+    restore = sub.add_parser("restore", help="用备份文件替换数据库（原数据库先自动备份）")
+    restore.add_argument("file", type=Path)
+
+    demo = sub.add_parser("demo-data", help="生成演示数据")
+    demo.add_argument("--rows", type=int, default=10_000)
+    demo.add_argument("--seed", type=int, default=2026)
+
+    shots = sub.add_parser("screenshots", help="把每个页面和对话框渲染为 PNG")
+    shots.add_argument("out_dir", type=Path)
+    shots.add_argument("--lang", choices=["zh_CN", "en"], default=None)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    paths = data_paths(args.data_dir)
+    settings = Settings.load(paths.settings_file)
+    try:
+        if args.command == "screenshots":
+            from frontdesk.ui.screenshots import render_all
+
+            files = render_all(paths, settings, args.out_dir, args.lang)
+            for f in files:
+                print(f)
+            return 0
+        system.start(paths, settings, backup_on_start=False)
+        try:
+            return _run(args, paths, settings)
+        finally:
+            system.stop()
+    except ValidationError as exc:
+        for field, message in exc.fields.items():
+            print(f"错误：--{field.replace('_', '-')}：{message}", file=sys.stderr)
+        return 2
+    except UserError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: ANN001
+    if args.command == "init":
+        site.initialize(args.site_code, args.site_name, args.admin_user, args.admin_password)
+        print(f"已初始化站点 {args.site_code.upper()} {args.site_name}，数据文件夹：{paths.root}")
+        return 0
+    if args.command == "check":
+        health = system.check()
+        print(f"数据库：{paths.database}")
+        print(f"结构版本：{health.schema_version}（程序支持 {health.latest_version}）")
+        print(f"站点：{site.site_code() or '未初始化'} {site.site_name()}")
+        for problem in health.problems:
+            print(f"问题：{problem}")
+        print("状态：正常" if health.healthy else "状态：异常")
+        return 0 if health.healthy else 1
+    if args.command == "backup":
+        print(system.backup_now(SYSTEM, paths, settings.backups_to_keep))
+        return 0
+    if args.command == "restore":
+        system.schedule_restore(SYSTEM, paths, args.file.resolve())
+        system.stop()
+        system.start(paths, settings, backup_on_start=False)
+        print(f"已从 {args.file} 恢复")
+        return 0
+    if args.command == "demo-data":
+        if not site.is_initialized():
+            raise UserError("请先运行 init 初始化站点")
+        from frontdesk.services import demo
+
+        started = time.perf_counter()
+        last = [0.0]
+
+        def progress(name: str, done: int, total: int) -> None:
+            now = time.perf_counter()
+            if now - last[0] > 2 or done == total:
+                last[0] = now
+                print(f"  {name}: {done:,}/{total:,}", flush=True)
+
+        counts = demo.generate(args.rows, args.seed, progress)
+        for name, n in counts.items():
+            print(f"{name}: {n:,}")
+        print(f"用时 {time.perf_counter() - started:.1f} 秒；演示员工密码均为 {demo.DEMO_PASSWORD}")
+        return 0
+    raise AssertionError(args.command)

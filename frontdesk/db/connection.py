@@ -1,0 +1,79 @@
+"""The one DatabaseProxy, SQLite construction with its pragmas, and transactions with clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee
+
+from frontdesk.errors import DatabaseBusy, StorageError
+
+database = peewee.DatabaseProxy()
+
+BUSY_TIMEOUT_MS = 10_000
+
+# Pragmas are passed at construction so every new connection (one per thread) gets them.
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": BUSY_TIMEOUT_MS,
+    "synchronous": "normal",
+    "cache_size": -32_000,  # 32 MB page cache
+    "temp_store": "memory",
+}
+
+
+def make_sqlite(path: str | Path) -> peewee.SqliteDatabase:
+    """A SQLite database with WAL, foreign keys and a busy timeout on every connection."""
+    return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
+def open_database(path: str | Path) -> peewee.Database:
+    """Bind the proxy to the SQLite file at ``path`` and connect."""
+    close_database()
+    db = make_sqlite(path)
+    database.initialize(db)
+    db.connect(reuse_if_open=True)
+    return db
+
+
+def close_database() -> None:
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
+
+
+def is_sqlite() -> bool:
+    return isinstance(database.obj, peewee.SqliteDatabase)
+
+
+def translate_error(exc: BaseException) -> BaseException:
+    """Map a driver error to the user-facing error it means, or return it unchanged (a bug)."""
+    text = str(exc).lower()
+    if isinstance(exc, peewee.OperationalError | sqlite3.OperationalError):
+        if "locked" in text or "busy" in text:
+            return DatabaseBusy()
+        if "disk is full" in text or "database or disk is full" in text:
+            return StorageError("磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。")
+        if "readonly" in text or "read-only" in text:
+            return StorageError("数据库文件是只读的，无法保存。请检查数据文件夹的权限。")
+        if "unable to open" in text:
+            return StorageError("无法打开数据库文件，请检查数据文件夹是否存在且可写。")
+    return exc
+
+
+@contextmanager
+def transaction(write: bool = True) -> Iterator[None]:
+    """One atomic unit of work; on SQLite a writer takes the lock up front so concurrent saves queue."""
+    db = database.obj
+    ctx = db.atomic("IMMEDIATE") if write and isinstance(db, peewee.SqliteDatabase) else db.atomic()
+    try:
+        with ctx:
+            yield
+    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+        mapped = translate_error(exc)
+        if mapped is exc:
+            raise
+        raise mapped from exc

@@ -1,0 +1,75 @@
+"""Schema version table and ordered migrations: each step atomic, the database file backed up first."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+
+from frontdesk.db.connection import database
+from frontdesk.db.models import AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff
+from frontdesk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One schema step. ``apply`` must only add (tables, columns, indexes), never drop user data."""
+
+    version: int
+    name: str
+    apply: Callable[[peewee.Database], None]
+
+
+def _foundation(db: peewee.Database) -> None:
+    db.create_tables([SiteSetting, Department, Staff, NumberSequence, AuditLog])
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "foundation: site, departments, staff, numbering, audit", _foundation),
+]
+LATEST_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version() -> int:
+    """The highest applied migration, 0 for an empty database."""
+    db = database.obj
+    if not db.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    return SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar() or 0
+
+
+def pending_migrations() -> list[Migration]:
+    current = schema_version()
+    return [m for m in MIGRATIONS if m.version > current]
+
+
+def migrate(backup_dir: Path | None = None, keep: int = 14) -> list[int]:
+    """Apply pending migrations in order; back the file up first when it already holds data."""
+    current = schema_version()
+    if current > LATEST_VERSION:
+        raise UserError(
+            f"数据库结构版本（{current}）比本程序支持的（{LATEST_VERSION}）新，请升级 FrontDesk 后再打开。"
+        )
+    pending = [m for m in MIGRATIONS if m.version > current]
+    if not pending:
+        return []
+    if current > 0 and backup_dir is not None:
+        from frontdesk.db.backup import backup_database
+
+        path = backup_database(backup_dir, keep=keep, reason=f"before-v{pending[0].version}")
+        log.info("backed up %s before migrating from version %d", path, current)
+    db = database.obj
+    db.create_tables([SchemaVersion], safe=True)
+    applied = []
+    for step in pending:
+        with db.atomic():
+            step.apply(db)
+            SchemaVersion.create(version=step.version, name=step.name)
+        log.info("applied migration %d: %s", step.version, step.name)
+        applied.append(step.version)
+    return applied

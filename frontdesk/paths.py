@@ -1,0 +1,62 @@
+"""Where FrontDesk keeps its data: database, backups, logs, attachments and settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "FrontDesk"
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The folders and files under one data directory."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / "frontdesk.db"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "frontdesk.log"
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.json"
+
+    @property
+    def restore_marker(self) -> Path:
+        """A backup chosen for restore; swapped in at the next start, before the database opens."""
+        return self.root / "restore-pending.txt"
+
+    def ensure(self) -> DataPaths:
+        for folder in (self.root, self.backups, self.logs, self.attachments):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def default_data_dir() -> Path:
+    """The user's data folder (never the install folder), e.g. ~/.local/share/FrontDesk."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def data_paths(data_dir: str | Path | None = None) -> DataPaths:
+    """Paths for ``data_dir`` (from ``--data-dir``) or the default data folder, created if missing."""
+    root = Path(data_dir).expanduser().resolve() if data_dir else default_data_dir()
+    return DataPaths(root).ensure()

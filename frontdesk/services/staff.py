@@ -1,0 +1,222 @@
+"""Staff roster and departments, managed by managers (roster) and admins (accounts and roles)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Any
+
+import peewee
+
+from frontdesk.db.connection import transaction
+from frontdesk.db.models import Department, Staff, current_site_code
+from frontdesk.domain.phones import phone_problem
+from frontdesk.domain.roles import Actor, Permission, Role
+from frontdesk.errors import NotFound, ValidationError
+from frontdesk.services import audit
+from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
+from frontdesk.services.passwords import hash_password, password_problem
+from frontdesk.services.permissions import require
+
+
+@dataclass
+class StaffInput:
+    """The roster form."""
+
+    staff_no: str
+    name: str
+    department_uuid: str | None = None
+    position: str = ""
+    role: str = Role.STAFF.value
+    phone: str = ""
+    hire_date: date | None = None
+    active: bool = True
+
+
+ROSTER_FIELDS = ("staff_no", "name", "department_uuid", "position", "role", "phone", "hire_date", "active")
+
+
+def _validate(data: StaffInput, own_uuid: str | None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not data.staff_no.strip():
+        errors["staff_no"] = "请填写工号"
+    elif len(data.staff_no.strip()) > 20:
+        errors["staff_no"] = "工号不超过 20 位"
+    else:
+        clash = Staff.live().where(
+            (Staff.staff_no == data.staff_no.strip()) & (Staff.site_code == current_site_code())
+        )
+        if own_uuid:
+            clash = clash.where(Staff.uuid != own_uuid)
+        if clash.exists():
+            errors["staff_no"] = f"工号 {data.staff_no.strip()} 已被使用"
+    if not data.name.strip():
+        errors["name"] = "请填写姓名"
+    elif len(data.name.strip()) > 30:
+        errors["name"] = "姓名不超过 30 字"
+    problem = phone_problem(data.phone)
+    if problem:
+        errors["phone"] = problem
+    if data.role not in {r.value for r in Role}:
+        errors["role"] = "角色无效"
+    if data.hire_date and data.hire_date > date.today():
+        errors["hire_date"] = "入职日期不能晚于今天"
+    if data.department_uuid and not Department.live().where(Department.uuid == data.department_uuid).exists():
+        errors["department_uuid"] = "部门不存在"
+    return errors
+
+
+def _row(staff: Staff) -> dict[str, Any]:
+    return {f: getattr(staff, f) for f in ROSTER_FIELDS}
+
+
+def save_staff(actor: Actor, data: StaffInput, uuid: str | None = None, password: str | None = None) -> str:
+    """Create or update a roster entry; roles other than 客服 and passwords need the admin."""
+    require(actor, Permission.MANAGE_ROSTER)
+    data.staff_no, data.name, data.phone = data.staff_no.strip(), data.name.strip(), data.phone.strip()
+    with transaction():
+        staff = None
+        if uuid:
+            staff = Staff.live().where(Staff.uuid == uuid).first()
+            if staff is None:
+                raise NotFound("员工不存在或已删除")
+        current_role = staff.role if staff else Role.STAFF.value
+        if data.role != current_role:
+            require(actor, Permission.MANAGE_ACCOUNTS)
+        if staff is not None and staff.uuid == actor.uuid and not data.active:
+            raise ValidationError({"active": "不能停用自己的账户"})
+        errors = _validate(data, uuid)
+        if password:
+            require(actor, Permission.MANAGE_ACCOUNTS)
+            problem = password_problem(password)
+            if problem:
+                errors["password"] = problem
+        if errors:
+            raise ValidationError(errors)
+        old = _row(staff) if staff else None
+        if staff is None:
+            staff = Staff()
+        for name in ROSTER_FIELDS:
+            setattr(staff, name, getattr(data, name))
+        if password:
+            staff.password_hash = hash_password(password)
+        staff.save()
+        audit.record(actor, "staff", staff.uuid, "update" if old else "create", old, _row(staff))
+        return staff.uuid
+
+
+def get_staff(actor: Actor, uuid: str) -> StaffInput:
+    require(actor, Permission.MANAGE_ROSTER)
+    staff = Staff.live().where(Staff.uuid == uuid).first()
+    if staff is None:
+        raise NotFound("员工不存在或已删除")
+    return StaffInput(**_row(staff))
+
+
+STAFF_SORT = {
+    "staff_no": Staff.staff_no,
+    "name": Staff.name,
+    "department": Department.name,
+    "position": Staff.position,
+    "role": Staff.role,
+    "phone": Staff.phone,
+    "hire_date": Staff.hire_date,
+    "active": Staff.active,
+    "last_login": Staff.last_login,
+}
+
+
+def list_staff(actor: Actor, query: ListQuery) -> Page:
+    """The roster page: search by 工号, name or phone; filter by department, role, active."""
+    require(actor, Permission.MANAGE_ROSTER)
+    select = (
+        Staff.select(
+            Staff.uuid,
+            Staff.staff_no,
+            Staff.name,
+            Department.name.alias("department"),
+            Staff.position,
+            Staff.role,
+            Staff.phone,
+            Staff.hire_date,
+            Staff.active,
+            Staff.last_login,
+            Staff.locked_until,
+        )
+        .join(Department, peewee.JOIN.LEFT_OUTER, on=(Staff.department == Department.uuid))
+        .where(Staff.deleted == False)  # noqa: E712
+    )
+    if query.search.strip():
+        pattern = like_pattern(query.search.strip())
+        select = select.where(
+            Staff.staff_no.contains(query.search.strip())
+            | (Staff.name ** pattern)
+            | (Staff.phone ** pattern)
+        )
+    filters = query.filters
+    if filters.get("department_uuid"):
+        select = select.where(Staff.department == filters["department_uuid"])
+    if filters.get("role"):
+        select = select.where(Staff.role == filters["role"])
+    if filters.get("active") is not None:
+        select = select.where(Staff.active == bool(filters["active"]))
+    return run_page(select, query, STAFF_SORT, [Staff.staff_no], Staff.id)
+
+
+def staff_choices(actor: Actor, active_only: bool = True) -> list[tuple[str, str]]:
+    """(uuid, "工号 姓名") for pickers; any signed-in user may read names."""
+    require(actor, Permission.DESK_WORK)
+    select = Staff.live().where(Staff.site_code == current_site_code())
+    if active_only:
+        select = select.where(Staff.active == True)  # noqa: E712
+    return [(s.uuid, f"{s.staff_no} {s.name}") for s in select.order_by(Staff.staff_no)]
+
+
+# --- departments --------------------------------------------------------------------------------
+
+
+def list_departments(actor: Actor, include_inactive: bool = False) -> list[dict[str, Any]]:
+    require(actor, Permission.DESK_WORK)
+    count = (
+        Staff.select(peewee.fn.COUNT(Staff.id))
+        .where((Staff.department == Department.uuid) & (Staff.deleted == False) & (Staff.active == True))  # noqa: E712
+    )
+    select = Department.select(
+        Department.uuid, Department.name, Department.note, Department.active, count.alias("staff_count")
+    ).where(Department.deleted == False)  # noqa: E712
+    if not include_inactive:
+        select = select.where(Department.active == True)  # noqa: E712
+    return list(select.order_by(Department.name).dicts())
+
+
+def save_department(actor: Actor, name: str, note: str = "", active: bool = True, uuid: str | None = None) -> str:
+    require(actor, Permission.MANAGE_REFERENCE)
+    name, note = name.strip(), note.strip()
+    errors = {}
+    if not name:
+        errors["name"] = "请填写部门名称"
+    elif len(name) > 50:
+        errors["name"] = "部门名称不超过 50 字"
+    if len(note) > 200:
+        errors["note"] = "备注不超过 200 字"
+    with transaction():
+        clash = Department.live().where((Department.name == name) & (Department.site_code == current_site_code()))
+        if uuid:
+            clash = clash.where(Department.uuid != uuid)
+        if name and clash.exists():
+            errors["name"] = f"部门“{name}”已存在"
+        if errors:
+            raise ValidationError(errors)
+        dept = Department.live().where(Department.uuid == uuid).first() if uuid else Department()
+        if dept is None:
+            raise NotFound("部门不存在或已删除")
+        old = {"name": dept.name, "note": dept.note, "active": dept.active} if uuid else None
+        dept.name, dept.note, dept.active = name, note, active
+        dept.save()
+        audit.record(actor, "department", dept.uuid, "update" if uuid else "create", old,
+                     {"name": name, "note": note, "active": active})
+        return dept.uuid
+
+
+def staff_input_dict(data: StaffInput) -> dict[str, Any]:
+    return asdict(data)

@@ -1,0 +1,22 @@
+"""What every page needs: data paths, settings and the signed-in actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from frontdesk.domain.roles import Actor
+from frontdesk.paths import DataPaths
+from frontdesk.settings import Settings
+
+
+@dataclass
+class AppContext:
+    """Shared by the main window and its pages for one signed-in session."""
+
+    paths: DataPaths
+    settings: Settings
+    actor: Actor
+    site_name: str
+
+    def save_settings(self) -> None:
+        self.settings.save(self.paths.settings_file)

@@ -1,0 +1,1 @@
+"""Dialogs: first run, login, passwords and the record forms."""

@@ -1,0 +1,68 @@
+"""Translations (Chinese source strings, English .qm; Qt's own qtbase_zh_CN) and the CJK UI font."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+    "SimHei",
+)
+
+_installed: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication, language: str) -> None:
+    """Chinese is the source language; English loads frontdesk_en.qm. Qt's own strings follow."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "zh_CN":
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        _load(app, "qtbase_zh_CN", qt_dir)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        _load(app, f"frontdesk_{language}", str(TRANSLATIONS_DIR))
+
+
+def _load(app: QCoreApplication, name: str, folder: str) -> bool:
+    translator = QTranslator(app)
+    if translator.load(name, folder):
+        app.installTranslator(translator)
+        _installed.append(translator)
+        return True
+    log.warning("translation %s not found in %s", name, folder)
+    return False
+
+
+def cjk_family() -> str | None:
+    """The first Simplified Chinese font family installed, or None."""
+    available = set(QFontDatabase.families())
+    for family in CJK_FAMILIES:
+        if family in available:
+            return family
+    return None
+
+
+def apply_font(app: QApplication, point_size: int = 10) -> str | None:
+    """Set the UI font to a Simplified Chinese family so Han glyphs take their SC forms."""
+    family = cjk_family()
+    font = QFont(family) if family else QFont()
+    if family:
+        font.setFamilies([family, *[f for f in CJK_FAMILIES if f != family]])
+    font.setPointSize(point_size)
+    app.setFont(font)
+    return family

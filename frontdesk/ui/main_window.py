@@ -1,0 +1,177 @@
+"""The main window: navigation to the module pages the user may open, status bar, account menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+import frontdesk
+from frontdesk.services import site
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.password import PasswordDialog
+from frontdesk.ui.dialogs.settings_dialog import SettingsDialog
+from frontdesk.ui.messages import bridge, confirm, status
+from frontdesk.ui.pages.base import Page, PageSpec
+from frontdesk.ui.pages.registry import page_specs
+
+NAV_STYLE = """
+QListWidget#nav { background: #263238; color: #eceff1; border: none; font-size: 11pt; outline: 0; }
+QListWidget#nav::item { padding: 10px 14px; }
+QListWidget#nav::item:selected { background: #1e88e5; color: white; }
+QListWidget#nav::item:hover:!selected { background: #37474f; }
+"""
+
+
+class MainWindow(QMainWindow):
+    """One per signed-in session; ``loggedOut`` asks the application to show the login again."""
+
+    loggedOut = Signal()  # noqa: N815
+    closed = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._logging_out = False
+        self.setWindowTitle(self.tr("FrontDesk 客服前台 - {0}").format(ctx.site_name))
+        self.specs: list[PageSpec] = [s for s in page_specs() if ctx.actor.can(s.permission)]
+        self.pages: dict[str, Page] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet(NAV_STYLE)
+        for spec in self.specs:
+            item = QListWidgetItem(QCoreApplication.translate("nav", spec.title))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        self.empty = QLabel(self.tr("当前账户没有可用的功能页面，请联系管理员分配角色。"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        bridge.info.connect(self._status_message)
+        if ctx.settings.window.get("geometry"):
+            self.restoreGeometry(QByteArray.fromBase64(ctx.settings.window["geometry"].encode()))
+        else:
+            self.resize(1280, 800)
+        if self.specs:
+            self.nav.setCurrentRow(0)
+
+    # --- navigation ------------------------------------------------------------------------------
+
+    def open_page(self, key: str) -> Page | None:
+        for row, spec in enumerate(self.specs):
+            if spec.key == key:
+                self.nav.setCurrentRow(row)
+                return self.pages.get(key)
+        return None
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self.specs):
+            return
+        spec = self.specs[row]
+        page = self.pages.get(spec.key)
+        if page is None:
+            page = spec.factory(self.ctx)
+            page.setObjectName(f"page_{spec.key}")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        page.refresh()
+
+    # --- chrome ----------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        system_menu = self.menuBar().addMenu(self.tr("系统(&S)"))
+        change_pw = QAction(self.tr("修改密码…"), self)
+        change_pw.triggered.connect(self.change_password)
+        settings = QAction(self.tr("设置…"), self)
+        settings.triggered.connect(self.edit_settings)
+        logout = QAction(self.tr("注销"), self)
+        logout.setObjectName("logout")
+        logout.triggered.connect(self.logout)
+        quit_action = QAction(self.tr("退出"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        for action in (change_pw, settings, None, logout, quit_action):
+            if action is None:
+                system_menu.addSeparator()
+            else:
+                system_menu.addAction(action)
+        self.logout_action = logout
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = QAction(self.tr("关于 FrontDesk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        actor = self.ctx.actor
+        self.site_label = QLabel(self.tr("站点：{0} {1}").format(site.site_code(), self.ctx.site_name))
+        self.user_label = QLabel(self.tr("用户：{0} {1}").format(actor.staff_no, actor.name))
+        self.role_label = QLabel(self.tr("角色：{0}").format(QCoreApplication.translate("enum", actor.role.label)))
+        for label in (self.site_label, self.user_label, self.role_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+
+    def _status_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def change_password(self) -> None:
+        if PasswordDialog(self.ctx.actor, parent=self).exec():
+            status(self.tr("密码已修改"))
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.ctx.settings, self)
+        if dialog.exec():
+            self.ctx.save_settings()
+            if dialog.language_changed and confirm(self, self.tr("界面语言将在重新启动后生效。现在重新启动吗？")):
+                from frontdesk.ui.pages.system_page import restart_application
+
+                restart_application()
+
+    def logout(self) -> None:
+        self._logging_out = True
+        self.close()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("关于 FrontDesk"),
+            self.tr("FrontDesk 客服前台管理系统 {0}\n离线运行，数据保存在：\n{1}").format(
+                frontdesk.__version__, self.ctx.paths.root
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.ctx.settings.window["geometry"] = bytes(self.saveGeometry().toBase64()).decode()
+        self.ctx.save_settings()
+        bridge.info.disconnect(self._status_message)
+        super().closeEvent(event)
+        (self.loggedOut if self._logging_out else self.closed).emit()

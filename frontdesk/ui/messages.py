@@ -1,0 +1,52 @@
+"""Message bridge: any code tells the user something through here, never by building a QMessageBox itself."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from frontdesk.errors import UserError
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+class MessageBridge(QObject):
+    """Signals that the main window shows in its status bar."""
+
+    info = Signal(str)
+    warning = Signal(str)
+
+
+bridge = MessageBridge()
+
+
+def status(text: str) -> None:
+    """A short note in the status bar."""
+    bridge.info.emit(text)
+
+
+def warn(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or tr("提示"), text)
+
+
+def inform(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or tr("提示"), text)
+
+
+def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
+    answer = QMessageBox.question(
+        parent, title or tr("请确认"), text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+    )
+    return answer == QMessageBox.Yes
+
+
+def show_user_error(parent: QWidget | None, exc: UserError) -> None:
+    """An expected problem: a clear message, nothing else."""
+    log.info("user error: %s", exc.message)
+    warn(parent, exc.message)

@@ -1,0 +1,1 @@
+"""Qt item models over pages of rows that services fetched with SQL."""

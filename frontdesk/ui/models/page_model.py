@@ -1,0 +1,102 @@
+"""A thin table model over one SQL page: column constants, translated headers, sort asked of SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def format_value(value: Any) -> str:
+    """Plain display text: dates as 2026-11-23, times to the minute, money with two places."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the row key, its header, how to show it, and whether SQL can sort by it."""
+
+    key: str
+    header: str
+    width: int = 0
+    fmt: Callable[[Any], str] | None = None
+    sortable: bool = True
+    align_right: bool = False
+
+
+class PageModel(QAbstractTableModel):
+    """Shows the rows of one page; clicking a header asks the page to re-query sorted in SQL."""
+
+    sortRequested = Signal(str, bool)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.rows: list[dict[str, Any]] = []
+        self.row_color: Callable[[dict[str, Any]], str | None] | None = None
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = row.get(column.key)
+            return column.fmt(value) if column.fmt else format_value(value)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            value = row.get(column.key)
+            text = column.fmt(value) if column.fmt else format_value(value)
+            return text if len(text) > 20 else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and self.row_color is not None:
+            color = self.row_color(row)
+            return QBrush(QColor(color)) if color else None
+        if role == ROW_ROLE:
+            return row
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+                return self.columns[section].header
+            if orientation == Qt.Orientation.Vertical:
+                return str(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.columns) and self.columns[column].sortable:
+            self.sortRequested.emit(self.columns[column].key, order == Qt.SortOrder.DescendingOrder)
+
+    def row_at(self, row: int) -> dict[str, Any] | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None

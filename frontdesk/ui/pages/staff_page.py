@@ -1,0 +1,113 @@
+"""Staff roster page (员工档案): search, filter, add, edit, reset password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+from frontdesk.domain.roles import Permission, Role
+from frontdesk.services import staff as staff_service
+from frontdesk.services.listing import ListQuery
+from frontdesk.services.listing import Page as DataPage
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.password import PasswordDialog
+from frontdesk.ui.dialogs.staff_edit import StaffDialog
+from frontdesk.ui.messages import inform, status
+from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.pages.base import Page
+from frontdesk.ui.widgets.inputs import ChoiceCombo
+from frontdesk.ui.widgets.list_panel import ListPanel
+
+
+def _role_label(value: object) -> str:
+    try:
+        return QCoreApplication.translate("enum", Role(str(value)).label)
+    except ValueError:
+        return str(value or "")
+
+
+class StaffPage(Page):
+    """The roster, managed by managers; accounts (role, password) by the admin."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        columns = [
+            Column("staff_no", self.tr("工号"), 90),
+            Column("name", self.tr("姓名"), 90),
+            Column("department", self.tr("部门"), 120),
+            Column("position", self.tr("岗位"), 110),
+            Column("role", self.tr("角色"), 70, fmt=_role_label),
+            Column("phone", self.tr("电话"), 120),
+            Column("hire_date", self.tr("入职日期"), 100),
+            Column("active", self.tr("在职"), 50, fmt=lambda v: self.tr("在职") if v else self.tr("离职")),
+            Column("last_login", self.tr("最近登录"), 140),
+        ]
+        self.panel = ListPanel(
+            columns, self._fetch, ctx.settings.page_size, self.tr("搜索工号、姓名或电话")
+        )
+        self.dept_filter = ChoiceCombo()
+        self.dept_filter.setObjectName("deptFilter")
+        self.dept_filter.currentIndexChanged.connect(
+            lambda: self.panel.set_filter("department_uuid", self.dept_filter.value())
+        )
+        self.active_filter = ChoiceCombo(
+            [(True, self.tr("在职")), (False, self.tr("离职")), (None, self.tr("全部"))]
+        )
+        self.active_filter.setObjectName("activeFilter")
+        self.panel.filters["active"] = True
+        self.active_filter.currentIndexChanged.connect(
+            lambda: self.panel.set_filter("active", self.active_filter.value())
+        )
+        self.panel.filter_bar.addWidget(self.dept_filter)
+        self.panel.filter_bar.addWidget(self.active_filter)
+
+        self.add_btn = QPushButton(self.tr("新增员工"))
+        self.add_btn.setObjectName("addStaff")
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn = QPushButton(self.tr("编辑"))
+        self.edit_btn.clicked.connect(self.edit)
+        self.panel.actions_bar.addWidget(self.add_btn)
+        self.panel.actions_bar.addWidget(self.edit_btn)
+        if ctx.actor.can(Permission.MANAGE_ACCOUNTS):
+            self.reset_btn = QPushButton(self.tr("重置密码"))
+            self.reset_btn.clicked.connect(self.reset_password)
+            self.panel.actions_bar.addWidget(self.reset_btn)
+        self.panel.activated.connect(lambda _row: self.edit())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+
+    def _fetch(self, query: ListQuery) -> DataPage:
+        return staff_service.list_staff(self.ctx.actor, query)
+
+    def refresh(self) -> None:
+        self.dept_filter.set_choices(
+            [(None, self.tr("全部部门"))]
+            + [(d["uuid"], d["name"]) for d in staff_service.list_departments(self.ctx.actor, True)]
+        )
+        self.panel.refresh()
+
+    def add(self) -> None:
+        dialog = StaffDialog(self.ctx.actor, parent=self)
+        if dialog.exec():
+            status(self.tr("已新增员工"))
+            self.panel.refresh()
+
+    def edit(self) -> None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先在列表中选择一名员工"))
+            return
+        dialog = StaffDialog(self.ctx.actor, row["uuid"], parent=self)
+        if dialog.exec():
+            status(self.tr("已保存"))
+            self.panel.refresh()
+
+    def reset_password(self) -> None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先在列表中选择一名员工"))
+            return
+        dialog = PasswordDialog(self.ctx.actor, row["uuid"], f"{row['staff_no']} {row['name']}", self)
+        if dialog.exec():
+            status(self.tr("密码已重置，账户锁定已解除"))

@@ -1,0 +1,138 @@
+"""Render every page and dialog, filled with demo data, to PNG files (``python -m frontdesk screenshots``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from frontdesk.errors import UserError
+from frontdesk.paths import DataPaths
+from frontdesk.services import auth, site, system
+from frontdesk.settings import Settings
+
+SIZE = (1366, 800)
+
+# Modules add their own dialogs here: name -> factory(main_window) returning a dialog to render.
+DIALOGS: dict[str, Callable[[QWidget], QDialog]] = {}
+
+
+def _app(language: str) -> QApplication:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from frontdesk.ui.i18n import apply_font, install_translators
+
+    qInstallMessageHandler(_quiet_offscreen)
+    app = QApplication.instance() or QApplication(["frontdesk-screenshots"])
+    install_translators(app, language)
+    if apply_font(app) is None:
+        raise UserError(
+            "没有找到简体中文字体（如 Noto Sans CJK SC），截图中的中文会显示成方框。"
+            "请安装 fonts-noto-cjk 后重试。"
+        )
+    return app
+
+
+def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Drop the offscreen platform's note that it has no window manager; print anything else."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def _save(widget: QWidget, out: Path, name: str, files: list[Path]) -> None:
+    widget.show()
+    QApplication.processEvents()
+    path = out / f"{name}.png"
+    if not widget.grab().save(str(path)):
+        raise UserError(f"无法写入截图：{path}")
+    files.append(path)
+
+
+def _ensure_demo_site(paths: DataPaths) -> None:
+    if not site.is_initialized():
+        site.initialize("S01", "金华服务区客服中心", "admin", "admin123", "系统管理员")
+        site.load_site()
+        from frontdesk.services import demo
+
+        demo.generate(3000)
+
+
+def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | None = None) -> list[Path]:
+    """Fill an empty data folder with demo data first; log in as the admin; grab every screen."""
+    app = _app(language or settings.language)
+    out.mkdir(parents=True, exist_ok=True)
+    files: list[Path] = []
+
+    from frontdesk.ui.dialogs.first_run import FirstRunDialog
+    from frontdesk.ui.dialogs.login import LoginDialog
+
+    first = FirstRunDialog()
+    first.site_code.setText("S01")
+    first.site_name.setText("金华服务区客服中心")
+    _save(first, out, "01-first-run", files)
+    first.form.show_errors({"site_code": QCoreApplication.translate("FirstRunDialog", "站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01")})
+    _save(first, out, "01-first-run-error", files)
+    first.close()
+
+    system.start(paths, settings, backup_on_start=False)
+    try:
+        _ensure_demo_site(paths)
+        login = LoginDialog(site.site_name(), "admin")
+        _save(login, out, "02-login", files)
+        login.close()
+
+        from frontdesk.db.models import Staff
+        from frontdesk.ui.context import AppContext
+        from frontdesk.ui.main_window import MainWindow
+
+        admin = Staff.get(Staff.role == "admin")
+        ctx = AppContext(paths, settings, auth.actor_for(admin), site.site_name())
+        window = MainWindow(ctx)
+        window.resize(*SIZE)
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
+        for index, spec in enumerate(window.specs):
+            window.nav.setCurrentRow(index)
+            page = window.current_page()
+            if page is not None and hasattr(page, "panel"):
+                page.panel.table.selectRow(0)
+            _save(window, out, f"10-page-{index:02d}-{spec.key}", files)
+        for name, factory in _all_dialogs().items():
+            dialog = factory(window)
+            _save(dialog, out, f"20-dialog-{name}", files)
+            dialog.close()
+            dialog.deleteLater()
+        window.close()
+        app.processEvents()
+    finally:
+        system.stop()
+    return files
+
+
+def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
+    from frontdesk.db.models import Staff
+    from frontdesk.ui.dialogs.department_edit import DepartmentDialog
+    from frontdesk.ui.dialogs.password import PasswordDialog
+    from frontdesk.ui.dialogs.settings_dialog import SettingsDialog
+    from frontdesk.ui.dialogs.staff_edit import StaffDialog
+
+    def staff_edit(win: QWidget) -> QDialog:
+        some = Staff.select().where(Staff.role == "staff").first()
+        return StaffDialog(win.ctx.actor, some.uuid if some else None, win)
+
+    def department(win: QWidget) -> QDialog:
+        from frontdesk.services import staff as staff_service
+
+        rows = staff_service.list_departments(win.ctx.actor)
+        return DepartmentDialog(win.ctx.actor, rows[0] if rows else None, win)
+
+    base = {
+        "staff-new": lambda win: StaffDialog(win.ctx.actor, None, win),
+        "staff-edit": staff_edit,
+        "department": department,
+        "password": lambda win: PasswordDialog(win.ctx.actor, parent=win),
+        "settings": lambda win: SettingsDialog(win.ctx.settings, win),
+    }
+    return base | DIALOGS

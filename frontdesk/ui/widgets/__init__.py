@@ -1,0 +1,1 @@
+"""Reusable widgets: forms with inline errors, paged tables, pickers."""

@@ -1,0 +1,178 @@
+"""A searchable, SQL-sorted, paged table: search box, filters, the table and a pager."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.errors import UserError
+from frontdesk.services.listing import ListQuery, Page
+from frontdesk.ui.messages import show_user_error
+from frontdesk.ui.models.page_model import Column, PageModel
+
+
+class ListPanel(QWidget):
+    """Everything a module list needs; the module supplies the columns and a fetch function."""
+
+    activated = Signal(dict)
+    currentChanged = Signal(object)  # noqa: N815 - dict or None
+
+    def __init__(
+        self,
+        columns: list[Column],
+        fetch: Callable[[ListQuery], Page],
+        page_size: int = 50,
+        search_hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.fetch = fetch
+        self.page_size = page_size
+        self.filters: dict[str, Any] = {}
+        self.sort_key = ""
+        self.descending = False
+        self.page_no = 0
+        self.last_page: Page | None = None
+        self.last_query_ms = 0.0
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(search_hint or self.tr("搜索"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self._search_now)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._search_now)
+
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.search)
+        self.filter_bar = QHBoxLayout()
+        self.toolbar.addLayout(self.filter_bar)
+        self.toolbar.addStretch(1)
+        self.actions_bar = QHBoxLayout()
+        self.toolbar.addLayout(self.actions_bar)
+
+        self.model = PageModel(columns, self)
+        self.table = QTableView()
+        self.table.setObjectName("table")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, column in enumerate(columns):
+            if column.width:
+                self.table.setColumnWidth(i, column.width)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.activated.connect(self._activate)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: self.currentChanged.emit(self.model.row_at(cur.row()))
+        )
+
+        self.first_btn = QPushButton(self.tr("首页"))
+        self.prev_btn = QPushButton(self.tr("上一页"))
+        self.next_btn = QPushButton(self.tr("下一页"))
+        self.last_btn = QPushButton(self.tr("末页"))
+        self.page_label = QLabel()
+        self.page_label.setObjectName("pageLabel")
+        self.first_btn.clicked.connect(lambda: self.go(0))
+        self.prev_btn.clicked.connect(lambda: self.go(self.page_no - 1))
+        self.next_btn.clicked.connect(lambda: self.go(self.page_no + 1))
+        self.last_btn.clicked.connect(lambda: self.go(10**9))
+        pager = QHBoxLayout()
+        pager.addWidget(self.page_label)
+        pager.addStretch(1)
+        for button in (self.first_btn, self.prev_btn, self.next_btn, self.last_btn):
+            button.setAutoDefault(False)
+            pager.addWidget(button)
+
+        self.model.sortRequested.connect(self._sort)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(pager)
+
+    def query(self) -> ListQuery:
+        return ListQuery(
+            search=self.search.text().strip(),
+            filters=dict(self.filters),
+            sort_key=self.sort_key,
+            descending=self.descending,
+            page=self.page_no,
+            page_size=self.page_size,
+        )
+
+    def refresh(self) -> None:
+        """Fetch the current page again (after a save, a filter change)."""
+        started = time.perf_counter()
+        try:
+            page = self.fetch(self.query())
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.last_query_ms = (time.perf_counter() - started) * 1000
+        self.last_page = page
+        self.page_no = page.page
+        self.model.set_rows(page.rows)
+        self.page_label.setText(
+            self.tr("共 {0} 条，第 {1}/{2} 页").format(f"{page.total:,}", page.page + 1, page.page_count)
+        )
+        self.first_btn.setEnabled(page.page > 0)
+        self.prev_btn.setEnabled(page.page > 0)
+        self.next_btn.setEnabled(page.page + 1 < page.page_count)
+        self.last_btn.setEnabled(page.page + 1 < page.page_count)
+
+    def set_filter(self, key: str, value: Any) -> None:
+        if value in (None, ""):
+            self.filters.pop(key, None)
+        else:
+            self.filters[key] = value
+        self.page_no = 0
+        self.refresh()
+
+    def go(self, page_no: int) -> None:
+        self.page_no = max(0, page_no)
+        self.refresh()
+
+    def current_row(self) -> dict[str, Any] | None:
+        return self.model.row_at(self.table.currentIndex().row())
+
+    def _search_now(self) -> None:
+        self._debounce.stop()
+        self.page_no = 0
+        self.refresh()
+
+    def _sort(self, key: str, descending: bool) -> None:
+        self.sort_key, self.descending = key, descending
+        self.page_no = 0
+        self.refresh()
+
+    def _activate(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.activated.emit(row)

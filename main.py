@@ -1,0 +1,5 @@
+"""Start the FrontDesk window."""
+
+from frontdesk.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""The command line: init, check, backup, demo data, exit codes."""
+
+from pathlib import Path
+
+from frontdesk.cli import main
+
+
+def run(tmp_path: Path, *args: str) -> int:
+    return main(["--data-dir", str(tmp_path / "d"), *args])
+
+
+def test_init_check_backup_demo(tmp_path, capsys):
+    assert run(tmp_path, "check") == 1  # not initialised yet
+    assert run(tmp_path, "init", "--site-code", "S07", "--site-name", "东阳服务区",
+               "--admin-user", "admin", "--admin-password", "secret1") == 0
+    assert run(tmp_path, "check") == 0
+    assert "状态：正常" in capsys.readouterr().out
+    assert run(tmp_path, "backup") == 0
+    printed = Path(capsys.readouterr().out.strip())
+    assert printed.is_file() and printed.parent.name == "backups"
+    assert run(tmp_path, "demo-data", "--rows", "50") == 0
+    assert "staff: " in capsys.readouterr().out
+
+
+def test_bad_init_exits_nonzero_with_message(tmp_path, capsys):
+    assert run(tmp_path, "init", "--site-code", "x", "--site-name", "站",
+               "--admin-user", "admin", "--admin-password", "secret1") == 2
+    assert "--site-code" in capsys.readouterr().err
+
+
+def test_demo_data_needs_init(tmp_path, capsys):
+    assert run(tmp_path, "demo-data", "--rows", "5") == 2
+    assert "init" in capsys.readouterr().err
+
+
+def test_check_detects_corruption(tmp_path, capsys):
+    run(tmp_path, "init", "--site-code", "S07", "--site-name", "站", "--admin-user", "admin",
+        "--admin-password", "secret1")
+    db = tmp_path / "d" / "frontdesk.db"
+    data = bytearray(db.read_bytes())
+    data[4096 : 4096 + 16] = b"\xff" * 16  # scribble over the header of the second page
+    db.write_bytes(bytes(data))
+    for suffix in ("-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    assert run(tmp_path, "check") != 0

@@ -1,0 +1,92 @@
+"""Database construction, migrations, synced records, money fields."""
+
+from decimal import Decimal
+
+import pytest
+
+from frontdesk.db import migrations
+from frontdesk.db.backup import list_backups
+from frontdesk.db.connection import database, open_database
+from frontdesk.db.fields import MoneyField, to_money
+from frontdesk.db.models import Department, SchemaVersion
+from frontdesk.db.models.base import BaseModel
+
+
+def test_pragmas_set_on_every_connection(paths):
+    db = database.obj
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] == 10_000
+    db.close()
+    db.connect()
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_fresh_database_is_at_latest_version(paths):
+    assert migrations.schema_version() == migrations.LATEST_VERSION
+    assert migrations.pending_migrations() == []
+    assert migrations.migrate(paths.backups) == []
+
+
+def test_migration_backs_up_first_and_is_atomic(paths, admin, monkeypatch):
+    def broken(db):
+        db.execute_sql("CREATE TABLE half_done (x INTEGER)")
+        raise RuntimeError("step failed")
+
+    step = migrations.Migration(migrations.LATEST_VERSION + 1, "broken", broken)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", step.version)
+    with pytest.raises(RuntimeError):
+        migrations.migrate(paths.backups)
+    assert not database.obj.table_exists("half_done")
+    assert migrations.schema_version() == step.version - 1
+    assert [b.reason for b in list_backups(paths.backups)] == [f"before-v{step.version}"]
+
+
+def test_good_migration_records_version(paths, admin, monkeypatch):
+    step = migrations.Migration(
+        migrations.LATEST_VERSION + 1, "add table", lambda db: db.execute_sql("CREATE TABLE extra (x INTEGER)")
+    )
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", step.version)
+    assert migrations.migrate(paths.backups) == [step.version]
+    assert SchemaVersion.get_by_id(step.version).name == "add table"
+
+
+def test_newer_database_is_refused(paths, monkeypatch):
+    from frontdesk.errors import UserError
+
+    SchemaVersion.create(version=999, name="future")
+    with pytest.raises(UserError, match="升级"):
+        migrations.migrate(paths.backups)
+
+
+def test_synced_model_carries_identity_and_revision(admin):
+    dept = Department.create(name="工程部")
+    assert len(dept.uuid) == 36 and dept.site_code == "S01" and dept.revision == 1 and not dept.deleted
+    created = dept.updated_at
+    dept.note = "改"
+    dept.save()
+    again = Department.get_by_id(dept.id)
+    assert again.revision == 2 and again.updated_at >= created
+
+
+class Price(BaseModel):
+    amount = MoneyField()
+
+
+def test_money_is_exact_decimal(paths):
+    database.obj.create_tables([Price])
+    Price.create(amount=Decimal("0.1") + Decimal("0.2"))
+    Price.create(amount="1999.995")
+    values = [p.amount for p in Price.select().order_by(Price.id)]
+    assert values == [Decimal("0.30"), Decimal("2000.00")]
+    assert all(isinstance(v, Decimal) for v in values)
+    with pytest.raises(TypeError):
+        to_money(0.3)
+
+
+def test_reopen_keeps_data(paths, admin):
+    Department.create(name="保洁部")
+    open_database(paths.database)
+    assert Department.select().where(Department.name == "保洁部").count() == 1
