@@ -10,7 +10,17 @@ from pathlib import Path
 import peewee
 
 from frontdesk.db.connection import database
-from frontdesk.db.models import AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff
+from frontdesk.db import search_index
+from frontdesk.db.models import (
+    AuditLog,
+    Contact,
+    Department,
+    NumberSequence,
+    SchemaVersion,
+    SiteSetting,
+    Staff,
+    Transfer,
+)
 from frontdesk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -29,8 +39,19 @@ def _foundation(db: peewee.Database) -> None:
     db.create_tables([SiteSetting, Department, Staff, NumberSequence, AuditLog])
 
 
+def _reception(db: peewee.Database) -> None:
+    db.create_tables([Contact, Transfer])
+    # list pages sort newest first inside a filter; these keep each filter + sort on an index
+    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_status_received ON contact(status, received_at)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_owner_received ON contact(owner_uuid, received_at)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_phone_received ON contact(phone, received_at)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS transfer_status_due ON transfer(status, due_at)")
+    search_index.create(db)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", _foundation),
+    Migration(2, "reception log, transfers, contact search index", _reception),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

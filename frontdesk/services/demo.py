@@ -109,8 +109,14 @@ def _roster(rng: random.Random, count: int) -> tuple[list[str], list[str]]:
     return staff, departments
 
 
+def _load_generators() -> None:
+    """Import each module's demo generator so it registers itself."""
+    from frontdesk.services import demo_reception  # noqa: F401
+
+
 def generate(rows: int, seed: int = 2026, progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:
     """Fill the database with about ``rows`` records spread over the modules that exist."""
+    _load_generators()
     rng = random.Random(seed)
     staff, departments = _roster(rng, 24)
     ctx = DemoContext(rng, date.today(), staff, departments)

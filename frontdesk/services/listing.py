@@ -39,20 +39,37 @@ def run_page(
     select: peewee.ModelSelect,
     query: ListQuery,
     sort_fields: Mapping[str, peewee.Node],
-    default_sort: list[peewee.Node],
+    default_order: tuple[peewee.Node, bool],
     tiebreak: peewee.Node,
+    count_select: peewee.ModelSelect | None = None,
 ) -> Page:
-    """Count, order by a whitelisted column, and fetch one page as dicts."""
-    total = select.order_by().count()
-    order: list[peewee.Node] = []
+    """Count, order by a whitelisted column (or ``default_order``), and fetch one page as dicts.
+
+    The tiebreak (the id) follows the direction of the sort column, so an index on that column,
+    which SQLite keys by (column, rowid), serves the whole ORDER BY without sorting.
+    ``count_select`` may leave out joins that only add display columns. Pages past the middle are
+    read from the other end in reverse order, so the last page costs what the first one does.
+    """
+    total = (count_select if count_select is not None else select).order_by().count()
     if query.sort_key in sort_fields:
-        col = sort_fields[query.sort_key]
-        order.append(col.desc() if query.descending else col.asc())
-    order += default_sort
-    order.append(tiebreak.desc() if query.descending else tiebreak.asc())
+        order = [(sort_fields[query.sort_key], query.descending)]
+    else:
+        order = [default_order]
+    order.append((tiebreak, order[0][1]))
     size = max(1, query.page_size)
     page_no = max(0, min(query.page, max(0, (total - 1) // size)))
-    rows = list(select.order_by(*order).limit(size).offset(page_no * size).dicts())
+    offset = page_no * size
+    reverse = offset > total // 2 and total > size
+    if reverse:
+        limit = min(size, total - offset)
+        offset = max(0, total - offset - limit)
+        terms = [node.asc() if descending else node.desc() for node, descending in order]
+    else:
+        limit = size
+        terms = [node.desc() if descending else node.asc() for node, descending in order]
+    rows = list(select.order_by(*terms).limit(limit).offset(offset).dicts())
+    if reverse:
+        rows.reverse()
     return Page(rows=rows, total=total, page=page_no, page_size=size)
 
 

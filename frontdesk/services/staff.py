@@ -160,7 +160,7 @@ def list_staff(actor: Actor, query: ListQuery) -> Page:
         select = select.where(Staff.role == filters["role"])
     if filters.get("active") is not None:
         select = select.where(Staff.active == bool(filters["active"]))
-    return run_page(select, query, STAFF_SORT, [Staff.staff_no], Staff.id)
+    return run_page(select, query, STAFF_SORT, (Staff.staff_no, False), Staff.id)
 
 
 def staff_choices(actor: Actor, active_only: bool = True) -> list[tuple[str, str]]:

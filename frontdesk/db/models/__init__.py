@@ -9,16 +9,19 @@ from frontdesk.db.models.core import (
     SiteSetting,
     Staff,
 )
+from frontdesk.db.models.reception import Contact, Transfer
 
 __all__ = [
     "AuditLog",
     "BaseModel",
+    "Contact",
     "Department",
     "NumberSequence",
     "SchemaVersion",
     "SiteSetting",
     "Staff",
     "SyncedModel",
+    "Transfer",
     "current_site_code",
     "set_current_site",
 ]

@@ -1,0 +1,52 @@
+"""Substring search for Chinese text: texts become unigram and bigram tokens for a full-text index.
+
+Chinese has no spaces, so word tokenizers miss most substrings, and a trigram index cannot find the
+very common two-character words (退款, 停车). Indexing every character and every adjacent pair lets a
+query of any length be answered: one character by the unigram column, two or more as a phrase of
+consecutive bigrams, which matches exactly the texts that contain the query as a substring.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_GAP = "gap"  # three letters: never equal to a query's two-character token
+_KEEP = re.compile(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _runs(text: str) -> list[str]:
+    return _KEEP.findall(text.lower())
+
+
+def index_tokens(texts: Iterable[str | None]) -> tuple[str, str]:
+    """(unigrams, bigrams) as space-separated tokens for the texts of one record."""
+    uni: list[str] = []
+    bi: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        for run in _runs(text):
+            uni.extend(run)
+            bi.extend(run[i : i + 2] for i in range(len(run) - 1))
+            bi.append(_GAP)  # a pair chain never spans two runs or two fields
+    return " ".join(uni), " ".join(bi)
+
+
+def match_expression(query: str) -> tuple[str, str] | None:
+    """(column, FTS5 phrase) answering ``query`` as a substring, or None when nothing is searchable.
+
+    Several words separated by spaces must all occur (AND).
+    """
+    runs = _runs(query)
+    if not runs:
+        return None
+    if len(runs) == 1 and len(runs[0]) == 1:
+        return "uni", f'"{runs[0]}"'
+    phrases = []
+    for run in runs:
+        if len(run) == 1:
+            phrases.append(f'uni : "{run}"')
+        else:
+            phrases.append('bi : "' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
+    return "", " AND ".join(phrases)

@@ -1,0 +1,220 @@
+"""Reception log: register, update and close contacts; customer history; the contact list in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
+
+import peewee
+
+from frontdesk.db import search_index
+from frontdesk.db.connection import transaction
+from frontdesk.db.models import Contact, Staff
+from frontdesk.db.models.base import now
+from frontdesk.db.numbering import next_number
+from frontdesk.domain.phones import normalize_phone
+from frontdesk.domain.reception import Category, ContactInput, ContactStatus, ReplyMode, contact_problems
+from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import NotFound, ValidationError
+from frontdesk.services.listing import ListQuery, Page, run_page
+from frontdesk.services.permissions import require
+
+MODULE_CODE = "JD"
+
+# Hooks other modules register: called inside the saving transaction with (actor, contact) when a
+# contact of category 投诉 is first saved (the complaints module opens a linked case there).
+ON_COMPLAINT_CONTACT: list[Any] = []
+
+
+@dataclass(frozen=True)
+class SavedContact:
+    """What the form needs after a save."""
+
+    uuid: str
+    number: str
+    status: str
+
+
+def _texts(c: Contact) -> list[str]:
+    return search_index.contact_texts(c.number, c.customer_name, c.phone, c.request, c.handling)
+
+
+def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> SavedContact:
+    """Register a new contact (the actor becomes its first-ask owner) or update one."""
+    require(actor, Permission.DESK_WORK)
+    moment = now()
+    errors = contact_problems(data, moment)
+    if errors:
+        raise ValidationError(errors)
+    with transaction():
+        if data.follow_up_owner_uuid and not Staff.live().where(Staff.uuid == data.follow_up_owner_uuid).exists():
+            raise ValidationError({"follow_up_owner_uuid": "跟进人不存在"})
+        if uuid:
+            contact = Contact.live().where(Contact.uuid == uuid).first()
+            if contact is None:
+                raise NotFound("该接待记录不存在或已删除")
+            old_texts = _texts(contact)
+        else:
+            received = data.received_at or moment
+            contact = Contact(
+                number=next_number(MODULE_CODE, received.date()),
+                received_at=received,
+                owner=actor.uuid,
+                status=ContactStatus.OPEN.value,
+            )
+            old_texts = None
+        contact.channel = data.channel
+        contact.category = data.category
+        contact.customer_name = data.customer_name.strip()
+        contact.phone = normalize_phone(data.phone)
+        contact.request = data.request.strip()
+        contact.handling = data.handling.strip()
+        contact.reply_mode = data.reply_mode
+        contact.promised_reply_at = data.promised_reply_at if data.reply_mode == ReplyMode.LATER.value else None
+        contact.follow_up = data.follow_up.strip()
+        contact.follow_up_owner = data.follow_up_owner_uuid if contact.follow_up else None
+        contact.follow_up_due = data.follow_up_due if contact.follow_up else None
+        if data.close_now and contact.status in (ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value):
+            contact.status = ContactStatus.CLOSED.value
+            contact.closed_at = moment
+        contact.save()
+        if old_texts is None:
+            search_index.add(contact.id, _texts(contact))
+            if contact.category == Category.COMPLAINT.value:
+                for hook in ON_COMPLAINT_CONTACT:
+                    hook(actor, contact)
+        else:
+            search_index.replace(contact.id, old_texts, _texts(contact))
+        return SavedContact(contact.uuid, contact.number, contact.status)
+
+
+def close_contact(actor: Actor, uuid: str, handling: str) -> None:
+    """办结: record the handling and result and close the contact."""
+    require(actor, Permission.DESK_WORK)
+    if not handling.strip():
+        raise ValidationError({"handling": "办结前请填写处理情况及结果"})
+    with transaction():
+        contact = Contact.live().where(Contact.uuid == uuid).first()
+        if contact is None:
+            raise NotFound("该接待记录不存在或已删除")
+        if contact.status in (ContactStatus.CLOSED.value, ContactStatus.VISITED.value):
+            raise ValidationError({"status": "该记录已办结"})
+        old = _texts(contact)
+        contact.handling = handling.strip()
+        contact.status = ContactStatus.CLOSED.value
+        contact.closed_at = now()
+        contact.save()
+        search_index.replace(contact.id, old, _texts(contact))
+
+
+def get_contact(actor: Actor, uuid: str) -> dict[str, Any]:
+    require(actor, Permission.DESK_WORK)
+    owner = Staff.alias()
+    row = (
+        Contact.select(Contact, owner.name.alias("owner_name"), owner.staff_no.alias("owner_no"))
+        .join(owner, on=(Contact.owner == owner.uuid))
+        .where((Contact.uuid == uuid) & (Contact.deleted == False))  # noqa: E712
+        .dicts()
+        .first()
+    )
+    if row is None:
+        raise NotFound("该接待记录不存在或已删除")
+    row["owner_uuid"] = row.pop("owner")
+    row["follow_up_owner_uuid"] = row.pop("follow_up_owner")
+    return row
+
+
+def to_input(row: dict[str, Any]) -> ContactInput:
+    """The form values of a stored contact."""
+    return ContactInput(
+        channel=row["channel"],
+        category=row["category"],
+        customer_name=row["customer_name"],
+        phone=row["phone"],
+        request=row["request"],
+        handling=row["handling"],
+        reply_mode=row["reply_mode"],
+        promised_reply_at=row["promised_reply_at"],
+        follow_up=row["follow_up"],
+        follow_up_owner_uuid=row["follow_up_owner_uuid"],
+        follow_up_due=row["follow_up_due"],
+    )
+
+
+def customer_history(actor: Actor, phone: str, exclude_uuid: str | None = None, limit: int = 10) -> list[dict]:
+    """Earlier contacts from the same phone number, newest first."""
+    require(actor, Permission.DESK_WORK)
+    digits = normalize_phone(phone)
+    if len(digits) < 7:
+        return []
+    select = (
+        Contact.select(
+            Contact.uuid, Contact.number, Contact.received_at, Contact.channel, Contact.category,
+            Contact.customer_name, Contact.request, Contact.status,
+        )
+        .where((Contact.phone == digits) & (Contact.deleted == False))  # noqa: E712
+        .order_by(Contact.received_at.desc())
+        .limit(limit)
+    )
+    if exclude_uuid:
+        select = select.where(Contact.uuid != exclude_uuid)
+    return list(select.dicts())
+
+
+CONTACT_SORT = {
+    "number": Contact.number,
+    "received_at": Contact.received_at,
+    "channel": Contact.channel,
+    "category": Contact.category,
+    "customer_name": Contact.customer_name,
+    "phone": Contact.phone,
+    "status": Contact.status,
+}
+
+
+def _contact_filters(query: ListQuery, actor: Actor) -> list[peewee.Expression]:
+    f = query.filters
+    where: list[peewee.Expression] = [Contact.deleted == False]  # noqa: E712
+    if f.get("date_from"):
+        where.append(Contact.received_at >= datetime.combine(f["date_from"], time.min))
+    if f.get("date_to"):
+        where.append(Contact.received_at < datetime.combine(f["date_to"] + timedelta(days=1), time.min))
+    for key in ("channel", "category", "status"):
+        if f.get(key):
+            where.append(getattr(Contact, key) == f[key])
+    if f.get("open_only"):
+        where.append(Contact.status.in_([ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value]))
+    if f.get("mine"):
+        where.append(Contact.owner == actor.uuid)
+    text = query.search.strip()
+    if text:
+        digits = normalize_phone(text)
+        if text.isdigit() and len(digits) == 11:
+            where.append(Contact.phone == digits)
+        elif text.upper().count("-") == 3 and text[:1].isalpha():
+            where.append(Contact.number == text.upper())
+        else:
+            ids = search_index.matching_ids(text)
+            if ids is not None:
+                where.append(Contact.id.in_(ids))
+    return where
+
+
+def list_contacts(actor: Actor, query: ListQuery) -> Page:
+    """The reception list: filter, search (number, phone, name, request and handling), sort, page."""
+    require(actor, Permission.DESK_WORK)
+    where = _contact_filters(query, actor)
+    owner = Staff.alias()
+    select = (
+        Contact.select(
+            Contact.uuid, Contact.number, Contact.received_at, Contact.channel, Contact.category,
+            Contact.customer_name, Contact.phone, Contact.request, Contact.handling, Contact.status,
+            Contact.reply_mode, Contact.promised_reply_at, Contact.follow_up_due,
+            owner.name.alias("owner_name"),
+        )
+        .join(owner, on=(Contact.owner == owner.uuid))
+        .where(*where)
+    )
+    count = Contact.select(Contact.id).where(*where)
+    return run_page(select, query, CONTACT_SORT, (Contact.received_at, True), Contact.id, count_select=count)

@@ -1,0 +1,159 @@
+"""Transfers (转办): hand a contact to a department with a due time, record its reply, chase the overdue."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from frontdesk.db.connection import transaction
+from frontdesk.db.models import Contact, Department, Staff, Transfer
+from frontdesk.db.models.base import now
+from frontdesk.domain.reception import ContactStatus, TransferStatus
+from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import NotFound, ValidationError
+from frontdesk.services.listing import ListQuery, Page, run_page
+from frontdesk.services.permissions import require
+
+
+def transfer_contact(
+    actor: Actor, contact_uuid: str, department_uuid: str | None, due_at: datetime | None, instructions: str = ""
+) -> str:
+    """Transfer a contact; its first-ask owner does not change (首问负责制)."""
+    require(actor, Permission.DESK_WORK)
+    errors: dict[str, str] = {}
+    if not department_uuid:
+        errors["department_uuid"] = "请选择承办部门"
+    if due_at is None:
+        errors["due_at"] = "请填写办理期限"
+    elif due_at <= now():
+        errors["due_at"] = "办理期限必须晚于现在"
+    if len(instructions) > 500:
+        errors["instructions"] = "转办说明不超过 500 字"
+    if errors:
+        raise ValidationError(errors)
+    with transaction():
+        contact = Contact.live().where(Contact.uuid == contact_uuid).first()
+        if contact is None:
+            raise NotFound("该接待记录不存在或已删除")
+        if contact.status not in (ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value):
+            raise ValidationError({"department_uuid": "已办结的记录不能再转办"})
+        if not Department.live().where(Department.uuid == department_uuid).exists():
+            raise ValidationError({"department_uuid": "部门不存在"})
+        transfer = Transfer.create(
+            contact=contact.uuid,
+            department=department_uuid,
+            transferred_by=actor.uuid,
+            transferred_at=now(),
+            due_at=due_at,
+            instructions=instructions.strip(),
+        )
+        contact.status = ContactStatus.TRANSFERRED.value
+        contact.save(only=[Contact.status])
+        return transfer.uuid
+
+
+def _pending(uuid: str) -> Transfer:
+    transfer = Transfer.live().where(Transfer.uuid == uuid).first()
+    if transfer is None:
+        raise NotFound("该转办记录不存在")
+    return transfer
+
+
+def record_reply(actor: Actor, transfer_uuid: str, reply: str, result: str = "") -> None:
+    """The department's answer and the result."""
+    require(actor, Permission.DESK_WORK)
+    if not reply.strip():
+        raise ValidationError({"reply": "请填写部门答复"})
+    with transaction():
+        transfer = _pending(transfer_uuid)
+        if transfer.status == TransferStatus.FINISHED.value:
+            raise ValidationError({"reply": "该转办已关闭"})
+        transfer.reply = reply.strip()
+        transfer.result = result.strip()
+        transfer.replied_at = now()
+        transfer.status = TransferStatus.REPLIED.value
+        transfer.save()
+
+
+def chase(actor: Actor, transfer_uuid: str) -> int:
+    """Record one more reminder (催办) to the department; returns how many so far."""
+    require(actor, Permission.DESK_WORK)
+    with transaction():
+        transfer = _pending(transfer_uuid)
+        if transfer.status != TransferStatus.PENDING.value:
+            raise ValidationError({"reply": "该转办已答复，无需催办"})
+        transfer.chase_count += 1
+        transfer.last_chased_at = now()
+        transfer.save(only=[Transfer.chase_count, Transfer.last_chased_at])
+        return transfer.chase_count
+
+
+def transfers_of(actor: Actor, contact_uuid: str) -> list[dict[str, Any]]:
+    require(actor, Permission.DESK_WORK)
+    rows = (
+        Transfer.select(Transfer, Department.name.alias("department_name"))
+        .join(Department, on=(Transfer.department == Department.uuid))
+        .where((Transfer.contact == contact_uuid) & (Transfer.deleted == False))  # noqa: E712
+        .order_by(Transfer.transferred_at)
+        .dicts()
+    )
+    return [dict(r, overdue=_is_overdue(r)) for r in rows]
+
+
+def _is_overdue(row: dict[str, Any], moment: datetime | None = None) -> bool:
+    return row["status"] == TransferStatus.PENDING.value and row["due_at"] < (moment or now())
+
+
+TRANSFER_SORT = {
+    "due_at": Transfer.due_at,
+    "transferred_at": Transfer.transferred_at,
+    "status": Transfer.status,
+    "chase_count": Transfer.chase_count,
+}
+
+
+def list_transfers(actor: Actor, query: ListQuery) -> Page:
+    """Transfers with their contact; filter ``overdue`` lists those past due without a reply (监督检查)."""
+    require(actor, Permission.DESK_WORK)
+    where = [Transfer.deleted == False]  # noqa: E712
+    f = query.filters
+    if f.get("overdue"):
+        where += [Transfer.status == TransferStatus.PENDING.value, Transfer.due_at < now()]
+    if f.get("status"):
+        where.append(Transfer.status == f["status"])
+    if f.get("department_uuid"):
+        where.append(Transfer.department == f["department_uuid"])
+    owner = Staff.alias()
+    select = (
+        Transfer.select(
+            Transfer.uuid, Transfer.transferred_at, Transfer.due_at, Transfer.status, Transfer.chase_count,
+            Transfer.last_chased_at, Transfer.reply, Transfer.result, Transfer.instructions,
+            Department.name.alias("department_name"), Contact.uuid.alias("contact_uuid"),
+            Contact.number.alias("contact_number"), Contact.customer_name, Contact.request,
+            owner.name.alias("owner_name"),
+        )
+        .join(Department, on=(Transfer.department == Department.uuid))
+        .switch(Transfer)
+        .join(Contact, on=(Transfer.contact == Contact.uuid))
+        .join(owner, on=(Contact.owner == owner.uuid))
+        .where(*where)
+    )
+    count = Transfer.select(Transfer.id).where(*where)
+    page = run_page(select, query, TRANSFER_SORT, (Transfer.due_at, False), Transfer.id, count_select=count)
+    moment = now()
+    for row in page.rows:
+        row["overdue"] = _is_overdue(row, moment)
+    return page
+
+
+def overdue_count(actor: Actor) -> int:
+    require(actor, Permission.DESK_WORK)
+    return (
+        Transfer.select()
+        .where(
+            (Transfer.status == TransferStatus.PENDING.value)
+            & (Transfer.due_at < now())
+            & (Transfer.deleted == False)  # noqa: E712
+        )
+        .count()
+    )

@@ -1,0 +1,205 @@
+"""Reception page (接待登记): the entry form above today's list, the caller's history beside it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain.reception import Category, Channel, ContactStatus
+from frontdesk.errors import UserError
+from frontdesk.services import reception
+from frontdesk.services import staff as staff_service
+from frontdesk.services.listing import ListQuery
+from frontdesk.services.listing import Page as DataPage
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.transfer_edit import TransferDialog
+from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.pages.base import Page
+from frontdesk.ui.widgets.contact_form import ContactForm
+from frontdesk.ui.widgets.enum_combo import enum_combo, enum_label
+from frontdesk.ui.widgets.list_panel import ListPanel
+
+OPEN_COLOR = "#fff8e1"
+
+
+class ReceptionPage(Page):
+    """What a counter clerk lives in all day."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.form = ContactForm(ctx.actor, staff_service.staff_choices(ctx.actor))
+        self.form.saved.connect(lambda _saved: self.panel.refresh())
+        self.form.phoneChanged.connect(self.show_history)
+
+        self.history_title = QLabel(self.tr("来电/来访历史"))
+        self.history_title.setStyleSheet("font-weight: bold;")
+        self.history = QListWidget()
+        self.history.setObjectName("history")
+        self.history.setWordWrap(True)
+        self.history.itemDoubleClicked.connect(self._open_history_item)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.history_title)
+        side_layout.addWidget(self.history, 1)
+        side.setMinimumWidth(260)
+        self.side = side
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.form)
+        top.addWidget(side)
+        top.setStretchFactor(0, 4)
+        top.setStretchFactor(1, 1)
+
+        columns = [
+            Column("number", self.tr("编号"), 170),
+            Column("received_at", self.tr("接待时间"), 130),
+            Column("channel", self.tr("渠道"), 50, fmt=enum_label),
+            Column("category", self.tr("类别"), 50, fmt=enum_label),
+            Column("customer_name", self.tr("客户"), 80),
+            Column("phone", self.tr("电话"), 105),
+            Column("request", self.tr("核心诉求"), 260, sortable=False),
+            Column("handling", self.tr("处理结果"), 200, sortable=False),
+            Column("status", self.tr("状态"), 60, fmt=enum_label),
+            Column("owner_name", self.tr("首问负责人"), 80, sortable=False),
+        ]
+        self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
+                               self.tr("搜索编号、电话、客户、诉求或处理内容"))
+        self.panel.model.row_color = lambda row: OPEN_COLOR if row["status"] in ("open", "transferred") else None
+        self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
+        self.date_to = QDateEdit(QDate.currentDate())
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._dates_changed)
+        self.all_dates = QCheckBox(self.tr("全部日期"))
+        self.all_dates.toggled.connect(self._dates_changed)
+        self.channel_filter = enum_combo(Channel, self.tr("全部渠道"))
+        self.channel_filter.currentIndexChanged.connect(
+            lambda: self.panel.set_filter("channel", self.channel_filter.value()))
+        self.category_filter = enum_combo(Category, self.tr("全部类别"))
+        self.category_filter.currentIndexChanged.connect(
+            lambda: self.panel.set_filter("category", self.category_filter.value()))
+        self.status_filter = enum_combo(ContactStatus, self.tr("全部状态"))
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.panel.set_filter("status", self.status_filter.value()))
+        self.mine = QCheckBox(self.tr("只看我的"))
+        self.mine.toggled.connect(lambda on: self.panel.set_filter("mine", on or None))
+        for w in (self.date_from, QLabel("—"), self.date_to, self.all_dates, self.channel_filter,
+                  self.category_filter, self.status_filter, self.mine):
+            self.panel.filter_bar.addWidget(w)
+        self.edit_btn = QPushButton(self.tr("编辑"))
+        self.edit_btn.clicked.connect(self.edit_current)
+        self.transfer_btn = QPushButton(self.tr("转办…"))
+        self.transfer_btn.setObjectName("transfer")
+        self.transfer_btn.clicked.connect(self.transfer_current)
+        self.close_btn = QPushButton(self.tr("办结…"))
+        self.close_btn.setObjectName("closeContact")
+        self.close_btn.clicked.connect(self.close_current)
+        for b in (self.edit_btn, self.transfer_btn, self.close_btn):
+            self.panel.actions_bar.addWidget(b)
+        self.panel.activated.connect(lambda _row: self.edit_current())
+        self._dates_changed(refresh=False)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.form.new, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.panel.search.setFocus,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _fetch(self, query: ListQuery) -> DataPage:
+        return reception.list_contacts(self.ctx.actor, query)
+
+    def refresh(self) -> None:
+        self.panel.refresh()
+        if not self.form.editing:
+            self.form.customer_name.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.form.editing:
+            self.form.customer_name.setFocus()
+
+    def _dates_changed(self, *_args: object, refresh: bool = True) -> None:
+        everything = self.all_dates.isChecked()
+        self.date_from.setEnabled(not everything)
+        self.date_to.setEnabled(not everything)
+        self.panel.filters["date_from"] = None if everything else self.date_from.date().toPython()
+        self.panel.filters["date_to"] = None if everything else self.date_to.date().toPython()
+        self.panel.page_no = 0
+        if refresh:
+            self.panel.refresh()
+
+    # --- history ---------------------------------------------------------------------------------
+
+    def show_history(self, phone: str) -> None:
+        rows = reception.customer_history(self.ctx.actor, phone, self.form.editing)
+        self.history.clear()
+        if not rows:
+            self.history_title.setText(self.tr("来电/来访历史"))
+            return
+        self.history_title.setText(self.tr("该号码的历史记录（{0} 条）").format(len(rows)))
+        for row in rows:
+            item = QListWidgetItem(
+                f"{row['received_at']:%Y-%m-%d %H:%M}  {enum_label(row['category'])}·{enum_label(row['status'])}\n"
+                f"{row['customer_name']}：{row['request']}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, row["uuid"])
+            self.history.addItem(item)
+
+    def _open_history_item(self, item: QListWidgetItem) -> None:
+        self.form.load(reception.get_contact(self.ctx.actor, item.data(Qt.ItemDataRole.UserRole)))
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def _current(self) -> dict | None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先在列表中选择一条接待记录"))
+        return row
+
+    def edit_current(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.form.load(reception.get_contact(self.ctx.actor, row["uuid"]))
+
+    def transfer_current(self) -> None:
+        row = self._current()
+        if row is not None and TransferDialog(self.ctx.actor, row, self).exec():
+            status(self.tr("已转办 {0}，首问负责人不变").format(row["number"]))
+            self.panel.refresh()
+
+    def close_current(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("办结 {0}").format(row["number"]),
+                                        self.tr("处理情况及结果："), text=row.get("handling") or "")
+        if not ok:
+            return
+        try:
+            reception.close_contact(self.ctx.actor, row["uuid"], text)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        status(self.tr("已办结 {0}").format(row["number"]))
+        self.panel.refresh()

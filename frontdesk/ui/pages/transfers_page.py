@@ -1,0 +1,91 @@
+"""Transfers page (转办督办): every transfer with its due time; overdue ones red, with chase counts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
+
+from frontdesk.domain.reception import TransferStatus
+from frontdesk.errors import UserError
+from frontdesk.services import transfers
+from frontdesk.services.listing import ListQuery
+from frontdesk.services.listing import Page as DataPage
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.transfer_edit import ReplyDialog
+from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.pages.base import Page
+from frontdesk.ui.widgets.enum_combo import enum_combo, enum_label
+
+OVERDUE_COLOR = "#ffcdd2"
+
+
+class TransfersPage(Page):
+    """Managers watch what departments owe; clerks record the replies."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        from frontdesk.ui.widgets.list_panel import ListPanel
+
+        columns = [
+            Column("contact_number", self.tr("接待编号"), 170, sortable=False),
+            Column("transferred_at", self.tr("转办时间"), 130),
+            Column("department_name", self.tr("承办部门"), 100, sortable=False),
+            Column("due_at", self.tr("办理期限"), 130),
+            Column("status", self.tr("状态"), 60, fmt=enum_label),
+            Column("chase_count", self.tr("催办次数"), 70, align_right=True),
+            Column("customer_name", self.tr("客户"), 80, sortable=False),
+            Column("request", self.tr("核心诉求"), 240, sortable=False),
+            Column("reply", self.tr("部门答复"), 200, sortable=False),
+            Column("owner_name", self.tr("首问负责人"), 80, sortable=False),
+        ]
+        self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索（按编号）"))
+        self.panel.search.hide()
+        self.panel.model.row_color = lambda row: OVERDUE_COLOR if row["overdue"] else None
+        self.overdue = QCheckBox(self.tr("只看超期未答复"))
+        self.overdue.setObjectName("overdueOnly")
+        self.overdue.toggled.connect(lambda on: self.panel.set_filter("overdue", on or None))
+        self.status_filter = enum_combo(TransferStatus, self.tr("全部状态"))
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.panel.set_filter("status", self.status_filter.value()))
+        self.panel.filter_bar.addWidget(self.overdue)
+        self.panel.filter_bar.addWidget(self.status_filter)
+        reply = QPushButton(self.tr("登记答复…"))
+        reply.setObjectName("reply")
+        reply.clicked.connect(self.reply)
+        chase = QPushButton(self.tr("催办"))
+        chase.setObjectName("chase")
+        chase.clicked.connect(self.chase)
+        self.panel.actions_bar.addWidget(reply)
+        self.panel.actions_bar.addWidget(chase)
+        self.panel.activated.connect(lambda _row: self.reply())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+
+    def _fetch(self, query: ListQuery) -> DataPage:
+        return transfers.list_transfers(self.ctx.actor, query)
+
+    def refresh(self) -> None:
+        self.panel.refresh()
+
+    def _current(self) -> dict | None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先选择一条转办记录"))
+        return row
+
+    def reply(self) -> None:
+        row = self._current()
+        if row is not None and ReplyDialog(self.ctx.actor, row, self).exec():
+            self.panel.refresh()
+
+    def chase(self) -> None:
+        row = self._current()
+        if row is None:
+            return
+        try:
+            count = transfers.chase(self.ctx.actor, row["uuid"])
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        status(self.tr("已催办（第 {0} 次）").format(count))
+        self.panel.refresh()
