@@ -110,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, "FrontDesk", exc.message)
         return 1
     if settings.backup_on_start and site.is_initialized():
-        threading.Thread(target=system.startup_backup, args=(paths, settings), daemon=True).start()
+        # off the UI thread; not a daemon, so quitting early waits for the copy instead of cutting it
+        threading.Thread(target=system.startup_backup, args=(paths, settings), name="startup-backup").start()
 
     if not site.is_initialized():
         from frontdesk.ui.dialogs.first_run import FirstRunDialog

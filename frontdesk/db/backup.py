@@ -68,6 +68,8 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def rotate(folder: Path, keep: int) -> None:
+    for stale in folder.glob(f"{PREFIX}*.part"):  # a copy cut short by a crash or power loss
+        stale.unlink(missing_ok=True)
     for old in list_backups(folder)[max(1, keep) :]:
         old.path.unlink(missing_ok=True)
 

@@ -42,6 +42,7 @@ def _foundation(db: peewee.Database) -> None:
 def _reception(db: peewee.Database) -> None:
     db.create_tables([Contact, Transfer])
     # list pages sort newest first inside a filter; these keep each filter + sort on an index
+    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_live_received ON contact(deleted, received_at)")
     db.execute_sql("CREATE INDEX IF NOT EXISTS contact_status_received ON contact(status, received_at)")
     db.execute_sql("CREATE INDEX IF NOT EXISTS contact_owner_received ON contact(owner_uuid, received_at)")
     db.execute_sql("CREATE INDEX IF NOT EXISTS contact_phone_received ON contact(phone, received_at)")

@@ -1,4 +1,8 @@
-"""The full-text index over contacts (SQLite FTS5, contentless, unigram + bigram tokens)."""
+"""The full-text index over live contacts (SQLite FTS5, contentless, unigram + bigram tokens).
+
+Only contacts that are not deleted are indexed (a tombstone is removed from the index), so the
+number of matches is the number of live contacts that match.
+"""
 
 from __future__ import annotations
 
@@ -56,6 +60,15 @@ def matching_ids(query: str) -> peewee.Node | None:
     column, phrase = expression
     target = f"{TABLE}.{column}" if column else TABLE
     return peewee.SQL(f"(SELECT rowid FROM {TABLE} WHERE {target} MATCH ?)", [phrase])
+
+
+def count(query: str) -> int:
+    expression = match_expression(query)
+    if expression is None:
+        return 0
+    column, phrase = expression
+    target = f"{TABLE}.{column}" if column else TABLE
+    return database.obj.execute_sql(f"SELECT COUNT(*) FROM {TABLE} WHERE {target} MATCH ?", (phrase,)).fetchone()[0]
 
 
 def rebuild(select_rows: Iterable[tuple[int, Iterable[str]]]) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from frontdesk.db.connection import transaction
+from frontdesk.db.connection import analyze, transaction
 from frontdesk.db.models import Department, Staff, current_site_code
 from frontdesk.domain.roles import Role
 from frontdesk.services.passwords import hash_password
@@ -130,4 +130,5 @@ def generate(rows: int, seed: int = 2026, progress: Callable[[str, int, int], No
                 progress(name, done, n)
 
         counts[generator.name] = generator.run(ctx, n, report)
+    analyze()
     return counts

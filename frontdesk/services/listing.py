@@ -42,15 +42,18 @@ def run_page(
     default_order: tuple[peewee.Node, bool],
     tiebreak: peewee.Node,
     count_select: peewee.ModelSelect | None = None,
+    total: int | None = None,
 ) -> Page:
     """Count, order by a whitelisted column (or ``default_order``), and fetch one page as dicts.
 
     The tiebreak (the id) follows the direction of the sort column, so an index on that column,
     which SQLite keys by (column, rowid), serves the whole ORDER BY without sorting.
-    ``count_select`` may leave out joins that only add display columns. Pages past the middle are
+    ``count_select`` may leave out joins that only add display columns; a caller that knows a
+    cheaper way to count passes ``total``. Pages past the middle are
     read from the other end in reverse order, so the last page costs what the first one does.
     """
-    total = (count_select if count_select is not None else select).order_by().count()
+    if total is None:
+        total = (count_select if count_select is not None else select).order_by().count()
     if query.sort_key in sort_fields:
         order = [(sort_fields[query.sort_key], query.descending)]
     else:

@@ -1,0 +1,74 @@
+"""Reception list at 1,000,000 contacts: open, page, sort by each column, search — each ≤ 100 ms."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import pytest
+
+from bench_common import best_of, demo_database
+
+TARGET_MS = 100.0
+
+
+def run(rows: int) -> list[tuple[str, float, float]]:
+    from frontdesk.paths import data_paths
+    from frontdesk.services import auth, reception, system
+    from frontdesk.services.listing import ListQuery
+    from frontdesk.settings import Settings
+
+    folder = demo_database(rows)
+    system.start(data_paths(folder), Settings(), backup_on_start=False)
+    actor = auth.login("admin", "admin123")
+    sample = reception.list_contacts(actor, ListQuery(page=1234, page_size=50)).rows[7]
+    cases: list[tuple[str, ListQuery]] = [
+        ("open page (newest first)", ListQuery()),
+        ("next page", ListQuery(page=1)),
+        ("page 10,000", ListQuery(page=10_000)),
+        ("last page", ListQuery(page=10**9)),
+    ]
+    for key in reception.CONTACT_SORT:
+        cases.append((f"sort by {key} ↑", ListQuery(sort_key=key)))
+        cases.append((f"sort by {key} ↓", ListQuery(sort_key=key, descending=True)))
+    cases += [
+        ("search number", ListQuery(search=sample["number"])),
+        ("search phone", ListQuery(search=sample["phone"] or "13800138000")),
+        ("search name (2 chars)", ListQuery(search="王芳")),
+        ("search surname (1 char)", ListQuery(search="王")),
+        ("search text 2 chars (退款)", ListQuery(search="退款")),
+        ("search text 4 chars (停车场收)", ListQuery(search="停车场收")),
+        ("search text, rare (压缩机)", ListQuery(search="压缩机")),
+        ("search + sort by phone", ListQuery(search="投诉", sort_key="phone")),
+        ("filter category + status", ListQuery(filters={"category": "complaint", "status": "open"})),
+        ("filter today", ListQuery(filters={"date_from": sample["received_at"].date(),
+                                            "date_to": sample["received_at"].date()})),
+    ]
+    results = []
+    for name, query in cases:
+        median, best = best_of(lambda q=query: reception.list_contacts(actor, q))
+        results.append((name, median, best))
+    system.stop()
+    return results
+
+
+def report(rows: int) -> bool:
+    results = run(rows)
+    print(f"\nReception list at {rows:,} contacts (median of 5, target ≤ {TARGET_MS:.0f} ms)")
+    ok = True
+    for name, median, best in results:
+        flag = "ok" if median <= TARGET_MS else "SLOW"
+        ok &= median <= TARGET_MS
+        print(f"  {name:32s} {median:8.1f} ms  (best {best:6.1f})  {flag}")
+    return ok
+
+
+@pytest.mark.benchmark
+def test_reception_list_speed() -> None:
+    assert report(1_000_000)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    sys.exit(0 if report(parser.parse_args().rows) else 1)

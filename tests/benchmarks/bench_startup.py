@@ -1,0 +1,86 @@
+"""Start-up: a bare PySide6 QMainWindow vs FrontDesk's main window painted on 1,000,000 records."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import pytest
+
+from bench_common import ROOT, demo_database
+
+TARGET_RATIO = 1.5
+BARE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+class Probe(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+            obj.removeEventFilter(self)
+        return False
+app = QApplication(sys.argv)
+window = QMainWindow()
+probe = Probe()
+window.installEventFilter(probe)
+window.resize(1280, 800)
+window.show()
+app.exec()
+"""
+
+
+def time_to_paint(cmd: list[str]) -> float:
+    """Seconds from spawning ``cmd`` to its 'painted' line."""
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), FRONTDESK_BENCHMARK="1")
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("painted"):
+            elapsed = time.perf_counter() - started
+            break
+    else:
+        raise RuntimeError(f"{cmd[1]} never painted")
+    proc.wait(timeout=120)
+    return elapsed
+
+
+def run(rows: int, repeat: int = 5) -> tuple[float, float]:
+    folder = demo_database(rows)
+    bare_cmd = [sys.executable, "-c", BARE]
+    app_cmd = [sys.executable, "main.py", "--data-dir", str(folder), "--benchmark-login", "admin",
+               "--benchmark-exit-on-paint"]
+    time_to_paint(bare_cmd)
+    time_to_paint(app_cmd)  # warm the page cache for both
+    bare, app = [], []
+    for _ in range(repeat):
+        bare.append(time_to_paint(bare_cmd))
+        app.append(time_to_paint(app_cmd))
+    return statistics.median(bare), statistics.median(app)
+
+
+def report(rows: int) -> bool:
+    bare, app = run(rows)
+    ratio = app / bare
+    print(f"\nStart-up to first paint (median of 5), database with {rows:,} contacts")
+    print(f"  bare PySide6 QMainWindow   {bare * 1000:7.0f} ms")
+    print(f"  FrontDesk main window      {app * 1000:7.0f} ms")
+    print(f"  ratio                      {ratio:7.2f}×  (target ≤ {TARGET_RATIO}×)")
+    return ratio <= TARGET_RATIO
+
+
+@pytest.mark.benchmark
+def test_startup_ratio() -> None:
+    assert report(1_000_000)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    sys.exit(0 if report(parser.parse_args().rows) else 1)
