@@ -18,6 +18,7 @@ from frontdesk.services import auth, site, system
 from frontdesk.settings import Settings
 
 _STARTED = time.perf_counter()
+BACKUP_DELAY_MS = 5_000  # let the window paint and the clerk start before the copy reads the disk
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -50,6 +51,7 @@ class Session:
         self.settings = settings
         self.args = args
         self.window = None
+        self.backup_started = False
         self.probe = _PaintProbe()
 
     def sign_in(self) -> bool:
@@ -78,6 +80,16 @@ class Session:
         if self.args.benchmark_exit_on_paint:
             self.window.installEventFilter(self.probe)
         self.window.show()
+        if self.settings.backup_on_start and not self.backup_started:
+            self.backup_started = True
+            QTimer.singleShot(BACKUP_DELAY_MS, self._start_backup)
+
+    def _start_backup(self) -> None:
+        """The start-up backup, once the window is up, off the UI thread; not a daemon thread, so
+        quitting early waits for the copy instead of cutting it."""
+        threading.Thread(
+            target=system.startup_backup, args=(self.paths, self.settings), name="startup-backup"
+        ).start()
 
     def _after_logout(self) -> None:
         self.window = None
@@ -109,9 +121,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         QMessageBox.critical(None, "FrontDesk", exc.message)
         return 1
-    if settings.backup_on_start and site.is_initialized():
-        # off the UI thread; not a daemon, so quitting early waits for the copy instead of cutting it
-        threading.Thread(target=system.startup_backup, args=(paths, settings), name="startup-backup").start()
 
     if not site.is_initialized():
         from frontdesk.ui.dialogs.first_run import FirstRunDialog

@@ -1,0 +1,1 @@
+"""Spreadsheet writers and readers (openpyxl only, no Qt, no peewee)."""
