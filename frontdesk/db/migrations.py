@@ -9,18 +9,26 @@ from pathlib import Path
 
 import peewee
 
-from frontdesk.db.connection import database
 from frontdesk.db import search_index
+from frontdesk.db.connection import database
 from frontdesk.db.models import (
     AuditLog,
+    Complaint,
+    ComplaintEvent,
     Contact,
     Department,
+    ForbiddenPhrase,
+    Holiday,
+    KeyCustomer,
     NumberSequence,
+    ReturnVisit,
     SchemaVersion,
     SiteSetting,
     Staff,
+    StandardPhrase,
     Transfer,
 )
+from frontdesk.domain import phrases as phrase_seed
 from frontdesk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -50,9 +58,45 @@ def _reception(db: peewee.Database) -> None:
     search_index.create(db)
 
 
+def _complaints(db: peewee.Database) -> None:
+    db.create_tables([Complaint, ComplaintEvent, Holiday])
+    # every list filter + the newest-first sort stays on an index; due_at serves the overdue filter
+    for name, columns in (
+        ("complaint_stage_opened", "stage, opened_at"),
+        ("complaint_severity_opened", "severity, opened_at"),
+        ("complaint_level_opened", "level, opened_at"),
+        ("complaint_due", "due_at"),
+        ("complaint_staff_opened", "staff_uuid, opened_at"),
+        ("complaint_department_opened", "department_uuid, opened_at"),
+        ("complaint_event_case_at", "complaint_uuid, at"),
+    ):
+        table = "complaint_event" if name.startswith("complaint_event") else "complaint"
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
+
+
+def _visits_phrases(db: peewee.Database) -> None:
+    db.create_tables([StandardPhrase, ForbiddenPhrase, ReturnVisit, KeyCustomer])
+    db.execute_sql("CREATE INDEX IF NOT EXISTS return_visit_phone_at ON return_visit(phone, visited_at)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS return_visit_complaint ON return_visit(complaint_uuid)")
+    db.execute_sql("CREATE INDEX IF NOT EXISTS return_visit_contact ON return_visit(contact_uuid)")
+    # seed 001 rows carry the same UUID at every site, so a site import never duplicates them
+    for position, (situation, text) in enumerate(phrase_seed.STANDARD_SEED):
+        StandardPhrase.create(
+            uuid=phrase_seed.seed_uuid("standard", situation, text), situation=situation, text=text,
+            position=position,
+        )
+    for category, text, checked, note in phrase_seed.FORBIDDEN_SEED:
+        ForbiddenPhrase.create(
+            uuid=phrase_seed.seed_uuid("forbidden", "", text), text=text, category=category, checked=checked,
+            note=note,
+        )
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", _foundation),
     Migration(2, "reception log, transfers, contact search index", _reception),
+    Migration(3, "complaints, events, holiday overrides", _complaints),
+    Migration(4, "phrase book, return visits, key customers", _visits_phrases),
 ]
 LATEST_VERSION = MIGRATIONS[-1].version
 

@@ -297,3 +297,28 @@ def compute_status(
             else None
         ),
     )
+
+
+@dataclass(frozen=True)
+class StageSpan:
+    """One stage a case has entered: when, its deadline (None if it had none) and when it was left."""
+
+    stage: Stage
+    entered_at: datetime
+    clock: Clock | None
+    left_at: datetime | None
+
+
+def stage_history(
+    opened_at: datetime, events: Iterable[CaseEvent], now: datetime, calendar: WorkCalendar
+) -> list[StageSpan]:
+    """Every stage entered so far, in order, with the deadline it had (pauses excluded) and when it ended."""
+    r = _replay(opened_at, events, now)
+    entered = [s for s in Stage if s in r.entered]
+    spans = []
+    for i, stage in enumerate(entered):
+        left = r.entered[entered[i + 1]] if i + 1 < len(entered) else None
+        budget = _execute_budget(r) if stage is Stage.EXECUTE else STAGE_BUDGETS.get(stage)
+        clock = _clock(ClockKind.STAGE, budget, r.entered[stage], left, r, now, calendar) if budget else None
+        spans.append(StageSpan(stage, r.entered[stage], clock, left))
+    return spans

@@ -111,7 +111,11 @@ def _roster(rng: random.Random, count: int) -> tuple[list[str], list[str]]:
 
 def _load_generators() -> None:
     """Import each module's demo generator so it registers itself."""
-    from frontdesk.services import demo_reception  # noqa: F401
+    from frontdesk.services import (
+        demo_complaints,  # noqa: F401
+        demo_reception,  # noqa: F401
+        demo_visits,  # noqa: F401
+    )
 
 
 def generate(rows: int, seed: int = 2026, progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 import frontdesk
+from frontdesk.domain.roles import Permission
 from frontdesk.services import site
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.settings_dialog import SettingsDialog
 from frontdesk.ui.messages import bridge, confirm, status
 from frontdesk.ui.pages.base import Page, PageSpec
+from frontdesk.ui.pages.complaints_page import OverdueLabel, open_overdue
 from frontdesk.ui.pages.registry import page_specs
 
 NAV_STYLE = """
@@ -137,6 +139,9 @@ class MainWindow(QMainWindow):
         for label in (self.site_label, self.user_label, self.role_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
+        if actor.can(Permission.DESK_WORK):  # overdue complaints at a glance; the link opens them
+            self.overdue_label = OverdueLabel(self.ctx, lambda: open_overdue(self))
+            self.statusBar().insertPermanentWidget(0, self.overdue_label)
 
     def _status_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 5000)

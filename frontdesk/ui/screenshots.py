@@ -135,4 +135,6 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
         "password": lambda win: PasswordDialog(win.ctx.actor, parent=win),
         "settings": lambda win: SettingsDialog(win.ctx.settings, win),
     }
-    return base | DIALOGS
+    from frontdesk.ui.dialogs.visit_edit import screenshot_dialogs as visit_dialogs
+
+    return base | visit_dialogs() | DIALOGS

@@ -6,7 +6,6 @@ import argparse
 import sys
 
 import pytest
-
 from bench_common import best_of, demo_database
 
 TARGET_MS = 100.0

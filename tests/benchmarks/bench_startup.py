@@ -10,7 +10,6 @@ import sys
 import time
 
 import pytest
-
 from bench_common import ROOT, demo_database
 
 TARGET_RATIO = 1.5

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -32,6 +31,7 @@ from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
 from frontdesk.ui.widgets.enum_combo import enum_combo, enum_label
 from frontdesk.ui.widgets.list_panel import ListPanel
+from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
 
 OPEN_COLOR = "#fff8e1"
 
@@ -56,7 +56,12 @@ class ReceptionPage(Page):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.history_title)
         side_layout.addWidget(self.history, 1)
+        self.phrase_panel = PhrasePanel(ctx.actor)
+        self.phrase_panel.phraseChosen.connect(self.form.handling.insert)
+        side_layout.addWidget(self.phrase_panel, 1)
         side.setMinimumWidth(260)
+        self.forbidden_watch = ForbiddenWatcher(self.form.handling)
+        self.form.layout().insertWidget(1, self.forbidden_watch.label)
         self.side = side
 
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -120,6 +125,7 @@ class ReceptionPage(Page):
         splitter.addWidget(self.panel)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([self.form.sizeHint().height() + 40, 10_000])  # the form at its natural height
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         QShortcut(QKeySequence("Ctrl+N"), self, self.form.new, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -1,0 +1,77 @@
+"""Complaint tables: cases (投诉), their event log, and the local holiday/workday override calendar."""
+
+from __future__ import annotations
+
+import peewee
+
+from frontdesk.db.models.base import SyncedModel
+from frontdesk.db.models.core import Department, Staff
+from frontdesk.db.models.reception import Contact
+
+
+class Complaint(SyncedModel):
+    """One complaint case. Its stage deadlines are recomputed from ComplaintEvent on every read.
+
+    ``due_at`` is only a search index over that log (the earliest running deadline, NULL when none
+    can pass), rewritten from the log by every change to the case or to the holiday calendar.
+    """
+
+    number = peewee.CharField(max_length=32, unique=True)
+    contact = peewee.ForeignKeyField(
+        Contact, field="uuid", null=True, column_name="contact_uuid", backref="+", on_delete="SET NULL"
+    )
+    opened_at = peewee.DateTimeField(index=True)
+    opened_by = peewee.CharField(max_length=36, default="")  # Staff uuid of the clerk who opened it
+    customer_name = peewee.CharField(max_length=30, default="", index=True)
+    phone = peewee.CharField(max_length=20, default="", index=True)  # digits only
+    subject = peewee.CharField(max_length=100)
+    description = peewee.TextField(default="")
+    category = peewee.CharField(max_length=16, default="other")
+    department = peewee.ForeignKeyField(
+        Department, field="uuid", null=True, column_name="department_uuid", backref="+", on_delete="SET NULL"
+    )
+    # 归责: the member of staff the complaint is attributed to (feeds assessments)
+    staff = peewee.ForeignKeyField(
+        Staff, field="uuid", null=True, column_name="staff_uuid", backref="+", on_delete="SET NULL"
+    )
+    severity = peewee.CharField(max_length=10, default="general")
+    level = peewee.SmallIntegerField(default=1)
+    stage = peewee.CharField(max_length=10, default="accept")
+    paused = peewee.BooleanField(default=False)
+    due_at = peewee.DateTimeField(null=True)
+    satisfaction = peewee.CharField(max_length=12, default="")
+    customer_confirmed = peewee.BooleanField(default=False)
+    closed_at = peewee.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "complaint"
+
+
+class ComplaintEvent(SyncedModel):
+    """One entry of a case's log: a stage change, a pause, a resume or a note (who, when, why)."""
+
+    complaint = peewee.ForeignKeyField(Complaint, field="uuid", column_name="complaint_uuid", backref="events")
+    kind = peewee.CharField(max_length=10)
+    from_stage = peewee.CharField(max_length=10, default="")
+    to_stage = peewee.CharField(max_length=10, default="")
+    at = peewee.DateTimeField()
+    actor_uuid = peewee.CharField(max_length=36, default="")
+    actor_name = peewee.CharField(max_length=30, default="")
+    note = peewee.TextField(default="")
+    remedy = peewee.CharField(max_length=10, default="")  # on a move to 执行: refund / exchange / other
+    promised_at = peewee.DateTimeField(null=True)  # on a move to 执行: what was promised to the customer
+
+    class Meta:
+        table_name = "complaint_event"
+
+
+class Holiday(SyncedModel):
+    """A local override of the statutory calendar: this date is a working day, or a day off."""
+
+    date = peewee.DateField()
+    is_workday = peewee.BooleanField()
+    note = peewee.CharField(max_length=100, default="")
+
+    class Meta:
+        table_name = "holiday"
+        indexes = ((("site_code", "date"), True),)

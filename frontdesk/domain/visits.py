@@ -1,0 +1,137 @@
+"""Return visit rules: methods, customer levels, due reasons, and validation of a visit and a key customer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from frontdesk.domain.complaints import Satisfaction
+from frontdesk.domain.phones import phone_problem
+from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+
+VISITS_PER_YEAR = 2  # seed 001: key and regular customers are visited at least twice a year
+
+
+class VisitMethod(StrEnum):
+    """How the customer was reached."""
+
+    PHONE = "phone"
+    ON_SITE = "on_site"
+    SMS = "sms"
+    WECHAT = "wechat"
+
+
+class CustomerLevel(StrEnum):
+    """重点客户 (key account) or 常客 (regular)."""
+
+    KEY = "key"
+    REGULAR = "regular"
+
+
+class DueKind(StrEnum):
+    """Why a customer is on the due list."""
+
+    COMPLAINT = "complaint"
+    CUSTOMER = "customer"
+    NEXT_VISIT = "next_visit"
+
+
+LABELS: dict[str, str] = {
+    VisitMethod.PHONE: QT_TRANSLATE_NOOP("enum", "电话"),
+    VisitMethod.ON_SITE: QT_TRANSLATE_NOOP("enum", "上门"),
+    VisitMethod.SMS: QT_TRANSLATE_NOOP("enum", "短信"),
+    VisitMethod.WECHAT: QT_TRANSLATE_NOOP("enum", "微信"),
+    CustomerLevel.KEY: QT_TRANSLATE_NOOP("enum", "重点客户"),
+    CustomerLevel.REGULAR: QT_TRANSLATE_NOOP("enum", "常客"),
+    DueKind.COMPLAINT: QT_TRANSLATE_NOOP("enum", "投诉结案回访"),
+    DueKind.CUSTOMER: QT_TRANSLATE_NOOP("enum", "年度回访不足两次"),
+    DueKind.NEXT_VISIT: QT_TRANSLATE_NOOP("enum", "约定再次回访"),
+    Satisfaction.SATISFIED: QT_TRANSLATE_NOOP("enum", "满意"),
+    Satisfaction.BASIC: QT_TRANSLATE_NOOP("enum", "基本满意"),
+    Satisfaction.UNSATISFIED: QT_TRANSLATE_NOOP("enum", "不满意"),
+}
+
+
+def label(value: str | None) -> str:
+    """The Chinese label of a visit enum value ('' for None or blank)."""
+    return LABELS.get(value, value or "") if value else ""
+
+
+def year_bounds(today: date) -> tuple[datetime, datetime]:
+    """[1 January of ``today``'s year, 1 January of the next) as datetimes."""
+    return datetime(today.year, 1, 1), datetime(today.year + 1, 1, 1)
+
+
+@dataclass
+class VisitInput:
+    """The return visit form, as typed."""
+
+    customer_name: str
+    phone: str = ""
+    method: str = VisitMethod.PHONE.value
+    visited_at: datetime | None = None
+    opinions: str = ""
+    suggestions: str = ""
+    result: str = ""
+    satisfaction: str = ""
+    next_visit_date: date | None = None
+    contact_uuid: str | None = None
+    complaint_uuid: str | None = None
+
+
+def visit_problems(data: VisitInput, now: datetime) -> dict[str, str]:
+    """Field → message for everything wrong with ``data``; empty when it can be saved."""
+    errors: dict[str, str] = {}
+    if not data.customer_name.strip():
+        errors["customer_name"] = "请填写客户称呼"
+    elif len(data.customer_name.strip()) > 30:
+        errors["customer_name"] = "客户称呼不超过 30 字"
+    if data.method not in {m.value for m in VisitMethod}:
+        errors["method"] = "请选择回访方式"
+    needs_phone = data.method in (VisitMethod.PHONE.value, VisitMethod.SMS.value)
+    problem = phone_problem(data.phone, required=needs_phone)
+    if problem:
+        errors["phone"] = problem
+    if data.visited_at is None:
+        errors["visited_at"] = "请填写回访时间"
+    elif data.visited_at > now:
+        errors["visited_at"] = "回访时间不能晚于现在"
+    if not data.result.strip():
+        errors["result"] = "请填写回访结果"
+    for name, limit in (("opinions", 1000), ("suggestions", 1000), ("result", 1000)):
+        if len(getattr(data, name)) > limit and name not in errors:
+            errors[name] = f"不超过 {limit} 字"
+    if data.satisfaction and data.satisfaction not in {s.value for s in Satisfaction}:
+        errors["satisfaction"] = "满意度无效"
+    if data.next_visit_date is not None:
+        base = (data.visited_at or now).date()
+        if data.next_visit_date <= base:
+            errors["next_visit_date"] = "下次回访日期应晚于本次回访"
+    return errors
+
+
+@dataclass
+class KeyCustomerInput:
+    """The key customer form."""
+
+    name: str
+    phone: str
+    level: str = CustomerLevel.KEY.value
+    note: str = ""
+
+
+def key_customer_problems(data: KeyCustomerInput) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not data.name.strip():
+        errors["name"] = "请填写客户名称"
+    elif len(data.name.strip()) > 50:
+        errors["name"] = "客户名称不超过 50 字"
+    problem = phone_problem(data.phone, required=True)
+    if problem:
+        errors["phone"] = problem
+    if data.level not in {c.value for c in CustomerLevel}:
+        errors["level"] = "请选择客户类别"
+    if len(data.note) > 200:
+        errors["note"] = "备注不超过 200 字"
+    return errors

@@ -1,0 +1,172 @@
+"""Case detail (投诉详情): the case, every deadline recomputed from its log, and the log itself."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain.complaints import label
+from frontdesk.domain.roles import Actor
+from frontdesk.domain.sla import Clock, Priority, Severity, Stage, stage_history
+from frontdesk.services import complaints, holidays
+from frontdesk.ui.dialogs.complaint_new import tr_enum
+
+OVERDUE = "#c62828"
+WARNING_STYLE = "background: #fff3e0; color: #e65100; padding: 6px; border: 1px solid #ffcc80;"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ComplaintDetailDialog", text)
+
+
+def fmt(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def fmt_span(span: timedelta | None) -> str:
+    """A remaining time as 2天3小时 / 45分钟; negative means overrun (超 …)."""
+    if span is None:
+        return ""
+    prefix, span = (_t("超 "), -span) if span < timedelta(0) else ("", span)
+    minutes = int(span.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [_t("{0}天").format(days) if days else "", _t("{0}小时").format(hours) if hours else "",
+             _t("{0}分钟").format(mins) if not days and mins else ""]
+    return prefix + ("".join(parts) or _t("{0}分钟").format(0))
+
+
+def clock_state(clock: Clock | None, left_at: datetime | None = None) -> str:
+    if clock is None:
+        return _t("按承诺") if left_at is None else ""
+    if clock.done_at is not None or left_at is not None:
+        return _t("超时完成") if clock.late or (left_at and left_at > clock.due) else _t("按时完成")
+    if clock.overdue:
+        return _t("已超期 ") + fmt_span(clock.remaining)
+    return _t("剩余 ") + fmt_span(clock.remaining)
+
+
+class ComplaintDetailDialog(QDialog):
+    """Read-only; opened from the list (double-click or 详情)."""
+
+    def __init__(self, actor: Actor, uuid: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case = case = complaints.get_complaint(actor, uuid)
+        clock = case["clock"]
+        self.setWindowTitle(self.tr("投诉详情 - {0}").format(case["number"]))
+        self.resize(860, 720)
+        layout = QVBoxLayout(self)
+        warning = holidays.calendar_warning()
+        self.warning = QLabel(warning or "")
+        self.warning.setObjectName("calendarWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setVisible(bool(warning))
+        layout.addWidget(self.warning)
+
+        info = QGroupBox(self.tr("案件信息"))
+        grid = QGridLayout(info)
+        stage = tr_enum(Stage(case["stage"]).label) + (self.tr("（暂停计时中）") if clock.is_paused else "")
+        pairs = [
+            (self.tr("编号"), case["number"]), (self.tr("受理时间"), fmt(case["opened_at"])),
+            (self.tr("投诉人"), case["customer_name"]), (self.tr("联系电话"), case["phone"]),
+            (self.tr("投诉类别"), tr_enum(label(case["category"]))),
+            (self.tr("严重程度"), tr_enum(Severity(case["severity"]).label)),
+            (self.tr("处理等级"), f"{case['level']} {tr_enum(Priority(case['level']).label)}"),
+            (self.tr("当前阶段"), stage),
+            (self.tr("责任部门"), case["department_name"] or ""), (self.tr("归责员工"), case["staff_name"] or ""),
+            (self.tr("受理人"), case["opened_by_name"] or ""), (self.tr("关联接待"), case["contact_number"] or ""),
+            (self.tr("客户满意度"), tr_enum(label(case["satisfaction"]))),
+            (self.tr("客户确认"), self.tr("已确认") if case["customer_confirmed"] else ""),
+        ]
+        for i, (name, value) in enumerate(pairs):
+            grid.addWidget(QLabel(name + "："), i // 2, (i % 2) * 2)
+            value_label = QLabel(value)
+            value_label.setObjectName(f"value_{i}")
+            grid.addWidget(value_label, i // 2, (i % 2) * 2 + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        text = QFormLayout()
+        description = "" if case["description"] == case["subject"] else case["description"]
+        subject = QLabel(f"<b>{escape(case['subject'])}</b><br/>{escape(description).replace(chr(10), '<br/>')}")
+        subject.setWordWrap(True)
+        text.addRow(self.tr("投诉事由："), subject)
+        grid.addLayout(text, len(pairs) // 2 + 1, 0, 1, 4)
+        layout.addWidget(info)
+
+        self.deadlines = self._table([self.tr("时限"), self.tr("起算"), self.tr("截止时间"), self.tr("完成时间"),
+                                      self.tr("状态")])
+        self.deadlines.setObjectName("deadlines")
+        rows: list[tuple[str, Any, Any, Any, str, bool]] = []
+        spans = stage_history(case["opened_at"], case["case_events"], clock.now, holidays.work_calendar())
+        for span in spans:
+            if span.stage is Stage.CLOSED:
+                continue
+            due = span.clock.due if span.clock else None
+            overdue = bool(span.clock and span.clock.overdue and span.left_at is None)
+            rows.append((self.tr("阶段：") + tr_enum(span.stage.label), span.entered_at, due, span.left_at,
+                         clock_state(span.clock, span.left_at), overdue))
+        for c in (clock.answer, clock.respond, clock.resolve):
+            if c is not None:
+                rows.append((tr_enum(c.kind.label), case["opened_at"], c.due, c.done_at, clock_state(c), c.overdue))
+        self._fill(self.deadlines, [[r[0], fmt(r[1]), fmt(r[2]), fmt(r[3]), r[4]] for r in rows],
+                   [r[5] for r in rows])
+        header = self.deadlines.horizontalHeader().sizeHint().height()
+        self.deadlines.setMinimumHeight(header + self.deadlines.verticalHeader().defaultSectionSize() * len(rows) + 4)
+        layout.addWidget(QLabel(self.tr("各项时限（按工作日计算，暂停期间不计）")))
+        layout.addWidget(self.deadlines)
+
+        self.log = self._table([self.tr("时间"), self.tr("事项"), self.tr("经办人"), self.tr("说明")])
+        self.log.setObjectName("eventLog")
+        log_rows = []
+        for e in case["events"]:
+            what = tr_enum(label(e["kind"]))
+            if e["kind"] == "stage":
+                what = self.tr("转入「{0}」").format(tr_enum(Stage(e["to_stage"]).label))
+            note = e["note"]
+            if e["promised_at"]:
+                note += self.tr("（承诺 {0} 前完成）").format(fmt(e["promised_at"]))
+            log_rows.append([fmt(e["at"]), what, e["actor_name"], note])
+        self._fill(self.log, log_rows, [False] * len(log_rows))
+        layout.addWidget(QLabel(self.tr("处理记录")))
+        layout.addWidget(self.log, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
+    def _fill(self, table: QTableWidget, rows: list[list[str]], red: list[bool]) -> None:
+        table.setRowCount(len(rows))
+        for r, (row, overdue) in enumerate(zip(rows, red, strict=True)):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if overdue:
+                    item.setForeground(QColor(OVERDUE))
+                table.setItem(r, c, item)

@@ -1,0 +1,109 @@
+"""New complaint form (新建投诉): complainant, subject, category, severity, level, department, staff."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain.complaints import ComplaintCategory, ComplaintInput, label
+from frontdesk.domain.roles import Actor
+from frontdesk.domain.sla import Priority, Severity
+from frontdesk.errors import UserError, ValidationError
+from frontdesk.services import complaints
+from frontdesk.services import staff as staff_service
+from frontdesk.ui.messages import show_user_error
+from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.widgets.inputs import ChoiceCombo
+
+
+def tr_enum(text: str) -> str:
+    return QCoreApplication.translate("enum", text)
+
+
+class ComplaintDialog(QDialog):
+    """Opens a case in 受理; ``saved_uuid`` holds it after a successful save."""
+
+    def __init__(self, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.saved_uuid: str | None = None
+        self.saved_number = ""
+        self.setWindowTitle(self.tr("新建投诉"))
+        self.setMinimumWidth(520)
+        self.customer_name = QLineEdit()
+        self.customer_name.setObjectName("customer_name")
+        self.customer_name.setPlaceholderText(self.tr("如：王女士"))
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.phone.setPlaceholderText(self.tr("手机或座机，可不填"))
+        self.subject = QLineEdit()
+        self.subject.setObjectName("subject")
+        self.subject.setPlaceholderText(self.tr("一句话概括投诉事由"))
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("description")
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(90)
+        self.category = ChoiceCombo([(c.value, tr_enum(label(c.value))) for c in ComplaintCategory])
+        self.category.setObjectName("category")
+        self.severity = ChoiceCombo([(s.value, tr_enum(s.label)) for s in Severity])
+        self.severity.setObjectName("severity")
+        self.level = ChoiceCombo([(p.value, f"{p.value} {tr_enum(p.label)}") for p in Priority])
+        self.level.setObjectName("level")
+        departments = staff_service.list_departments(actor)
+        self.department = ChoiceCombo([(None, self.tr("（暂不指定）"))] + [(d["uuid"], d["name"]) for d in departments])
+        self.department.setObjectName("department")
+        self.staff = ChoiceCombo([(None, self.tr("（不归责到个人）"))] + staff_service.staff_choices(actor))
+        self.staff.setObjectName("staff")
+
+        for combo in (self.category, self.severity, self.level, self.department, self.staff):
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.form = FieldForm()
+        self.form.add("customer_name", self.tr("投诉人"), self.customer_name)
+        self.form.add("phone", self.tr("联系电话"), self.phone)
+        self.form.add("subject", self.tr("投诉事由"), self.subject)
+        self.form.add("description", self.tr("投诉内容"), self.description)
+        self.form.add("category", self.tr("投诉类别"), self.category)
+        self.form.add("severity", self.tr("严重程度"), self.severity)
+        self.form.add("level", self.tr("处理等级"), self.level)
+        self.form.add("department_uuid", self.tr("责任部门"), self.department)
+        self.form.add("staff_uuid", self.tr("归责员工"), self.staff)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+
+    def data(self) -> ComplaintInput:
+        return ComplaintInput(
+            customer_name=self.customer_name.text(),
+            phone=self.phone.text(),
+            subject=self.subject.text(),
+            description=self.description.toPlainText(),
+            category=self.category.value(),
+            severity=self.severity.value(),
+            level=int(self.level.value()),
+            department_uuid=self.department.value(),
+            staff_uuid=self.staff.value(),
+        )
+
+    def accept(self) -> None:
+        try:
+            saved = complaints.open_complaint(self.actor, self.data())
+        except ValidationError as exc:
+            for message in self.form.show_errors(exc.fields):
+                show_user_error(self, UserError(message))
+            return
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.saved_uuid, self.saved_number = saved.uuid, saved.number
+        super().accept()

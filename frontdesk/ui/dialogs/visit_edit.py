@@ -1,0 +1,198 @@
+"""Return visit form (回访记录): customer, method, opinions, suggestions, result, satisfaction, next date."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain.complaints import Satisfaction
+from frontdesk.domain.roles import Actor
+from frontdesk.domain.visits import DueKind, VisitInput, VisitMethod, label
+from frontdesk.errors import ValidationError
+from frontdesk.services import visits as visit_service
+from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher
+
+
+def _enum(value: str) -> str:
+    return QCoreApplication.translate("enum", label(value))
+
+
+def due_reason_text(row: dict[str, Any]) -> str:
+    """What a due-list row is about, e.g. “重点客户，今年已回访 1 次（每年至少 2 次）”."""
+    tr = QCoreApplication.translate
+    if row["kind"] == DueKind.CUSTOMER:
+        return tr("VisitsPage", "{0}，今年已回访 {1} 次（每年至少 2 次）").format(
+            _enum(row["detail"]), row.get("visits_this_year") or 0
+        )
+    if row["kind"] == DueKind.NEXT_VISIT:
+        return tr("VisitsPage", "上次回访结果：{0}").format(row["detail"] or "")
+    return tr("VisitsPage", "投诉 {0}").format(row["detail"] or "")
+
+
+def due_link_text(row: dict[str, Any]) -> str:
+    """The “回访事由” line of a visit opened from a due-list row."""
+    reason = due_reason_text(row)
+    return reason if row["kind"] == DueKind.COMPLAINT else f"{_enum(row['kind'])}：{reason}"
+
+
+def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(64)
+    return box
+
+
+class VisitDialog(QDialog):
+    """A new visit (optionally pre-filled from a due-list row) or the correction of visit ``uuid``."""
+
+    def __init__(
+        self, actor: Actor, uuid: str | None = None, prefill: VisitInput | None = None,
+        link_text: str = "", parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.uuid = uuid
+        self.saved_uuid: str | None = None
+        self.setWindowTitle(self.tr("修改回访记录") if uuid else self.tr("记录回访"))
+        self.setMinimumWidth(480)
+        data = visit_service.to_input(visit_service.get_visit(actor, uuid)) if uuid else prefill
+        data = data or VisitInput(customer_name="")
+        self.links = (data.contact_uuid, data.complaint_uuid)
+
+        self.customer_name = QLineEdit(data.customer_name)
+        self.customer_name.setObjectName("customer_name")
+        self.customer_name.setPlaceholderText(self.tr("如 王女士、金华物流有限公司"))
+        self.phone = QLineEdit(data.phone)
+        self.phone.setObjectName("phone")
+        self.phone.setPlaceholderText(self.tr("手机或座机，如 0579-85551234"))
+        self.method = ChoiceCombo([(m.value, _enum(m.value)) for m in VisitMethod])
+        self.method.setObjectName("method")
+        self.method.set_value(data.method)
+        self.visited_at = QDateTimeEdit()
+        self.visited_at.setObjectName("visited_at")
+        self.visited_at.setCalendarPopup(True)
+        self.visited_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        when = data.visited_at or datetime.now().replace(second=0, microsecond=0)
+        self.visited_at.setDateTime(
+            QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
+        )
+        self.opinions = _text_box("opinions", self.tr("客户对服务的意见、要求"))
+        self.opinions.setPlainText(data.opinions)
+        self.suggestions = _text_box("suggestions", self.tr("客户的建议"))
+        self.suggestions.setPlainText(data.suggestions)
+        self.result = _text_box("result", self.tr("回访结果，如：问题已解决，客户表示满意"))
+        self.result.setPlainText(data.result)
+        self.satisfaction = ChoiceCombo(
+            [("", self.tr("（未评价）"))] + [(s.value, _enum(s.value)) for s in Satisfaction]
+        )
+        self.satisfaction.setObjectName("satisfaction")
+        self.satisfaction.set_value(data.satisfaction)
+        self.next_visit_date = OptionalDateEdit()
+        self.next_visit_date.setObjectName("next_visit_date")
+        self.next_visit_date.set_value(data.next_visit_date)
+        for combo in (self.method, self.visited_at, self.satisfaction, self.next_visit_date):
+            combo.setMinimumWidth(170)
+
+        self.form = FieldForm()
+        if link_text:
+            link = QLabel(link_text)
+            link.setObjectName("linkLabel")
+            link.setToolTip(link_text)
+            self.form.addRow(self.tr("回访事由"), link)
+        self.form.add("customer_name", self.tr("客户"), self.customer_name)
+        self.form.add("phone", self.tr("联系电话"), self.phone)
+        self.form.add("method", self.tr("回访方式"), self.method)
+        self.form.add("visited_at", self.tr("回访时间"), self.visited_at)
+        self.form.add("opinions", self.tr("客户意见"), self.opinions)
+        self.form.add("suggestions", self.tr("客户建议"), self.suggestions)
+        self.form.add("result", self.tr("回访结果"), self.result)
+        self.watcher = ForbiddenWatcher(self.result)
+        self.form.addRow("", self.watcher.label)
+        self.form.add("satisfaction", self.tr("满意度"), self.satisfaction)
+        self.form.add("next_visit_date", self.tr("下次回访"), self.next_visit_date)
+        self.link_error = QLabel()
+        self.link_error.setObjectName("error_links")
+        self.link_error.setStyleSheet("color: #c62828;")
+        self.link_error.hide()
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.link_error)
+        layout.addWidget(buttons)
+        self.customer_name.setFocus()
+
+    def value(self) -> VisitInput:
+        qt = self.visited_at.dateTime()
+        d, t = qt.date(), qt.time()
+        return VisitInput(
+            customer_name=self.customer_name.text(),
+            phone=self.phone.text(),
+            method=self.method.value(),
+            visited_at=datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
+            opinions=self.opinions.toPlainText(),
+            suggestions=self.suggestions.toPlainText(),
+            result=self.result.toPlainText(),
+            satisfaction=self.satisfaction.value() or "",
+            next_visit_date=self.next_visit_date.value(),
+            contact_uuid=self.links[0],
+            complaint_uuid=self.links[1],
+        )
+
+    def accept(self) -> None:
+        try:
+            self.saved_uuid = visit_service.record_visit(self.actor, self.value(), self.uuid)
+        except ValidationError as exc:
+            unplaced = self.form.show_errors(exc.fields)
+            self.link_error.setText("；".join(unplaced))
+            self.link_error.setVisible(bool(unplaced))
+            return
+        super().accept()
+
+
+def screenshot_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
+    """Dialogs of the visits and phrase book modules for ``frontdesk screenshots`` (name → factory(window))."""
+    from frontdesk.services.listing import ListQuery
+    from frontdesk.ui.dialogs.key_customer_edit import KeyCustomerDialog
+    from frontdesk.ui.dialogs.phrase_edit import ForbiddenDialog, PhraseDialog
+
+    def due_visit(win: QWidget) -> QDialog:
+        rows = visit_service.list_due(win.ctx.actor, ListQuery(filters={"kind": "complaint"}, page_size=1)).rows
+        rows = rows or visit_service.list_due(win.ctx.actor, ListQuery(page_size=1)).rows
+        prefill = visit_service.input_for_due(rows[0]) if rows else None
+        link = due_link_text(rows[0]) if rows else ""
+        return VisitDialog(win.ctx.actor, prefill=prefill, link_text=link, parent=win)
+
+    def visit_errors(win: QWidget) -> QDialog:
+        dialog = VisitDialog(win.ctx.actor, prefill=VisitInput(customer_name="王女士", phone="1380013"), parent=win)
+        dialog.result.setPlainText("我也没办法，有意见找领导去")
+        dialog.watcher.check()
+        dialog.accept()
+        return dialog
+
+    return {
+        "visit-due": due_visit,
+        "visit-errors": visit_errors,
+        "key-customer": lambda win: KeyCustomerDialog(win.ctx.actor, parent=win),
+        "phrase": lambda win: PhraseDialog(win.ctx.actor, situation="thanks", parent=win),
+        "forbidden": lambda win: ForbiddenDialog(win.ctx.actor, parent=win),
+    }

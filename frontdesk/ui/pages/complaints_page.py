@@ -1,0 +1,276 @@
+"""Complaints page (投诉处理): overdue cases in red, filters, the workflow buttons, the transfer slip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain.complaints import label
+from frontdesk.domain.sla import Priority, Severity, Stage
+from frontdesk.errors import UserError
+from frontdesk.services import complaint_list, complaints, holidays
+from frontdesk.services.listing import ListQuery
+from frontdesk.services.listing import Page as DataPage
+from frontdesk.ui import printing, screenshots
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.complaint_close import CloseDialog
+from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE, ComplaintDetailDialog, fmt_span
+from frontdesk.ui.dialogs.complaint_new import ComplaintDialog, tr_enum
+from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
+from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.pages.base import Page
+from frontdesk.ui.widgets.inputs import ChoiceCombo
+from frontdesk.ui.widgets.list_panel import ListPanel
+
+OVERDUE_BG = "#ffcdd2"
+PAUSED_BG = "#eceff1"
+
+
+class _Signals(QObject):
+    changed = Signal()  # any case was written: the status-bar count refreshes
+
+
+signals = _Signals()
+
+
+class ComplaintsPage(Page):
+    """Every case, newest first; double-click for the detail with all deadlines and the log."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        columns = [
+            Column("number", self.tr("编号"), 190),
+            Column("opened_at", self.tr("受理时间"), 130),
+            Column("customer_name", self.tr("投诉人"), 80),
+            Column("phone", self.tr("电话"), 105),
+            Column("subject", self.tr("投诉事由"), 220, sortable=False),
+            Column("severity", self.tr("严重程度"), 70, fmt=lambda v: tr_enum(Severity(v).label)),
+            Column("level", self.tr("等级"), 60, fmt=lambda v: tr_enum(Priority(v).label)),
+            Column("stage", self.tr("当前阶段"), 80, fmt=lambda v: tr_enum(Stage(v).label)),
+            Column("paused", self.tr("计时"), 50, fmt=lambda v: self.tr("暂停") if v else ""),
+            Column("due_at", self.tr("最近时限"), 130),
+            Column("remaining", self.tr("本阶段剩余"), 100, fmt=fmt_span, sortable=False),
+            Column("department_name", self.tr("责任部门"), 90, sortable=False),
+            Column("satisfaction", self.tr("满意度"), 70, fmt=lambda v: tr_enum(label(v))),
+        ]
+        self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、投诉人、电话或事由"))
+        self.panel.model.row_color = lambda row: OVERDUE_BG if row.get("overdue") else (
+            PAUSED_BG if row.get("paused") else None)
+        self.stage_filter = ChoiceCombo([(None, self.tr("全部阶段"))] + [(s.value, tr_enum(s.label)) for s in Stage])
+        self.stage_filter.setObjectName("stageFilter")
+        self.severity_filter = ChoiceCombo([(None, self.tr("全部程度"))] + [(s.value, tr_enum(s.label)) for s in Severity])
+        self.level_filter = ChoiceCombo(
+            [(None, self.tr("全部等级"))] + [(p.value, f"{p.value} {tr_enum(p.label)}") for p in Priority])
+        self.open_only = QCheckBox(self.tr("未结案"))
+        self.overdue_only = QCheckBox(self.tr("仅超期"))
+        self.overdue_only.setObjectName("overdueOnly")
+        filters = QHBoxLayout()  # a row of its own: the toolbar keeps the search box and the buttons
+        for key, combo in (("stage", self.stage_filter), ("severity", self.severity_filter),
+                           ("level", self.level_filter)):
+            combo.currentIndexChanged.connect(lambda _i, k=key, c=combo: self.panel.set_filter(k, c.value()))
+            filters.addWidget(combo)
+        self.open_only.toggled.connect(lambda on: self.panel.set_filter("open_only", on or None))
+        self.overdue_only.toggled.connect(lambda on: self.panel.set_filter("overdue", on or None))
+        filters.addWidget(self.open_only)
+        filters.addWidget(self.overdue_only)
+        filters.addStretch(1)
+
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (
+            ("new", self.tr("新建"), self.new_case), ("detail", self.tr("详情"), self.show_detail),
+            ("advance", self.tr("推进"), self.advance), ("pause", self.tr("暂停"), lambda: self.log("pause")),
+            ("resume", self.tr("恢复"), lambda: self.log("resume")), ("note", self.tr("备注"), lambda: self.log("note")),
+            ("close", self.tr("结案"), self.close_case),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"btn_{key}")
+            button.clicked.connect(slot)
+            if key == "close":
+                button.setToolTip(self.tr("推进到「归档总结」后，记录客户满意度并结案"))
+            self.panel.actions_bar.addWidget(button)
+            self.buttons[key] = button
+        self.print_btn = QPushButton(self.tr("打印转办单"))
+        self.print_btn.setObjectName("btn_print")
+        menu = QMenu(self.print_btn)
+        menu.addAction(self.tr("打印预览…"), self.print_preview)
+        menu.addAction(self.tr("导出PDF…"), lambda: self.export_pdf())
+        self.print_btn.setMenu(menu)
+        self.panel.actions_bar.addWidget(self.print_btn)
+        self.panel.activated.connect(lambda _row: self.show_detail())
+        self.panel.currentChanged.connect(self._update_buttons)
+
+        self.warning = QLabel()
+        self.warning.setObjectName("calendarWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
+        layout.addLayout(filters)
+        layout.addWidget(self.panel)
+        self._update_buttons(None)
+
+    def _fetch(self, query: ListQuery) -> DataPage:
+        return complaint_list.list_complaints(self.ctx.actor, query)
+
+    def refresh(self) -> None:
+        warning = holidays.calendar_warning()
+        self.warning.setText(warning or "")
+        self.warning.setVisible(bool(warning))
+        self.panel.refresh()
+        self._update_buttons(self.panel.current_row())
+
+    def _update_buttons(self, row: dict[str, Any] | None) -> None:
+        open_case = row is not None and row["stage"] != Stage.CLOSED.value
+        for key in ("advance", "pause", "resume", "note", "close"):
+            self.buttons[key].setEnabled(open_case)
+        if open_case and row is not None:
+            self.buttons["pause"].setEnabled(not row["paused"])
+            self.buttons["resume"].setEnabled(bool(row["paused"]))
+            self.buttons["close"].setEnabled(row["stage"] == Stage.ARCHIVE.value)
+        self.buttons["detail"].setEnabled(row is not None)
+        self.print_btn.setEnabled(row is not None)
+
+    def _selected(self) -> dict[str, Any] | None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先在列表中选择一件投诉"))
+        return row
+
+    def _after_change(self, message: str) -> None:
+        status(message)
+        signals.changed.emit()
+        self.panel.refresh()
+        self._update_buttons(self.panel.current_row())
+
+    def _run_dialog(self, make: Callable[[dict[str, Any]], QDialog], message: str) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        try:
+            dialog = make(complaints.get_complaint(self.ctx.actor, row["uuid"]))
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        if dialog.exec():
+            self._after_change(message)
+
+    def new_case(self) -> None:
+        dialog = ComplaintDialog(self.ctx.actor, self)
+        if dialog.exec():
+            self._after_change(self.tr("已受理投诉 {0}").format(dialog.saved_number))
+
+    def show_detail(self) -> None:
+        row = self._selected()
+        if row is not None:
+            ComplaintDetailDialog(self.ctx.actor, row["uuid"], self).exec()
+
+    def advance(self) -> None:
+        self._run_dialog(lambda case: StageDialog(self.ctx.actor, case, self), self.tr("已推进到下一阶段"))
+
+    def log(self, kind: str) -> None:
+        done = {"pause": self.tr("已暂停计时"), "resume": self.tr("已恢复计时"), "note": self.tr("已添加备注")}
+        self._run_dialog(lambda case: NoteDialog(self.ctx.actor, case, kind, self), done[kind])
+
+    def close_case(self) -> None:
+        self._run_dialog(lambda case: CloseDialog(self.ctx.actor, case, self), self.tr("已结案"))
+
+    def _slip(self) -> Any:
+        row = self._selected()
+        if row is None:
+            return None
+        try:
+            return complaint_list.transfer_slip(self.ctx.actor, row["uuid"], self.ctx.site_name)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+
+    def print_preview(self) -> None:
+        doc = self._slip()
+        if doc is not None:
+            printing.show_print_preview(doc, self)
+
+    def export_pdf(self, path: str | Path | None = None) -> Path | None:
+        doc = self._slip()
+        if doc is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出PDF"), str(Path.home() / f"投诉转办处理单-{doc.number}.pdf"), "PDF (*.pdf)")
+            if not path:
+                return None
+        try:
+            written = printing.write_pdf(doc, path)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+        status(self.tr("已导出 {0}").format(written))
+        return written
+
+
+class OverdueLabel(QLabel):
+    """The status-bar count of overdue complaints; clicking it opens the page filtered to them."""
+
+    def __init__(self, ctx: AppContext, open_overdue: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("overdueComplaints")
+        self.setContentsMargins(8, 0, 8, 0)
+        self.linkActivated.connect(lambda _link: open_overdue())
+        self.count = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(60_000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        signals.changed.connect(self.refresh)  # a QObject's bound slot: disconnected when it is destroyed
+        complaints.ensure_deadline_index()
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            self.count = complaint_list.overdue_count(self.ctx.actor)
+        except UserError:
+            return
+        color = "#c62828" if self.count else "#2e7d32"
+        self.setText(self.tr('<a href="overdue" style="color:{0}; text-decoration:none;">超期投诉：{1} 件</a>')
+                     .format(color, self.count))
+
+
+def open_overdue(window: Any) -> None:
+    """Show the complaints page with only overdue cases (the status-bar link)."""
+    page = window.open_page("complaints")
+    if isinstance(page, ComplaintsPage):
+        page.open_only.setChecked(False)
+        page.overdue_only.setChecked(True)
+
+
+def _first_case(win: Any, stage: str | None = None) -> dict[str, Any]:
+    query = ListQuery(filters={"stage": stage} if stage else {"open_only": True}, page_size=1)
+    rows = complaint_list.list_complaints(win.ctx.actor, query).rows
+    if not rows and stage:
+        return _first_case(win)
+    return complaints.get_complaint(win.ctx.actor, rows[0]["uuid"])
+
+
+screenshots.DIALOGS.update({
+    "complaint-new": lambda win: ComplaintDialog(win.ctx.actor, win),
+    "complaint-stage": lambda win: StageDialog(win.ctx.actor, _first_case(win), win),
+    "complaint-pause": lambda win: NoteDialog(win.ctx.actor, _first_case(win), "pause", win),
+    "complaint-close": lambda win: CloseDialog(win.ctx.actor, _first_case(win, Stage.ARCHIVE.value), win),
+    "complaint-detail": lambda win: ComplaintDetailDialog(win.ctx.actor, _first_case(win)["uuid"], win),
+})

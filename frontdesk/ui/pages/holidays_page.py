@@ -1,0 +1,124 @@
+"""Holiday overrides page (节假日设置): managers add days off and make-up working days per year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QVBoxLayout
+
+from frontdesk.errors import UserError
+from frontdesk.services import holidays
+from frontdesk.services.listing import ListQuery
+from frontdesk.services.listing import Page as DataPage
+from frontdesk.ui import screenshots
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE
+from frontdesk.ui.dialogs.holiday_edit import HolidayDialog
+from frontdesk.ui.messages import confirm, inform, show_user_error, status
+from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.pages.base import Page
+from frontdesk.ui.pages.complaints_page import signals
+from frontdesk.ui.widgets.list_panel import ListPanel
+
+WEEKDAYS = "一二三四五六日"
+
+
+class HolidaysPage(Page):
+    """Overrides win over the built-in statutory calendar; a year without built-in data needs them most."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        columns = [
+            Column("date", self.tr("日期"), 110),
+            Column("weekday", self.tr("星期"), 60, sortable=False),
+            Column("is_workday", self.tr("当天"), 140,
+                   fmt=lambda v: self.tr("上班（调休）") if v else self.tr("放假")),
+            Column("note", self.tr("说明"), 300),
+        ]
+        self.panel = ListPanel(columns, self._fetch, 100, self.tr("按年份查看"))
+        self.panel.search.hide()
+        self.year = QSpinBox()
+        self.year.setObjectName("year")
+        self.year.setRange(2000, 2100)
+        self.year.setPrefix(self.tr("年份 "))
+        today = date.today()  # open on the first year that still needs its holidays entered
+        self.year.setValue(next((y for y in (today.year, today.year + 1) if not holidays.year_covered(y)
+                                 and (y == today.year or today.month >= 10)), today.year))
+        self.year.valueChanged.connect(lambda y: self._year_changed(y))
+        self.panel.filters["year"] = self.year.value()
+        self.panel.filter_bar.addWidget(self.year)
+        self.add_btn = QPushButton(self.tr("新增"))
+        self.add_btn.setObjectName("addHoliday")
+        self.add_btn.clicked.connect(self.add)
+        self.edit_btn = QPushButton(self.tr("修改"))
+        self.edit_btn.clicked.connect(self.edit)
+        self.delete_btn = QPushButton(self.tr("删除"))
+        self.delete_btn.clicked.connect(self.delete)
+        for button in (self.add_btn, self.edit_btn, self.delete_btn):
+            self.panel.actions_bar.addWidget(button)
+        self.panel.activated.connect(lambda _row: self.edit())
+        self.coverage = QLabel()
+        self.coverage.setObjectName("coverage")
+        self.coverage.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.coverage)
+        layout.addWidget(self.panel)
+
+    def _fetch(self, query: ListQuery) -> DataPage:
+        page = holidays.list_holidays(self.ctx.actor, query)
+        for row in page.rows:
+            row["weekday"] = self.tr("周") + WEEKDAYS[row["date"].weekday()]
+        return page
+
+    def _year_changed(self, year: int) -> None:
+        self.panel.set_filter("year", year)
+        self._show_coverage()
+
+    def _show_coverage(self) -> None:
+        year = self.year.value()
+        if holidays.year_covered(year):
+            self.coverage.setStyleSheet("color: #2e7d32;")
+            self.coverage.setText(self.tr("{0} 年的法定节假日和调休已内置；这里只需录入本站特有的调整。").format(year))
+        else:
+            self.coverage.setStyleSheet(WARNING_STYLE)
+            self.coverage.setText(self.tr(
+                "{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。"
+                "请按国务院公布的放假安排录入放假日期和调休上班日期。").format(year, holidays.override_count(year)))
+
+    def refresh(self) -> None:
+        self._show_coverage()
+        self.panel.refresh()
+
+    def _changed(self, message: str) -> None:
+        status(message)
+        signals.changed.emit()
+        self.refresh()
+
+    def add(self) -> None:
+        if HolidayDialog(self.ctx.actor, parent=self).exec():
+            self._changed(self.tr("已保存，投诉时限已按新的日历重新计算"))
+
+    def edit(self) -> None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先选择一条设置"))
+            return
+        if HolidayDialog(self.ctx.actor, row, self).exec():
+            self._changed(self.tr("已保存，投诉时限已按新的日历重新计算"))
+
+    def delete(self) -> None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先选择一条设置"))
+            return
+        if not confirm(self, self.tr("删除 {0} 的设置吗？").format(row["date"])):
+            return
+        try:
+            holidays.delete_holiday(self.ctx.actor, row["uuid"])
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self._changed(self.tr("已删除"))
+
+
+screenshots.DIALOGS["holiday"] = lambda win: HolidayDialog(win.ctx.actor, None, win)

@@ -1,0 +1,171 @@
+"""Phrase book page (规范用语 / 服务忌语) for managers: edit both lists and try the forbidden-phrase check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.services import phrases as phrase_service
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.phrase_edit import ForbiddenDialog, PhraseDialog
+from frontdesk.ui.messages import confirm, inform, status
+from frontdesk.ui.models.page_model import Column, PageModel
+from frontdesk.ui.pages.base import Page
+from frontdesk.ui.widgets.inputs import ChoiceCombo
+from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher
+
+
+def _table(model: PageModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    for i, column in enumerate(model.columns):
+        table.setColumnWidth(i, column.width)
+    return table
+
+
+def _bar(*widgets: QWidget) -> QHBoxLayout:
+    bar = QHBoxLayout()
+    for widget in widgets:
+        if widget is None:
+            bar.addStretch(1)
+        else:
+            bar.addWidget(widget)
+    return bar
+
+
+class PhrasesPage(Page):
+    """Two short lists (tens of rows each), read whole."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        yes_no = lambda v: self.tr("启用") if v else self.tr("停用")  # noqa: E731
+        self.phrase_model = PageModel([
+            Column("situation_label", self.tr("使用场景"), 190, sortable=False,
+                   fmt=lambda v: QCoreApplication.translate("enum", str(v))),
+            Column("active", self.tr("状态"), 60, sortable=False, fmt=yes_no),
+            Column("text", self.tr("规范用语"), 600, sortable=False),
+        ], self)
+        self.phrase_table = _table(self.phrase_model)
+        self.phrase_table.setObjectName("phraseTable")
+        self.phrase_table.doubleClicked.connect(self.edit_phrase)
+        self.situation = ChoiceCombo(
+            [(None, self.tr("全部场景"))]
+            + [(v, QCoreApplication.translate("enum", t)) for v, t in phrase_service.situations()]
+        )
+        self.situation.setObjectName("situationFilter")
+        self.situation.currentIndexChanged.connect(self.refresh)
+        self.show_inactive = QCheckBox(self.tr("显示已停用"))
+        self.show_inactive.toggled.connect(self.refresh)
+        add = QPushButton(self.tr("新增用语"))
+        add.setObjectName("addPhrase")
+        add.clicked.connect(self.add_phrase)
+        edit = QPushButton(self.tr("编辑"))
+        edit.clicked.connect(self.edit_phrase)
+        remove = QPushButton(self.tr("删除"))
+        remove.clicked.connect(self.delete_phrase)
+        standard = QWidget()
+        col = QVBoxLayout(standard)
+        col.addLayout(_bar(self.situation, self.show_inactive, None, add, edit, remove))
+        col.addWidget(self.phrase_table)
+
+        self.forbidden_model = PageModel([
+            Column("text", self.tr("服务忌语"), 260, sortable=False),
+            Column("category", self.tr("类别"), 170, sortable=False,
+                   fmt=lambda v: QCoreApplication.translate("enum", str(v))),
+            Column("checked", self.tr("文字检查"), 70, sortable=False,
+                   fmt=lambda v: self.tr("检查") if v else self.tr("不检查")),
+            Column("note", self.tr("备注"), 300, sortable=False),
+        ], self)
+        self.forbidden_table = _table(self.forbidden_model)
+        self.forbidden_table.setObjectName("forbiddenTable")
+        self.forbidden_table.doubleClicked.connect(self.edit_forbidden)
+        add_f = QPushButton(self.tr("新增忌语"))
+        add_f.setObjectName("addForbidden")
+        add_f.clicked.connect(self.add_forbidden)
+        edit_f = QPushButton(self.tr("编辑"))
+        edit_f.clicked.connect(self.edit_forbidden)
+        remove_f = QPushButton(self.tr("删除"))
+        remove_f.clicked.connect(self.delete_forbidden)
+        self.tester = QLineEdit()
+        self.tester.setObjectName("forbiddenTester")
+        self.tester.setPlaceholderText(self.tr("试一试：输入一段回复或处理情况，看是否含服务忌语"))
+        self.watcher = ForbiddenWatcher(self.tester)
+        forbidden = QWidget()
+        col = QVBoxLayout(forbidden)
+        col.addLayout(_bar(QLabel(self.tr("“五个不说”：损害自尊、埋怨、顶撞教训、庸俗骂人、激化矛盾的话不说")),
+                           None, add_f, edit_f, remove_f))
+        col.addWidget(self.forbidden_table, 1)
+        col.addWidget(self.tester)
+        col.addWidget(self.watcher.label)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("phraseTabs")
+        self.tabs.addTab(standard, self.tr("规范用语"))
+        self.tabs.addTab(forbidden, self.tr("服务忌语"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        actor = self.ctx.actor
+        self.phrase_model.set_rows(
+            phrase_service.list_phrases(actor, self.situation.value(), self.show_inactive.isChecked())
+        )
+        self.forbidden_model.set_rows(phrase_service.list_forbidden(actor))
+        self.watcher.check()
+
+    def _row(self, table: QTableView, model: PageModel) -> dict[str, Any] | None:
+        row = model.row_at(table.currentIndex().row())
+        if row is None:
+            inform(self, self.tr("请先在列表中选择一条"))
+        return row
+
+    def add_phrase(self) -> None:
+        if PhraseDialog(self.ctx.actor, None, self.situation.value(), self).exec():
+            status(self.tr("已新增规范用语"))
+            self.refresh()
+
+    def edit_phrase(self) -> None:
+        row = self._row(self.phrase_table, self.phrase_model)
+        if row is not None and PhraseDialog(self.ctx.actor, row, parent=self).exec():
+            self.refresh()
+
+    def delete_phrase(self) -> None:
+        row = self._row(self.phrase_table, self.phrase_model)
+        if row is not None and confirm(self, self.tr("删除规范用语“{0}”？").format(row["text"])):
+            phrase_service.delete_phrase(self.ctx.actor, row["uuid"])
+            self.refresh()
+
+    def add_forbidden(self) -> None:
+        if ForbiddenDialog(self.ctx.actor, parent=self).exec():
+            status(self.tr("已新增服务忌语"))
+            self.refresh()
+
+    def edit_forbidden(self) -> None:
+        row = self._row(self.forbidden_table, self.forbidden_model)
+        if row is not None and ForbiddenDialog(self.ctx.actor, row, self).exec():
+            self.refresh()
+
+    def delete_forbidden(self) -> None:
+        row = self._row(self.forbidden_table, self.forbidden_model)
+        if row is not None and confirm(self, self.tr("删除服务忌语“{0}”？").format(row["text"])):
+            phrase_service.delete_forbidden(self.ctx.actor, row["uuid"])
+            self.refresh()
