@@ -12,10 +12,6 @@ from frontdesk.errors import UserError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 class MessageBridge(QObject):
     """Signals that the main window shows in its status bar."""
 
@@ -32,16 +28,16 @@ def status(text: str) -> None:
 
 
 def warn(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or tr("提示"), text)
+    QMessageBox.warning(parent, title or QCoreApplication.translate("messages", "提示"), text)
 
 
 def inform(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.information(parent, title or tr("提示"), text)
+    QMessageBox.information(parent, title or QCoreApplication.translate("messages", "提示"), text)
 
 
 def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
     answer = QMessageBox.question(
-        parent, title or tr("请确认"), text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
+        parent, title or QCoreApplication.translate("messages", "请确认"), text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No
     )
     return answer == QMessageBox.Yes
 

@@ -34,14 +34,13 @@ def _enum(value: str) -> str:
 
 def due_reason_text(row: dict[str, Any]) -> str:
     """What a due-list row is about, e.g. “重点客户，今年已回访 1 次（每年至少 2 次）”."""
-    tr = QCoreApplication.translate
     if row["kind"] == DueKind.CUSTOMER:
-        return tr("VisitsPage", "{0}，今年已回访 {1} 次（每年至少 2 次）").format(
+        return QCoreApplication.translate("VisitsPage", "{0}，今年已回访 {1} 次（每年至少 2 次）").format(
             _enum(row["detail"]), row.get("visits_this_year") or 0
         )
     if row["kind"] == DueKind.NEXT_VISIT:
-        return tr("VisitsPage", "上次回访结果：{0}").format(row["detail"] or "")
-    return tr("VisitsPage", "投诉 {0}").format(row["detail"] or "")
+        return QCoreApplication.translate("VisitsPage", "上次回访结果：{0}").format(row["detail"] or "")
+    return QCoreApplication.translate("VisitsPage", "投诉 {0}").format(row["detail"] or "")
 
 
 def due_link_text(row: dict[str, Any]) -> str:
