@@ -4,23 +4,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from frontdesk.domain.complaints import ComplaintCategory, ComplaintInput, label
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Priority, Severity
-from frontdesk.errors import UserError, ValidationError
 from frontdesk.services import complaints
 from frontdesk.services import staff as staff_service
-from frontdesk.ui.messages import show_user_error
-from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -28,16 +23,14 @@ def tr_enum(text: str) -> str:
     return QCoreApplication.translate("enum", text)
 
 
-class ComplaintDialog(QDialog):
+class ComplaintDialog(FormDialog):
     """Opens a case in 受理; ``saved_uuid`` holds it after a successful save."""
 
     def __init__(self, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("新建投诉"), parent, 520)
         self.actor = actor
         self.saved_uuid: str | None = None
         self.saved_number = ""
-        self.setWindowTitle(self.tr("新建投诉"))
-        self.setMinimumWidth(520)
         self.customer_name = QLineEdit()
         self.customer_name.setObjectName("customer_name")
         self.customer_name.setPlaceholderText(self.tr("如：王女士"))
@@ -65,7 +58,6 @@ class ComplaintDialog(QDialog):
 
         for combo in (self.category, self.severity, self.level, self.department, self.staff):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.form = FieldForm()
         self.form.add("customer_name", self.tr("投诉人"), self.customer_name)
         self.form.add("phone", self.tr("联系电话"), self.phone)
         self.form.add("subject", self.tr("投诉事由"), self.subject)
@@ -75,12 +67,6 @@ class ComplaintDialog(QDialog):
         self.form.add("level", self.tr("处理等级"), self.level)
         self.form.add("department_uuid", self.tr("责任部门"), self.department)
         self.form.add("staff_uuid", self.tr("归责员工"), self.staff)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
 
     def data(self) -> ComplaintInput:
         return ComplaintInput(
@@ -95,15 +81,6 @@ class ComplaintDialog(QDialog):
             staff_uuid=self.staff.value(),
         )
 
-    def accept(self) -> None:
-        try:
-            saved = complaints.open_complaint(self.actor, self.data())
-        except ValidationError as exc:
-            for message in self.form.show_errors(exc.fields):
-                show_user_error(self, UserError(message))
-            return
-        except UserError as exc:
-            show_user_error(self, exc)
-            return
+    def save(self) -> None:
+        saved = complaints.open_complaint(self.actor, self.data())
         self.saved_uuid, self.saved_number = saved.uuid, saved.number
-        super().accept()

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Remedy, Stage
-from frontdesk.errors import UserError, ValidationError
 from frontdesk.services import complaints
+from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.dialogs.complaint_new import tr_enum
-from frontdesk.ui.messages import show_user_error
-from frontdesk.ui.widgets.form import FieldForm
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -37,29 +31,13 @@ def _note_edit(hint: str) -> QPlainTextEdit:
     return edit
 
 
-def _run(dialog: QDialog, form: FieldForm, action: Callable[[], None]) -> bool:
-    """Call the service; errors go next to their field (or into a message) and keep the dialog open."""
-    try:
-        action()
-    except ValidationError as exc:
-        for message in form.show_errors(exc.fields):
-            show_user_error(dialog, UserError(message))
-        return False
-    except UserError as exc:
-        show_user_error(dialog, exc)
-        return False
-    return True
-
-
-class StageDialog(QDialog):
+class StageDialog(FormDialog):
     """推进: move the case on one stage, with what was done; entering 执行 records the promise."""
 
     def __init__(self, actor: Actor, case: dict, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("推进阶段 - {0}").format(case["number"]), parent, 480, Buttons.Ok)
         self.actor, self.case = actor, case
         current = Stage(case["stage"])
-        self.setWindowTitle(self.tr("推进阶段 - {0}").format(case["number"]))
-        self.setMinimumWidth(480)
         self.current = QLabel(tr_enum(current.label))
         self.stage = ChoiceCombo(
             [(s.value, tr_enum(s.label)) for s in Stage if s not in (current, Stage.CLOSED)]
@@ -81,7 +59,6 @@ class StageDialog(QDialog):
         row.addWidget(self.promised_at, 1)
         row.addWidget(QLabel(self.tr("前完成")))
         self.note = _note_edit(self.tr("本阶段做了什么、结果如何（必填）"))
-        self.form = FieldForm()
         self.form.addRow(self.tr("当前阶段"), self.current)
         self.form.add("stage", self.tr("转入阶段"), self.stage)
         self.form.add("remedy", self.tr("处理方式"), self.remedy)
@@ -89,12 +66,6 @@ class StageDialog(QDialog):
         self.form.add("note", self.tr("处理说明"), self.note)
         self.stage.currentIndexChanged.connect(self._sync)
         self._sync()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
 
     def _sync(self) -> None:
         executing = self.stage.value() == Stage.EXECUTE.value
@@ -106,15 +77,14 @@ class StageDialog(QDialog):
             return None
         return self.promised_at.dateTime().toPython().replace(second=0, microsecond=0)
 
-    def accept(self) -> None:
-        if _run(self, self.form, lambda: complaints.advance(
+    def save(self) -> None:
+        complaints.advance(
             self.actor, self.case["uuid"], self.stage.value(), self.note.toPlainText(),
             self.remedy.value() if self.stage.value() == Stage.EXECUTE.value else None, self.promised(),
-        )):
-            super().accept()
+        )
 
 
-class NoteDialog(QDialog):
+class NoteDialog(FormDialog):
     """暂停 / 恢复 / 备注: one text, logged with who and when."""
 
     KINDS = {
@@ -127,24 +97,14 @@ class NoteDialog(QDialog):
     }
 
     def __init__(self, actor: Actor, case: dict, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.actor, self.case, self.kind = actor, case, kind
         title, field, hint = self.KINDS[kind]
-        self.setWindowTitle(f"{self.tr(title)} - {case['number']}")
-        self.setMinimumWidth(440)
+        super().__init__(f"{self.tr(title)} - {case['number']}", parent, 440, Buttons.Ok)
+        self.actor, self.case, self.kind = actor, case, kind
         self.note = _note_edit(self.tr(hint))
-        self.form = FieldForm()
         self.form.add("note", self.tr(field), self.note)
         self.form.add("paused", "", QLabel(self.tr("暂停期间不计入各项处理时限。") if kind != "note" else ""))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
 
-    def accept(self) -> None:
+    def save(self) -> None:
         action = {"pause": complaints.pause, "resume": complaints.resume, "note": complaints.add_note}[self.kind]
-        if _run(self, self.form, lambda: action(self.actor, self.case["uuid"], self.note.toPlainText())):
-            super().accept()
+        action(self.actor, self.case["uuid"], self.note.toPlainText())
 

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from frontdesk.errors import ValidationError
 from frontdesk.services import site
-from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.dialogs.base import Buttons, FormDialog
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(FormDialog):
     """Shown once, when the database has no site yet."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("FrontDesk 首次使用设置"))
-        self.setMinimumWidth(460)
+        super().__init__(self.tr("FrontDesk 首次使用设置"), parent, 460, Buttons.Ok)
         intro = QLabel(
             self.tr(
                 "欢迎使用 FrontDesk 客服前台管理系统。\n"
@@ -41,7 +39,7 @@ class FirstRunDialog(QDialog):
         self.password2.setObjectName("admin_password2")
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
 
-        self.form = FieldForm()
+        self.add_above(intro)
         self.form.add("site_code", self.tr("站点代码"), self.site_code)
         self.form.add("site_name", self.tr("站点名称"), self.site_name)
         self.form.add("admin_user", self.tr("管理员账户"), self.admin_user)
@@ -49,27 +47,13 @@ class FirstRunDialog(QDialog):
         self.form.add("admin_password", self.tr("密码"), self.password)
         self.form.add("admin_password2", self.tr("确认密码"), self.password2)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
-
-    def accept(self) -> None:
+    def save(self) -> None:
         if self.password.text() != self.password2.text():
-            self.form.show_errors({"admin_password2": self.tr("两次输入的密码不一致")})
-            return
-        try:
-            site.initialize(
-                self.site_code.text().strip().upper(),
-                self.site_name.text(),
-                self.admin_user.text().strip(),
-                self.password.text(),
-                self.admin_name.text().strip() or self.tr("系统管理员"),
-            )
-        except ValidationError as exc:
-            self.form.show_errors(exc.fields)
-            return
-        super().accept()
+            raise ValidationError({"admin_password2": self.tr("两次输入的密码不一致")})
+        site.initialize(
+            self.site_code.text().strip().upper(),
+            self.site_name.text(),
+            self.admin_user.text().strip(),
+            self.password.text(),
+            self.admin_name.text().strip() or self.tr("系统管理员"),
+        )

@@ -3,26 +3,23 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.visits import CustomerLevel, KeyCustomerInput, label
-from frontdesk.errors import ValidationError
 from frontdesk.services import visits as visit_service
-from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
-class KeyCustomerDialog(QDialog):
+class KeyCustomerDialog(FormDialog):
     """A new key/regular customer, or the edit of customer ``uuid``."""
 
     def __init__(self, actor: Actor, uuid: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("编辑重点客户") if uuid else self.tr("新增重点客户"), parent, 400)
         self.actor = actor
         self.uuid = uuid
         self.saved_uuid: str | None = None
-        self.setWindowTitle(self.tr("编辑重点客户") if uuid else self.tr("新增重点客户"))
-        self.setMinimumWidth(400)
         row = visit_service.get_key_customer(actor, uuid) if uuid else {}
         self.name = QLineEdit(row.get("name", ""))
         self.name.setObjectName("name")
@@ -37,23 +34,11 @@ class KeyCustomerDialog(QDialog):
         self.note = QLineEdit(row.get("note", ""))
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("如 车队规模、常走路段、联系人"))
-        self.form = FieldForm()
         self.form.add("name", self.tr("客户名称"), self.name)
         self.form.add("phone", self.tr("联系电话"), self.phone)
         self.form.add("level", self.tr("类别"), self.level)
         self.form.add("note", self.tr("备注"), self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
 
-    def accept(self) -> None:
+    def save(self) -> None:
         data = KeyCustomerInput(self.name.text(), self.phone.text(), self.level.value(), self.note.text())
-        try:
-            self.saved_uuid = visit_service.save_key_customer(self.actor, data, self.uuid)
-        except ValidationError as exc:
-            self.form.show_errors(exc.fields)
-            return
-        super().accept()
+        self.saved_uuid = visit_service.save_key_customer(self.actor, data, self.uuid)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
 from frontdesk.services import auth
-from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.dialogs.base import Buttons, FormDialog
 
 
 def _password_edit(name: str) -> QLineEdit:
@@ -17,18 +17,16 @@ def _password_edit(name: str) -> QLineEdit:
     return edit
 
 
-class PasswordDialog(QDialog):
+class PasswordDialog(FormDialog):
     """Own password (asks the old one) or an admin reset of ``target_uuid`` (does not)."""
 
     def __init__(
         self, actor: Actor, target_uuid: str | None = None, target_name: str = "", parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        title = self.tr("重置密码：{0}").format(target_name) if target_uuid else self.tr("修改密码")
+        super().__init__(title, parent, 360, Buttons.Ok)
         self.actor = actor
         self.target_uuid = target_uuid
-        self.setWindowTitle(self.tr("重置密码：{0}").format(target_name) if target_uuid else self.tr("修改密码"))
-        self.setMinimumWidth(360)
-        self.form = FieldForm()
         self.old = _password_edit("old_password")
         self.new = _password_edit("new_password")
         self.again = _password_edit("again")
@@ -36,26 +34,17 @@ class PasswordDialog(QDialog):
             self.form.add("old_password", self.tr("原密码"), self.old)
         self.form.add("new_password", self.tr("新密码"), self.new)
         self.form.add("again", self.tr("确认新密码"), self.again)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
 
-    def accept(self) -> None:
+    def save(self) -> None:
         if self.new.text() != self.again.text():
-            self.form.show_errors({"again": self.tr("两次输入的密码不一致")})
-            return
+            raise ValidationError({"again": self.tr("两次输入的密码不一致")})
         try:
             if self.target_uuid:
                 auth.reset_password(self.actor, self.target_uuid, self.new.text())
             else:
                 auth.change_own_password(self.actor, self.old.text(), self.new.text())
         except ValidationError as exc:
-            errors = dict(exc.fields)
-            if "password" in errors:
-                errors["new_password"] = errors.pop("password")
-            self.form.show_errors(errors)
-            return
-        super().accept()
+            fields = dict(exc.fields)
+            if "password" in fields:
+                fields["new_password"] = fields.pop("password")
+            raise ValidationError(fields) from exc

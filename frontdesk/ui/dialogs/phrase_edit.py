@@ -7,40 +7,27 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from frontdesk.domain.phrases import ADDRESSING, ARROGANT, EVASIVE
 from frontdesk.domain.roles import Actor
-from frontdesk.errors import ValidationError
 from frontdesk.services import phrases as phrase_service
-from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
-
-
-class PhraseDialog(QDialog):
+class PhraseDialog(FormDialog):
     """A new standard phrase, or the edit of ``row`` (a dict from list_phrases)."""
 
     def __init__(
         self, actor: Actor, row: dict[str, Any] | None = None, situation: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("编辑规范用语") if row else self.tr("新增规范用语"), parent, 460)
         self.actor, self.row = actor, row
-        self.setWindowTitle(self.tr("编辑规范用语") if row else self.tr("新增规范用语"))
-        self.setMinimumWidth(460)
         self.situation = ChoiceCombo(
             [(v, QCoreApplication.translate("enum", t)) for v, t in phrase_service.situations()]
         )
@@ -52,34 +39,23 @@ class PhraseDialog(QDialog):
         self.text.setFixedHeight(72)
         self.active = QCheckBox(self.tr("启用"))
         self.active.setChecked(row["active"] if row else True)
-        self.form = FieldForm()
         self.form.add("situation", self.tr("使用场景"), self.situation)
         self.form.add("text", self.tr("用语"), self.text)
         self.form.add("active", self.tr("状态"), self.active)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(_buttons(self))
 
-    def accept(self) -> None:
-        try:
-            phrase_service.save_phrase(
-                self.actor, self.situation.value(), self.text.toPlainText(), self.active.isChecked(),
-                self.row["uuid"] if self.row else None,
-            )
-        except ValidationError as exc:
-            self.form.show_errors(exc.fields)
-            return
-        super().accept()
+    def save(self) -> None:
+        phrase_service.save_phrase(
+            self.actor, self.situation.value(), self.text.toPlainText(), self.active.isChecked(),
+            self.row["uuid"] if self.row else None,
+        )
 
 
-class ForbiddenDialog(QDialog):
+class ForbiddenDialog(FormDialog):
     """A new forbidden phrase, or the edit of ``row`` (a dict from list_forbidden)."""
 
     def __init__(self, actor: Actor, row: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("编辑服务忌语") if row else self.tr("新增服务忌语"), parent, 420)
         self.actor, self.row = actor, row
-        self.setWindowTitle(self.tr("编辑服务忌语") if row else self.tr("新增服务忌语"))
-        self.setMinimumWidth(420)
         self.text = QLineEdit(row["text"] if row else "")
         self.text.setObjectName("text")
         self.category = ChoiceCombo([(c, QCoreApplication.translate("enum", c)) for c in (ADDRESSING, ARROGANT, EVASIVE)])
@@ -91,22 +67,13 @@ class ForbiddenDialog(QDialog):
         self.checked.setChecked(row["checked"] if row else True)
         self.note = QLineEdit(row["note"] if row else "")
         self.note.setObjectName("note")
-        self.form = FieldForm()
         self.form.add("text", self.tr("忌语"), self.text)
         self.form.add("category", self.tr("类别"), self.category)
         self.form.add("checked", self.tr("文字检查"), self.checked)
         self.form.add("note", self.tr("备注"), self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(_buttons(self))
 
-    def accept(self) -> None:
-        try:
-            phrase_service.save_forbidden(
-                self.actor, self.text.text(), self.category.currentText(), self.checked.isChecked(),
-                self.note.text(), self.row["uuid"] if self.row else None,
-            )
-        except ValidationError as exc:
-            self.form.show_errors(exc.fields)
-            return
-        super().accept()
+    def save(self) -> None:
+        phrase_service.save_forbidden(
+            self.actor, self.text.text(), self.category.currentText(), self.checked.isChecked(),
+            self.note.text(), self.row["uuid"] if self.row else None,
+        )

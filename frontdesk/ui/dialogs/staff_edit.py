@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor, Permission, Role
-from frontdesk.errors import ValidationError
 from frontdesk.services import staff as staff_service
-from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 
 
@@ -16,16 +15,14 @@ def role_choices() -> list[tuple[str, str]]:
     return [(r.value, QCoreApplication.translate("enum", r.label)) for r in Role]
 
 
-class StaffDialog(QDialog):
+class StaffDialog(FormDialog):
     """New staff member (``uuid`` None) or edit of an existing one."""
 
     def __init__(self, actor: Actor, uuid: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("编辑员工") if uuid else self.tr("新增员工"), parent, 420)
         self.actor = actor
         self.uuid = uuid
         self.saved_uuid: str | None = None
-        self.setWindowTitle(self.tr("编辑员工") if uuid else self.tr("新增员工"))
-        self.setMinimumWidth(420)
         self.staff_no = QLineEdit()
         self.staff_no.setObjectName("staff_no")
         self.name = QLineEdit()
@@ -50,7 +47,6 @@ class StaffDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("留空则不设置/不修改"))
 
-        self.form = FieldForm()
         self.form.add("staff_no", self.tr("工号"), self.staff_no)
         self.form.add("name", self.tr("姓名"), self.name)
         self.form.add("department_uuid", self.tr("部门"), self.department)
@@ -75,14 +71,7 @@ class StaffDialog(QDialog):
             self.hire_date.set_value(data.hire_date)
             self.active.setChecked(data.active)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(buttons)
-
-    def accept(self) -> None:
+    def save(self) -> None:
         data = staff_service.StaffInput(
             staff_no=self.staff_no.text(),
             name=self.name.text(),
@@ -93,9 +82,4 @@ class StaffDialog(QDialog):
             hire_date=self.hire_date.value(),
             active=self.active.isChecked(),
         )
-        try:
-            self.saved_uuid = staff_service.save_staff(self.actor, data, self.uuid, self.password.text() or None)
-        except ValidationError as exc:
-            self.form.show_errors(exc.fields)
-            return
-        super().accept()
+        self.saved_uuid = staff_service.save_staff(self.actor, data, self.uuid, self.password.text() or None)

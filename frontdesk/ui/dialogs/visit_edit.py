@@ -10,20 +10,17 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.visits import DueKind, VisitInput, VisitMethod, label
-from frontdesk.errors import ValidationError
 from frontdesk.services import visits as visit_service
-from frontdesk.ui.widgets.form import FieldForm
+from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher
 
@@ -58,19 +55,17 @@ def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
     return box
 
 
-class VisitDialog(QDialog):
+class VisitDialog(FormDialog):
     """A new visit (optionally pre-filled from a due-list row) or the correction of visit ``uuid``."""
 
     def __init__(
         self, actor: Actor, uuid: str | None = None, prefill: VisitInput | None = None,
         link_text: str = "", parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(self.tr("修改回访记录") if uuid else self.tr("记录回访"), parent, 480)
         self.actor = actor
         self.uuid = uuid
         self.saved_uuid: str | None = None
-        self.setWindowTitle(self.tr("修改回访记录") if uuid else self.tr("记录回访"))
-        self.setMinimumWidth(480)
         data = visit_service.to_input(visit_service.get_visit(actor, uuid)) if uuid else prefill
         data = data or VisitInput(customer_name="")
         self.links = (data.contact_uuid, data.complaint_uuid)
@@ -109,7 +104,6 @@ class VisitDialog(QDialog):
         for combo in (self.method, self.visited_at, self.satisfaction, self.next_visit_date):
             combo.setMinimumWidth(170)
 
-        self.form = FieldForm()
         if link_text:
             link = QLabel(link_text)
             link.setObjectName("linkLabel")
@@ -130,14 +124,8 @@ class VisitDialog(QDialog):
         self.link_error.setObjectName("error_links")
         self.link_error.setStyleSheet("color: #c62828;")
         self.link_error.hide()
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.link_error)
-        layout.addWidget(buttons)
+        self.add_below(self.link_error)
+        self.unplaced_label = self.link_error
         self.customer_name.setFocus()
 
     def value(self) -> VisitInput:
@@ -157,15 +145,8 @@ class VisitDialog(QDialog):
             complaint_uuid=self.links[1],
         )
 
-    def accept(self) -> None:
-        try:
-            self.saved_uuid = visit_service.record_visit(self.actor, self.value(), self.uuid)
-        except ValidationError as exc:
-            unplaced = self.form.show_errors(exc.fields)
-            self.link_error.setText("；".join(unplaced))
-            self.link_error.setVisible(bool(unplaced))
-            return
-        super().accept()
+    def save(self) -> None:
+        self.saved_uuid = visit_service.record_visit(self.actor, self.value(), self.uuid)
 
 
 def screenshot_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
