@@ -109,19 +109,28 @@ def schema_version() -> int:
     return SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar() or 0
 
 
+def applied_versions() -> set[int]:
+    db = database.obj
+    if not db.table_exists(SchemaVersion._meta.table_name):
+        return set()
+    return {row.version for row in SchemaVersion.select(SchemaVersion.version)}
+
+
 def pending_migrations() -> list[Migration]:
-    current = schema_version()
-    return [m for m in MIGRATIONS if m.version > current]
+    """Every known step not applied yet, in order (a gap left by a step added later is filled too)."""
+    applied = applied_versions()
+    return [m for m in MIGRATIONS if m.version not in applied]
 
 
 def migrate(backup_dir: Path | None = None, keep: int = 14) -> list[int]:
     """Apply pending migrations in order; back the file up first when it already holds data."""
     current = schema_version()
-    if current > LATEST_VERSION:
+    unknown = applied_versions() - {m.version for m in MIGRATIONS}
+    if unknown:
         raise UserError(
-            f"数据库结构版本（{current}）比本程序支持的（{LATEST_VERSION}）新，请升级 FrontDesk 后再打开。"
+            f"数据库结构版本（{max(unknown)}）比本程序支持的（{LATEST_VERSION}）新，请升级 FrontDesk 后再打开。"
         )
-    pending = [m for m in MIGRATIONS if m.version > current]
+    pending = pending_migrations()
     if not pending:
         return []
     if current > 0 and backup_dir is not None:

@@ -90,3 +90,17 @@ def test_reopen_keeps_data(paths, admin):
     Department.create(name="保洁部")
     open_database(paths.database)
     assert Department.select().where(Department.name == "保洁部").count() == 1
+
+
+def test_a_step_added_below_the_newest_is_still_applied(paths, admin, monkeypatch):
+    """Two modules developed side by side: 6 landed and ran before 5 did; 5 must still run."""
+    top = migrations.LATEST_VERSION
+    five = migrations.Migration(top + 1, "five", lambda db: db.execute_sql("CREATE TABLE five (x INTEGER)"))
+    six = migrations.Migration(top + 2, "six", lambda db: db.execute_sql("CREATE TABLE six (x INTEGER)"))
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, six])
+    monkeypatch.setattr(migrations, "LATEST_VERSION", six.version)
+    assert migrations.migrate(paths.backups) == [six.version]
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS[:-1], five, six])
+    assert migrations.pending_migrations() == [five]
+    assert migrations.migrate(paths.backups) == [five.version]
+    assert database.obj.table_exists("five")
