@@ -33,14 +33,17 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 class _PaintProbe(QObject):
-    """Prints the time from process start to the first paint of the main window, then quits."""
+    """Prints when the main window first paints and when its first page is filled, then quits."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Paint:
             print(f"painted {time.perf_counter() - _STARTED:.3f}", flush=True)
-            QTimer.singleShot(0, QApplication.quit)
             obj.removeEventFilter(self)
         return False
+
+    def page_filled(self, key: str) -> None:
+        print(f"filled {time.perf_counter() - _STARTED:.3f} {key}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
 
 
 class Session:
@@ -79,6 +82,7 @@ class Session:
         self.window.closed.connect(QApplication.quit)
         if self.args.benchmark_exit_on_paint:
             self.window.installEventFilter(self.probe)
+            self.window.pageShown.connect(self.probe.page_filled)
         self.window.show()
         if self.settings.backup_on_start and not self.backup_started:
             self.backup_started = True

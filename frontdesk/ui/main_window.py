@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,8 +23,8 @@ from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.settings_dialog import SettingsDialog
 from frontdesk.ui.messages import bridge, confirm, status
 from frontdesk.ui.pages.base import Page, PageSpec
-from frontdesk.ui.pages.complaints_page import OverdueLabel, open_overdue
 from frontdesk.ui.pages.registry import page_specs
+from frontdesk.ui.widgets.overdue_label import OverdueLabel, open_overdue
 
 NAV_STYLE = """
 QListWidget#nav { background: #263238; color: #eceff1; border: none; font-size: 11pt; outline: 0; }
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
 
     loggedOut = Signal()  # noqa: N815
     closed = Signal()
+    pageShown = Signal(str)  # noqa: N815 - a page was opened and filled
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
         self.stack = QStackedWidget()
-        self.empty = QLabel(self.tr("当前账户没有可用的功能页面，请联系管理员分配角色。"))
+        self.empty = QLabel("" if self.specs else self.tr("当前账户没有可用的功能页面，请联系管理员分配角色。"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
         self.nav.currentRowChanged.connect(self._show_row)
@@ -77,14 +78,20 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray.fromBase64(ctx.settings.window["geometry"].encode()))
         else:
             self.resize(1280, 800)
-        if self.specs:
-            self.nav.setCurrentRow(0)
+        # The first page is built right after the window's first paint (paintEvent): the list may
+        # select its first row on its own when shown, so its signal waits until then.
+        self._first_page_pending = bool(self.specs)
+        self.nav.blockSignals(self._first_page_pending)
 
     # --- navigation ------------------------------------------------------------------------------
 
     def open_page(self, key: str) -> Page | None:
         for row, spec in enumerate(self.specs):
             if spec.key == key:
+                self._first_page_pending = False  # asked for before the first page was built
+                self.nav.blockSignals(False)
+                if self.nav.currentRow() == row and key not in self.pages:
+                    self._show_row(row)
                 self.nav.setCurrentRow(row)
                 return self.pages.get(key)
         return None
@@ -105,6 +112,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
         page.refresh()
+        self.pageShown.emit(spec.key)
 
     # --- chrome ----------------------------------------------------------------------------------
 
@@ -173,6 +181,20 @@ class MainWindow(QMainWindow):
                 frontdesk.__version__, self.ctx.paths.root
             ),
         )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._first_page_pending:  # the frame is on screen; now build and fill the first page
+            self._first_page_pending = False
+            QTimer.singleShot(0, self._show_first_page)
+
+    def _show_first_page(self) -> None:
+        self.nav.blockSignals(False)
+        if self.current_page() is None:
+            if self.nav.currentRow() >= 0:  # selected while the signal waited
+                self._show_row(self.nav.currentRow())
+            else:
+                self.nav.setCurrentRow(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.ctx.settings.window["geometry"] = bytes(self.saveGeometry().toBase64()).decode()

@@ -26,6 +26,7 @@ def window_for(qtbot, paths, actor) -> MainWindow:  # noqa: ANN001
     window = MainWindow(AppContext(paths, Settings(), actor, "测试服务台"))
     qtbot.addWidget(window)
     window.show()
+    qtbot.waitUntil(lambda: window.overdue_label.text() != "")  # filled in after the first paint
     return window
 
 

@@ -63,7 +63,8 @@ def test_first_run_accepts_valid_site(qtbot, paths):
 
     window = MainWindow(AppContext(paths, Settings(), login.actor, site.site_name()))
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.pageShown):  # the first page fills in after the first paint
+        window.show()
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles[:2] == ["接待登记", "转办督办"]
     assert {"员工档案", "部门管理", "系统维护"} <= set(titles)

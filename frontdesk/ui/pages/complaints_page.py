@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from frontdesk.domain.complaints import label
@@ -36,16 +34,10 @@ from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
+from frontdesk.ui.widgets.overdue_label import signals
 
 OVERDUE_BG = "#ffcdd2"
 PAUSED_BG = "#eceff1"
-
-
-class _Signals(QObject):
-    changed = Signal()  # any case was written: the status-bar count refreshes
-
-
-signals = _Signals()
 
 
 class ComplaintsPage(Page):
@@ -221,42 +213,6 @@ class ComplaintsPage(Page):
             return None
         status(self.tr("已导出 {0}").format(written))
         return written
-
-
-class OverdueLabel(QLabel):
-    """The status-bar count of overdue complaints; clicking it opens the page filtered to them."""
-
-    def __init__(self, ctx: AppContext, open_overdue: Callable[[], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("overdueComplaints")
-        self.setContentsMargins(8, 0, 8, 0)
-        self.linkActivated.connect(lambda _link: open_overdue())
-        self.count = 0
-        self._timer = QTimer(self)
-        self._timer.setInterval(60_000)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
-        signals.changed.connect(self.refresh)  # a QObject's bound slot: disconnected when it is destroyed
-        complaints.ensure_deadline_index()
-        self.refresh()
-
-    def refresh(self) -> None:
-        try:
-            self.count = complaint_list.overdue_count(self.ctx.actor)
-        except UserError:
-            return
-        color = "#c62828" if self.count else "#2e7d32"
-        self.setText(self.tr('<a href="overdue" style="color:{0}; text-decoration:none;">超期投诉：{1} 件</a>')
-                     .format(color, self.count))
-
-
-def open_overdue(window: Any) -> None:
-    """Show the complaints page with only overdue cases (the status-bar link)."""
-    page = window.open_page("complaints")
-    if isinstance(page, ComplaintsPage):
-        page.open_only.setChecked(False)
-        page.overdue_only.setChecked(True)
 
 
 def _first_case(win: Any, stage: str | None = None) -> dict[str, Any]:

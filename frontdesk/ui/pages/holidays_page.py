@@ -17,8 +17,8 @@ from frontdesk.ui.dialogs.holiday_edit import HolidayDialog
 from frontdesk.ui.messages import confirm, inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
-from frontdesk.ui.pages.complaints_page import signals
 from frontdesk.ui.widgets.list_panel import ListPanel
+from frontdesk.ui.widgets.overdue_label import signals
 
 WEEKDAYS = "一二三四五六日"
 
