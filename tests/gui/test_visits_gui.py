@@ -64,7 +64,7 @@ def test_visit_dialog_shows_errors_next_to_fields(qtbot, staff_actor):
     for name in ("customer_name", "phone", "result"):
         assert dialog.form.error_label(name).isVisibleTo(dialog), name
     assert dialog.saved_uuid is None and ReturnVisit.select().count() == 0
-    dialog.result.setPlainText("我不知道")
+    dialog.result_edit.setPlainText("我不知道")
     assert dialog.watcher.check() == ["我不知道"]
     assert dialog.watcher.label.isVisibleTo(dialog)
 
@@ -89,7 +89,7 @@ def test_due_complaint_visit_from_page(qtbot, paths, staff_actor, monkeypatch):
 
     def fill(dialog: VisitDialog) -> int:
         assert dialog.customer_name.text() == "赵女士" and dialog.phone.text() == "13900001111"
-        dialog.result.setPlainText("已退款到账，客户表示满意")
+        dialog.result_edit.setPlainText("已退款到账，客户表示满意")
         dialog.satisfaction.set_value("satisfied")
         dialog.accept()
         assert dialog.saved_uuid

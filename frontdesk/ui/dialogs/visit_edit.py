@@ -91,8 +91,8 @@ class VisitDialog(FormDialog):
         self.opinions.setPlainText(data.opinions)
         self.suggestions = _text_box("suggestions", self.tr("客户的建议"))
         self.suggestions.setPlainText(data.suggestions)
-        self.result = _text_box("result", self.tr("回访结果，如：问题已解决，客户表示满意"))
-        self.result.setPlainText(data.result)
+        self.result_edit = _text_box("result", self.tr("回访结果，如：问题已解决，客户表示满意"))
+        self.result_edit.setPlainText(data.result)
         self.satisfaction = ChoiceCombo(
             [("", self.tr("（未评价）"))] + [(s.value, _enum(s.value)) for s in Satisfaction]
         )
@@ -115,8 +115,8 @@ class VisitDialog(FormDialog):
         self.form.add("visited_at", self.tr("回访时间"), self.visited_at)
         self.form.add("opinions", self.tr("客户意见"), self.opinions)
         self.form.add("suggestions", self.tr("客户建议"), self.suggestions)
-        self.form.add("result", self.tr("回访结果"), self.result)
-        self.watcher = ForbiddenWatcher(self.result)
+        self.form.add("result", self.tr("回访结果"), self.result_edit)
+        self.watcher = ForbiddenWatcher(self.result_edit)
         self.form.addRow("", self.watcher.label)
         self.form.add("satisfaction", self.tr("满意度"), self.satisfaction)
         self.form.add("next_visit_date", self.tr("下次回访"), self.next_visit_date)
@@ -138,7 +138,7 @@ class VisitDialog(FormDialog):
             visited_at=datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
             opinions=self.opinions.toPlainText(),
             suggestions=self.suggestions.toPlainText(),
-            result=self.result.toPlainText(),
+            result=self.result_edit.toPlainText(),
             satisfaction=self.satisfaction.value() or "",
             next_visit_date=self.next_visit_date.value(),
             contact_uuid=self.links[0],
@@ -164,7 +164,7 @@ def screenshot_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
 
     def visit_errors(win: QWidget) -> QDialog:
         dialog = VisitDialog(win.ctx.actor, prefill=VisitInput(customer_name="王女士", phone="1380013"), parent=win)
-        dialog.result.setPlainText("我也没办法，有意见找领导去")
+        dialog.result_edit.setPlainText("我也没办法，有意见找领导去")
         dialog.watcher.check()
         dialog.accept()
         return dialog
