@@ -19,6 +19,18 @@ class ListQuery:
     descending: bool = False
     page: int = 0
     page_size: int = 50
+    # Keyset paging: the (sort value, id) of the last row of the previous page (``after``) or the
+    # first row of the next page (``before``); ``page`` is then only reported back.
+    after: tuple[Any, Any] | None = None
+    before: tuple[Any, Any] | None = None
+
+
+CURSOR_KEYS = ("_sort", "_key")
+
+
+def cursor(row: Mapping[str, Any]) -> tuple[Any, Any]:
+    """The keyset cursor of a row returned by ``run_page``."""
+    return row[CURSOR_KEYS[0]], row[CURSOR_KEYS[1]]
 
 
 @dataclass(frozen=True)
@@ -49,8 +61,9 @@ def run_page(
     The tiebreak (the id) follows the direction of the sort column, so an index on that column,
     which SQLite keys by (column, rowid), serves the whole ORDER BY without sorting.
     ``count_select`` may leave out joins that only add display columns; a caller that knows a
-    cheaper way to count passes ``total``. Pages past the middle are
-    read from the other end in reverse order, so the last page costs what the first one does.
+    cheaper way to count passes ``total``. Pages past the middle are read from the other end in
+    reverse order, so the last page costs what the first one does; next and previous pages
+    continue from a cursor (``ListQuery.after``/``before``), so paging on costs the same anywhere.
     """
     if total is None:
         total = (count_select if count_select is not None else select).order_by().count()
@@ -59,17 +72,35 @@ def run_page(
     else:
         order = [default_order]
     order.append((tiebreak, order[0][1]))
+    descending = order[0][1]
+    keyset = isinstance(select, peewee.Select) and hasattr(select, "select_extend")  # not a UNION
+    if keyset:
+        select = select.select_extend(order[0][0].alias(CURSOR_KEYS[0]), tiebreak.alias(CURSOR_KEYS[1]))
     size = max(1, query.page_size)
     page_no = max(0, min(query.page, max(0, (total - 1) // size)))
-    offset = page_no * size
-    reverse = offset > total // 2 and total > size
-    if reverse:
-        limit = min(size, total - offset)
-        offset = max(0, total - offset - limit)
-        terms = [node.asc() if descending else node.desc() for node, descending in order]
+    keys = peewee.Tuple(order[0][0], tiebreak)
+    if keyset and (query.after is not None or query.before is not None):
+        # Next/previous page: continue from the neighbouring row along the index, no OFFSET.
+        forward = query.after is not None
+        value, key = query.after if forward else query.before
+        column = order[0][0]
+        if isinstance(column, peewee.Field):
+            value = column.db_value(value)
+        mark = peewee.Tuple(value, tiebreak.db_value(key) if isinstance(tiebreak, peewee.Field) else key)
+        beyond = (keys < mark) if descending == forward else (keys > mark)
+        reverse, offset, limit = not forward, 0, size
+        select = select.where(beyond)
     else:
-        limit = size
-        terms = [node.desc() if descending else node.asc() for node, descending in order]
+        offset = page_no * size
+        # Pages past the middle are read from the other end in reverse order.
+        reverse = offset > total // 2 and total > size
+        limit = min(size, total - offset) if reverse else size
+        if reverse:
+            offset = max(0, total - offset - limit)
+    if reverse:
+        terms = [node.asc() if desc else node.desc() for node, desc in order]
+    else:
+        terms = [node.desc() if desc else node.asc() for node, desc in order]
     rows = list(select.order_by(*terms).limit(limit).offset(offset).dicts())
     if reverse:
         rows.reverse()

@@ -162,6 +162,10 @@ def customer_history(actor: Actor, phone: str, exclude_uuid: str | None = None, 
     return list(select.dicts())
 
 
+# Above this many text matches a sorted search walks the sort column's index instead of sorting
+# the matches: about sqrt(50 rows a page × 1,000,000 rows), where the two costs cross.
+SCAN_WHEN_MATCHES_OVER = 5_000
+
 CONTACT_SORT = {
     "number": Contact.number,
     "received_at": Contact.received_at,
@@ -201,7 +205,13 @@ def _contact_filters(query: ListQuery, actor: Actor) -> tuple[list[peewee.Expres
         else:
             ids = search_index.matching_ids(text)
             if ids is not None:
-                where.append(Contact.id.in_(ids))
+                if query.sort_key in CONTACT_SORT and search_index.count(text) > SCAN_WHEN_MATCHES_OVER:
+                    # Many matches, sorted by a column: walking that column's index and keeping the
+                    # matching rows finds a page sooner than sorting every match (id+0 keeps SQLite
+                    # from driving the query by the match list).
+                    where.append((Contact.id + 0).in_(ids))
+                else:
+                    where.append(Contact.id.in_(ids))
     return where, only_search
 
 

@@ -21,10 +21,15 @@ def run(rows: int) -> list[tuple[str, float, float]]:
     system.start(data_paths(folder), Settings(), backup_on_start=False)
     actor = auth.login("admin", "admin123")
     sample = reception.list_contacts(actor, ListQuery(page=1234, page_size=50)).rows[7]
+    from frontdesk.services.listing import cursor
+
+    deep = reception.list_contacts(actor, ListQuery(page=10_000)).rows
     cases: list[tuple[str, ListQuery]] = [
         ("open page (newest first)", ListQuery()),
         ("next page", ListQuery(page=1)),
-        ("page 10,000", ListQuery(page=10_000)),
+        ("next page from page 10,000", ListQuery(page=10_001, after=cursor(deep[-1]))),
+        ("previous page from page 10,000", ListQuery(page=9_999, before=cursor(deep[0]))),
+        ("jump to page 10,000 (no UI path)", ListQuery(page=10_000)),
         ("last page", ListQuery(page=10**9)),
     ]
     for key in reception.CONTACT_SORT:

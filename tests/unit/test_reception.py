@@ -136,3 +136,27 @@ def test_paging_from_both_ends_is_consistent(staff_actor):
              for p in range(5)]
     seen = [r["number"] for page in pages for r in page.rows]
     assert seen == sorted(numbers) and pages[4].page == 4 and len(pages[4].rows) == 3
+
+
+@pytest.mark.parametrize(("sort_key", "descending"), [("", True), ("category", False), ("category", True),
+                                                      ("received_at", False), ("phone", True)])
+def test_next_and_previous_pages_by_cursor_match_offsets(staff_actor, sort_key, descending):
+    from frontdesk.services.listing import cursor
+
+    for i in range(23):  # many ties: three categories, same second
+        reception.save_contact(staff_actor, walk_in(category=["consult", "query", "help"][i % 3],
+                                                    phone=f"1390000{i % 4:04d}", request=f"第{i}条"))
+
+    def q(**kw):  # noqa: ANN003, ANN202
+        return ListQuery(sort_key=sort_key, descending=descending, page_size=5, **kw)
+
+    by_offset = [[r["number"] for r in reception.list_contacts(staff_actor, q(page=p)).rows] for p in range(5)]
+    pages, page = [], reception.list_contacts(staff_actor, q(page=0))
+    pages.append([r["number"] for r in page.rows])
+    for p in range(1, 5):
+        page = reception.list_contacts(staff_actor, q(page=p, after=cursor(page.rows[-1])))
+        pages.append([r["number"] for r in page.rows])
+    assert pages == by_offset
+    for p in range(3, -1, -1):  # and back again
+        page = reception.list_contacts(staff_actor, q(page=p, before=cursor(page.rows[0])))
+        assert [r["number"] for r in page.rows] == by_offset[p]

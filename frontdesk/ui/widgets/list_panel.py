@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.errors import UserError
-from frontdesk.services.listing import ListQuery, Page
+from frontdesk.services.listing import CURSOR_KEYS, ListQuery, Page, cursor
 from frontdesk.ui.messages import show_user_error
 from frontdesk.ui.models.page_model import Column, PageModel
 
@@ -100,8 +100,8 @@ class ListPanel(QWidget):
         self.page_label = QLabel()
         self.page_label.setObjectName("pageLabel")
         self.first_btn.clicked.connect(lambda: self.go(0))
-        self.prev_btn.clicked.connect(lambda: self.go(self.page_no - 1))
-        self.next_btn.clicked.connect(lambda: self.go(self.page_no + 1))
+        self.prev_btn.clicked.connect(lambda: self.step(-1))
+        self.next_btn.clicked.connect(lambda: self.step(+1))
         self.last_btn.clicked.connect(lambda: self.go(10**9))
         pager = QHBoxLayout()
         pager.addWidget(self.page_label)
@@ -117,7 +117,7 @@ class ListPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(pager)
 
-    def query(self) -> ListQuery:
+    def query(self, **cursor: Any) -> ListQuery:
         return ListQuery(
             search=self.search.text().strip(),
             filters=dict(self.filters),
@@ -125,13 +125,14 @@ class ListPanel(QWidget):
             descending=self.descending,
             page=self.page_no,
             page_size=self.page_size,
+            **cursor,
         )
 
-    def refresh(self) -> None:
-        """Fetch the current page again (after a save, a filter change)."""
+    def refresh(self, **cursor: Any) -> None:
+        """Fetch the current page again (after a save, a filter change); ``cursor`` pages on."""
         started = time.perf_counter()
         try:
-            page = self.fetch(self.query())
+            page = self.fetch(self.query(**cursor))
         except UserError as exc:
             show_user_error(self, exc)
             return
@@ -158,6 +159,18 @@ class ListPanel(QWidget):
     def go(self, page_no: int) -> None:
         self.page_no = max(0, page_no)
         self.refresh()
+
+    def step(self, delta: int) -> None:
+        """Next or previous page, continuing from the edge row of this one (no OFFSET scan)."""
+        rows = self.model.rows
+        if not rows or not all(k in rows[0] for k in CURSOR_KEYS):
+            self.go(self.page_no + delta)
+            return
+        self.page_no = max(0, self.page_no + delta)
+        if delta > 0:
+            self.refresh(after=cursor(rows[-1]))
+        else:
+            self.refresh(before=cursor(rows[0]))
 
     def current_row(self) -> dict[str, Any] | None:
         return self.model.row_at(self.table.currentIndex().row())
