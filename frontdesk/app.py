@@ -10,10 +10,11 @@ import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontdesk.errors import UserError
-from frontdesk.paths import DataPaths, data_paths
+from frontdesk.paths import DataPaths, data_paths, resource_dir
 from frontdesk.services import auth, site, system
 from frontdesk.settings import Settings
 
@@ -115,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(argv)
     app.setApplicationName("FrontDesk")
     app.setOrganizationName("FrontDesk")
+    app.setWindowIcon(QIcon(str(resource_dir() / "icons" / "frontdesk.png")))
     app.setQuitOnLastWindowClosed(False)
     install_translators(app, settings.language)
     apply_font(app)

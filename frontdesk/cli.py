@@ -31,6 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="用备份文件替换数据库（原数据库先自动备份）")
     restore.add_argument("file", type=Path)
 
+    export = sub.add_parser("export", help="站点导出：把变更的记录写入 Excel 工作簿，带到总部导入")
+    export.add_argument("--out", required=True, type=Path, help="输出文件（.xlsx）")
+    export.add_argument("--since", help="只导出此日期（YYYY-MM-DD）以来变更的记录；默认为上次导出以来")
+    export.add_argument("--all", action="store_true", help="导出全部记录")
+    imp = sub.add_parser("import", help="站点导入：合并另一站点导出的工作簿；文件有误时返回非 0")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true", help="只校验并统计，不写入")
+
     demo = sub.add_parser("demo-data", help="生成演示数据")
     demo.add_argument("--rows", type=int, default=10_000)
     demo.add_argument("--seed", type=int, default=2026)
@@ -90,6 +98,10 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
         system.start(paths, settings, backup_on_start=False)
         print(f"已从 {args.file} 恢复")
         return 0
+    if args.command in ("export", "import"):
+        from frontdesk.services import sync_cli
+
+        return sync_cli.run(args)
     if args.command == "demo-data":
         if not site.is_initialized():
             raise UserError("请先运行 init 初始化站点")

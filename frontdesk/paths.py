@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,6 +50,14 @@ class DataPaths:
         for folder in (self.root, self.backups, self.logs, self.attachments):
             folder.mkdir(parents=True, exist_ok=True)
         return self
+
+
+def resource_dir() -> Path:
+    """Read-only resources (translations, print templates, icons): beside the source tree, or inside a
+    frozen bundle (PyInstaller's sys._MEIPASS), never the user's data folder."""
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
 
 
 def default_data_dir() -> Path:

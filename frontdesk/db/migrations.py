@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee
 
-from frontdesk.db import search_index
+from frontdesk.db import assessment_schema, discipline_schema, search_index
 from frontdesk.db.connection import database
 from frontdesk.db.models import (
     AuditLog,
@@ -92,6 +92,40 @@ def _visits_phrases(db: peewee.Database) -> None:
         )
 
 
+def _sync(db: peewee.Database) -> None:
+    from frontdesk.db.models.sync import ImportHistory, SyncBase, SyncConflict
+
+    db.create_tables([ImportHistory, SyncBase, SyncConflict])
+    db.execute_sql("CREATE INDEX IF NOT EXISTS sync_conflict_peer_record ON sync_conflict(peer, record_uuid)")
+
+
+def _aftersales(db: peewee.Database) -> None:
+    from frontdesk.db.models import RepairEvent, RepairOrder, ReturnOrder
+
+    db.create_tables([ReturnOrder, RepairOrder, RepairEvent])
+    # each filter + the newest-first sort stays on an index that also holds `deleted`, so counts never
+    # read the table; single-column indexes serve the sort by that column (SQLite keys them by rowid)
+    for name, table, columns in (
+        ("return_order_live_received", "return_order", "deleted, received_at"),
+        ("return_order_status_received", "return_order", "status, deleted, received_at"),
+        ("return_order_kind_received", "return_order", "kind, deleted, received_at"),
+        ("return_order_kind", "return_order", "kind"),
+        ("return_order_phone_received", "return_order", "phone, received_at"),
+        ("return_order_name_received", "return_order", "customer_name, deleted, received_at"),
+        ("repair_order_live_received", "repair_order", "deleted, received_at"),
+        ("repair_order_status_received", "repair_order", "status, deleted, received_at"),
+        ("repair_order_status_since", "repair_order", "status, deleted, status_since"),
+        ("repair_order_status", "repair_order", "status"),
+        ("repair_order_since", "repair_order", "status_since"),
+        ("repair_order_warranty_received", "repair_order", "warranty, deleted, received_at"),
+        ("repair_order_warranty", "repair_order", "warranty"),
+        ("repair_order_phone_received", "repair_order", "phone, received_at"),
+        ("repair_order_name_received", "repair_order", "customer_name, deleted, received_at"),
+        ("repair_event_repair_at", "repair_event", "repair_uuid, at"),
+    ):
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
+
+
 def _contact_filter_indexes(db: peewee.Database) -> None:
     # "open complaints" and the like: without statistics per value SQLite counted them through the
     # category index (one row in seven) instead of the few open rows
@@ -104,9 +138,13 @@ MIGRATIONS: list[Migration] = [
     Migration(2, "reception log, transfers, contact search index", _reception),
     Migration(3, "complaints, events, holiday overrides", _complaints),
     Migration(4, "phrase book, return visits, key customers", _visits_phrases),
-    # 5-7 are taken by modules still being built (after-sales, discipline, sync)
+    Migration(5, "returns, exchanges, repair orders", _aftersales),
+    Migration(6, "shifts, attendance, fines, incidents, handover", discipline_schema.create),
+    Migration(7, "import history, sync state, conflicts", _sync),
     Migration(8, "contact index for status + category filters", _contact_filter_indexes),
+    Migration(9, "assessment templates, runs, scores, etiquette self-checks", assessment_schema.create),
 ]
+MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version
 
 

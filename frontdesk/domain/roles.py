@@ -38,6 +38,7 @@ class Permission(StrEnum):
     MANAGE_PERSONNEL = "manage_personnel"  # incidents, fines, attendance corrections, assessments
     MANAGE_REFERENCE = "manage_reference"  # fine schedule, departments, holidays, templates
     MANAGE_ROSTER = "manage_roster"  # staff roster (not accounts)
+    APPROVE_AFTERSALES = "approve_aftersales"  # large refunds, return/exchange policy, repair settings
     MANAGE_ACCOUNTS = "manage_accounts"  # roles, passwords, locks
     ADMIN_SITE = "admin_site"  # site settings, backup/restore, import
 
@@ -51,6 +52,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_PERSONNEL,
             Permission.MANAGE_REFERENCE,
             Permission.MANAGE_ROSTER,
+            Permission.APPROVE_AFTERSALES,
         }
     ),
     Role.ADMIN: frozenset(Permission),
@@ -62,6 +64,7 @@ PERMISSION_LABELS = {
     Permission.MANAGE_PERSONNEL: "管理考勤、违纪、罚款与考核",
     Permission.MANAGE_REFERENCE: "维护罚款标准、部门、节假日与考核模板",
     Permission.MANAGE_ROSTER: "维护员工档案",
+    Permission.APPROVE_AFTERSALES: "审批大额退款、维护售后政策",
     Permission.MANAGE_ACCOUNTS: "管理账户与密码",
     Permission.ADMIN_SITE: "站点设置、备份恢复与数据导入",
 }

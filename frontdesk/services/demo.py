@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -112,10 +113,14 @@ def _roster(rng: random.Random, count: int) -> tuple[list[str], list[str]]:
 def _load_generators() -> None:
     """Import each module's demo generator so it registers itself."""
     from frontdesk.services import (
+        demo_aftersales,  # noqa: F401
         demo_complaints,  # noqa: F401
         demo_reception,  # noqa: F401
+        demo_shifts,  # noqa: F401
         demo_visits,  # noqa: F401
     )
+    # assessments read the incidents, attendance, complaints and visits made above, so they register last
+    importlib.import_module("frontdesk.services.demo_assessments")
 
 
 def generate(rows: int, seed: int = 2026, progress: Callable[[str, int, int], None] | None = None) -> dict[str, int]:

@@ -126,6 +126,22 @@ STAFF_SORT = {
 }
 
 
+def staff_filters(query: ListQuery) -> list[peewee.Expression]:
+    """The roster list's WHERE terms (shared with its Excel export)."""
+    where: list[peewee.Expression] = [Staff.deleted == False]  # noqa: E712
+    if query.search.strip():
+        pattern = like_pattern(query.search.strip())
+        where.append(Staff.staff_no.contains(query.search.strip()) | (Staff.name ** pattern) | (Staff.phone ** pattern))
+    filters = query.filters
+    if filters.get("department_uuid"):
+        where.append(Staff.department == filters["department_uuid"])
+    if filters.get("role"):
+        where.append(Staff.role == filters["role"])
+    if filters.get("active") is not None:
+        where.append(Staff.active == bool(filters["active"]))
+    return where
+
+
 def list_staff(actor: Actor, query: ListQuery) -> Page:
     """The roster page: search by 工号, name or phone; filter by department, role, active."""
     require(actor, Permission.MANAGE_ROSTER)
@@ -144,22 +160,8 @@ def list_staff(actor: Actor, query: ListQuery) -> Page:
             Staff.locked_until,
         )
         .join(Department, peewee.JOIN.LEFT_OUTER, on=(Staff.department == Department.uuid))
-        .where(Staff.deleted == False)  # noqa: E712
+        .where(*staff_filters(query))
     )
-    if query.search.strip():
-        pattern = like_pattern(query.search.strip())
-        select = select.where(
-            Staff.staff_no.contains(query.search.strip())
-            | (Staff.name ** pattern)
-            | (Staff.phone ** pattern)
-        )
-    filters = query.filters
-    if filters.get("department_uuid"):
-        select = select.where(Staff.department == filters["department_uuid"])
-    if filters.get("role"):
-        select = select.where(Staff.role == filters["role"])
-    if filters.get("active") is not None:
-        select = select.where(Staff.active == bool(filters["active"]))
     return run_page(select, query, STAFF_SORT, (Staff.staff_no, False), Staff.id)
 
 

@@ -11,7 +11,7 @@ import peewee
 
 from frontdesk.db import backup as backups
 from frontdesk.db.connection import close_database, open_database, translate_error
-from frontdesk.db.migrations import LATEST_VERSION, migrate, schema_version
+from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations, schema_version
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import UserError
 from frontdesk.paths import DataPaths
@@ -67,15 +67,17 @@ class Health:
     latest_version: int
     problems: list[str]
     initialized: bool
+    pending: list[int]
 
     @property
     def healthy(self) -> bool:
-        return not self.problems and self.schema_version == self.latest_version and self.initialized
+        return not self.problems and not self.pending and self.initialized
 
 
 def check() -> Health:
     problems = backups.integrity_problems()
-    return Health(schema_version(), LATEST_VERSION, problems, site.is_initialized())
+    pending = [m.version for m in pending_migrations()]
+    return Health(schema_version(), LATEST_VERSION, problems, site.is_initialized(), pending)
 
 
 def backup_now(actor: Actor, paths: DataPaths, keep: int) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from frontdesk.db.connection import transaction
@@ -112,17 +112,27 @@ TRANSFER_SORT = {
 }
 
 
-def list_transfers(actor: Actor, query: ListQuery) -> Page:
-    """Transfers with their contact; filter ``overdue`` lists those past due without a reply (监督检查)."""
-    require(actor, Permission.DESK_WORK)
+def transfer_filters(query: ListQuery) -> list:
+    """The list's WHERE terms (shared with its Excel export)."""
     where = [Transfer.deleted == False]  # noqa: E712
     f = query.filters
     if f.get("overdue"):
         where += [Transfer.status == TransferStatus.PENDING.value, Transfer.due_at < now()]
+    if f.get("due_today"):  # still waiting for a reply that is due before midnight (工作台)
+        today = datetime.combine(now().date(), time.min)
+        where += [Transfer.status == TransferStatus.PENDING.value, Transfer.due_at >= today,
+                  Transfer.due_at < today + timedelta(days=1)]
     if f.get("status"):
         where.append(Transfer.status == f["status"])
     if f.get("department_uuid"):
         where.append(Transfer.department == f["department_uuid"])
+    return where
+
+
+def list_transfers(actor: Actor, query: ListQuery) -> Page:
+    """Transfers with their contact; filter ``overdue`` lists those past due without a reply (监督检查)."""
+    require(actor, Permission.DESK_WORK)
+    where = transfer_filters(query)
     owner = Staff.alias()
     select = (
         Transfer.select(

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk.domain.printdoc import Field, PrintDocument, Table, copy_caption
 from frontdesk.errors import UserError
+from frontdesk.paths import resource_dir
 from frontdesk.ui.i18n import CJK_FAMILIES
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "resources" / "print"
+TEMPLATE_DIR = resource_dir() / "print"
 QR_URL = "frontdesk-print:qr.png"
 LAYOUT_DPI = 96  # the units of the HTML (img width, px borders): CSS pixels, 96 per inch
 PDF_DPI = 300

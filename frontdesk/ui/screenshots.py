@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from frontdesk.errors import UserError
+from frontdesk.errors import NotFound, UserError
 from frontdesk.paths import DataPaths
 from frontdesk.services import auth, site, system
 from frontdesk.settings import Settings
@@ -19,6 +19,8 @@ SIZE = (1366, 800)
 
 # Modules add their own dialogs here: name -> factory(main_window) returning a dialog to render.
 DIALOGS: dict[str, Callable[[QWidget], QDialog]] = {}
+# Pages shown in a particular state (a computed report): name -> setup(main_window), grabbed after the pages.
+PAGE_STATES: dict[str, Callable[[QWidget], None]] = {}
 
 
 def _app(language: str) -> QApplication:
@@ -94,13 +96,19 @@ def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | 
         window.resize(*SIZE)
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
         for index, spec in enumerate(window.specs):
-            window.nav.setCurrentRow(index)
-            page = window.current_page()
+            page = window.open_page(spec.key)  # not nav.setCurrentRow: its signal waits for the first paint
             if page is not None and hasattr(page, "panel"):
                 page.panel.table.selectRow(0)
             _save(window, out, f"10-page-{index:02d}-{spec.key}", files)
+        for name, setup in PAGE_STATES.items():
+            setup(window)
+            _save(window, out, f"11-{name}", files)
         for name, factory in _all_dialogs().items():
-            dialog = factory(window)
+            try:
+                dialog = factory(window)
+            except (LookupError, NotFound) as exc:  # this data folder has no record to show it with
+                print(f"跳过 {name}：没有可展示的记录（{type(exc).__name__}）", file=sys.stderr)
+                continue
             _save(dialog, out, f"20-dialog-{name}", files)
             dialog.close()
             dialog.deleteLater()
@@ -135,6 +143,8 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
         "password": lambda win: PasswordDialog(win.ctx.actor, parent=win),
         "settings": lambda win: SettingsDialog(win.ctx.settings, win),
     }
+    from frontdesk.ui.dialogs.repair_steps import screenshot_dialogs as aftersales_dialogs
+    from frontdesk.ui.dialogs.sync_dialogs import screenshot_dialogs as sync_dialogs
     from frontdesk.ui.dialogs.visit_edit import screenshot_dialogs as visit_dialogs
 
-    return base | visit_dialogs() | DIALOGS
+    return base | visit_dialogs() | aftersales_dialogs() | sync_dialogs() | DIALOGS

@@ -66,7 +66,7 @@ def test_first_run_accepts_valid_site(qtbot, paths):
     with qtbot.waitSignal(window.pageShown):  # the first page fills in after the first paint
         window.show()
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles[:2] == ["接待登记", "转办督办"]
+    assert titles[:3] == ["工作台", "接待登记", "转办督办"]
     assert {"员工档案", "部门管理", "系统维护"} <= set(titles)
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)

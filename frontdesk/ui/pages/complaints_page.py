@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain.complaints import label
 from frontdesk.domain.sla import Priority, Severity, Stage
 from frontdesk.errors import UserError
-from frontdesk.services import complaint_list, complaints, holidays
+from frontdesk.services import complaint_list, complaints, holidays, list_exports
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui import printing, screenshots
@@ -29,6 +29,7 @@ from frontdesk.ui.dialogs.complaint_close import CloseDialog
 from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE, ComplaintDetailDialog, fmt_span
 from frontdesk.ui.dialogs.complaint_new import ComplaintDialog, tr_enum
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
+from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
@@ -103,6 +104,9 @@ class ComplaintsPage(Page):
         menu.addAction(self.tr("导出PDF…"), lambda: self.export_pdf())
         self.print_btn.setMenu(menu)
         self.panel.actions_bar.addWidget(self.print_btn)
+        self.export_btn = export_button(self)
+        self.export_btn.clicked.connect(self.export_excel)
+        self.panel.actions_bar.addWidget(self.export_btn)
         self.panel.activated.connect(lambda _row: self.show_detail())
         self.panel.currentChanged.connect(self._update_buttons)
 
@@ -116,6 +120,10 @@ class ComplaintsPage(Page):
         layout.addLayout(filters)
         layout.addWidget(self.panel)
         self._update_buttons(None)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the rows as currently filtered, off the UI thread."""
+        return export_list(self, lambda: list_exports.export_complaints(self.ctx.actor, self.panel.query()))
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return complaint_list.list_complaints(self.ctx.actor, query)

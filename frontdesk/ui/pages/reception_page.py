@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.reception import Category, Channel, ContactStatus
 from frontdesk.errors import UserError
-from frontdesk.services import reception
+from frontdesk.services import list_exports, reception
 from frontdesk.services import staff as staff_service
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
+from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_list
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
@@ -117,6 +118,9 @@ class ReceptionPage(Page):
         self.close_btn.clicked.connect(self.close_current)
         for b in (self.edit_btn, self.transfer_btn, self.close_btn):
             self.panel.actions_bar.addWidget(b)
+        self.export_btn = export_button(self)
+        self.export_btn.clicked.connect(self.export_excel)
+        add_beside_pager(self.panel, self.export_btn)  # the toolbar row is full at 1366 px
         self.panel.activated.connect(lambda _row: self.edit_current())
         self._dates_changed(refresh=False)
 
@@ -131,6 +135,10 @@ class ReceptionPage(Page):
         QShortcut(QKeySequence("Ctrl+N"), self, self.form.new, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Ctrl+F"), self, self.panel.search.setFocus,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the rows as currently filtered, off the UI thread."""
+        return export_list(self, lambda: list_exports.export_contacts(self.ctx.actor, self.panel.query()))
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return reception.list_contacts(self.ctx.actor, query)

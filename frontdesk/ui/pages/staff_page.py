@@ -6,12 +6,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from frontdesk.domain.roles import Permission, Role
+from frontdesk.services import list_exports
 from frontdesk.services import staff as staff_service
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.staff_edit import StaffDialog
+from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
@@ -68,6 +70,9 @@ class StaffPage(Page):
         self.edit_btn.clicked.connect(self.edit)
         self.panel.actions_bar.addWidget(self.add_btn)
         self.panel.actions_bar.addWidget(self.edit_btn)
+        self.export_btn = export_button(self)
+        self.export_btn.clicked.connect(self.export_excel)
+        self.panel.actions_bar.addWidget(self.export_btn)
         if ctx.actor.can(Permission.MANAGE_ACCOUNTS):
             self.reset_btn = QPushButton(self.tr("重置密码"))
             self.reset_btn.clicked.connect(self.reset_password)
@@ -76,6 +81,10 @@ class StaffPage(Page):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the rows as currently filtered, off the UI thread."""
+        return export_list(self, lambda: list_exports.export_staff(self.ctx.actor, self.panel.query()))
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return staff_service.list_staff(self.ctx.actor, query)

@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
 
 from frontdesk.domain.reception import TransferStatus
 from frontdesk.errors import UserError
-from frontdesk.services import transfers
+from frontdesk.services import list_exports, transfers
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import ReplyDialog
+from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
@@ -47,7 +48,12 @@ class TransfersPage(Page):
         self.status_filter = enum_combo(TransferStatus, self.tr("全部状态"))
         self.status_filter.currentIndexChanged.connect(
             lambda: self.panel.set_filter("status", self.status_filter.value()))
+        self.due_today = QCheckBox(self.tr("今日到期"))
+        self.due_today.setObjectName("dueToday")
+        self.due_today.setToolTip(self.tr("今天到期、尚未答复的转办"))
+        self.due_today.toggled.connect(lambda on: self.panel.set_filter("due_today", on or None))
         self.panel.filter_bar.addWidget(self.overdue)
+        self.panel.filter_bar.addWidget(self.due_today)
         self.panel.filter_bar.addWidget(self.status_filter)
         reply = QPushButton(self.tr("登记答复…"))
         reply.setObjectName("reply")
@@ -57,9 +63,16 @@ class TransfersPage(Page):
         chase.clicked.connect(self.chase)
         self.panel.actions_bar.addWidget(reply)
         self.panel.actions_bar.addWidget(chase)
+        self.export_btn = export_button(self)
+        self.export_btn.clicked.connect(self.export_excel)
+        self.panel.actions_bar.addWidget(self.export_btn)
         self.panel.activated.connect(lambda _row: self.reply())
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the rows as currently filtered, off the UI thread."""
+        return export_list(self, lambda: list_exports.export_transfers(self.ctx.actor, self.panel.query()))
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return transfers.list_transfers(self.ctx.actor, query)

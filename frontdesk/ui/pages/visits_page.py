@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QCheckBox, QPushButton, QTabWidget, QVBoxLayout
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Permission
 from frontdesk.domain.visits import CustomerLevel, DueKind, VisitInput, VisitMethod, label
+from frontdesk.services import list_exports
 from frontdesk.services import visits as visit_service
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.key_customer_edit import KeyCustomerDialog
 from frontdesk.ui.dialogs.visit_edit import VisitDialog, due_link_text, due_reason_text
+from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
@@ -94,6 +96,9 @@ class VisitsPage(Page):
         self.edit_visit_btn.clicked.connect(self.edit_visit)
         self.history.actions_bar.addWidget(self.add_visit_btn)
         self.history.actions_bar.addWidget(self.edit_visit_btn)
+        self.export_btn = export_button(self)
+        self.export_btn.clicked.connect(self.export_excel)
+        self.history.actions_bar.addWidget(self.export_btn)
         self.history.activated.connect(lambda _row: self.edit_visit())
 
         self.customers = ListPanel(
@@ -145,6 +150,10 @@ class VisitsPage(Page):
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the rows as currently filtered, off the UI thread."""
+        return export_list(self, lambda: list_exports.export_visits(self.ctx.actor, self.history.query()))
 
     # data
     def _fetch_due(self, query: ListQuery) -> DataPage:

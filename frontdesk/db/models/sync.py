@@ -1,0 +1,59 @@
+"""Sync bookkeeping (site-local, never exported): import history, per-peer merge bases, open conflicts."""
+
+from __future__ import annotations
+
+import peewee
+
+from frontdesk.db.models.base import BaseModel, now
+
+
+class ImportHistory(BaseModel):
+    """One applied import: a site workbook or a hand-made spreadsheet (roster, fine schedule)."""
+
+    at = peewee.DateTimeField(default=now, index=True)
+    kind = peewee.CharField(max_length=12, default="site")  # site / roster / fines
+    file_name = peewee.CharField(max_length=260, default="")
+    checksum = peewee.CharField(max_length=64, default="")
+    peer_site = peewee.CharField(max_length=16, default="")
+    exported_at = peewee.CharField(max_length=19, default="")
+    actor_uuid = peewee.CharField(max_length=36, default="")
+    actor_name = peewee.CharField(max_length=30, default="")
+    inserted = peewee.IntegerField(default=0)
+    updated = peewee.IntegerField(default=0)
+    skipped = peewee.IntegerField(default=0)
+    conflicts = peewee.IntegerField(default=0)
+
+    class Meta:
+        table_name = "import_history"
+
+
+class SyncBase(BaseModel):
+    """The content digest of a record as last imported from ``peer``: what both sides last agreed on."""
+
+    peer = peewee.CharField(max_length=16)
+    record_uuid = peewee.CharField(max_length=36)
+    digest = peewee.BlobField()
+
+    class Meta:
+        table_name = "sync_base"
+        primary_key = peewee.CompositeKey("peer", "record_uuid")
+        without_rowid = True
+
+
+class SyncConflict(BaseModel):
+    """A record changed at both sites since their last exchange: local kept, both versions stored as JSON."""
+
+    detected_at = peewee.DateTimeField(default=now, index=True)
+    import_id = peewee.IntegerField(null=True)
+    peer = peewee.CharField(max_length=16)
+    entity = peewee.CharField(max_length=40)
+    record_uuid = peewee.CharField(max_length=36, index=True)
+    local_values = peewee.TextField()
+    incoming_values = peewee.TextField()
+    incoming_digest = peewee.BlobField()
+    status = peewee.CharField(max_length=12, default="open", index=True)  # open / local / incoming
+    resolved_by = peewee.CharField(max_length=30, default="")
+    resolved_at = peewee.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "sync_conflict"

@@ -1,0 +1,130 @@
+"""What a computed report holds (key figures, tables, chart data), independent of screen, paper or Excel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Literal
+
+CellKind = Literal["text", "int", "percent", "number", "money", "date"]
+ChartKind = Literal["bar", "hbar", "line", "pie"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """Whole days ``first``..``last`` (both included): from ``first`` 00:00 to the midnight after ``last``."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValueError("a period ends on or after its first day")
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.first, time.min)
+
+    @property
+    def end(self) -> datetime:
+        """The first moment after the period (exclusive bound)."""
+        return datetime.combine(self.last + timedelta(days=1), time.min)
+
+    @property
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=i) for i in range((self.last - self.first).days + 1)]
+
+    def text(self) -> str:
+        if self.first == self.last:
+            return f"{self.first:%Y-%m-%d}"
+        return f"{self.first:%Y-%m-%d} 至 {self.last:%Y-%m-%d}"
+
+
+def month_period(year: int, month: int) -> Period:
+    """The calendar month, first to last day (28–31 days)."""
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return Period(date(year, month, 1), nxt - timedelta(days=1))
+
+
+def week_period(day: date) -> Period:
+    """Monday to Sunday of the week holding ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return Period(monday, monday + timedelta(days=6))
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    """A column header and how its cells are shown (percent: a fraction 0–1; number: one decimal)."""
+
+    header: str
+    kind: CellKind = "text"
+
+
+@dataclass
+class ReportTable:
+    """A titled table; ``key`` names its Excel sheet."""
+
+    key: str
+    title: str
+    columns: list[ReportColumn]
+    rows: list[list[Any]] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Chart:
+    """Chart data: category labels along one axis, one value list per series (pie: the first series)."""
+
+    title: str
+    kind: ChartKind
+    categories: list[str]
+    series: list[tuple[str, list[float]]]
+
+    @property
+    def empty(self) -> bool:
+        return not self.categories or all(not any(values) for _name, values in self.series)
+
+
+@dataclass
+class Report:
+    """A computed report: key figures first, then tables, then charts."""
+
+    key: str
+    title: str
+    period: Period
+    figures: list[tuple[str, str]] = field(default_factory=list)
+    tables: list[ReportTable] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def table(self, key: str) -> ReportTable:
+        return next(t for t in self.tables if t.key == key)
+
+
+def ratio(part: int, whole: int) -> Decimal | None:
+    """``part / whole`` as a fraction rounded to 4 places; None when there is nothing to divide by."""
+    if not whole:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(Decimal("0.0001"), ROUND_HALF_UP)
+
+
+def one_decimal(value: float | Decimal | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def cell_text(value: Any, kind: CellKind) -> str:
+    """How a cell prints: percent with one decimal, numbers with one, money with two, '—' for None."""
+    if value is None:
+        return "—" if kind in ("percent", "number", "money") else ""
+    if kind == "percent":
+        return f"{Decimal(value) * 100:.1f}%"
+    if kind == "number":
+        return f"{Decimal(value):.1f}"
+    if kind == "money":
+        return f"{Decimal(value):,.2f}"
+    if kind == "int":
+        return f"{int(value):,}"
+    if kind == "date" and isinstance(value, date):
+        return f"{value:%Y-%m-%d}"
+    return str(value)

@@ -1,0 +1,220 @@
+"""Read and validate a site-export workbook with python-calamine: manifest, checksum, sheets, columns, cells."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineWorkbook
+
+from frontdesk.errors import UserError
+from frontdesk.excel.exporter import Column, export_rows
+from frontdesk.excel.sync_format import (
+    END,
+    FORMAT,
+    MANIFEST_SHEET,
+    OVERFLOW_SHEET,
+    SEP,
+    Checksum,
+    Problem,
+    SheetSpec,
+    parse_column,
+)
+
+MAX_PROBLEMS = 10_000  # a wholly wrong file stops being listed here; the first ones tell the story
+
+
+class WorkbookRefused(UserError):
+    """The file cannot be imported; ``problems`` lists every reason found (sheet, row, column, value)."""
+
+    def __init__(self, problems: Sequence[Problem], message: str | None = None) -> None:
+        self.problems = list(problems)
+        head = "；".join(str(p) for p in self.problems[:5])
+        more = f"（共 {len(self.problems)} 处问题）" if len(self.problems) > 5 else ""
+        super().__init__(message or f"文件未导入，数据库没有任何改动。{head}{more}")
+
+
+@dataclass
+class ParsedSheet:
+    """A sheet's rows as database values in spec column order; ``lines[i]`` is row i's Excel row number."""
+
+    spec: SheetSpec
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ParsedWorkbook:
+    manifest: dict[str, str]
+    sheets: dict[str, ParsedSheet]
+    checksum: str
+
+
+def open_workbook(path: str | os.PathLike[str]) -> CalamineWorkbook:
+    """Open an .xlsx with calamine, refusing what is not one (or is cut short) with a plain message."""
+    p = Path(path)
+    name = p.name
+    if not p.is_file():
+        raise WorkbookRefused([Problem(name, None, "", "", "文件不存在")])
+    if not zipfile.is_zipfile(p):
+        raise WorkbookRefused([Problem(name, None, "", "", "不是 Excel 工作簿（.xlsx）文件，或文件已损坏")])
+    try:
+        with zipfile.ZipFile(p) as z:
+            bad = z.testzip()
+        if bad is not None:
+            raise zipfile.BadZipFile(bad)
+        return CalamineWorkbook.from_path(str(p))
+    except Exception as exc:  # calamine raises its own error types for broken packages
+        raise WorkbookRefused([Problem(name, None, "", "", f"文件已损坏或不完整，无法读取（{exc}）")]) from exc
+
+
+def read_sheet(book: CalamineWorkbook, name: str) -> list[list[Any]]:
+    try:
+        return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except Exception as exc:
+        raise WorkbookRefused([Problem(name, None, "", "", f"工作表无法读取（{exc}）")]) from exc
+
+
+def _manifest(book: CalamineWorkbook, schema_version: int) -> dict[str, str]:
+    if MANIFEST_SHEET not in book.sheet_names:
+        raise WorkbookRefused([Problem(MANIFEST_SHEET, None, "", "", "缺少说明工作表，这不是 FrontDesk 站点导出文件")])
+    rows = read_sheet(book, MANIFEST_SHEET)
+    manifest = {str(r[0]): ("" if r[1] is None else str(r[1])) for r in rows[1:] if len(r) >= 2 and r[0]}
+    if manifest.get("format") != FORMAT:
+        raise WorkbookRefused([Problem(MANIFEST_SHEET, None, "format", manifest.get("format", ""),
+                                       "不是 FrontDesk 站点导出文件")])
+    found = manifest.get("schema_version", "")
+    if found != str(schema_version):
+        raise WorkbookRefused([Problem(MANIFEST_SHEET, None, "schema_version", found,
+                                       f"数据结构版本与本程序（{schema_version}）不同，请两端使用相同版本的 FrontDesk")])
+    return manifest
+
+
+def _overflow(book: CalamineWorkbook, manifest: dict[str, str]) -> dict[tuple[str, str, str], str]:
+    """The continuation of over-long texts: (sheet, uuid, column) → the text after the cell's part."""
+    if manifest.get("overflow", "0") in ("", "0"):
+        return {}
+    if OVERFLOW_SHEET not in book.sheet_names:
+        raise WorkbookRefused([Problem(OVERFLOW_SHEET, None, "", "", "缺少此工作表")])
+    rows = read_sheet(book, OVERFLOW_SHEET)
+    parts: dict[tuple[str, str, str], list[tuple[int, str]]] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        try:
+            sheet, uuid, column, part, text = row[:5]
+            parts.setdefault((str(sheet), str(uuid), str(column)), []).append((int(part), str(text)))
+        except (ValueError, TypeError):
+            raise WorkbookRefused([Problem(OVERFLOW_SHEET, line, "", str(row[:4]), "续接行格式有误")]) from None
+    if len(rows) - 1 != int(manifest["overflow"]):
+        raise WorkbookRefused([Problem(OVERFLOW_SHEET, None, "", str(len(rows) - 1), "行数与说明页不符")])
+    return {key: "".join(t for _, t in sorted(p)) for key, p in parts.items()}
+
+
+def _parse_sheet(spec: SheetSpec, rows: list[list[Any]], problems: list[Problem],
+                 checksum: Checksum, overflow: dict[tuple[str, str, str], str]) -> ParsedSheet:
+    header = ["" if h is None else str(h).strip() for h in (rows[0] if rows else [])]
+    missing = [k for k in spec.keys if k not in header]
+    for key in missing:
+        problems.append(Problem(spec.name, 1, key, "", "缺少此列"))
+    if missing:
+        return ParsedSheet(spec)
+    checksum.sheet(spec.name, spec.keys)
+    body = rows[1:]
+    width = len(header)
+    uuid_key = header.index("uuid")
+    continued = {(u, c): t for (s, u, c), t in overflow.items() if s == spec.name}
+    if continued:  # texts longer than a cell: put their parts back together first
+        body = [list(r) for r in body]
+        for r in body:
+            for key in spec.keys:
+                rest = continued.get((r[uuid_key], key))
+                if rest is not None:
+                    r[header.index(key)] = f"{r[header.index(key)]}{rest}"
+    if any(len(r) < width for r in body):
+        body = [list(r) + [""] * (width - len(r)) for r in body]
+    columns = list(zip(*body, strict=True)) if body else [() for _ in header]
+    parsed: list[list[Any]] = []
+    bad: set[int] = set()
+    for column in spec.columns:
+        cells = list(columns[header.index(column.key)])
+        values, errors = parse_column(column, cells)
+        for i, message in errors:
+            problems.append(Problem(spec.name, i + 2, column.key, str(cells[i]), message))
+            bad.add(i)
+        parsed.append(values)
+    out = ParsedSheet(spec)
+    canon = [v if set(map(type, v)) <= {str} else ["" if x is None else str(x) for x in v] for v in parsed]
+    uuid_at = spec.index("uuid")
+    seen: dict[str, int] = {}
+    texts: list[str] = []
+    for i, (values, text) in enumerate(zip(zip(*parsed, strict=True), map(SEP.join, zip(*canon, strict=True)),
+                                                  strict=True)):
+        if bad and i in bad:
+            continue
+        uuid = values[uuid_at]
+        if uuid in seen:
+            problems.append(Problem(spec.name, i + 2, "uuid", uuid, f"与第 {seen[uuid]} 行重复"))
+            continue
+        seen[uuid] = i + 2
+        out.rows.append(values)
+        out.lines.append(i + 2)
+        texts.append(text)
+        if len(texts) >= 1000:
+            checksum.rows_text(END.join(texts) + END)
+            texts.clear()
+    if texts:
+        checksum.rows_text(END.join(texts) + END)
+    return out
+
+
+def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSpec], schema_version: int,
+                       progress: Callable[[int, int], None] | None = None) -> ParsedWorkbook:
+    """Validate the whole file (manifest, checksum, sheets, columns, each cell) or raise WorkbookRefused."""
+    book = open_workbook(path)
+    manifest = _manifest(book, schema_version)
+    problems: list[Problem] = []
+    listed = [s for s in manifest.get("sheets", "").split(",") if s]
+    for name in listed:
+        if name not in specs:
+            problems.append(Problem(name, None, "", "", "本程序不认识这种记录"))
+        elif name not in book.sheet_names:
+            problems.append(Problem(name, None, "", "", "缺少此工作表"))
+    for name in specs:
+        if name not in listed:
+            problems.append(Problem(name, None, "", "", "缺少此工作表"))
+    if problems:
+        raise WorkbookRefused(problems)
+    checksum = Checksum()
+    overflow = _overflow(book, manifest)
+    sheets: dict[str, ParsedSheet] = {}
+    for n, name in enumerate(listed):
+        rows = read_sheet(book, name)
+        sheets[name] = sheet = _parse_sheet(specs[name], rows, problems, checksum, overflow)
+        expected = manifest.get(f"rows.{name}", "")
+        if not problems and expected != str(max(0, len(rows) - 1)):
+            problems.append(Problem(name, None, "", str(max(0, len(rows) - 1)),
+                                    f"行数与说明页记录的 {expected} 行不符，文件可能被截断或改动"))
+        if len(problems) > MAX_PROBLEMS:
+            break
+        del sheet
+        if progress is not None:
+            progress(n + 1, len(listed))
+    if not problems and checksum.hexdigest() != manifest.get("checksum"):
+        problems.append(Problem(MANIFEST_SHEET, None, "checksum", manifest.get("checksum", ""),
+                                "校验和不符：导出后文件内容被改动过"))
+    if problems:
+        raise WorkbookRefused(problems[:MAX_PROBLEMS])
+    return ParsedWorkbook(manifest, sheets, checksum.hexdigest())
+
+
+PROBLEM_COLUMNS = [Column("sheet", "工作表"), Column("row", "行"), Column("column", "列"), Column("value", "值"),
+                   Column("message", "问题", width=60)]
+
+
+def write_problems(path: str | os.PathLike[str], problems: Sequence[Problem]) -> int:
+    """Save the reasons a file was refused as a workbook the sender can work through."""
+    rows = [(p.sheet, "" if p.row is None else str(p.row), p.column, p.value, p.message) for p in problems]
+    return export_rows(path, "错误清单", PROBLEM_COLUMNS, rows)

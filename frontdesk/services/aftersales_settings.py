@@ -1,0 +1,95 @@
+"""After-sales site settings: return/exchange windows per item category, the refund approval threshold, stuck days."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from frontdesk.db.connection import transaction
+from frontdesk.db.models import SiteSetting
+from frontdesk.domain.repairs import DEFAULT_STUCK_DAYS
+from frontdesk.domain.returns import (
+    DEFAULT_REFUND_THRESHOLD,
+    ItemCategory,
+    Window,
+    default_policies,
+    parse_money,
+)
+from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import ValidationError
+from frontdesk.services import audit, site
+from frontdesk.services.permissions import require
+
+POLICY_KEY = "aftersales.policy"
+THRESHOLD_KEY = "aftersales.refund_threshold"
+STUCK_KEY = "aftersales.stuck_days"
+MAX_DAYS = 365
+
+
+@dataclass(frozen=True)
+class AftersalesSettings:
+    policies: dict[str, Window]
+    refund_threshold: Decimal
+    stuck_days: int
+
+
+def policies() -> dict[str, Window]:
+    """Windows per category: stored values over the defaults (7 days to return, 15 to exchange)."""
+    result = default_policies()
+    try:
+        stored = json.loads(site.get_setting(POLICY_KEY) or "{}")
+    except ValueError:
+        stored = {}
+    for category, days in stored.items():
+        if category in result and isinstance(days, list) and len(days) == 2:
+            result[category] = Window(int(days[0]), int(days[1]))
+    return result
+
+
+def refund_threshold() -> Decimal:
+    value = parse_money(site.get_setting(THRESHOLD_KEY))
+    return value if value is not None and value > 0 else DEFAULT_REFUND_THRESHOLD
+
+
+def stuck_days() -> int:
+    text = site.get_setting(STUCK_KEY)
+    return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_STUCK_DAYS
+
+
+def load() -> AftersalesSettings:
+    return AftersalesSettings(policies(), refund_threshold(), stuck_days())
+
+
+def save(actor: Actor, new: AftersalesSettings) -> None:
+    """Managers edit the windows, the threshold and the stuck-order days (audited)."""
+    require(actor, Permission.APPROVE_AFTERSALES)
+    errors: dict[str, str] = {}
+    for category, window in new.policies.items():
+        if category not in {c.value for c in ItemCategory}:
+            errors["policies"] = f"未知的商品类别：{category}"
+        elif not (0 <= window.return_days <= MAX_DAYS and 0 <= window.exchange_days <= MAX_DAYS):
+            errors[f"policy_{category}"] = f"天数应在 0–{MAX_DAYS} 之间"
+    if not isinstance(new.refund_threshold, Decimal) or new.refund_threshold <= 0:
+        errors["refund_threshold"] = "审批金额应大于 0"
+    if not 1 <= new.stuck_days <= 90:
+        errors["stuck_days"] = "滞留天数应在 1–90 之间"
+    if errors:
+        raise ValidationError(errors)
+    with transaction():
+        old = load()
+        values = {
+            POLICY_KEY: json.dumps({k: [w.return_days, w.exchange_days] for k, w in new.policies.items()},
+                                   sort_keys=True),
+            THRESHOLD_KEY: str(new.refund_threshold.quantize(Decimal("0.01"))),
+            STUCK_KEY: str(new.stuck_days),
+        }
+        for key, value in values.items():
+            SiteSetting.insert(key=key, value=value).on_conflict_replace().execute()
+        audit.record(actor, "aftersales_settings", "aftersales", "update",
+                     _plain(old), _plain(new))
+
+
+def _plain(s: AftersalesSettings) -> dict[str, object]:
+    return {"policies": {k: [w.return_days, w.exchange_days] for k, w in sorted(s.policies.items())},
+            "refund_threshold": s.refund_threshold, "stuck_days": s.stuck_days}

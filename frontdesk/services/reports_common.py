@@ -1,0 +1,86 @@
+"""What the report services share: which modules are present, progress callbacks, label lookups, SQL pieces."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import datetime
+from types import ModuleType
+from typing import Any
+
+import peewee
+
+from frontdesk.db.connection import database
+from frontdesk.domain import complaints as complaint_domain
+from frontdesk.domain import reception as reception_domain
+from frontdesk.domain import visits as visit_domain
+from frontdesk.domain.report import Period
+
+Progress = Callable[[int, str], None]  # percent done, what is being done
+
+
+def step(progress: Progress | None, percent: int, what: str) -> None:
+    if progress is not None:
+        progress(percent, what)
+
+
+def table_ready(*tables: str) -> bool:
+    """Whether every table exists: a report over a module that has not landed is left out."""
+    try:
+        return all(database.obj.table_exists(t) for t in tables)
+    except (AttributeError, peewee.PeeweeException):
+        return False
+
+
+def optional_module(name: str) -> ModuleType | None:
+    """``frontdesk.<name>`` if it can be imported, else None (a module not yet part of this build)."""
+    try:
+        return importlib.import_module(f"frontdesk.{name}")
+    except ImportError:
+        return None
+
+
+def aftersales_ready() -> bool:
+    return optional_module("db.models.aftersales") is not None and table_ready("return_order", "repair_order")
+
+
+def discipline_ready() -> bool:
+    return optional_module("db.models.discipline") is not None and table_ready("incident", "shift", "fine_rule")
+
+
+def enum_label(value: str | None) -> str:
+    """The Chinese label of a stored enum value from the reception, complaint or visit vocabularies."""
+    if not value:
+        return "未填写"
+    for labels in (reception_domain.LABELS, complaint_domain.LABELS, visit_domain.LABELS):
+        if value in labels:
+            return labels[value]
+    return value
+
+
+def in_period(field: peewee.Field, period: Period) -> peewee.Expression:
+    """``field`` within the period's days: from the first midnight up to, not including, the last one."""
+    return (field >= period.start) & (field < period.end)
+
+
+def day_of(field: peewee.Field) -> peewee.Node:
+    """The YYYY-MM-DD day of a stored datetime (SQLite keeps them as ISO text)."""
+    return peewee.fn.substr(field, 1, 10).coerce(False)
+
+
+def hours_between(start: peewee.Field, end: peewee.Field) -> peewee.Node:
+    return (peewee.fn.julianday(end) - peewee.fn.julianday(start)) * 24
+
+
+def as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+def release_thread_connection() -> None:
+    """A report computed on a worker thread opened that thread's own connection: close it there."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() and not database.obj.is_closed():
+        database.obj.close()

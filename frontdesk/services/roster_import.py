@@ -1,0 +1,165 @@
+"""Staff roster from a spreadsheet a clerk typed: preview every row, then apply all of it or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from frontdesk.db.connection import transaction
+from frontdesk.db.models import Department, ImportHistory, Staff, current_site_code
+from frontdesk.db.models.base import now
+from frontdesk.domain.roles import ROLE_LABELS, Actor, Permission, Role
+from frontdesk.errors import UserError, ValidationError
+from frontdesk.excel.sync_format import Problem
+from frontdesk.excel.sync_validate import WorkbookRefused
+from frontdesk.excel.table_reader import HeaderField, read_table
+from frontdesk.services import staff as staff_service
+from frontdesk.services.permissions import require
+
+FIELDS = [
+    HeaderField("staff_no", ("工号", "员工编号", "staff no", "employee no", "id"), required=True),
+    HeaderField("name", ("姓名", "名字", "name", "full name"), required=True),
+    HeaderField("department", ("部门", "所属部门", "department", "dept")),
+    HeaderField("position", ("职位", "岗位", "职务", "position", "title")),
+    HeaderField("role", ("角色", "权限", "role")),
+    HeaderField("phone", ("电话", "手机", "联系电话", "手机号", "phone", "mobile")),
+    HeaderField("hire_date", ("入职日期", "入职时间", "hire date", "hired")),
+    HeaderField("active", ("在职", "状态", "在职状态", "active", "status")),
+]
+LABELS = {"staff_no": "工号", "name": "姓名", "department_uuid": "部门", "position": "职位", "role": "角色",
+          "phone": "电话", "hire_date": "入职日期", "active": "在职"}
+_ROLES = {**{r.value: r.value for r in Role}, **{label: r.value for r, label in ROLE_LABELS.items()},
+          "员工": "staff", "经理": "manager"}
+_YES = {"是", "在职", "1", "yes", "y", "true", "active", "√"}
+_NO = {"否", "离职", "停用", "0", "no", "n", "false", "inactive", "×"}
+
+
+@dataclass
+class RosterRow:
+    """One row of the sheet and what importing it does: 新增 (new), 更新 (update) or 不变 (same)."""
+
+    line: int
+    staff_no: str
+    name: str
+    action: str
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RosterPreview:
+    sheet: str
+    rows: list[RosterRow]
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+def _date(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    try:
+        year, month, day = (int(p) for p in text.split("-"))
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError("不是日期（例如 2024-03-01）") from None
+
+
+def _row_input(values: dict[str, Any], departments: dict[str, str]) -> tuple[staff_service.StaffInput, dict[str, str]]:
+    errors: dict[str, str] = {}
+    dept_name = _text(values.get("department"))
+    dept = departments.get(dept_name) if dept_name else None
+    if dept_name and dept is None:
+        errors["department_uuid"] = f"部门“{dept_name}”不存在，请先在部门管理中添加"
+    role_text = _text(values.get("role"))
+    role = _ROLES.get(role_text.casefold() if role_text.isascii() else role_text, None) if role_text else "staff"
+    if role is None:
+        errors["role"] = f"角色“{role_text}”无效（客服、主管或管理员）"
+    active_text = _text(values.get("active")).casefold()
+    active = True if not active_text else True if active_text in _YES else False if active_text in _NO else None
+    if active is None:
+        errors["active"] = f"“{active_text}”应为 是/否（在职/离职）"
+    try:
+        hire = _date(values.get("hire_date"))
+    except ValueError as exc:
+        hire, errors["hire_date"] = None, str(exc)
+    data = staff_service.StaffInput(
+        staff_no=_text(values.get("staff_no")), name=_text(values.get("name")), department_uuid=dept,
+        position=_text(values.get("position")), role=role or "staff", phone=_text(values.get("phone")),
+        hire_date=hire, active=bool(active),
+    )
+    return data, errors
+
+
+def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPreview:
+    require(actor, Permission.ADMIN_SITE)
+    sheet, rows = read_table(path, FIELDS)
+    if not rows:
+        raise WorkbookRefused([Problem(sheet, None, "", "", "没有可导入的行")])
+    preview = RosterPreview(sheet, [])
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    try:
+        with transaction():
+            departments = {d.name: d.uuid for d in Department.live().where(Department.site_code == current_site_code())}
+            existing = {s.staff_no: s for s in Staff.live().where(Staff.site_code == current_site_code())}
+            for line, values in rows:
+                data, errors = _row_input(values, departments)
+                if data.staff_no in seen:
+                    errors["staff_no"] = f"与第 {seen[data.staff_no]} 行工号重复"
+                seen.setdefault(data.staff_no, line)
+                old = existing.get(data.staff_no)
+                before = staff_service.get_staff(actor, old.uuid) if old else None
+                changes = [LABELS[k] for k, v in staff_service.staff_input_dict(data).items()
+                           if before is not None and getattr(before, k) != v]
+                if errors:  # the form's own checks too, so the row's every problem is listed at once
+                    errors = {**staff_service._validate(data, old.uuid if old else None), **errors}
+                elif before is None or changes:
+                    try:
+                        staff_service.save_staff(actor, data, old.uuid if old else None)
+                    except ValidationError as exc:
+                        errors.update(exc.fields)
+                    except UserError as exc:
+                        errors["staff_no"] = exc.message
+                for key, message in errors.items():
+                    problems.append(Problem(sheet, line, LABELS.get(key, key), _text(values.get(key.removesuffix("_uuid"))),
+                                            message))
+                action = "new" if before is None else "update" if changes else "same"
+                preview.rows.append(RosterRow(line, data.staff_no, data.name, action, changes))
+            if problems:
+                raise WorkbookRefused(problems)
+            if not apply:
+                raise _Preview
+            ImportHistory.create(at=now(), kind="roster", file_name=Path(path).name[:260], actor_uuid=actor.uuid,
+                                 actor_name=actor.name, inserted=preview.count("new"),
+                                 updated=preview.count("update"), skipped=preview.count("same"))
+    except _Preview:
+        pass
+    return preview
+
+
+class _Preview(Exception):
+    """Rolls the preview's trial run back."""
+
+
+def preview_roster(actor: Actor, path: str | os.PathLike[str]) -> RosterPreview:
+    """What importing ``path`` would do, row by row; raises WorkbookRefused listing every bad row."""
+    return _run(actor, path, apply=False)
+
+
+def import_roster(actor: Actor, path: str | os.PathLike[str]) -> RosterPreview:
+    """Import the roster in one transaction: every row, or (on any bad row) none."""
+    return _run(actor, path, apply=True)

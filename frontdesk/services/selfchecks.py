@@ -1,0 +1,136 @@
+"""Etiquette self-checks (礼仪自查): staff fill their own, daily or weekly as the site sets; managers review."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from frontdesk.db.connection import transaction
+from frontdesk.db.models import SelfCheck, SiteSetting, Staff
+from frontdesk.db.models.base import now
+from frontdesk.domain import selfcheck as rules
+from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.services import audit
+from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
+from frontdesk.services.permissions import require
+
+FREQUENCY_KEY = "selfcheck.frequency"
+
+Answers = dict[str, tuple[bool | None, str]]
+
+
+def frequency() -> str:
+    row = SiteSetting.get_or_none(SiteSetting.key == FREQUENCY_KEY)
+    return row.value if row and row.value in {f.value for f in rules.Frequency} else rules.Frequency.DAILY.value
+
+
+def set_frequency(actor: Actor, value: str) -> None:
+    require(actor, Permission.MANAGE_REFERENCE)
+    value = rules.Frequency(value).value
+    with transaction():
+        old = frequency()
+        SiteSetting.insert(key=FREQUENCY_KEY, value=value).on_conflict_replace().execute()
+        audit.record(actor, "setting", FREQUENCY_KEY, "update", {"frequency": old}, {"frequency": value})
+
+
+def current_slot(day: date | None = None) -> date:
+    return rules.slot_of(frequency(), day or date.today())
+
+
+def _own(actor: Actor, slot: date) -> SelfCheck | None:
+    return SelfCheck.live().where((SelfCheck.staff == actor.uuid) & (SelfCheck.slot == slot)).first()
+
+
+def my_check(actor: Actor, day: date | None = None) -> dict[str, Any] | None:
+    """The actor's own check for the slot holding ``day`` (today), or None if not filled yet."""
+    require(actor, Permission.DESK_WORK)
+    row = _own(actor, current_slot(day))
+    return _as_dict(row) if row else None
+
+
+def submit(actor: Actor, answers: Answers, day: date | None = None) -> str:
+    """Fill (or correct, until reviewed) the actor's own check for today's slot; nobody fills another's."""
+    require(actor, Permission.DESK_WORK)
+    if not actor.uuid or not Staff.live().where(Staff.uuid == actor.uuid).exists():
+        raise PermissionDenied("只有员工本人可以填写礼仪自查表")
+    day = day or date.today()
+    if day > date.today():
+        raise ValidationError({"slot": "不能提前填写以后的自查表"})
+    errors = rules.answer_problems(answers)
+    if errors:
+        raise ValidationError(errors)
+    stored = {k: [bool(answers[k][0]), answers[k][1].strip()[:200]] for k in rules.ITEM_KEYS}
+    no_count = sum(1 for ok, _ in stored.values() if not ok)
+    slot, freq = current_slot(day), frequency()
+    with transaction():
+        row = _own(actor, slot)
+        if row is not None and row.reviewed_at is not None:
+            raise ValidationError({"slot": "本期自查表已由主管审阅，不能再修改"})
+        old = {"answers": row.answers} if row else None
+        if row is None:
+            row = SelfCheck(staff=actor.uuid, slot=slot, frequency=freq)
+        row.answers = json.dumps(stored, ensure_ascii=False)
+        row.item_count, row.no_count, row.submitted_at = len(stored), no_count, now()
+        row.save()
+        audit.record(actor, "self_check", row.uuid, "create" if old is None else "update", old,
+                     {"answers": row.answers})
+    return row.uuid
+
+
+def _get(uuid: str) -> SelfCheck:
+    row = SelfCheck.live().where(SelfCheck.uuid == uuid).first()
+    if row is None:
+        raise NotFound("该自查表不存在")
+    return row
+
+
+def get_check(actor: Actor, uuid: str) -> dict[str, Any]:
+    require(actor, Permission.DESK_WORK)
+    row = _get(uuid)
+    if row.staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
+        raise PermissionDenied("只能查看本人的自查表")
+    return _as_dict(row)
+
+
+def review(actor: Actor, uuid: str, note: str = "") -> None:
+    require(actor, Permission.MANAGE_PERSONNEL)
+    with transaction():
+        row = _get(uuid)
+        row.reviewed_by_name, row.reviewed_at, row.review_note = actor.name, now(), note.strip()[:200]
+        row.save()
+        audit.record(actor, "self_check", row.uuid, "review", None, {"note": row.review_note})
+
+
+def _as_dict(row: SelfCheck) -> dict[str, Any]:
+    answers = {k: (v[0], v[1]) for k, v in json.loads(row.answers).items()}
+    return {"uuid": row.uuid, "staff_uuid": row.staff_uuid, "slot": row.slot, "frequency": row.frequency,
+            "answers": answers, "no_count": row.no_count, "item_count": row.item_count,
+            "submitted_at": row.submitted_at, "reviewed_by_name": row.reviewed_by_name,
+            "reviewed_at": row.reviewed_at, "review_note": row.review_note}
+
+
+SORT = {"slot": SelfCheck.slot, "no_count": SelfCheck.no_count, "submitted_at": SelfCheck.submitted_at}
+
+
+def list_checks(actor: Actor, query: ListQuery) -> Page:
+    """Managers see everyone's (filter ``unreviewed``); staff only their own."""
+    require(actor, Permission.DESK_WORK)
+    f = query.filters
+    where = [SelfCheck.deleted == False]  # noqa: E712
+    if not actor.can(Permission.MANAGE_PERSONNEL):
+        where.append(SelfCheck.staff == actor.uuid)
+    elif f.get("staff_uuid"):
+        where.append(SelfCheck.staff == f["staff_uuid"])
+    if f.get("unreviewed"):
+        where.append(SelfCheck.reviewed_at.is_null())
+    text = query.search.strip()
+    if text:
+        where.append((Staff.name ** like_pattern(text)) | (Staff.staff_no == text))
+    select = (SelfCheck.select(SelfCheck.uuid, SelfCheck.slot, SelfCheck.frequency, SelfCheck.no_count,
+                               SelfCheck.item_count, SelfCheck.submitted_at, SelfCheck.reviewed_by_name,
+                               SelfCheck.reviewed_at, SelfCheck.review_note, SelfCheck.staff.alias("staff_uuid"),
+                               Staff.name.alias("staff_name"), Staff.staff_no)
+              .join(Staff, on=(SelfCheck.staff == Staff.uuid)).where(*where))
+    return run_page(select, query, SORT, (SelfCheck.slot, True), SelfCheck.id)

@@ -1,0 +1,112 @@
+"""Repair order detail: intake facts, photos, and the whole history (steps, notifications, pickup, rework)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain.repairs import EventKind
+from frontdesk.domain.roles import Actor
+from frontdesk.services import aftersales_settings, repairs
+from frontdesk.ui.dialogs.repair_steps import tr_enum
+from frontdesk.ui.models.page_model import format_value
+
+STUCK_STYLE = "color: #c62828; font-weight: bold;"
+PHOTO = 96
+
+
+class RepairDetailDialog(QDialog):
+    """Read-only view of one order; the page's buttons change it."""
+
+    def __init__(self, actor: Actor, uuid: str, attachments_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        o = repairs.get_repair(actor, uuid)
+        self.order = o
+        self.setWindowTitle(self.tr("维修工单 {0}").format(o["number"]))
+        self.setMinimumSize(760, 560)
+        facts = QFormLayout()
+        status = tr_enum(o["status"]) + (self.tr("（返修 {0} 次）").format(o["rework_count"]) if o["rework_count"] else "")
+        for text, value in (
+            (self.tr("顾客"), f"{o['customer_name']}　{o['phone']}"),
+            (self.tr("商品"), "　".join(p for p in (o["item"], o["brand_model"], o["serial_no"]) if p)),
+            (self.tr("故障描述"), o["fault"]), (self.tr("随机配件"), o["accessories"] or self.tr("无")),
+            (self.tr("收件外观"), o["appearance"]),
+            (self.tr("保修 / 取件"), f"{tr_enum(o['warranty'])} / {tr_enum(o['pickup_mode'])}　{o['address']}"),
+            (self.tr("预计"), f"{format_value(o['estimated_date']) or self.tr('待定')}　{format_value(o['estimated_cost'])} 元"),
+            (self.tr("当前状态"), status),
+        ):
+            label = QLabel(value)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            facts.addRow(text, label)
+        self.stuck = QLabel(self.tr("已在本状态停留超过 {0} 天，请跟进").format(aftersales_settings.stuck_days()))
+        self.stuck.setStyleSheet(STUCK_STYLE)
+        self.stuck.setVisible(bool(o["stuck"]))
+        if o["pickup_inspection"]:
+            accepted = {True: self.tr("满意"), False: self.tr("不满意")}.get(o["customer_accepted"], "")
+            facts.addRow(self.tr("取件检查"), QLabel(f"{o['pickup_inspection']}（{accepted}）"))
+
+        photos = QHBoxLayout()
+        for name in o["photo_list"]:
+            thumb = QLabel()
+            pixmap = QPixmap(str(attachments_dir / name))
+            if not pixmap.isNull():
+                thumb.setPixmap(pixmap.scaled(PHOTO, PHOTO, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation))
+            else:
+                thumb.setText(self.tr("（照片缺失）"))
+            thumb.setToolTip(name)
+            photos.addWidget(thumb)
+        photos.addStretch(1)
+
+        self.log = QTableWidget(len(o["events"]), 4)
+        self.log.setObjectName("log")
+        self.log.setHorizontalHeaderLabels([self.tr("时间"), self.tr("事项"), self.tr("经办人"), self.tr("说明")])
+        self.log.verticalHeader().setVisible(False)
+        self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.log.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for row, event in enumerate(o["events"]):
+            for col, text in enumerate((format_value(event["at"]), self.event_text(event), event["actor_name"],
+                                        event["note"])):
+                self.log.setItem(row, col, QTableWidgetItem(text))
+        self.log.resizeColumnsToContents()
+        self.log.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(facts)
+        layout.addWidget(self.stuck)
+        if o["photo_list"]:
+            layout.addLayout(photos)
+        layout.addWidget(QLabel(self.tr("处理经过")))
+        layout.addWidget(self.log, 1)
+        layout.addWidget(buttons)
+
+    def event_text(self, event: dict[str, Any]) -> str:
+        kind = event["kind"]
+        if kind == EventKind.NOTIFY.value:
+            return self.tr("通知客户：{0}，{1}").format(tr_enum(event["method"]), tr_enum(event["result"]))
+        if kind == EventKind.REWORK.value:
+            return self.tr("返修，重新受理")
+        if kind == EventKind.NOTE.value:
+            return self.tr("备注")
+        if kind == EventKind.PICKUP.value:
+            return self.tr("取件验收：{0}").format(tr_enum(event["to_status"]))
+        return self.tr("转为「{0}」").format(tr_enum(event["to_status"]))

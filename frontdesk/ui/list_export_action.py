@@ -1,0 +1,50 @@
+"""The 导出Excel button of a list page: ask for a file, then stream the filtered rows off the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from frontdesk.errors import UserError
+from frontdesk.services.list_exports import ListExport
+from frontdesk.ui import export_runner
+from frontdesk.ui.messages import show_user_error, status
+from frontdesk.ui.widgets.list_panel import ListPanel
+
+
+def export_button(parent: QWidget) -> QPushButton:
+    button = QPushButton(QCoreApplication.translate("ListExport", "导出Excel"))
+    button.setObjectName("exportExcel")
+    button.setToolTip(QCoreApplication.translate("ListExport", "把当前筛选出的全部记录导出为 Excel 工作簿"))
+    return button
+
+
+def export_list(parent: QWidget, make: Callable[[], ListExport]) -> int | None:
+    """Build the export (the list's current query) and write it where the user says; the row count or None."""
+    try:
+        export = make()
+    except UserError as exc:
+        show_user_error(parent, exc)
+        return None
+    path = export_runner.choose_xlsx(parent, f"{export.title}-{date.today():%Y%m%d}.xlsx")
+    if path is None:
+        return None
+    label = QCoreApplication.translate("ListExport", "正在导出 {0:,} 条记录…").format(export.total)
+    written = export_runner.run_export(parent, lambda progress, cancel: export.write(path, progress, cancel), label)
+    if written is not None:
+        status(QCoreApplication.translate("ListExport", "已导出 {0:,} 条记录到 {1}").format(written, path))
+    return written
+
+
+def add_beside_pager(panel: ListPanel, button: QPushButton) -> None:
+    """Put ``button`` after the row count under the table (for pages whose toolbar row is already full)."""
+    outer = panel.layout()
+    for i in range(outer.count()):
+        row = outer.itemAt(i).layout()
+        if row is not None and row.indexOf(panel.page_label) >= 0:
+            row.insertWidget(row.indexOf(panel.page_label) + 1, button)
+            return
+    panel.actions_bar.addWidget(button)

@@ -1,0 +1,277 @@
+"""排班考勤: the week grid, attendance records with clock-in/out and corrections, leave and swap requests."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain import attendance as rules
+from frontdesk.domain.attendance import AttendanceStatus
+from frontdesk.domain.roles import Permission
+from frontdesk.errors import UserError
+from frontdesk.services import attendance, shifts
+from frontdesk.services.listing import ListQuery
+from frontdesk.services.listing import Page as DataPage
+from frontdesk.ui import screenshots
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs import attendance_dialogs as dlg
+from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog
+from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.pages.base import Page
+from frontdesk.ui.pages.requests_tab import RequestsTab
+from frontdesk.ui.widgets.inputs import ChoiceCombo
+from frontdesk.ui.widgets.list_panel import ListPanel
+
+STATUS_COLORS = {AttendanceStatus.LATE: "#fff3e0", AttendanceStatus.EARLY: "#fff3e0",
+                 AttendanceStatus.ABSENT: "#ffebee", AttendanceStatus.LEAVE: "#e3f2fd",
+                 AttendanceStatus.SWAPPED: "#f3e5f5"}
+
+
+def status_label(value: object) -> str:
+    return QCoreApplication.translate("enum", rules.label(str(value or "")))
+
+
+def _time(value: Any) -> str:
+    return value.strftime("%m-%d %H:%M") if value else ""
+
+
+class WeekGrid(QWidget):
+    """Staff down the side, Monday–Sunday across; each cell lists that person's shifts."""
+
+    def __init__(self, page: AttendancePage) -> None:
+        super().__init__()
+        self.page = page
+        self.monday = date.today() - timedelta(days=date.today().weekday())
+        self.data: dict[str, Any] = {"days": [], "rows": []}
+        self.title = QLabel()
+        self.title.setObjectName("weekTitle")
+        self.table = QTableWidget()
+        self.table.setObjectName("weekGrid")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        bar = QHBoxLayout()
+        for text, delta in ((self.tr("上一周"), -7), (self.tr("本周"), 0), (self.tr("下一周"), 7)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, d=delta: self.go(d))
+            bar.addWidget(button)
+        bar.addWidget(self.title)
+        bar.addStretch(1)
+        self.buttons: dict[str, QPushButton] = {}
+        manager = page.ctx.actor.can(Permission.MANAGE_PERSONNEL)
+        for key, text, slot, allowed in (
+            ("assign", self.tr("排班"), self.assign, manager), ("unassign", self.tr("取消排班"), self.unassign, manager),
+            ("types", self.tr("班次设置"), self.edit_types, manager), ("swap", self.tr("申请调班"), self.swap, True),
+        ):
+            if allowed:
+                self.buttons[key] = QPushButton(text)
+                self.buttons[key].clicked.connect(slot)
+                bar.addWidget(self.buttons[key])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+    def go(self, delta: int) -> None:
+        today = date.today() - timedelta(days=date.today().weekday())
+        self.monday = today if delta == 0 else self.monday + timedelta(days=delta)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.data = shifts.week_grid(self.page.ctx.actor, self.monday)
+        days, rows = self.data["days"], self.data["rows"]
+        self.title.setText(self.tr("{0} 至 {1}").format(days[0], days[-1]))
+        names = [self.tr("周一"), self.tr("周二"), self.tr("周三"), self.tr("周四"), self.tr("周五"), self.tr("周六"),
+                 self.tr("周日")]
+        self.table.clear()
+        self.table.setRowCount(len(rows))
+        self.table.setColumnCount(7)
+        self.table.setHorizontalHeaderLabels([f"{names[i]} {d:%m-%d}"
+                                              for i, d in enumerate(days)])
+        self.table.setVerticalHeaderLabels([f"{r['staff_no']} {r['name']}" for r in rows])
+        for i, row in enumerate(rows):
+            for j, cell in enumerate(row["cells"]):
+                swapped = self.tr("（调）")
+                item = QTableWidgetItem("、".join(c["name"] + (swapped if c["swapped_from"] else "") for c in cell))
+                status_value = cell[0]["status"] if cell else ""
+                if status_value in STATUS_COLORS:
+                    item.setBackground(QBrush(QColor(STATUS_COLORS[status_value])))
+                item.setData(Qt.ItemDataRole.UserRole, cell)
+                self.table.setItem(i, j, item)
+        for j in range(7):
+            self.table.setColumnWidth(j, 120)
+
+    def _selected(self) -> tuple[str, date, list[dict[str, Any]]] | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.data["rows"][index.row()]
+        return row["uuid"], self.data["days"][index.column()], row["cells"][index.column()]
+
+    def assign(self) -> None:
+        chosen = self._selected()
+        dialog = dlg.AssignDialog(self.page.ctx.actor, chosen[1] if chosen else self.monday,
+                                  chosen[0] if chosen else None, self)
+        if dialog.exec():
+            status(self.tr("已排班"))
+            self.refresh()
+
+    def unassign(self) -> None:
+        chosen = self._selected()
+        if not chosen or not chosen[2]:
+            inform(self, self.tr("请先在排班表中选择一个已排的班次"))
+            return
+        try:
+            shifts.unassign(self.page.ctx.actor, chosen[2][0]["uuid"])
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.refresh()
+
+    def edit_types(self) -> None:
+        if dlg.ShiftTypeDialog(self.page.ctx.actor, self).exec():
+            self.refresh()
+
+    def swap(self) -> None:
+        if dlg.SwapDialog(self.page.ctx.actor, self).exec():
+            status(self.tr("调班申请已提交，等待主管审批"))
+            self.page.requests.refresh()
+
+
+class AttendancePage(Page):
+    """Tabs: 排班表, 考勤记录, 请假与调班."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.manager = ctx.actor.can(Permission.MANAGE_PERSONNEL)
+        self.grid = WeekGrid(self)
+        columns = [
+            Column("day", self.tr("日期"), 90), Column("staff_name", self.tr("员工"), 80),
+            Column("shift_name", self.tr("班次"), 60, sortable=False),
+            Column("start_at", self.tr("应到"), 90, fmt=_time, sortable=False),
+            Column("end_at", self.tr("应退"), 90, fmt=_time, sortable=False),
+            Column("clock_in", self.tr("签到"), 90, fmt=_time, sortable=False),
+            Column("clock_out", self.tr("签退"), 90, fmt=_time, sortable=False),
+            Column("status", self.tr("状态"), 60, fmt=status_label),
+            Column("late_minutes", self.tr("迟到(分)"), 70, align_right=True),
+            Column("early_minutes", self.tr("早退(分)"), 70, align_right=True),
+            Column("correction_reason", self.tr("更正原因"), 140, sortable=False),
+        ]
+        self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索员工姓名或工号"))
+        self.panel.model.row_color = lambda row: STATUS_COLORS.get(row.get("status"))
+        self.status_filter = ChoiceCombo([(None, self.tr("全部状态")), ("exceptions", self.tr("仅异常"))] + [
+            (s.value, status_label(s.value)) for s in AttendanceStatus])
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.currentIndexChanged.connect(self._filter)
+        self.panel.filter_bar.addWidget(self.status_filter)
+        self.buttons: dict[str, QPushButton] = {}
+        actions = [("clock", self.tr("签到 / 签退"), self.clock, True), ("leave", self.tr("请假"), self.leave, True),
+                   ("edit", self.tr("补录/更正"), self.edit, self.manager),
+                   ("propose", self.tr("生成违纪建议"), self.propose, self.manager),
+                   ("history", self.tr("修改记录"), self.history, self.manager),
+                   ("grace", self.tr("考勤设置"), self.grace, self.manager)]
+        for key, text, slot, allowed in actions:
+            if allowed:
+                self.buttons[key] = QPushButton(text)
+                self.buttons[key].setObjectName(key)
+                self.buttons[key].clicked.connect(slot)
+                self.panel.actions_bar.addWidget(self.buttons[key])
+        self.requests = RequestsTab(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.grid, self.tr("排班表"))
+        self.tabs.addTab(self.panel, self.tr("考勤记录"))
+        self.tabs.addTab(self.requests, self.tr("请假与调班"))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def _filter(self) -> None:
+        value = self.status_filter.value()
+        self.panel.filters.pop("status", None)
+        self.panel.filters.pop("exceptions", None)
+        if value == "exceptions":
+            self.panel.set_filter("exceptions", True)
+        else:
+            self.panel.set_filter("status", value)
+
+    def _fetch(self, query: ListQuery) -> DataPage:
+        return attendance.list_attendance(self.ctx.actor, query)
+
+    def refresh(self) -> None:
+        attendance.sweep()
+        current = self.tabs.currentWidget()
+        if current is self.grid:
+            self.grid.refresh()
+        elif current is self.panel:
+            self.panel.refresh()
+        else:
+            self.requests.refresh()
+
+    def _row(self) -> dict[str, Any] | None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先在列表中选择一条考勤记录"))
+        return row
+
+    def clock(self) -> None:
+        dialog = dlg.ClockDialog(self.ctx.actor, self)
+        if dialog.exec() and dialog.result_info:
+            info = dialog.result_info
+            what = self.tr("签到") if info["action"] == "clock_in" else self.tr("签退")
+            status(self.tr("{0}成功：{1}，{2}").format(what, f"{info['at']:%H:%M}", status_label(info["status"])))
+            self.panel.refresh()
+
+    def leave(self) -> None:
+        if dlg.LeaveDialog(self.ctx.actor, self).exec():
+            status(self.tr("请假申请已提交"))
+            self.refresh()
+
+    def edit(self) -> None:
+        row = self._row()
+        if row and dlg.AttendanceEditDialog(self.ctx.actor, row, self).exec():
+            self.panel.refresh()
+
+    def propose(self) -> None:
+        try:
+            count = attendance.propose_incidents(self.ctx.actor)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        inform(self, self.tr("已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。").format(count))
+        self.panel.refresh()
+
+    def history(self) -> None:
+        row = self._row()
+        if row:
+            AuditDialog(self.ctx.actor, row["uuid"], f"{row['staff_name']} {row['day']}", self).exec()
+
+    def grace(self) -> None:
+        dlg.GraceDialog(self.ctx.actor, self).exec()
+
+
+def _attendance_edit(win: QWidget) -> dlg.AttendanceEditDialog:
+    rows = attendance.list_attendance(win.ctx.actor, ListQuery(filters={"status": "late"}, page_size=1)).rows
+    rows = rows or attendance.list_attendance(win.ctx.actor, ListQuery(page_size=1)).rows
+    return dlg.AttendanceEditDialog(win.ctx.actor, rows[0], win)
+
+
+screenshots.DIALOGS.update({
+    "shift-type": lambda win: dlg.ShiftTypeDialog(win.ctx.actor, win),
+    "shift-assign": lambda win: dlg.AssignDialog(win.ctx.actor, date.today(), None, win),
+    "shift-swap": lambda win: dlg.SwapDialog(win.ctx.actor, win),
+    "clock": lambda win: dlg.ClockDialog(win.ctx.actor, win),
+    "attendance-edit": _attendance_edit,
+    "leave": lambda win: dlg.LeaveDialog(win.ctx.actor, win),
+})

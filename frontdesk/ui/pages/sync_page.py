@@ -1,0 +1,236 @@
+"""Data sync page (数据同步): site export and import, roster import, import history and sync conflicts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.domain.roles import Permission
+from frontdesk.errors import UserError
+from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
+from frontdesk.services import roster_import, site, sync_conflicts
+from frontdesk.services.sync_export import export_site
+from frontdesk.services.sync_import import ImportReport, import_site
+from frontdesk.ui import export_runner
+from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.sync_dialogs import ImportPreviewDialog, SiteExportDialog
+from frontdesk.ui.messages import confirm, inform, show_user_error, status, warn
+from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.pages.base import Page
+from frontdesk.ui.widgets.inputs import ChoiceCombo
+from frontdesk.ui.widgets.list_panel import ListPanel
+
+
+def choose_open(parent: QWidget) -> Path | None:
+    """Ask for a workbook to import; None if the user cancels."""
+    path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("SyncPage", "选择要导入的工作簿"),
+                                          str(Path.home()), "Excel (*.xlsx)")
+    return Path(path) if path else None
+
+
+class SyncPage(Page):
+    """Admins export and import here; managers settle the conflicts an import found."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        kinds = {"site": self.tr("站点数据"), "roster": self.tr("员工花名册"), "fines": self.tr("罚款标准")}
+        self.history = ListPanel([
+            Column("at", self.tr("导入时间"), 130), Column("kind", self.tr("类型"), 80, fmt=lambda v: kinds.get(v, v)),
+            Column("file_name", self.tr("文件"), 200, sortable=False),
+            Column("peer_site", self.tr("来源站点"), 70, sortable=False),
+            Column("actor_name", self.tr("操作人"), 70, sortable=False),
+            Column("inserted", self.tr("新增"), 60, sortable=False, align_right=True),
+            Column("updated", self.tr("更新"), 60, sortable=False, align_right=True),
+            Column("skipped", self.tr("跳过"), 60, sortable=False, align_right=True),
+            Column("conflicts", self.tr("冲突"), 60, sortable=False, align_right=True),
+        ], lambda q: sync_conflicts.list_imports(self.ctx.actor, q), ctx.settings.page_size)
+        self.history.search.hide()
+        admin = ctx.actor.can(Permission.ADMIN_SITE)
+        for name, text, slot in (("siteExport", self.tr("站点导出…"), self.export_site),
+                                 ("siteImport", self.tr("站点导入…"), self.import_site),
+                                 ("rosterImport", self.tr("导入花名册…"), self.import_roster)):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, slot=slot: slot())
+            button.setEnabled(admin)
+            if not admin:
+                button.setToolTip(self.tr("只有管理员可以导出和导入"))
+            self.history.actions_bar.addWidget(button)
+
+        statuses = {"open": self.tr("待处理"), "local": self.tr("已保留本站"), "incoming": self.tr("已采用对方")}
+        self.conflicts = ListPanel([
+            Column("detected_at", self.tr("发现时间"), 130), Column("peer", self.tr("对方站点"), 70),
+            Column("entity", self.tr("记录类型"), 110), Column("record_uuid", self.tr("记录编号"), 260, sortable=False),
+            Column("status", self.tr("状态"), 90, fmt=lambda v: statuses.get(v, v)),
+            Column("resolved_by", self.tr("处理人"), 70, sortable=False),
+        ], lambda q: sync_conflicts.list_conflicts(self.ctx.actor, q), ctx.settings.page_size,
+            self.tr("搜索记录编号或内容"))
+        self.status_filter = ChoiceCombo([("open", self.tr("待处理")), ("all", self.tr("全部"))])
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.conflicts.set_filter("status", self.status_filter.value()))
+        self.conflicts.filter_bar.addWidget(self.status_filter)
+        self.keep_btn = QPushButton(self.tr("保留本站版本"))
+        self.keep_btn.setObjectName("keepLocal")
+        self.keep_btn.clicked.connect(lambda: self.resolve(sync_conflicts.KEEP_LOCAL))
+        self.take_btn = QPushButton(self.tr("采用对方版本"))
+        self.take_btn.setObjectName("takeIncoming")
+        self.take_btn.clicked.connect(lambda: self.resolve(sync_conflicts.TAKE_INCOMING))
+        self.conflicts.actions_bar.addWidget(self.keep_btn)
+        self.conflicts.actions_bar.addWidget(self.take_btn)
+        self.conflicts.currentChanged.connect(self.show_conflict)
+        self.detail = QTableWidget(0, 3)
+        self.detail.setObjectName("conflictDetail")
+        self.detail.setHorizontalHeaderLabels([self.tr("字段"), self.tr("本站版本"), self.tr("对方版本")])
+        self.detail.verticalHeader().setVisible(False)
+        self.detail.horizontalHeader().setStretchLastSection(True)
+        self.detail.setColumnWidth(0, 140)
+        self.detail.setColumnWidth(1, 320)
+        hint = QLabel(self.tr("两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。"))
+        hint.setWordWrap(True)
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(hint)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.conflicts)
+        split.addWidget(self.detail)
+        box_layout.addWidget(split, 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.history, self.tr("导入记录"))
+        self.tabs.addTab(box, self.tr("同步冲突"))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+        self.panel = self.history
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        self.history.refresh()
+        self.conflicts.refresh()
+        self.tabs.setTabText(1, self.tr("同步冲突（{0}）").format(sync_conflicts.open_count(self.ctx.actor)))
+        self.show_conflict(self.conflicts.current_row())
+
+    # --- export / import ---------------------------------------------------------------------------
+
+    def export_site(self, path: Path | None = None) -> int | None:
+        dialog = SiteExportDialog(self)
+        if not dialog.exec():
+            return None
+        path = path or export_runner.choose_xlsx(self, f"{site.site_code()}-站点导出-{date.today():%Y%m%d}.xlsx")
+        if path is None:
+            return None
+        written = export_runner.run_export(self, lambda progress, cancel: export_site(
+            self.ctx.actor, path, dialog.choice, progress, cancel).total, self.tr("正在导出站点数据…"))
+        if written is not None:
+            inform(self, self.tr("已导出 {0:,} 条记录到\n{1}").format(written, path))
+        return written
+
+    def _run_import(self, path: Path, dry_run: bool) -> ImportReport | None:
+        outcome: dict[str, Any] = {}
+
+        def job(progress: Any, _cancel: Any) -> int:
+            try:
+                outcome["report"] = import_site(self.ctx.actor, path, dry_run, lambda _s, d, t: progress(d, t))
+            except WorkbookRefused as exc:
+                outcome["refused"] = exc
+            return 0
+
+        export_runner.run_export(self, job, self.tr("正在校验…") if dry_run else self.tr("正在导入…"))
+        if "refused" in outcome:
+            self.show_refused(outcome["refused"])
+        return outcome.get("report")
+
+    def show_refused(self, exc: WorkbookRefused) -> None:
+        """Tell what is wrong and offer the full list as a workbook the sender can work through."""
+        lines = "\n".join(str(p) for p in exc.problems[:8])
+        more = self.tr("\n……共 {0} 处问题").format(len(exc.problems)) if len(exc.problems) > 8 else ""
+        if not confirm(self, self.tr("文件未导入，数据库没有任何改动。\n\n{0}{1}\n\n把全部问题保存为 Excel 错误清单吗？")
+                       .format(lines, more), self.tr("文件被拒绝")):
+            return
+        target = export_runner.choose_xlsx(self, self.tr("导入错误清单.xlsx"))
+        if target is not None:
+            try:
+                write_problems(target, exc.problems)
+            except (OSError, UserError) as error:
+                warn(self, str(error))
+                return
+            status(self.tr("错误清单已保存到 {0}").format(target))
+
+    def import_site(self, path: Path | None = None) -> ImportReport | None:
+        path = path or choose_open(self)
+        if path is None:
+            return None
+        preview = self._run_import(path, dry_run=True)
+        if preview is None:
+            return None
+        dialog = ImportPreviewDialog(self.tr("站点导入 — 预览"), preview.lines(),
+                                     lambda: self._run_import(path, dry_run=False), parent=self)
+        if not dialog.exec() or dialog.outcome is None:
+            return None
+        status("；".join(dialog.outcome.lines()[:2]))
+        self.refresh()
+        return dialog.outcome
+
+    def import_roster(self, path: Path | None = None) -> Any:
+        path = path or choose_open(self)
+        if path is None:
+            return None
+        try:
+            preview = roster_import.preview_roster(self.ctx.actor, path)
+        except WorkbookRefused as exc:
+            self.show_refused(exc)
+            return None
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+        summary = [self.tr("工作表“{0}”：新增 {1}，更新 {2}，不变 {3}").format(
+            preview.sheet, preview.count("new"), preview.count("update"), preview.count("same"))]
+        dialog = ImportPreviewDialog(self.tr("导入员工花名册 — 预览"), summary,
+                                     lambda: roster_import.import_roster(self.ctx.actor, path), preview, self)
+        if dialog.exec():
+            status(summary[0])
+            self.refresh()
+            return dialog.outcome
+        return None
+
+    # --- conflicts ---------------------------------------------------------------------------------
+
+    def show_conflict(self, row: dict | None) -> None:
+        self.detail.setRowCount(0)
+        is_open = bool(row and row["status"] == "open")
+        self.keep_btn.setEnabled(is_open)
+        self.take_btn.setEnabled(is_open)
+        if not row:
+            return
+        detail = sync_conflicts.get_conflict(self.ctx.actor, row["id"])
+        self.detail.setRowCount(len(detail["differences"]))
+        for i, diff in enumerate(detail["differences"]):
+            for j, value in enumerate((diff["key"], diff["local"], diff["incoming"])):
+                self.detail.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
+
+    def resolve(self, choice: str) -> None:
+        row = self.conflicts.current_row()
+        if row is None:
+            inform(self, self.tr("请先选择一条冲突"))
+            return
+        try:
+            sync_conflicts.resolve(self.ctx.actor, row["id"], choice)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        status(self.tr("冲突已处理"))
+        self.refresh()

@@ -1,0 +1,54 @@
+"""Two sites in one test: open one data folder at a time, dump every table, add contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from frontdesk.db.connection import database
+from frontdesk.domain.reception import ContactInput
+from frontdesk.domain.roles import Actor
+from frontdesk.paths import DataPaths, data_paths
+from frontdesk.services import auth, reception, site, system
+from frontdesk.services.sync_schema import select_sql, specs
+from frontdesk.settings import Settings
+
+PASSWORD = "admin123"
+
+
+@contextmanager
+def at_site(root: Path, code: str) -> Iterator[Actor]:
+    """Open site ``code`` in ``root`` (initialised on first use) and yield its admin."""
+    paths: DataPaths = data_paths(root / code)
+    system.start(paths, Settings(), backup_on_start=False)
+    try:
+        if not site.is_initialized():
+            site.initialize(code, f"{code} 站", "admin", PASSWORD, "管理员")
+        yield auth.login("admin", PASSWORD)
+    finally:
+        system.stop()
+
+
+def dump_all() -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every real table (the search index's own tables too), for before/after comparisons."""
+    db = database.obj
+    names = [r[0] for r in db.execute_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'").fetchall()]
+    return {n: db.execute_sql(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in sorted(names)}
+
+
+def synced_rows() -> dict[str, list[tuple[Any, ...]]]:
+    """The synced content of every synced table, by uuid (what must be identical at both sites)."""
+    out = {}
+    for spec in specs().values():
+        at = spec.index("uuid")
+        out[spec.name] = sorted(database.obj.execute_sql(select_sql(spec)).fetchall(), key=lambda r: r[at])  # noqa: B023
+    return out
+
+
+def add_contact(actor: Actor, name: str, request: str, phone: str = "13800001111") -> str:
+    saved = reception.save_contact(actor, ContactInput(channel="walk_in", category="consult", customer_name=name,
+                                                       phone=phone, request=request))
+    return saved.uuid
