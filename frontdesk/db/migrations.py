@@ -9,27 +9,13 @@ from pathlib import Path
 
 import peewee
 
-from frontdesk.db import assessment_schema, discipline_schema, search_index
+from frontdesk.db import search_index
 from frontdesk.db.connection import database
-from frontdesk.db.models import (
-    AuditLog,
-    Complaint,
-    ComplaintEvent,
-    Contact,
-    Department,
-    ForbiddenPhrase,
-    Holiday,
-    KeyCustomer,
-    NumberSequence,
-    ReturnVisit,
-    SchemaVersion,
-    SiteSetting,
-    Staff,
-    StandardPhrase,
-    Transfer,
-)
-from frontdesk.domain import phrases as phrase_seed
+from frontdesk.db.models import AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff
 from frontdesk.errors import UserError
+
+# A step imports its module's models itself: checking that nothing is pending, at every start,
+# must not load every module's tables.
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +34,8 @@ def _foundation(db: peewee.Database) -> None:
 
 
 def _reception(db: peewee.Database) -> None:
+    from frontdesk.db.models import Contact, Transfer
+
     db.create_tables([Contact, Transfer])
     # list pages sort newest first inside a filter; these keep each filter + sort on an index
     db.execute_sql("CREATE INDEX IF NOT EXISTS contact_live_received ON contact(deleted, received_at)")
@@ -59,6 +47,8 @@ def _reception(db: peewee.Database) -> None:
 
 
 def _complaints(db: peewee.Database) -> None:
+    from frontdesk.db.models import Complaint, ComplaintEvent, Holiday
+
     db.create_tables([Complaint, ComplaintEvent, Holiday])
     # every list filter + the newest-first sort stays on an index; due_at serves the overdue filter
     for name, columns in (
@@ -75,6 +65,9 @@ def _complaints(db: peewee.Database) -> None:
 
 
 def _visits_phrases(db: peewee.Database) -> None:
+    from frontdesk.db.models import ForbiddenPhrase, KeyCustomer, ReturnVisit, StandardPhrase
+    from frontdesk.domain import phrases as phrase_seed
+
     db.create_tables([StandardPhrase, ForbiddenPhrase, ReturnVisit, KeyCustomer])
     db.execute_sql("CREATE INDEX IF NOT EXISTS return_visit_phone_at ON return_visit(phone, visited_at)")
     db.execute_sql("CREATE INDEX IF NOT EXISTS return_visit_complaint ON return_visit(complaint_uuid)")
@@ -126,6 +119,18 @@ def _aftersales(db: peewee.Database) -> None:
         db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
 
 
+def _discipline(db: peewee.Database) -> None:
+    from frontdesk.db import discipline_schema
+
+    discipline_schema.create(db)
+
+
+def _assessments(db: peewee.Database) -> None:
+    from frontdesk.db import assessment_schema
+
+    assessment_schema.create(db)
+
+
 def _contact_filter_indexes(db: peewee.Database) -> None:
     # "open complaints" and the like: without statistics per value SQLite counted them through the
     # category index (one row in seven) instead of the few open rows
@@ -139,10 +144,10 @@ MIGRATIONS: list[Migration] = [
     Migration(3, "complaints, events, holiday overrides", _complaints),
     Migration(4, "phrase book, return visits, key customers", _visits_phrases),
     Migration(5, "returns, exchanges, repair orders", _aftersales),
-    Migration(6, "shifts, attendance, fines, incidents, handover", discipline_schema.create),
+    Migration(6, "shifts, attendance, fines, incidents, handover", _discipline),
     Migration(7, "import history, sync state, conflicts", _sync),
     Migration(8, "contact index for status + category filters", _contact_filter_indexes),
-    Migration(9, "assessment templates, runs, scores, etiquette self-checks", assessment_schema.create),
+    Migration(9, "assessment templates, runs, scores, etiquette self-checks", _assessments),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

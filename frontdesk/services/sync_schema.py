@@ -9,6 +9,7 @@ import peewee
 
 import frontdesk.db.models  # noqa: F401 - every model module imported, so subclasses are registered
 from frontdesk.db.connection import database
+from frontdesk.db.models import load_all
 from frontdesk.db.models.base import SyncedModel
 from frontdesk.excel.sync_format import FieldKind, SheetSpec, SyncColumn
 
@@ -29,6 +30,7 @@ def _subclasses(cls: type) -> Iterator[type]:
 
 def synced_models() -> list[type[SyncedModel]]:
     """Every synced table, referenced tables before the tables that reference them, then by name."""
+    load_all()
     models = {m._meta.table_name: m for m in _subclasses(SyncedModel) if not m._meta.options.get("sync_skip")}
     deps = {
         name: sorted({f.rel_model._meta.table_name for f in m._meta.sorted_fields

@@ -2404,47 +2404,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="54"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="66"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="66"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="66"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <source>违规行为</source>
+        <translation>Offence</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <source>生效日期</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -5111,42 +5129,42 @@ Runs offline; data is stored in:
 <context>
     <name>SiteExportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="22"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="23"/>
         <source>站点导出</source>
         <translation>Site export</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="25"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="26"/>
         <source>上次导出以来（{0}）</source>
         <translation>Since the last export ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="27"/>
         <source>上次导出以来（尚未导出过：全部）</source>
         <translation>Since the last export (none yet: everything)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="28"/>
         <source>自指定日期以来</source>
         <translation>Since a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="28"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="29"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="36"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="37"/>
         <source>起始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="38"/>
         <source>把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed at this site to one Excel workbook, to be imported (merged) at head office or another site.</translation>
     </message>
@@ -5527,142 +5545,147 @@ Runs offline; data is stored in:
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="66"/>
+        <source>导入罚款标准…</source>
+        <translation>Import fine schedule…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="72"/>
         <source>只有管理员可以导出和导入</source>
         <translation>Only administrators can export and import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="74"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
         <source>已保留本站</source>
         <translation>Kept local</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
         <source>已采用对方</source>
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="90"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="98"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="98"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="98"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="115"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="116"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="125"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="138"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="140"/>
         <source>已导出 {0:,} 条记录到
 {1}</source>
         <translation>Exported {0:,} records to
 {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="153"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="153"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="161"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="162"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -5675,42 +5698,53 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="163"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="165"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="172"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="181"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="200"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="201"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="224"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="202"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="203"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="226"/>
+        <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
+        <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="227"/>
+        <source>导入罚款标准 — 预览</source>
+        <translation>Import fine schedule — preview</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="253"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="235"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="260"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
@@ -6921,8 +6955,8 @@ Please send this file to technical support.</translation>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
         <location filename="../../frontdesk/domain/complaints.py" line="57"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -7007,8 +7041,8 @@ Please send this file to technical support.</translation>
         <translation>Passing the buck</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
         <location filename="../../frontdesk/domain/reception.py" line="60"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
         <location filename="../../frontdesk/domain/visits.py" line="41"/>
         <source>电话</source>
         <translation>Phone</translation>
@@ -7231,8 +7265,8 @@ Please send this file to technical support.</translation>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
         <location filename="../../frontdesk/domain/reception.py" line="78"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
+from frontdesk.services.fine_schedule_import import FinePreview
 from frontdesk.services.roster_import import RosterPreview
 from frontdesk.services.sync_export import SINCE_LAST, last_export_at
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
@@ -48,8 +49,8 @@ class ImportPreviewDialog(FormDialog):
     """What an import will do, shown before anything is written; 导入 applies it (all or nothing)."""
 
     def __init__(self, title: str, summary: list[str], apply: Callable[[], Any],
-                 table: RosterPreview | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(title, parent, 640, ok=Buttons.Ok)
+                 table: RosterPreview | FinePreview | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent, 800 if isinstance(table, FinePreview) else 640, ok=Buttons.Ok)
         self.ok_button.setText(self.tr("导入"))
         self.apply = apply
         self.outcome: Any = None
@@ -61,16 +62,30 @@ class ImportPreviewDialog(FormDialog):
         if table is not None:
             self.add_below(self._table(table))
 
-    def _table(self, preview: RosterPreview) -> QTableWidget:
+    def _table(self, preview: RosterPreview | FinePreview) -> QTableWidget:
         actions = {"new": self.tr("新增"), "update": self.tr("更新"), "same": self.tr("不变")}
-        grid = QTableWidget(len(preview.rows), 5)
+        if isinstance(preview, FinePreview):
+            headers = [self.tr("行"), self.tr("编号"), self.tr("违规行为"), self.tr("生效日期"), self.tr("操作"),
+                       self.tr("变更")]
+            cells = [(str(r.line), r.code, r.offence, f"{r.effective_from or ''}", actions[r.action],
+                      "\n".join(r.changes)) for r in preview.rows]
+            widths = (44, 60, 230, 90, 50)
+        else:
+            headers = [self.tr("行"), self.tr("工号"), self.tr("姓名"), self.tr("操作"), self.tr("变更")]
+            cells = [(str(r.line), r.staff_no, r.name, actions[r.action], "、".join(r.changes)) for r in preview.rows]
+            widths = ()
+        grid = QTableWidget(len(cells), len(headers))
         grid.setObjectName("preview")
-        grid.setHorizontalHeaderLabels([self.tr("行"), self.tr("工号"), self.tr("姓名"), self.tr("操作"),
-                                        self.tr("变更")])
-        for i, row in enumerate(preview.rows):
-            for j, value in enumerate((str(row.line), row.staff_no, row.name, actions[row.action],
-                                       "、".join(row.changes))):
-                grid.setItem(i, j, QTableWidgetItem(value))
+        grid.setHorizontalHeaderLabels(headers)
+        for i, row in enumerate(cells):
+            for j, value in enumerate(row):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                grid.setItem(i, j, item)
+        for j, width in enumerate(widths):
+            grid.setColumnWidth(j, width)
+        grid.setWordWrap(False)  # long offences elide (full text in the tooltip) ...
+        grid.resizeRowsToContents()  # ... and a line changed in several ways lists each change on its own line
         grid.verticalHeader().setVisible(False)
         grid.horizontalHeader().setStretchLastSection(True)
         grid.setMinimumHeight(260)
@@ -82,6 +97,7 @@ class ImportPreviewDialog(FormDialog):
 
 def screenshot_dialogs() -> dict[str, Callable[[QWidget], FormDialog]]:
     """The sync dialogs with sample content, for ``frontdesk screenshots``."""
+    from frontdesk.services.fine_schedule_import import FineRow
     from frontdesk.services.roster_import import RosterRow
 
     def preview(win: QWidget) -> FormDialog:
@@ -95,4 +111,16 @@ def screenshot_dialogs() -> dict[str, Callable[[QWidget], FormDialog]]:
                  "  contact：新增 1200，更新 30，跳过 0，冲突 2", "  transfer：新增 320，更新 6，跳过 8，冲突 0"]
         return ImportPreviewDialog("站点导入 — 预览", lines, lambda: None, parent=win)
 
-    return {"sync-export": SiteExportDialog, "sync-import-preview": site_import, "roster-import-preview": preview}
+    def fines(win: QWidget) -> FormDialog:
+        day = date.today()
+        rows = [FineRow(3, "R01", "工作时间扎堆聊天", "same", [], day),
+                FineRow(4, "R06", "不服从分配，顶撞经理、上司", "update", ["罚款：20–50 → 30–80"], day),
+                FineRow(5, "W03", "前台地面脏乱、柜台物品摆放杂乱（当班人员每人）", "update",
+                        ["罚款：10/人 → 20/人", "是否辞退：否 → 情节严重者辞退"], day),
+                FineRow(6, "W09", "未按时交接班", "new", [], day)]
+        summary = ["工作表“罚款标准”：新增 1，更新 2，不变 1", "变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。"]
+        return ImportPreviewDialog("导入罚款标准 — 预览", summary, lambda: None,
+                                   FinePreview("罚款标准", rows), win)
+
+    return {"sync-export": SiteExportDialog, "sync-import-preview": site_import, "roster-import-preview": preview,
+            "fines-import-preview": fines}

@@ -1,4 +1,4 @@
-"""Data sync page (数据同步): site export and import, roster import, import history and sync conflicts."""
+"""Data sync page (数据同步): site export and import, roster and fine-schedule import, history and conflicts."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
 from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
-from frontdesk.services import roster_import, site, sync_conflicts
+from frontdesk.services import fine_schedule_import, roster_import, site, sync_conflicts
 from frontdesk.services.sync_export import export_site
 from frontdesk.services.sync_import import ImportReport, import_site
 from frontdesk.ui import export_runner
@@ -62,7 +62,8 @@ class SyncPage(Page):
         admin = ctx.actor.can(Permission.ADMIN_SITE)
         for name, text, slot in (("siteExport", self.tr("站点导出…"), self.export_site),
                                  ("siteImport", self.tr("站点导入…"), self.import_site),
-                                 ("rosterImport", self.tr("导入花名册…"), self.import_roster)):
+                                 ("rosterImport", self.tr("导入花名册…"), self.import_roster),
+                                 ("finesImport", self.tr("导入罚款标准…"), self.import_fines)):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(lambda _=False, slot=slot: slot())
@@ -201,6 +202,30 @@ class SyncPage(Page):
             preview.sheet, preview.count("new"), preview.count("update"), preview.count("same"))]
         dialog = ImportPreviewDialog(self.tr("导入员工花名册 — 预览"), summary,
                                      lambda: roster_import.import_roster(self.ctx.actor, path), preview, self)
+        if dialog.exec():
+            status(summary[0])
+            self.refresh()
+            return dialog.outcome
+        return None
+
+    def import_fines(self, path: Path | None = None) -> Any:
+        """Preview a hand-typed fine schedule; 导入 adds the changed lines as new versions (all or nothing)."""
+        path = path or choose_open(self)
+        if path is None:
+            return None
+        try:
+            preview = fine_schedule_import.preview_fines(self.ctx.actor, path)
+        except WorkbookRefused as exc:
+            self.show_refused(exc)
+            return None
+        except UserError as exc:
+            show_user_error(self, exc)
+            return None
+        summary = [self.tr("工作表“{0}”：新增 {1}，更新 {2}，不变 {3}").format(
+            preview.sheet, preview.count("new"), preview.count("update"), preview.count("same")),
+            self.tr("变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。")]
+        dialog = ImportPreviewDialog(self.tr("导入罚款标准 — 预览"), summary,
+                                     lambda: fine_schedule_import.import_fines(self.ctx.actor, path), preview, self)
         if dialog.exec():
             status(summary[0])
             self.refresh()

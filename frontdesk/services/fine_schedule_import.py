@@ -1,0 +1,231 @@
+"""Fine schedule from a spreadsheet a clerk typed: preview every line, then add all the new versions or none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from frontdesk.db.connection import transaction
+from frontdesk.db.models import FineRule, ImportHistory
+from frontdesk.db.models.base import now
+from frontdesk.domain import fines
+from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
+from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import ValidationError
+from frontdesk.excel.sync_format import Problem
+from frontdesk.excel.sync_validate import WorkbookRefused
+from frontdesk.excel.table_reader import HeaderField, read_table
+from frontdesk.services import fine_rules
+from frontdesk.services.permissions import require
+from frontdesk.services.roster_import import _date as parse_date
+from frontdesk.services.roster_import import _text as cell_text
+
+FIELDS = [
+    HeaderField("code", ("编号", "代码", "条目编号", "code", "rule code", "rule no"), required=True),
+    HeaderField("category", ("类别", "分类", "类型", "category", "type")),
+    HeaderField("offence", ("违规行为", "违纪行为", "违规内容", "违纪内容", "行为", "offence", "offense", "violation")),
+    HeaderField("fine", ("罚款", "金额", "罚款金额", "罚款标准", "罚金", "fine", "amount", "penalty"), required=True),
+    HeaderField("dismissal", ("是否辞退", "辞退", "dismissal", "dismiss")),
+    HeaderField("tiers", ("分档", "迟到分档", "tiers")),
+    HeaderField("effective_from", ("生效日期", "生效时间", "effective date", "effective from", "effective")),
+    HeaderField("note", ("备注", "说明", "note", "remark", "remarks")),
+]
+LABELS = {"code": "编号", "category": "类别", "offence": "违规行为", "fine": "罚款", "min_amount": "罚款",
+          "max_amount": "罚款", "unit": "罚款", "dismissal": "是否辞退", "tiers": "分档", "effective_from": "生效日期",
+          "note": "备注"}
+_SOURCE = {"min_amount": "fine", "max_amount": "fine", "unit": "fine"}  # spec field → sheet column key
+_CATEGORIES = {
+    **{c: c for c in (fines.RULES_CAT, fines.WORK_CAT, fines.LABOUR_CAT)},
+    "规章": fines.RULES_CAT, "rules": fines.RULES_CAT, "regulations": fines.RULES_CAT,
+    "工标": fines.WORK_CAT, "工作标准": fines.WORK_CAT, "work": fines.WORK_CAT, "work standards": fines.WORK_CAT,
+    "劳动": fines.LABOUR_CAT, "纪律": fines.LABOUR_CAT, "labour": fines.LABOUR_CAT, "labor": fines.LABOUR_CAT,
+    "discipline": fines.LABOUR_CAT, "attendance": fines.LABOUR_CAT,
+}
+_BY_PREFIX = {"R": fines.RULES_CAT, "W": fines.WORK_CAT, "L": fines.LABOUR_CAT}
+_DISMISSAL = {
+    **{v: Dismissal.NONE for v in ("", "否", "无", "不", "不辞退", "no", "n", "none", "false", "0", "×")},
+    **{v: Dismissal.SERIOUS for v in ("情节严重者辞退", "情节严重", "严重者辞退", "严重", "serious", "if serious")},
+    **{v: Dismissal.ALWAYS for v in ("是", "辞退", "并予辞退", "予以辞退", "yes", "y", "always", "true", "1", "√")},
+}
+_DASHES = str.maketrans({"～": "-", "~": "-", "〜": "-", "－": "-", "—": "-", "–": "-", "／": "/", "，": ",",
+                         "．": "."})
+_FINE = re.compile(r"(?P<low>\d+(?:\.\d+)?)(?:(?:-|至|到)(?P<high>\d+(?:\.\d+)?))?(?:/(?P<unit>[^/]+))?")
+_UNITS = {"人": Unit.PER_PERSON, "每人": Unit.PER_PERSON, "person": Unit.PER_PERSON, "people": Unit.PER_PERSON,
+          "次": Unit.PER_TIME, "每次": Unit.PER_TIME, "time": Unit.PER_TIME, "times": Unit.PER_TIME}
+
+
+@dataclass
+class FineRow:
+    """One line of the sheet and what importing it does: new, update (with what changes) or same."""
+
+    line: int
+    code: str
+    offence: str
+    action: str
+    changes: list[str] = field(default_factory=list)
+    effective_from: dt.date | None = None
+
+
+@dataclass
+class FinePreview:
+    sheet: str
+    rows: list[FineRow]
+
+    def count(self, action: str) -> int:
+        return sum(1 for r in self.rows if r.action == action)
+
+
+def parse_fine(value: Any) -> tuple[Decimal, Decimal, Unit]:
+    """'20' / '100-200' / '100～200元' / '10/人' / '20元/次' → (low, high, unit); ValueError if unreadable."""
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, int | float | Decimal):
+        text = str(value)
+    else:
+        text = cell_text(value).translate(_DASHES).replace(" ", "").replace("元", "").lstrip("¥￥").casefold()
+    unit = Unit.ONCE
+    for prefix, kind in (("每人", Unit.PER_PERSON), ("per person", Unit.PER_PERSON), ("perperson", Unit.PER_PERSON)):
+        if text.startswith(prefix):
+            text, unit = text[len(prefix):], kind
+    match = _FINE.fullmatch(text)
+    if match is None or (match["unit"] and match["unit"] not in _UNITS):
+        raise ValueError
+    if match["unit"]:
+        unit = _UNITS[match["unit"]]
+    try:
+        low = Decimal(match["low"]).quantize(Decimal("0.01"))
+        high = Decimal(match["high"] or match["low"]).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise ValueError from None
+    return low, high, unit
+
+
+def _key(text: str) -> str:
+    return text.casefold() if text.isascii() else text
+
+
+def _spec(values: dict[str, Any], code: str, base: FineRule | None,
+          present: set[str]) -> tuple[RuleSpec, dict[str, str]]:
+    """The rule version the row asks for; a blank cell keeps what the current version says."""
+    errors: dict[str, str] = {}
+    old = fine_rules.spec_of(base) if base is not None else None
+    cat_text = cell_text(values.get("category"))
+    category = _CATEGORIES.get(_key(cat_text)) if cat_text else old.category if old else _BY_PREFIX.get(code[:1])
+    if category is None:
+        errors["category"] = (f"类别“{cat_text}”无效" if cat_text else "请填写类别") + \
+            f"（{fines.RULES_CAT}、{fines.WORK_CAT}或{fines.LABOUR_CAT}）"
+    offence = cell_text(values.get("offence")) or (old.offence if old else "")
+    low, high, unit = (old.min_amount, old.max_amount, old.unit) if old else (Decimal(0), Decimal(0), Unit.ONCE)
+    if cell_text(values.get("fine")):
+        try:
+            low, high, unit = parse_fine(values.get("fine"))
+        except ValueError:
+            errors["fine"] = "不是罚款金额（例如 20、100-200、10/人、20/次）"
+    elif old is None:
+        errors["fine"] = "请填写罚款金额"
+    dismissal = old.dismissal if old else Dismissal.NONE
+    if "dismissal" in present:
+        found = _DISMISSAL.get(_key(cell_text(values.get("dismissal"))))
+        if found is None:
+            errors["dismissal"] = "应为 否、情节严重者辞退 或 是（并予辞退）"
+        dismissal = found or dismissal
+    tiers = old.tiers if old else ()
+    tier_text = cell_text(values.get("tiers"))
+    if tier_text in ("无", "-", "none"):
+        tiers = ()
+    elif tier_text:
+        try:
+            tiers = fines.parse_tiers(tier_text)
+        except (ValueError, InvalidOperation):
+            errors["tiers"] = "分档应写成 分钟:金额，例如 15:10, 30:20, 60:50"
+    return RuleSpec(code, category or "", offence, low, high, unit, dismissal, tiers), errors
+
+
+def _changes(old: RuleSpec, new: RuleSpec) -> list[str]:
+    pairs = [("类别", old.category, new.category), ("违规行为", old.offence, new.offence),
+             ("罚款", old.range_text, new.range_text),
+             ("是否辞退", fines.label(old.dismissal), fines.label(new.dismissal)),
+             ("分档", fines.tiers_text(old.tiers) or "无", fines.tiers_text(new.tiers) or "无")]
+    return [f"{name}：{a} → {b}" for name, a, b in pairs if a != b]
+
+
+def _latest(code: str) -> FineRule | None:
+    return FineRule.live().where(FineRule.code == code).order_by(FineRule.effective_from.desc(),
+                                                                 FineRule.id.desc()).first()
+
+
+def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: dt.date | None) -> FinePreview:
+    require(actor, Permission.ADMIN_SITE)
+    sheet, rows = read_table(path, FIELDS)
+    if not rows:
+        raise WorkbookRefused([Problem(sheet, None, "", "", "没有可导入的行")])
+    present = set().union(*(values.keys() for _line, values in rows))
+    preview = FinePreview(sheet, [])
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    today = now().date()
+    note = f"表格导入 {Path(path).name}"[:200]
+    try:
+        with transaction():
+            for line, values in rows:
+                errors: dict[str, str] = {}
+                code = cell_text(values.get("code")).upper()
+                if code in seen:
+                    errors["code"] = f"与第 {seen[code]} 行编号重复"
+                seen.setdefault(code, line)
+                try:
+                    effective = parse_date(values.get("effective_from")) or default_from or today
+                except ValueError as exc:
+                    effective, errors["effective_from"] = default_from or today, str(exc)
+                current = fine_rules.rule_for(code, effective) if code else None
+                spec, found = _spec(values, code, current or (_latest(code) if code else None), present)
+                errors.update(found)
+                old = fine_rules.spec_of(current) if current is not None else None
+                changes = _changes(old, spec) if old is not None else []
+                action = "new" if old is None else "update" if changes else "same"
+                if not errors and action != "same":
+                    try:
+                        fine_rules.save_version(actor, spec, effective, cell_text(values.get("note"))[:200] or note)
+                    except ValidationError as exc:
+                        errors.update(exc.fields)
+                elif errors:  # the form's own checks too, so the row's every problem is listed at once
+                    errors = {**fines.spec_problems(spec), **errors}
+                for key in dict.fromkeys(LABELS.get(k, k) for k in errors):
+                    sources = [k for k in errors if LABELS.get(k, k) == key]
+                    raw = _SOURCE.get(sources[0], sources[0])
+                    problems.append(Problem(sheet, line, key, cell_text(values.get(raw)),
+                                            "；".join(errors[k] for k in sources)))
+                preview.rows.append(FineRow(line, code, spec.offence, action, changes, effective))
+            if problems:
+                raise WorkbookRefused(problems)
+            if not apply:
+                raise _Preview
+            ImportHistory.create(at=now(), kind="fines", file_name=Path(path).name[:260], actor_uuid=actor.uuid,
+                                 actor_name=actor.name, inserted=preview.count("new"),
+                                 updated=preview.count("update"), skipped=preview.count("same"))
+    except _Preview:
+        pass
+    return preview
+
+
+class _Preview(Exception):
+    """Rolls the preview's trial run back."""
+
+
+def preview_fines(actor: Actor, path: str | os.PathLike[str], default_from: dt.date | None = None) -> FinePreview:
+    """What importing ``path`` would do, line by line; raises WorkbookRefused listing every bad row.
+
+    A row without 生效日期 takes ``default_from`` (default today); a changed rule becomes a new version
+    from that date, so incidents already recorded keep the version (and amount) they were recorded under.
+    """
+    return _run(actor, path, False, default_from)
+
+
+def import_fines(actor: Actor, path: str | os.PathLike[str], default_from: dt.date | None = None) -> FinePreview:
+    """Add the new rule versions in one transaction: every changed line, or (on any bad row) none."""
+    return _run(actor, path, True, default_from)
