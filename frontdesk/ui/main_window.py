@@ -28,7 +28,7 @@ from frontdesk.ui.widgets.overdue_label import OverdueLabel, open_overdue
 
 NAV_STYLE = """
 QListWidget#nav { background: #263238; color: #eceff1; border: none; font-size: 11pt; outline: 0; }
-QListWidget#nav::item { padding: 10px 14px; }
+QListWidget#nav::item { padding: 6px 14px; }
 QListWidget#nav::item:selected { background: #1e88e5; color: white; }
 QListWidget#nav::item:hover:!selected { background: #37474f; }
 """
@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(170)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(NAV_STYLE)
         for spec in self.specs:
             item = QListWidgetItem(QCoreApplication.translate("nav", spec.title))

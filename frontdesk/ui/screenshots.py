@@ -46,7 +46,8 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
 
 def _save(widget: QWidget, out: Path, name: str, files: list[Path]) -> None:
     widget.show()
-    QApplication.processEvents()
+    for _ in range(3):  # timers queued by the first paint (the first page, status-bar counts), then layout
+        QApplication.processEvents()
     path = out / f"{name}.png"
     if not widget.grab().save(str(path)):
         raise UserError(f"无法写入截图：{path}")

@@ -74,8 +74,8 @@ class ReceptionPage(Page):
         columns = [
             Column("number", self.tr("编号"), 170),
             Column("received_at", self.tr("接待时间"), 130),
-            Column("channel", self.tr("渠道"), 50, fmt=enum_label),
-            Column("category", self.tr("类别"), 50, fmt=enum_label),
+            Column("channel", self.tr("渠道"), 60, fmt=enum_label),
+            Column("category", self.tr("类别"), 60, fmt=enum_label),
             Column("customer_name", self.tr("客户"), 80),
             Column("phone", self.tr("电话"), 105),
             Column("request", self.tr("核心诉求"), 260, sortable=False),
