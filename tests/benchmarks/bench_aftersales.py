@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from bench_common import CACHE, ROOT, best_of
+from bench_common import CACHE, NOT_A_UI_PATH, ROOT, best_of, print_timings
 
 TARGET_MS = 100.0
 JUMP = "jump by OFFSET (no UI path)"  # the pager pages on by cursor; reported, not held to the target
@@ -106,17 +106,9 @@ def run(folder: Path) -> list[tuple[str, float, float]]:
 
 
 def report(folder: Path) -> bool:
-    results = run(folder)
-    print(f"\nAfter-sales lists in {folder} (median of 5, target ≤ {TARGET_MS:.0f} ms)")
-    ok = True
-    for name, median, best in results:
-        flag = "ok" if median <= TARGET_MS else "SLOW"
-        if JUMP in name:
-            flag = "(not a UI path)"
-        else:
-            ok &= median <= TARGET_MS
-        print(f"  {name:44s} {median:8.1f} ms  (best {best:6.1f})  {flag}")
-    return ok
+    results = [(name.replace(JUMP, f"{JUMP} {NOT_A_UI_PATH}") if JUMP in name else name, m, b)
+               for name, m, b in run(folder)]
+    return print_timings(f"After-sales lists in {folder}, median of 5", results, TARGET_MS)
 
 
 @pytest.mark.benchmark

@@ -41,3 +41,24 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
         fn()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times), min(times)
+
+
+NOT_A_UI_PATH = "(no UI path)"
+
+
+def print_timings(title: str, results: list[tuple[str, float, float]], target_ms: float) -> bool:
+    """Print (name, median, best) rows against ``target_ms``; True when every UI case meets it.
+
+    A case whose name contains NOT_A_UI_PATH is reported but not held to the target.
+    """
+    print(f"\n{title} (target ≤ {target_ms:.0f} ms)")
+    ok = True
+    width = max(32, *(len(name) for name, _m, _b in results))
+    for name, median, best in results:
+        if NOT_A_UI_PATH in name:
+            flag = "(reported only)"
+        else:
+            flag = "ok" if median <= target_ms else "SLOW"
+            ok &= median <= target_ms
+        print(f"  {name:{width}s} {median:8.1f} ms  (best {best:6.1f})  {flag}")
+    return ok

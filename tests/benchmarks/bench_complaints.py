@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bench_common import best_of, demo_database
+from bench_common import best_of, demo_database, print_timings
 
 TARGET_MS = 100.0
 
@@ -51,13 +51,7 @@ def run(folder: Path) -> tuple[int, list[tuple[str, float, float]]]:
 
 def report(folder: Path) -> bool:
     total, results = run(folder)
-    print(f"\nComplaint list, {total:,} cases in {folder} (median of 5, target ≤ {TARGET_MS:.0f} ms)")
-    ok = True
-    for name, median, best in results:
-        flag = "ok" if median <= TARGET_MS else "SLOW"
-        ok &= median <= TARGET_MS
-        print(f"  {name:32s} {median:8.1f} ms  (best {best:6.1f})  {flag}")
-    return ok
+    return print_timings(f"Complaint list, {total:,} cases in {folder}, median of 5", results, TARGET_MS)
 
 
 @pytest.mark.benchmark

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 import pytest
-from bench_common import best_of, demo_database
+from bench_common import best_of, demo_database, print_timings
 
 TARGET_MS = 100.0
 
@@ -57,14 +57,7 @@ def run(rows: int) -> list[tuple[str, float, float]]:
 
 
 def report(rows: int) -> bool:
-    results = run(rows)
-    print(f"\nReception list at {rows:,} contacts (median of 5, target ≤ {TARGET_MS:.0f} ms)")
-    ok = True
-    for name, median, best in results:
-        flag = "ok" if median <= TARGET_MS else "SLOW"
-        ok &= median <= TARGET_MS
-        print(f"  {name:32s} {median:8.1f} ms  (best {best:6.1f})  {flag}")
-    return ok
+    return print_timings(f"Reception list at {rows:,} contacts, median of 5", run(rows), TARGET_MS)
 
 
 @pytest.mark.benchmark

@@ -10,7 +10,7 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from bench_common import best_of, demo_database
+from bench_common import best_of, demo_database, print_timings
 
 TARGET_MS = 1000.0
 
@@ -53,14 +53,7 @@ def run(rows: int) -> list[tuple[str, float, float]]:
 
 
 def report(rows: int) -> bool:
-    results = run(rows)
-    print(f"\nDashboard and reports at {rows:,} contacts (median of 3, target ≤ {TARGET_MS:.0f} ms)")
-    ok = True
-    for name, median, best in results:
-        flag = "ok" if median <= TARGET_MS else "SLOW"
-        ok &= median <= TARGET_MS
-        print(f"  {name:32s} {median:8.1f} ms  (best {best:6.1f})  {flag}")
-    return ok
+    return print_timings(f"Dashboard and reports at {rows:,} contacts, median of 3", run(rows), TARGET_MS)
 
 
 @pytest.mark.benchmark

@@ -4,40 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from gui_helpers import scripted, window_for
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialog
 
 from frontdesk.db.models import RepairOrder
 from frontdesk.services import aftersales_list, repairs
-from frontdesk.settings import Settings
 from frontdesk.ui import printing
-from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.repair_detail import RepairDetailDialog
 from frontdesk.ui.dialogs.repair_intake import RepairDialog
 from frontdesk.ui.dialogs.repair_steps import NotifyDialog, PickupDialog, StepDialog
 from frontdesk.ui.dialogs.return_edit import ReturnDialog
-from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.pages.repairs_page import STUCK_BG
 from frontdesk.ui.pages.returns_page import PENDING_BG
-
-
-def window_for(qtbot, paths, actor) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(AppContext(paths, Settings(), actor, "测试服务台"))
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def scripted(monkeypatch, cls, script) -> list:  # noqa: ANN001
-    seen = []
-
-    def run(dialog: QDialog) -> int:
-        seen.append(dialog)
-        script(dialog)
-        return dialog.result()
-
-    monkeypatch.setattr(cls, "exec", run)
-    return seen
 
 
 def test_repair_intake_to_pickup_with_papers(qtbot, paths, staff_actor, monkeypatch, tmp_path, message_boxes):

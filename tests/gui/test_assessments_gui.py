@@ -5,36 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from gui_helpers import scripted, window_for
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from frontdesk.db.models import Assessment, AssessmentTemplate, SelfCheck
 from frontdesk.domain.roles import Role
-from frontdesk.settings import Settings
-from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.assessment_form import AcknowledgeDialog, ScoreDialog
 from frontdesk.ui.dialogs.assessment_setup import RunDialog, TemplateDialog
 from frontdesk.ui.dialogs.selfcheck_form import ReviewDialog, SelfCheckDialog
-from frontdesk.ui.main_window import MainWindow
-
-
-def window_for(qtbot, paths, actor) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(AppContext(paths, Settings(), actor, "测试服务台"))
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def scripted(monkeypatch, cls, script) -> list:  # noqa: ANN001
-    seen = []
-
-    def run(dialog: QDialog) -> int:
-        seen.append(dialog)
-        script(dialog)
-        return dialog.result()
-
-    monkeypatch.setattr(cls, "exec", run)
-    return seen
 
 
 def test_quarter_run_from_template_to_acknowledgment(qtbot, paths, manager, staff_actor, make_actor,

@@ -4,43 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from gui_helpers import scripted, window_for
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog
 
 from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.sla import Stage
 from frontdesk.services import complaints, holidays
-from frontdesk.settings import Settings
 from frontdesk.ui import printing
-from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.complaint_close import CloseDialog
 from frontdesk.ui.dialogs.complaint_detail import ComplaintDetailDialog
 from frontdesk.ui.dialogs.complaint_new import ComplaintDialog
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
 from frontdesk.ui.dialogs.holiday_edit import HolidayDialog
-from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.pages.complaints_page import OVERDUE_BG
-
-
-def window_for(qtbot, paths, actor) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(AppContext(paths, Settings(), actor, "测试服务台"))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.overdue_label.text() != "")  # filled in after the first paint
-    return window
-
-
-def scripted(monkeypatch, cls, script) -> list:  # noqa: ANN001
-    """Replace ``cls.exec`` with ``script(dialog)`` (which fills and accepts); returns the dialogs seen."""
-    seen = []
-
-    def run(dialog: QDialog) -> int:
-        seen.append(dialog)
-        script(dialog)
-        return dialog.result()
-
-    monkeypatch.setattr(cls, "exec", run)
-    return seen
 
 
 def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, monkeypatch, tmp_path, message_boxes):

@@ -1,7 +1,8 @@
 """One contact through the whole desk: walk-in complaint → transfer → case closed → return visit."""
 
+from gui_helpers import scripted
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from frontdesk.domain.sla import Stage
 from frontdesk.services import complaint_list, reception, visits
@@ -14,14 +15,6 @@ from frontdesk.ui.dialogs.complaint_stage import StageDialog
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
 from frontdesk.ui.dialogs.visit_edit import VisitDialog
 from frontdesk.ui.main_window import MainWindow
-
-
-def scripted(monkeypatch, cls, script) -> None:  # noqa: ANN001
-    def run(dialog: QDialog) -> int:
-        script(dialog)
-        return dialog.result()
-
-    monkeypatch.setattr(cls, "exec", run)
 
 
 def test_walk_in_complaint_to_return_visit(qtbot, paths, staff_actor, manager, monkeypatch):

@@ -5,38 +5,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from gui_helpers import scripted, window_for
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
 
 from frontdesk.db.models import Incident, Shift
 from frontdesk.services import fine_sheet, shifts
-from frontdesk.settings import Settings
-from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import attendance_dialogs as adlg
 from frontdesk.ui.dialogs.discipline_dialogs import AppealDialog, IncidentDialog, ReasonDialog
 from frontdesk.ui.dialogs.handover_dialogs import HandoverAckDialog, HandoverDialog
-from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.pages import fine_sheet_tab
-
-
-def window_for(qtbot, paths, actor) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(AppContext(paths, Settings(), actor, "测试服务台"))
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def scripted(monkeypatch, cls, script) -> list:  # noqa: ANN001
-    seen = []
-
-    def run(dialog: QDialog) -> int:
-        seen.append(dialog)
-        script(dialog)
-        return dialog.result()
-
-    monkeypatch.setattr(cls, "exec", run)
-    return seen
 
 
 def test_manager_month_of_discipline_and_a_clerk_appeal(qtbot, paths, manager, staff_actor, monkeypatch, tmp_path,

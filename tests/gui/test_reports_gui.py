@@ -8,20 +8,10 @@ from datetime import date, datetime, timedelta
 
 import openpyxl
 import pytest
+from gui_helpers import window_for
 
 from frontdesk.db.models import Contact, Department, Transfer
 from frontdesk.domain.report import Period
-from frontdesk.settings import Settings
-from frontdesk.ui.context import AppContext
-from frontdesk.ui.main_window import MainWindow
-
-
-def window_for(qtbot, paths, actor) -> MainWindow:  # noqa: ANN001
-    window = MainWindow(AppContext(paths, Settings(), actor, "测试服务台"))
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.pageShown):  # the first page is built after the first paint
-        window.show()
-    return window
 
 
 def _contacts(actor) -> None:  # noqa: ANN001
