@@ -122,3 +122,19 @@ def test_cli_export_import_and_exit_codes(tmp_path, capsys):
     assert main([*hq, "import", str(broken)]) == 2
     assert "未导入" in capsys.readouterr().err
     assert main([*hq, "import", str(tmp_path / "missing.xlsx")]) == 2
+
+
+def test_an_import_cancelled_half_way_changes_nothing(tmp_path, exported):
+    class Stop(Exception):
+        pass
+
+    def cancel_after_first_sheet(stage: str, done: int, total: int) -> None:
+        if stage == "merge" and done >= 1:
+            raise Stop  # what the window's Cancel does, from inside the merge
+
+    with at_site(tmp_path, "HQ") as hq:
+        before = dump_all()
+        with pytest.raises(Stop):
+            import_site(hq, exported, progress=cancel_after_first_sheet)
+        assert dump_all() == before
+        assert import_site(hq, exported).total.inserted > 0

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
+from frontdesk.excel.exporter import ExportCancelled
 from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
 from frontdesk.services import fine_schedule_import, roster_import, site, sync_conflicts
 from frontdesk.services.sync_export import export_site
@@ -143,9 +144,14 @@ class SyncPage(Page):
     def _run_import(self, path: Path, dry_run: bool) -> ImportReport | None:
         outcome: dict[str, Any] = {}
 
-        def job(progress: Any, _cancel: Any) -> int:
+        def job(progress: Any, cancel: Any) -> int:
+            def report(_stage: str, done: int, total: int) -> None:
+                if cancel():  # raised inside the import's transaction: everything rolls back
+                    raise ExportCancelled
+                progress(done, total)
+
             try:
-                outcome["report"] = import_site(self.ctx.actor, path, dry_run, lambda _s, d, t: progress(d, t))
+                outcome["report"] = import_site(self.ctx.actor, path, dry_run, report)
             except WorkbookRefused as exc:
                 outcome["refused"] = exc
             return 0
