@@ -60,7 +60,7 @@ class ReceptionPage(Page):
         self.phrase_panel = PhrasePanel(ctx.actor)
         self.phrase_panel.phraseChosen.connect(self.form.handling.insert)
         side_layout.addWidget(self.phrase_panel, 1)
-        side.setMinimumWidth(260)
+        side.setMinimumWidth(220)
         self.forbidden_watch = ForbiddenWatcher(self.form.handling)
         self.form.layout().insertWidget(1, self.forbidden_watch.label)
         self.side = side

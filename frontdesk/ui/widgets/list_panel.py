@@ -53,7 +53,7 @@ class ListPanel(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(search_hint or self.tr("搜索"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(200)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
