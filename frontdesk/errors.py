@@ -2,6 +2,42 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+
+class Message(str):
+    """Chinese text that remembers how to translate itself: ``context``, ``template`` and format arguments.
+
+    Its value is the Chinese text, so it works wherever a str does; the UI (frontdesk.ui.messages.localized)
+    looks ``template`` up in ``context`` and formats it again with the same arguments.
+    """
+
+    context: str
+    template: str
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any]
+
+    def __new__(
+        cls, context: str, template: str, args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None
+    ) -> Message:
+        kwargs = dict(kwargs or {})
+        value = template.format(*args, **kwargs) if args or kwargs else template
+        self = super().__new__(cls, value)
+        self.context, self.template, self.args, self.kwargs = context, template, tuple(args), kwargs
+        return self
+
+    def format(self, *args: Any, **kwargs: Any) -> Message:  # type: ignore[override]
+        """The same template with these arguments (Chinese value formatted now, English in the UI)."""
+        return Message(self.context, self.template, args, kwargs)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Message, (self.context, self.template, self.args, self.kwargs))
+
+
+def T(context: str, text: str) -> Message:  # noqa: N802 - lupdate reads it via -tr-function-alias QT_TRANSLATE_NOOP+=T
+    """Mark ``text`` for translation in ``context`` without Qt; the UI translates it when shown."""
+    return Message(context, text)
+
 
 class UserError(Exception):
     """A problem the user can understand and fix: bad input, a locked file, a refused spreadsheet."""
@@ -16,7 +52,7 @@ class ValidationError(UserError):
 
     def __init__(self, fields: dict[str, str], message: str | None = None) -> None:
         self.fields = dict(fields)
-        super().__init__(message or "；".join(self.fields.values()) or "输入有误")
+        super().__init__(message or "；".join(self.fields.values()) or T("errors", "输入有误"))
 
 
 class PermissionDenied(UserError):
@@ -34,8 +70,8 @@ class AuthError(UserError):
 class DatabaseBusy(UserError):
     """Another window or program holds the database for too long."""
 
-    def __init__(self, message: str = "数据库正忙（可能有其他窗口正在保存），请稍后重试。") -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or T("errors", "数据库正忙（可能有其他窗口正在保存），请稍后重试。"))
 
 
 class StorageError(UserError):

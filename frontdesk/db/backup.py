@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from frontdesk.db.connection import database
-from frontdesk.errors import UserError
+from frontdesk.errors import T, UserError
 
 PREFIX = "frontdesk-"
 
@@ -51,7 +51,7 @@ def backup_database(
         tmp.replace(dest)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入备份文件：{exc.strerror or exc}") from exc
+        raise UserError(T("errors", "无法写入备份文件：{0}").format(exc.strerror or exc)) from exc
     rotate(folder, keep)
     return dest
 
@@ -80,7 +80,9 @@ def integrity_problems(path: Path | None = None) -> list[str]:
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         problems = [r for r in rows if r != "ok"]
-        problems += [f"外键引用错误：{r[0]} 行 {r[1]} → {r[2]}" for r in conn.execute("PRAGMA foreign_key_check")]
+        problems += [
+            T("errors", "外键引用错误：{0} 行 {1} → {2}").format(*r[:3]) for r in conn.execute("PRAGMA foreign_key_check")
+        ]
         return problems
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
@@ -92,10 +94,10 @@ def integrity_problems(path: Path | None = None) -> list[str]:
 def schedule_restore(marker: Path, backup: Path) -> None:
     """Check ``backup`` and mark it to replace the database at the next start."""
     if not backup.is_file():
-        raise UserError(f"找不到备份文件：{backup}")
+        raise UserError(T("errors", "找不到备份文件：{0}").format(backup))
     problems = integrity_problems(backup)
     if problems:
-        raise UserError("该备份文件已损坏，不能恢复：" + "；".join(problems[:3]))
+        raise UserError(T("errors", "该备份文件已损坏，不能恢复：{0}").format("；".join(problems[:3])))
     marker.write_text(str(backup), encoding="utf-8")
 
 
@@ -106,7 +108,7 @@ def apply_pending_restore(marker: Path, database_file: Path, backups: Path) -> P
     backup = Path(marker.read_text(encoding="utf-8").strip())
     marker.unlink()
     if not backup.is_file():
-        raise UserError(f"要恢复的备份文件不存在：{backup}")
+        raise UserError(T("errors", "要恢复的备份文件不存在：{0}").format(backup))
     if database_file.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         _copy_sqlite(database_file, backups / f"{PREFIX}{stamp}-before-restore.db")

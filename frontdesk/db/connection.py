@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee
 
-from frontdesk.errors import DatabaseBusy, StorageError
+from frontdesk.errors import DatabaseBusy, StorageError, T
 
 database = peewee.DatabaseProxy()
 
@@ -64,11 +64,11 @@ def translate_error(exc: BaseException) -> BaseException:
         if "locked" in text or "busy" in text:
             return DatabaseBusy()
         if "disk is full" in text or "database or disk is full" in text:
-            return StorageError("磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。")
+            return StorageError(T("errors", "磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。"))
         if "readonly" in text or "read-only" in text:
-            return StorageError("数据库文件是只读的，无法保存。请检查数据文件夹的权限。")
+            return StorageError(T("errors", "数据库文件是只读的，无法保存。请检查数据文件夹的权限。"))
         if "unable to open" in text:
-            return StorageError("无法打开数据库文件，请检查数据文件夹是否存在且可写。")
+            return StorageError(T("errors", "无法打开数据库文件，请检查数据文件夹是否存在且可写。"))
     return exc
 
 

@@ -12,7 +12,7 @@ import peewee
 from frontdesk.db import search_index
 from frontdesk.db.connection import database
 from frontdesk.db.models import AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff
-from frontdesk.errors import UserError
+from frontdesk.errors import T, UserError
 
 # A step imports its module's models itself: checking that nothing is pending, at every start,
 # must not load every module's tables.
@@ -180,7 +180,9 @@ def migrate(backup_dir: Path | None = None, keep: int = 14) -> list[int]:
     unknown = applied_versions() - {m.version for m in MIGRATIONS}
     if unknown:
         raise UserError(
-            f"数据库结构版本（{max(unknown)}）比本程序支持的（{LATEST_VERSION}）新，请升级 FrontDesk 后再打开。"
+            T("errors", "数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。").format(
+                max(unknown), LATEST_VERSION
+            )
         )
     pending = pending_migrations()
     if not pending:

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import Message, T
 
 HUNDRED = Decimal(100)
 POINT = Decimal("0.01")
@@ -154,25 +155,25 @@ def template_problems(spec: TemplateSpec) -> dict[str, str]:
     for dim in Dimension:
         weight = spec.weights.get(dim)
         if weight is None or weight < 0 or weight > HUNDRED:
-            errors[f"weight_{dim.value}"] = "权重须在 0–100% 之间"
+            errors[f"weight_{dim.value}"] = T("errors", "权重须在 0–100% 之间")
     if not errors:
         total = sum((spec.weights[d] for d in Dimension), Decimal(0))
         if total != HUNDRED:
-            errors["weights"] = f"各维度权重之和须为 100%，现为 {total.normalize():f}%"
+            errors["weights"] = T("errors", "各维度权重之和须为 100%，现为 {0:f}%").format(total.normalize())
     for dim in Dimension:
         if spec.weights.get(dim, Decimal(0)) > 0 and not any(i.dimension is dim for i in spec.items):
-            errors["items"] = f"“{LABELS[dim]}”有权重但没有考核项目"
+            errors["items"] = T("errors", "“{0}”有权重但没有考核项目").format(Message("enum", LABELS[dim]))
     if any(not i.text.strip() for i in spec.items):
-        errors["items"] = "考核项目名称不能为空"
+        errors["items"] = T("errors", "考核项目名称不能为空")
     if len({i.key for i in spec.items}) != len(spec.items):
-        errors["items"] = "考核项目重复"
+        errors["items"] = T("errors", "考核项目重复")
     if not 1 <= spec.scale_max <= 100:
-        errors["scale_max"] = "评分上限须在 1–100 之间"
+        errors["scale_max"] = T("errors", "评分上限须在 1–100 之间")
     t = spec.thresholds
     if any(t.get(g) is None for g in (Grade.EXCELLENT, Grade.GOOD, Grade.PASS)):
-        errors["thresholds"] = "请填写各等级分数线"
+        errors["thresholds"] = T("errors", "请填写各等级分数线")
     elif not HUNDRED >= t[Grade.EXCELLENT] > t[Grade.GOOD] > t[Grade.PASS] > 0:
-        errors["thresholds"] = "分数线须满足 100 ≥ 优秀 > 良好 > 合格 > 0"
+        errors["thresholds"] = T("errors", "分数线须满足 100 ≥ 优秀 > 良好 > 合格 > 0")
     return errors
 
 
@@ -185,9 +186,9 @@ def score_problems(spec: TemplateSpec, scores: Mapping[str, Decimal | None]) -> 
     for item in spec.items:
         value = scores.get(item.key)
         if value is None:
-            errors[item.key] = f"请为“{item.text}”评分"
+            errors[item.key] = T("errors", "请为“{0}”评分").format(item.text)
         elif not 0 <= value <= spec.scale_max:
-            errors[item.key] = f"“{item.text}”的得分须在 0–{spec.scale_max} 之间"
+            errors[item.key] = T("errors", "“{0}”的得分须在 0–{1} 之间").format(item.text, spec.scale_max)
     return errors
 
 

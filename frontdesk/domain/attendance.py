@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import T
 
 DEFAULT_GRACE_MINUTES = 5
 PHONE_LEAVE_PAPERWORK_DAYS = 3  # seed 001: 电话请假，事后补办手续
@@ -132,15 +133,15 @@ def compute_status(
 def clock_problem(start: datetime, end: datetime, clock_in: datetime | None, clock_out: datetime | None) -> str | None:
     """Why a pair of clock times cannot belong to this shift, or None."""
     if clock_in is not None and clock_in < start - timedelta(minutes=CLOCK_IN_EARLY_MINUTES):
-        return "签到时间早于班次开始前两小时"
+        return T("errors", "签到时间早于班次开始前两小时")
     if clock_in is not None and clock_in >= end:
-        return "签到时间不能晚于班次结束"
+        return T("errors", "签到时间不能晚于班次结束")
     if clock_out is not None and clock_in is None:
-        return "没有签到不能签退"
+        return T("errors", "没有签到不能签退")
     if clock_out is not None and clock_in is not None and clock_out <= clock_in:
-        return "签退时间必须晚于签到时间"
+        return T("errors", "签退时间必须晚于签到时间")
     if clock_out is not None and clock_out > end + timedelta(hours=12):
-        return "签退时间距班次结束超过 12 小时"
+        return T("errors", "签退时间距班次结束超过 12 小时")
     return None
 
 
@@ -152,7 +153,7 @@ def can_clock_in_window(start: datetime, end: datetime, moment: datetime) -> boo
 def swap_problem(shift_start: datetime, shift_end: datetime, requested_at: datetime) -> str | None:
     """Seed 001: a swap is asked for one shift ahead — at least one shift's length before it starts."""
     if requested_at > shift_start - (shift_end - shift_start):
-        return "调班须至少提前一个班次申请"
+        return T("errors", "调班须至少提前一个班次申请")
     return None
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
 from frontdesk.domain.stages import Priority, Severity
+from frontdesk.errors import T
 
 
 class ComplaintCategory(StrEnum):
@@ -83,33 +84,34 @@ def complaint_problems(data: ComplaintInput, now: datetime) -> dict[str, str]:
     """Field → message for everything wrong with ``data``; empty when it can be saved."""
     errors: dict[str, str] = {}
     if not data.customer_name.strip():
-        errors["customer_name"] = "请填写投诉人称呼"
+        errors["customer_name"] = T("errors", "请填写投诉人称呼")
     elif len(data.customer_name.strip()) > 30:
-        errors["customer_name"] = "投诉人称呼不超过 30 字"
+        errors["customer_name"] = T("errors", "投诉人称呼不超过 30 字")
     problem = phone_problem(data.phone)
     if problem:
         errors["phone"] = problem
     if not data.subject.strip():
-        errors["subject"] = "请填写投诉事由"
+        errors["subject"] = T("errors", "请填写投诉事由")
     elif len(data.subject.strip()) > 100:
-        errors["subject"] = "投诉事由不超过 100 字"
+        errors["subject"] = T("errors", "投诉事由不超过 100 字")
     if len(data.description) > 2000:
-        errors["description"] = "投诉内容不超过 2000 字"
+        errors["description"] = T("errors", "投诉内容不超过 2000 字")
     if data.category not in {c.value for c in ComplaintCategory}:
-        errors["category"] = "请选择投诉类别"
+        errors["category"] = T("errors", "请选择投诉类别")
     if data.severity not in {s.value for s in Severity}:
-        errors["severity"] = "请选择严重程度"
+        errors["severity"] = T("errors", "请选择严重程度")
     if data.level not in {p.value for p in Priority}:
-        errors["level"] = "等级只能是 1–3"
+        errors["level"] = T("errors", "等级只能是 1–3")
     if data.opened_at and data.opened_at > now:
-        errors["opened_at"] = "受理时间不能晚于现在"
+        errors["opened_at"] = T("errors", "受理时间不能晚于现在")
     return errors
 
 
-def note_problem(note: str, required: bool, what: str = "处理说明") -> str | None:
+def note_problem(note: str, required: bool, what: str | None = None) -> str | None:
     """Why a log note cannot be saved, or None."""
+    what = what or T("errors", "处理说明")
     if required and not note.strip():
-        return f"请填写{what}"
+        return T("errors", "请填写{0}").format(what)
     if len(note) > 1000:
-        return f"{what}不超过 1000 字"
+        return T("errors", "{0}不超过 1000 字").format(what)
     return None

@@ -8,6 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import T
 
 
 class Unit(StrEnum):
@@ -146,13 +147,13 @@ def tier_amount(tiers: tuple[Tier, ...] | list[Tier], minutes: int) -> Decimal |
 def amount_problem(rule: RuleSpec, amount: Decimal, quantity: int = 1) -> str | None:
     """Why ``amount`` is not allowed by ``rule`` (for ``quantity`` times when the rule counts per time)."""
     if quantity < 1:
-        return "次数至少为 1"
+        return T("errors", "次数至少为 1")
     if quantity > 1 and rule.unit is not Unit.PER_TIME:
-        return f"{rule.code} 不按次累计，次数只能为 1"
+        return T("errors", "{0} 不按次累计，次数只能为 1").format(rule.code)
     low, high = rule.min_amount * quantity, rule.max_amount * quantity
     if amount < low or amount > high:
         bounds = f"{yuan(low)} 元" if low == high else f"{yuan(low)}–{yuan(high)} 元"
-        return f"{rule.code} 的罚款须为 {bounds}"
+        return T("errors", "{0} 的罚款须为 {1}").format(rule.code, bounds)
     return None
 
 
@@ -160,21 +161,21 @@ def spec_problems(spec: RuleSpec) -> dict[str, str]:
     """Field → message for a rule version that cannot be saved."""
     errors: dict[str, str] = {}
     if not spec.code.strip() or len(spec.code) > 8:
-        errors["code"] = "请填写编号（不超过 8 位）"
+        errors["code"] = T("errors", "请填写编号（不超过 8 位）")
     if not spec.offence.strip():
-        errors["offence"] = "请填写违纪行为"
+        errors["offence"] = T("errors", "请填写违纪行为")
     elif len(spec.offence) > 100:
-        errors["offence"] = "违纪行为不超过 100 字"
+        errors["offence"] = T("errors", "违纪行为不超过 100 字")
     if spec.min_amount < 0:
-        errors["min_amount"] = "金额不能为负"
+        errors["min_amount"] = T("errors", "金额不能为负")
     if spec.max_amount < spec.min_amount:
-        errors["max_amount"] = "上限不能低于下限"
+        errors["max_amount"] = T("errors", "上限不能低于下限")
     previous = -1
     for up_to, amount in spec.tiers:
         if up_to <= previous:
-            errors["tiers"] = "分档分钟数须逐档递增"
+            errors["tiers"] = T("errors", "分档分钟数须逐档递增")
         elif not spec.min_amount <= amount <= spec.max_amount:
-            errors["tiers"] = "分档金额须在罚款范围内"
+            errors["tiers"] = T("errors", "分档金额须在罚款范围内")
         previous = up_to
     return errors
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.errors import T
+
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^0\d{2,3}\d{7,8}$")
 _SERVICE = re.compile(r"^(400|800)\d{7}$")
@@ -25,10 +27,10 @@ def normalize_phone(text: str) -> str:
 def phone_problem(text: str, required: bool = False) -> str | None:
     """Why ``text`` is not a mainland mobile or landline number (blank allowed unless required)."""
     if not text.strip():
-        return "请填写联系电话" if required else None
+        return T("errors", "请填写联系电话") if required else None
     digits = normalize_phone(text)
     if _MOBILE.match(digits) or _LANDLINE.match(digits) or _SERVICE.match(digits):
         return None
     if digits.startswith("1"):
-        return "手机号应为 11 位数字，以 13–19 开头"
-    return "电话格式不对：手机 11 位，座机如 0571-88886666"
+        return T("errors", "手机号应为 11 位数字，以 13–19 开头")
+    return T("errors", "电话格式不对：手机 11 位，座机如 0571-88886666")

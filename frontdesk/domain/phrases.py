@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import T
 
 
 class Situation(StrEnum):
@@ -150,9 +151,9 @@ class ForbiddenMatcher:
 def phrase_problems(text: str, max_len: int = 200) -> dict[str, str]:
     """Field → message for a standard or forbidden phrase being saved."""
     if not text.strip():
-        return {"text": "请填写用语内容"}
+        return {"text": T("errors", "请填写用语内容")}
     if len(text.strip()) > max_len:
-        return {"text": f"用语不超过 {max_len} 字"}
+        return {"text": T("errors", "用语不超过 {0} 字").format(max_len)}
     if not normalize(text):
-        return {"text": "用语不能只有标点符号"}
+        return {"text": T("errors", "用语不能只有标点符号")}
     return {}

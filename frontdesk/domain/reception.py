@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import T
 
 
 class Channel(StrEnum):
@@ -107,31 +108,31 @@ def contact_problems(data: ContactInput, now: datetime) -> dict[str, str]:
     """Field → message for everything wrong with ``data``; empty when it can be saved."""
     errors: dict[str, str] = {}
     if data.channel not in {c.value for c in Channel}:
-        errors["channel"] = "请选择来访渠道"
+        errors["channel"] = T("errors", "请选择来访渠道")
     if data.category not in {c.value for c in Category}:
-        errors["category"] = "请选择类别"
+        errors["category"] = T("errors", "请选择类别")
     if len(data.customer_name.strip()) > 30:
-        errors["customer_name"] = "客户称呼不超过 30 字"
+        errors["customer_name"] = T("errors", "客户称呼不超过 30 字")
     problem = phone_problem(data.phone, required=data.channel == Channel.PHONE.value)
     if problem:
         errors["phone"] = problem
     if not data.request.strip():
-        errors["request"] = "请填写核心诉求"
+        errors["request"] = T("errors", "请填写核心诉求")
     elif len(data.request) > 1000:
-        errors["request"] = "核心诉求不超过 1000 字"
+        errors["request"] = T("errors", "核心诉求不超过 1000 字")
     if len(data.handling) > 2000:
-        errors["handling"] = "处理情况不超过 2000 字"
+        errors["handling"] = T("errors", "处理情况不超过 2000 字")
     if data.reply_mode == ReplyMode.LATER.value:
         if data.promised_reply_at is None:
-            errors["promised_reply_at"] = "事后回复须填写承诺回复时间"
+            errors["promised_reply_at"] = T("errors", "事后回复须填写承诺回复时间")
         elif data.promised_reply_at < now:
-            errors["promised_reply_at"] = "承诺回复时间不能早于现在"
+            errors["promised_reply_at"] = T("errors", "承诺回复时间不能早于现在")
     if data.follow_up.strip() and data.follow_up_due and data.follow_up_due < now.date():
-        errors["follow_up_due"] = "跟进期限不能早于今天"
+        errors["follow_up_due"] = T("errors", "跟进期限不能早于今天")
     if data.follow_up.strip() and not data.follow_up_owner_uuid:
-        errors["follow_up_owner_uuid"] = "有跟进事项时须指定跟进人"
+        errors["follow_up_owner_uuid"] = T("errors", "有跟进事项时须指定跟进人")
     if data.close_now and not data.handling.strip():
-        errors["handling"] = "办结前请填写处理情况及结果"
+        errors["handling"] = T("errors", "办结前请填写处理情况及结果")
     if data.received_at and data.received_at > now:
-        errors["received_at"] = "接待时间不能晚于现在"
+        errors["received_at"] = T("errors", "接待时间不能晚于现在")
     return errors

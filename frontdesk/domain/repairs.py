@@ -10,6 +10,7 @@ from enum import StrEnum
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.returns import parse_money
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import T
 
 DEFAULT_STUCK_DAYS = 3
 MAX_PHOTOS = 6
@@ -152,38 +153,38 @@ class RepairInput:
 def repair_problems(data: RepairInput, today: date) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not data.customer_name.strip():
-        errors["customer_name"] = "请填写顾客姓名或称呼"
+        errors["customer_name"] = T("errors", "请填写顾客姓名或称呼")
     elif len(data.customer_name.strip()) > 30:
-        errors["customer_name"] = "顾客称呼不超过 30 字"
+        errors["customer_name"] = T("errors", "顾客称呼不超过 30 字")
     problem = phone_problem(data.phone, required=True)
     if problem:
         errors["phone"] = problem
     if not data.item.strip():
-        errors["item"] = "请填写送修商品"
+        errors["item"] = T("errors", "请填写送修商品")
     elif len(data.item) > 100:
-        errors["item"] = "商品名称不超过 100 字"
+        errors["item"] = T("errors", "商品名称不超过 100 字")
     if len(data.brand_model) > 100:
-        errors["brand_model"] = "品牌型号不超过 100 字"
+        errors["brand_model"] = T("errors", "品牌型号不超过 100 字")
     if len(data.serial_no) > 60:
-        errors["serial_no"] = "序列号不超过 60 字"
+        errors["serial_no"] = T("errors", "序列号不超过 60 字")
     if not data.fault.strip():
-        errors["fault"] = "请填写故障描述"
+        errors["fault"] = T("errors", "请填写故障描述")
     elif len(data.fault) > 1000:
-        errors["fault"] = "故障描述不超过 1000 字"
+        errors["fault"] = T("errors", "故障描述不超过 1000 字")
     if not data.appearance.strip():
-        errors["appearance"] = "请记录收件时的外观（如：无明显划痕）"
+        errors["appearance"] = T("errors", "请记录收件时的外观（如：无明显划痕）")
     if data.warranty not in {w.value for w in Warranty}:
-        errors["warranty"] = "请选择保内或保外"
+        errors["warranty"] = T("errors", "请选择保内或保外")
     if data.pickup_mode not in {p.value for p in PickupMode}:
-        errors["pickup_mode"] = "请选择取件方式"
+        errors["pickup_mode"] = T("errors", "请选择取件方式")
     elif data.pickup_mode == PickupMode.MAIL.value and not data.address.strip():
-        errors["address"] = "邮寄取件须填写收件地址"
+        errors["address"] = T("errors", "邮寄取件须填写收件地址")
     if data.estimated_date is not None and data.estimated_date < today:
-        errors["estimated_date"] = "预计完成日期不能早于今天"
+        errors["estimated_date"] = T("errors", "预计完成日期不能早于今天")
     if parse_money(data.estimated_cost) is None:
-        errors["estimated_cost"] = "预计费用应为不小于 0 的数字，最多两位小数"
+        errors["estimated_cost"] = T("errors", "预计费用应为不小于 0 的数字，最多两位小数")
     if len(data.photos) > MAX_PHOTOS:
-        errors["photos"] = f"照片最多 {MAX_PHOTOS} 张"
+        errors["photos"] = T("errors", "照片最多 {0} 张").format(MAX_PHOTOS)
     return errors
 
 

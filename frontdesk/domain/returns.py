@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import T
 
 DEFAULT_RETURN_DAYS = 7
 DEFAULT_EXCHANGE_DAYS = 15
@@ -172,22 +173,22 @@ def decision_problems(kind: str, decision: str, paid: Decimal | None, refund_tex
     """What is wrong with a decision: refund never above the amount paid, never negative."""
     errors: dict[str, str] = {}
     if decision not in {d.value for d in Decision}:
-        errors["decision"] = "请选择处理意见：同意、拒绝或协商"
+        errors["decision"] = T("errors", "请选择处理意见：同意、拒绝或协商")
         return errors
     refund = parse_money(refund_text)
     if refund is None:
-        errors["refund_amount"] = "退款金额应为不小于 0 的数字，最多两位小数"
+        errors["refund_amount"] = T("errors", "退款金额应为不小于 0 的数字，最多两位小数")
     elif paid is not None and refund > paid:
-        errors["refund_amount"] = f"退款金额不能超过实付金额 {paid} 元"
+        errors["refund_amount"] = T("errors", "退款金额不能超过实付金额 {0} 元").format(paid)
     if decision == Decision.AGREE.value:
         if kind == ReturnKind.RETURN.value and refund is not None and refund <= 0:
-            errors["refund_amount"] = "同意退货须填写退款金额"
+            errors["refund_amount"] = T("errors", "同意退货须填写退款金额")
         if kind == ReturnKind.EXCHANGE.value and not replacement.strip():
-            errors["replacement_item"] = "同意换货须填写换回的商品"
+            errors["replacement_item"] = T("errors", "同意换货须填写换回的商品")
         if check is not None and not check.passes and not note.strip():
-            errors["note"] = "不符合退换货政策仍同意办理时，请在备注中说明原因"
+            errors["note"] = T("errors", "不符合退换货政策仍同意办理时，请在备注中说明原因")
     elif decision == Decision.REFUSE.value and not note.strip():
-        errors["note"] = "拒绝时请在备注中说明原因"
+        errors["note"] = T("errors", "拒绝时请在备注中说明原因")
     return errors
 
 
@@ -195,33 +196,33 @@ def return_problems(data: ReturnInput, today: date, policies: dict[str, Window])
     """Field → message for everything wrong with the form; empty when it can be saved."""
     errors: dict[str, str] = {}
     if not data.customer_name.strip():
-        errors["customer_name"] = "请填写顾客姓名或称呼"
+        errors["customer_name"] = T("errors", "请填写顾客姓名或称呼")
     elif len(data.customer_name.strip()) > 30:
-        errors["customer_name"] = "顾客称呼不超过 30 字"
+        errors["customer_name"] = T("errors", "顾客称呼不超过 30 字")
     problem = phone_problem(data.phone, required=True)
     if problem:
         errors["phone"] = problem
     if data.kind not in {k.value for k in ReturnKind}:
-        errors["kind"] = "请选择退货或换货"
+        errors["kind"] = T("errors", "请选择退货或换货")
     if data.category not in {c.value for c in ItemCategory}:
-        errors["category"] = "请选择商品类别"
+        errors["category"] = T("errors", "请选择商品类别")
     if not data.item.strip():
-        errors["item"] = "请填写商品名称"
+        errors["item"] = T("errors", "请填写商品名称")
     elif len(data.item) > 100:
-        errors["item"] = "商品名称不超过 100 字"
+        errors["item"] = T("errors", "商品名称不超过 100 字")
     if not 1 <= int(data.quantity) <= 9999:
-        errors["quantity"] = "数量应在 1–9999 之间"
+        errors["quantity"] = T("errors", "数量应在 1–9999 之间")
     paid = parse_money(data.amount_paid)
     if paid is None:
-        errors["amount_paid"] = "实付金额应为不小于 0 的数字，最多两位小数"
+        errors["amount_paid"] = T("errors", "实付金额应为不小于 0 的数字，最多两位小数")
     if data.purchase_date is None:
-        errors["purchase_date"] = "请填写购买日期"
+        errors["purchase_date"] = T("errors", "请填写购买日期")
     elif data.purchase_date > today:
-        errors["purchase_date"] = "购买日期不能晚于今天"
+        errors["purchase_date"] = T("errors", "购买日期不能晚于今天")
     if data.has_receipt and not data.receipt_no.strip():
-        errors["receipt_no"] = "有购物凭证时请填写小票或订单号"
+        errors["receipt_no"] = T("errors", "有购物凭证时请填写小票或订单号")
     if not data.reason.strip():
-        errors["reason"] = "请填写退换货原因"
+        errors["reason"] = T("errors", "请填写退换货原因")
     check = None
     if data.purchase_date is not None and "kind" not in errors:
         check = check_policy(data.kind, data.category, data.purchase_date, today, data.has_receipt, policies)

@@ -59,14 +59,14 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
 }
 
 PERMISSION_LABELS = {
-    Permission.DESK_WORK: "前台业务",
-    Permission.READ_OWN_PERSONNEL: "查看本人考勤考核",
-    Permission.MANAGE_PERSONNEL: "管理考勤、违纪、罚款与考核",
-    Permission.MANAGE_REFERENCE: "维护罚款标准、部门、节假日与考核模板",
-    Permission.MANAGE_ROSTER: "维护员工档案",
-    Permission.APPROVE_AFTERSALES: "审批大额退款、维护售后政策",
-    Permission.MANAGE_ACCOUNTS: "管理账户与密码",
-    Permission.ADMIN_SITE: "站点设置、备份恢复与数据导入",
+    Permission.DESK_WORK: QT_TRANSLATE_NOOP("enum", "前台业务"),
+    Permission.READ_OWN_PERSONNEL: QT_TRANSLATE_NOOP("enum", "查看本人考勤考核"),
+    Permission.MANAGE_PERSONNEL: QT_TRANSLATE_NOOP("enum", "管理考勤、违纪、罚款与考核"),
+    Permission.MANAGE_REFERENCE: QT_TRANSLATE_NOOP("enum", "维护罚款标准、部门、节假日与考核模板"),
+    Permission.MANAGE_ROSTER: QT_TRANSLATE_NOOP("enum", "维护员工档案"),
+    Permission.APPROVE_AFTERSALES: QT_TRANSLATE_NOOP("enum", "审批大额退款、维护售后政策"),
+    Permission.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("enum", "管理账户与密码"),
+    Permission.ADMIN_SITE: QT_TRANSLATE_NOOP("enum", "站点设置、备份恢复与数据导入"),
 }
 
 

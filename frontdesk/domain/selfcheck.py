@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import T
 
 
 class Frequency(StrEnum):
@@ -82,9 +83,9 @@ def answer_problems(answers: Mapping[str, tuple[bool | None, str]]) -> dict[str,
     for item in ITEMS:
         ok, note = answers.get(item.key, (None, ""))
         if ok is None:
-            errors[item.key] = f"请回答“{item.text}”"
+            errors[item.key] = T("errors", "请回答“{0}”").format(item.text)
         elif not ok and not note.strip():
-            errors[item.key] = f"“{item.text}”选“否”时请填写改进措施"
+            errors[item.key] = T("errors", "“{0}”选“否”时请填写改进措施").format(item.text)
         elif len(note) > 200:
-            errors[item.key] = "改进措施不超过 200 字"
+            errors[item.key] = T("errors", "改进措施不超过 200 字")
     return errors

@@ -12,6 +12,7 @@ from frontdesk.domain.stages import CaseFlowError, Priority, Remedy, Severity, S
 from frontdesk.domain.stages import IllegalStageMove as IllegalStageMove  # re-exported
 from frontdesk.domain.stages import can_move as can_move  # re-exported
 from frontdesk.domain.workdays import Interval, WorkCalendar, active_intervals
+from frontdesk.errors import T
 
 
 class EventKind(StrEnum):
@@ -190,19 +191,19 @@ def _replay(opened_at: datetime, events: Iterable[CaseEvent], now: datetime) -> 
     r = _Replay(Stage.ACCEPT, {Stage.ACCEPT: opened_at}, {}, [], None)
     for ev in sorted((e for e in events if e.at <= now), key=lambda e: e.at):
         if ev.at < opened_at:
-            raise CaseFlowError("事件时间早于投诉受理时间")
+            raise CaseFlowError(T("errors", "事件时间早于投诉受理时间"))
         if r.stage is Stage.CLOSED:
-            raise CaseFlowError("案件已结案，不能再记录事件")
+            raise CaseFlowError(T("errors", "案件已结案，不能再记录事件"))
         if ev.kind is EventKind.PAUSE:
             if r.paused_since is not None:
-                raise CaseFlowError("案件已在暂停计时中")
+                raise CaseFlowError(T("errors", "案件已在暂停计时中"))
             r.paused_since = ev.at
             continue
         if r.paused_since is not None:
             r.pauses.append((r.paused_since, ev.at))
             r.paused_since = None
         elif ev.kind is EventKind.RESUME:
-            raise CaseFlowError("案件未暂停计时，无需恢复")
+            raise CaseFlowError(T("errors", "案件未暂停计时，无需恢复"))
         if ev.kind is EventKind.STAGE:
             assert ev.stage is not None
             check_move(r.stage, ev.stage)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import UserError
+from frontdesk.errors import Message, T, UserError
 
 
 class Stage(StrEnum):
@@ -112,9 +112,18 @@ def check_move(src: Stage, dst: Stage) -> None:
     if can_move(src, dst):
         return
     if src.next is None:
-        raise IllegalStageMove(f"案件已{src.label}，不能再转到「{dst.label}」")
+        raise IllegalStageMove(T("errors", "案件已{0}，不能再转到「{1}」").format(_label(src), _label(dst)))
     if dst is Stage.ARCHIVE:
         raise IllegalStageMove(
-            f"「{dst.label}」只能在「{Stage.EXECUTE.label}」完成之后进行，当前为「{src.label}」"
+            T("errors", "「{0}」只能在「{1}」完成之后进行，当前为「{2}」").format(
+                _label(dst), _label(Stage.EXECUTE), _label(src)
+            )
         )
-    raise IllegalStageMove(f"不能从「{src.label}」转到「{dst.label}」，下一步只能是「{src.next.label}」")
+    raise IllegalStageMove(
+        T("errors", "不能从「{0}」转到「{1}」，下一步只能是「{2}」").format(_label(src), _label(dst), _label(src.next))
+    )
+
+
+def _label(stage: Stage) -> Message:
+    """A stage's label, translated (context "enum") where the message is shown."""
+    return Message("enum", stage.label)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
+from frontdesk.errors import T
 
 VISITS_PER_YEAR = 2  # seed 001: key and regular customers are visited at least twice a year
 
@@ -84,30 +85,30 @@ def visit_problems(data: VisitInput, now: datetime) -> dict[str, str]:
     """Field → message for everything wrong with ``data``; empty when it can be saved."""
     errors: dict[str, str] = {}
     if not data.customer_name.strip():
-        errors["customer_name"] = "请填写客户称呼"
+        errors["customer_name"] = T("errors", "请填写客户称呼")
     elif len(data.customer_name.strip()) > 30:
-        errors["customer_name"] = "客户称呼不超过 30 字"
+        errors["customer_name"] = T("errors", "客户称呼不超过 30 字")
     if data.method not in {m.value for m in VisitMethod}:
-        errors["method"] = "请选择回访方式"
+        errors["method"] = T("errors", "请选择回访方式")
     needs_phone = data.method in (VisitMethod.PHONE.value, VisitMethod.SMS.value)
     problem = phone_problem(data.phone, required=needs_phone)
     if problem:
         errors["phone"] = problem
     if data.visited_at is None:
-        errors["visited_at"] = "请填写回访时间"
+        errors["visited_at"] = T("errors", "请填写回访时间")
     elif data.visited_at > now:
-        errors["visited_at"] = "回访时间不能晚于现在"
+        errors["visited_at"] = T("errors", "回访时间不能晚于现在")
     if not data.result.strip():
-        errors["result"] = "请填写回访结果"
+        errors["result"] = T("errors", "请填写回访结果")
     for name, limit in (("opinions", 1000), ("suggestions", 1000), ("result", 1000)):
         if len(getattr(data, name)) > limit and name not in errors:
-            errors[name] = f"不超过 {limit} 字"
+            errors[name] = T("errors", "不超过 {0} 字").format(limit)
     if data.satisfaction and data.satisfaction not in {s.value for s in Satisfaction}:
-        errors["satisfaction"] = "满意度无效"
+        errors["satisfaction"] = T("errors", "满意度无效")
     if data.next_visit_date is not None:
         base = (data.visited_at or now).date()
         if data.next_visit_date <= base:
-            errors["next_visit_date"] = "下次回访日期应晚于本次回访"
+            errors["next_visit_date"] = T("errors", "下次回访日期应晚于本次回访")
     return errors
 
 
@@ -124,14 +125,14 @@ class KeyCustomerInput:
 def key_customer_problems(data: KeyCustomerInput) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not data.name.strip():
-        errors["name"] = "请填写客户名称"
+        errors["name"] = T("errors", "请填写客户名称")
     elif len(data.name.strip()) > 50:
-        errors["name"] = "客户名称不超过 50 字"
+        errors["name"] = T("errors", "客户名称不超过 50 字")
     problem = phone_problem(data.phone, required=True)
     if problem:
         errors["phone"] = problem
     if data.level not in {c.value for c in CustomerLevel}:
-        errors["level"] = "请选择客户类别"
+        errors["level"] = T("errors", "请选择客户类别")
     if len(data.note) > 200:
-        errors["note"] = "备注不超过 200 字"
+        errors["note"] = T("errors", "备注不超过 200 字")
     return errors

@@ -17,7 +17,7 @@ from frontdesk.domain.returns import (
     parse_money,
 )
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import ValidationError
+from frontdesk.errors import T, ValidationError
 from frontdesk.services import audit, site
 from frontdesk.services.permissions import require
 
@@ -67,13 +67,13 @@ def save(actor: Actor, new: AftersalesSettings) -> None:
     errors: dict[str, str] = {}
     for category, window in new.policies.items():
         if category not in {c.value for c in ItemCategory}:
-            errors["policies"] = f"未知的商品类别：{category}"
+            errors["policies"] = T("errors", "未知的商品类别：{0}").format(category)
         elif not (0 <= window.return_days <= MAX_DAYS and 0 <= window.exchange_days <= MAX_DAYS):
-            errors[f"policy_{category}"] = f"天数应在 0–{MAX_DAYS} 之间"
+            errors[f"policy_{category}"] = T("errors", "天数应在 0–{0} 之间").format(MAX_DAYS)
     if not isinstance(new.refund_threshold, Decimal) or new.refund_threshold <= 0:
-        errors["refund_threshold"] = "审批金额应大于 0"
+        errors["refund_threshold"] = T("errors", "审批金额应大于 0")
     if not 1 <= new.stuck_days <= 90:
-        errors["stuck_days"] = "滞留天数应在 1–90 之间"
+        errors["stuck_days"] = T("errors", "滞留天数应在 1–90 之间")
     if errors:
         raise ValidationError(errors)
     with transaction():

@@ -13,7 +13,7 @@ from frontdesk.db.models import Assessment, AssessmentRun, Department, Staff
 from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension, Status
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import PermissionDenied
+from frontdesk.errors import PermissionDenied, T
 from frontdesk.excel.exporter import Column, Kind, export_rows
 from frontdesk.services.permissions import require
 
@@ -57,7 +57,7 @@ def history(actor: Actor, staff_uuid: str) -> list[dict[str, Any]]:
     """One person's scored assessments, oldest first (for the trend chart); staff see only their own."""
     require(actor, Permission.READ_OWN_PERSONNEL)
     if staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
-        raise PermissionDenied("只能查看本人的考核")
+        raise PermissionDenied(T("errors", "只能查看本人的考核"))
     rows = (Assessment.select(Assessment.period_key, Assessment.period_start, Assessment.total, Assessment.grade,
                               Assessment.dimensions, AssessmentRun.period_kind)
             .join(AssessmentRun, on=(Assessment.run == AssessmentRun.uuid))

@@ -20,7 +20,7 @@ from frontdesk.domain.assessment import (
     to_decimal,
 )
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.permissions import require
 
@@ -46,7 +46,7 @@ def spec_of(template: AssessmentTemplate) -> TemplateSpec:
 def get_row(uuid: str) -> AssessmentTemplate:
     row = AssessmentTemplate.live().where(AssessmentTemplate.uuid == uuid).first()
     if row is None:
-        raise NotFound("该考核模板不存在")
+        raise NotFound(T("errors", "该考核模板不存在"))
     return row
 
 
@@ -82,14 +82,14 @@ def _parse(data: TemplateInput) -> tuple[TemplateSpec, dict[str, str]]:
     for dim in Dimension:
         value = to_decimal(data.weights.get(dim.value, ""))
         if value is None:
-            errors[f"weight_{dim.value}"] = "请填写权重（百分数）"
+            errors[f"weight_{dim.value}"] = T("errors", "请填写权重（百分数）")
         else:
             weights[dim] = value
     thresholds = {}
     for grade in (Grade.EXCELLENT, Grade.GOOD, Grade.PASS):
         value = to_decimal(data.thresholds.get(grade.value, ""))
         if value is None:
-            errors["thresholds"] = "请填写各等级分数线"
+            errors["thresholds"] = T("errors", "请填写各等级分数线")
         else:
             thresholds[grade] = value
     items, counters = [], {}
@@ -101,7 +101,7 @@ def _parse(data: TemplateInput) -> tuple[TemplateSpec, dict[str, str]]:
     if not errors:
         errors = template_problems(spec)
     if not data.name.strip():
-        errors["name"] = "请填写模板名称"
+        errors["name"] = T("errors", "请填写模板名称")
     return spec, errors
 
 
@@ -117,7 +117,7 @@ def save_template(actor: Actor, data: TemplateInput) -> str:
             previous = (AssessmentTemplate.live().where(AssessmentTemplate.family == data.family)
                         .order_by(AssessmentTemplate.version.desc()).first())
             if previous is None:
-                raise NotFound("该考核模板不存在")
+                raise NotFound(T("errors", "该考核模板不存在"))
             version = previous.version + 1
             old = {"version": previous.version, "name": previous.name, "content": previous.content,
                    "scale_max": previous.scale_max}

@@ -14,7 +14,7 @@ from frontdesk.db.models.base import now
 from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import AutoItem, PeriodKind, Status, TemplateSpec
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import assessment_evidence as evidence_of
 from frontdesk.services import assessment_templates as templates
 from frontdesk.services import audit, selfchecks
@@ -38,20 +38,20 @@ def create_run(actor: Actor, data: RunInput) -> str:
     try:
         start, end = rules.period_bounds(data.period_kind, data.year, data.number)
     except ValueError:
-        errors["number"] = "请选择考核期间"
+        errors["number"] = T("errors", "请选择考核期间")
         start = end = date.today()
     if not errors and start > date.today():
-        errors["number"] = "考核期间尚未开始"
+        errors["number"] = T("errors", "考核期间尚未开始")
     if not data.staff_uuids:
-        errors["staff_uuids"] = "请选择参加考核的员工"
+        errors["staff_uuids"] = T("errors", "请选择参加考核的员工")
     template = templates.get_row(data.template_uuid) if data.template_uuid else None
     if template is None:
-        errors["template_uuid"] = "请选择考核模板"
+        errors["template_uuid"] = T("errors", "请选择考核模板")
     key = rules.period_key(data.period_kind, data.year, data.number)
     taken = [r.staff.name for r in Assessment.live().join(Staff, on=(Assessment.staff == Staff.uuid)).where(
         (Assessment.period_key == key) & Assessment.staff.in_(data.staff_uuids))]
     if taken:
-        errors["staff_uuids"] = f"{'、'.join(taken[:5])} 本期已有考核"
+        errors["staff_uuids"] = T("errors", "{0} 本期已有考核").format('、'.join(taken[:5]))
     if errors:
         raise ValidationError(errors)
     label = f"{data.year}年{data.number}月" if data.period_kind == PeriodKind.MONTH else f"{data.year}年第{data.number}季度"
@@ -63,7 +63,7 @@ def create_run(actor: Actor, data: RunInput) -> str:
                                    created_by_name=actor.name)
         for staff_uuid in dict.fromkeys(data.staff_uuids):
             if not Staff.live().where(Staff.uuid == staff_uuid).exists():
-                raise ValidationError({"staff_uuids": "员工不存在"})
+                raise ValidationError({"staff_uuids": T("errors", "员工不存在")})
             found = evidence_of.gather(staff_uuid, start, end, frequency)
             row = Assessment.create(run=run.uuid, staff=staff_uuid, template=template.uuid, period_key=key,
                                     period_start=start, evidence=json.dumps(evidence_of.to_json_ready(found),
@@ -84,7 +84,7 @@ def list_runs(actor: Actor) -> list[dict[str, Any]]:
 def _get(uuid: str) -> Assessment:
     row = Assessment.live().where(Assessment.uuid == uuid).first()
     if row is None:
-        raise NotFound("该考核不存在")
+        raise NotFound(T("errors", "该考核不存在"))
     return row
 
 
@@ -116,7 +116,7 @@ def get_assessment(actor: Actor, uuid: str) -> dict[str, Any]:
     require(actor, Permission.READ_OWN_PERSONNEL)
     row = _get(uuid)
     if row.staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
-        raise PermissionDenied("只能查看本人的考核")
+        raise PermissionDenied(T("errors", "只能查看本人的考核"))
     template = templates.get_row(row.template_uuid)
     spec = templates.spec_of(template)
     if row.status == Status.ACKNOWLEDGED.value or not actor.can(Permission.MANAGE_PERSONNEL):
@@ -150,9 +150,9 @@ def score(actor: Actor, uuid: str, scores: dict[str, Decimal | None], comment: s
     with transaction():
         row = _get(uuid)
         if row.status == Status.ACKNOWLEDGED.value:
-            raise ValidationError({"status": "员工已确认的考核不能再修改"})
+            raise ValidationError({"status": T("errors", "员工已确认的考核不能再修改")})
         if row.staff_uuid == actor.uuid:
-            raise PermissionDenied("不能为自己的考核评分")
+            raise PermissionDenied(T("errors", "不能为自己的考核评分"))
         spec = templates.spec_of(templates.get_row(row.template_uuid))
         found = _live_evidence(row)
         manual = {i.key: scores.get(i.key) for i in spec.items if not i.auto}
@@ -182,9 +182,9 @@ def acknowledge(actor: Actor, uuid: str, comment: str = "") -> None:
     with transaction():
         row = _get(uuid)
         if row.staff_uuid != actor.uuid:
-            raise PermissionDenied("只能确认本人的考核")
+            raise PermissionDenied(T("errors", "只能确认本人的考核"))
         if row.status != Status.SCORED.value:
-            raise ValidationError({"status": "该考核尚未评分或已确认"})
+            raise ValidationError({"status": T("errors", "该考核尚未评分或已确认")})
         old = _snapshot(row)
         row.status, row.acknowledged_at, row.staff_comment = Status.ACKNOWLEDGED.value, now(), comment.strip()[:300]
         row.save()
@@ -196,7 +196,7 @@ def team(actor: Actor, run_uuid: str) -> list[dict[str, Any]]:
     require(actor, Permission.MANAGE_PERSONNEL)
     run = AssessmentRun.live().where(AssessmentRun.uuid == run_uuid).first()
     if run is None:
-        raise NotFound("该考核批次不存在")
+        raise NotFound(T("errors", "该考核批次不存在"))
     frequency = selfchecks.frequency()
     rows = []
     for a, staff in _pairs(run_uuid):

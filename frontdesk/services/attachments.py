@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from frontdesk.domain.repairs import MAX_PHOTO_BYTES, image_kind
-from frontdesk.errors import UserError, ValidationError
+from frontdesk.errors import T, UserError, ValidationError
 
 _NAME = re.compile(r"^[0-9a-f]{64}\.(png|jpg|gif|bmp|webp)$")
 
@@ -23,13 +23,13 @@ def store_image(source: str | Path, folder: Path) -> str:
     try:
         size = source.stat().st_size
         if size > MAX_PHOTO_BYTES:
-            raise ValidationError({"photos": f"照片“{source.name}”超过 {MAX_PHOTO_BYTES // 2**20} MB"})
+            raise ValidationError({"photos": T("errors", "照片“{0}”超过 {1} MB").format(source.name, MAX_PHOTO_BYTES // 2**20)})
         data = source.read_bytes()
     except OSError as exc:
-        raise UserError(f"无法读取文件 {source}：{exc.strerror}") from exc
+        raise UserError(T("errors", "无法读取文件 {0}：{1}").format(source, exc.strerror)) from exc
     kind = image_kind(data[:16])
     if kind is None:
-        raise ValidationError({"photos": f"“{source.name}”不是图片文件（支持 JPG、PNG、GIF、BMP、WebP）"})
+        raise ValidationError({"photos": T("errors", "“{0}”不是图片文件（支持 JPG、PNG、GIF、BMP、WebP）").format(source.name)})
     name = f"{hashlib.sha256(data).hexdigest()}.{kind}"
     target = folder / name
     if not target.exists():
@@ -41,7 +41,7 @@ def store_image(source: str | Path, folder: Path) -> str:
             os.replace(tmp, target)
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
-            raise UserError(f"无法保存照片到 {folder}：{exc.strerror}") from exc
+            raise UserError(T("errors", "无法保存照片到 {0}：{1}").format(folder, exc.strerror)) from exc
     return name
 
 

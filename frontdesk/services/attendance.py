@@ -13,7 +13,7 @@ from frontdesk.domain import fines
 from frontdesk.domain.attendance import AttendanceStatus, LeaveKind, RequestStatus
 from frontdesk.domain.fines import IncidentSource
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import AuthError, NotFound, PermissionDenied, ValidationError
+from frontdesk.errors import AuthError, NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, auth, discipline, fine_rules, fine_sheet, site
 from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.permissions import require
@@ -33,7 +33,7 @@ def set_grace_minutes(actor: Actor, minutes: int) -> None:
     """The grace period (宽限分钟): lateness within it counts as on time, for shifts computed from now on."""
     require(actor, Permission.MANAGE_PERSONNEL)
     if not 0 <= minutes <= 60:
-        raise ValidationError({"grace_minutes": "宽限时间为 0–60 分钟"})
+        raise ValidationError({"grace_minutes": T("errors", "宽限时间为 0–60 分钟")})
     with transaction():
         old = grace_minutes()
         SiteSetting.insert(key=GRACE_KEY, value=str(minutes)).on_conflict_replace().execute()
@@ -110,12 +110,12 @@ def clock(actor: Actor, staff_uuid: str, password: str) -> dict[str, Any]:
     """Clock in (or out, when already in) at the desk; the clerk confirms with their own password."""
     require(actor, Permission.DESK_WORK)
     if not auth.confirm_password(staff_uuid, password):
-        raise AuthError("密码不正确，签到/签退未记录")
+        raise AuthError(T("errors", "密码不正确，签到/签退未记录"))
     moment = now()
     with transaction():
         shift = current_shift(staff_uuid, moment)
         if shift is None:
-            raise ValidationError({"staff_uuid": "现在没有可签到或签退的排班（可在班次开始前两小时内签到）"})
+            raise ValidationError({"staff_uuid": T("errors", "现在没有可签到或签退的排班（可在班次开始前两小时内签到）")})
         fine_sheet.ensure_open(fine_sheet.month_of(shift.day))
         old = _times(shift)
         action = "clock_out" if shift.clock_in is not None else "clock_in"
@@ -143,7 +143,7 @@ def manager_entry(actor: Actor, shift_uuid: str, clock_in: datetime | None, cloc
             raise ValidationError({"clock_out" if "签退" in problem else "clock_in": problem})
         correcting = shift.clock_in is not None or shift.clock_out is not None
         if correcting and not reason.strip():
-            raise ValidationError({"reason": "更正已有的考勤记录须填写原因"})
+            raise ValidationError({"reason": T("errors", "更正已有的考勤记录须填写原因")})
         old = _times(shift)
         if correcting and not shift.corrected:
             shift.original_in, shift.original_out = shift.clock_in, shift.clock_out
@@ -249,9 +249,9 @@ def propose_incidents(actor: Actor, until: datetime | None = None) -> int:
 def own_or_manage(actor: Actor, staff_uuid: str) -> None:
     """Staff act for themselves only; managers for anyone."""
     if staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
-        raise PermissionDenied("只能为本人办理")
+        raise PermissionDenied(T("errors", "只能为本人办理"))
 
 
 def staff_exists(staff_uuid: str) -> None:
     if not Staff.live().where(Staff.uuid == staff_uuid).exists():
-        raise NotFound("员工不存在")
+        raise NotFound(T("errors", "员工不存在"))

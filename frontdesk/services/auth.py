@@ -8,7 +8,7 @@ from frontdesk.db.connection import transaction
 from frontdesk.db.models import Staff, current_site_code
 from frontdesk.db.models.base import now
 from frontdesk.domain.roles import Actor, Permission, Role
-from frontdesk.errors import AuthError, NotFound, ValidationError
+from frontdesk.errors import AuthError, NotFound, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.passwords import hash_password, password_problem, verify_password
 from frontdesk.services.permissions import require
@@ -38,10 +38,10 @@ def login(staff_no: str, password: str) -> Actor:
         staff = _find(staff_no)
         moment = now()
         if staff is None or not staff.active or not staff.password_hash:
-            failure = "工号或密码错误"
+            failure = T("errors", "工号或密码错误")
         elif staff.locked_until and staff.locked_until > moment:
             minutes = max(1, int((staff.locked_until - moment).total_seconds() + 59) // 60)
-            failure = f"密码连续输错 {MAX_FAILURES} 次，账户已锁定，请 {minutes} 分钟后再试或联系管理员"
+            failure = T("errors", "密码连续输错 {0} 次，账户已锁定，请 {1} 分钟后再试或联系管理员").format(MAX_FAILURES, minutes)
         elif not verify_password(password, staff.password_hash):
             failures = staff.failed_logins + 1
             locked = moment + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
@@ -49,9 +49,9 @@ def login(staff_no: str, password: str) -> Actor:
                 Staff.id == staff.id
             ).execute()
             if locked:
-                failure = f"密码连续输错 {MAX_FAILURES} 次，账户已锁定 {LOCK_MINUTES} 分钟"
+                failure = T("errors", "密码连续输错 {0} 次，账户已锁定 {1} 分钟").format(MAX_FAILURES, LOCK_MINUTES)
             else:
-                failure = f"工号或密码错误（还可尝试 {MAX_FAILURES - failures} 次）"
+                failure = T("errors", "工号或密码错误（还可尝试 {0} 次）").format(MAX_FAILURES - failures)
         else:
             Staff.update(failed_logins=0, locked_until=None, last_login=moment).where(
                 Staff.id == staff.id
@@ -70,9 +70,9 @@ def confirm_password(staff_uuid: str, password: str) -> bool:
 def change_own_password(actor: Actor, old: str, new: str) -> None:
     staff = Staff.get_or_none(Staff.uuid == actor.uuid)
     if staff is None:
-        raise NotFound("账户不存在")
+        raise NotFound(T("errors", "账户不存在"))
     if not verify_password(old, staff.password_hash):
-        raise ValidationError({"old_password": "原密码不正确"})
+        raise ValidationError({"old_password": T("errors", "原密码不正确")})
     problem = password_problem(new)
     if problem:
         raise ValidationError({"new_password": problem})
@@ -90,7 +90,7 @@ def reset_password(actor: Actor, staff_uuid: str, new: str) -> None:
         raise ValidationError({"password": problem})
     staff = Staff.get_or_none(Staff.uuid == staff_uuid)
     if staff is None:
-        raise NotFound("员工不存在")
+        raise NotFound(T("errors", "员工不存在"))
     with transaction():
         staff.password_hash = hash_password(new)
         staff.failed_logins = 0

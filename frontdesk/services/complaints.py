@@ -23,7 +23,7 @@ from frontdesk.domain.complaints import (
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import CaseClock, CaseEvent, CaseFlowError, Remedy, Stage, compute_status
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import Message, NotFound, T, ValidationError
 from frontdesk.services import holidays, reception, site
 from frontdesk.services.permissions import require
 
@@ -115,9 +115,9 @@ def ensure_deadline_index() -> None:
 
 def _check_refs(data: ComplaintInput) -> None:
     if data.department_uuid and not Department.live().where(Department.uuid == data.department_uuid).exists():
-        raise ValidationError({"department_uuid": "责任部门不存在"})
+        raise ValidationError({"department_uuid": T("errors", "责任部门不存在")})
     if data.staff_uuid and not Staff.live().where(Staff.uuid == data.staff_uuid).exists():
-        raise ValidationError({"staff_uuid": "归责员工不存在"})
+        raise ValidationError({"staff_uuid": T("errors", "归责员工不存在")})
 
 
 def _create(actor: Actor, data: ComplaintInput, opened: datetime, contact_uuid: str | None) -> Complaint:
@@ -152,7 +152,7 @@ def open_complaint(actor: Actor, data: ComplaintInput, contact_uuid: str | None 
     with transaction():
         _check_refs(data)
         if contact_uuid and not Contact.live().where(Contact.uuid == contact_uuid).exists():
-            raise ValidationError({"contact": "关联的接待记录不存在"})
+            raise ValidationError({"contact": T("errors", "关联的接待记录不存在")})
         case = _create(actor, data, data.opened_at or moment, contact_uuid)
         return SavedComplaint(case.uuid, case.number)
 
@@ -183,7 +183,7 @@ if refresh_deadlines not in holidays.ON_CALENDAR_CHANGED:
 def _case(uuid: str) -> Complaint:
     case = Complaint.live().where(Complaint.uuid == uuid).first()
     if case is None:
-        raise NotFound("该投诉案件不存在或已删除")
+        raise NotFound(T("errors", "该投诉案件不存在或已删除"))
     return case
 
 
@@ -217,17 +217,17 @@ def advance(
     try:
         target = Stage(to_stage)
     except ValueError:
-        raise ValidationError({"stage": "请选择要转入的阶段"}) from None
+        raise ValidationError({"stage": T("errors", "请选择要转入的阶段")}) from None
     errors = {}
     problem = note_problem(note, required=True)
     if problem:
         errors["note"] = problem
     if target is Stage.CLOSED:
-        errors["stage"] = "结案请使用“结案”，并记录客户满意度"
+        errors["stage"] = T("errors", "结案请使用“结案”，并记录客户满意度")
     if promised_at is not None and promised_at <= now():
-        errors["promised_at"] = "承诺完成时间必须晚于现在"
+        errors["promised_at"] = T("errors", "承诺完成时间必须晚于现在")
     if remedy and remedy not in {r.value for r in Remedy}:
-        errors["remedy"] = "请选择处理方式"
+        errors["remedy"] = T("errors", "请选择处理方式")
     if errors:
         raise ValidationError(errors)
     with transaction():
@@ -239,7 +239,7 @@ def advance(
 def pause(actor: Actor, uuid: str, reason: str) -> None:
     """Stop every clock (waiting on the customer or another department); the reason is required."""
     require(actor, Permission.DESK_WORK)
-    problem = note_problem(reason, required=True, what="暂停原因")
+    problem = note_problem(reason, required=True, what=T("errors", "暂停原因"))
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
@@ -257,7 +257,7 @@ def resume(actor: Actor, uuid: str, note: str = "") -> None:
 
 def add_note(actor: Actor, uuid: str, note: str) -> None:
     require(actor, Permission.DESK_WORK)
-    problem = note_problem(note, required=True, what="备注")
+    problem = note_problem(note, required=True, what=T("errors", "备注"))
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
@@ -270,8 +270,8 @@ def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed
     require(actor, Permission.DESK_WORK)
     errors = {}
     if satisfaction not in {s.value for s in Satisfaction}:
-        errors["satisfaction"] = "请选择客户满意度"
-    problem = note_problem(note, required=True, what="归档总结")
+        errors["satisfaction"] = T("errors", "请选择客户满意度")
+    problem = note_problem(note, required=True, what=T("errors", "归档总结"))
     if problem:
         errors["note"] = problem
     if errors:
@@ -279,7 +279,7 @@ def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed
     with transaction():
         case = _case(uuid)
         if case.stage != Stage.ARCHIVE.value:
-            raise ValidationError({"stage": f"案件当前为「{Stage(case.stage).label}」，须推进到「归档总结」后才能结案"})
+            raise ValidationError({"stage": T("errors", "案件当前为「{0}」，须推进到「归档总结」后才能结案").format(Message("enum", Stage(case.stage).label))})
         event = _append(actor, case, LogKind.STAGE, "stage", note, Stage.CLOSED)
         case.satisfaction = satisfaction or ""
         case.customer_confirmed = bool(confirmed)
@@ -303,7 +303,7 @@ def get_complaint(actor: Actor, uuid: str) -> dict[str, Any]:
         .first()
     )
     if row is None:
-        raise NotFound("该投诉案件不存在或已删除")
+        raise NotFound(T("errors", "该投诉案件不存在或已删除"))
     row["contact_uuid"] = row.pop("contact")
     row["department_uuid"] = row.pop("department")
     row["staff_uuid"] = row.pop("staff")

@@ -14,7 +14,7 @@ from frontdesk.db.numbering import next_number
 from frontdesk.domain.attendance import RequestStatus
 from frontdesk.domain.fines import Dismissal, IncidentSource, IncidentStatus, Unit, amount_problem
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, fine_rules, fine_sheet
 from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.permissions import require
@@ -49,23 +49,23 @@ def _validate(data: IncidentInput) -> tuple[dict[str, str], Any]:
     errors: dict[str, str] = {}
     rule = None
     if not data.staff_uuids:
-        errors["staff_uuids"] = "请选择违纪员工"
+        errors["staff_uuids"] = T("errors", "请选择违纪员工")
     if data.occurred_at is None:
-        errors["occurred_at"] = "请填写发生时间"
+        errors["occurred_at"] = T("errors", "请填写发生时间")
     elif data.occurred_at > now():
-        errors["occurred_at"] = "发生时间不能晚于现在"
+        errors["occurred_at"] = T("errors", "发生时间不能晚于现在")
     if len(data.description) > 500:
-        errors["description"] = "情况说明不超过 500 字"
+        errors["description"] = T("errors", "情况说明不超过 500 字")
     if data.occurred_at is not None:
         rule = fine_rules.rule_for(data.rule_code, data.occurred_at.date())
         if rule is None:
-            errors["rule_code"] = "请选择违纪条款（发生日期时有效的罚款标准）"
+            errors["rule_code"] = T("errors", "请选择违纪条款（发生日期时有效的罚款标准）")
     if rule is not None:
         spec = fine_rules.spec_of(rule)
         if len(data.staff_uuids) > 1 and spec.unit is not Unit.PER_PERSON:
-            errors["staff_uuids"] = f"{rule.code} 不是按人计罚的条款，一次只能登记一名员工"
+            errors["staff_uuids"] = T("errors", "{0} 不是按人计罚的条款，一次只能登记一名员工").format(rule.code)
         if data.amount is None:
-            errors["amount"] = "请填写罚款金额"
+            errors["amount"] = T("errors", "请填写罚款金额")
         else:
             problem = amount_problem(spec, data.amount, data.quantity)
             if problem:
@@ -90,7 +90,7 @@ def _create(actor: Actor, data: IncidentInput, rule: Any) -> list[str]:
         propose = spec.dismissal is Dismissal.ALWAYS or (spec.dismissal is Dismissal.SERIOUS and data.serious)
         for staff_uuid in dict.fromkeys(data.staff_uuids):
             if not Staff.live().where(Staff.uuid == staff_uuid).exists():
-                raise ValidationError({"staff_uuids": "员工不存在"})
+                raise ValidationError({"staff_uuids": T("errors", "员工不存在")})
             status = IncidentStatus.CONFIRMED if data.confirm_now else IncidentStatus.PENDING
             incident = Incident.create(
                 number=next_number(MODULE_CODE, data.occurred_at.date()), staff=staff_uuid,
@@ -111,7 +111,7 @@ def _create(actor: Actor, data: IncidentInput, rule: Any) -> list[str]:
 def _get(uuid: str) -> Incident:
     incident = Incident.live().where(Incident.uuid == uuid).first()
     if incident is None:
-        raise NotFound("该违纪记录不存在")
+        raise NotFound(T("errors", "该违纪记录不存在"))
     return incident
 
 
@@ -121,7 +121,7 @@ def _change(actor: Actor, uuid: str, allowed: tuple[IncidentStatus, ...], action
         incident = _get(uuid)
         fine_sheet.ensure_open(incident.month)
         if incident.status not in {s.value for s in allowed}:
-            raise ValidationError({"status": "该记录当前状态不能进行此操作"})
+            raise ValidationError({"status": T("errors", "该记录当前状态不能进行此操作")})
         old = _snapshot(incident)
         apply(incident)
         incident.save()
@@ -153,7 +153,7 @@ def confirm(actor: Actor, uuid: str, amount: Decimal | None = None, note: str = 
 def revoke(actor: Actor, uuid: str, reason: str) -> None:
     require(actor, Permission.MANAGE_PERSONNEL)
     if not reason.strip():
-        raise ValidationError({"reason": "请填写撤销原因"})
+        raise ValidationError({"reason": T("errors", "请填写撤销原因")})
 
     def apply(i: Incident) -> None:
         i.status, i.decision_note = IncidentStatus.REVOKED.value, reason.strip()[:300]
@@ -166,9 +166,9 @@ def appeal(actor: Actor, uuid: str, reason: str) -> None:
     """The member of staff appeals their own incident with a reason (申诉)."""
     require(actor, Permission.READ_OWN_PERSONNEL)
     if not reason.strip():
-        raise ValidationError({"reason": "请填写申诉理由"})
+        raise ValidationError({"reason": T("errors", "请填写申诉理由")})
     if _get(uuid).staff_uuid != actor.uuid:
-        raise PermissionDenied("只能对本人的违纪记录提出申诉")
+        raise PermissionDenied(T("errors", "只能对本人的违纪记录提出申诉"))
 
     def apply(i: Incident) -> None:
         i.status, i.appeal_reason, i.appealed_at = IncidentStatus.APPEALED.value, reason.strip()[:300], now()
@@ -180,7 +180,7 @@ def decide_appeal(actor: Actor, uuid: str, upheld: bool, note: str, amount: Deci
     """Upheld: the incident is revoked. Rejected: it stands (confirmed), possibly with a changed fine."""
     require(actor, Permission.MANAGE_PERSONNEL)
     if not note.strip():
-        raise ValidationError({"note": "请填写处理意见"})
+        raise ValidationError({"note": T("errors", "请填写处理意见")})
 
     def apply(i: Incident) -> None:
         if not upheld:
@@ -232,7 +232,7 @@ def get_incident(actor: Actor, uuid: str) -> dict[str, Any]:
     require(actor, Permission.READ_OWN_PERSONNEL)
     incident = _get(uuid)
     if incident.staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
-        raise PermissionDenied("只能查看本人的违纪记录")
+        raise PermissionDenied(T("errors", "只能查看本人的违纪记录"))
     rule = fine_rules.rule_by_uuid(incident.rule_uuid)
     return dict(_snapshot(incident), uuid=incident.uuid, number=incident.number, evidence=incident.evidence,
                 appeal_reason=incident.appeal_reason, decision_note=incident.decision_note,
@@ -259,7 +259,7 @@ def decide_dismissal(actor: Actor, uuid: str, approve: bool, note: str) -> None:
     with transaction():
         row = DismissalProposal.live().where(DismissalProposal.uuid == uuid).first()
         if row is None or row.status != RequestStatus.PENDING.value:
-            raise ValidationError({"note": "该辞退建议已处理"})
+            raise ValidationError({"note": T("errors", "该辞退建议已处理")})
         row.status = (RequestStatus.APPROVED if approve else RequestStatus.REJECTED).value
         row.decided_by_name, row.decided_at, row.note = actor.name, now(), note.strip()[:200]
         row.save()

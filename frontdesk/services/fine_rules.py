@@ -14,7 +14,7 @@ from frontdesk.db.models.base import now
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.permissions import require
 
@@ -41,7 +41,7 @@ def rule_for(code: str, on: date) -> FineRule | None:
 def rule_by_uuid(uuid: str) -> FineRule:
     row = FineRule.get_or_none(FineRule.uuid == uuid)
     if row is None:
-        raise NotFound("罚款标准条目不存在")
+        raise NotFound(T("errors", "罚款标准条目不存在"))
     return row
 
 
@@ -80,9 +80,9 @@ def money(text: str | Decimal, field: str) -> Decimal:
     try:
         value = Decimal(str(text).strip() or "x")
     except InvalidOperation:
-        raise ValidationError({field: "请输入金额，例如 20 或 20.50"}) from None
+        raise ValidationError({field: T("errors", "请输入金额，例如 20 或 20.50")}) from None
     if not value.is_finite():
-        raise ValidationError({field: "请输入金额，例如 20 或 20.50"})
+        raise ValidationError({field: T("errors", "请输入金额，例如 20 或 20.50")})
     return value.quantize(Decimal("0.01"))
 
 
@@ -91,9 +91,9 @@ def save_version(actor: Actor, spec: RuleSpec, effective_from: date, note: str =
     require(actor, Permission.MANAGE_REFERENCE)
     errors = fines.spec_problems(spec)
     if effective_from < now().date():
-        errors["effective_from"] = "生效日期不能早于今天（已发生的违纪按原标准）"
+        errors["effective_from"] = T("errors", "生效日期不能早于今天（已发生的违纪按原标准）")
     if spec.category not in (fines.RULES_CAT, fines.WORK_CAT, fines.LABOUR_CAT):
-        errors["category"] = "请选择类别"
+        errors["category"] = T("errors", "请选择类别")
     if errors:
         raise ValidationError(errors)
     code = spec.code.strip().upper()

@@ -16,7 +16,7 @@ from frontdesk.db.models.base import now
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import ValidationError
+from frontdesk.errors import T, ValidationError
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.excel.table_reader import HeaderField, read_table
@@ -125,14 +125,14 @@ def _spec(values: dict[str, Any], code: str, base: FineRule | None,
         try:
             low, high, unit = parse_fine(values.get("fine"))
         except ValueError:
-            errors["fine"] = "不是罚款金额（例如 20、100-200、10/人、20/次）"
+            errors["fine"] = T("errors", "不是罚款金额（例如 20、100-200、10/人、20/次）")
     elif old is None:
-        errors["fine"] = "请填写罚款金额"
+        errors["fine"] = T("errors", "请填写罚款金额")
     dismissal = old.dismissal if old else Dismissal.NONE
     if "dismissal" in present:
         found = _DISMISSAL.get(_key(cell_text(values.get("dismissal"))))
         if found is None:
-            errors["dismissal"] = "应为 否、情节严重者辞退 或 是（并予辞退）"
+            errors["dismissal"] = T("errors", "应为 否、情节严重者辞退 或 是（并予辞退）")
         dismissal = found or dismissal
     tiers = old.tiers if old else ()
     tier_text = cell_text(values.get("tiers"))
@@ -142,7 +142,7 @@ def _spec(values: dict[str, Any], code: str, base: FineRule | None,
         try:
             tiers = fines.parse_tiers(tier_text)
         except (ValueError, InvalidOperation):
-            errors["tiers"] = "分档应写成 分钟:金额，例如 15:10, 30:20, 60:50"
+            errors["tiers"] = T("errors", "分档应写成 分钟:金额，例如 15:10, 30:20, 60:50")
     return RuleSpec(code, category or "", offence, low, high, unit, dismissal, tiers), errors
 
 
@@ -176,7 +176,7 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: 
                 errors: dict[str, str] = {}
                 code = cell_text(values.get("code")).upper()
                 if code in seen:
-                    errors["code"] = f"与第 {seen[code]} 行编号重复"
+                    errors["code"] = T("errors", "与第 {0} 行编号重复").format(seen[code])
                 seen.setdefault(code, line)
                 try:
                     effective = parse_date(values.get("effective_from")) or default_from or today

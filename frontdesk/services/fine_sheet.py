@@ -16,7 +16,7 @@ from frontdesk.db.models import FineMonth, Incident, Staff, current_site_code
 from frontdesk.db.models.base import now
 from frontdesk.domain.fines import IncidentStatus, label
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import ValidationError
+from frontdesk.errors import T, ValidationError
 from frontdesk.excel.exporter import Column, Kind, XlsxWriter
 from frontdesk.services import audit
 from frontdesk.services.permissions import require
@@ -35,7 +35,7 @@ def month_locked(month: str) -> bool:
 def ensure_open(month: str) -> None:
     """Refuse a change to a month whose fine sheet is signed off."""
     if month_locked(month):
-        raise ValidationError({"month": f"{month} 的罚款表已签字确认（已锁定），如需修改请先由主管重新打开"})
+        raise ValidationError({"month": T("errors", "{0} 的罚款表已签字确认（已锁定），如需修改请先由主管重新打开").format(month)})
 
 
 def sheet(actor: Actor, month: str) -> dict[str, Any]:
@@ -77,9 +77,9 @@ def sign_off(actor: Actor, month: str) -> None:
     with transaction():
         data = sheet(actor, month)
         if data["locked"]:
-            raise ValidationError({"month": f"{month} 已签字确认"})
+            raise ValidationError({"month": T("errors", "{0} 已签字确认").format(month)})
         if data["open"]:
-            raise ValidationError({"month": f"{month} 还有 {data['open']} 条违纪记录待确认或申诉中，处理完后才能签字"})
+            raise ValidationError({"month": T("errors", "{0} 还有 {1} 条违纪记录待确认或申诉中，处理完后才能签字").format(month, data['open'])})
         state = FineMonth.live().where(FineMonth.month == month).first() or FineMonth(month=month)
         state.locked, state.signed_by_name, state.signed_at, state.total = True, actor.name, now(), data["total"]
         state.save()
@@ -91,11 +91,11 @@ def reopen(actor: Actor, month: str, reason: str) -> None:
     """Unlock a signed-off month; the reason is required and kept."""
     require(actor, Permission.MANAGE_PERSONNEL)
     if not reason.strip():
-        raise ValidationError({"reason": "重新打开已签字的月份须填写原因"})
+        raise ValidationError({"reason": T("errors", "重新打开已签字的月份须填写原因")})
     with transaction():
         state = FineMonth.live().where(FineMonth.month == month).first()
         if state is None or not state.locked:
-            raise ValidationError({"month": f"{month} 尚未签字，无需重新打开"})
+            raise ValidationError({"month": T("errors", "{0} 尚未签字，无需重新打开").format(month)})
         state.locked, state.reopen_reason = False, reason.strip()[:200]
         state.save()
         audit.record(actor, "fine_month", _key(month), "reopen", {"locked": True, "signed_by": state.signed_by_name},

@@ -15,7 +15,7 @@ from frontdesk.db.models.base import now
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import Stage
-from frontdesk.errors import AuthError, NotFound, PermissionDenied, ValidationError
+from frontdesk.errors import AuthError, NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, auth
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
@@ -86,16 +86,16 @@ def hand_over(actor: Actor, data: HandoverInput) -> str:
     require(actor, Permission.DESK_WORK)
     errors = _check_events(data.events)
     if data.incoming_uuid == actor.uuid:
-        errors["incoming_uuid"] = "接班人不能是交班人本人"
+        errors["incoming_uuid"] = T("errors", "接班人不能是交班人本人")
     if len(data.notes) > 2000:
-        errors["notes"] = "备注不超过 2000 字"
+        errors["notes"] = T("errors", "备注不超过 2000 字")
     if errors:
         raise ValidationError(errors)
     with transaction():
         clash = Handover.live().where((Handover.day == data.day) & (Handover.shift_type == data.shift_type_uuid)
                                       & (Handover.outgoing == actor.uuid))
         if data.shift_type_uuid and clash.exists():
-            raise ValidationError({"shift_type_uuid": "本班次已有您的交接班记录"})
+            raise ValidationError({"shift_type_uuid": T("errors", "本班次已有您的交接班记录")})
         snapshot = open_items(actor)
         row = Handover.create(day=data.day, shift_type=data.shift_type_uuid or None, outgoing=actor.uuid,
                               incoming=data.incoming_uuid or None, handed_at=now(),
@@ -112,15 +112,15 @@ def acknowledge(actor: Actor, uuid: str, incoming_uuid: str, password: str) -> N
     with transaction():
         row = Handover.live().where(Handover.uuid == uuid).first()
         if row is None:
-            raise NotFound("交接班记录不存在")
+            raise NotFound(T("errors", "交接班记录不存在"))
         if row.acknowledged_at is not None:
-            raise ValidationError({"password": "该交接班已确认接班"})
+            raise ValidationError({"password": T("errors", "该交接班已确认接班")})
         if row.incoming_uuid and row.incoming_uuid != incoming_uuid:
-            raise PermissionDenied("只有指定的接班人可以确认")
+            raise PermissionDenied(T("errors", "只有指定的接班人可以确认"))
         if incoming_uuid == row.outgoing_uuid:
-            raise ValidationError({"incoming_uuid": "交班人不能自己确认接班"})
+            raise ValidationError({"incoming_uuid": T("errors", "交班人不能自己确认接班")})
         if not auth.confirm_password(incoming_uuid, password):
-            raise AuthError("接班人密码不正确")
+            raise AuthError(T("errors", "接班人密码不正确"))
         row.incoming, row.acknowledged_at = incoming_uuid, now()
         row.save()
         audit.record(actor, "handover", row.uuid, "acknowledge", None, {"incoming": incoming_uuid})
@@ -130,7 +130,7 @@ def get_handover(actor: Actor, uuid: str) -> dict[str, Any]:
     require(actor, Permission.DESK_WORK)
     row = Handover.live().where(Handover.uuid == uuid).first()
     if row is None:
-        raise NotFound("交接班记录不存在")
+        raise NotFound(T("errors", "交接班记录不存在"))
     names = {s.uuid: s.name for s in Staff.select(Staff.uuid, Staff.name).where(
         Staff.uuid.in_([row.outgoing_uuid, row.incoming_uuid or ""]))}
     kind = ShiftType.get_or_none(ShiftType.uuid == row.shift_type_uuid) if row.shift_type_uuid else None

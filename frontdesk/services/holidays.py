@@ -12,7 +12,7 @@ from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Holiday, current_site_code
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.workdays import WorkCalendar
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
@@ -76,9 +76,9 @@ def save_holiday(actor: Actor, day: date | None, is_workday: bool, note: str = "
     note = note.strip()
     errors: dict[str, str] = {}
     if day is None:
-        errors["date"] = "请选择日期"
+        errors["date"] = T("errors", "请选择日期")
     if len(note) > 100:
-        errors["note"] = "说明不超过 100 字"
+        errors["note"] = T("errors", "说明不超过 100 字")
     if errors:
         raise ValidationError(errors)
     assert day is not None
@@ -88,14 +88,14 @@ def save_holiday(actor: Actor, day: date | None, is_workday: bool, note: str = "
         if uuid:
             edited = Holiday.live().where(Holiday.uuid == uuid).first()
             if edited is None:
-                raise NotFound("该节假日设置不存在或已删除")
+                raise NotFound(T("errors", "该节假日设置不存在或已删除"))
             if row is not None and row.uuid != uuid and not row.deleted:
-                raise ValidationError({"date": f"{day:%Y-%m-%d} 已有设置，请直接修改那一条"})
+                raise ValidationError({"date": T("errors", "{0:%Y-%m-%d} 已有设置，请直接修改那一条").format(day)})
             if row is not None and row.uuid != uuid:  # a tombstone holds the date: drop it for good
                 row.delete_instance()
             row = edited
         elif row is not None and not row.deleted:
-            raise ValidationError({"date": f"{day:%Y-%m-%d} 已有设置，请直接修改那一条"})
+            raise ValidationError({"date": T("errors", "{0:%Y-%m-%d} 已有设置，请直接修改那一条").format(day)})
         old = _plain(row) if row is not None and not row.deleted else None
         if row is None:
             row = Holiday(date=day, is_workday=is_workday, note=note)
@@ -112,7 +112,7 @@ def delete_holiday(actor: Actor, uuid: str) -> None:
     with transaction():
         row = Holiday.live().where(Holiday.uuid == uuid).first()
         if row is None:
-            raise NotFound("该节假日设置不存在或已删除")
+            raise NotFound(T("errors", "该节假日设置不存在或已删除"))
         row.deleted = True
         row.save()
         audit.record(actor, "holiday", row.uuid, "delete", _plain(row), None)

@@ -11,7 +11,7 @@ from frontdesk.db.models.base import now
 from frontdesk.domain import attendance as rules
 from frontdesk.domain.attendance import LeaveKind, RequestStatus
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import ValidationError
+from frontdesk.errors import T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.attendance import own_or_manage, recompute, staff_exists
 from frontdesk.services.permissions import require
@@ -32,15 +32,15 @@ def request_leave(actor: Actor, staff_uuid: str, kind: str, start: datetime | No
     own_or_manage(actor, staff_uuid)
     errors: dict[str, str] = {}
     if kind not in {k.value for k in LeaveKind}:
-        errors["kind"] = "请选择请假类型"
+        errors["kind"] = T("errors", "请选择请假类型")
     if start is None:
-        errors["start_at"] = "请填写开始时间"
+        errors["start_at"] = T("errors", "请填写开始时间")
     if end is None:
-        errors["end_at"] = "请填写结束时间"
+        errors["end_at"] = T("errors", "请填写结束时间")
     elif start is not None and end <= start:
-        errors["end_at"] = "结束时间须晚于开始时间"
+        errors["end_at"] = T("errors", "结束时间须晚于开始时间")
     if not reason.strip():
-        errors["reason"] = "请填写请假事由"
+        errors["reason"] = T("errors", "请填写请假事由")
     if errors:
         raise ValidationError(errors)
     staff_exists(staff_uuid)
@@ -63,7 +63,7 @@ def decide_leave(actor: Actor, uuid: str, approve: bool, note: str = "") -> None
     with transaction():
         leave = LeaveRequest.live().where(LeaveRequest.uuid == uuid).first()
         if leave is None or leave.status != RequestStatus.PENDING.value:
-            raise ValidationError({"leave": "该请假申请已处理或不存在"})
+            raise ValidationError({"leave": T("errors", "该请假申请已处理或不存在")})
         leave.status = (RequestStatus.APPROVED if approve else RequestStatus.REJECTED).value
         leave.decided_by, leave.decided_at = actor.uuid, now()
         if approve and leave.kind == LeaveKind.PHONE.value:

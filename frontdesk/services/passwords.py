@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import secrets
 
+from frontdesk.errors import T
+
 N, R, P, DKLEN = 2**14, 8, 1, 32
 MAXMEM = 64 * 1024 * 1024  # scrypt needs 128*N*r bytes = 16 MiB; default cap is 32 MiB
 
@@ -41,7 +43,7 @@ def verify_password(password: str, stored: str | None) -> bool:
 def password_problem(password: str) -> str | None:
     """Why ``password`` is not acceptable, or None."""
     if len(password) < 6:
-        return "密码至少 6 位"
+        return T("errors", "密码至少 6 位")
     if password.strip() != password:
-        return "密码首尾不能有空格"
+        return T("errors", "密码首尾不能有空格")
     return None

@@ -8,7 +8,7 @@ from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import ForbiddenPhrase, StandardPhrase
 from frontdesk.domain.phrases import SITUATION_LABELS, ForbiddenMatcher, Situation, phrase_problems
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.permissions import require
 
@@ -81,7 +81,7 @@ def save_phrase(
     require(actor, Permission.MANAGE_REFERENCE)
     errors = phrase_problems(text)
     if situation not in {s.value for s in Situation}:
-        errors["situation"] = "请选择使用场景"
+        errors["situation"] = T("errors", "请选择使用场景")
     if errors:
         raise ValidationError(errors)
     text = text.strip()
@@ -89,7 +89,7 @@ def save_phrase(
         if uuid:
             phrase = StandardPhrase.live().where(StandardPhrase.uuid == uuid).first()
             if phrase is None:
-                raise NotFound("该规范用语不存在或已删除")
+                raise NotFound(T("errors", "该规范用语不存在或已删除"))
             old = {"situation": phrase.situation, "text": phrase.text, "active": phrase.active}
         else:
             last = (
@@ -111,7 +111,7 @@ def delete_phrase(actor: Actor, uuid: str) -> None:
     with transaction():
         phrase = StandardPhrase.live().where(StandardPhrase.uuid == uuid).first()
         if phrase is None:
-            raise NotFound("该规范用语不存在或已删除")
+            raise NotFound(T("errors", "该规范用语不存在或已删除"))
         phrase.deleted = True
         phrase.save()
         audit.record(actor, "standard_phrase", uuid, "delete", {"text": phrase.text}, None)
@@ -136,22 +136,22 @@ def save_forbidden(
     require(actor, Permission.MANAGE_REFERENCE)
     errors = phrase_problems(text, max_len=100)
     if len(category.strip()) > 30:
-        errors["category"] = "类别不超过 30 字"
+        errors["category"] = T("errors", "类别不超过 30 字")
     if len(note.strip()) > 200:
-        errors["note"] = "备注不超过 200 字"
+        errors["note"] = T("errors", "备注不超过 200 字")
     text = text.strip()
     with transaction():
         clash = ForbiddenPhrase.live().where(ForbiddenPhrase.text == text)
         if uuid:
             clash = clash.where(ForbiddenPhrase.uuid != uuid)
         if text and clash.exists():
-            errors["text"] = "该忌语已在列表中"
+            errors["text"] = T("errors", "该忌语已在列表中")
         if errors:
             raise ValidationError(errors)
         if uuid:
             phrase = ForbiddenPhrase.live().where(ForbiddenPhrase.uuid == uuid).first()
             if phrase is None:
-                raise NotFound("该服务忌语不存在或已删除")
+                raise NotFound(T("errors", "该服务忌语不存在或已删除"))
             old = {"text": phrase.text, "category": phrase.category, "checked": phrase.checked, "note": phrase.note}
         else:
             phrase, old = ForbiddenPhrase(), None
@@ -169,7 +169,7 @@ def delete_forbidden(actor: Actor, uuid: str) -> None:
     with transaction():
         phrase = ForbiddenPhrase.live().where(ForbiddenPhrase.uuid == uuid).first()
         if phrase is None:
-            raise NotFound("该服务忌语不存在或已删除")
+            raise NotFound(T("errors", "该服务忌语不存在或已删除"))
         phrase.deleted = True
         phrase.save()
         audit.record(actor, "forbidden_phrase", uuid, "delete", {"text": phrase.text}, None)

@@ -16,7 +16,7 @@ from frontdesk.db.numbering import next_number
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.reception import Category, ContactInput, ContactStatus, ReplyMode, contact_problems
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
 
@@ -49,11 +49,11 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
         raise ValidationError(errors)
     with transaction():
         if data.follow_up_owner_uuid and not Staff.live().where(Staff.uuid == data.follow_up_owner_uuid).exists():
-            raise ValidationError({"follow_up_owner_uuid": "跟进人不存在"})
+            raise ValidationError({"follow_up_owner_uuid": T("errors", "跟进人不存在")})
         if uuid:
             contact = Contact.live().where(Contact.uuid == uuid).first()
             if contact is None:
-                raise NotFound("该接待记录不存在或已删除")
+                raise NotFound(T("errors", "该接待记录不存在或已删除"))
             old_texts = _texts(contact)
         else:
             received = data.received_at or moment
@@ -93,13 +93,13 @@ def close_contact(actor: Actor, uuid: str, handling: str) -> None:
     """办结: record the handling and result and close the contact."""
     require(actor, Permission.DESK_WORK)
     if not handling.strip():
-        raise ValidationError({"handling": "办结前请填写处理情况及结果"})
+        raise ValidationError({"handling": T("errors", "办结前请填写处理情况及结果")})
     with transaction():
         contact = Contact.live().where(Contact.uuid == uuid).first()
         if contact is None:
-            raise NotFound("该接待记录不存在或已删除")
+            raise NotFound(T("errors", "该接待记录不存在或已删除"))
         if contact.status in (ContactStatus.CLOSED.value, ContactStatus.VISITED.value):
-            raise ValidationError({"status": "该记录已办结"})
+            raise ValidationError({"status": T("errors", "该记录已办结")})
         old = _texts(contact)
         contact.handling = handling.strip()
         contact.status = ContactStatus.CLOSED.value
@@ -119,7 +119,7 @@ def get_contact(actor: Actor, uuid: str) -> dict[str, Any]:
         .first()
     )
     if row is None:
-        raise NotFound("该接待记录不存在或已删除")
+        raise NotFound(T("errors", "该接待记录不存在或已删除"))
     row["owner_uuid"] = row.pop("owner")
     row["follow_up_owner_uuid"] = row.pop("follow_up_owner")
     return row

@@ -28,7 +28,7 @@ from frontdesk.domain.repairs import (
 )
 from frontdesk.domain.returns import parse_money
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import Message, NotFound, T, ValidationError
 from frontdesk.services import aftersales_settings, attachments
 from frontdesk.services.permissions import require
 
@@ -42,11 +42,12 @@ class SavedRepair:
     number: str
 
 
-def _note_problem(note: str, required: bool, what: str = "说明") -> str | None:
+def _note_problem(note: str, required: bool, what: str | None = None) -> str | None:
+    what = what or T("errors", "说明")
     if required and not note.strip():
-        return f"请填写{what}"
+        return T("errors", "请填写{0}").format(what)
     if len(note) > NOTE_MAX:
-        return f"{what}不超过 {NOTE_MAX} 字"
+        return T("errors", "{0}不超过 {1} 字").format(what, NOTE_MAX)
     return None
 
 
@@ -57,7 +58,7 @@ def create_repair(actor: Actor, data: RepairInput) -> SavedRepair:
     errors = repair_problems(data, moment.date())
     bad = [p for p in data.photos if not attachments.is_stored_name(p)]
     if bad:
-        errors["photos"] = "照片须通过“添加照片”选择"
+        errors["photos"] = T("errors", "照片须通过“添加照片”选择")
     if errors:
         raise ValidationError(errors)
     with transaction():
@@ -78,7 +79,7 @@ def create_repair(actor: Actor, data: RepairInput) -> SavedRepair:
 def _order(uuid: str) -> RepairOrder:
     order = RepairOrder.live().where(RepairOrder.uuid == uuid).first()
     if order is None:
-        raise NotFound("该维修工单不存在或已删除")
+        raise NotFound(T("errors", "该维修工单不存在或已删除"))
     return order
 
 
@@ -103,11 +104,11 @@ def _move(actor: Actor, order: RepairOrder, target: RepairStatus, note: str, kin
 def advance(actor: Actor, uuid: str, target: str, note: str = "") -> None:
     """One workflow step (送修, 开始维修, 已修好 / 无法修复, 关闭); an illegal jump is refused."""
     require(actor, Permission.DESK_WORK)
-    problem = _note_problem(note, required=target == RepairStatus.UNREPAIRABLE.value, what="说明")
+    problem = _note_problem(note, required=target == RepairStatus.UNREPAIRABLE.value, what=T("errors", "说明"))
     if problem:
         raise ValidationError({"note": problem})
     if target in (RepairStatus.NOTIFIED.value, RepairStatus.PICKED_UP.value):
-        raise ValidationError({"status": "通知取件和取件请分别使用“通知客户”和“取件验收”"})
+        raise ValidationError({"status": T("errors", "通知取件和取件请分别使用“通知客户”和“取件验收”")})
     with transaction():
         order = _order(uuid)
         try:
@@ -123,9 +124,9 @@ def notify(actor: Actor, uuid: str, method: str, result: str, note: str = "") ->
     require(actor, Permission.DESK_WORK)
     errors = {}
     if method not in {m.value for m in NotifyMethod}:
-        errors["method"] = "请选择通知方式"
+        errors["method"] = T("errors", "请选择通知方式")
     if result not in {r.value for r in NotifyResult}:
-        errors["result"] = "请选择通知结果"
+        errors["result"] = T("errors", "请选择通知结果")
     problem = _note_problem(note, required=False)
     if problem:
         errors["note"] = problem
@@ -135,7 +136,7 @@ def notify(actor: Actor, uuid: str, method: str, result: str, note: str = "") ->
         order = _order(uuid)
         if order.status not in (RepairStatus.REPAIRED.value, RepairStatus.UNREPAIRABLE.value,
                                 RepairStatus.NOTIFIED.value):
-            raise ValidationError({"method": "维修结果出来（已修好或无法修复）后才能通知客户取件"})
+            raise ValidationError({"method": T("errors", "维修结果出来（已修好或无法修复）后才能通知客户取件")})
         if result != NotifyResult.NO_ANSWER.value and order.status != RepairStatus.NOTIFIED.value:
             _move(actor, order, RepairStatus.NOTIFIED, note, EventKind.NOTIFY, method=method, result=result)
         else:
@@ -148,10 +149,10 @@ def pick_up(actor: Actor, uuid: str, inspection: str, accepted: bool, note: str 
     """At pickup: the inspection and the customer's acceptance; not accepted reopens the order as rework."""
     require(actor, Permission.DESK_WORK)
     errors = {}
-    problem = _note_problem(inspection, required=True, what="取件检查结果")
+    problem = _note_problem(inspection, required=True, what=T("errors", "取件检查结果"))
     if problem:
         errors["inspection"] = problem
-    problem = _note_problem(note, required=not accepted, what="客户不满意的原因")
+    problem = _note_problem(note, required=not accepted, what=T("errors", "客户不满意的原因"))
     if problem:
         errors["note"] = problem
     if errors:
@@ -159,7 +160,7 @@ def pick_up(actor: Actor, uuid: str, inspection: str, accepted: bool, note: str 
     with transaction():
         order = _order(uuid)
         if order.status != RepairStatus.NOTIFIED.value:
-            raise ValidationError({"inspection": f"工单当前为「{RepairStatus(order.status).label}」，通知取件后才能取件"})
+            raise ValidationError({"inspection": T("errors", "工单当前为「{0}」，通知取件后才能取件").format(Message("enum", RepairStatus(order.status).label))})
         order.pickup_inspection = inspection.strip()[:300]
         order.customer_accepted = bool(accepted)
         if accepted:
@@ -180,20 +181,20 @@ def _rework(actor: Actor, order: RepairOrder, note: str) -> None:
 def rework(actor: Actor, uuid: str, note: str) -> None:
     """返修: the customer is not satisfied; the order reopens at 已受理 and keeps all its history."""
     require(actor, Permission.DESK_WORK)
-    problem = _note_problem(note, required=True, what="返修原因")
+    problem = _note_problem(note, required=True, what=T("errors", "返修原因"))
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
         order = _order(uuid)
         if RepairStatus(order.status) not in REWORK_FROM:
-            raise ValidationError({"note": f"工单当前为「{RepairStatus(order.status).label}」，还不能返修"})
+            raise ValidationError({"note": T("errors", "工单当前为「{0}」，还不能返修").format(Message("enum", RepairStatus(order.status).label))})
         _rework(actor, order, note)
         order.save()
 
 
 def add_note(actor: Actor, uuid: str, note: str) -> None:
     require(actor, Permission.DESK_WORK)
-    problem = _note_problem(note, required=True, what="备注")
+    problem = _note_problem(note, required=True, what=T("errors", "备注"))
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
@@ -217,7 +218,7 @@ def get_repair(actor: Actor, uuid: str) -> dict[str, Any]:
         .first()
     )
     if row is None:
-        raise NotFound("该维修工单不存在或已删除")
+        raise NotFound(T("errors", "该维修工单不存在或已删除"))
     row["photo_list"] = [p for p in row["photos"].splitlines() if p]
     row["stuck"] = is_stuck(row["status"], row["status_since"])
     row["events"] = list(

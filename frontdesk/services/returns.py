@@ -27,7 +27,7 @@ from frontdesk.domain.returns import (
     return_problems,
 )
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import Message, NotFound, T, ValidationError
 from frontdesk.services import aftersales_settings, audit
 from frontdesk.services.permissions import require
 
@@ -93,7 +93,7 @@ def create_return(actor: Actor, data: ReturnInput) -> SavedReturn:
 def _order(uuid: str) -> ReturnOrder:
     order = ReturnOrder.live().where(ReturnOrder.uuid == uuid).first()
     if order is None:
-        raise NotFound("该退换货记录不存在或已删除")
+        raise NotFound(T("errors", "该退换货记录不存在或已删除"))
     return order
 
 
@@ -104,9 +104,9 @@ def decide(actor: Actor, uuid: str, decision: str, refund_amount: str | Decimal,
     with transaction():
         order = _order(uuid)
         if order.status != ReturnStatus.NEGOTIATING.value:
-            raise ValidationError({"decision": f"当前状态为「{label(order.status)}」，只有协商中的记录可以改处理意见"})
+            raise ValidationError({"decision": T("errors", "当前状态为「{0}」，只有协商中的记录可以改处理意见").format(Message("enum", label(order.status)))})
         if decision == Decision.NEGOTIATE.value:
-            raise ValidationError({"decision": "请选择协商结果：同意或拒绝"})
+            raise ValidationError({"decision": T("errors", "请选择协商结果：同意或拒绝")})
         check = PolicyCheck(None, order.window_days, order.within_window, order.has_receipt)
         errors = decision_problems(order.kind, decision, order.amount_paid, refund_amount, replacement_item, check,
                                    note)
@@ -131,7 +131,7 @@ def approve(actor: Actor, uuid: str, note: str = "") -> None:
     with transaction():
         order = _order(uuid)
         if order.status != ReturnStatus.PENDING_APPROVAL.value:
-            raise ValidationError({"status": f"当前状态为「{label(order.status)}」，无需审批"})
+            raise ValidationError({"status": T("errors", "当前状态为「{0}」，无需审批").format(Message("enum", label(order.status)))})
         order.status = ReturnStatus.OPEN.value
         order.approved_by = actor.uuid
         order.approved_at = now()
@@ -148,9 +148,9 @@ def complete(actor: Actor, uuid: str) -> None:
     with transaction():
         order = _order(uuid)
         if order.status == ReturnStatus.PENDING_APPROVAL.value:
-            raise ValidationError({"status": f"退款 {order.refund_amount} 元超过审批金额，须主管审批后才能办结"})
+            raise ValidationError({"status": T("errors", "退款 {0} 元超过审批金额，须主管审批后才能办结").format(order.refund_amount)})
         if order.status != ReturnStatus.OPEN.value:
-            raise ValidationError({"status": f"当前状态为「{label(order.status)}」，不能办结"})
+            raise ValidationError({"status": T("errors", "当前状态为「{0}」，不能办结").format(Message("enum", label(order.status)))})
         order.status = ReturnStatus.COMPLETED.value
         order.completed_at = now()
         order.save()
@@ -170,6 +170,6 @@ def get_return(actor: Actor, uuid: str) -> dict[str, Any]:
         .first()
     )
     if row is None:
-        raise NotFound("该退换货记录不存在或已删除")
+        raise NotFound(T("errors", "该退换货记录不存在或已删除"))
     row["needs_approval"] = needs_approval(row["refund_amount"])
     return row

@@ -12,7 +12,7 @@ from frontdesk.db.connection import transaction
 from frontdesk.db.models import Department, ImportHistory, Staff, current_site_code
 from frontdesk.db.models.base import now
 from frontdesk.domain.roles import ROLE_LABELS, Actor, Permission, Role
-from frontdesk.errors import UserError, ValidationError
+from frontdesk.errors import T, UserError, ValidationError
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.excel.table_reader import HeaderField, read_table
@@ -75,7 +75,7 @@ def _date(value: Any) -> dt.date | None:
         year, month, day = (int(p) for p in text.split("-"))
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError("不是日期（例如 2024-03-01）") from None
+        raise ValueError(T("errors", "不是日期（例如 2024-03-01）")) from None
 
 
 def _row_input(values: dict[str, Any], departments: dict[str, str]) -> tuple[staff_service.StaffInput, dict[str, str]]:
@@ -83,15 +83,15 @@ def _row_input(values: dict[str, Any], departments: dict[str, str]) -> tuple[sta
     dept_name = _text(values.get("department"))
     dept = departments.get(dept_name) if dept_name else None
     if dept_name and dept is None:
-        errors["department_uuid"] = f"部门“{dept_name}”不存在，请先在部门管理中添加"
+        errors["department_uuid"] = T("errors", "部门“{0}”不存在，请先在部门管理中添加").format(dept_name)
     role_text = _text(values.get("role"))
     role = _ROLES.get(role_text.casefold() if role_text.isascii() else role_text, None) if role_text else "staff"
     if role is None:
-        errors["role"] = f"角色“{role_text}”无效（客服、主管或管理员）"
+        errors["role"] = T("errors", "角色“{0}”无效（客服、主管或管理员）").format(role_text)
     active_text = _text(values.get("active")).casefold()
     active = True if not active_text else True if active_text in _YES else False if active_text in _NO else None
     if active is None:
-        errors["active"] = f"“{active_text}”应为 是/否（在职/离职）"
+        errors["active"] = T("errors", "“{0}”应为 是/否（在职/离职）").format(active_text)
     try:
         hire = _date(values.get("hire_date"))
     except ValueError as exc:
@@ -119,7 +119,7 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPrevi
             for line, values in rows:
                 data, errors = _row_input(values, departments)
                 if data.staff_no in seen:
-                    errors["staff_no"] = f"与第 {seen[data.staff_no]} 行工号重复"
+                    errors["staff_no"] = T("errors", "与第 {0} 行工号重复").format(seen[data.staff_no])
                 seen.setdefault(data.staff_no, line)
                 old = existing.get(data.staff_no)
                 before = staff_service.get_staff(actor, old.uuid) if old else None

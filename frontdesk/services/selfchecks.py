@@ -11,7 +11,7 @@ from frontdesk.db.models import SelfCheck, SiteSetting, Staff
 from frontdesk.db.models.base import now
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.permissions import require
@@ -54,10 +54,10 @@ def submit(actor: Actor, answers: Answers, day: date | None = None) -> str:
     """Fill (or correct, until reviewed) the actor's own check for today's slot; nobody fills another's."""
     require(actor, Permission.DESK_WORK)
     if not actor.uuid or not Staff.live().where(Staff.uuid == actor.uuid).exists():
-        raise PermissionDenied("只有员工本人可以填写礼仪自查表")
+        raise PermissionDenied(T("errors", "只有员工本人可以填写礼仪自查表"))
     day = day or date.today()
     if day > date.today():
-        raise ValidationError({"slot": "不能提前填写以后的自查表"})
+        raise ValidationError({"slot": T("errors", "不能提前填写以后的自查表")})
     errors = rules.answer_problems(answers)
     if errors:
         raise ValidationError(errors)
@@ -67,7 +67,7 @@ def submit(actor: Actor, answers: Answers, day: date | None = None) -> str:
     with transaction():
         row = _own(actor, slot)
         if row is not None and row.reviewed_at is not None:
-            raise ValidationError({"slot": "本期自查表已由主管审阅，不能再修改"})
+            raise ValidationError({"slot": T("errors", "本期自查表已由主管审阅，不能再修改")})
         old = {"answers": row.answers} if row else None
         if row is None:
             row = SelfCheck(staff=actor.uuid, slot=slot, frequency=freq)
@@ -82,7 +82,7 @@ def submit(actor: Actor, answers: Answers, day: date | None = None) -> str:
 def _get(uuid: str) -> SelfCheck:
     row = SelfCheck.live().where(SelfCheck.uuid == uuid).first()
     if row is None:
-        raise NotFound("该自查表不存在")
+        raise NotFound(T("errors", "该自查表不存在"))
     return row
 
 
@@ -90,7 +90,7 @@ def get_check(actor: Actor, uuid: str) -> dict[str, Any]:
     require(actor, Permission.DESK_WORK)
     row = _get(uuid)
     if row.staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
-        raise PermissionDenied("只能查看本人的自查表")
+        raise PermissionDenied(T("errors", "只能查看本人的自查表"))
     return _as_dict(row)
 
 

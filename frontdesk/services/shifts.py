@@ -11,7 +11,7 @@ from frontdesk.db.models.base import now
 from frontdesk.domain import attendance as rules
 from frontdesk.domain.attendance import RequestStatus
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.permissions import require
 
@@ -39,14 +39,14 @@ def save_shift_type(actor: Actor, name: str, start: str, end: str, active: bool 
     require(actor, Permission.MANAGE_PERSONNEL)
     errors: dict[str, str] = {}
     if not name.strip() or len(name.strip()) > 20:
-        errors["name"] = "请填写班次名称（不超过 20 字）"
+        errors["name"] = T("errors", "请填写班次名称（不超过 20 字）")
     for key, text in (("start", start), ("end", end)):
         try:
             rules.parse_hhmm(text)
         except ValueError:
-            errors[key] = "时间格式为 HH:MM，例如 08:00"
+            errors[key] = T("errors", "时间格式为 HH:MM，例如 08:00")
     if not errors and start.strip() == end.strip():
-        errors["end"] = "结束时间不能与开始时间相同"
+        errors["end"] = T("errors", "结束时间不能与开始时间相同")
     if errors:
         raise ValidationError(errors)
     with transaction():
@@ -54,11 +54,11 @@ def save_shift_type(actor: Actor, name: str, start: str, end: str, active: bool 
         if uuid:
             clash = clash.where(ShiftType.uuid != uuid)
         if clash.exists():
-            raise ValidationError({"name": "已有同名班次"})
+            raise ValidationError({"name": T("errors", "已有同名班次")})
         if uuid:
             row = ShiftType.live().where(ShiftType.uuid == uuid).first()
             if row is None:
-                raise NotFound("班次不存在")
+                raise NotFound(T("errors", "班次不存在"))
             old = _type_dict(row)
         else:
             row = ShiftType(position=ShiftType.select().count())
@@ -109,12 +109,12 @@ def assign(actor: Actor, staff_uuid: str, day: date, shift_type_uuid: str) -> st
     with transaction():
         kind = ShiftType.live().where(ShiftType.uuid == shift_type_uuid).first()
         if kind is None:
-            raise ValidationError({"shift_type_uuid": "请选择班次"})
+            raise ValidationError({"shift_type_uuid": T("errors", "请选择班次")})
         if not Staff.live().where(Staff.uuid == staff_uuid).exists():
-            raise ValidationError({"staff_uuid": "请选择员工"})
+            raise ValidationError({"staff_uuid": T("errors", "请选择员工")})
         start, end = rules.shift_window(day, rules.parse_hhmm(kind.start), rules.parse_hhmm(kind.end))
         if _overlapping(staff_uuid, start, end):
-            raise ValidationError({"shift_type_uuid": "该员工在这段时间已有排班"})
+            raise ValidationError({"shift_type_uuid": T("errors", "该员工在这段时间已有排班")})
         shift = Shift.create(staff=staff_uuid, shift_type=kind.uuid, day=day, start_at=start, end_at=end)
         audit.record(actor, "shift", shift.uuid, "schedule", None,
                      {"staff": staff_uuid, "day": day, "shift": kind.name})
@@ -127,7 +127,7 @@ def unassign(actor: Actor, shift_uuid: str) -> None:
     with transaction():
         shift = get_shift_row(shift_uuid)
         if shift.clock_in is not None:
-            raise ValidationError({"shift": "已有签到记录的班次不能取消排班"})
+            raise ValidationError({"shift": T("errors", "已有签到记录的班次不能取消排班")})
         shift.deleted = True
         shift.save(only=[Shift.deleted])
         audit.record(actor, "shift", shift.uuid, "unschedule", {"staff": shift.staff_uuid, "day": shift.day}, None)
@@ -136,7 +136,7 @@ def unassign(actor: Actor, shift_uuid: str) -> None:
 def get_shift_row(shift_uuid: str) -> Shift:
     shift = Shift.live().where(Shift.uuid == shift_uuid).first()
     if shift is None:
-        raise NotFound("该排班不存在或已取消")
+        raise NotFound(T("errors", "该排班不存在或已取消"))
     return shift
 
 
@@ -160,22 +160,22 @@ def request_swap(actor: Actor, shift_uuid: str, target_uuid: str, reason: str) -
     require(actor, Permission.DESK_WORK)
     errors: dict[str, str] = {}
     if not reason.strip():
-        errors["reason"] = "请填写调班原因"
+        errors["reason"] = T("errors", "请填写调班原因")
     if not target_uuid:
-        errors["target_uuid"] = "请选择替班同事"
+        errors["target_uuid"] = T("errors", "请选择替班同事")
     if errors:
         raise ValidationError(errors)
     with transaction():
         shift = get_shift_row(shift_uuid)
         if shift.staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
-            raise PermissionDenied("只能为自己的班次申请调班")
+            raise PermissionDenied(T("errors", "只能为自己的班次申请调班"))
         if target_uuid == shift.staff_uuid:
-            raise ValidationError({"target_uuid": "替班同事不能是本人"})
+            raise ValidationError({"target_uuid": T("errors", "替班同事不能是本人")})
         problem = rules.swap_problem(shift.start_at, shift.end_at, now())
         if problem:
             raise ValidationError({"shift_uuid": problem})
         if _overlapping(target_uuid, shift.start_at, shift.end_at):
-            raise ValidationError({"target_uuid": "替班同事在该时段已有排班"})
+            raise ValidationError({"target_uuid": T("errors", "替班同事在该时段已有排班")})
         swap = ShiftSwap.create(shift=shift.uuid, requester=shift.staff_uuid, target=target_uuid,
                                 reason=reason.strip()[:200], requested_at=now())
         audit.record(actor, "shift_swap", swap.uuid, "request", None,
@@ -189,11 +189,11 @@ def decide_swap(actor: Actor, swap_uuid: str, approve: bool, note: str = "") -> 
     with transaction():
         swap = ShiftSwap.live().where(ShiftSwap.uuid == swap_uuid).first()
         if swap is None or swap.status != RequestStatus.PENDING.value:
-            raise ValidationError({"swap": "该调班申请已处理或不存在"})
+            raise ValidationError({"swap": T("errors", "该调班申请已处理或不存在")})
         shift = get_shift_row(swap.shift_uuid)
         if approve:
             if _overlapping(swap.target_uuid, shift.start_at, shift.end_at, shift.uuid):
-                raise ValidationError({"swap": "替班同事在该时段已有排班"})
+                raise ValidationError({"swap": T("errors", "替班同事在该时段已有排班")})
             old = {"staff": shift.staff_uuid}
             shift.swapped_from = shift.staff_uuid
             shift.staff = swap.target_uuid

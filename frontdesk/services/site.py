@@ -7,7 +7,7 @@ import re
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import SiteSetting, Staff, set_current_site
 from frontdesk.domain.roles import Actor, Permission, Role
-from frontdesk.errors import ValidationError
+from frontdesk.errors import T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.passwords import hash_password, password_problem
 from frontdesk.services.permissions import require
@@ -44,13 +44,13 @@ def load_site() -> None:
 def validate_initial(site_code: str, site_name: str, admin_user: str, admin_password: str) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not SITE_CODE_RE.match(site_code):
-        errors["site_code"] = "站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01"
+        errors["site_code"] = T("errors", "站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01")
     if not site_name.strip():
-        errors["site_name"] = "请填写站点名称"
+        errors["site_name"] = T("errors", "请填写站点名称")
     elif len(site_name) > 50:
-        errors["site_name"] = "站点名称不超过 50 字"
+        errors["site_name"] = T("errors", "站点名称不超过 50 字")
     if not re.match(r"^[A-Za-z0-9_.-]{2,20}$", admin_user):
-        errors["admin_user"] = "账户名为 2–20 位字母、数字或 _.-"
+        errors["admin_user"] = T("errors", "账户名为 2–20 位字母、数字或 _.-")
     problem = password_problem(admin_password)
     if problem:
         errors["admin_password"] = problem
@@ -67,7 +67,7 @@ def initialize(
         raise ValidationError(errors)
     with transaction():
         if is_initialized():
-            raise ValidationError({"site_code": "本数据库已初始化，站点代码为 " + get_setting("site_code")})
+            raise ValidationError({"site_code": T("errors", "本数据库已初始化，站点代码为 {0}").format(get_setting("site_code"))})
         _put("site_code", site_code)
         _put("site_name", site_name.strip())
         set_current_site(site_code)
@@ -83,7 +83,7 @@ def initialize(
 def rename_site(actor: Actor, name: str) -> None:
     require(actor, Permission.ADMIN_SITE)
     if not name.strip():
-        raise ValidationError({"site_name": "请填写站点名称"})
+        raise ValidationError({"site_name": T("errors", "请填写站点名称")})
     with transaction():
         old = site_name()
         _put("site_name", name.strip())

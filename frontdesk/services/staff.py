@@ -12,7 +12,7 @@ from frontdesk.db.connection import transaction
 from frontdesk.db.models import Department, Staff, current_site_code
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.roles import Actor, Permission, Role
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.passwords import hash_password, password_problem
@@ -39,9 +39,9 @@ ROSTER_FIELDS = ("staff_no", "name", "department_uuid", "position", "role", "pho
 def _validate(data: StaffInput, own_uuid: str | None) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not data.staff_no.strip():
-        errors["staff_no"] = "请填写工号"
+        errors["staff_no"] = T("errors", "请填写工号")
     elif len(data.staff_no.strip()) > 20:
-        errors["staff_no"] = "工号不超过 20 位"
+        errors["staff_no"] = T("errors", "工号不超过 20 位")
     else:
         clash = Staff.live().where(
             (Staff.staff_no == data.staff_no.strip()) & (Staff.site_code == current_site_code())
@@ -49,20 +49,20 @@ def _validate(data: StaffInput, own_uuid: str | None) -> dict[str, str]:
         if own_uuid:
             clash = clash.where(Staff.uuid != own_uuid)
         if clash.exists():
-            errors["staff_no"] = f"工号 {data.staff_no.strip()} 已被使用"
+            errors["staff_no"] = T("errors", "工号 {0} 已被使用").format(data.staff_no.strip())
     if not data.name.strip():
-        errors["name"] = "请填写姓名"
+        errors["name"] = T("errors", "请填写姓名")
     elif len(data.name.strip()) > 30:
-        errors["name"] = "姓名不超过 30 字"
+        errors["name"] = T("errors", "姓名不超过 30 字")
     problem = phone_problem(data.phone)
     if problem:
         errors["phone"] = problem
     if data.role not in {r.value for r in Role}:
-        errors["role"] = "角色无效"
+        errors["role"] = T("errors", "角色无效")
     if data.hire_date and data.hire_date > date.today():
-        errors["hire_date"] = "入职日期不能晚于今天"
+        errors["hire_date"] = T("errors", "入职日期不能晚于今天")
     if data.department_uuid and not Department.live().where(Department.uuid == data.department_uuid).exists():
-        errors["department_uuid"] = "部门不存在"
+        errors["department_uuid"] = T("errors", "部门不存在")
     return errors
 
 
@@ -79,12 +79,12 @@ def save_staff(actor: Actor, data: StaffInput, uuid: str | None = None, password
         if uuid:
             staff = Staff.live().where(Staff.uuid == uuid).first()
             if staff is None:
-                raise NotFound("员工不存在或已删除")
+                raise NotFound(T("errors", "员工不存在或已删除"))
         current_role = staff.role if staff else Role.STAFF.value
         if data.role != current_role:
             require(actor, Permission.MANAGE_ACCOUNTS)
         if staff is not None and staff.uuid == actor.uuid and not data.active:
-            raise ValidationError({"active": "不能停用自己的账户"})
+            raise ValidationError({"active": T("errors", "不能停用自己的账户")})
         errors = _validate(data, uuid)
         if password:
             require(actor, Permission.MANAGE_ACCOUNTS)
@@ -109,7 +109,7 @@ def get_staff(actor: Actor, uuid: str) -> StaffInput:
     require(actor, Permission.MANAGE_ROSTER)
     staff = Staff.live().where(Staff.uuid == uuid).first()
     if staff is None:
-        raise NotFound("员工不存在或已删除")
+        raise NotFound(T("errors", "员工不存在或已删除"))
     return StaffInput(**_row(staff))
 
 
@@ -196,22 +196,22 @@ def save_department(actor: Actor, name: str, note: str = "", active: bool = True
     name, note = name.strip(), note.strip()
     errors = {}
     if not name:
-        errors["name"] = "请填写部门名称"
+        errors["name"] = T("errors", "请填写部门名称")
     elif len(name) > 50:
-        errors["name"] = "部门名称不超过 50 字"
+        errors["name"] = T("errors", "部门名称不超过 50 字")
     if len(note) > 200:
-        errors["note"] = "备注不超过 200 字"
+        errors["note"] = T("errors", "备注不超过 200 字")
     with transaction():
         clash = Department.live().where((Department.name == name) & (Department.site_code == current_site_code()))
         if uuid:
             clash = clash.where(Department.uuid != uuid)
         if name and clash.exists():
-            errors["name"] = f"部门“{name}”已存在"
+            errors["name"] = T("errors", "部门“{0}”已存在").format(name)
         if errors:
             raise ValidationError(errors)
         dept = Department.live().where(Department.uuid == uuid).first() if uuid else Department()
         if dept is None:
-            raise NotFound("部门不存在或已删除")
+            raise NotFound(T("errors", "部门不存在或已删除"))
         old = {"name": dept.name, "note": dept.note, "active": dept.active} if uuid else None
         dept.name, dept.note, dept.active = name, note, active
         dept.save()

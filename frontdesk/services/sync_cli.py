@@ -7,7 +7,7 @@ import sys
 from datetime import date
 
 from frontdesk.domain.roles import SYSTEM
-from frontdesk.errors import UserError
+from frontdesk.errors import T, UserError
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.services import site
 from frontdesk.services.sync_export import SINCE_LAST, export_site
@@ -17,7 +17,7 @@ from frontdesk.services.sync_import import import_site
 def run(args: argparse.Namespace) -> int:
     """Run ``export`` or ``import``; 0 on success, 2 on a refused file or bad arguments."""
     if not site.is_initialized():
-        raise UserError("请先运行 init 初始化站点")
+        raise UserError(T("errors", "请先运行 init 初始化站点"))
     actor = SYSTEM
     if args.command == "export":
         since: date | str | None = SINCE_LAST
@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 since = date.fromisoformat(args.since)
             except ValueError:
-                raise UserError(f"--since 日期格式应为 YYYY-MM-DD：{args.since}") from None
+                raise UserError(T("errors", "--since 日期格式应为 YYYY-MM-DD：{0}").format(args.since)) from None
         summary = export_site(actor, args.out, since)
         print(f"已导出 {summary.total:,} 条记录到 {summary.path}")
         print(f"范围：{summary.since or '全部'} 以来；校验和 {summary.checksum}")

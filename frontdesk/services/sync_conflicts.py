@@ -9,7 +9,7 @@ from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import ImportHistory, SyncConflict
 from frontdesk.db.models.base import now
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services import audit, phrases
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
@@ -54,7 +54,7 @@ def get_conflict(actor: Actor, conflict_id: int) -> dict[str, Any]:
     require(actor, Permission.MANAGE_REFERENCE)
     row = SyncConflict.select().where(SyncConflict.id == conflict_id).dicts().first()
     if row is None:
-        raise NotFound("该冲突记录不存在")
+        raise NotFound(T("errors", "该冲突记录不存在"))
     local, incoming = json.loads(row["local_values"]), json.loads(row["incoming_values"])
     keys = list(incoming)
     keys.sort(key=lambda k: k in NOT_CONTENT)
@@ -69,19 +69,19 @@ def resolve(actor: Actor, conflict_id: int, choice: str) -> None:
     next export carries the choice to the other site, and the same incoming version is not a conflict again."""
     require(actor, Permission.MANAGE_REFERENCE)
     if choice not in (KEEP_LOCAL, TAKE_INCOMING):
-        raise ValidationError({"choice": "请选择保留本站版本或采用对方版本"})
+        raise ValidationError({"choice": T("errors", "请选择保留本站版本或采用对方版本")})
     with transaction():
         conflict = SyncConflict.get_or_none(SyncConflict.id == conflict_id)
         if conflict is None:
-            raise NotFound("该冲突记录不存在")
+            raise NotFound(T("errors", "该冲突记录不存在"))
         if conflict.status != "open":
-            raise ValidationError({"choice": "该冲突已处理"})
+            raise ValidationError({"choice": T("errors", "该冲突已处理")})
         spec = specs().get(conflict.entity)
         if spec is None:
-            raise NotFound(f"本程序不认识记录类型 {conflict.entity}")
+            raise NotFound(T("errors", "本程序不认识记录类型 {0}").format(conflict.entity))
         current = rows_by_uuid(spec, [conflict.record_uuid]).get(conflict.record_uuid)
         if current is None:
-            raise NotFound("冲突涉及的本站记录已不存在")
+            raise NotFound(T("errors", "冲突涉及的本站记录已不存在"))
         incoming = json.loads(conflict.incoming_values)
         chosen = list(current) if choice == KEEP_LOCAL else [incoming.get(k) for k in spec.keys]
         at_rev, at_upd = spec.index("revision"), spec.index("updated_at")

@@ -13,7 +13,7 @@ from frontdesk.db import backup as backups
 from frontdesk.db.connection import close_database, open_database, translate_error
 from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations, schema_version
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import UserError
+from frontdesk.errors import T, UserError
 from frontdesk.paths import DataPaths
 from frontdesk.services import audit, site
 from frontdesk.services.permissions import require
@@ -37,7 +37,9 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
         if mapped is not exc:
             raise mapped from exc
         raise UserError(
-            f"数据库文件已损坏，无法打开（{exc}）。\n请在“系统维护”中或用命令 restore 从备份恢复：{paths.backups}"
+            T("errors", "数据库文件已损坏，无法打开（{0}）。\n请在“系统维护”中或用命令 restore 从备份恢复：{1}").format(
+                exc, paths.backups
+            )
         ) from exc
     do_backup = settings.backup_on_start if backup_on_start is None else backup_on_start
     if existed and do_backup and site.is_initialized():

@@ -10,7 +10,7 @@ from frontdesk.db.models import Contact, Department, Staff, Transfer
 from frontdesk.db.models.base import now
 from frontdesk.domain.reception import ContactStatus, TransferStatus
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import NotFound, ValidationError
+from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
 
@@ -22,23 +22,23 @@ def transfer_contact(
     require(actor, Permission.DESK_WORK)
     errors: dict[str, str] = {}
     if not department_uuid:
-        errors["department_uuid"] = "请选择承办部门"
+        errors["department_uuid"] = T("errors", "请选择承办部门")
     if due_at is None:
-        errors["due_at"] = "请填写办理期限"
+        errors["due_at"] = T("errors", "请填写办理期限")
     elif due_at <= now():
-        errors["due_at"] = "办理期限必须晚于现在"
+        errors["due_at"] = T("errors", "办理期限必须晚于现在")
     if len(instructions) > 500:
-        errors["instructions"] = "转办说明不超过 500 字"
+        errors["instructions"] = T("errors", "转办说明不超过 500 字")
     if errors:
         raise ValidationError(errors)
     with transaction():
         contact = Contact.live().where(Contact.uuid == contact_uuid).first()
         if contact is None:
-            raise NotFound("该接待记录不存在或已删除")
+            raise NotFound(T("errors", "该接待记录不存在或已删除"))
         if contact.status not in (ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value):
-            raise ValidationError({"department_uuid": "已办结的记录不能再转办"})
+            raise ValidationError({"department_uuid": T("errors", "已办结的记录不能再转办")})
         if not Department.live().where(Department.uuid == department_uuid).exists():
-            raise ValidationError({"department_uuid": "部门不存在"})
+            raise ValidationError({"department_uuid": T("errors", "部门不存在")})
         transfer = Transfer.create(
             contact=contact.uuid,
             department=department_uuid,
@@ -55,7 +55,7 @@ def transfer_contact(
 def _pending(uuid: str) -> Transfer:
     transfer = Transfer.live().where(Transfer.uuid == uuid).first()
     if transfer is None:
-        raise NotFound("该转办记录不存在")
+        raise NotFound(T("errors", "该转办记录不存在"))
     return transfer
 
 
@@ -63,11 +63,11 @@ def record_reply(actor: Actor, transfer_uuid: str, reply: str, result: str = "")
     """The department's answer and the result."""
     require(actor, Permission.DESK_WORK)
     if not reply.strip():
-        raise ValidationError({"reply": "请填写部门答复"})
+        raise ValidationError({"reply": T("errors", "请填写部门答复")})
     with transaction():
         transfer = _pending(transfer_uuid)
         if transfer.status == TransferStatus.FINISHED.value:
-            raise ValidationError({"reply": "该转办已关闭"})
+            raise ValidationError({"reply": T("errors", "该转办已关闭")})
         transfer.reply = reply.strip()
         transfer.result = result.strip()
         transfer.replied_at = now()
@@ -81,7 +81,7 @@ def chase(actor: Actor, transfer_uuid: str) -> int:
     with transaction():
         transfer = _pending(transfer_uuid)
         if transfer.status != TransferStatus.PENDING.value:
-            raise ValidationError({"reply": "该转办已答复，无需催办"})
+            raise ValidationError({"reply": T("errors", "该转办已答复，无需催办")})
         transfer.chase_count += 1
         transfer.last_chased_at = now()
         transfer.save(only=[Transfer.chase_count, Transfer.last_chased_at])

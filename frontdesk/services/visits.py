@@ -24,7 +24,7 @@ from frontdesk.domain.visits import (
     visit_problems,
     year_bounds,
 )
-from frontdesk.errors import NotFound, PermissionDenied, ValidationError
+from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.permissions import require
@@ -49,9 +49,9 @@ def _check_links(data: VisitInput) -> tuple[Contact | None, dict[str, str]]:
     if data.contact_uuid:
         contact = Contact.live().where(Contact.uuid == data.contact_uuid).first()
         if contact is None:
-            errors["contact_uuid"] = "关联的接待记录不存在"
+            errors["contact_uuid"] = T("errors", "关联的接待记录不存在")
     if data.complaint_uuid and not Complaint.live().where(Complaint.uuid == data.complaint_uuid).exists():
-        errors["complaint_uuid"] = "关联的投诉不存在"
+        errors["complaint_uuid"] = T("errors", "关联的投诉不存在")
     return contact, errors
 
 
@@ -71,9 +71,9 @@ def record_visit(actor: Actor, data: VisitInput, uuid: str | None = None) -> str
         if uuid:
             visit = ReturnVisit.live().where(ReturnVisit.uuid == uuid).first()
             if visit is None:
-                raise NotFound("该回访记录不存在或已删除")
+                raise NotFound(T("errors", "该回访记录不存在或已删除"))
             if visit.visitor_uuid != actor.uuid and not actor.can(Permission.MANAGE_REFERENCE):
-                raise PermissionDenied("只有回访人本人或主管可以修改这条回访记录。")
+                raise PermissionDenied(T("errors", "只有回访人本人或主管可以修改这条回访记录。"))
             old = _values(visit)
         else:
             visit, old = ReturnVisit(visitor=actor.uuid), None
@@ -101,7 +101,7 @@ def get_visit(actor: Actor, uuid: str) -> dict[str, Any]:
     require(actor, Permission.DESK_WORK)
     row = ReturnVisit.live().where(ReturnVisit.uuid == uuid).dicts().first()
     if row is None:
-        raise NotFound("该回访记录不存在或已删除")
+        raise NotFound(T("errors", "该回访记录不存在或已删除"))
     row["contact_uuid"] = row.pop("contact")
     row["complaint_uuid"] = row.pop("complaint")
     row["visitor_uuid"] = row.pop("visitor")
@@ -297,14 +297,14 @@ def save_key_customer(actor: Actor, data: KeyCustomerInput, uuid: str | None = N
             other = clash.first()
             if other is not None:
                 errors["phone"] = (
-                    f"该电话已登记为“{other.name}”" if other.active else f"该电话已登记为“{other.name}”（已停用，请主管重新启用）"
+                    T("errors", "该电话已登记为“{0}”").format(other.name) if other.active else T("errors", "该电话已登记为“{0}”（已停用，请主管重新启用）").format(other.name)
                 )
         if errors:
             raise ValidationError(errors)
         if uuid:
             customer = KeyCustomer.live().where(KeyCustomer.uuid == uuid).first()
             if customer is None:
-                raise NotFound("该客户不存在或已删除")
+                raise NotFound(T("errors", "该客户不存在或已删除"))
             old = _customer_values(customer)
         else:
             customer, old = KeyCustomer(), None
@@ -321,7 +321,7 @@ def set_key_customer_active(actor: Actor, uuid: str, active: bool) -> None:
     with transaction():
         customer = KeyCustomer.live().where(KeyCustomer.uuid == uuid).first()
         if customer is None:
-            raise NotFound("该客户不存在或已删除")
+            raise NotFound(T("errors", "该客户不存在或已删除"))
         if customer.active == active:
             return
         customer.active = active
@@ -362,5 +362,5 @@ def get_key_customer(actor: Actor, uuid: str) -> dict[str, Any]:
     require(actor, Permission.DESK_WORK)
     row = KeyCustomer.live().where(KeyCustomer.uuid == uuid).dicts().first()
     if row is None:
-        raise NotFound("该客户不存在或已删除")
+        raise NotFound(T("errors", "该客户不存在或已删除"))
     return row

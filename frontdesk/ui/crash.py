@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontdesk.errors import UserError
+from frontdesk.ui.messages import localized_error
 
 log = logging.getLogger("frontdesk")
 
@@ -48,7 +49,7 @@ class CrashHandler:
             return
         parent = QApplication.activeWindow()
         if isinstance(exc, UserError):
-            QMessageBox.warning(parent, QCoreApplication.translate("crash", "提示"), exc.message)
+            QMessageBox.warning(parent, QCoreApplication.translate("crash", "提示"), localized_error(exc))
             return
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("unexpected error:\n%s", text)

@@ -27,9 +27,7 @@ _installed: list[QTranslator] = []
 
 def install_translators(app: QCoreApplication, language: str) -> None:
     """Chinese is the source language; English loads frontdesk_en.qm. Qt's own strings follow."""
-    for old in _installed:
-        app.removeTranslator(old)
-    _installed.clear()
+    remove_translators(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "zh_CN":
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
@@ -37,6 +35,13 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         _load(app, f"frontdesk_{language}", str(TRANSLATIONS_DIR))
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    """Take out the translators installed here: the source text (Chinese) shows again."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
 
 
 def _load(app: QCoreApplication, name: str, folder: str) -> bool:

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from frontdesk.errors import UserError
+from frontdesk.errors import Message, UserError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +20,24 @@ class MessageBridge(QObject):
 
 
 bridge = MessageBridge()
+
+
+def localized(text: str) -> str:
+    """A services/domain ``Message`` in the UI language (arguments that are Messages too); other text as is."""
+    if not isinstance(text, Message):
+        return text
+    args = [localized(a) if isinstance(a, Message) else a for a in text.args]
+    kwargs = {k: localized(v) if isinstance(v, Message) else v for k, v in text.kwargs.items()}
+    translated = QCoreApplication.translate(text.context, text.template)
+    return translated.format(*args, **kwargs) if args or kwargs else translated
+
+
+def localized_error(exc: UserError) -> str:
+    """The error's message in the UI language; a ValidationError's joined field messages piece by piece."""
+    if isinstance(exc, ValidationError) and exc.fields and exc.message == "；".join(exc.fields.values()):
+        separator = QCoreApplication.translate("messages", "；")
+        return separator.join(localized(message) for message in exc.fields.values())
+    return localized(exc.message)
 
 
 def status(text: str) -> None:
@@ -45,4 +63,4 @@ def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool
 def show_user_error(parent: QWidget | None, exc: UserError) -> None:
     """An expected problem: a clear message, nothing else."""
     log.info("user error: %s", exc.message)
-    warn(parent, exc.message)
+    warn(parent, localized_error(exc))

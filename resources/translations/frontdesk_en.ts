@@ -906,118 +906,118 @@ Appeal reason: {3}</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="42"/>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="169"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="43"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="170"/>
         <source>接待登记（新）</source>
         <translation>Contact log (new)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="49"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="50"/>
         <source>如 王女士，可不填</source>
         <translation>e.g. Ms. Wang, optional</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="53"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="54"/>
         <source>手机或座机；现场匿名可不填</source>
         <translation>Mobile or landline; optional for anonymous walk-ins</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="56"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
         <source>客户的核心诉求（必填）</source>
         <translation>The customer&apos;s main request (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="60"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="61"/>
         <source>处理情况及结果；Ctrl+Enter 保存并办结</source>
         <translation>Handling and outcome; Ctrl+Enter saves and closes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="70"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="71"/>
         <source>需后续跟进的事项</source>
         <translation>Items needing follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="71"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
         <source>（跟进人）</source>
         <translation>(follow-up owner)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="97"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="97"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
         <source>客户称呼</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="101"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="102"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="105"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="106"/>
         <source>回复方式</source>
         <translation>Reply method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="106"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="107"/>
         <source>承诺回复</source>
         <translation>Promised reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="108"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="114"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="115"/>
         <source>跟进人/期限</source>
         <translation>Follow-up owner/due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="119"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="120"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="122"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="123"/>
         <source>保存并办结 (Ctrl+Enter)</source>
         <translation>Save and close (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="125"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="126"/>
         <source>新登记 (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="127"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="128"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="185"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="186"/>
         <source>编辑 {0}（首问负责人：{1}）</source>
         <translation>Edit {0} (first-contact owner: {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="254"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="255"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -1922,7 +1922,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>The passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/screenshots.py" line="78"/>
+        <location filename="../../frontdesk/ui/screenshots.py" line="79"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
@@ -2665,33 +2665,33 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="20"/>
         <source>登录 - FrontDesk</source>
         <translation>Sign in - FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="25"/>
         <source>客服前台管理系统</source>
         <translation>Service Desk Management System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="28"/>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="34"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="35"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="37"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="49"/>
         <source>请输入工号</source>
         <translation>Please enter your Staff No.</translation>
     </message>
@@ -2704,73 +2704,73 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>FrontDesk Service Desk - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="61"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="62"/>
         <source>当前账户没有可用的功能页面，请联系管理员分配角色。</source>
         <translation>This account has no pages available. Please ask an administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="120"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="121"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="121"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="122"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="123"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="124"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="125"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="126"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="128"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="129"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="137"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="138"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="138"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="179"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="139"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="144"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="145"/>
         <source>站点：{0} {1}</source>
         <translation>Site: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="145"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
         <source>用户：{0} {1}</source>
         <translation>User: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="147"/>
         <source>角色：{0}</source>
         <translation>Role: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="161"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="162"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="167"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="168"/>
         <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
         <translation>The interface language takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="181"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
@@ -4790,105 +4790,105 @@ Runs offline; data is stored in:
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="38"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="40"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="39"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="41"/>
         <source>仪表仪容</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="38"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="39"/>
         <source>着装整洁，符合企业规范</source>
         <translation>Neat uniform that meets company standards</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="39"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="41"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="40"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="42"/>
         <source>调整着装/妆容</source>
         <translation>Adjust dress / make-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="40"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="41"/>
         <source>饰品简约，妆容得体</source>
         <translation>Simple accessories, appropriate make-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="42"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="44"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="43"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="45"/>
         <source>语言表达</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="42"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="43"/>
         <source>使用“您好”“请”“谢谢”“对不起”“再见”等礼貌用语</source>
         <translation>Uses polite phrases: “hello”, “please”, “thank you”, “sorry”, “goodbye”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="43"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="44"/>
         <source>加强礼貌用语练习</source>
         <translation>Practise the polite phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="44"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="45"/>
         <source>语速适中，吐字清晰</source>
         <translation>Moderate pace, clear pronunciation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="45"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="46"/>
         <source>放慢语速</source>
         <translation>Speak more slowly</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="46"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="48"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="50"/>
-        <source>行为举止</source>
-        <translation>Conduct</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="46"/>
-        <source>电话服务保持微笑</source>
-        <translation>Smiles on the phone</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/selfcheck.py" line="47"/>
         <location filename="../../frontdesk/domain/selfcheck.py" line="49"/>
         <location filename="../../frontdesk/domain/selfcheck.py" line="51"/>
+        <source>行为举止</source>
+        <translation>Conduct</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="47"/>
+        <source>电话服务保持微笑</source>
+        <translation>Smiles on the phone</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="48"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="50"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="52"/>
         <source>提醒自己专注倾听</source>
         <translation>Remind myself to listen attentively</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="48"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="49"/>
         <source>现场服务主动起身/微笑</source>
         <translation>Stands up and smiles for customers at the desk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="50"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="51"/>
         <source>不随意打断客户说话</source>
         <translation>Does not interrupt customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="52"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="54"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="53"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="55"/>
         <source>情绪管理</source>
         <translation>Emotional control</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="52"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="53"/>
         <source>面对客户投诉/不满时，保持冷静</source>
         <translation>Stays calm with complaints or dissatisfied customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="53"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="54"/>
         <source>深呼吸，先安抚情绪再处理</source>
         <translation>Breathe; calm the customer first, then handle the matter</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="54"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="55"/>
         <source>不与客户争执，避免负面语气</source>
         <translation>Does not argue with customers; avoids a negative tone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="55"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="56"/>
         <source>换位思考，使用规范用语</source>
         <translation>See it from the customer’s side; use the standard phrases</translation>
     </message>
@@ -5465,227 +5465,227 @@ Runs offline; data is stored in:
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="41"/>
         <source>选择要导入的工作簿</source>
         <translation>Choose the workbook to import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="51"/>
         <source>站点数据</source>
         <translation>Site data</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="51"/>
         <source>员工花名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="51"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
         <source>导入时间</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
         <source>来源站点</source>
         <translation>From site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="64"/>
         <source>站点导出…</source>
         <translation>Site export…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="65"/>
         <source>站点导入…</source>
         <translation>Site import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="66"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="67"/>
         <source>导入罚款标准…</source>
         <translation>Import fine schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="73"/>
         <source>只有管理员可以导出和导入</source>
         <translation>Only administrators can export and import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
         <source>已保留本站</source>
         <translation>Kept local</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
         <source>已采用对方</source>
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="91"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="99"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="99"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="99"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="116"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="117"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="126"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="139"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="141"/>
         <source>已导出 {0:,} 条记录到
 {1}</source>
         <translation>Exported {0:,} records to
 {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="159"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="159"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -5698,53 +5698,53 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="171"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="178"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="187"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="201"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="224"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="230"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="209"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="226"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="232"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="227"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="233"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="253"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="260"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="266"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
@@ -6760,24 +6760,24 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="51"/>
+        <location filename="../../frontdesk/ui/crash.py" line="52"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="61"/>
+        <location filename="../../frontdesk/ui/crash.py" line="62"/>
         <source>程序出错</source>
         <translation>Application error</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="63"/>
+        <location filename="../../frontdesk/ui/crash.py" line="64"/>
         <source>程序遇到了一个意外错误，刚才的操作可能没有完成。
 已保存的数据不受影响，可以继续使用。</source>
         <translation>The application hit an unexpected error and the last action may not have completed.
 Saved data is not affected; you can keep working.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="68"/>
+        <location filename="../../frontdesk/ui/crash.py" line="69"/>
         <source>错误详情已记录到日志文件：
 {0}
 请把该文件发给技术支持。</source>
@@ -6789,484 +6789,484 @@ Please send this file to technical support.</translation>
 <context>
     <name>enum</name>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="62"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="63"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="63"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
-        <location filename="../../frontdesk/domain/complaints.py" line="44"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="45"/>
         <source>服务态度</source>
         <translation>Service attitude</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
         <source>业务知识</source>
         <translation>Business knowledge</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
         <source>服务技能</source>
         <translation>Service skills</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
         <source>工作纪律</source>
         <translation>Work discipline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
         <source>良好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
         <source>表彰奖励</source>
         <translation>Reward</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
         <source>辅导培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
         <source>调岗</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
         <source>待评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
-        <location filename="../../frontdesk/domain/fines.py" line="50"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
+        <location filename="../../frontdesk/domain/fines.py" line="51"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
-        <location filename="../../frontdesk/domain/fines.py" line="51"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
+        <location filename="../../frontdesk/domain/fines.py" line="52"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="81"/>
         <source>礼仪自查（自动）</source>
         <translation>Etiquette self-check (automatic)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="45"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="46"/>
         <source>商品质量</source>
         <translation>Product quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="46"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="47"/>
         <source>收费价格</source>
         <translation>Charges and prices</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="47"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
         <source>环境卫生</source>
         <translation>Cleanliness</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
         <source>设施设备</source>
         <translation>Facilities and equipment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
         <source>通行秩序</source>
         <translation>Traffic order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
-        <location filename="../../frontdesk/domain/reception.py" line="69"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
+        <location filename="../../frontdesk/domain/reception.py" line="70"/>
         <location filename="../../frontdesk/domain/stages.py" line="93"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
-        <location filename="../../frontdesk/domain/visits.py" line="50"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
+        <location filename="../../frontdesk/domain/visits.py" line="51"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
-        <location filename="../../frontdesk/domain/visits.py" line="51"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
+        <location filename="../../frontdesk/domain/visits.py" line="52"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
-        <location filename="../../frontdesk/domain/visits.py" line="52"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
+        <location filename="../../frontdesk/domain/visits.py" line="53"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
-        <location filename="../../frontdesk/domain/sla.py" line="27"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
+        <location filename="../../frontdesk/domain/sla.py" line="28"/>
         <source>转阶段</source>
         <translation>Stage change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
-        <location filename="../../frontdesk/domain/sla.py" line="28"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
+        <location filename="../../frontdesk/domain/sla.py" line="29"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
-        <location filename="../../frontdesk/domain/sla.py" line="29"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
+        <location filename="../../frontdesk/domain/sla.py" line="30"/>
         <source>恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="58"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="108"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="33"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="34"/>
         <source>常用服务用语</source>
         <translation>Common service phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="34"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="35"/>
         <source>问候（受理接听）</source>
         <translation>Greeting (answering)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="35"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="36"/>
         <source>受话无音</source>
         <translation>No voice on the line</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="36"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="37"/>
         <source>请稍候（静音后重新对话）</source>
         <translation>Please hold (resuming after mute)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="37"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="38"/>
         <source>熟人来电与工作无关</source>
         <translation>Personal call from an acquaintance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="38"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="39"/>
         <source>听不清楚问题</source>
         <translation>Cannot hear the caller clearly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="39"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="40"/>
         <source>请对方留联系方式</source>
         <translation>Asking for contact details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="40"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="41"/>
         <source>解答完毕后确认</source>
         <translation>Confirming after answering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="41"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="42"/>
         <source>受理投诉或举报结束</source>
         <translation>Ending a complaint or report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="42"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="43"/>
         <source>疑难问题回复</source>
         <translation>Replying on difficult issues</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="43"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="44"/>
         <source>对方打错电话</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="44"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="45"/>
         <source>对方态度不友好</source>
         <translation>Unfriendly caller</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="45"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="46"/>
         <source>对方表示感谢</source>
         <translation>Caller says thanks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="85"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="86"/>
         <source>直呼、责问、训斥、反问</source>
         <translation>Rude addressing, accusing, scolding, retorting</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="86"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="87"/>
         <source>态度傲慢、厌烦</source>
         <translation>Arrogant or impatient</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="87"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="88"/>
         <source>推诿客户</source>
         <translation>Passing the buck</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="60"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
-        <location filename="../../frontdesk/domain/visits.py" line="41"/>
+        <location filename="../../frontdesk/domain/reception.py" line="61"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
+        <location filename="../../frontdesk/domain/visits.py" line="42"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="42"/>
+        <location filename="../../frontdesk/domain/visits.py" line="43"/>
         <source>上门</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="85"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="86"/>
         <source>已受理</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="86"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
         <source>已送修</source>
         <translation>Sent for repair</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
         <source>维修中</source>
         <translation>Being repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
         <source>已修好</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
         <source>无法修复</source>
         <translation>Cannot be repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
         <source>已通知取件</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
         <source>已取件</source>
         <translation>Picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="93"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="94"/>
         <source>保内</source>
         <translation>In warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="94"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
         <source>保外</source>
         <translation>Out of warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
         <source>自取</source>
         <translation>Collect</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
         <source>邮寄</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
-        <location filename="../../frontdesk/domain/visits.py" line="43"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
+        <location filename="../../frontdesk/domain/visits.py" line="44"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
-        <location filename="../../frontdesk/domain/visits.py" line="44"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
+        <location filename="../../frontdesk/domain/visits.py" line="45"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
         <source>已通知到本人</source>
         <translation>Reached in person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
         <source>已留言</source>
         <translation>Message left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
         <source>状态变更</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
         <source>通知客户</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="45"/>
+        <location filename="../../frontdesk/domain/visits.py" line="46"/>
         <source>重点客户</source>
         <translation>Key customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="46"/>
+        <location filename="../../frontdesk/domain/visits.py" line="47"/>
         <source>常客</source>
         <translation>Regular customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="47"/>
+        <location filename="../../frontdesk/domain/visits.py" line="48"/>
         <source>投诉结案回访</source>
         <translation>Complaint closure follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="48"/>
+        <location filename="../../frontdesk/domain/visits.py" line="49"/>
         <source>年度回访不足两次</source>
         <translation>Fewer than two visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="49"/>
+        <location filename="../../frontdesk/domain/visits.py" line="50"/>
         <source>约定再次回访</source>
         <translation>Scheduled follow-up visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="59"/>
+        <location filename="../../frontdesk/domain/reception.py" line="60"/>
         <source>现场</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="61"/>
+        <location filename="../../frontdesk/domain/reception.py" line="62"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="62"/>
+        <location filename="../../frontdesk/domain/reception.py" line="63"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="63"/>
+        <location filename="../../frontdesk/domain/reception.py" line="64"/>
         <source>咨询</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="64"/>
+        <location filename="../../frontdesk/domain/reception.py" line="65"/>
         <source>查询</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="65"/>
+        <location filename="../../frontdesk/domain/reception.py" line="66"/>
         <source>求助</source>
         <translation>Assistance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="66"/>
+        <location filename="../../frontdesk/domain/reception.py" line="67"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="67"/>
+        <location filename="../../frontdesk/domain/reception.py" line="68"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="68"/>
+        <location filename="../../frontdesk/domain/reception.py" line="69"/>
         <source>表扬</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="70"/>
+        <location filename="../../frontdesk/domain/reception.py" line="71"/>
         <source>处理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="71"/>
+        <location filename="../../frontdesk/domain/reception.py" line="72"/>
         <source>已转办</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="72"/>
+        <location filename="../../frontdesk/domain/reception.py" line="73"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="73"/>
+        <location filename="../../frontdesk/domain/reception.py" line="74"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="74"/>
+        <location filename="../../frontdesk/domain/reception.py" line="75"/>
         <source>立即回复</source>
         <translation>Immediate reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="75"/>
+        <location filename="../../frontdesk/domain/reception.py" line="76"/>
         <source>事后回复</source>
         <translation>Reply later</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="76"/>
+        <location filename="../../frontdesk/domain/reception.py" line="77"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="77"/>
+        <location filename="../../frontdesk/domain/reception.py" line="78"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="78"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
+        <location filename="../../frontdesk/domain/reception.py" line="79"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="93"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
@@ -7286,22 +7286,62 @@ Please send this file to technical support.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="44"/>
+        <location filename="../../frontdesk/domain/roles.py" line="62"/>
+        <source>前台业务</source>
+        <translation>Front desk work</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="63"/>
+        <source>查看本人考勤考核</source>
+        <translation>View own attendance and assessments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="64"/>
+        <source>管理考勤、违纪、罚款与考核</source>
+        <translation>Manage attendance, discipline, fines and assessments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="65"/>
+        <source>维护罚款标准、部门、节假日与考核模板</source>
+        <translation>Maintain fine schedules, departments, holidays and assessment templates</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="66"/>
+        <source>维护员工档案</source>
+        <translation>Maintain staff records</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="67"/>
+        <source>审批大额退款、维护售后政策</source>
+        <translation>Approve large refunds and maintain after-sales policy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="68"/>
+        <source>管理账户与密码</source>
+        <translation>Manage accounts and passwords</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="69"/>
+        <source>站点设置、备份恢复与数据导入</source>
+        <translation>Site settings, backup/restore and data import</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla.py" line="45"/>
         <source>阶段时限</source>
         <translation>Stage limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="45"/>
+        <location filename="../../frontdesk/domain/sla.py" line="46"/>
         <source>答复时限</source>
         <translation>Reply limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="46"/>
+        <location filename="../../frontdesk/domain/sla.py" line="47"/>
         <source>响应时限</source>
         <translation>Response limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="47"/>
+        <location filename="../../frontdesk/domain/sla.py" line="48"/>
         <source>解决时限</source>
         <translation>Resolution limit</translation>
     </message>
@@ -7363,232 +7403,1836 @@ Please send this file to technical support.</translation>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="52"/>
+        <location filename="../../frontdesk/domain/returns.py" line="53"/>
         <source>退货</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="53"/>
+        <location filename="../../frontdesk/domain/returns.py" line="54"/>
         <location filename="../../frontdesk/domain/stages.py" line="92"/>
         <source>换货</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="54"/>
+        <location filename="../../frontdesk/domain/returns.py" line="55"/>
         <source>服装鞋帽</source>
         <translation>Clothing and shoes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="55"/>
+        <location filename="../../frontdesk/domain/returns.py" line="56"/>
         <source>数码产品</source>
         <translation>Electronics</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="56"/>
+        <location filename="../../frontdesk/domain/returns.py" line="57"/>
         <source>家用电器</source>
         <translation>Home appliances</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="57"/>
+        <location filename="../../frontdesk/domain/returns.py" line="58"/>
         <source>食品</source>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="58"/>
+        <location filename="../../frontdesk/domain/returns.py" line="59"/>
         <source>化妆品</source>
         <translation>Cosmetics</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="59"/>
+        <location filename="../../frontdesk/domain/returns.py" line="60"/>
         <source>日用百货</source>
         <translation>Household goods</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="60"/>
+        <location filename="../../frontdesk/domain/returns.py" line="61"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="61"/>
+        <location filename="../../frontdesk/domain/returns.py" line="62"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="62"/>
+        <location filename="../../frontdesk/domain/returns.py" line="63"/>
         <source>协商</source>
         <translation>Negotiate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="63"/>
+        <location filename="../../frontdesk/domain/returns.py" line="64"/>
         <source>协商中</source>
         <translation>Negotiating</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="64"/>
+        <location filename="../../frontdesk/domain/returns.py" line="65"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="65"/>
+        <location filename="../../frontdesk/domain/returns.py" line="66"/>
         <source>待办结</source>
         <translation>To complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="66"/>
+        <location filename="../../frontdesk/domain/returns.py" line="67"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="67"/>
+        <location filename="../../frontdesk/domain/returns.py" line="68"/>
         <source>已拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="47"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="48"/>
         <source>待考勤</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="48"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="49"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="49"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="50"/>
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="50"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="51"/>
         <source>早退</source>
         <translation>Left early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="51"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="52"/>
         <source>旷工</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="52"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="53"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="53"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="54"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="54"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="55"/>
         <source>事假</source>
         <translation>Personal leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="55"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="56"/>
         <source>病假</source>
         <translation>Sick leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="56"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="57"/>
         <source>年假</source>
         <translation>Annual leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="57"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="58"/>
         <source>调休</source>
         <translation>Time off in lieu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="58"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="59"/>
         <source>电话请假</source>
         <translation>Phone leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="59"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="60"/>
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="60"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="61"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="61"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="62"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="44"/>
+        <location filename="../../frontdesk/domain/fines.py" line="45"/>
         <source>每次</source>
         <translation>Each time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="45"/>
+        <location filename="../../frontdesk/domain/fines.py" line="46"/>
         <source>每人</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="46"/>
+        <location filename="../../frontdesk/domain/fines.py" line="47"/>
         <source>按次累计</source>
         <translation>Per occurrence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="47"/>
+        <location filename="../../frontdesk/domain/fines.py" line="48"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="48"/>
+        <location filename="../../frontdesk/domain/fines.py" line="49"/>
         <source>情节严重者辞退</source>
         <translation>Dismissal if serious</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="49"/>
+        <location filename="../../frontdesk/domain/fines.py" line="50"/>
         <source>并予辞退</source>
         <translation>Plus dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="52"/>
+        <location filename="../../frontdesk/domain/fines.py" line="53"/>
         <source>申诉中</source>
         <translation>Under appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="53"/>
+        <location filename="../../frontdesk/domain/fines.py" line="54"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="54"/>
+        <location filename="../../frontdesk/domain/fines.py" line="55"/>
         <source>人工登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="55"/>
+        <location filename="../../frontdesk/domain/fines.py" line="56"/>
         <source>考勤生成</source>
         <translation>From attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="19"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="20"/>
         <source>每日</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="20"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="21"/>
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="54"/>
+        <source>无法写入备份文件：{0}</source>
+        <translation>Cannot write the backup file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="84"/>
+        <source>外键引用错误：{0} 行 {1} → {2}</source>
+        <translation>Foreign key error: {0} row {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="97"/>
+        <source>找不到备份文件：{0}</source>
+        <translation>Backup file not found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="100"/>
+        <source>该备份文件已损坏，不能恢复：{0}</source>
+        <translation>This backup file is damaged and cannot be restored: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="111"/>
+        <source>要恢复的备份文件不存在：{0}</source>
+        <translation>The backup file to restore does not exist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/connection.py" line="67"/>
+        <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
+        <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/connection.py" line="69"/>
+        <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
+        <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/connection.py" line="71"/>
+        <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
+        <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/migrations.py" line="183"/>
+        <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
+        <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="158"/>
+        <source>权重须在 0–100% 之间</source>
+        <translation>Weights must be between 0 and 100%</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="162"/>
+        <source>各维度权重之和须为 100%，现为 {0:f}%</source>
+        <translation>The dimension weights must add up to 100%; they are now {0:f}%</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="165"/>
+        <source>“{0}”有权重但没有考核项目</source>
+        <translation>“{0}” has a weight but no assessment items</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="167"/>
+        <source>考核项目名称不能为空</source>
+        <translation>Assessment item names cannot be empty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="169"/>
+        <source>考核项目重复</source>
+        <translation>Duplicate assessment item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="171"/>
+        <source>评分上限须在 1–100 之间</source>
+        <translation>The maximum score must be between 1 and 100</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="174"/>
+        <location filename="../../frontdesk/services/assessment_templates.py" line="92"/>
+        <source>请填写各等级分数线</source>
+        <translation>Enter the score threshold of each grade</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="176"/>
+        <source>分数线须满足 100 ≥ 优秀 &gt; 良好 &gt; 合格 &gt; 0</source>
+        <translation>Thresholds must satisfy 100 ≥ Excellent &gt; Good &gt; Pass &gt; 0</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="189"/>
+        <source>请为“{0}”评分</source>
+        <translation>Please score “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="191"/>
+        <source>“{0}”的得分须在 0–{1} 之间</source>
+        <translation>The score for “{0}” must be between 0 and {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/attendance.py" line="136"/>
+        <source>签到时间早于班次开始前两小时</source>
+        <translation>Clock-in is more than two hours before the shift starts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/attendance.py" line="138"/>
+        <source>签到时间不能晚于班次结束</source>
+        <translation>Clock-in cannot be after the shift ends</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/attendance.py" line="140"/>
+        <source>没有签到不能签退</source>
+        <translation>Cannot clock out without clocking in</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/attendance.py" line="142"/>
+        <source>签退时间必须晚于签到时间</source>
+        <translation>Clock-out must be after clock-in</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/attendance.py" line="144"/>
+        <source>签退时间距班次结束超过 12 小时</source>
+        <translation>Clock-out is more than 12 hours after the shift ends</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/attendance.py" line="156"/>
+        <source>调班须至少提前一个班次申请</source>
+        <translation>A shift swap must be requested at least one shift in advance</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="87"/>
+        <source>请填写投诉人称呼</source>
+        <translation>Enter the complainant&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="89"/>
+        <source>投诉人称呼不超过 30 字</source>
+        <translation>The complainant&apos;s name must be at most 30 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="94"/>
+        <source>请填写投诉事由</source>
+        <translation>Enter the subject of the complaint</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="96"/>
+        <source>投诉事由不超过 100 字</source>
+        <translation>The subject of the complaint must be at most 100 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="98"/>
+        <source>投诉内容不超过 2000 字</source>
+        <translation>The complaint details must be at most 2000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="100"/>
+        <source>请选择投诉类别</source>
+        <translation>Choose a complaint category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="102"/>
+        <source>请选择严重程度</source>
+        <translation>Choose a severity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="104"/>
+        <source>等级只能是 1–3</source>
+        <translation>The level can only be 1–3</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="106"/>
+        <source>受理时间不能晚于现在</source>
+        <translation>The time received cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="112"/>
+        <source>处理说明</source>
+        <translation>handling note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="114"/>
+        <location filename="../../frontdesk/services/repairs.py" line="48"/>
+        <source>请填写{0}</source>
+        <translation>Enter the {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="116"/>
+        <source>{0}不超过 1000 字</source>
+        <translation>At most 1000 characters for the {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="150"/>
+        <source>次数至少为 1</source>
+        <translation>The count must be at least 1</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="152"/>
+        <source>{0} 不按次累计，次数只能为 1</source>
+        <translation>{0} is not counted per occurrence; the count can only be 1</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="156"/>
+        <source>{0} 的罚款须为 {1}</source>
+        <translation>The fine for {0} must be {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="164"/>
+        <source>请填写编号（不超过 8 位）</source>
+        <translation>Enter a code (at most 8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="166"/>
+        <source>请填写违纪行为</source>
+        <translation>Enter the misconduct</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="168"/>
+        <source>违纪行为不超过 100 字</source>
+        <translation>The misconduct must be at most 100 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="170"/>
+        <source>金额不能为负</source>
+        <translation>The amount cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="172"/>
+        <source>上限不能低于下限</source>
+        <translation>The upper limit cannot be below the lower limit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="176"/>
+        <source>分档分钟数须逐档递增</source>
+        <translation>Tier minutes must increase from tier to tier</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="178"/>
+        <source>分档金额须在罚款范围内</source>
+        <translation>Tier amounts must be within the fine range</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/phones.py" line="30"/>
+        <source>请填写联系电话</source>
+        <translation>Enter a contact phone number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/phones.py" line="35"/>
+        <source>手机号应为 11 位数字，以 13–19 开头</source>
+        <translation>A mobile number has 11 digits and starts with 13–19</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/phones.py" line="36"/>
+        <source>电话格式不对：手机 11 位，座机如 0571-88886666</source>
+        <translation>Invalid phone number: mobile 11 digits, landline like 0571-88886666</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/phrases.py" line="154"/>
+        <source>请填写用语内容</source>
+        <translation>Enter the phrase</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/phrases.py" line="156"/>
+        <source>用语不超过 {0} 字</source>
+        <translation>The phrase must be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/phrases.py" line="158"/>
+        <source>用语不能只有标点符号</source>
+        <translation>The phrase cannot be punctuation only</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="111"/>
+        <source>请选择来访渠道</source>
+        <translation>Choose a channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="113"/>
+        <location filename="../../frontdesk/services/fine_rules.py" line="96"/>
+        <source>请选择类别</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="115"/>
+        <location filename="../../frontdesk/domain/visits.py" line="90"/>
+        <source>客户称呼不超过 30 字</source>
+        <translation>The customer&apos;s name must be at most 30 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="120"/>
+        <source>请填写核心诉求</source>
+        <translation>Enter the main request</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="122"/>
+        <source>核心诉求不超过 1000 字</source>
+        <translation>The main request must be at most 1000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="124"/>
+        <source>处理情况不超过 2000 字</source>
+        <translation>The handling must be at most 2000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="127"/>
+        <source>事后回复须填写承诺回复时间</source>
+        <translation>A later reply needs a promised reply time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="129"/>
+        <source>承诺回复时间不能早于现在</source>
+        <translation>The promised reply time cannot be in the past</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="131"/>
+        <source>跟进期限不能早于今天</source>
+        <translation>The follow-up due date cannot be before today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="133"/>
+        <source>有跟进事项时须指定跟进人</source>
+        <translation>A follow-up needs someone to follow it up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="135"/>
+        <location filename="../../frontdesk/services/reception.py" line="96"/>
+        <source>办结前请填写处理情况及结果</source>
+        <translation>Enter the handling and result before closing</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="137"/>
+        <source>接待时间不能晚于现在</source>
+        <translation>The time received cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="156"/>
+        <location filename="../../frontdesk/domain/returns.py" line="199"/>
+        <source>请填写顾客姓名或称呼</source>
+        <translation>Enter the customer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="158"/>
+        <location filename="../../frontdesk/domain/returns.py" line="201"/>
+        <source>顾客称呼不超过 30 字</source>
+        <translation>The customer&apos;s name must be at most 30 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="163"/>
+        <source>请填写送修商品</source>
+        <translation>Enter the item to repair</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="165"/>
+        <location filename="../../frontdesk/domain/returns.py" line="212"/>
+        <source>商品名称不超过 100 字</source>
+        <translation>The item name must be at most 100 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="167"/>
+        <source>品牌型号不超过 100 字</source>
+        <translation>The brand and model must be at most 100 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="169"/>
+        <source>序列号不超过 60 字</source>
+        <translation>The serial number must be at most 60 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="171"/>
+        <source>请填写故障描述</source>
+        <translation>Describe the fault</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="173"/>
+        <source>故障描述不超过 1000 字</source>
+        <translation>The fault description must be at most 1000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="175"/>
+        <source>请记录收件时的外观（如：无明显划痕）</source>
+        <translation>Record the item&apos;s condition on receipt (e.g. no visible scratches)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="177"/>
+        <source>请选择保内或保外</source>
+        <translation>Choose in warranty or out of warranty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="179"/>
+        <source>请选择取件方式</source>
+        <translation>Choose how the item will be collected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="181"/>
+        <source>邮寄取件须填写收件地址</source>
+        <translation>Collection by post needs a delivery address</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="183"/>
+        <source>预计完成日期不能早于今天</source>
+        <translation>The expected completion date cannot be before today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="185"/>
+        <source>预计费用应为不小于 0 的数字，最多两位小数</source>
+        <translation>The estimated cost must be a number not below 0, with at most two decimals</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="187"/>
+        <source>照片最多 {0} 张</source>
+        <translation>At most {0} photos</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="176"/>
+        <source>请选择处理意见：同意、拒绝或协商</source>
+        <translation>Choose a decision: approve, refuse or negotiate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="180"/>
+        <source>退款金额应为不小于 0 的数字，最多两位小数</source>
+        <translation>The refund amount must be a number not below 0, with at most two decimals</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="182"/>
+        <source>退款金额不能超过实付金额 {0} 元</source>
+        <translation>The refund cannot exceed the amount paid, {0} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="185"/>
+        <source>同意退货须填写退款金额</source>
+        <translation>An approved return needs a refund amount</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="187"/>
+        <source>同意换货须填写换回的商品</source>
+        <translation>An approved exchange needs the replacement item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="189"/>
+        <source>不符合退换货政策仍同意办理时，请在备注中说明原因</source>
+        <translation>When approving outside the return/exchange policy, give the reason in the note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="191"/>
+        <source>拒绝时请在备注中说明原因</source>
+        <translation>When refusing, give the reason in the note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="206"/>
+        <source>请选择退货或换货</source>
+        <translation>Choose return or exchange</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="208"/>
+        <source>请选择商品类别</source>
+        <translation>Choose an item category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="210"/>
+        <source>请填写商品名称</source>
+        <translation>Enter the item name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="214"/>
+        <source>数量应在 1–9999 之间</source>
+        <translation>The quantity must be between 1 and 9999</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="217"/>
+        <source>实付金额应为不小于 0 的数字，最多两位小数</source>
+        <translation>The amount paid must be a number not below 0, with at most two decimals</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="219"/>
+        <source>请填写购买日期</source>
+        <translation>Enter the purchase date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="221"/>
+        <source>购买日期不能晚于今天</source>
+        <translation>The purchase date cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="223"/>
+        <source>有购物凭证时请填写小票或订单号</source>
+        <translation>With a proof of purchase, enter the receipt or order number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/returns.py" line="225"/>
+        <source>请填写退换货原因</source>
+        <translation>Enter the reason for the return or exchange</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="86"/>
+        <source>请回答“{0}”</source>
+        <translation>Please answer “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="88"/>
+        <source>“{0}”选“否”时请填写改进措施</source>
+        <translation>When “{0}” is answered “No”, enter an improvement</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="90"/>
+        <source>改进措施不超过 200 字</source>
+        <translation>The improvement must be at most 200 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla.py" line="194"/>
+        <source>事件时间早于投诉受理时间</source>
+        <translation>The event time is before the complaint was received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla.py" line="196"/>
+        <source>案件已结案，不能再记录事件</source>
+        <translation>The case is closed; no more events can be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla.py" line="199"/>
+        <source>案件已在暂停计时中</source>
+        <translation>The case clock is already paused</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla.py" line="206"/>
+        <source>案件未暂停计时，无需恢复</source>
+        <translation>The case clock is not paused; there is nothing to resume</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/stages.py" line="115"/>
+        <source>案件已{0}，不能再转到「{1}」</source>
+        <translation>The case is already {0} and cannot move to “{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/stages.py" line="118"/>
+        <source>「{0}」只能在「{1}」完成之后进行，当前为「{2}」</source>
+        <translation>“{0}” can only follow the completion of “{1}”; the case is now at “{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/stages.py" line="123"/>
+        <source>不能从「{0}」转到「{1}」，下一步只能是「{2}」</source>
+        <translation>Cannot move from “{0}” to “{1}”; the next step can only be “{2}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="88"/>
+        <source>请填写客户称呼</source>
+        <translation>Enter the customer&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="92"/>
+        <source>请选择回访方式</source>
+        <translation>Choose how the visit was made</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="98"/>
+        <source>请填写回访时间</source>
+        <translation>Enter the visit time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="100"/>
+        <source>回访时间不能晚于现在</source>
+        <translation>The visit time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="102"/>
+        <source>请填写回访结果</source>
+        <translation>Enter the visit result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="105"/>
+        <source>不超过 {0} 字</source>
+        <translation>At most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="107"/>
+        <source>满意度无效</source>
+        <translation>Invalid satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="111"/>
+        <source>下次回访日期应晚于本次回访</source>
+        <translation>The next visit date must be after this visit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="128"/>
+        <source>请填写客户名称</source>
+        <translation>Enter the customer name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="130"/>
+        <source>客户名称不超过 50 字</source>
+        <translation>The customer name must be at most 50 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="135"/>
+        <source>请选择客户类别</source>
+        <translation>Choose a customer type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/phrases.py" line="141"/>
+        <location filename="../../frontdesk/services/staff.py" line="203"/>
+        <source>备注不超过 200 字</source>
+        <translation>The note must be at most 200 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/errors.py" line="55"/>
+        <source>输入有误</source>
+        <translation>Invalid input</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/errors.py" line="74"/>
+        <source>数据库正忙（可能有其他窗口正在保存），请稍后重试。</source>
+        <translation>The database is busy (another window may be saving). Please try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_settings.py" line="70"/>
+        <source>未知的商品类别：{0}</source>
+        <translation>Unknown item category: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_settings.py" line="72"/>
+        <source>天数应在 0–{0} 之间</source>
+        <translation>Days must be between 0 and {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_settings.py" line="74"/>
+        <source>审批金额应大于 0</source>
+        <translation>The approval amount must be greater than 0</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_settings.py" line="76"/>
+        <source>滞留天数应在 1–90 之间</source>
+        <translation>Days stuck must be between 1 and 90</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessment_results.py" line="60"/>
+        <location filename="../../frontdesk/services/assessments.py" line="119"/>
+        <source>只能查看本人的考核</source>
+        <translation>You can only view your own assessments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessment_templates.py" line="49"/>
+        <location filename="../../frontdesk/services/assessment_templates.py" line="120"/>
+        <source>该考核模板不存在</source>
+        <translation>This assessment template does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessment_templates.py" line="85"/>
+        <source>请填写权重（百分数）</source>
+        <translation>Enter the weight (percent)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessment_templates.py" line="104"/>
+        <source>请填写模板名称</source>
+        <translation>Enter a template name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="41"/>
+        <source>请选择考核期间</source>
+        <translation>Choose the assessment period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="44"/>
+        <source>考核期间尚未开始</source>
+        <translation>The assessment period has not started yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="46"/>
+        <source>请选择参加考核的员工</source>
+        <translation>Choose the staff to assess</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="49"/>
+        <source>请选择考核模板</source>
+        <translation>Choose an assessment template</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="54"/>
+        <source>{0} 本期已有考核</source>
+        <translation>{0} already has an assessment for this period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="66"/>
+        <location filename="../../frontdesk/services/attendance.py" line="257"/>
+        <location filename="../../frontdesk/services/auth.py" line="93"/>
+        <location filename="../../frontdesk/services/discipline.py" line="93"/>
+        <source>员工不存在</source>
+        <translation>Staff member not found</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="87"/>
+        <source>该考核不存在</source>
+        <translation>This assessment does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="153"/>
+        <source>员工已确认的考核不能再修改</source>
+        <translation>An assessment the staff member has confirmed can no longer be changed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="155"/>
+        <source>不能为自己的考核评分</source>
+        <translation>You cannot score your own assessment</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="185"/>
+        <source>只能确认本人的考核</source>
+        <translation>You can only confirm your own assessment</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="187"/>
+        <source>该考核尚未评分或已确认</source>
+        <translation>This assessment has not been scored yet or is already confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments.py" line="199"/>
+        <source>该考核批次不存在</source>
+        <translation>This assessment batch does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attachments.py" line="26"/>
+        <source>照片“{0}”超过 {1} MB</source>
+        <translation>Photo “{0}” is larger than {1} MB</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attachments.py" line="29"/>
+        <source>无法读取文件 {0}：{1}</source>
+        <translation>Cannot read the file {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attachments.py" line="32"/>
+        <source>“{0}”不是图片文件（支持 JPG、PNG、GIF、BMP、WebP）</source>
+        <translation>“{0}” is not an image file (JPG, PNG, GIF, BMP and WebP are supported)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attachments.py" line="44"/>
+        <source>无法保存照片到 {0}：{1}</source>
+        <translation>Cannot save the photo to {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="36"/>
+        <source>宽限时间为 0–60 分钟</source>
+        <translation>The grace time is 0–60 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="113"/>
+        <source>密码不正确，签到/签退未记录</source>
+        <translation>Wrong password; clock-in/clock-out not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="118"/>
+        <source>现在没有可签到或签退的排班（可在班次开始前两小时内签到）</source>
+        <translation>There is no shift to clock in or out of now (clock-in opens two hours before the shift starts)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="146"/>
+        <source>更正已有的考勤记录须填写原因</source>
+        <translation>Correcting an existing attendance record needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="252"/>
+        <source>只能为本人办理</source>
+        <translation>You can only do this for yourself</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="41"/>
+        <source>工号或密码错误</source>
+        <translation>Wrong staff no. or password</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="44"/>
+        <source>密码连续输错 {0} 次，账户已锁定，请 {1} 分钟后再试或联系管理员</source>
+        <translation>Wrong password {0} times in a row; the account is locked. Try again in {1} minutes or contact the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="52"/>
+        <source>密码连续输错 {0} 次，账户已锁定 {1} 分钟</source>
+        <translation>Wrong password {0} times in a row; the account is locked for {1} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="54"/>
+        <source>工号或密码错误（还可尝试 {0} 次）</source>
+        <translation>Wrong staff no. or password ({0} attempts left)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="73"/>
+        <source>账户不存在</source>
+        <translation>The account does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="75"/>
+        <source>原密码不正确</source>
+        <translation>The current password is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="118"/>
+        <source>责任部门不存在</source>
+        <translation>The responsible department does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="120"/>
+        <source>归责员工不存在</source>
+        <translation>The staff member held responsible does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="155"/>
+        <location filename="../../frontdesk/services/visits.py" line="52"/>
+        <source>关联的接待记录不存在</source>
+        <translation>The linked contact record does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="186"/>
+        <location filename="../../frontdesk/services/complaints.py" line="306"/>
+        <source>该投诉案件不存在或已删除</source>
+        <translation>This complaint case does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="220"/>
+        <source>请选择要转入的阶段</source>
+        <translation>Choose the stage to move to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="226"/>
+        <source>结案请使用“结案”，并记录客户满意度</source>
+        <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="228"/>
+        <source>承诺完成时间必须晚于现在</source>
+        <translation>The promised completion time must be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="230"/>
+        <source>请选择处理方式</source>
+        <translation>Choose a remedy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="242"/>
+        <source>暂停原因</source>
+        <translation>reason for pausing</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="260"/>
+        <location filename="../../frontdesk/services/repairs.py" line="197"/>
+        <source>备注</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="273"/>
+        <source>请选择客户满意度</source>
+        <translation>Choose the customer&apos;s satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="274"/>
+        <source>归档总结</source>
+        <translation>archive review</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints.py" line="282"/>
+        <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
+        <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="52"/>
+        <source>请选择违纪员工</source>
+        <translation>Choose the staff member concerned</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="54"/>
+        <source>请填写发生时间</source>
+        <translation>Enter when it happened</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="56"/>
+        <source>发生时间不能晚于现在</source>
+        <translation>The time it happened cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="58"/>
+        <source>情况说明不超过 500 字</source>
+        <translation>The description must be at most 500 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="62"/>
+        <source>请选择违纪条款（发生日期时有效的罚款标准）</source>
+        <translation>Choose the rule broken (the fine schedule in force on that date)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="66"/>
+        <source>{0} 不是按人计罚的条款，一次只能登记一名员工</source>
+        <translation>{0} is not fined per person; record one staff member at a time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="68"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="130"/>
+        <source>请填写罚款金额</source>
+        <translation>Enter the fine amount</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="114"/>
+        <source>该违纪记录不存在</source>
+        <translation>This misconduct record does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="124"/>
+        <source>该记录当前状态不能进行此操作</source>
+        <translation>This cannot be done in the record&apos;s current state</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="156"/>
+        <source>请填写撤销原因</source>
+        <translation>Enter the reason for revoking</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="169"/>
+        <source>请填写申诉理由</source>
+        <translation>Enter the grounds of the appeal</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="171"/>
+        <source>只能对本人的违纪记录提出申诉</source>
+        <translation>You can only appeal your own misconduct records</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="183"/>
+        <source>请填写处理意见</source>
+        <translation>Enter the decision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="235"/>
+        <source>只能查看本人的违纪记录</source>
+        <translation>You can only view your own misconduct records</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="262"/>
+        <source>该辞退建议已处理</source>
+        <translation>This dismissal proposal has already been handled</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_rules.py" line="44"/>
+        <source>罚款标准条目不存在</source>
+        <translation>The fine schedule entry does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_rules.py" line="83"/>
+        <location filename="../../frontdesk/services/fine_rules.py" line="85"/>
+        <source>请输入金额，例如 20 或 20.50</source>
+        <translation>Enter an amount, e.g. 20 or 20.50</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_rules.py" line="94"/>
+        <source>生效日期不能早于今天（已发生的违纪按原标准）</source>
+        <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="128"/>
+        <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
+        <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="135"/>
+        <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
+        <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="145"/>
+        <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
+        <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="179"/>
+        <source>与第 {0} 行编号重复</source>
+        <translation>Same code as row {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_sheet.py" line="38"/>
+        <source>{0} 的罚款表已签字确认（已锁定），如需修改请先由主管重新打开</source>
+        <translation>The fine sheet for {0} has been signed (locked); a manager must reopen it before it can be changed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_sheet.py" line="80"/>
+        <source>{0} 已签字确认</source>
+        <translation>{0} has already been signed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_sheet.py" line="82"/>
+        <source>{0} 还有 {1} 条违纪记录待确认或申诉中，处理完后才能签字</source>
+        <translation>{0} still has {1} misconduct records awaiting confirmation or under appeal; sign after they are handled</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_sheet.py" line="94"/>
+        <source>重新打开已签字的月份须填写原因</source>
+        <translation>Reopening a signed month needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_sheet.py" line="98"/>
+        <source>{0} 尚未签字，无需重新打开</source>
+        <translation>{0} has not been signed; there is nothing to reopen</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="89"/>
+        <source>接班人不能是交班人本人</source>
+        <translation>The incoming clerk cannot be the outgoing clerk</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="91"/>
+        <source>备注不超过 2000 字</source>
+        <translation>The note must be at most 2000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="98"/>
+        <source>本班次已有您的交接班记录</source>
+        <translation>You already have a handover record for this shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="115"/>
+        <location filename="../../frontdesk/services/handover.py" line="133"/>
+        <source>交接班记录不存在</source>
+        <translation>The handover record does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="117"/>
+        <source>该交接班已确认接班</source>
+        <translation>This handover has already been accepted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="119"/>
+        <source>只有指定的接班人可以确认</source>
+        <translation>Only the designated incoming clerk can accept</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="121"/>
+        <source>交班人不能自己确认接班</source>
+        <translation>The outgoing clerk cannot accept their own handover</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="123"/>
+        <source>接班人密码不正确</source>
+        <translation>Wrong password for the incoming clerk</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/holidays.py" line="79"/>
+        <source>请选择日期</source>
+        <translation>Choose a date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/holidays.py" line="81"/>
+        <source>说明不超过 100 字</source>
+        <translation>The description must be at most 100 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/holidays.py" line="91"/>
+        <location filename="../../frontdesk/services/holidays.py" line="115"/>
+        <source>该节假日设置不存在或已删除</source>
+        <translation>This holiday setting does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/holidays.py" line="93"/>
+        <location filename="../../frontdesk/services/holidays.py" line="98"/>
+        <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
+        <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/leaves.py" line="35"/>
+        <source>请选择请假类型</source>
+        <translation>Choose a leave type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/leaves.py" line="37"/>
+        <source>请填写开始时间</source>
+        <translation>Enter the start time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/leaves.py" line="39"/>
+        <source>请填写结束时间</source>
+        <translation>Enter the end time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/leaves.py" line="41"/>
+        <source>结束时间须晚于开始时间</source>
+        <translation>The end time must be after the start time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/leaves.py" line="43"/>
+        <source>请填写请假事由</source>
+        <translation>Enter the reason for the leave</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/leaves.py" line="66"/>
+        <source>该请假申请已处理或不存在</source>
+        <translation>This leave request has already been handled or does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/passwords.py" line="46"/>
+        <source>密码至少 6 位</source>
+        <translation>The password must be at least 6 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/passwords.py" line="48"/>
+        <source>密码首尾不能有空格</source>
+        <translation>The password cannot start or end with a space</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/permissions.py" line="13"/>
+        <source>当前账户（{0}，{1}）没有“{2}”权限。</source>
+        <translation>The current account ({0}, {1}) does not have the “{2}” permission.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/phrases.py" line="84"/>
+        <source>请选择使用场景</source>
+        <translation>Choose a situation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/phrases.py" line="92"/>
+        <location filename="../../frontdesk/services/phrases.py" line="114"/>
+        <source>该规范用语不存在或已删除</source>
+        <translation>This standard phrase does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/phrases.py" line="139"/>
+        <source>类别不超过 30 字</source>
+        <translation>The category must be at most 30 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/phrases.py" line="148"/>
+        <source>该忌语已在列表中</source>
+        <translation>This phrase is already on the list</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/phrases.py" line="154"/>
+        <location filename="../../frontdesk/services/phrases.py" line="172"/>
+        <source>该服务忌语不存在或已删除</source>
+        <translation>This forbidden phrase does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="52"/>
+        <source>跟进人不存在</source>
+        <translation>The follow-up person does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="56"/>
+        <location filename="../../frontdesk/services/reception.py" line="100"/>
+        <location filename="../../frontdesk/services/reception.py" line="122"/>
+        <location filename="../../frontdesk/services/transfers.py" line="37"/>
+        <source>该接待记录不存在或已删除</source>
+        <translation>This contact record does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="102"/>
+        <source>该记录已办结</source>
+        <translation>This record has already been closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="46"/>
+        <location filename="../../frontdesk/services/repairs.py" line="107"/>
+        <source>说明</source>
+        <translation>explanation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="50"/>
+        <source>{0}不超过 {1} 字</source>
+        <translation>At most {1} characters for the {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="61"/>
+        <source>照片须通过“添加照片”选择</source>
+        <translation>Photos must be chosen with “Add photos…”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="82"/>
+        <location filename="../../frontdesk/services/repairs.py" line="221"/>
+        <source>该维修工单不存在或已删除</source>
+        <translation>This repair order does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="111"/>
+        <source>通知取件和取件请分别使用“通知客户”和“取件验收”</source>
+        <translation>For pickup notices and pickups use “Notify customer” and “Pickup”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="127"/>
+        <source>请选择通知方式</source>
+        <translation>Choose how the customer was notified</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="129"/>
+        <source>请选择通知结果</source>
+        <translation>Choose the result of the notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="139"/>
+        <source>维修结果出来（已修好或无法修复）后才能通知客户取件</source>
+        <translation>The customer can be told to collect only once the repair result is known (repaired or cannot be repaired)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="152"/>
+        <source>取件检查结果</source>
+        <translation>pickup inspection result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="155"/>
+        <source>客户不满意的原因</source>
+        <translation>reason the customer is not satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="163"/>
+        <source>工单当前为「{0}」，通知取件后才能取件</source>
+        <translation>The order is at “{0}”; it can be collected only after the customer is notified</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="184"/>
+        <source>返修原因</source>
+        <translation>reason for rework</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/repairs.py" line="190"/>
+        <source>工单当前为「{0}」，还不能返修</source>
+        <translation>The order is at “{0}”; it cannot be sent back for rework yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/returns.py" line="96"/>
+        <location filename="../../frontdesk/services/returns.py" line="173"/>
+        <source>该退换货记录不存在或已删除</source>
+        <translation>This return/exchange record does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/returns.py" line="107"/>
+        <source>当前状态为「{0}」，只有协商中的记录可以改处理意见</source>
+        <translation>The status is “{0}”; only records under negotiation can change the decision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/returns.py" line="109"/>
+        <source>请选择协商结果：同意或拒绝</source>
+        <translation>Choose the outcome of the negotiation: approve or refuse</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/returns.py" line="134"/>
+        <source>当前状态为「{0}」，无需审批</source>
+        <translation>The status is “{0}”; no approval is needed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/returns.py" line="151"/>
+        <source>退款 {0} 元超过审批金额，须主管审批后才能办结</source>
+        <translation>The refund of {0} yuan is above the approval amount; a manager must approve it before it can be completed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/returns.py" line="153"/>
+        <source>当前状态为「{0}」，不能办结</source>
+        <translation>The status is “{0}”; it cannot be completed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/roster_import.py" line="78"/>
+        <source>不是日期（例如 2024-03-01）</source>
+        <translation>Not a date (e.g. 2024-03-01)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/roster_import.py" line="86"/>
+        <source>部门“{0}”不存在，请先在部门管理中添加</source>
+        <translation>Department “{0}” does not exist; add it in department management first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/roster_import.py" line="90"/>
+        <source>角色“{0}”无效（客服、主管或管理员）</source>
+        <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/roster_import.py" line="94"/>
+        <source>“{0}”应为 是/否（在职/离职）</source>
+        <translation>“{0}” must be yes/no (active/left)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/roster_import.py" line="122"/>
+        <source>与第 {0} 行工号重复</source>
+        <translation>Same staff no. as row {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="57"/>
+        <source>只有员工本人可以填写礼仪自查表</source>
+        <translation>Only the staff member can fill in their own etiquette self-check</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="60"/>
+        <source>不能提前填写以后的自查表</source>
+        <translation>Self-checks for later periods cannot be filled in yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="70"/>
+        <source>本期自查表已由主管审阅，不能再修改</source>
+        <translation>A manager has reviewed this period&apos;s self-check; it can no longer be changed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="85"/>
+        <source>该自查表不存在</source>
+        <translation>This self-check does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="93"/>
+        <source>只能查看本人的自查表</source>
+        <translation>You can only view your own self-checks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="42"/>
+        <source>请填写班次名称（不超过 20 字）</source>
+        <translation>Enter a shift name (at most 20 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="47"/>
+        <source>时间格式为 HH:MM，例如 08:00</source>
+        <translation>Times are written HH:MM, e.g. 08:00</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="49"/>
+        <source>结束时间不能与开始时间相同</source>
+        <translation>The end time cannot be the same as the start time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="57"/>
+        <source>已有同名班次</source>
+        <translation>A shift with this name already exists</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="61"/>
+        <source>班次不存在</source>
+        <translation>The shift does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="112"/>
+        <source>请选择班次</source>
+        <translation>Choose a shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="114"/>
+        <source>请选择员工</source>
+        <translation>Choose a staff member</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="117"/>
+        <source>该员工在这段时间已有排班</source>
+        <translation>This staff member is already rostered at this time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="130"/>
+        <source>已有签到记录的班次不能取消排班</source>
+        <translation>A shift with clock-in records cannot be removed from the schedule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="139"/>
+        <source>该排班不存在或已取消</source>
+        <translation>This roster entry does not exist or has been cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="163"/>
+        <source>请填写调班原因</source>
+        <translation>Enter the reason for the swap</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="165"/>
+        <source>请选择替班同事</source>
+        <translation>Choose the colleague who will cover</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="171"/>
+        <source>只能为自己的班次申请调班</source>
+        <translation>You can only request swaps for your own shifts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="173"/>
+        <source>替班同事不能是本人</source>
+        <translation>The covering colleague cannot be yourself</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="178"/>
+        <location filename="../../frontdesk/services/shifts.py" line="196"/>
+        <source>替班同事在该时段已有排班</source>
+        <translation>The covering colleague is already rostered at that time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/shifts.py" line="192"/>
+        <source>该调班申请已处理或不存在</source>
+        <translation>This swap request has already been handled or does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/site.py" line="47"/>
+        <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
+        <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/site.py" line="49"/>
+        <location filename="../../frontdesk/services/site.py" line="86"/>
+        <source>请填写站点名称</source>
+        <translation>Enter the site name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/site.py" line="51"/>
+        <source>站点名称不超过 50 字</source>
+        <translation>The site name must be at most 50 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/site.py" line="53"/>
+        <source>账户名为 2–20 位字母、数字或 _.-</source>
+        <translation>The account name is 2–20 letters, digits or _.-</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/site.py" line="70"/>
+        <source>本数据库已初始化，站点代码为 {0}</source>
+        <translation>This database is already initialized; its site code is {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="42"/>
+        <source>请填写工号</source>
+        <translation>Enter the staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="44"/>
+        <source>工号不超过 20 位</source>
+        <translation>The staff no. must be at most 20 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="52"/>
+        <source>工号 {0} 已被使用</source>
+        <translation>Staff no. {0} is already in use</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="54"/>
+        <source>请填写姓名</source>
+        <translation>Enter the name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="56"/>
+        <source>姓名不超过 30 字</source>
+        <translation>The name must be at most 30 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="61"/>
+        <source>角色无效</source>
+        <translation>Invalid role</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="63"/>
+        <source>入职日期不能晚于今天</source>
+        <translation>The hire date cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="65"/>
+        <location filename="../../frontdesk/services/transfers.py" line="41"/>
+        <source>部门不存在</source>
+        <translation>The department does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="82"/>
+        <location filename="../../frontdesk/services/staff.py" line="112"/>
+        <source>员工不存在或已删除</source>
+        <translation>The staff member does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="87"/>
+        <source>不能停用自己的账户</source>
+        <translation>You cannot deactivate your own account</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="199"/>
+        <source>请填写部门名称</source>
+        <translation>Enter the department name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="201"/>
+        <source>部门名称不超过 50 字</source>
+        <translation>The department name must be at most 50 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="209"/>
+        <source>部门“{0}”已存在</source>
+        <translation>Department “{0}” already exists</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="214"/>
+        <source>部门不存在或已删除</source>
+        <translation>The department does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync_cli.py" line="20"/>
+        <source>请先运行 init 初始化站点</source>
+        <translation>Run init to set up the site first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync_cli.py" line="30"/>
+        <source>--since 日期格式应为 YYYY-MM-DD：{0}</source>
+        <translation>--since must be a date in the form YYYY-MM-DD: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync_conflicts.py" line="57"/>
+        <location filename="../../frontdesk/services/sync_conflicts.py" line="76"/>
+        <source>该冲突记录不存在</source>
+        <translation>This conflict record does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync_conflicts.py" line="72"/>
+        <source>请选择保留本站版本或采用对方版本</source>
+        <translation>Choose whether to keep this site&apos;s version or take the other one</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync_conflicts.py" line="78"/>
+        <source>该冲突已处理</source>
+        <translation>This conflict has already been resolved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync_conflicts.py" line="81"/>
+        <source>本程序不认识记录类型 {0}</source>
+        <translation>This program does not know the record type {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync_conflicts.py" line="84"/>
+        <source>冲突涉及的本站记录已不存在</source>
+        <translation>The local record in this conflict no longer exists</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/system.py" line="40"/>
+        <source>数据库文件已损坏，无法打开（{0}）。
+请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
+        <translation>The database file is damaged and cannot be opened ({0}).
+Restore it from a backup under “System” or with the restore command: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="25"/>
+        <source>请选择承办部门</source>
+        <translation>Choose the department to handle it</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="27"/>
+        <source>请填写办理期限</source>
+        <translation>Enter the due time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="29"/>
+        <source>办理期限必须晚于现在</source>
+        <translation>The due time must be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="31"/>
+        <source>转办说明不超过 500 字</source>
+        <translation>The transfer instructions must be at most 500 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="39"/>
+        <source>已办结的记录不能再转办</source>
+        <translation>A closed record cannot be transferred again</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="58"/>
+        <source>该转办记录不存在</source>
+        <translation>This transfer does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="66"/>
+        <source>请填写部门答复</source>
+        <translation>Enter the department&apos;s reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="70"/>
+        <source>该转办已关闭</source>
+        <translation>This transfer has already been closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="84"/>
+        <source>该转办已答复，无需催办</source>
+        <translation>This transfer has already been answered; no need to chase it</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="54"/>
+        <source>关联的投诉不存在</source>
+        <translation>The linked complaint does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="74"/>
+        <location filename="../../frontdesk/services/visits.py" line="104"/>
+        <source>该回访记录不存在或已删除</source>
+        <translation>This return visit does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="76"/>
+        <source>只有回访人本人或主管可以修改这条回访记录。</source>
+        <translation>Only the visitor or a manager can change this return visit.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="300"/>
+        <source>该电话已登记为“{0}”</source>
+        <translation>This phone number is already registered to “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="300"/>
+        <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
+        <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="307"/>
+        <location filename="../../frontdesk/services/visits.py" line="324"/>
+        <location filename="../../frontdesk/services/visits.py" line="365"/>
+        <source>该客户不存在或已删除</source>
+        <translation>This customer does not exist or has been deleted</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
-        <location filename="../../frontdesk/ui/messages.py" line="31"/>
-        <location filename="../../frontdesk/ui/messages.py" line="35"/>
+        <location filename="../../frontdesk/ui/messages.py" line="38"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="49"/>
+        <location filename="../../frontdesk/ui/messages.py" line="53"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/messages.py" line="40"/>
+        <location filename="../../frontdesk/ui/messages.py" line="58"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>

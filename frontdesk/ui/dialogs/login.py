@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import AuthError
 from frontdesk.services import auth
+from frontdesk.ui.messages import localized_error
 from frontdesk.ui.widgets.form import FieldForm
 
 
@@ -50,7 +51,7 @@ class LoginDialog(QDialog):
         try:
             self.actor = auth.login(self.user.text().strip(), self.password.text())
         except AuthError as exc:
-            self.form.show_errors({"password": exc.message})
+            self.form.show_errors({"password": localized_error(exc)})
             self.password.selectAll()
             return
         super().accept()

@@ -29,7 +29,7 @@ from frontdesk.services.sync_import import ImportReport, import_site
 from frontdesk.ui import export_runner
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.sync_dialogs import ImportPreviewDialog, SiteExportDialog
-from frontdesk.ui.messages import confirm, inform, show_user_error, status, warn
+from frontdesk.ui.messages import confirm, inform, localized_error, show_user_error, status, warn
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -173,7 +173,7 @@ class SyncPage(Page):
             try:
                 write_problems(target, exc.problems)
             except (OSError, UserError) as error:
-                warn(self, str(error))
+                warn(self, localized_error(error) if isinstance(error, UserError) else str(error))
                 return
             status(self.tr("错误清单已保存到 {0}").format(target))
 

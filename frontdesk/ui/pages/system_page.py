@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from frontdesk.errors import UserError
 from frontdesk.services import site, system
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.messages import confirm, inform, show_user_error, status
+from frontdesk.ui.messages import confirm, inform, localized, show_user_error, status
 from frontdesk.ui.models.page_model import Column, PageModel
 from frontdesk.ui.pages.base import Page
 
@@ -137,7 +137,7 @@ class SystemPage(Page):
         else:
             self.health.setText(
                 self.tr("发现问题（结构版本 {0}/{1}）：{2}").format(
-                    health.schema_version, health.latest_version, "；".join(health.problems[:5])
+                    health.schema_version, health.latest_version, "；".join(localized(p) for p in health.problems[:5])
                 )
             )
             self.health.setStyleSheet("color: #c62828;")

@@ -24,6 +24,7 @@ from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
 from frontdesk.services import reception
 from frontdesk.services.reception import SavedContact
+from frontdesk.ui.messages import localized
 from frontdesk.ui.widgets.enum_combo import enum_combo
 from frontdesk.ui.widgets.form import ERROR_STYLE
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -232,7 +233,7 @@ class ContactForm(QGroupBox):
         for name, message in errors.items():
             label = self.errors.get(name)
             if label is not None:
-                label.setText(message)
+                label.setText(localized(message))
                 label.show()
         widgets = {"channel": self.channel, "category": self.category, "customer_name": self.customer_name,
                    "phone": self.phone, "request": self.request, "handling": self.handling,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from frontdesk.ui.messages import localized
+
 ERROR_STYLE = "color: #c62828; font-size: 9pt;"
 
 
@@ -36,18 +38,18 @@ class FieldForm(QFormLayout):
         return self._fields[name][1]
 
     def show_errors(self, errors: dict[str, str]) -> list[str]:
-        """Show each message under its field and focus the first; returns messages with no field here."""
+        """Show each message (localized) under its field and focus the first; returns those with no field here."""
         self.clear_errors()
         unplaced = []
         first: QWidget | None = None
         for name, message in errors.items():
             if name in self._fields:
                 widget, label = self._fields[name]
-                label.setText(message)
+                label.setText(localized(message))
                 label.show()
                 first = first or widget
             else:
-                unplaced.append(message)
+                unplaced.append(localized(message))
         if first is not None:
             first.setFocus()
         return unplaced
