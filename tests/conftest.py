@@ -1,4 +1,8 @@
-"""Shared fixtures: offscreen Qt, a fresh database per test, actors of each role."""
+"""Shared fixtures: offscreen Qt, the program's clock, a fresh database per test, actors of each role.
+
+A logging warning or error during a test fails it (after qutebrowser's ``tests/helpers/logfail.py``);
+a test that expects one says so with ``@pytest.mark.allow_log`` or by reading ``caplog``.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,67 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
+import logging  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
+from datetime import datetime  # noqa: E402
 
 import pytest  # noqa: E402
 
+from frontdesk import clock  # noqa: E402
 from frontdesk.domain.roles import Actor, Role  # noqa: E402
 from frontdesk.paths import DataPaths, data_paths  # noqa: E402
 from frontdesk.services import auth, site, system  # noqa: E402
 from frontdesk.settings import Settings  # noqa: E402
 
 ADMIN_PASSWORD = "admin123"
+
+# A working Wednesday in the middle of a month, in a year the holiday library knows: the default instant
+# of ``frozen_clock``. Tests that need an edge (a month's 1st, a year end, a leap day) set their own.
+FROZEN_AT = datetime(2026, 11, 18, 10, 0, 0)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "allow_log: the test expects a logging warning or error")
+
+
+class _LogFailHandler(logging.Handler):
+    """Collects warnings and errors logged while a test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_logged_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
+    handler = _LogFailHandler()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    allowed = request.node.get_closest_marker("allow_log") is not None or "caplog" in request.fixturenames
+    if handler.records and not allowed:
+        lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records)
+        pytest.fail(f"logged during the test (mark it allow_log if expected):\n{lines}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _clock_back_to_system() -> Iterator[None]:
+    """Every test starts on the system clock and leaves it so, whatever it froze."""
+    clock.reset()
+    yield
+    clock.reset()
+
+
+@pytest.fixture
+def frozen_clock() -> clock.FrozenClock:
+    """The program's clock stopped at ``FROZEN_AT``; ``.set(at)`` and ``.advance(hours=1)`` move it."""
+    return clock.freeze(FROZEN_AT)
 
 
 @pytest.fixture

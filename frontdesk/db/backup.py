@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from frontdesk import clock
 from frontdesk.db.connection import database
 from frontdesk.errors import T, UserError
 
@@ -32,7 +33,7 @@ def backup_database(
     With ``source_file`` the copy reads through a connection of its own (safe on a worker thread).
     """
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     dest = folder / f"{PREFIX}{stamp}-{reason}.db"
     n = 1
     while dest.exists():
@@ -110,7 +111,7 @@ def apply_pending_restore(marker: Path, database_file: Path, backups: Path) -> P
     if not backup.is_file():
         raise UserError(T("errors", "要恢复的备份文件不存在：{0}").format(backup))
     if database_file.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         _copy_sqlite(database_file, backups / f"{PREFIX}{stamp}-before-restore.db")
     for suffix in ("-wal", "-shm"):
         Path(str(database_file) + suffix).unlink(missing_ok=True)

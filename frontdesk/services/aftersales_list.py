@@ -10,9 +10,9 @@ from typing import Any
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.connection import database
 from frontdesk.db.models import RepairOrder, ReturnOrder, Staff
-from frontdesk.db.models.base import now
 from frontdesk.domain import repairs as repair_rules
 from frontdesk.domain import returns as return_rules
 from frontdesk.domain.phones import normalize_phone

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.db.models.base import now
+from frontdesk.clock import now
 from frontdesk.domain import repairs as repair_rules
 from frontdesk.domain import returns as return_rules
 from frontdesk.domain.printdoc import PrintDocument, Table

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from frontdesk import clock
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Assessment, AssessmentRun, Staff
-from frontdesk.db.models.base import now
 from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import AutoItem, PeriodKind, Status, TemplateSpec
 from frontdesk.domain.roles import Actor, Permission
@@ -39,8 +39,8 @@ def create_run(actor: Actor, data: RunInput) -> str:
         start, end = rules.period_bounds(data.period_kind, data.year, data.number)
     except ValueError:
         errors["number"] = T("errors", "请选择考核期间")
-        start = end = date.today()
-    if not errors and start > date.today():
+        start = end = clock.today()
+    if not errors and start > clock.today():
         errors["number"] = T("errors", "考核期间尚未开始")
     if not data.staff_uuids:
         errors["staff_uuids"] = T("errors", "请选择参加考核的员工")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Staff, current_site_code
-from frontdesk.db.models.base import now
 from frontdesk.domain.roles import Actor, Permission, Role
 from frontdesk.errors import AuthError, NotFound, T, ValidationError
 from frontdesk.services import audit

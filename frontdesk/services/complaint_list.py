@@ -7,8 +7,8 @@ from typing import Any
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.models import Complaint, ComplaintEvent, Department, Staff
-from frontdesk.db.models.base import now
 from frontdesk.domain.complaints import label
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.printdoc import PrintDocument, Table

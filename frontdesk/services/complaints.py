@@ -9,9 +9,9 @@ from typing import Any
 import chinese_calendar
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Department, SiteSetting, Staff
-from frontdesk.db.models.base import now
 from frontdesk.db.numbering import next_number
 from frontdesk.domain.complaints import (
     ComplaintInput,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from frontdesk import clock
 from frontdesk.db.connection import analyze, transaction
 from frontdesk.db.models import Department, Staff, current_site_code
 from frontdesk.domain.roles import Role
@@ -84,7 +85,7 @@ def _roster(rng: random.Random, count: int) -> tuple[list[str], list[str]]:
         departments = [d.uuid for d in Department.live().where(Department.site_code == current_site_code())]
         password = hash_password(DEMO_PASSWORD)
         taken = {s.staff_no for s in Staff.select(Staff.staff_no).where(Staff.site_code == current_site_code())}
-        ctx = DemoContext(rng, date.today(), [], departments)
+        ctx = DemoContext(rng, clock.today(), [], departments)
         number = 1001
         made = 0
         while made < count:
@@ -101,7 +102,7 @@ def _roster(rng: random.Random, count: int) -> tuple[list[str], list[str]]:
                 position=position,
                 role=role.value,
                 phone=ctx.mobile(),
-                hire_date=date.today() - timedelta(days=rng.randrange(30, 3000)),
+                hire_date=clock.today() - timedelta(days=rng.randrange(30, 3000)),
                 active=rng.random() > 0.08,
                 password_hash=password,
             )
@@ -128,7 +129,7 @@ def generate(rows: int, seed: int = 2026, progress: Callable[[str, int, int], No
     _load_generators()
     rng = random.Random(seed)
     staff, departments = _roster(rng, 24)
-    ctx = DemoContext(rng, date.today(), staff, departments)
+    ctx = DemoContext(rng, clock.today(), staff, departments)
     counts = {"departments": len(departments), "staff": len(staff)}
     total_share = sum(g.share for g in GENERATORS) or 1
     for generator in GENERATORS:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from frontdesk import clock
 from frontdesk.db.bulk import insert_rows
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import (
@@ -81,7 +82,7 @@ def _first_seq(module: str, day: date) -> int:
 
 def generate_returns(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
     r, site, made = ctx.rng, current_site_code(), 0
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now()
     categories = list(ITEMS)
     for day, count in _days(n, now.date()):
         seq, rows = _first_seq("TH", day), []
@@ -144,7 +145,7 @@ def _history(ctx: DemoContext, at: datetime, now: datetime) -> tuple[list[tuple[
 
 def generate_repairs(ctx: DemoContext, n: int, progress: Callable[[int], None], events: bool = True) -> int:
     r, site, made = ctx.rng, current_site_code(), 0
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now()
     names = {s.uuid: s.name for s in Staff.select(Staff.uuid, Staff.name)}
     for day, count in _days(n, now.date()):
         seq, rows, log = _first_seq("WX", day), [], []

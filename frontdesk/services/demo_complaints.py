@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
+from frontdesk import clock
 from frontdesk.db.bulk import insert_rows
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Complaint, ComplaintEvent, Contact, NumberSequence, Staff, current_site_code
@@ -101,7 +102,7 @@ def _walk(ctx: DemoContext, case: dict[str, Any], opened: datetime, now: datetim
 
 def generate_complaints(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
     r = ctx.rng
-    site, now = current_site_code(), datetime.now().replace(microsecond=0)
+    site, now = current_site_code(), clock.now()
     names = dict(Staff.select(Staff.uuid, Staff.name).tuples())
     cases = sorted(_sources(ctx, n), key=lambda c: c["opened"])
     by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -128,9 +129,9 @@ def generate_complaints(ctx: DemoContext, n: int, progress: Callable[[int], None
                 mine = [e for e in events if e[6] == case["uuid"]]
                 keys = ["kind", "at", "to_stage", "remedy", "promised_at"]
                 log = [dict(zip(keys, (e[7], e[10], e[9], e[14], e[15]), strict=True)) for e in mine]
-                clock = complaints.status_of({"opened_at": opened, "severity": severity, "level": level},
+                state = complaints.status_of({"opened_at": opened, "severity": severity, "level": level},
                                              complaints.case_events(log), now)
-                due = complaints.index_due(clock)
+                due = complaints.index_due(state)
             rows.append((
                 case["uuid"], site, opened, closed or opened, 1, False, f"{site}-TS-{key}-{seq:04d}", case["contact"],
                 opened, case["owner"], case["name"][:30], case["phone"], subject,

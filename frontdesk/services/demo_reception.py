@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from frontdesk import clock
 from frontdesk.db import search_index
 from frontdesk.db.bulk import insert_rows, max_id
 from frontdesk.db.connection import transaction
@@ -59,7 +60,7 @@ def generate_contacts(ctx: DemoContext, n: int, progress: Callable[[int], None])
     site = current_site_code()
     channels, channel_w = zip(*CHANNEL_WEIGHTS, strict=True)
     categories, category_w = zip(*CATEGORY_WEIGHTS, strict=True)
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now()
     days = 365
     per_day = [n // days + (1 if i < n % days else 0) for i in range(days)]
     next_id = max_id(Contact) + 1

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from frontdesk import clock
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import FineMonth, Handover, LeaveRequest, Shift, ShiftSwap, ShiftType, Staff
 from frontdesk.domain import attendance as rules
@@ -47,7 +48,7 @@ def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
     if len(people) < 4:
         return 0
     r = ctx.rng
-    moment = datetime.now().replace(second=0, microsecond=0)
+    moment = clock.now().replace(second=0)
     types = list(ShiftType.live().order_by(ShiftType.position))
     made = 0
     with transaction():

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from frontdesk import clock
 from frontdesk.db.bulk import insert_rows
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Complaint, Contact, KeyCustomer, ReturnVisit, current_site_code
@@ -82,7 +83,7 @@ def _targets(ctx: DemoContext, n: int) -> tuple[list[tuple], list[tuple]]:
 def generate_visits(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
     r = ctx.rng
     site = current_site_code()
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now()
     methods, method_w = zip(*METHOD_WEIGHTS, strict=True)
     moods, mood_w = zip(*SATISFACTION_WEIGHTS, strict=True)
     with transaction():

@@ -7,9 +7,9 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import DismissalProposal, Incident, Staff
-from frontdesk.db.models.base import now
 from frontdesk.db.numbering import next_number
 from frontdesk.domain.attendance import RequestStatus
 from frontdesk.domain.fines import Dismissal, IncidentSource, IncidentStatus, Unit, amount_problem

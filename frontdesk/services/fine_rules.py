@@ -8,9 +8,9 @@ from typing import Any
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import FineRule
-from frontdesk.db.models.base import now
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission

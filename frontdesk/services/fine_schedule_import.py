@@ -10,9 +10,9 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import FineRule, ImportHistory
-from frontdesk.db.models.base import now
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission

@@ -10,10 +10,10 @@ from typing import Any
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.fields import fen_to_money
 from frontdesk.db.models import FineMonth, Incident, Staff, current_site_code
-from frontdesk.db.models.base import now
 from frontdesk.domain.fines import IncidentStatus, label
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T, ValidationError

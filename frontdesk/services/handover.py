@@ -9,9 +9,9 @@ from typing import Any
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Complaint, Contact, Handover, Shift, ShiftType, Staff
-from frontdesk.db.models.base import now
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import Stage

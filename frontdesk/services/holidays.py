@@ -8,6 +8,7 @@ from typing import Any
 
 import peewee
 
+from frontdesk import clock
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Holiday, current_site_code
 from frontdesk.domain.roles import Actor, Permission
@@ -41,7 +42,7 @@ def invalidate() -> None:
 
 def calendar_warning(horizon_days: int = 60) -> str | None:
     """A visible warning when this year or the next ``horizon_days`` fall in a year without holiday data."""
-    today = date.today()
+    today = clock.today()
     cal = work_calendar()
     missing = sorted({y for y in (today.year, (today + timedelta(days=horizon_days)).year) if not cal.covers(y)})
     missing = sorted(set(missing) | cal.fallback_years)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import LeaveRequest, Shift, Staff
-from frontdesk.db.models.base import now
 from frontdesk.domain import attendance as rules
 from frontdesk.domain.attendance import LeaveKind, RequestStatus
 from frontdesk.domain.roles import Actor, Permission

@@ -8,10 +8,10 @@ from typing import Any
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db import search_index
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Contact, Staff
-from frontdesk.db.models.base import now
 from frontdesk.db.numbering import next_number
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.reception import Category, ContactInput, ContactStatus, ReplyMode, contact_problems

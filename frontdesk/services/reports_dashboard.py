@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.models import Complaint, Contact, Transfer
-from frontdesk.db.models.base import now
 from frontdesk.domain.reception import Category, Channel
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.services import complaint_list, transfers, visits

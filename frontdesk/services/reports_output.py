@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from frontdesk.db.models.base import now
+from frontdesk.clock import now
 from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.report import Report, ReportColumn, cell_text
 from frontdesk.excel.exporter import Column, Kind, XlsxWriter

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.models import Contact, Department, Transfer
-from frontdesk.db.models.base import now
 from frontdesk.domain.hot_topics import count_pieces, hot_topics
 from frontdesk.domain.reception import Category, TransferStatus
 from frontdesk.domain.report import Chart, Period, Report, ReportColumn, ReportTable, one_decimal, ratio

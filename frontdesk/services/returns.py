@@ -9,9 +9,9 @@ from typing import Any
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import ReturnOrder, Staff
-from frontdesk.db.models.base import now
 from frontdesk.db.numbering import next_number
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.returns import (

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Department, ImportHistory, Staff, current_site_code
-from frontdesk.db.models.base import now
 from frontdesk.domain.roles import ROLE_LABELS, Actor, Permission, Role
 from frontdesk.errors import T, UserError, ValidationError
 from frontdesk.excel.sync_format import Problem

@@ -6,9 +6,10 @@ import json
 from datetime import date
 from typing import Any
 
+from frontdesk import clock
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import SelfCheck, SiteSetting, Staff
-from frontdesk.db.models.base import now
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
@@ -36,7 +37,7 @@ def set_frequency(actor: Actor, value: str) -> None:
 
 
 def current_slot(day: date | None = None) -> date:
-    return rules.slot_of(frequency(), day or date.today())
+    return rules.slot_of(frequency(), day or clock.today())
 
 
 def _own(actor: Actor, slot: date) -> SelfCheck | None:
@@ -55,8 +56,8 @@ def submit(actor: Actor, answers: Answers, day: date | None = None) -> str:
     require(actor, Permission.DESK_WORK)
     if not actor.uuid or not Staff.live().where(Staff.uuid == actor.uuid).exists():
         raise PermissionDenied(T("errors", "只有员工本人可以填写礼仪自查表"))
-    day = day or date.today()
-    if day > date.today():
+    day = day or clock.today()
+    if day > clock.today():
         raise ValidationError({"slot": T("errors", "不能提前填写以后的自查表")})
     errors = rules.answer_problems(answers)
     if errors:

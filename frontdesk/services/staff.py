@@ -8,6 +8,7 @@ from typing import Any
 
 import peewee
 
+from frontdesk import clock
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Department, Staff, current_site_code
 from frontdesk.domain.phones import phone_problem
@@ -59,7 +60,7 @@ def _validate(data: StaffInput, own_uuid: str | None) -> dict[str, str]:
         errors["phone"] = problem
     if data.role not in {r.value for r in Role}:
         errors["role"] = T("errors", "角色无效")
-    if data.hire_date and data.hire_date > date.today():
+    if data.hire_date and data.hire_date > clock.today():
         errors["hire_date"] = T("errors", "入职日期不能晚于今天")
     if data.department_uuid and not Department.live().where(Department.uuid == data.department_uuid).exists():
         errors["department_uuid"] = T("errors", "部门不存在")

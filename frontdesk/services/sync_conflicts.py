@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from frontdesk.clock import now
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import ImportHistory, SyncConflict
-from frontdesk.db.models.base import now
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services import audit, phrases

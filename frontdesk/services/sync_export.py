@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import frontdesk
+from frontdesk.clock import now
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.migrations import LATEST_VERSION
-from frontdesk.db.models.base import now
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.excel.exporter import Cancel
 from frontdesk.excel.sync_export import SheetData, write_site_workbook

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.migrations import LATEST_VERSION
 from frontdesk.db.models import ImportHistory
-from frontdesk.db.models.base import now
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.excel.sync_format import Problem, SheetSpec
 from frontdesk.excel.sync_validate import ParsedWorkbook, WorkbookRefused, read_site_workbook

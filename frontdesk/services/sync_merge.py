@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from frontdesk import clock
 from frontdesk.db import search_index
 from frontdesk.db.connection import database
 from frontdesk.excel.sync_format import SheetSpec, digest
@@ -196,5 +197,5 @@ def _record_conflicts(spec: SheetSpec, conflicts: Sequence[tuple[tuple[Any, ...]
             cursor.execute(
                 "INSERT INTO sync_conflict (detected_at, import_id, peer, entity, record_uuid, local_values, "
                 "incoming_values, incoming_digest, status, resolved_by) "
-                "VALUES (datetime('now', 'localtime'), ?, ?, ?, ?, ?, ?, ?, 'open', '')",
-                (import_id, peer, spec.name, uuid, as_json(spec, mine), as_json(spec, row), incoming))
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', '')",
+                (str(clock.now()), import_id, peer, spec.name, uuid, as_json(spec, mine), as_json(spec, row), incoming))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Contact, Department, Staff, Transfer
-from frontdesk.db.models.base import now
 from frontdesk.domain.reception import ContactStatus, TransferStatus
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError

@@ -8,9 +8,9 @@ from typing import Any
 import peewee
 from peewee import SQL, Case, Value, fn
 
+from frontdesk.clock import now
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Complaint, Contact, KeyCustomer, ReturnVisit, Staff, current_site_code
-from frontdesk.db.models.base import now
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.roles import Actor, Permission

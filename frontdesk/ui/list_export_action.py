@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from frontdesk import clock
 from frontdesk.errors import UserError
 from frontdesk.services.list_exports import ListExport
 from frontdesk.ui import export_runner
@@ -29,7 +29,7 @@ def export_list(parent: QWidget, make: Callable[[], ListExport]) -> int | None:
     except UserError as exc:
         show_user_error(parent, exc)
         return None
-    path = export_runner.choose_xlsx(parent, f"{export.title}-{date.today():%Y%m%d}.xlsx")
+    path = export_runner.choose_xlsx(parent, f"{export.title}-{clock.today():%Y%m%d}.xlsx")
     if path is None:
         return None
     label = QCoreApplication.translate("ListExport", "正在导出 {0:,} 条记录…").format(export.total)

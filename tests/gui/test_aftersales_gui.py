@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from gui_helpers import scripted, window_for
 from PySide6.QtGui import QColor, QImage
 
+from frontdesk import clock
 from frontdesk.db.models import RepairOrder
 from frontdesk.services import aftersales_list, repairs
 from frontdesk.ui import printing
@@ -118,7 +119,7 @@ def test_stuck_repair_is_highlighted(qtbot, paths, staff_actor):
 
     saved = repairs.create_repair(staff_actor, RepairInput("李女士", "13911112222", "手表", "不走字",
                                                            appearance="完好"))
-    RepairOrder.update(status_since=datetime.now() - timedelta(days=5)).execute()
+    RepairOrder.update(status_since=clock.now() - timedelta(days=5)).execute()
     page = window_for(qtbot, paths, staff_actor).open_page("repairs")
     page.stuck_only.setChecked(True)
     model = page.panel.model
@@ -136,12 +137,12 @@ def test_return_needs_manager_approval(qtbot, paths, staff_actor, manager, monke
         d.phone.setText("13800138000")
         d.item.insert("羊毛大衣")
         d.amount_paid.setText("899")
-        d.purchase_date.set_value(date.today() - timedelta(days=8))
+        d.purchase_date.set_value(clock.today() - timedelta(days=8))
         assert "已超出期限" in d.policy.text()
         d.kind.set_value("exchange")
         assert "在期限内" in d.policy.text()
         d.kind.set_value("return")
-        d.purchase_date.set_value(date.today() - timedelta(days=2))
+        d.purchase_date.set_value(clock.today() - timedelta(days=2))
         d.receipt_no.setText("XP001")
         d.reason.insertPlainText("开线")
         d.checks["quality"][0].setChecked(False)

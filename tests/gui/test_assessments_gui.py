@@ -3,12 +3,11 @@ clerk's acknowledgment, the ranking, the history chart and an etiquette self-che
 
 from __future__ import annotations
 
-from datetime import date
-
 from gui_helpers import scripted, window_for
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from frontdesk import clock
 from frontdesk.db.models import Assessment, AssessmentTemplate, SelfCheck
 from frontdesk.domain.roles import Role
 from frontdesk.ui.dialogs.assessment_form import AcknowledgeDialog, ScoreDialog
@@ -116,5 +115,5 @@ def test_quarter_run_from_template_to_acknowledgment(qtbot, paths, manager, staf
     review_page.panel.table.selectRow(0)
     scripted(monkeypatch, ReviewDialog, lambda d: d.accept())
     review_page.findChild(type(review_page.fill), "review").click()
-    assert SelfCheck.get().reviewed_at is not None and SelfCheck.get().slot <= date.today()
+    assert SelfCheck.get().reviewed_at is not None and SelfCheck.get().slot <= clock.today()
     assert not [m for m in message_boxes if m[0] in ("warning", "critical")]

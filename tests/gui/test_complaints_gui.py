@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from gui_helpers import scripted, window_for
 from PySide6.QtGui import QColor
 
+from frontdesk import clock
 from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.sla import Stage
 from frontdesk.services import complaints, holidays
@@ -105,7 +106,7 @@ def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, mon
 def test_overdue_case_is_red_and_counted_in_the_status_bar(qtbot, paths, staff_actor):
     complaints.open_complaint(staff_actor, ComplaintInput("李先生", "", "卫生间不干净"))
     late = complaints.open_complaint(
-        staff_actor, ComplaintInput("赵先生", "", "收费站排队过长", opened_at=datetime.now() - timedelta(days=3)))
+        staff_actor, ComplaintInput("赵先生", "", "收费站排队过长", opened_at=clock.now() - timedelta(days=3)))
     window = window_for(qtbot, paths, staff_actor)
     assert "超期投诉：1 件" in window.overdue_label.text()
     window.overdue_label.linkActivated.emit("overdue")

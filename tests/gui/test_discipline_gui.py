@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from gui_helpers import scripted, window_for
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
+from frontdesk import clock
 from frontdesk.db.models import Incident, Shift
 from frontdesk.services import fine_sheet, shifts
 from frontdesk.ui.dialogs import attendance_dialogs as adlg
@@ -17,12 +18,12 @@ from frontdesk.ui.dialogs.handover_dialogs import HandoverAckDialog, HandoverDia
 from frontdesk.ui.pages import fine_sheet_tab
 
 
-def test_manager_month_of_discipline_and_a_clerk_appeal(qtbot, paths, manager, staff_actor, monkeypatch, tmp_path,
-                                                        message_boxes):
+def test_manager_month_of_discipline_and_a_clerk_appeal(qtbot, frozen_clock, paths, manager, staff_actor, monkeypatch,
+                                                        tmp_path, message_boxes):
     # the manager schedules a past shift and corrects its attendance: late 20 minutes
     window = window_for(qtbot, paths, manager)
     page = window.open_page("attendance")
-    day = date.today() - timedelta(days=1)
+    day = clock.today() - timedelta(days=1)
 
     def assign(d: adlg.AssignDialog) -> None:
         d.staff.set_value(staff_actor.uuid)

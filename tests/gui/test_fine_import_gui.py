@@ -8,6 +8,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from PySide6.QtWidgets import QDialog, QPushButton, QTableWidget
 
+from frontdesk import clock
 from frontdesk.db.models import FineRule, ImportHistory
 from frontdesk.services import fine_rules
 from frontdesk.settings import Settings
@@ -48,12 +49,12 @@ def test_fine_schedule_preview_then_apply(qtbot, paths, admin, monkeypatch, tmp_
         return 0
 
     monkeypatch.setattr(sync_dialogs.ImportPreviewDialog, "exec", run)
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = clock.today() + dt.timedelta(days=1)
     path = _book(tmp_path / "fines.xlsx", [["R01", "工作时间扎堆聊天", "5", "否", None],
                                           ["R06", None, "30-80", None, tomorrow], [None] * 5,
                                           ["W09", "未按时交接班", "20/次", None, tomorrow]])
     assert page.import_fines(path) is None  # previewed, then cancelled: nothing written
-    assert seen[0][0][1:] == ["R01", "工作时间扎堆聊天", dt.date.today().isoformat(), "不变", ""]
+    assert seen[0][0][1:] == ["R01", "工作时间扎堆聊天", clock.today().isoformat(), "不变", ""]
     assert seen[0][1][4:] == ["更新", "罚款：20–50 → 30–80"] and seen[0][2][1] == "W09"
     assert FineRule.select().where(FineRule.code == "W09").count() == 0
     answer["ok"] = True

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import openpyxl
 import pytest
 from gui_helpers import window_for
 
+from frontdesk import clock
 from frontdesk.db.models import Contact, Department, Transfer
 from frontdesk.domain.report import Period
 
 
 def _contacts(actor) -> None:  # noqa: ANN001
-    today = datetime.combine(date.today(), datetime.min.time())
+    today = datetime.combine(clock.today(), datetime.min.time())
     for i, (channel, category) in enumerate([("walk_in", "complaint"), ("phone", "consult"), ("phone", "query")]):
         Contact.create(number=f"S01-JD-G-{i}", received_at=today + timedelta(minutes=i), channel=channel,
                        category=category, status="open", request="咨询停车场收费标准", owner=actor.uuid)
@@ -49,7 +50,7 @@ def test_dashboard_is_home_and_links_open_filtered_lists(qtbot, paths, manager):
         window.open_page("dashboard")
         assert board.open_link(key) is not None
     assert window.pages["repairs"].status_filter.value() == "notified"
-    assert window.pages["attendance"].panel.filters == {"day_from": date.today(), "day_to": date.today(),
+    assert window.pages["attendance"].panel.filters == {"day_from": clock.today(), "day_to": clock.today(),
                                                          "exceptions": True}
 
 
@@ -59,7 +60,7 @@ def test_report_runs_off_thread_and_prints_and_exports(qtbot, paths, manager, tm
     page = window.open_page("reports")
     assert [s.key for s in page.specs][:4] == ["daily", "weekly", "monthly", "fines"]
     page.choose("daily")
-    page.set_period(Period(date.today() - timedelta(days=1), date.today()))
+    page.set_period(Period(clock.today() - timedelta(days=1), clock.today()))
     with qtbot.waitSignal(page.reportReady, timeout=10_000):
         page.run()
     assert page.progress.isHidden() and page.report.table("daily").rows[-1][:2] == ["合计", 4]

@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from frontdesk import clock
+from frontdesk.clock import now
 from frontdesk.db.models import Incident, LeaveRequest, Shift, ShiftType
-from frontdesk.db.models.base import now
 from frontdesk.errors import AuthError, PermissionDenied, ValidationError
 from frontdesk.services import attendance, audit, discipline, leaves, shifts
 from frontdesk.services.listing import ListQuery
@@ -123,7 +124,7 @@ def test_swap_one_shift_ahead_approved_by_manager(manager, staff_actor, make_act
     with pytest.raises(ValidationError) as err:
         shifts.request_swap(staff_actor, near, other.uuid, "家里有事")
     assert "提前" in err.value.fields["shift_uuid"]
-    later = date.today() + timedelta(days=3)
+    later = clock.today() + timedelta(days=3)
     far = shifts.assign(manager, staff_actor.uuid, later, _type("早班"))
     with pytest.raises(PermissionDenied):
         shifts.request_swap(other, far, other.uuid, "替别人申请")

@@ -1,6 +1,5 @@
 """First run, sign-in, lockout, password hashing and resets."""
 
-from datetime import datetime, timedelta
 
 import pytest
 
@@ -51,7 +50,7 @@ def test_login_and_actor(admin):
     assert admin.role == Role.ADMIN and admin.site_code == "S01" and admin.staff_no == "admin"
 
 
-def test_wrong_password_counts_down_then_locks(admin, monkeypatch):
+def test_wrong_password_counts_down_then_locks(admin, frozen_clock):
     for left in (4, 3, 2, 1):
         with pytest.raises(AuthError, match=f"还可尝试 {left} 次"):
             auth.login("admin", "nope")
@@ -59,8 +58,7 @@ def test_wrong_password_counts_down_then_locks(admin, monkeypatch):
         auth.login("admin", "nope")
     with pytest.raises(AuthError, match="已锁定"):
         auth.login("admin", ADMIN_PASSWORD)  # even the right password while locked
-    later = datetime.now() + timedelta(minutes=5, seconds=5)
-    monkeypatch.setattr(auth, "now", lambda: later)
+    frozen_clock.advance(minutes=5, seconds=5)
     assert auth.login("admin", ADMIN_PASSWORD).staff_no == "admin"
 
 

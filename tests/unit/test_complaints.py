@@ -7,6 +7,7 @@ from datetime import datetime as dt
 
 import pytest
 
+from frontdesk.clock import FrozenClock
 from frontdesk.db.models import Complaint, ComplaintEvent
 from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.reception import Category, Channel, ContactInput
@@ -18,22 +19,11 @@ from frontdesk.services.listing import ListQuery
 FLOW = [Stage.VERIFY, Stage.PLAN, Stage.FEEDBACK, Stage.EXECUTE, Stage.ARCHIVE]
 
 
-class Clock:
-    """The services' idea of now, set by the test."""
-
-    def __init__(self) -> None:
-        self.at = dt(2025, 11, 3, 9, 0)
-
-    def __call__(self) -> dt:
-        return self.at
-
-
 @pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
-    c = Clock()
-    monkeypatch.setattr(complaints, "now", c)
-    monkeypatch.setattr(complaint_list, "now", c)
-    return c
+def clock(frozen_clock: FrozenClock) -> FrozenClock:
+    """The program's clock, stopped on a Monday morning the tests' dates are counted from."""
+    frozen_clock.set(dt(2025, 11, 3, 9, 0))
+    return frozen_clock
 
 
 def case(actor, opened: dt | None = None, **kw) -> str:  # noqa: ANN001, ANN003

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
+from frontdesk import clock
+from frontdesk.clock import now
 from frontdesk.db.models import FineRule, Incident
-from frontdesk.db.models.base import now
 from frontdesk.domain.fines import RuleSpec, Unit
 from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.services import audit, discipline, fine_rules, fine_sheet
@@ -55,15 +56,15 @@ def test_schedule_versioning_keeps_old_incidents(manager, staff_actor) -> None: 
     [old] = record(manager, staff_actor.uuid, "R06", "50", occurred_at=now() - timedelta(hours=1))
     spec = RuleSpec("R06", "规章制度", "不服从分配，顶撞经理、上司", Decimal(30), Decimal(80))
     with pytest.raises(ValidationError) as err:
-        fine_rules.save_version(manager, spec, date.today() - timedelta(days=1))
+        fine_rules.save_version(manager, spec, clock.today() - timedelta(days=1))
     assert "effective_from" in err.value.fields
     with pytest.raises(PermissionDenied):
-        fine_rules.save_version(staff_actor, spec, date.today())
-    fine_rules.save_version(manager, spec, date.today() + timedelta(days=1), "上调")
+        fine_rules.save_version(staff_actor, spec, clock.today())
+    fine_rules.save_version(manager, spec, clock.today() + timedelta(days=1), "上调")
     assert Incident.get(Incident.uuid == old).amount == Decimal("50.00")
     today = {r["code"]: r for r in fine_rules.current_rules(manager)}
     assert today["R06"]["max_amount"] == Decimal("50.00")
-    tomorrow = {r["code"]: r for r in fine_rules.current_rules(manager, date.today() + timedelta(days=1))}
+    tomorrow = {r["code"]: r for r in fine_rules.current_rules(manager, clock.today() + timedelta(days=1))}
     assert tomorrow["R06"]["max_amount"] == Decimal("80.00") and tomorrow["R06"]["range_text"] == "30–80"
     assert len(fine_rules.rule_history(manager, "R06")) == 2
     with pytest.raises(ValidationError):  # the old incident is still judged by its own version
@@ -163,7 +164,7 @@ def test_manager_only_services_refused_to_staff(staff_actor, manager) -> None:  
         lambda: discipline.revoke(staff_actor, uuid, "x"),
         lambda: discipline.decide_appeal(staff_actor, uuid, True, "x"),
         lambda: discipline.decide_dismissal(staff_actor, uuid, True, "x"),
-        lambda: fine_rules.save_version(staff_actor, fine_rules.spec_of(rule), date.today()),
+        lambda: fine_rules.save_version(staff_actor, fine_rules.spec_of(rule), clock.today()),
         lambda: fine_sheet.sign_off(staff_actor, "2026-10"),
         lambda: fine_sheet.reopen(staff_actor, "2026-10", "x"),
         lambda: fine_sheet.export_sheet(staff_actor, "2026-10", "/tmp/x.xlsx"),

@@ -9,8 +9,9 @@ import pytest
 from openpyxl import Workbook
 from sync_helpers import dump_all
 
+from frontdesk import clock
+from frontdesk.clock import now
 from frontdesk.db.models import FineRule, ImportHistory, Incident
-from frontdesk.db.models.base import now
 from frontdesk.domain.fines import Dismissal, Unit
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied
@@ -19,7 +20,7 @@ from frontdesk.services import discipline, fine_rules
 from frontdesk.services.discipline import IncidentInput
 from frontdesk.services.fine_schedule_import import import_fines, parse_fine, preview_fines
 
-TOMORROW = dt.date.today() + dt.timedelta(days=1)
+TOMORROW = clock.today() + dt.timedelta(days=1)
 
 
 def _book(path, header, rows, title="前台罚款标准（2026 版）"):  # noqa: ANN001, ANN202
@@ -80,7 +81,7 @@ def test_chinese_headers_preview_then_import(admin, tmp_path):
     import_fines(admin, path)
     r06 = _rule("R06", TOMORROW)
     assert (r06.min_amount, r06.max_amount, r06.effective_from) == (Decimal("30.00"), Decimal("80.00"), TOMORROW)
-    assert _rule("R06", dt.date.today()).max_amount == Decimal("50.00")  # today the old version still holds
+    assert _rule("R06", clock.today()).max_amount == Decimal("50.00")  # today the old version still holds
     w09 = _rule("W09", TOMORROW)
     assert (w09.unit, w09.dismissal, w09.min_amount) == (Unit.PER_TIME, Dismissal.SERIOUS, Decimal("20.00"))
     assert _rule("W03", TOMORROW).unit == Unit.PER_PERSON
@@ -99,7 +100,7 @@ def test_english_headers_blank_cells_keep_the_current_version(admin, tmp_path):
     ], title=None)
     preview = import_fines(admin, path)
     assert [r.action for r in preview.rows] == ["update", "update", "new"]
-    today = dt.date.today()
+    today = clock.today()
     l01 = _rule("L01", today)
     assert l01.max_amount == Decimal("60.00") and l01.tiers == "15:10, 30:20, 60:50"
     assert l01.offence == "迟到（按迟到分钟数分档）"
@@ -149,7 +150,7 @@ def test_new_version_keeps_recorded_incident(admin, manager, staff_actor, tmp_pa
     import_fines(admin, path)
     after = Incident.get(Incident.uuid == uuid)
     assert (after.amount, after.rule_uuid) == (Decimal("50.00"), recorded.rule_uuid)
-    assert _rule("R06", dt.date.today()).min_amount == Decimal("60.00")
+    assert _rule("R06", clock.today()).min_amount == Decimal("60.00")
     assert len(fine_rules.rule_history(admin, "R06")) == 2
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
+from frontdesk import clock
+from frontdesk.clock import now
 from frontdesk.db.models import ShiftType
-from frontdesk.db.models.base import now
 from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.reception import Category, Channel, ContactInput
 from frontdesk.errors import AuthError, PermissionDenied, ValidationError
@@ -30,11 +31,11 @@ def test_handover_lists_open_items_and_needs_acknowledgment(staff_actor, make_ac
     assert {i["kind"] for i in items["items"]} >= {"接待登记", "投诉"}
     early = ShiftType.get(ShiftType.name == "早班").uuid
     with pytest.raises(ValidationError) as err:
-        handover.hand_over(staff_actor, HandoverInput(date.today(), early, incoming.uuid,
+        handover.hand_over(staff_actor, HandoverInput(clock.today(), early, incoming.uuid,
                                                       events=[{"what": "顾客突发疾病", "who": "", "result": ""}]))
     assert "events" in err.value.fields
     uuid = handover.hand_over(staff_actor, HandoverInput(
-        date.today(), early, incoming.uuid, notes="打印机缺纸",
+        clock.today(), early, incoming.uuid, notes="打印机缺纸",
         events=[{"what": "顾客突发疾病", "who": "客服小王", "when": "10:20", "result": "已送医，家属已到"}]))
     got = handover.get_handover(incoming, uuid)
     assert got["open"]["counts"]["接待登记"] == 2 and got["events"][0]["result"] == "已送医，家属已到"
@@ -59,5 +60,5 @@ def test_a_shift_that_ended_without_handover_is_flagged(manager, staff_actor) ->
     assert [m["shift_name"] for m in missing] == ["测试班"]
     handover.hand_over(staff_actor, HandoverInput(start.date(), kind, None))
     assert handover.missing_handovers(staff_actor) == []
-    assert handover.missing_handovers(staff_actor, moment=datetime.combine(date.today(), datetime.min.time())
+    assert handover.missing_handovers(staff_actor, moment=datetime.combine(clock.today(), datetime.min.time())
                                       - timedelta(days=30)) == []

@@ -1,9 +1,10 @@
 """Reception log and transfers: validation, first-ask owner, history, search, overdue transfers."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
+from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactInput, ReplyMode
 from frontdesk.errors import ValidationError
 from frontdesk.services import reception, staff, transfers
@@ -19,7 +20,7 @@ def walk_in(**kw) -> ContactInput:  # noqa: ANN003
 
 def test_number_owner_and_status(staff_actor):
     saved = reception.save_contact(staff_actor, walk_in())
-    today = datetime.now().strftime("%Y%m%d")
+    today = clock.now().strftime("%Y%m%d")
     assert saved.number == f"S01-JD-{today}-0001" and saved.status == "open"
     row = reception.get_contact(staff_actor, saved.uuid)
     assert row["owner_uuid"] == staff_actor.uuid and row["phone"] == "13800138000"
@@ -34,7 +35,7 @@ def test_number_owner_and_status(staff_actor):
         ({"phone": "12345"}, "phone"),
         ({"channel": Channel.PHONE.value, "phone": ""}, "phone"),
         ({"reply_mode": ReplyMode.LATER.value}, "promised_reply_at"),
-        ({"reply_mode": ReplyMode.LATER.value, "promised_reply_at": datetime.now() - timedelta(hours=1)},
+        ({"reply_mode": ReplyMode.LATER.value, "promised_reply_at": clock.now() - timedelta(hours=1)},
          "promised_reply_at"),
         ({"close_now": True}, "handling"),
         ({"follow_up": "明天回电"}, "follow_up_owner_uuid"),
@@ -57,26 +58,25 @@ def test_first_ask_owner_kept_through_transfer(staff_actor, manager, make_actor)
     dept = staff.save_department(manager, "工程维修部")
     saved = reception.save_contact(staff_actor, walk_in(category=Category.HELP.value, request="卫生间水龙头漏水"))
     colleague = make_actor(name="同事")
-    transfers.transfer_contact(colleague, saved.uuid, dept, datetime.now() + timedelta(hours=4), "请派人维修")
+    transfers.transfer_contact(colleague, saved.uuid, dept, clock.now() + timedelta(hours=4), "请派人维修")
     reception.save_contact(colleague, walk_in(request="卫生间水龙头漏水", handling="已报修"), saved.uuid)
     row = reception.get_contact(manager, saved.uuid)
     assert row["owner_uuid"] == staff_actor.uuid and row["status"] == "transferred"
     assert row["owner_name"] == "客服小王"
 
 
-def test_transfer_validation_and_overdue(staff_actor, manager, monkeypatch):
+def test_transfer_validation_and_overdue(staff_actor, manager, frozen_clock):
     dept = staff.save_department(manager, "收费管理部")
     saved = reception.save_contact(staff_actor, walk_in())
     with pytest.raises(ValidationError) as info:
-        transfers.transfer_contact(staff_actor, saved.uuid, dept, datetime.now() - timedelta(minutes=1))
+        transfers.transfer_contact(staff_actor, saved.uuid, dept, clock.now() - timedelta(minutes=1))
     assert "due_at" in info.value.fields
     with pytest.raises(ValidationError) as info:
-        transfers.transfer_contact(staff_actor, saved.uuid, None, datetime.now() + timedelta(hours=1))
+        transfers.transfer_contact(staff_actor, saved.uuid, None, clock.now() + timedelta(hours=1))
     assert "department_uuid" in info.value.fields
-    uuid = transfers.transfer_contact(staff_actor, saved.uuid, dept, datetime.now() + timedelta(hours=1))
+    uuid = transfers.transfer_contact(staff_actor, saved.uuid, dept, clock.now() + timedelta(hours=1))
     assert transfers.overdue_count(manager) == 0
-    later = datetime.now() + timedelta(hours=2)
-    monkeypatch.setattr(transfers, "now", lambda: later)
+    frozen_clock.advance(hours=2)
     assert transfers.overdue_count(manager) == 1
     assert transfers.chase(manager, uuid) == 1 and transfers.chase(manager, uuid) == 2
     page = transfers.list_transfers(manager, ListQuery(filters={"overdue": True}))
@@ -124,7 +124,7 @@ def test_number_search_and_filters(staff_actor, make_actor):
     assert reception.list_contacts(staff_actor, ListQuery(search=saved.number.lower())).total == 1
     assert reception.list_contacts(staff_actor, ListQuery(filters={"mine": True})).total == 1
     assert reception.list_contacts(staff_actor, ListQuery(filters={"category": "complaint"})).total == 1
-    today = datetime.now().date()
+    today = clock.now().date()
     assert reception.list_contacts(staff_actor, ListQuery(filters={"date_from": today, "date_to": today})).total == 2
     tomorrow = today + timedelta(days=1)
     assert reception.list_contacts(staff_actor, ListQuery(filters={"date_from": tomorrow})).total == 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 import pytest
 
+from frontdesk import clock
 from frontdesk.db.models import RepairOrder
 from frontdesk.domain.repairs import (
     NEXT,
@@ -30,7 +31,7 @@ S = RepairStatus
 def intake(**changes) -> RepairInput:
     values = dict(customer_name="张先生", phone="13700001111", item="蓝牙耳机", fault="左耳无声音",
                   brand_model="华为 FreeBuds 5", serial_no="SN123456", accessories=["充电盒", "数据线"],
-                  appearance="外壳有轻微划痕", warranty="in", estimated_date=date.today() + timedelta(days=5),
+                  appearance="外壳有轻微划痕", warranty="in", estimated_date=clock.today() + timedelta(days=5),
                   estimated_cost="0", pickup_mode="self")
     values.update(changes)
     return RepairInput(**values)
@@ -50,7 +51,7 @@ def test_intake_validation_nothing_saved(staff_actor):
     with pytest.raises(ValidationError) as err:
         repairs.create_repair(staff_actor, intake(customer_name="", phone="", fault="", appearance="",
                                                   pickup_mode="mail", estimated_cost="-3",
-                                                  estimated_date=date.today() - timedelta(days=1)))
+                                                  estimated_date=clock.today() - timedelta(days=1)))
     assert set(err.value.fields) == {"customer_name", "phone", "fault", "appearance", "address", "estimated_cost",
                                      "estimated_date"}
     with pytest.raises(ValidationError) as err:
@@ -139,7 +140,7 @@ def test_photos_by_content_hash_and_non_images_refused(staff_actor, paths, tmp_p
 def test_stuck_orders_highlighted_and_filtered(staff_actor):
     old = repairs.create_repair(staff_actor, intake(customer_name="老订单"))
     repairs.create_repair(staff_actor, intake(customer_name="新订单"))
-    RepairOrder.update(status_since=datetime.now() - timedelta(days=4)).where(RepairOrder.uuid == old.uuid).execute()
+    RepairOrder.update(status_since=clock.now() - timedelta(days=4)).where(RepairOrder.uuid == old.uuid).execute()
     page = aftersales_list.list_repairs(staff_actor, ListQuery())
     assert {r["customer_name"]: r["stuck"] for r in page.rows} == {"老订单": True, "新订单": False}
     stuck = aftersales_list.list_repairs(staff_actor, ListQuery(filters={"stuck": True}))
@@ -172,7 +173,7 @@ def test_printed_papers_contain_the_number(qapp, staff_actor, tmp_path):
 
     saved = repairs.create_repair(staff_actor, intake())
     back = returns.create_return(staff_actor, ReturnInput(
-        "王女士", "13800138000", "return", "digital", "充电宝", Decimal("99"), date.today(), receipt_no="A1",
+        "王女士", "13800138000", "return", "digital", "充电宝", Decimal("99"), clock.today(), receipt_no="A1",
         reason="无法充电", refund_amount="99"))
     docs = [aftersales_print.repair_receipt(staff_actor, saved.uuid, "测试服务台"),
             aftersales_print.pickup_slip(staff_actor, saved.uuid, "测试服务台"),

@@ -6,6 +6,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from frontdesk import clock
 from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Department, ReturnVisit, Transfer
 from frontdesk.domain.hot_topics import count_pieces, hot_topics, pieces
 from frontdesk.domain.report import Period, month_period, week_period
@@ -164,9 +165,9 @@ def test_monthly_service_quality(data):
     assert ("按时答复率", "66.7%") in report.figures
 
 
-def test_dashboard_counts_match_lists(data, staff_actor):
+def test_dashboard_counts_match_lists(frozen_clock, data, staff_actor):
     dept = Department.create(name="财务部")
-    now = datetime.now().replace(microsecond=0)
+    now = clock.now()
     today = datetime.combine(now.date(), datetime.min.time())
     contact(data, today, "walk_in", "complaint")
     contact(data, today - timedelta(seconds=1), "walk_in", "complaint")  # yesterday

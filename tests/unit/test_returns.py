@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from frontdesk import clock
 from frontdesk.domain.returns import (
     Decision,
     Inspection,
@@ -57,7 +58,7 @@ def test_float_refused():
 
 def form(**changes) -> ReturnInput:
     values = dict(customer_name="王女士", phone="13800138000", kind="return", category="clothing", item="羊毛大衣",
-                  amount_paid="899.00", purchase_date=date.today() - timedelta(days=3), receipt_no="XP20261121001",
+                  amount_paid="899.00", purchase_date=clock.today() - timedelta(days=3), receipt_no="XP20261121001",
                   reason="尺码不合适", inspection=Inspection(packaging_note="吊牌在"), refund_amount="899.00")
     values.update(changes)
     return ReturnInput(**values)
@@ -76,18 +77,18 @@ def test_refund_never_above_amount_paid_nothing_saved(staff_actor):
 def test_bad_form_messages_per_field(staff_actor):
     with pytest.raises(ValidationError) as err:
         returns.create_return(staff_actor, form(customer_name="", phone="123", item="", amount_paid="x",
-                                                purchase_date=date.today() + timedelta(days=1), receipt_no="",
+                                                purchase_date=clock.today() + timedelta(days=1), receipt_no="",
                                                 reason=""))
     assert set(err.value.fields) >= {"customer_name", "phone", "item", "amount_paid", "purchase_date",
                                      "receipt_no", "reason"}
 
 
 def test_outside_policy_agree_needs_a_note(staff_actor):
-    late = form(purchase_date=date.today() - timedelta(days=8), refund_amount="100")
+    late = form(purchase_date=clock.today() - timedelta(days=8), refund_amount="100")
     with pytest.raises(ValidationError) as err:
         returns.create_return(staff_actor, late)
     assert "说明原因" in err.value.fields["note"]
-    saved = returns.create_return(staff_actor, form(purchase_date=date.today() - timedelta(days=8),
+    saved = returns.create_return(staff_actor, form(purchase_date=clock.today() - timedelta(days=8),
                                                     refund_amount="100", note="商品质量问题，经理同意"))
     order = returns.get_return(staff_actor, saved.uuid)
     assert not order["within_window"] and order["window_days"] == 7 and saved.status == ReturnStatus.OPEN
@@ -117,7 +118,7 @@ def test_at_threshold_no_approval_and_threshold_editable(staff_actor, manager):
     aftersales_settings.save(manager, aftersales_settings.AftersalesSettings(
         settings.policies | {"clothing": Window(3, 10)}, Decimal("1000"), 5))
     assert returns.create_return(staff_actor, form()).status == ReturnStatus.OPEN
-    assert returns.policy_check("return", "clothing", date.today() - timedelta(days=4), True).within_window is False
+    assert returns.policy_check("return", "clothing", clock.today() - timedelta(days=4), True).within_window is False
     with pytest.raises(ValidationError):
         aftersales_settings.save(manager, aftersales_settings.AftersalesSettings(settings.policies, Decimal("0"), 5))
 

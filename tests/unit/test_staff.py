@@ -1,9 +1,10 @@
 """Roster and departments: validation, permissions enforced in services, SQL paging."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
+from frontdesk import clock
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.services import audit, staff
@@ -24,7 +25,7 @@ def test_manager_keeps_roster(manager):
         (StaffInput("", "张三"), "staff_no"),
         (StaffInput("3002", ""), "name"),
         (StaffInput("3002", "张三", phone="12345"), "phone"),
-        (StaffInput("3002", "张三", hire_date=date.today() + timedelta(days=1)), "hire_date"),
+        (StaffInput("3002", "张三", hire_date=clock.today() + timedelta(days=1)), "hire_date"),
         (StaffInput("3002", "张三", department_uuid="no-such"), "department_uuid"),
     ],
 )

@@ -6,9 +6,9 @@ import pytest
 from openpyxl import load_workbook
 from sync_helpers import add_contact, at_site, dump_all, synced_rows
 
+from frontdesk.clock import now
 from frontdesk.db import search_index
 from frontdesk.db.models import Contact, ImportHistory, SyncConflict
-from frontdesk.db.models.base import now
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied

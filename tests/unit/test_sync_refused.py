@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 from sync_helpers import add_contact, at_site, dump_all
 
+from frontdesk import clock
 from frontdesk.cli import main
 from frontdesk.db.models import Contact
 from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
@@ -77,7 +78,7 @@ def test_refused_files_name_the_problem_and_change_nothing(tmp_path, exported):
         wb["contact"][f"{at}5"].value = "2026-13-45"
     bad["bad values"] = (_edited(exported, tmp_path / "values.xlsx", two_bad_values), "第 5 行")
     with at_site(tmp_path, "S01") as a:  # a later export without the clerk it refers to
-        later = datetime.now().replace(microsecond=0) + timedelta(hours=1)
+        later = clock.now() + timedelta(hours=1)
         Contact.update(updated_at=later).where(Contact.uuid == add_contact(a, "新客户", "新诉求")).execute()
         export_site(a, tmp_path / "ref.xlsx", since=later)
     bad["broken reference"] = (tmp_path / "ref.xlsx", f"列 {'owner_uuid'}")

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from frontdesk import clock
 from frontdesk.db.models import Complaint, Contact, ReturnVisit
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.visits import DueKind, KeyCustomerInput, VisitInput
@@ -24,7 +25,7 @@ def due(actor, today: date, **filters) -> list[dict]:
 
 
 def test_validation_names_fields(staff_actor):
-    data = VisitInput(customer_name="", phone="12345", method="fax", visited_at=datetime.now() + timedelta(days=1),
+    data = VisitInput(customer_name="", phone="12345", method="fax", visited_at=clock.now() + timedelta(days=1),
                       next_visit_date=date(2000, 1, 1))
     with pytest.raises(ValidationError) as exc:
         visits.record_visit(staff_actor, data)
@@ -46,8 +47,8 @@ def test_visit_of_closed_contact_marks_it_visited(staff_actor):
         handling="已解答", close_now=True))
     open_one = reception.save_contact(staff_actor, ContactInput(
         channel="phone", category="help", phone=PHONE, request="车辆抛锚"))
-    visit(staff_actor, datetime.now() - timedelta(minutes=1), contact_uuid=saved.uuid)
-    visit(staff_actor, datetime.now() - timedelta(minutes=1), contact_uuid=open_one.uuid)
+    visit(staff_actor, clock.now() - timedelta(minutes=1), contact_uuid=saved.uuid)
+    visit(staff_actor, clock.now() - timedelta(minutes=1), contact_uuid=open_one.uuid)
     assert Contact.get(Contact.uuid == saved.uuid).status == "visited"
     assert Contact.get(Contact.uuid == open_one.uuid).status == "open"  # not closed yet: stays in its flow
 

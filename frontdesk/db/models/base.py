@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 from typing import Any
 
 import peewee
 
+from frontdesk import clock
 from frontdesk.db.connection import database
 
 _current_site = {"code": ""}
@@ -24,11 +24,6 @@ def current_site_code() -> str:
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
-
-
-def now() -> datetime:
-    """Local wall-clock time of the site, to the second."""
-    return datetime.now().replace(microsecond=0)
 
 
 class BaseModel(peewee.Model):
@@ -48,14 +43,14 @@ class SyncedModel(BaseModel):
     id = peewee.AutoField()
     uuid = peewee.CharField(max_length=36, unique=True, default=new_uuid)
     site_code = peewee.CharField(max_length=16, index=True, default=current_site_code)
-    created_at = peewee.DateTimeField(default=now)
-    updated_at = peewee.DateTimeField(default=now, index=True)
+    created_at = peewee.DateTimeField(default=clock.now)
+    updated_at = peewee.DateTimeField(default=clock.now, index=True)
     revision = peewee.IntegerField(default=1)
     deleted = peewee.BooleanField(default=False)
 
     def save(self, force_insert: bool = False, only: Any = None) -> int:
         if self.id is not None and not force_insert:
-            self.updated_at = now()
+            self.updated_at = clock.now()
             self.revision = (self.revision or 0) + 1
             if only is not None:
                 only = list(only) + [type(self).updated_at, type(self).revision]

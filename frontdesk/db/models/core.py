@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import peewee
 
-from frontdesk.db.models.base import BaseModel, SyncedModel, now
+from frontdesk.clock import now
+from frontdesk.db.models.base import BaseModel, SyncedModel
 
 
 class SchemaVersion(BaseModel):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension, Grade, PeriodKind
 from frontdesk.domain.roles import Actor
@@ -80,7 +79,7 @@ class RunDialog(FormDialog):
 
     def _periods(self) -> None:
         kind = PeriodKind(self.kind.value())
-        today = date.today()
+        today = clock.today()
         year, number = rules.period_of(kind, today)
         # the last finished period is the one usually assessed
         number -= 1

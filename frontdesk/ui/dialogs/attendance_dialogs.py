@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
+from frontdesk import clock
 from frontdesk.domain import attendance as rules
 from frontdesk.domain.attendance import LeaveKind
 from frontdesk.domain.roles import Actor, Permission
@@ -106,7 +107,7 @@ class AssignDialog(FormDialog):
         self.form.add("shift_type_uuid", self.tr("班次"), self.shift_type)
 
     def save(self) -> None:
-        shifts.assign(self.actor, self.staff.value(), self.day.value() or date.today(), self.shift_type.value())
+        shifts.assign(self.actor, self.staff.value(), self.day.value() or clock.today(), self.shift_type.value())
 
 
 class SwapDialog(FormDialog):
@@ -187,7 +188,7 @@ class LeaveDialog(FormDialog):
         self.staff.set_value(actor.uuid)
         self.kind = ChoiceCombo(enum_choices(LeaveKind, rules.label))
         self.kind.setObjectName("kind")
-        tomorrow = datetime.combine(date.today() + timedelta(days=1), datetime.min.time())
+        tomorrow = datetime.combine(clock.today() + timedelta(days=1), datetime.min.time())
         self.start = OptionalDateTimeEdit(tomorrow.replace(hour=8))
         self.start.setObjectName("start")
         self.end = OptionalDateTimeEdit(tomorrow.replace(hour=18))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Remedy, Stage
 from frontdesk.services import complaints
@@ -48,7 +49,7 @@ class StageDialog(FormDialog):
         self.remedy = ChoiceCombo([(None, self.tr("（无）"))] + [(r.value, tr_enum(r.label)) for r in Remedy])
         self.remedy.setObjectName("remedy")
         self.promise = QCheckBox(self.tr("承诺在"))
-        self.promised_at = QDateTimeEdit(QDateTime.currentDateTime().addSecs(24 * 3600))
+        self.promised_at = QDateTimeEdit(QDateTime(clock.now()).addSecs(24 * 3600))
         self.promised_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.promised_at.setCalendarPopup(True)
         self.promised_at.setObjectName("promised_at")

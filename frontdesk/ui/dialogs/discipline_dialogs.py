@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain import attendance as attendance_rules
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
@@ -47,7 +47,7 @@ class IncidentDialog(FormDialog):
             item.setData(Qt.ItemDataRole.UserRole, uuid)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.staff.addItem(item)
-        self.when = OptionalDateTimeEdit(datetime.now().replace(second=0, microsecond=0))
+        self.when = OptionalDateTimeEdit(clock.now().replace(second=0))
         self.when.setObjectName("when")
         self.rule = ChoiceCombo([(c, f"{c} {r['offence']}（{r['range_text']} 元）") for c, r in self.rules.items()])
         self.rule.setObjectName("rule")
@@ -156,7 +156,7 @@ class FineRuleDialog(FormDialog):
         self.tiers = QLineEdit(row["tiers"] if row else "")
         self.tiers.setPlaceholderText(self.tr("迟到分档，如 15:10, 30:20, 60:50（分钟:元）"))
         self.effective = OptionalDateEdit()
-        self.effective.set_value(date.today())
+        self.effective.set_value(clock.today())
         self.note = QLineEdit()
         if row:
             self.category.set_value(row["category"])
@@ -179,7 +179,7 @@ class FineRuleDialog(FormDialog):
         spec = RuleSpec(self.code.text().strip().upper(), self.category.value(), self.offence.text(),
                         fine_rules.money(self.low.text(), "min_amount"), fine_rules.money(self.high.text(), "max_amount"),
                         Unit(self.unit.value()), Dismissal(self.dismissal.value()), tiers)
-        fine_rules.save_version(self.actor, spec, self.effective.value() or date.today(), self.note.text())
+        fine_rules.save_version(self.actor, spec, self.effective.value() or clock.today(), self.note.text())
 
 
 ACTIONS = {

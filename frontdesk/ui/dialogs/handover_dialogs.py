@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.roles import Actor
 from frontdesk.services import handover, shifts
 from frontdesk.services import staff as staff_service
@@ -57,7 +58,7 @@ class HandoverDialog(FormDialog):
         super().__init__(self.tr("交班"), parent, 860)
         self.actor = actor
         self.day = OptionalDateEdit()
-        self.day.set_value(day or date.today())
+        self.day.set_value(day or clock.today())
         self.shift_type = ChoiceCombo([(t["uuid"], f"{t['name']} {t['start']}–{t['end']}")
                                        for t in shifts.list_shift_types(actor)])
         self.shift_type.setObjectName("shift_type")
@@ -109,7 +110,7 @@ class HandoverDialog(FormDialog):
 
     def save(self) -> None:
         handover.hand_over(self.actor, handover.HandoverInput(
-            self.day.value() or date.today(), self.shift_type.value(), self.incoming.value(), self.event_rows(),
+            self.day.value() or clock.today(), self.shift_type.value(), self.incoming.value(), self.event_rows(),
             self.notes.toPlainText()))
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.repairs import ACCESSORIES, MAX_PHOTOS, PickupMode, RepairInput, Warranty
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import UserError, ValidationError
@@ -80,7 +81,7 @@ class RepairDialog(FormDialog):
         self.warranty.set_value(Warranty.OUT.value)
         self.estimated_date = OptionalDateEdit()
         self.estimated_date.setObjectName("estimated_date")
-        self.estimated_date.set_value(QDate.currentDate().addDays(7).toPython())
+        self.estimated_date.set_value(QDate(clock.today()).addDays(7).toPython())
         self.estimated_cost = _line("estimated_cost", self.tr("元，保内可填 0"))
         self.pickup_mode = ChoiceCombo([(p.value, tr_enum(p.value)) for p in PickupMode])
         self.pickup_mode.setObjectName("pickup_mode")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.returns import (
     Decision,
     Inspection,
@@ -72,7 +73,7 @@ class ReturnDialog(FormDialog):
         self.amount_paid = _line("amount_paid", self.tr("元，如 199.00"))
         self.purchase_date = OptionalDateEdit()
         self.purchase_date.setObjectName("purchase_date")
-        self.purchase_date.setMaximumDate(QDate.currentDate())
+        self.purchase_date.setMaximumDate(QDate(clock.today()))
         self.has_receipt = QCheckBox(self.tr("有购物凭证"))
         self.has_receipt.setChecked(True)
         self.receipt_no = _line("receipt_no", self.tr("小票号或订单号"))

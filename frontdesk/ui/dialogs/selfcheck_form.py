@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget
 
+from frontdesk import clock
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Actor
 from frontdesk.services import selfchecks
@@ -56,7 +57,7 @@ class SelfCheckDialog(FormDialog):
     def __init__(self, actor: Actor, parent: QWidget | None = None, day: date | None = None) -> None:
         super().__init__(self.tr("服务礼仪自查表"), parent, 760)
         self.actor = actor
-        self.day = day or date.today()
+        self.day = day or clock.today()
         slot = selfchecks.current_slot(self.day)
         weekly = selfchecks.frequency() == rules.Frequency.WEEKLY.value
         intro = QLabel(self.tr("{0}：{1}　本期：{2}").format(actor.name, self.tr("每周自查") if weekly else self.tr(

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
+from frontdesk import clock
 from frontdesk.services.fine_schedule_import import FinePreview
 from frontdesk.services.roster_import import RosterPreview
 from frontdesk.services.sync_export import SINCE_LAST, last_export_at
@@ -28,7 +29,7 @@ class SiteExportDialog(FormDialog):
             ("date", self.tr("自指定日期以来")),
             ("all", self.tr("全部记录")),
         ])
-        self.since = QDateEdit(QDate.currentDate().addDays(-30))
+        self.since = QDateEdit(QDate(clock.today()).addDays(-30))
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.scope.currentIndexChanged.connect(lambda: self.since.setEnabled(self.scope.value() == "date"))
@@ -112,7 +113,7 @@ def screenshot_dialogs() -> dict[str, Callable[[QWidget], FormDialog]]:
         return ImportPreviewDialog("站点导入 — 预览", lines, lambda: None, parent=win)
 
     def fines(win: QWidget) -> FormDialog:
-        day = date.today()
+        day = clock.today()
         rows = [FineRow(3, "R01", "工作时间扎堆聊天", "same", [], day),
                 FineRow(4, "R06", "不服从分配，顶撞经理、上司", "update", ["罚款：20–50 → 30–80"], day),
                 FineRow(5, "W03", "前台地面脏乱、柜台物品摆放杂乱（当班人员每人）", "update",

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QWidget
 
+from frontdesk import clock
 from frontdesk.domain.roles import Actor
 from frontdesk.services import staff as staff_service
 from frontdesk.services import transfers
@@ -33,7 +34,7 @@ class TransferDialog(FormDialog):
             [(None, self.tr("（请选择）"))] + [(d["uuid"], d["name"]) for d in staff_service.list_departments(actor)]
         )
         self.department.setObjectName("department")
-        self.due = QDateTimeEdit(QDateTime(datetime.now().replace(second=0, microsecond=0) + timedelta(days=1)))
+        self.due = QDateTimeEdit(QDateTime(clock.now().replace(second=0) + timedelta(days=1)))
         self.due.setObjectName("due")
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd HH:mm")

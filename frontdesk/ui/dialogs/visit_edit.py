@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.visits import DueKind, VisitInput, VisitMethod, label
@@ -83,7 +84,7 @@ class VisitDialog(FormDialog):
         self.visited_at.setObjectName("visited_at")
         self.visited_at.setCalendarPopup(True)
         self.visited_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        when = data.visited_at or datetime.now().replace(second=0, microsecond=0)
+        when = data.visited_at or clock.now().replace(second=0)
         self.visited_at.setDateTime(
             QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
         )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain import attendance as rules
 from frontdesk.domain.attendance import AttendanceStatus
 from frontdesk.domain.roles import Permission
@@ -55,7 +56,7 @@ class WeekGrid(QWidget):
     def __init__(self, page: AttendancePage) -> None:
         super().__init__()
         self.page = page
-        self.monday = date.today() - timedelta(days=date.today().weekday())
+        self.monday = clock.today() - timedelta(days=clock.today().weekday())
         self.data: dict[str, Any] = {"days": [], "rows": []}
         self.title = QLabel()
         self.title.setObjectName("weekTitle")
@@ -85,7 +86,7 @@ class WeekGrid(QWidget):
         layout.addWidget(self.table, 1)
 
     def go(self, delta: int) -> None:
-        today = date.today() - timedelta(days=date.today().weekday())
+        today = clock.today() - timedelta(days=clock.today().weekday())
         self.monday = today if delta == 0 else self.monday + timedelta(days=delta)
         self.refresh()
 
@@ -269,7 +270,7 @@ def _attendance_edit(win: QWidget) -> dlg.AttendanceEditDialog:
 
 screenshots.DIALOGS.update({
     "shift-type": lambda win: dlg.ShiftTypeDialog(win.ctx.actor, win),
-    "shift-assign": lambda win: dlg.AssignDialog(win.ctx.actor, date.today(), None, win),
+    "shift-assign": lambda win: dlg.AssignDialog(win.ctx.actor, clock.today(), None, win),
     "shift-swap": lambda win: dlg.SwapDialog(win.ctx.actor, win),
     "clock": lambda win: dlg.ClockDialog(win.ctx.actor, win),
     "attendance-edit": _attendance_edit,

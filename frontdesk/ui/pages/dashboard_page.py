@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from frontdesk import clock
 from frontdesk.domain.reception import LABELS as RECEPTION_LABELS
 from frontdesk.errors import UserError
 from frontdesk.services import reports_dashboard
@@ -146,7 +147,7 @@ class DashboardPage(Page):
         self.board = board
         day: date = board.day
         self.heading.setText(self.tr("工作台　{0} {1}").format(f"{day:%Y-%m-%d}", WEEKDAYS[day.weekday()]))
-        self.updated.setText(self.tr("更新于 {0}").format(f"{datetime.now():%H:%M:%S}"))
+        self.updated.setText(self.tr("更新于 {0}").format(f"{clock.now():%H:%M:%S}"))
         enum = lambda v: QCoreApplication.translate("enum", RECEPTION_LABELS[v])  # noqa: E731
         self.cards["contacts"].show()
         self._figure("contacts", "contacts", self.tr("接待总数"), board.contacts, 0, 0, big=True)
@@ -213,7 +214,7 @@ class DashboardPage(Page):
 
 
 def _reception(page: Any, key: str | None, value: str | None) -> None:
-    today = QDate.currentDate()
+    today = QDate(clock.today())
     _check(page.all_dates, False)
     page.date_from.setDate(today)
     page.date_to.setDate(today)
@@ -261,7 +262,7 @@ def _returns(page: Any, _value: Any) -> None:
 def _attendance(page: Any, _value: Any) -> None:
     """Today's exceptions: the 考勤记录 tab, 仅异常, and today's date (the list has no date field of its own)."""
     page.tabs.setCurrentWidget(page.panel)
-    today = date.today()
+    today = clock.today()
     page.panel.filters.update(day_from=today, day_to=today)
     page.panel.search.clear()
     _choose(page.status_filter, "exceptions")

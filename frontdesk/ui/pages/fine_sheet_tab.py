@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain import attendance as attendance_rules
 from frontdesk.domain.fines import yuan
 from frontdesk.domain.roles import Permission
@@ -28,7 +27,7 @@ from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 def recent_months(count: int = 13) -> list[str]:
-    year, month = date.today().year, date.today().month
+    year, month = clock.today().year, clock.today().month
     out = []
     for _ in range(count):
         out.append(f"{year}-{month:02d}")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QVBoxLayout
 
+from frontdesk import clock
 from frontdesk.errors import UserError
 from frontdesk.services import holidays
 from frontdesk.services.listing import ListQuery
@@ -41,7 +40,7 @@ class HolidaysPage(Page):
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
         self.year.setPrefix(self.tr("年份 "))
-        today = date.today()  # open on the first year that still needs its holidays entered
+        today = clock.today()  # open on the first year that still needs its holidays entered
         self.year.setValue(next((y for y in (today.year, today.year + 1) if not holidays.year_covered(y)
                                  and (y == today.year or today.month >= 10)), today.year))
         self.year.valueChanged.connect(lambda y: self._year_changed(y))

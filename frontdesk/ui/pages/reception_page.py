@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactStatus
 from frontdesk.errors import UserError
 from frontdesk.services import list_exports, reception
@@ -86,8 +87,8 @@ class ReceptionPage(Page):
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
         self.panel.model.row_color = lambda row: OPEN_COLOR if row["status"] in ("open", "transferred") else None
-        self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
-        self.date_to = QDateEdit(QDate.currentDate())
+        self.date_from = QDateEdit(QDate(clock.today()).addDays(-30))
+        self.date_to = QDateEdit(QDate(clock.today()))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.report import Period, Report, month_period, week_period
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
@@ -184,7 +185,7 @@ class ReportsPage(Page):
     def _chosen(self, _row: int) -> None:
         spec = self.spec()
         if spec is not None:
-            self.set_period(default_period(spec.default, date.today()))
+            self.set_period(default_period(spec.default, clock.today()))
             self._show(None)
 
     def set_period(self, period: Period) -> None:
@@ -196,7 +197,7 @@ class ReportsPage(Page):
         return Period(min(first, last), max(first, last))
 
     def set_quick(self, kind: str) -> None:
-        today = date.today()
+        today = clock.today()
         periods = {"this_week": week_period(today), "this_month": month_period(today.year, today.month)}
         self.set_period(periods.get(kind) or default_period(kind, today))
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from frontdesk import clock
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
@@ -116,6 +116,6 @@ def _review_dialog(win: QWidget) -> ReviewDialog:
 
 
 screenshots.DIALOGS.update({
-    "selfcheck": lambda win: SelfCheckDialog(win.ctx.actor, win, date.today()),
+    "selfcheck": lambda win: SelfCheckDialog(win.ctx.actor, win, clock.today()),
     "selfcheck-review": _review_dialog,
 })

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
 from frontdesk.excel.exporter import ExportCancelled
@@ -132,7 +132,7 @@ class SyncPage(Page):
         dialog = SiteExportDialog(self)
         if not dialog.exec():
             return None
-        path = path or export_runner.choose_xlsx(self, f"{site.site_code()}-站点导出-{date.today():%Y%m%d}.xlsx")
+        path = path or export_runner.choose_xlsx(self, f"{site.site_code()}-站点导出-{clock.today():%Y%m%d}.xlsx")
         if path is None:
             return None
         written = export_runner.run_export(self, lambda progress, cancel: export_site(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactInput, ReplyMode
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
@@ -171,9 +172,9 @@ class ContactForm(QGroupBox):
         for edit in (self.customer_name, self.phone, self.request, self.handling, self.follow_up):
             edit.clear()
         self.reply_mode.set_value(ReplyMode.IMMEDIATE.value)
-        self.promised.setDateTime(QDateTime(datetime.now().replace(second=0, microsecond=0) + timedelta(hours=2)))
+        self.promised.setDateTime(QDateTime(clock.now().replace(second=0) + timedelta(hours=2)))
         self.follow_up_owner.setCurrentIndex(0)
-        self.follow_up_due.setDate(QDate.currentDate().addDays(1))
+        self.follow_up_due.setDate(QDate(clock.today()).addDays(1))
         self._reply_mode_changed()
         self._follow_up_changed()
         self.show_errors({})
