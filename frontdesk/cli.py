@@ -90,7 +90,7 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
         print("状态：正常" if health.healthy else "状态：异常")
         return 0 if health.healthy else 1
     if args.command == "backup":
-        print(system.backup_now(SYSTEM, paths, settings.backups_to_keep))
+        print(system.backup_now(SYSTEM, paths, settings.backups_to_keep, settings.backups_max_total_mb))
         return 0
     if args.command == "restore":
         system.schedule_restore(SYSTEM, paths, args.file.resolve())

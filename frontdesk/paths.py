@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from frontdesk.fsmodes import private_dir
+
 APP_NAME = "FrontDesk"
 
 
@@ -47,8 +49,13 @@ class DataPaths:
         return self.root / "restore-pending.txt"
 
     def ensure(self) -> DataPaths:
-        for folder in (self.root, self.backups, self.logs, self.attachments):
-            folder.mkdir(parents=True, exist_ok=True)
+        """Create the folders readable by the user only (0700 on Linux); the root only when it is ours."""
+        if not self.root.exists() or self.database.exists():
+            private_dir(self.root)
+        else:  # a --data-dir that already held other things keeps its mode
+            self.root.mkdir(parents=True, exist_ok=True)
+        for folder in (self.backups, self.logs, self.attachments):
+            private_dir(folder)
         return self
 
 

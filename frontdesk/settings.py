@@ -21,6 +21,7 @@ class Settings:
     version: int = SETTINGS_VERSION
     language: str = "zh_CN"
     backups_to_keep: int = 14
+    backups_max_total_mb: int = 5120  # oldest backups go first when all of them together pass this
     backup_on_start: bool = True
     page_size: int = 50
     last_user: str = ""
@@ -42,6 +43,7 @@ class Settings:
         if settings.language not in LANGUAGES:
             settings.language = "zh_CN"
         settings.backups_to_keep = max(1, int(settings.backups_to_keep))
+        settings.backups_max_total_mb = max(100, int(settings.backups_max_total_mb))
         settings.page_size = min(500, max(10, int(settings.page_size)))
         return settings
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import peewee
 
 from frontdesk.errors import DatabaseBusy, StorageError, T
+from frontdesk.fsmodes import private_file, tighten
 
 database = peewee.DatabaseProxy()
 
@@ -34,6 +35,10 @@ def make_sqlite(path: str | Path) -> peewee.SqliteDatabase:
 def open_database(path: str | Path) -> peewee.Database:
     """Bind the proxy to the SQLite file at ``path`` and connect."""
     close_database()
+    if str(path) != ":memory:" and not str(path).startswith("file:"):
+        # SQLite gives the -wal and -shm files the database file's mode, so 0600 here covers all three
+        private_file(Path(path))
+        tighten(Path(f"{path}-wal"), Path(f"{path}-shm"))
     db = make_sqlite(path)
     database.initialize(db)
     db.connect(reuse_if_open=True)
@@ -57,18 +62,41 @@ def is_sqlite() -> bool:
     return isinstance(database.obj, peewee.SqliteDatabase)
 
 
+def sqlite_error_name(exc: BaseException) -> str:
+    """SQLite's result code name (``SQLITE_IOERR_WRITE``, ``SQLITE_CORRUPT``…) behind a driver or peewee error."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        name = getattr(seen, "sqlite_errorname", "")
+        if name:
+            return name
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = inner or seen.__cause__ or seen.__context__
+    return ""
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True only when SQLite says the file itself is damaged, never for a full disk or an I/O error."""
+    name = sqlite_error_name(exc)
+    text = str(exc).lower()
+    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB" or "malformed" in text \
+        or "not a database" in text
+
+
 def translate_error(exc: BaseException) -> BaseException:
     """Map a driver error to the user-facing error it means, or return it unchanged (a bug)."""
     text = str(exc).lower()
+    name = sqlite_error_name(exc)
     if isinstance(exc, peewee.OperationalError | sqlite3.OperationalError):
         if "locked" in text or "busy" in text:
             return DatabaseBusy()
-        if "disk is full" in text or "database or disk is full" in text:
+        if "disk is full" in text or "database or disk is full" in text or name == "SQLITE_FULL":
             return StorageError(T("errors", "磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。"))
         if "readonly" in text or "read-only" in text:
             return StorageError(T("errors", "数据库文件是只读的，无法保存。请检查数据文件夹的权限。"))
         if "unable to open" in text:
             return StorageError(T("errors", "无法打开数据库文件，请检查数据文件夹是否存在且可写。"))
+        if "disk i/o error" in text or name.startswith("SQLITE_IOERR"):
+            return StorageError(T("errors", "读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。").format(name or exc))
     return exc
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import peewee
 
 from frontdesk.db import backup as backups
-from frontdesk.db.connection import close_database, open_database, translate_error
+from frontdesk.db import restore as restores
+from frontdesk.db.connection import close_database, is_corruption, open_database, translate_error
 from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations, schema_version
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T, UserError
@@ -23,8 +24,13 @@ log = logging.getLogger(__name__)
 
 
 def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None = None) -> None:
-    """Apply a pending restore, open and migrate the database, take the start-up backup."""
-    restored = backups.apply_pending_restore(paths.restore_marker, paths.database, paths.backups)
+    """Remove a killed backup's leftovers, apply a pending restore, open and migrate the database, take the
+    start-up backup."""
+    backups.remove_leftovers(paths.backups)
+    restored = restores.apply_pending_restore(
+        paths.restore_marker, paths.database, paths.backups, paths.attachments,
+        keep=settings.backups_to_keep, max_total_bytes=max_total_bytes(settings),
+    )
     if restored:
         log.info("restored database from %s", restored)
     existed = paths.database.exists()
@@ -36,25 +42,38 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
         mapped = translate_error(exc)
         if mapped is not exc:
             raise mapped from exc
-        raise UserError(
-            T("errors", "数据库文件已损坏，无法打开（{0}）。\n请在“系统维护”中或用命令 restore 从备份恢复：{1}").format(
-                exc, paths.backups
-            )
-        ) from exc
+        if is_corruption(exc):  # only then is a backup the answer: restoring loses what was saved since
+            raise UserError(
+                T("errors", "数据库文件已损坏，无法打开（{0}）。\n请在“系统维护”中或用命令 restore 从备份恢复：{1}").format(
+                    exc, paths.backups
+                )
+            ) from exc
+        log.exception("database did not open")
+        raise UserError(T("errors", "无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。").format(exc, paths.log_file)) from exc
     do_backup = settings.backup_on_start if backup_on_start is None else backup_on_start
     if existed and do_backup and site.is_initialized():
         startup_backup(paths, settings)
 
 
+def max_total_bytes(settings: Settings) -> int:
+    return int(settings.backups_max_total_mb) * 1024 * 1024
+
+
 def startup_backup(paths: DataPaths, settings: Settings) -> Path | None:
-    """The automatic backup at start; reads through its own connection, so it may run on a worker thread."""
+    """The automatic backup at start; reads through its own connection, so it may run on a worker thread.
+
+    It never raises: a full disk must not stop the desk from working, and a thread's exception would be lost.
+    """
     try:
         return backups.backup_database(
-            paths.backups, keep=settings.backups_to_keep, reason="startup", source_file=paths.database
+            paths.backups, keep=settings.backups_to_keep, reason="startup", source_file=paths.database,
+            attachments=paths.attachments, max_total_bytes=max_total_bytes(settings),
         )
-    except (UserError, OSError) as exc:  # a full disk must not stop the desk from working
-        log.warning("start-up backup failed: %s", exc)
-        return None
+    except UserError as exc:
+        log.warning("start-up backup failed: %s", exc.message)
+    except Exception:  # a bug: logged with its traceback, the desk goes on
+        log.exception("start-up backup failed")
+    return None
 
 
 def stop() -> None:
@@ -82,9 +101,12 @@ def check() -> Health:
     return Health(schema_version(), LATEST_VERSION, problems, site.is_initialized(), pending)
 
 
-def backup_now(actor: Actor, paths: DataPaths, keep: int) -> Path:
+def backup_now(actor: Actor, paths: DataPaths, keep: int, max_total_mb: int | None = None) -> Path:
+    """A manual backup (database and new attachments), checked after writing; retention by count and size."""
     require(actor, Permission.ADMIN_SITE)
-    path = backups.backup_database(paths.backups, keep=keep, reason="manual")
+    limit = (max_total_mb or Settings().backups_max_total_mb) * 1024 * 1024
+    path = backups.backup_database(paths.backups, keep=keep, reason="manual", source_file=paths.database,
+                                   attachments=paths.attachments, max_total_bytes=limit)
     audit.record(actor, "backup", "", "backup", None, {"file": path.name})
     return path
 
@@ -97,5 +119,5 @@ def list_backups(actor: Actor, paths: DataPaths) -> list[backups.BackupInfo]:
 def schedule_restore(actor: Actor, paths: DataPaths, backup: Path) -> None:
     """Admin picks a backup; it replaces the database when the app restarts."""
     require(actor, Permission.ADMIN_SITE)
-    backups.schedule_restore(paths.restore_marker, backup)
+    restores.schedule_restore(paths.restore_marker, backup)
     audit.record(actor, "backup", "", "schedule_restore", None, {"file": backup.name})

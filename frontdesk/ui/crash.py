@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -13,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontdesk.errors import UserError
+from frontdesk.logfile import PrivateRotatingFileHandler
 from frontdesk.ui.messages import localized_error
 
 log = logging.getLogger("frontdesk")
@@ -20,10 +20,9 @@ log = logging.getLogger("frontdesk")
 
 def setup_logging(log_file: Path, level: int = logging.INFO) -> None:
     """Log to ``log_file`` (1 MB × 5 files kept) and to stderr for warnings."""
-    log_file.parent.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     root.setLevel(level)
-    handler = RotatingFileHandler(log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(log_file, max_bytes=1_000_000, backup_count=5)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     console = logging.StreamHandler()
