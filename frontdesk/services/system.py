@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +15,15 @@ from frontdesk.db import restore as restores
 from frontdesk.db.connection import close_database, is_corruption, open_database, translate_error
 from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations, schema_version
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import T, UserError
+from frontdesk.errors import StorageError, T, UserError
 from frontdesk.paths import DataPaths
 from frontdesk.services import audit, site
 from frontdesk.services.permissions import require
 from frontdesk.settings import Settings
 
 log = logging.getLogger(__name__)
+
+LOW_DISK_BYTES = 16 * 1024 * 1024  # below this an I/O error at open is the full disk, not a damaged file
 
 
 def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None = None) -> None:
@@ -40,6 +43,8 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
         site.load_site()
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         mapped = translate_error(exc)
+        if isinstance(mapped, StorageError) and shutil.disk_usage(paths.root).free < LOW_DISK_BYTES:
+            raise StorageError(T("errors", "数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。").format(paths.root)) from exc
         if mapped is not exc:
             raise mapped from exc
         if is_corruption(exc):  # only then is a backup the answer: restoring loses what was saved since

@@ -166,22 +166,22 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="94"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="105"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="106"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="107"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -189,27 +189,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendanceEditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="155"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="156"/>
         <source>补录 / 更正考勤</source>
         <translation>Enter / correct attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="167"/>
         <source>更正已有记录时必填，如：打卡机故障</source>
         <translation>Required when correcting, e.g. clock machine broken</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="168"/>
         <source>签到时间</source>
         <translation>Clock-in time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="169"/>
         <source>签退时间</source>
         <translation>Clock-out time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="170"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -217,139 +217,139 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="164"/>
         <source>应到</source>
         <translation>Due in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
         <source>应退</source>
         <translation>Due out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="233"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="233"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="168"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
         <source>迟到(分)</source>
         <translation>Late (min)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="170"/>
         <source>早退(分)</source>
         <translation>Early (min)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
         <source>仅异常</source>
         <translation>Exceptions only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="182"/>
         <source>补录/更正</source>
         <translation>Enter/correct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
         <source>生成违纪建议</source>
         <translation>Propose incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="184"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="185"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="193"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="194"/>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="195"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="196"/>
         <source>请假与调班</source>
         <translation>Leave and swaps</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="225"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="226"/>
         <source>请先在列表中选择一条考勤记录</source>
         <translation>Select an attendance record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="234"/>
         <source>{0}成功：{1}，{2}</source>
         <translation>{0} done: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="238"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="239"/>
         <source>请假申请已提交</source>
         <translation>Leave request submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="252"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="253"/>
         <source>已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。</source>
         <translation>{0} incident(s) proposed for confirmation; confirm them one by one on the Discipline page.</translation>
     </message>
@@ -390,17 +390,17 @@ Appeal reason: {3}</translation>
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="137"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="138"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="145"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="146"/>
         <source>本人密码</source>
         <translation>Own password</translation>
     </message>
@@ -906,118 +906,118 @@ Appeal reason: {3}</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="43"/>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="170"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="44"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="171"/>
         <source>接待登记（新）</source>
         <translation>Contact log (new)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="50"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="51"/>
         <source>如 王女士，可不填</source>
         <translation>e.g. Ms. Wang, optional</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="54"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="55"/>
         <source>手机或座机；现场匿名可不填</source>
         <translation>Mobile or landline; optional for anonymous walk-ins</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="58"/>
         <source>客户的核心诉求（必填）</source>
         <translation>The customer&apos;s main request (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="61"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="62"/>
         <source>处理情况及结果；Ctrl+Enter 保存并办结</source>
         <translation>Handling and outcome; Ctrl+Enter saves and closes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="71"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
         <source>需后续跟进的事项</source>
         <translation>Items needing follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="73"/>
         <source>（跟进人）</source>
         <translation>(follow-up owner)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="97"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
         <source>客户称呼</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="101"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="102"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="105"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="106"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="107"/>
         <source>回复方式</source>
         <translation>Reply method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="108"/>
         <source>承诺回复</source>
         <translation>Promised reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="108"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="109"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="115"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="116"/>
         <source>跟进人/期限</source>
         <translation>Follow-up owner/due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="120"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="121"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="123"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="124"/>
         <source>保存并办结 (Ctrl+Enter)</source>
         <translation>Save and close (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="126"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="127"/>
         <source>新登记 (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="128"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="129"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="186"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="187"/>
         <source>编辑 {0}（首问负责人：{1}）</source>
         <translation>Edit {0} (first-contact owner: {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="255"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="256"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -1025,37 +1025,37 @@ Appeal reason: {3}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="27"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="28"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="27"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="28"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="28"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="29"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="28"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="29"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="29"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="29"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
@@ -1063,117 +1063,117 @@ Appeal reason: {3}</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="62"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="75"/>
         <source>今日接待</source>
         <translation>Today&apos;s contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="76"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="77"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="78"/>
         <source>回访</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="79"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="80"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="81"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="82"/>
         <source>点击数字可打开相应的列表（已按条件筛选）。</source>
         <translation>Click a number to open its list, already filtered.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="120"/>
         <source>打开列表</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="149"/>
         <source>工作台&#x3000;{0} {1}</source>
         <translation>Dashboard  {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="150"/>
         <source>更新于 {0}</source>
         <translation>Updated {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="153"/>
         <source>接待总数</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="160"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="161"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="163"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="164"/>
         <source>超期未答复</source>
         <translation>Overdue, no reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="167"/>
         <source>待回访</source>
         <translation>Visits due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
         <source>已修好待通知</source>
         <translation>Repaired, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
         <source>无法修复待通知</source>
         <translation>Unrepairable, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="171"/>
         <source>已通知待取件</source>
         <translation>Notified, awaiting pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="176"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="180"/>
         <source>今日迟到/早退/旷工</source>
         <translation>Late / early / absent today</translation>
     </message>
@@ -1181,47 +1181,47 @@ Appeal reason: {3}</translation>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="181"/>
         <source>协商结果 - {0}</source>
         <translation>Negotiation outcome - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="183"/>
         <source>{0}：{1}，实付 {2} 元</source>
         <translation>{0}: {1}, paid {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="187"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="188"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="193"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="194"/>
         <source>协商经过</source>
         <translation>How it was agreed</translation>
     </message>
@@ -1470,57 +1470,57 @@ Appeal reason: {3}</translation>
 <context>
     <name>DismissalTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
         <source>违纪编号</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="139"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="146"/>
         <source>按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。</source>
         <translation>Incidents under rules flagged for dismissal need the manager to decide on dismissal.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>同意辞退</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>不予辞退</source>
         <translation>Do not dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="165"/>
         <source>请先选择一条辞退建议</source>
         <translation>Select a dismissal proposal first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="168"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="168"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
@@ -1751,107 +1751,107 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineSheetTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="51"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="51"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="51"/>
         <source>已确认条数</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
         <source>罚款合计（元）</source>
         <translation>Total fines (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
         <source>待处理条数</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="59"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="64"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="64"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
         <source>签字记录</source>
         <translation>Sign-off log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="78"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="87"/>
         <source>已签字锁定：{0}，{1}</source>
         <translation>Signed off and locked: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
         <source>未签字</source>
         <translation>Not signed off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
         <source>（重新打开原因：{0}）</source>
         <translation>(reopened: {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="98"/>
         <source>签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。</source>
         <translation>Sign off the fine sheet for {0}? Incidents, fines and attendance of that month will be locked.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="105"/>
         <source>{0} 罚款表已签字锁定</source>
         <translation>Fine sheet {0} signed off and locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
         <source>重新打开 {0}</source>
         <translation>Reopen {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="116"/>
         <source>罚款表-{0}.xlsx</source>
         <translation>fines-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="120"/>
         <source>正在导出 {0} 罚款表</source>
         <translation>Exporting the {0} fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="122"/>
         <source>已导出 {0} 条违纪明细到 {1}</source>
         <translation>Exported {0} incident(s) to {1}</translation>
     </message>
@@ -1976,17 +1976,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>GraceDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="214"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="215"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="219"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="220"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="221"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="222"/>
         <source>迟到宽限</source>
         <translation>Lateness grace</translation>
     </message>
@@ -1994,22 +1994,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="121"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="123"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="131"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="132"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="133"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -2017,93 +2017,93 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="33"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="33"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="34"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="34"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="35"/>
         <source>开始时间</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="49"/>
         <source>{0} {1} 件</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="58"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="67"/>
         <source>（到岗后确认）</source>
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="74"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="94"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="75"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="75"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="75"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="78"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="89"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="90"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="91"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="92"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="95"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2205,42 +2205,42 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="143"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="145"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="146"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="147"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="148"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="149"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="154"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="157"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2309,94 +2309,94 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HolidaysPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="32"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="31"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="32"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="34"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="33"/>
         <source>当天</source>
         <translation>Day type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="35"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="34"/>
         <source>上班（调休）</source>
         <translation>Working (make-up)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="35"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="34"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="36"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="35"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
         <source>按年份查看</source>
         <translation>View by year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="42"/>
         <source>年份 </source>
         <translation>Year </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="49"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="52"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="54"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="69"/>
         <source>周</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="80"/>
         <source>{0} 年的法定节假日和调休已内置；这里只需录入本站特有的调整。</source>
         <translation>Public holidays and make-up workdays for {0} are built in; only enter this site&apos;s own adjustments here.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="84"/>
         <source>{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。请按国务院公布的放假安排录入放假日期和调休上班日期。</source>
         <translation>Public holiday data for {0} is not built in, so working days are currently Monday to Friday ({1} adjustments entered). Please enter the days off and make-up workdays from the State Council&apos;s holiday schedule.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="99"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="106"/>
         <source>已保存，投诉时限已按新的日历重新计算</source>
         <translation>Saved; complaint time limits were recalculated with the new calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="104"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="111"/>
         <source>请先选择一条设置</source>
         <translation>Please select a setting first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="113"/>
         <source>删除 {0} 的设置吗？</source>
         <translation>Delete the setting for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="120"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
@@ -2404,65 +2404,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="55"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="67"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="67"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="67"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="68"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -2571,37 +2571,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="181"/>
         <source>请假申请</source>
         <translation>Leave request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="197"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="198"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="198"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="199"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="200"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="201"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="202"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="203"/>
         <source>电话请假须在 {0} 天内补办手续，逾期按旷工处理。</source>
         <translation>A phone leave needs its paperwork within {0} days, or counts as absence.</translation>
     </message>
@@ -2835,52 +2835,52 @@ Runs offline; data is stored in:
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
         <source>暂停原因</source>
         <translation>Reason for pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
         <source>如：等待客户提供购物凭证；等待工程部检测结果（必填）</source>
         <translation>e.g. waiting for the customer&apos;s receipt; waiting for engineering test results (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
         <source>如：客户已提供凭证（可不填）</source>
         <translation>e.g. the customer has provided the receipt (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="97"/>
         <source>补充记录（必填）</source>
         <translation>Additional notes (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="106"/>
         <source>暂停期间不计入各项处理时限。</source>
         <translation>Time while paused does not count toward any time limit.</translation>
     </message>
@@ -2934,7 +2934,7 @@ Runs offline; data is stored in:
 <context>
     <name>OptionalDateTimeEdit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="31"/>
         <source>未填写</source>
         <translation>Not set</translation>
     </message>
@@ -3340,133 +3340,133 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="49"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="173"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="76"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="77"/>
         <source>接待时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="78"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="79"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="80"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="81"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="82"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="83"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="85"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="88"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="96"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="98"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="101"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="175"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="192"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="202"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="210"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="211"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="218"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="219"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3607,152 +3607,152 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="54"/>
         <source>维修收件登记</source>
         <translation>Repair intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="59"/>
         <source>如：张先生</source>
         <translation>e.g. Mr Zhang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="60"/>
         <source>取件通知用，手机或座机</source>
         <translation>For the pickup notice, mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="61"/>
         <source>如：蓝牙耳机</source>
         <translation>e.g. Bluetooth earbuds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
         <source>如：华为 FreeBuds 5</source>
         <translation>e.g. Huawei FreeBuds 5</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
         <source>机身或包装上的序列号</source>
         <translation>Serial number on the device or box</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="76"/>
         <source>其他配件，用顿号分隔</source>
         <translation>Other accessories, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="78"/>
         <source>如：外观完好 / 背面有划痕</source>
         <translation>e.g. no damage / scratches on the back</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="85"/>
         <source>元，保内可填 0</source>
         <translation>yuan; 0 under warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="88"/>
         <source>邮寄取件时填写收件地址</source>
         <translation>Delivery address, if sent by post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="102"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="103"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="106"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="115"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="115"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
         <source>送修商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
         <source>序列号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>邮寄地址</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="129"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="130"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="129"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="130"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="135"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="136"/>
         <source>“{0}”不是图片文件，未添加</source>
         <translation>“{0}” is not an image and was not added</translation>
     </message>
@@ -3932,17 +3932,17 @@ Runs offline; data is stored in:
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="59"/>
         <source>登记部门答复 - {0}</source>
         <translation>Record department reply - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="67"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="68"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
@@ -3950,98 +3950,98 @@ Runs offline; data is stored in:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="53"/>
         <source>每日接待汇总</source>
         <translation>Daily contact summary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="54"/>
         <source>每周汇总分析</source>
         <translation>Weekly analysis</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
         <source>月度服务质量分析</source>
         <translation>Monthly service quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="56"/>
         <source>违纪罚款月报</source>
         <translation>Monthly fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
         <source>考核结果汇总</source>
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="123"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="139"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="139"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="139"/>
         <source>上周</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="140"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="140"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
         <source>生成报表</source>
         <translation>Run report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="146"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="147"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="148"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="265"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="266"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="298"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="299"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="309"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="324"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="310"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="325"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="322"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="323"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -4148,183 +4148,183 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="61"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="64"/>
         <source>如：王女士</source>
         <translation>e.g. Ms Wang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="65"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="70"/>
         <source>商品名称、规格</source>
         <translation>Item name and size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="73"/>
         <source>元，如 199.00</source>
         <translation>yuan, e.g. 199.00</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="76"/>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="151"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="79"/>
         <source>小票号或订单号</source>
         <translation>Receipt or order number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
         <source>商品质量合格</source>
         <translation>Quality OK</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
         <source>包装完好</source>
         <translation>Packaging intact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="95"/>
         <source>配件齐全</source>
         <translation>Accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="98"/>
         <source>说明（如：吊牌在、缺少充电线）</source>
         <translation>Note (e.g. tags on, charging cable missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="106"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="114"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>商品类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
         <source>实付金额</source>
         <translation>Amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
         <source>购买日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>购物凭证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>退换原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>政策核对</source>
         <translation>Policy check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>验货检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="126"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="126"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="144"/>
         <source>填写购买日期后核对退换货期限</source>
         <translation>Enter the purchase date to check the return window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="146"/>
         <source>购买日期不能晚于今天</source>
         <translation>The purchase date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
         <source>购买后第 {0} 天，期限 {1} 天：{2}；{3}</source>
         <translation>Day {0} after purchase, window {1} days: {2}; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
         <source>在期限内</source>
         <translation>within the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
         <source>已超出期限</source>
         <translation>past the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="151"/>
         <source>无购物凭证</source>
         <translation>no receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="158"/>
         <source>超过 {0} 元，须主管审批</source>
         <translation>Above {0} yuan: needs a manager&apos;s approval</translation>
     </message>
@@ -4495,32 +4495,32 @@ Runs offline; data is stored in:
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="100"/>
         <source>审阅礼仪自查</source>
         <translation>Review etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="102"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="103"/>
         <source>{0}&#x3000;{1}&#x3000;提交于 {2:%Y-%m-%d %H:%M}</source>
         <translation>{0}  {1}  submitted {2:%Y-%m-%d %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="107"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="107"/>
         <source>否：{0}</source>
         <translation>No: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="114"/>
         <source>审阅意见</source>
         <translation>Review note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="115"/>
         <source>审阅通过</source>
         <translation>Mark reviewed</translation>
     </message>
@@ -4551,57 +4551,57 @@ Runs offline; data is stored in:
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="39"/>
         <source>新建考核</source>
         <translation>New assessment run</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="55"/>
         <source>{0}（第 {1} 版）</source>
         <translation>{0} (version {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="66"/>
         <source>全选/全不选</source>
         <translation>Select all / none</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="70"/>
         <source>默认：期间 + 模板名称</source>
         <translation>Default: period + template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="71"/>
         <source>考核周期</source>
         <translation>Period type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="72"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="73"/>
         <source>考核模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="74"/>
         <source>参加人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="76"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="90"/>
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="90"/>
         <source>第 {0} 季度</source>
         <translation>Quarter {0}</translation>
     </message>
@@ -4893,17 +4893,17 @@ Runs offline; data is stored in:
         <translation>See it from the customer’s side; use the standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="22"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="23"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="23"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="24"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="32"/>
         <source>改进措施（选“否”时必填）</source>
         <translation>Improvement (required for “No”)</translation>
     </message>
@@ -4911,42 +4911,42 @@ Runs offline; data is stored in:
 <context>
     <name>SelfCheckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="58"/>
         <source>服务礼仪自查表</source>
         <translation>Service etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="63"/>
         <source>{0}：{1}&#x3000;本期：{2}</source>
         <translation>{0}: {1}  this check: {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="63"/>
         <source>每周自查</source>
         <translation>weekly check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="64"/>
         <source>每日自查</source>
         <translation>daily check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="64"/>
         <source>{0} 所在周</source>
         <translation>week of {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="81"/>
         <source>已由 {0} 审阅：{1}</source>
         <translation>Reviewed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="83"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="84"/>
         <source>全部为“是”</source>
         <translation>All “Yes”</translation>
     </message>
@@ -5081,47 +5081,47 @@ Runs offline; data is stored in:
 <context>
     <name>ShiftTypeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="58"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="61"/>
         <source>（新增班次）</source>
         <translation>(new shift type)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="65"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="67"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="68"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="69"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="70"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="71"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="72"/>
         <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
         <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
     </message>
@@ -5129,42 +5129,42 @@ Runs offline; data is stored in:
 <context>
     <name>SiteExportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="23"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="24"/>
         <source>站点导出</source>
         <translation>Site export</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="27"/>
         <source>上次导出以来（{0}）</source>
         <translation>Since the last export ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="28"/>
         <source>上次导出以来（尚未导出过：全部）</source>
         <translation>Since the last export (none yet: everything)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="28"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="29"/>
         <source>自指定日期以来</source>
         <translation>Since a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="30"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="37"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="38"/>
         <source>起始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="39"/>
         <source>把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed at this site to one Excel workbook, to be imported (merged) at head office or another site.</translation>
     </message>
@@ -5356,52 +5356,52 @@ Runs offline; data is stored in:
 <context>
     <name>StageDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="39"/>
         <source>推进阶段 - {0}</source>
         <translation>Advance stage - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="49"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="51"/>
         <source>承诺在</source>
         <translation>Promise by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="61"/>
         <source>前完成</source>
         <translation>to complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="62"/>
         <source>本阶段做了什么、结果如何（必填）</source>
         <translation>What was done in this stage and the result (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="63"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="64"/>
         <source>转入阶段</source>
         <translation>Next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="65"/>
         <source>处理方式</source>
         <translation>Remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="66"/>
         <source>承诺时间</source>
         <translation>Promised time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="67"/>
         <source>处理说明</source>
         <translation>Handling notes</translation>
     </message>
@@ -5437,27 +5437,27 @@ Runs offline; data is stored in:
 <context>
     <name>SwapDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="117"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="125"/>
         <source>我的班次</source>
         <translation>My shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="126"/>
         <source>替班同事</source>
         <translation>Colleague covering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="127"/>
         <source>调班原因</source>
         <translation>Reason for swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="128"/>
         <source>按规定须至少提前一个班次申请，由主管审批。</source>
         <translation>Swaps must be requested at least one shift ahead and are approved by a manager.</translation>
     </message>
@@ -5894,73 +5894,73 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="116"/>
         <source>考核模板</source>
         <translation>Assessment template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="149"/>
         <source>{0} ≥</source>
         <translation>{0} ≥</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="152"/>
         <source>分，其余为不合格</source>
         <translation>points; anything lower fails</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="159"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="158"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="159"/>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="185"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="158"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="184"/>
         <source>考核项目</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="165"/>
         <source>添加项目</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="168"/>
         <source>删除所选项目</source>
         <translation>Delete selected item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="179"/>
         <source>本次修改的说明</source>
         <translation>What changed in this version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="180"/>
         <source>模板名称</source>
         <translation>Template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="181"/>
         <source>维度权重</source>
         <translation>Weights</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="182"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="183"/>
         <source>等级分数线</source>
         <translation>Grade thresholds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="186"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="188"/>
         <source>考核模板 — {0}（保存为第 {1} 版）</source>
         <translation>Assessment template — {0} (saved as version {1})</translation>
     </message>
@@ -6036,32 +6036,32 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="25"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="26"/>
         <source>转办 {0}</source>
         <translation>Transfer {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="34"/>
         <source>（请选择）</source>
         <translation>(please select)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="43"/>
         <source>需要承办部门做什么、何时答复客户</source>
         <translation>What the handling department should do and when to reply to the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="44"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="45"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="46"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
@@ -6167,92 +6167,92 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="66"/>
         <source>修改回访记录</source>
         <translation>Edit return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="66"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="76"/>
         <source>如 王女士、金华物流有限公司</source>
         <translation>e.g. Ms. Wang, Jinhua Logistics Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="79"/>
         <source>手机或座机，如 0579-85551234</source>
         <translation>Mobile or landline, e.g. 0579-85551234</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="91"/>
         <source>客户对服务的意见、要求</source>
         <translation>The customer&apos;s comments and requests about the service</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="93"/>
         <source>客户的建议</source>
         <translation>The customer&apos;s suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="95"/>
         <source>回访结果，如：问题已解决，客户表示满意</source>
         <translation>Result, e.g. issue resolved, customer satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="98"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="112"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="115"/>
         <source>回访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="116"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="117"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="118"/>
         <source>客户建议</source>
         <translation>Customer suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="119"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="122"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="123"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
@@ -6494,17 +6494,17 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Activated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="36"/>
         <source>{0}，今年已回访 {1} 次（每年至少 2 次）</source>
         <translation>{0}: visited {1} time(s) this year (at least 2 a year)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="40"/>
         <source>上次回访结果：{0}</source>
         <translation>Last visit result: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="41"/>
         <source>投诉 {0}</source>
         <translation>Complaint {0}</translation>
     </message>
@@ -6512,97 +6512,97 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="107"/>
         <source>（调）</source>
         <translation> (swap)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="129"/>
         <source>已排班</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="135"/>
         <source>请先在排班表中选择一个已排的班次</source>
         <translation>Select a scheduled shift in the grid first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="150"/>
         <source>调班申请已提交，等待主管审批</source>
         <translation>Swap request submitted, waiting for a manager</translation>
     </message>
@@ -6760,24 +6760,24 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="52"/>
+        <location filename="../../frontdesk/ui/crash.py" line="51"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="62"/>
+        <location filename="../../frontdesk/ui/crash.py" line="61"/>
         <source>程序出错</source>
         <translation>Application error</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="64"/>
+        <location filename="../../frontdesk/ui/crash.py" line="63"/>
         <source>程序遇到了一个意外错误，刚才的操作可能没有完成。
 已保存的数据不受影响，可以继续使用。</source>
         <translation>The application hit an unexpected error and the last action may not have completed.
 Saved data is not affected; you can keep working.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="69"/>
+        <location filename="../../frontdesk/ui/crash.py" line="68"/>
         <source>错误详情已记录到日志文件：
 {0}
 请把该文件发给技术支持。</source>
@@ -7622,44 +7622,71 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="54"/>
-        <source>无法写入备份文件：{0}</source>
-        <translation>Cannot write the backup file: {0}</translation>
+        <location filename="../../frontdesk/db/backup.py" line="85"/>
+        <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
+        <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="84"/>
+        <location filename="../../frontdesk/db/backup.py" line="91"/>
+        <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
+        <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="109"/>
+        <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
+        <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="111"/>
+        <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
+        <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="113"/>
+        <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
+        <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/backup.py" line="312"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="97"/>
+        <location filename="../../frontdesk/db/restore.py" line="33"/>
         <source>找不到备份文件：{0}</source>
         <translation>Backup file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="100"/>
+        <location filename="../../frontdesk/db/restore.py" line="39"/>
+        <location filename="../../frontdesk/db/restore.py" line="46"/>
+        <location filename="../../frontdesk/db/restore.py" line="50"/>
         <source>该备份文件已损坏，不能恢复：{0}</source>
         <translation>This backup file is damaged and cannot be restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="111"/>
-        <source>要恢复的备份文件不存在：{0}</source>
-        <translation>The backup file to restore does not exist: {0}</translation>
+        <location filename="../../frontdesk/db/restore.py" line="39"/>
+        <source>校验值不符</source>
+        <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="67"/>
+        <location filename="../../frontdesk/db/connection.py" line="93"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="69"/>
+        <location filename="../../frontdesk/db/connection.py" line="95"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="71"/>
+        <location filename="../../frontdesk/db/connection.py" line="97"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/connection.py" line="99"/>
+        <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
+        <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/db/migrations.py" line="183"/>
@@ -8217,7 +8244,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="137"/>
         <location filename="../../frontdesk/services/phrases.py" line="141"/>
-        <location filename="../../frontdesk/services/staff.py" line="203"/>
+        <location filename="../../frontdesk/services/staff.py" line="204"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
     </message>
@@ -8658,24 +8685,24 @@ Please send this file to technical support.</translation>
         <translation>Wrong password for the incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="79"/>
+        <location filename="../../frontdesk/services/holidays.py" line="80"/>
         <source>请选择日期</source>
         <translation>Choose a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="81"/>
+        <location filename="../../frontdesk/services/holidays.py" line="82"/>
         <source>说明不超过 100 字</source>
         <translation>The description must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="91"/>
-        <location filename="../../frontdesk/services/holidays.py" line="115"/>
+        <location filename="../../frontdesk/services/holidays.py" line="92"/>
+        <location filename="../../frontdesk/services/holidays.py" line="116"/>
         <source>该节假日设置不存在或已删除</source>
         <translation>This holiday setting does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="93"/>
-        <location filename="../../frontdesk/services/holidays.py" line="98"/>
+        <location filename="../../frontdesk/services/holidays.py" line="94"/>
+        <location filename="../../frontdesk/services/holidays.py" line="99"/>
         <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
         <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
     </message>
@@ -8893,27 +8920,27 @@ Please send this file to technical support.</translation>
         <translation>Same staff no. as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="57"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="58"/>
         <source>只有员工本人可以填写礼仪自查表</source>
         <translation>Only the staff member can fill in their own etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="60"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="61"/>
         <source>不能提前填写以后的自查表</source>
         <translation>Self-checks for later periods cannot be filled in yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="70"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="71"/>
         <source>本期自查表已由主管审阅，不能再修改</source>
         <translation>A manager has reviewed this period&apos;s self-check; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="85"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="86"/>
         <source>该自查表不存在</source>
         <translation>This self-check does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="93"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="94"/>
         <source>只能查看本人的自查表</source>
         <translation>You can only view your own self-checks</translation>
     </message>
@@ -9025,74 +9052,74 @@ Please send this file to technical support.</translation>
         <translation>This database is already initialized; its site code is {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="42"/>
+        <location filename="../../frontdesk/services/staff.py" line="43"/>
         <source>请填写工号</source>
         <translation>Enter the staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="44"/>
+        <location filename="../../frontdesk/services/staff.py" line="45"/>
         <source>工号不超过 20 位</source>
         <translation>The staff no. must be at most 20 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="52"/>
+        <location filename="../../frontdesk/services/staff.py" line="53"/>
         <source>工号 {0} 已被使用</source>
         <translation>Staff no. {0} is already in use</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="54"/>
+        <location filename="../../frontdesk/services/staff.py" line="55"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="56"/>
+        <location filename="../../frontdesk/services/staff.py" line="57"/>
         <source>姓名不超过 30 字</source>
         <translation>The name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="61"/>
+        <location filename="../../frontdesk/services/staff.py" line="62"/>
         <source>角色无效</source>
         <translation>Invalid role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="63"/>
+        <location filename="../../frontdesk/services/staff.py" line="64"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="65"/>
+        <location filename="../../frontdesk/services/staff.py" line="66"/>
         <location filename="../../frontdesk/services/transfers.py" line="41"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="82"/>
-        <location filename="../../frontdesk/services/staff.py" line="112"/>
+        <location filename="../../frontdesk/services/staff.py" line="83"/>
+        <location filename="../../frontdesk/services/staff.py" line="113"/>
         <source>员工不存在或已删除</source>
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="87"/>
+        <location filename="../../frontdesk/services/staff.py" line="88"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="199"/>
+        <location filename="../../frontdesk/services/staff.py" line="200"/>
         <source>请填写部门名称</source>
         <translation>Enter the department name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="201"/>
+        <location filename="../../frontdesk/services/staff.py" line="202"/>
         <source>部门名称不超过 50 字</source>
         <translation>The department name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="209"/>
+        <location filename="../../frontdesk/services/staff.py" line="210"/>
         <source>部门“{0}”已存在</source>
         <translation>Department “{0}” already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="214"/>
+        <location filename="../../frontdesk/services/staff.py" line="215"/>
         <source>部门不存在或已删除</source>
         <translation>The department does not exist or has been deleted</translation>
     </message>
@@ -9133,11 +9160,21 @@ Please send this file to technical support.</translation>
         <translation>The local record in this conflict no longer exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/system.py" line="40"/>
+        <location filename="../../frontdesk/services/system.py" line="47"/>
+        <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
+        <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/system.py" line="52"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/system.py" line="57"/>
+        <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
+        <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/transfers.py" line="25"/>
