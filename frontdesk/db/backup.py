@@ -80,7 +80,8 @@ def backup_database(
             conn.execute("VACUUM INTO ?", (str(snapshot),))
         finally:
             conn.close()
-        problems = integrity_problems(snapshot)
+        # the file's own health; a dangling reference is the live database's matter (check reports it)
+        problems = integrity_problems(snapshot, foreign_keys=False)
         if problems:
             raise SourceDamaged(T("errors", "数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。").format(
                 "；".join(problems[:3])))
@@ -188,7 +189,8 @@ def _write_archive(part: Path, snapshot: Path, names: list[str]) -> str:
     manifest = "".join(f"{n}\n" for n in names).encode()
     with private_file(part).open("wb") as raw:
         with zstandard.ZstdCompressor(level=ZSTD_LEVEL, write_checksum=True).stream_writer(raw, closefd=False) as zw:
-            with tarfile.open(fileobj=zw, mode="w|", format=tarfile.PAX_FORMAT) as tar:
+            with tarfile.open(fileobj=zw, mode="w|", format=tarfile.PAX_FORMAT, bufsize=CHUNK) as tar:
+                tar.copybufsize = CHUNK  # 16 KB by default: a third of the time went on small writes
                 tar.addfile(_member(MANIFEST_MEMBER, len(manifest)), io.BytesIO(manifest))
                 with open(snapshot, "rb") as src:
                     tar.addfile(_member(DB_MEMBER, snapshot.stat().st_size), _Hashing(src, digest))
@@ -302,15 +304,15 @@ def attachment_names(path: Path) -> list[str]:
         return []
 
 
-def integrity_problems(path: Path | None = None) -> list[str]:
-    """SQLite's integrity and foreign-key checks; an empty list means healthy."""
+def integrity_problems(path: Path | None = None, foreign_keys: bool = True) -> list[str]:
+    """SQLite's integrity and (unless told not to) foreign-key checks; an empty list means healthy."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True) if path else database.obj.connection()
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         problems = [r for r in rows if r != "ok"]
-        problems += [
-            T("errors", "外键引用错误：{0} 行 {1} → {2}").format(*r[:3]) for r in conn.execute("PRAGMA foreign_key_check")
-        ]
+        if foreign_keys:
+            problems += [T("errors", "外键引用错误：{0} 行 {1} → {2}").format(*r[:3])
+                         for r in conn.execute("PRAGMA foreign_key_check")]
         return problems
     except sqlite3.DatabaseError as exc:
         return [str(exc)]

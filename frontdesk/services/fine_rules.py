@@ -86,14 +86,20 @@ def money(text: str | Decimal, field: str) -> Decimal:
     return value.quantize(Decimal("0.01"))
 
 
-def save_version(actor: Actor, spec: RuleSpec, effective_from: date, note: str = "", active: bool = True) -> str:
-    """A new version of a rule (or a new rule) from ``effective_from``; never earlier than today."""
-    require(actor, Permission.MANAGE_REFERENCE)
+def version_problems(spec: RuleSpec, effective_from: date) -> dict[str, str]:
+    """Why ``save_version`` would refuse this version (field → message); empty when it would save it."""
     errors = fines.spec_problems(spec)
     if effective_from < now().date():
         errors["effective_from"] = T("errors", "生效日期不能早于今天（已发生的违纪按原标准）")
     if spec.category not in (fines.RULES_CAT, fines.WORK_CAT, fines.LABOUR_CAT):
         errors["category"] = T("errors", "请选择类别")
+    return errors
+
+
+def save_version(actor: Actor, spec: RuleSpec, effective_from: date, note: str = "", active: bool = True) -> str:
+    """A new version of a rule (or a new rule) from ``effective_from``; never earlier than today."""
+    require(actor, Permission.MANAGE_REFERENCE)
+    errors = version_problems(spec, effective_from)
     if errors:
         raise ValidationError(errors)
     code = spec.code.strip().upper()

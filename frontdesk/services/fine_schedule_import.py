@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk.clock import now
+from frontdesk.db.chunks import ChunkFailed, write_in_chunks
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import FineRule, ImportHistory
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import T, ValidationError
+from frontdesk.errors import T, UserError
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.excel.table_reader import HeaderField, read_table
@@ -160,6 +161,7 @@ def _latest(code: str) -> FineRule | None:
 
 
 def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: dt.date | None) -> FinePreview:
+    """Check every line in one read transaction (clerks keep saving), then add the versions in short chunks."""
     require(actor, Permission.ADMIN_SITE)
     sheet, rows = read_table(path, FIELDS)
     if not rows:
@@ -167,54 +169,61 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: 
     present = set().union(*(values.keys() for _line, values in rows))
     preview = FinePreview(sheet, [])
     problems: list[Problem] = []
+    writes: list[tuple[int, RuleSpec, dt.date, str]] = []
     seen: dict[str, int] = {}
     today = now().date()
     note = f"表格导入 {Path(path).name}"[:200]
-    try:
-        with transaction():
-            for line, values in rows:
-                errors: dict[str, str] = {}
-                code = cell_text(values.get("code")).upper()
-                if code in seen:
-                    errors["code"] = T("errors", "与第 {0} 行编号重复").format(seen[code])
-                seen.setdefault(code, line)
-                try:
-                    effective = parse_date(values.get("effective_from")) or default_from or today
-                except ValueError as exc:
-                    effective, errors["effective_from"] = default_from or today, str(exc)
-                current = fine_rules.rule_for(code, effective) if code else None
-                spec, found = _spec(values, code, current or (_latest(code) if code else None), present)
-                errors.update(found)
-                old = fine_rules.spec_of(current) if current is not None else None
-                changes = _changes(old, spec) if old is not None else []
-                action = "new" if old is None else "update" if changes else "same"
-                if not errors and action != "same":
-                    try:
-                        fine_rules.save_version(actor, spec, effective, cell_text(values.get("note"))[:200] or note)
-                    except ValidationError as exc:
-                        errors.update(exc.fields)
-                elif errors:  # the form's own checks too, so the row's every problem is listed at once
-                    errors = {**fines.spec_problems(spec), **errors}
-                for key in dict.fromkeys(LABELS.get(k, k) for k in errors):
-                    sources = [k for k in errors if LABELS.get(k, k) == key]
-                    raw = _SOURCE.get(sources[0], sources[0])
-                    problems.append(Problem(sheet, line, key, cell_text(values.get(raw)),
-                                            "；".join(errors[k] for k in sources)))
-                preview.rows.append(FineRow(line, code, spec.offence, action, changes, effective))
-            if problems:
-                raise WorkbookRefused(problems)
-            if not apply:
-                raise _Preview
-            ImportHistory.create(at=now(), kind="fines", file_name=Path(path).name[:260], actor_uuid=actor.uuid,
-                                 actor_name=actor.name, inserted=preview.count("new"),
-                                 updated=preview.count("update"), skipped=preview.count("same"))
-    except _Preview:
-        pass
+    with transaction(write=False):
+        for line, values in rows:
+            errors: dict[str, str] = {}
+            code = cell_text(values.get("code")).upper()
+            if code in seen:
+                errors["code"] = T("errors", "与第 {0} 行编号重复").format(seen[code])
+            seen.setdefault(code, line)
+            try:
+                effective = parse_date(values.get("effective_from")) or default_from or today
+            except ValueError as exc:
+                effective, errors["effective_from"] = default_from or today, str(exc)
+            current = fine_rules.rule_for(code, effective) if code else None
+            spec, found = _spec(values, code, current or (_latest(code) if code else None), present)
+            errors.update(found)
+            old = fine_rules.spec_of(current) if current is not None else None
+            changes = _changes(old, spec) if old is not None else []
+            action = "new" if old is None else "update" if changes else "same"
+            if not errors and action != "same":
+                errors.update(fine_rules.version_problems(spec, effective))  # what save_version would refuse
+                if not errors:
+                    writes.append((line, spec, effective, cell_text(values.get("note"))[:200] or note))
+            elif errors:  # the form's own checks too, so the row's every problem is listed at once
+                errors = {**fines.spec_problems(spec), **errors}
+            for key in dict.fromkeys(LABELS.get(k, k) for k in errors):
+                sources = [k for k in errors if LABELS.get(k, k) == key]
+                raw = _SOURCE.get(sources[0], sources[0])
+                problems.append(Problem(sheet, line, key, cell_text(values.get(raw)),
+                                        "；".join(errors[k] for k in sources)))
+            preview.rows.append(FineRow(line, code, spec.offence, action, changes, effective))
+    if problems:
+        raise WorkbookRefused(problems)
+    if apply:
+        _write(actor, Path(path).name, preview, writes)
     return preview
 
 
-class _Preview(Exception):
-    """Rolls the preview's trial run back."""
+def _write(actor: Actor, file_name: str, preview: FinePreview, writes: list[tuple[int, RuleSpec, dt.date, str]]) -> None:
+    """Every line was checked, so a failure here is the disk or the database: the versions already committed
+    stay (each a whole, audited version) and importing the same sheet again adds only the rest."""
+    def history() -> None:
+        ImportHistory.create(at=now(), kind="fines", file_name=file_name[:260], actor_uuid=actor.uuid,
+                             actor_name=actor.name, inserted=preview.count("new"),
+                             updated=preview.count("update"), skipped=preview.count("same"))
+
+    try:
+        write_in_chunks(writes, lambda w: fine_rules.save_version(actor, w[1], w[2], w[3]), finish=history)
+    except ChunkFailed as failed:
+        if not isinstance(failed.cause, UserError):
+            raise failed.cause from failed
+        line = writes[failed.index][0] if failed.index < len(writes) else preview.rows[-1].line
+        raise UserError(T("errors", "导入在第 {0} 行中断：{1}\n之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。").format(line, failed.cause.message, failed.done)) from failed.cause
 
 
 def preview_fines(actor: Actor, path: str | os.PathLike[str], default_from: dt.date | None = None) -> FinePreview:
@@ -227,5 +236,5 @@ def preview_fines(actor: Actor, path: str | os.PathLike[str], default_from: dt.d
 
 
 def import_fines(actor: Actor, path: str | os.PathLike[str], default_from: dt.date | None = None) -> FinePreview:
-    """Add the new rule versions in one transaction: every changed line, or (on any bad row) none."""
+    """Add the new rule versions: on any bad row none; else every changed line, in short transactions."""
     return _run(actor, path, True, default_from)

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk.clock import now
+from frontdesk.db.chunks import ChunkFailed, write_in_chunks
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Department, ImportHistory, Staff, current_site_code
 from frontdesk.domain.roles import ROLE_LABELS, Actor, Permission, Role
-from frontdesk.errors import T, UserError, ValidationError
+from frontdesk.errors import T, UserError
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.excel.table_reader import HeaderField, read_table
@@ -112,8 +113,9 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPrevi
     preview = RosterPreview(sheet, [])
     problems: list[Problem] = []
     seen: dict[str, int] = {}
+    writes: list[tuple[int, staff_service.StaffInput, str | None]] = []
     try:
-        with transaction():
+        with transaction(write=False):  # every row checked in one read; clerks keep saving meanwhile
             departments = {d.name: d.uuid for d in Department.live().where(Department.site_code == current_site_code())}
             existing = {s.staff_no: s for s in Staff.live().where(Staff.site_code == current_site_code())}
             for line, values in rows:
@@ -127,13 +129,12 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPrevi
                            if before is not None and getattr(before, k) != v]
                 if errors:  # the form's own checks too, so the row's every problem is listed at once
                     errors = {**staff_service._validate(data, old.uuid if old else None), **errors}
-                elif before is None or changes:
-                    try:
-                        staff_service.save_staff(actor, data, old.uuid if old else None)
-                    except ValidationError as exc:
-                        errors.update(exc.fields)
-                    except UserError as exc:
-                        errors["staff_no"] = exc.message
+                elif before is None or changes:  # what save_staff would refuse, without writing yet
+                    errors = staff_service._validate(data, old.uuid if old else None)
+                    if old is not None and old.uuid == actor.uuid and not data.active:
+                        errors["active"] = T("errors", "不能停用自己的账户")
+                    if not errors:
+                        writes.append((line, data, old.uuid if old else None))
                 for key, message in errors.items():
                     problems.append(Problem(sheet, line, LABELS.get(key, key), _text(values.get(key.removesuffix("_uuid"))),
                                             message))
@@ -143,16 +144,32 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPrevi
                 raise WorkbookRefused(problems)
             if not apply:
                 raise _Preview
-            ImportHistory.create(at=now(), kind="roster", file_name=Path(path).name[:260], actor_uuid=actor.uuid,
-                                 actor_name=actor.name, inserted=preview.count("new"),
-                                 updated=preview.count("update"), skipped=preview.count("same"))
     except _Preview:
-        pass
+        return preview
+    _write(actor, Path(path).name, preview, writes)
     return preview
 
 
 class _Preview(Exception):
-    """Rolls the preview's trial run back."""
+    """Ends the preview's read."""
+
+
+def _write(actor: Actor, file_name: str, preview: RosterPreview,
+           writes: list[tuple[int, staff_service.StaffInput, str | None]]) -> None:
+    """Every row was checked, so a failure here is the disk, the database or a concurrent edit: the rows
+    already committed stay and importing the same sheet again changes only the rest."""
+    def history() -> None:
+        ImportHistory.create(at=now(), kind="roster", file_name=file_name[:260], actor_uuid=actor.uuid,
+                             actor_name=actor.name, inserted=preview.count("new"),
+                             updated=preview.count("update"), skipped=preview.count("same"))
+
+    try:
+        write_in_chunks(writes, lambda w: staff_service.save_staff(actor, w[1], w[2]), finish=history)
+    except ChunkFailed as failed:
+        if not isinstance(failed.cause, UserError):
+            raise failed.cause from failed
+        line = writes[failed.index][0] if failed.index < len(writes) else preview.rows[-1].line
+        raise UserError(T("errors", "导入在第 {0} 行中断：{1}\n之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。").format(line, failed.cause.message, failed.done)) from failed.cause
 
 
 def preview_roster(actor: Actor, path: str | os.PathLike[str]) -> RosterPreview:
@@ -161,5 +178,5 @@ def preview_roster(actor: Actor, path: str | os.PathLike[str]) -> RosterPreview:
 
 
 def import_roster(actor: Actor, path: str | os.PathLike[str]) -> RosterPreview:
-    """Import the roster in one transaction: every row, or (on any bad row) none."""
+    """Import the roster: on any bad row nothing; else every row, in short transactions."""
     return _run(actor, path, apply=True)

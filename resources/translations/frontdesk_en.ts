@@ -7622,32 +7622,32 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="85"/>
+        <location filename="../../frontdesk/db/backup.py" line="86"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="91"/>
+        <location filename="../../frontdesk/db/backup.py" line="92"/>
         <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
         <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="109"/>
+        <location filename="../../frontdesk/db/backup.py" line="110"/>
         <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
         <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="111"/>
+        <location filename="../../frontdesk/db/backup.py" line="112"/>
         <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
         <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="113"/>
+        <location filename="../../frontdesk/db/backup.py" line="114"/>
         <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
         <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="312"/>
+        <location filename="../../frontdesk/db/backup.py" line="314"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
@@ -7922,7 +7922,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="113"/>
-        <location filename="../../frontdesk/services/fine_rules.py" line="96"/>
+        <location filename="../../frontdesk/services/fine_rules.py" line="95"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
@@ -8538,7 +8538,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline.py" line="68"/>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="130"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="131"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
@@ -8594,29 +8594,37 @@ Please send this file to technical support.</translation>
         <translation>Enter an amount, e.g. 20 or 20.50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_rules.py" line="94"/>
+        <location filename="../../frontdesk/services/fine_rules.py" line="93"/>
         <source>生效日期不能早于今天（已发生的违纪按原标准）</source>
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="128"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="129"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="135"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="136"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="145"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="146"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="179"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="181"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="226"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="172"/>
+        <source>导入在第 {0} 行中断：{1}
+之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。</source>
+        <translation>The import stopped at row {0}: {1}
+The {2} rows before it were saved, the rest were not. Once the problem is solved, import the same sheet again: the saved rows show as unchanged and only the rest are added.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/fine_sheet.py" line="38"/>
@@ -8895,27 +8903,27 @@ Please send this file to technical support.</translation>
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="78"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="79"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="86"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="87"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="90"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="91"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="94"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="95"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="122"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="124"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -9099,6 +9107,7 @@ Please send this file to technical support.</translation>
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/roster_import.py" line="135"/>
         <location filename="../../frontdesk/services/staff.py" line="88"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>

@@ -1,0 +1,157 @@
+"""Long imports write in short transactions: a clerk's save never waits long; a failure mid-way is reported."""
+
+import sqlite3
+import threading
+import time
+
+import pytest
+from openpyxl import Workbook
+
+from frontdesk.db import chunks
+from frontdesk.db.chunks import ChunkFailed, write_in_chunks
+from frontdesk.db.models import Department, FineRule, ImportHistory, Staff
+from frontdesk.errors import StorageError, UserError
+from frontdesk.services import fine_rules
+from frontdesk.services import staff as staff_service
+from frontdesk.services.fine_schedule_import import import_fines, preview_fines
+from frontdesk.services.roster_import import import_roster
+
+
+def _sheet(path, header, rows):  # noqa: ANN001, ANN202
+    wb = Workbook()
+    ws = wb.active
+    ws.append(header)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _fine_sheet(tmp_path, n: int):  # noqa: ANN001, ANN202
+    return _sheet(tmp_path / "fines.xlsx", ["编号", "类别", "违规行为", "罚款"],
+                  [[f"X{i:03d}", "规章制度", f"测试条目 {i}", 10 + i] for i in range(n)])
+
+
+@pytest.fixture
+def one_item_per_chunk(monkeypatch):
+    monkeypatch.setattr(chunks, "CHUNK_SECONDS", 0.0)
+    monkeypatch.setattr(chunks, "PAUSE_SECONDS", 0.0)
+
+
+def test_chunks_commit_as_they_go_and_a_failure_keeps_what_was_committed(admin):
+    names = [f"部门{i}" for i in range(5)]
+
+    def write(name: str) -> None:
+        if name == "部门3":
+            raise StorageError("磁盘空间已满")
+        Department.create(name=name)
+
+    with pytest.raises(ChunkFailed) as failed:
+        write_in_chunks(names, write, seconds=0.0, pause=0.0)
+    assert (failed.value.done, failed.value.index) == (3, 3)
+    assert isinstance(failed.value.cause, StorageError)
+    assert {d.name for d in Department.select()} == {"部门0", "部门1", "部门2"}
+
+
+def test_finish_runs_once_in_the_last_transaction(admin):
+    calls = []
+    assert write_in_chunks([], lambda _x: None, finish=lambda: calls.append("done")) == 0
+    assert write_in_chunks(list(range(4)), lambda _x: None, finish=lambda: calls.append("again"),
+                           seconds=0.0, pause=0.0) == 4
+    assert calls == ["done", "again"]
+
+
+def test_a_clerk_waits_well_under_a_second_beside_a_long_write(admin, paths):
+    conn = sqlite3.connect(paths.database)
+    conn.execute("CREATE TABLE clerk_save (n INTEGER)")
+    conn.commit()
+    conn.close()
+    stop, waits = threading.Event(), []
+
+    def clerk() -> None:
+        own = sqlite3.connect(paths.database, timeout=10, isolation_level=None)
+        try:
+            while not stop.is_set():
+                began = time.perf_counter()
+                own.execute("BEGIN IMMEDIATE")
+                own.execute("INSERT INTO clerk_save VALUES (1)")
+                own.execute("COMMIT")
+                waits.append(time.perf_counter() - began)
+                stop.wait(0.05)
+        finally:
+            own.close()
+
+    writer = threading.Thread(target=clerk)
+    writer.start()
+    try:
+        began = time.perf_counter()
+        write_in_chunks(range(200), lambda i: (time.sleep(0.01), Department.create(name=f"d{i}")))
+        took = time.perf_counter() - began
+    finally:
+        stop.set()
+        writer.join()
+    assert took > 2.0 and Department.select().count() == 200
+    assert len(waits) >= 5 and max(waits) < 0.8, max(waits)
+
+
+def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch):
+    real, outside = fine_rules.rule_for, []
+
+    def rule_for_while_a_clerk_saves(code, on):  # noqa: ANN001, ANN202
+        if not outside:
+            other = sqlite3.connect(paths.database, timeout=0, isolation_level=None)
+            try:
+                other.execute("BEGIN IMMEDIATE")  # fails at once ("database is locked") if the preview held it
+                other.execute("COMMIT")
+                outside.append("saved")
+            finally:
+                other.close()
+        return real(code, on)
+
+    monkeypatch.setattr(fine_rules, "rule_for", rule_for_while_a_clerk_saves)
+    preview = preview_fines(admin, _fine_sheet(tmp_path, 3))
+    assert outside == ["saved"] and preview.count("new") == 3
+
+
+def test_fine_import_failing_mid_way_says_what_was_saved_and_a_rerun_completes(admin, tmp_path, monkeypatch,
+                                                                                one_item_per_chunk):
+    path = _fine_sheet(tmp_path, 5)
+    real, calls = fine_rules.save_version, []
+
+    def full_at_the_fourth(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        calls.append(1)
+        if len(calls) == 4:
+            raise StorageError("磁盘空间已满，无法保存。")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fine_rules, "save_version", full_at_the_fourth)
+    with pytest.raises(UserError, match="第 5 行中断：磁盘空间已满") as caught:
+        import_fines(admin, path)
+    assert "之前的 3 行已保存" in caught.value.message
+    assert FineRule.select().where(FineRule.code.startswith("X")).count() == 3
+    assert not ImportHistory.select().where(ImportHistory.kind == "fines").exists()
+    monkeypatch.setattr(fine_rules, "save_version", real)
+    preview = import_fines(admin, path)
+    assert (preview.count("same"), preview.count("new")) == (3, 2)
+    assert FineRule.select().where(FineRule.code.startswith("X")).count() == 5
+    assert ImportHistory.get(ImportHistory.kind == "fines").inserted == 2
+
+
+def test_roster_import_failing_mid_way_keeps_the_committed_rows(admin, tmp_path, monkeypatch, one_item_per_chunk):
+    path = _sheet(tmp_path / "r.xlsx", ["工号", "姓名"], [[f"30{i}", f"员工{i}"] for i in range(4)])
+    real = staff_service.save_staff
+
+    def full_at_third(actor, data, uuid=None, password=None):  # noqa: ANN001, ANN202
+        if data.staff_no == "302":
+            raise StorageError("磁盘空间已满，无法保存。")
+        return real(actor, data, uuid, password)
+
+    monkeypatch.setattr(staff_service, "save_staff", full_at_third)
+    with pytest.raises(UserError, match="第 4 行中断") as caught:
+        import_roster(admin, path)
+    assert "之前的 2 行已保存" in caught.value.message
+    assert {s.staff_no for s in Staff.live() if s.staff_no.startswith("30")} == {"300", "301"}
+    monkeypatch.setattr(staff_service, "save_staff", real)
+    preview = import_roster(admin, path)
+    assert (preview.count("same"), preview.count("new")) == (2, 2)
+    assert {s.staff_no for s in Staff.live() if s.staff_no.startswith("30")} == {"300", "301", "302", "303"}
