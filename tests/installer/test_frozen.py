@@ -150,9 +150,12 @@ def test_upgrade_migrates_with_backup_and_keeps_records(exe: Path, tmp_path: Pat
     assert lost_rows(before, after) == {}
     with sqlite3.connect(data / "frontdesk.db") as conn:
         assert conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] > old_version
-    backups = list((data / "backups").glob(f"*before-v{old_version + 1}*.db"))
+    backups = list((data / "backups").glob(f"*before-v{old_version + 1}*.tar.zst"))
     assert len(backups) == 1, list((data / "backups").iterdir())
-    assert row_counts(backups[0]) == before
+    from frontdesk.db.restore import unpack
+
+    unpack(backups[0], tmp_path / "unpacked.db")
+    assert row_counts(tmp_path / "unpacked.db") == before
 
 
 def time_to_paint(cmd: list[str], cwd: Path) -> float:

@@ -3,6 +3,7 @@
 import os
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
@@ -188,3 +189,32 @@ def test_backup_finishes_while_a_clerk_saves_every_tenth_of_a_second(paths, admi
     assert saves_during >= 2, f"the copy ({took:.2f} s) was too quick to overlap any save"
     assert max(waits) < 1.0
     assert backup.read_archive(made).digest == backup.read_archive(made).expected
+
+
+def test_cli_backup_then_restore_end_to_end(tmp_path, capsys):
+    from frontdesk.cli import main
+
+    data = tmp_path / "site"
+
+    def run(*args: str) -> int:
+        return main(["--data-dir", str(data), *args])
+
+    assert run("init", "--site-code", "S07", "--site-name", "东阳服务区", "--admin-user", "admin",
+               "--admin-password", "secret1") == 0
+    photo = data / "attachments" / ("b" * 64 + ".png")
+    photo.write_bytes(PNG)
+    capsys.readouterr()
+    assert run("backup") == 0
+    made = Path(capsys.readouterr().out.strip())
+    assert made.is_file() and made.name.endswith(".tar.zst")
+    conn = sqlite3.connect(data / "frontdesk.db")
+    conn.execute("UPDATE site_setting SET value = '改过的名字' WHERE key = 'site_name'")
+    conn.commit()
+    conn.close()
+    photo.unlink()
+    assert run("restore", str(made)) == 0
+    conn = sqlite3.connect(data / "frontdesk.db")
+    assert conn.execute("SELECT value FROM site_setting WHERE key = 'site_name'").fetchone() == ("东阳服务区",)
+    conn.close()
+    assert photo.read_bytes() == PNG
+    assert run("check") == 0

@@ -95,9 +95,11 @@ def test_a_clerk_waits_well_under_a_second_beside_a_long_write(admin, paths):
 
 
 def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch):
-    real, outside = fine_rules.rule_for, []
+    from frontdesk.services import fine_schedule_import
 
-    def rule_for_while_a_clerk_saves(code, on):  # noqa: ANN001, ANN202
+    real, outside = fine_schedule_import._spec, []
+
+    def spec_while_a_clerk_saves(*args):  # noqa: ANN002, ANN202
         if not outside:
             other = sqlite3.connect(paths.database, timeout=0, isolation_level=None)
             try:
@@ -106,9 +108,9 @@ def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch):
                 outside.append("saved")
             finally:
                 other.close()
-        return real(code, on)
+        return real(*args)
 
-    monkeypatch.setattr(fine_rules, "rule_for", rule_for_while_a_clerk_saves)
+    monkeypatch.setattr(fine_schedule_import, "_spec", spec_while_a_clerk_saves)
     preview = preview_fines(admin, _fine_sheet(tmp_path, 3))
     assert outside == ["saved"] and preview.count("new") == 3
 
