@@ -5822,69 +5822,74 @@ Save all problems as an Excel error list?</translation>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="92"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="95"/>
         <source>恢复所选备份…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="99"/>
         <source>保留最近</source>
         <translation>Keep the latest</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="101"/>
+        <source>，合计不超过</source>
+        <translation>, at most</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="122"/>
         <source>启动时自动</source>
         <translation>Automatic at startup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="123"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="124"/>
         <source>恢复前自动</source>
         <translation>Automatic before restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="130"/>
         <source>升级前自动</source>
         <translation>Automatic before upgrade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="143"/>
         <source>正常（结构版本 {0}）</source>
         <translation>OK (schema version {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="147"/>
         <source>发现问题（结构版本 {0}/{1}）：{2}</source>
         <translation>Problems found (schema version {0}/{1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="160"/>
         <source>站点名称已保存</source>
         <translation>Site name saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="181"/>
         <source>备份完成：
 {0}</source>
         <translation>Backup complete:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="186"/>
         <source>请先在列表中选择要恢复的备份</source>
         <translation>Please select the backup to restore in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="190"/>
         <source>将用 {0} 的备份替换当前数据库，程序会重新启动。
 当前数据库会先自动备份。确定恢复吗？</source>
         <translation>The current database will be replaced with the backup from {0} and the application will restart.
@@ -8614,12 +8619,12 @@ Please send this file to technical support.</translation>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="181"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="198"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="226"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="243"/>
         <location filename="../../frontdesk/services/roster_import.py" line="172"/>
         <source>导入在第 {0} 行中断：{1}
 之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。</source>

@@ -83,6 +83,12 @@ class SystemPage(Page):
         self.keep.setValue(ctx.settings.backups_to_keep)
         self.keep.setSuffix(self.tr(" 份"))
         self.keep.valueChanged.connect(self.set_keep)
+        self.max_total = QSpinBox()
+        self.max_total.setObjectName("backupsMaxTotal")
+        self.max_total.setRange(1, 1000)
+        self.max_total.setValue(max(1, round(ctx.settings.backups_max_total_mb / 1024)))
+        self.max_total.setSuffix(" GB")
+        self.max_total.valueChanged.connect(self.set_max_total)
         backup_now = QPushButton(self.tr("立即备份"))
         backup_now.setObjectName("backupNow")
         backup_now.clicked.connect(self.backup_now)
@@ -92,6 +98,8 @@ class SystemPage(Page):
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("保留最近")))
         bar.addWidget(self.keep)
+        bar.addWidget(QLabel(self.tr("，合计不超过")))
+        bar.addWidget(self.max_total)
         bar.addStretch(1)
         bar.addWidget(backup_now)
         bar.addWidget(restore)
@@ -155,10 +163,15 @@ class SystemPage(Page):
         self.ctx.settings.backups_to_keep = value
         self.ctx.save_settings()
 
+    def set_max_total(self, gigabytes: int) -> None:
+        self.ctx.settings.backups_max_total_mb = gigabytes * 1024
+        self.ctx.save_settings()
+
     def backup_now(self) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            path = system.backup_now(self.ctx.actor, self.ctx.paths, self.ctx.settings.backups_to_keep)
+            path = system.backup_now(self.ctx.actor, self.ctx.paths, self.ctx.settings.backups_to_keep,
+                                     self.ctx.settings.backups_max_total_mb)
         except UserError as exc:
             show_user_error(self, exc)
             return
