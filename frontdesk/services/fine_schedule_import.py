@@ -185,7 +185,7 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: 
     present = set().union(*(values.keys() for _line, values in rows))
     preview = FinePreview(sheet, [])
     problems: list[Problem] = []
-    writes: list[tuple[int, RuleSpec, dt.date, str]] = []
+    writes: list[_Write] = []
     seen: dict[str, int] = {}
     today = now().date()
     note = f"表格导入 {Path(path).name}"[:200]
@@ -210,7 +210,8 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: 
             if not errors and action != "same":
                 errors.update(fine_rules.version_problems(spec, effective))  # what save_version would refuse
                 if not errors:
-                    writes.append((line, spec, effective, cell_text(values.get("note"))[:200] or note))
+                    writes.append(_Write(line, spec, effective, cell_text(values.get("note"))[:200] or note,
+                                         default_from is None and not cell_text(values.get("effective_from"))))
             elif errors:  # the form's own checks too, so the row's every problem is listed at once
                 errors = {**fines.spec_problems(spec), **errors}
             for key in dict.fromkeys(LABELS.get(k, k) for k in errors):
@@ -226,7 +227,22 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: 
     return preview
 
 
-def _write(actor: Actor, file_name: str, preview: FinePreview, writes: list[tuple[int, RuleSpec, dt.date, str]]) -> None:
+@dataclass(frozen=True)
+class _Write:
+    """A checked line's new version, waiting for its chunk."""
+
+    line: int
+    spec: RuleSpec
+    effective: dt.date
+    note: str
+    dated_today: bool  # no 生效日期 in the sheet: "today" is the day it is written (an import past midnight)
+
+    def save(self, actor: Actor) -> str:
+        effective = max(self.effective, now().date()) if self.dated_today else self.effective
+        return fine_rules.save_version(actor, self.spec, effective, self.note)
+
+
+def _write(actor: Actor, file_name: str, preview: FinePreview, writes: list[_Write]) -> None:
     """Every line was checked, so a failure here is the disk or the database: the versions already committed
     stay (each a whole, audited version) and importing the same sheet again adds only the rest."""
     def history() -> None:
@@ -235,11 +251,11 @@ def _write(actor: Actor, file_name: str, preview: FinePreview, writes: list[tupl
                              updated=preview.count("update"), skipped=preview.count("same"))
 
     try:
-        write_in_chunks(writes, lambda w: fine_rules.save_version(actor, w[1], w[2], w[3]), finish=history)
+        write_in_chunks(writes, lambda w: w.save(actor), finish=history)
     except ChunkFailed as failed:
         if not isinstance(failed.cause, UserError):
             raise failed.cause from failed
-        line = writes[failed.index][0] if failed.index < len(writes) else preview.rows[-1].line
+        line = writes[failed.index].line if failed.index < len(writes) else preview.rows[-1].line
         raise UserError(T("errors", "导入在第 {0} 行中断：{1}\n之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。").format(line, failed.cause.message, failed.done)) from failed.cause
 
 

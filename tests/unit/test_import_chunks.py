@@ -94,7 +94,7 @@ def test_a_clerk_waits_well_under_a_second_beside_a_long_write(admin, paths):
     assert len(waits) >= 5 and max(waits) < 0.8, max(waits)
 
 
-def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch):
+def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch, frozen_clock):
     from frontdesk.services import fine_schedule_import
 
     real, outside = fine_schedule_import._spec, []
@@ -116,7 +116,7 @@ def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch):
 
 
 def test_fine_import_failing_mid_way_says_what_was_saved_and_a_rerun_completes(admin, tmp_path, monkeypatch,
-                                                                                one_item_per_chunk):
+                                                                                one_item_per_chunk, frozen_clock):
     path = _fine_sheet(tmp_path, 5)
     real, calls = fine_rules.save_version, []
 
@@ -139,7 +139,8 @@ def test_fine_import_failing_mid_way_says_what_was_saved_and_a_rerun_completes(a
     assert ImportHistory.get(ImportHistory.kind == "fines").inserted == 2
 
 
-def test_roster_import_failing_mid_way_keeps_the_committed_rows(admin, tmp_path, monkeypatch, one_item_per_chunk):
+def test_roster_import_failing_mid_way_keeps_the_committed_rows(admin, tmp_path, monkeypatch, one_item_per_chunk,
+                                                               frozen_clock):
     path = _sheet(tmp_path / "r.xlsx", ["工号", "姓名"], [[f"30{i}", f"员工{i}"] for i in range(4)])
     real = staff_service.save_staff
 
@@ -157,3 +158,24 @@ def test_roster_import_failing_mid_way_keeps_the_committed_rows(admin, tmp_path,
     preview = import_roster(admin, path)
     assert (preview.count("same"), preview.count("new")) == (2, 2)
     assert {s.staff_no for s in Staff.live() if s.staff_no.startswith("30")} == {"300", "301", "302", "303"}
+
+
+def test_an_import_written_past_midnight_dates_undated_rows_the_new_day(admin, tmp_path, frozen_clock,
+                                                                        monkeypatch):
+    import datetime as dt
+
+    frozen_clock.set(dt.datetime(2026, 12, 31, 23, 59, 59))
+    path = _fine_sheet(tmp_path, 3)
+    real, checked = fine_rules.version_problems, []
+
+    def midnight_passes_after_the_check(*args):  # noqa: ANN002, ANN202
+        checked.append(1)
+        found = real(*args)
+        if len(checked) == 3:  # every line checked on the 31st; the writing starts on the 1st
+            frozen_clock.set(dt.datetime(2027, 1, 1, 0, 0, 1))
+        return found
+
+    monkeypatch.setattr(fine_rules, "version_problems", midnight_passes_after_the_check)
+    import_fines(admin, path)
+    dates = {r.effective_from for r in FineRule.select().where(FineRule.code.startswith("X"))}
+    assert dates == {dt.date(2027, 1, 1)}
