@@ -91,7 +91,7 @@ def test_a_clerk_waits_well_under_a_second_beside_a_long_write(admin, paths):
         stop.set()
         writer.join()
     assert took > 2.0 and Department.select().count() == 200
-    assert len(waits) >= 5 and max(waits) < 0.8, max(waits)
+    assert len(waits) >= 5 and max(waits) < 1.0, max(waits)
 
 
 def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch, frozen_clock):
