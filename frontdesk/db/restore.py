@@ -69,13 +69,15 @@ def apply_pending_restore(
 ) -> Path | None:
     """Before the database opens: keep the current file as a backup, then put the chosen one in place and
     copy back the attachments it names. Nothing changes if any step before the swap fails."""
+    attachments = attachments if attachments is not None else database_file.parent / backups.STORE
+    for stale in attachments.glob(".restore-*"):  # a copy-back cut short
+        stale.unlink(missing_ok=True)
     if not marker.exists():
         staged_file(marker).unlink(missing_ok=True)
         return None
     backup = Path(marker.read_text(encoding="utf-8").strip())
     staged = staged_file(marker)
     marker.unlink()
-    attachments = attachments if attachments is not None else database_file.parent / backups.STORE
     try:
         names = backups.attachment_names(backup) if staged.is_file() else unpack(backup, staged)
         if database_file.exists():

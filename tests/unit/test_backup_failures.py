@@ -81,13 +81,14 @@ def test_leftovers_of_a_killed_backup_are_removed_at_the_next_start(paths, admin
         (paths.backups / name).write_bytes(b"x" * 100)
     (paths.backups / "attachments").mkdir()
     (paths.backups / "attachments" / ".part-abc.png").write_bytes(b"x")
+    (paths.attachments / (".restore-" + "c" * 64 + ".png")).write_bytes(b"x")  # a copy-back cut short
     staged = paths.root / "restore-pending.db"
     staged.write_bytes(b"x")  # unpacked for a restore that was never confirmed by a marker
     kept = system.backup_now(admin, paths, 14)
     system.stop()
     system.start(paths, Settings(), backup_on_start=False)
     assert _leftovers(paths.backups) == [kept.name]
-    assert not staged.exists()
+    assert not staged.exists() and list(paths.attachments.iterdir()) == []
 
 
 def test_the_start_up_backup_logs_its_failure(paths, admin, monkeypatch, caplog):
