@@ -72,6 +72,7 @@ def backup_database(
     dest = _free_name(folder, reason)
     part = dest.with_name(dest.name + ".part")
     snapshot = dest.with_name(dest.name + ".part-db")
+    added: list[Path] = []  # attachments this backup put in the store: removed again if it fails
     try:
         _check_room(folder, source)
         private_file(snapshot)  # VACUUM INTO accepts an empty file; creating it first keeps it 0600
@@ -85,16 +86,17 @@ def backup_database(
         if problems:
             raise SourceDamaged(T("errors", "数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。").format(
                 "；".join(problems[:3])))
-        names = _store_attachments(attachments, folder / STORE)
+        names = _store_attachments(attachments, folder / STORE, added)
         digest = _write_archive(part, snapshot, names)
         found = read_archive(part)
         if found.digest != digest or found.expected != digest:
             raise UserError(T("errors", "备份文件写入后校验不一致，已删除。请检查磁盘后重试。"))
         part.replace(dest)
+        added.clear()
     except (OSError, sqlite3.Error, zstandard.ZstdError) as exc:
         raise backup_error(exc, folder) from exc
     finally:
-        for leftover in (part, snapshot, snapshot.with_name(snapshot.name + "-journal")):
+        for leftover in (part, snapshot, snapshot.with_name(snapshot.name + "-journal"), *added):
             with suppress(OSError):
                 leftover.unlink(missing_ok=True)
     if keep is not None:
@@ -145,7 +147,7 @@ def _check_room(folder: Path, source: Path) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
-def _store_attachments(live: Path, store: Path) -> list[str]:
+def _store_attachments(live: Path, store: Path, added: list[Path]) -> list[str]:
     """Copy attachments not yet in the store (names are content hashes, so a file never changes)."""
     if not live.is_dir():
         return []
@@ -160,6 +162,7 @@ def _store_attachments(live: Path, store: Path) -> list[str]:
             with open(live / name, "rb") as src, private_file(part).open("wb") as out:
                 shutil.copyfileobj(src, out, CHUNK)
             part.replace(target)
+            added.append(target)
         finally:
             part.unlink(missing_ok=True)
     return names

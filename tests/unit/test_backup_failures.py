@@ -33,6 +33,8 @@ def test_too_little_room_is_refused_before_writing(paths, admin, monkeypatch):
 
 
 def test_disk_full_while_writing_the_archive_leaves_nothing(paths, admin, monkeypatch):
+    (paths.attachments / ("d" * 64 + ".png")).write_bytes(b"\x89PNG\r\n\x1a\n")  # copied to the store first
+
     def fill_then_fail(part: Path, snapshot: Path, names: list[str]) -> str:
         part.write_bytes(b"\x28\xb5\x2f\xfd" + b"\x00" * 5000)
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
