@@ -96,16 +96,33 @@ def version_problems(spec: RuleSpec, effective_from: date) -> dict[str, str]:
     return errors
 
 
-def save_version(actor: Actor, spec: RuleSpec, effective_from: date, note: str = "", active: bool = True) -> str:
-    """A new version of a rule (or a new rule) from ``effective_from``; never earlier than today."""
+LOOKUP: Any = object()  # save_version finds the version it supersedes itself
+
+
+def version_stamp(code: str) -> tuple[int, int]:
+    """(count, newest id) of a rule's live versions: the same stamp later means none was added or removed."""
+    db = FineRule._meta.database
+    sql = f"SELECT COUNT(*), MAX(id) FROM fine_rule WHERE code = {db.param} AND deleted = {db.param}"
+    count, newest = db.execute_sql(sql, (code, False)).fetchone()
+    return int(count), int(newest or 0)
+
+
+def save_version(actor: Actor, spec: RuleSpec, effective_from: date, note: str = "", active: bool = True,
+                 *, before: FineRule | None = LOOKUP) -> str:
+    """A new version of a rule (or a new rule) from ``effective_from``; never earlier than today.
+
+    An import that has just read every version passes ``before`` (the version this one supersedes, or None),
+    having checked with ``version_stamp`` that the rule has not changed since.
+    """
     require(actor, Permission.MANAGE_REFERENCE)
     errors = version_problems(spec, effective_from)
     if errors:
         raise ValidationError(errors)
     code = spec.code.strip().upper()
     with transaction():
-        before = rule_for(code, effective_from) or FineRule.live().where(FineRule.code == code).order_by(
-            FineRule.effective_from.desc()).first()
+        if before is LOOKUP:
+            before = rule_for(code, effective_from) or FineRule.live().where(FineRule.code == code).order_by(
+                FineRule.effective_from.desc()).first()
         row = FineRule.create(
             code=code, category=spec.category, offence=spec.offence.strip(), min_amount=spec.min_amount,
             max_amount=spec.max_amount, unit=spec.unit.value, dismissal=spec.dismissal.value,

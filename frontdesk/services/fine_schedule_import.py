@@ -175,6 +175,11 @@ class _Versions:
         rows = self.by_code.get(code)
         return rows[-1] if rows else None
 
+    def stamp(self, code: str) -> tuple[int, int]:
+        """As fine_rules.version_stamp, from what was read."""
+        rows = self.by_code.get(code, ())
+        return len(rows), rows[-1].id if rows else 0
+
 
 def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: dt.date | None) -> FinePreview:
     """Check every line in one read transaction (clerks keep saving), then add the versions in short chunks."""
@@ -211,7 +216,8 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool, default_from: 
                 errors.update(fine_rules.version_problems(spec, effective))  # what save_version would refuse
                 if not errors:
                     writes.append(_Write(line, spec, effective, cell_text(values.get("note"))[:200] or note,
-                                         default_from is None and not cell_text(values.get("effective_from"))))
+                                         default_from is None and not cell_text(values.get("effective_from")),
+                                         current or versions.latest(code), versions.stamp(code)))
             elif errors:  # the form's own checks too, so the row's every problem is listed at once
                 errors = {**fines.spec_problems(spec), **errors}
             for key in dict.fromkeys(LABELS.get(k, k) for k in errors):
@@ -236,10 +242,15 @@ class _Write:
     effective: dt.date
     note: str
     dated_today: bool  # no 生效日期 in the sheet: "today" is the day it is written (an import past midnight)
+    before: FineRule | None  # the version it supersedes, as read by the check
+    stamp: tuple[int, int]
 
     def save(self, actor: Actor) -> str:
         effective = max(self.effective, now().date()) if self.dated_today else self.effective
-        return fine_rules.save_version(actor, self.spec, effective, self.note)
+        # saves two queries a line; if anyone changed this rule meanwhile, save_version looks it up itself
+        unchanged = effective == self.effective and fine_rules.version_stamp(self.spec.code) == self.stamp
+        return fine_rules.save_version(actor, self.spec, effective, self.note,
+                                       before=self.before if unchanged else fine_rules.LOOKUP)
 
 
 def _write(actor: Actor, file_name: str, preview: FinePreview, writes: list[_Write]) -> None:

@@ -179,3 +179,27 @@ def test_an_import_written_past_midnight_dates_undated_rows_the_new_day(admin, t
     import_fines(admin, path)
     dates = {r.effective_from for r in FineRule.select().where(FineRule.code.startswith("X"))}
     assert dates == {dt.date(2027, 1, 1)}
+
+
+def test_a_rule_changed_between_check_and_write_is_audited_against_the_change(admin, tmp_path, monkeypatch,
+                                                                               frozen_clock):
+    from frontdesk.db.models import AuditLog
+
+    path = _fine_sheet(tmp_path, 1)  # X000, a new rule
+    real, checked = fine_rules.version_problems, []
+
+    def someone_adds_it_meanwhile(*args):  # noqa: ANN002, ANN202
+        found = real(*args)
+        if not checked:
+            checked.append(1)
+            spec = args[0]
+            real_save(admin, type(spec)(spec.code, spec.category, "别人刚加的", spec.min_amount, spec.max_amount,
+                                        spec.unit, spec.dismissal, spec.tiers), args[1])
+        return found
+
+    real_save = fine_rules.save_version
+    monkeypatch.setattr(fine_rules, "version_problems", someone_adds_it_meanwhile)
+    import_fines(admin, path)
+    entries = list(AuditLog.select().where(AuditLog.entity_uuid == "X000").order_by(AuditLog.id))
+    assert [e.action for e in entries] == ["create", "new_version"]  # not a second "create" from a stale read
+    assert "别人刚加的" in entries[1].old_value
