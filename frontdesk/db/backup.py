@@ -36,6 +36,7 @@ STORE = "attachments"  # backups/attachments/: one copy of each attachment, shar
 ZSTD_LEVEL = 3  # measured: as small as gzip -6 and ten times faster; higher levels gain 5 % for 4× the time
 CHUNK = 1 << 20
 DEFAULT_MAX_TOTAL_BYTES = 5 * 1024**3
+LOW_SPACE = 16 * 1024 * 1024  # an I/O error with less room than this left is the full disk
 
 
 class SourceDamaged(UserError):
@@ -110,10 +111,18 @@ def backup_error(exc: BaseException, folder: Path) -> UserError:
         return exc
     if isinstance(exc, sqlite3.Error) and is_corruption(exc):
         return SourceDamaged(T("errors", "数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。").format(exc))
-    if is_disk_full(exc):
+    if is_disk_full(exc) or (isinstance(exc, sqlite3.OperationalError) and "i/o error" in str(exc).lower()
+                             and _free_bytes(folder) < LOW_SPACE):  # some file systems report a full disk so
         return UserError(T("errors", "备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。").format(folder))
     reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
     return UserError(T("errors", "备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。").format(reason))
+
+
+def _free_bytes(folder: Path) -> int:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return 0
 
 
 def is_disk_full(exc: BaseException) -> bool:

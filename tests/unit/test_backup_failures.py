@@ -63,9 +63,13 @@ class _FullOnVacuum:
         self.real.close()
 
 
-@pytest.mark.parametrize(("message", "expected"), [
-    ("database or disk is full", "磁盘空间不足"), ("disk I/O error", "disk I/O error")])
-def test_sqlite_errors_during_the_copy_are_clear_and_leave_nothing(paths, admin, monkeypatch, message, expected):
+@pytest.mark.parametrize(("message", "free", "expected"), [
+    ("database or disk is full", 10**12, "磁盘空间不足"), ("disk I/O error", 10**12, "disk I/O error"),
+    ("disk I/O error", 4096, "磁盘空间不足")])
+def test_sqlite_errors_during_the_copy_are_clear_and_leave_nothing(paths, admin, monkeypatch, message, free,
+                                                                  expected):
+    monkeypatch.setattr(backup, "_check_room", lambda _f, _s: None)
+    monkeypatch.setattr(backup, "_free_bytes", lambda _f: free)
     real_connect = sqlite3.connect
     monkeypatch.setattr(backup.sqlite3, "connect", lambda *a, **k: _FullOnVacuum(real_connect(*a, **k), message))
     with pytest.raises(UserError, match=expected) as caught:
