@@ -24,7 +24,7 @@ from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import CaseClock, CaseEvent, CaseFlowError, Remedy, Stage, compute_status
 from frontdesk.errors import Message, NotFound, T, ValidationError
-from frontdesk.services import holidays, reception, site
+from frontdesk.services import holidays, site
 from frontdesk.services.permissions import require
 
 MODULE_CODE = "TS"
@@ -158,7 +158,7 @@ def open_complaint(actor: Actor, data: ComplaintInput, contact_uuid: str | None 
 
 
 def open_from_contact(actor: Actor, contact: Contact) -> Complaint | None:
-    """The reception hook: a newly saved 投诉 contact opens a linked case (inside its transaction)."""
+    """A newly saved 投诉 contact opens a linked case (reception calls this inside its transaction)."""
     if Complaint.select().where(Complaint.contact == contact.uuid).exists():
         return None
     first_line = (contact.request or "").strip().splitlines()[0] if contact.request.strip() else "投诉"
@@ -171,8 +171,6 @@ def open_from_contact(actor: Actor, contact: Contact) -> Complaint | None:
     return _create(actor, data, min(contact.received_at, now()), contact.uuid)
 
 
-if open_from_contact not in reception.ON_COMPLAINT_CONTACT:
-    reception.ON_COMPLAINT_CONTACT.append(open_from_contact)
 if refresh_deadlines not in holidays.ON_CALENDAR_CHANGED:
     holidays.ON_CALENDAR_CHANGED.append(refresh_deadlines)
 
