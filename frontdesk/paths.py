@@ -42,6 +42,11 @@ class DataPaths:
         return self.root / "settings.json"
 
     @property
+    def state_file(self) -> Path:
+        """Remembered window state and last login (``settings.Persist``), apart from the options."""
+        return self.root / "state.json"
+
+    @property
     def restore_marker(self) -> Path:
         """A backup chosen for restore; swapped in at the next start, before the database opens."""
         return self.root / "restore-pending.txt"
