@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by pyside6-lupdate
-    """Mark ``text`` for translation in ``context`` without Qt (the UI translates it)."""
-    return text
+from frontdesk.errors import QT_TRANSLATE_NOOP
 
 
 class Role(StrEnum):
