@@ -171,8 +171,6 @@ def open_from_contact(actor: Actor, contact: Contact) -> Complaint | None:
     return _create(actor, data, min(contact.received_at, now()), contact.uuid)
 
 
-if refresh_deadlines not in holidays.ON_CALENDAR_CHANGED:
-    holidays.ON_CALENDAR_CHANGED.append(refresh_deadlines)
 
 
 # --- the workflow -------------------------------------------------------------------------------
