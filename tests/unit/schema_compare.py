@@ -54,4 +54,18 @@ def assert_same_schema(got: dict[str, Any], want: dict[str, Any]) -> None:
     assert got["tables"] == want["tables"], "tables differ"
     for part in ("columns", "indexes", "foreign_keys", "seed_rows"):
         for table in want[part]:
-            assert got[part][table] == want[part][table], f"{part} of {table} differ"
+            difference = _first_difference(got[part][table], want[part][table])
+            assert got[part][table] == want[part][table], f"{part} of {table} differ: {difference}"
+
+
+def _first_difference(got: Any, want: Any) -> str:
+    if isinstance(got, dict) and isinstance(want, dict):
+        for key in sorted(set(got) | set(want), key=str):
+            if got.get(key) != want.get(key):
+                return f"{key!r}: got {got.get(key)!r}, want {want.get(key)!r}"
+    if isinstance(got, list) and isinstance(want, list):
+        for index, (g, w) in enumerate(zip(got, want, strict=False)):
+            if g != w:
+                return f"row {index}: {_first_difference(g, w)}"
+        return f"{len(got)} rows, want {len(want)}"
+    return f"got {got!r}, want {want!r}"
