@@ -5,7 +5,7 @@ Steps 1–9 replay the SQL they ran when they were written (``db/frozen``), so n
 from today's model classes. A later step changes the schema with the portable helpers below, and the
 model (or ``db/schema.INDEXES``) gets the same change, so a fresh and a migrated database stay alike::
 
-    Migration(10, "repair orders: courier", lambda db: add_column(
+    Migration(11, "repair orders: courier", lambda db: add_column(
         db, "repair_order", "courier", peewee.CharField(max_length=30, default="", constraints=[sql_default("")])))
 """
 
@@ -22,8 +22,9 @@ from playhouse.migrate import SchemaMigrator
 
 from frontdesk.db import frozen, schema
 from frontdesk.db.connection import database
-from frontdesk.db.fields import has_sql_default
+from frontdesk.db.fields import has_sql_default, sql_default
 from frontdesk.db.models import SchemaVersion
+from frontdesk.domain import audit_chain
 from frontdesk.errors import T, UserError
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,23 @@ def add_index(db: peewee.Database, name: str, table: str, columns: str) -> None:
     schema.create_index(db, name, table, columns)
 
 
+def _audit_chain(db: peewee.Database) -> None:
+    """The audit trail becomes hash-chained: two columns, then every site's existing entries chained in order."""
+    add_column(db, "audit_log", "prev_hash", peewee.CharField(max_length=64, default="", constraints=[sql_default("")]))
+    add_column(db, "audit_log", "hash", peewee.CharField(max_length=64, default="", constraints=[sql_default("")]))
+    names = ", ".join(f'"{n}"' for n in audit_chain.CHAINED_FIELDS)
+    cursor = db.execute_sql(f'SELECT "id", {names} FROM "audit_log" ORDER BY "site_code", "id"')
+    last: dict[str, str] = {}
+    updates = []
+    for row in cursor.fetchall():
+        entry = dict(zip(audit_chain.CHAINED_FIELDS, row[1:], strict=True))
+        prev = last.get(entry["site_code"], "")
+        last[entry["site_code"]] = digest = audit_chain.entry_hash(entry, prev)
+        updates.append((prev, digest, row[0]))
+    if updates:
+        db.cursor().executemany('UPDATE "audit_log" SET "prev_hash" = ?, "hash" = ? WHERE "id" = ?', updates)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", partial(frozen.replay, version=1)),
     Migration(2, "reception log, transfers, contact search index", partial(frozen.replay, version=2)),
@@ -73,6 +91,7 @@ MIGRATIONS: list[Migration] = [
     Migration(7, "import history, sync state, conflicts", partial(frozen.replay, version=7)),
     Migration(8, "contact index for status + category filters", partial(frozen.replay, version=8)),
     Migration(9, "assessment templates, runs, scores, etiquette self-checks", partial(frozen.replay, version=9)),
+    Migration(10, "audit trail: hash chain per site", _audit_chain),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -9217,6 +9217,16 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/services/audit.py" line="77"/>
+        <source>审计记录被改动：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）与其校验码不符</source>
+        <translation>Audit trail altered: site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) does not match its check code</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/audit.py" line="79"/>
+        <source>审计记录不连续：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）之前的记录被删除或改动</source>
+        <translation>Audit trail broken: an entry before site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) was deleted or altered</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -123,7 +123,7 @@ def test_a_new_not_null_column_works_on_fresh_and_old(open_db, new_columns):
     assert migrations.applied_versions() >= {new_columns.version}
     db = open_db("old")
     load_v9(db)
-    assert migrations.migrate() == [new_columns.version]
+    assert migrations.migrate() == [m.version for m in migrations.MIGRATIONS if m.version > 9]
     got = snapshot(db)
     assert_same_schema(got, want)
     assert got["columns"]["fine_rule"]["throwaway"][:2] == ("INTEGER", False)
