@@ -20,6 +20,8 @@ CHAINED_FIELDS = ("uuid", "site_code", "at", "actor_uuid", "actor_name", "entity
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, str):
+        return value
     if isinstance(value, datetime):
         return value.isoformat(sep=" ")
     if isinstance(value, date):
