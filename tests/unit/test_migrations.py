@@ -102,11 +102,11 @@ def new_columns(monkeypatch) -> Iterator[Migration]:
         return peewee.CharField(max_length=30, default="", index=True, constraints=[sql_default("")])
 
     FineRule._meta.add_field("throwaway", fine_flag())
-    RepairOrder._meta.add_field("courier", courier())
+    RepairOrder._meta.add_field("throwaway_courier", courier())
 
     def apply(db: peewee.Database) -> None:
         add_column(db, "fine_rule", "throwaway", fine_flag())
-        add_column(db, "repair_order", "courier", courier())
+        add_column(db, "repair_order", "throwaway_courier", courier())
 
     step = Migration(migrations.LATEST_VERSION + 1, "throwaway columns", apply)
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, step])
@@ -115,7 +115,7 @@ def new_columns(monkeypatch) -> Iterator[Migration]:
         yield step
     finally:
         FineRule._meta.remove_field("throwaway")
-        RepairOrder._meta.remove_field("courier")
+        RepairOrder._meta.remove_field("throwaway_courier")
 
 
 def test_a_new_not_null_column_works_on_fresh_and_old(open_db, new_columns):
@@ -128,7 +128,7 @@ def test_a_new_not_null_column_works_on_fresh_and_old(open_db, new_columns):
     assert_same_schema(got, want)
     assert got["columns"]["fine_rule"]["throwaway"][:2] == ("INTEGER", False)
     assert {row["throwaway"] for row in got["seed_rows"]["fine_rule"]} == {3}  # rows already there got the default
-    assert indexes(db, "repair_order")["repair_order_courier"] == (("courier",), False)
+    assert indexes(db, "repair_order")["repair_order_throwaway_courier"] == (("throwaway_courier",), False)
     assert FineRule.select().where(FineRule.throwaway == 3).count() == 25
 
 
