@@ -8362,11 +8362,6 @@ Please send this file to technical support.</translation>
         <translation>The grace time is 0–60 minutes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="113"/>
-        <source>密码不正确，签到/签退未记录</source>
-        <translation>Wrong password; clock-in/clock-out not recorded</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/services/attendance.py" line="118"/>
         <source>现在没有可签到或签退的排班（可在班次开始前两小时内签到）</source>
         <translation>There is no shift to clock in or out of now (clock-in opens two hours before the shift starts)</translation>
@@ -8382,34 +8377,14 @@ Please send this file to technical support.</translation>
         <translation>You can only do this for yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="41"/>
-        <source>工号或密码错误</source>
-        <translation>Wrong staff no. or password</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/services/auth.py" line="44"/>
         <source>密码连续输错 {0} 次，账户已锁定，请 {1} 分钟后再试或联系管理员</source>
         <translation>Wrong password {0} times in a row; the account is locked. Try again in {1} minutes or contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="52"/>
-        <source>密码连续输错 {0} 次，账户已锁定 {1} 分钟</source>
-        <translation>Wrong password {0} times in a row; the account is locked for {1} minutes</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/auth.py" line="54"/>
-        <source>工号或密码错误（还可尝试 {0} 次）</source>
-        <translation>Wrong staff no. or password ({0} attempts left)</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/services/auth.py" line="73"/>
         <source>账户不存在</source>
         <translation>The account does not exist</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/auth.py" line="75"/>
-        <source>原密码不正确</source>
-        <translation>The current password is wrong</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints.py" line="118"/>
@@ -8651,11 +8626,6 @@ Please send this file to technical support.</translation>
         <location filename="../../frontdesk/services/handover.py" line="121"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/handover.py" line="123"/>
-        <source>接班人密码不正确</source>
-        <translation>Wrong password for the incoming clerk</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/holidays.py" line="79"/>
@@ -9216,6 +9186,10 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/services/visits.py" line="365"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <source>工号或密码错误（连续输错 {0} 次将锁定 {1} 分钟）</source>
+        <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
 </context>
 <context>
