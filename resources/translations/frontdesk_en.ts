@@ -9191,6 +9191,26 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <source>工号或密码错误（连续输错 {0} 次将锁定 {1} 分钟）</source>
         <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
+    <message>
+        <source>{0} 是最后一位在职管理员，不能停用</source>
+        <translation>{0} is the last active administrator and cannot be deactivated</translation>
+    </message>
+    <message>
+        <source>{0} 是最后一位在职管理员，不能改为其他角色</source>
+        <translation>{0} is the last active administrator and cannot be given another role</translation>
+    </message>
+    <message>
+        <source>{0} 是最后一位在职管理员，不能更改工号</source>
+        <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
+    </message>
+    <message>
+        <source>工号 {0} 不存在</source>
+        <translation>Staff no. {0} does not exist</translation>
+    </message>
+    <message>
+        <source>请用 --user 指定要恢复的管理员工号（现有管理员：{0}）</source>
+        <translation>Name the administrator to recover with --user (administrators: {0})</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
