@@ -5748,6 +5748,10 @@ Save all problems as an Excel error list?</translation>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
+    <message>
+        <source>表中没有的列，现有员工保持不变：{0}</source>
+        <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SystemPage</name>
@@ -9210,6 +9214,18 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <source>请用 --user 指定要恢复的管理员工号（现有管理员：{0}）</source>
         <translation>Name the administrator to recover with --user (administrators: {0})</translation>
+    </message>
+    <message>
+        <source>不是金额</source>
+        <translation>Not an amount</translation>
+    </message>
+    <message>
+        <source>金额 {0} 超过上限 {1} 元</source>
+        <translation>The amount {0} is above the ceiling of {1} yuan</translation>
+    </message>
+    <message>
+        <source>金额 {0} 超过两位小数（精确到分）</source>
+        <translation>The amount {0} has more than two decimals (whole fen only)</translation>
     </message>
 </context>
 <context>
