@@ -7622,6 +7622,10 @@ Please send this file to technical support.</translation>
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
+    <message>
+        <source>导出客户资料（完整电话号码）</source>
+        <translation>Export customer data (full phone numbers)</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
