@@ -73,12 +73,14 @@ def _attempt(staff: Staff | None, key: str, password: str, purpose: str) -> Mess
     unknown 工号 and an inactive account all read the same.
     """
     moment = now()
-    if staff is None or not staff.active or not staff.password_hash:
-        verify_password(password, _dummy_hash())  # the same time spent as for a real account
+    usable = staff is not None and staff.active and bool(staff.password_hash)
+    # always one hash, outside the write lock: every answer takes as long, locked or not, account or not
+    dummy = _dummy_hash()  # made on the first attempt of either kind, so that one is no tell either
+    right = verify_password(password, staff.password_hash if usable else dummy)
+    if staff is None or not usable:
         return _phantom_attempt(key, moment)
     if staff.locked_until and staff.locked_until > moment:
         return _locked_message(staff.locked_until, moment)
-    right = verify_password(password, staff.password_hash)  # slow: outside the write lock
     with transaction():
         fresh = Staff.get(Staff.id == staff.id)
         if fresh.locked_until and fresh.locked_until > moment:  # a parallel guess locked it meanwhile

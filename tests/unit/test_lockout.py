@@ -153,3 +153,18 @@ def test_only_the_auth_service_compares_passwords():
             ):
                 callers.add(path.relative_to(root).as_posix())
     assert callers == {"services/auth.py"}  # passwords.py defines it
+
+
+def test_every_answer_costs_one_hash_locked_or_not_account_or_not(admin, frozen_clock, monkeypatch):
+    """No timing tell: a locked account, an unknown 工号 and a wrong password each run scrypt exactly once."""
+    _lock_by_login("admin")
+    for _ in range(auth.MAX_FAILURES):
+        with pytest.raises(AuthError):
+            auth.login("ghost", "guess")
+    calls = []
+    real = auth.verify_password
+    monkeypatch.setattr(auth, "verify_password", lambda p, h: calls.append(h) or real(p, h))
+    for staff_no, password in (("admin", ADMIN_PASSWORD), ("ghost", "guess"), ("nobody", "guess")):
+        with pytest.raises(AuthError):
+            auth.login(staff_no, password)
+    assert len(calls) == 3
