@@ -21,6 +21,9 @@ from frontdesk.services.discipline import IncidentInput
 from frontdesk.services.fine_schedule_import import import_fines, parse_fine, preview_fines
 from frontdesk.services.roster_import import import_roster, preview_roster
 
+# dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 def _sheet(path: Path, header: list[str], rows: list[list[object]], title: str = "罚款标准") -> Path:
     wb = Workbook()

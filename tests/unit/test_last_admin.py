@@ -16,6 +16,9 @@ from frontdesk.services import auth
 from frontdesk.services import staff as staff_service
 from frontdesk.services.roster_import import import_roster
 
+# dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 ADMIN_PASSWORD = "admin123"
 
 

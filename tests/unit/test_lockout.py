@@ -14,6 +14,9 @@ from frontdesk.errors import AuthError, ValidationError
 from frontdesk.services import attendance, auth, handover, shifts
 from frontdesk.services.handover import HandoverInput
 
+# dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 ADMIN_PASSWORD = "admin123"
 LOCK = "账户已锁定"
 
