@@ -138,3 +138,13 @@ def test_reset_admin_can_make_a_staff_member_the_admin(admin, staff_actor, paths
 def test_reset_admin_needs_an_initialised_site(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path / "empty"), "reset-admin", "--password", "fresh-pass"]) == 2
     assert "init" in capsys.readouterr().err
+
+
+def test_reset_admin_asks_the_password_twice_when_not_given(admin, paths, capsys, monkeypatch):
+    answers = iter(["typed-pass", "typed-pass", "typed-pass", "other-one"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    assert _cli(paths, "reset-admin") == 0
+    assert auth.login("admin", "typed-pass").staff_no == "admin"
+    assert _cli(paths, "reset-admin") == 2  # the two differ: nothing changed
+    assert "不一致" in capsys.readouterr().err
+    assert auth.login("admin", "typed-pass").staff_no == "admin"
