@@ -13,7 +13,7 @@ from frontdesk.domain import fines
 from frontdesk.domain.attendance import AttendanceStatus, LeaveKind, RequestStatus
 from frontdesk.domain.fines import IncidentSource
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import AuthError, NotFound, PermissionDenied, T, ValidationError
+from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, auth, discipline, fine_rules, fine_sheet
 from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.permissions import require
@@ -107,8 +107,7 @@ def current_shift(staff_uuid: str, moment: datetime) -> Shift | None:
 def clock(actor: Actor, staff_uuid: str, password: str) -> dict[str, Any]:
     """Clock in (or out, when already in) at the desk; the clerk confirms with their own password."""
     require(actor, Permission.DESK_WORK)
-    if not auth.confirm_password(staff_uuid, password):
-        raise AuthError(T("errors", "密码不正确，签到/签退未记录"))
+    auth.check_password(staff_uuid, password, "clock")  # before the transaction: a failure stays counted
     moment = now()
     with transaction():
         shift = current_shift(staff_uuid, moment)

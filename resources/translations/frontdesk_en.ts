@@ -5748,6 +5748,10 @@ Save all problems as an Excel error list?</translation>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
+    <message>
+        <source>表中没有的列，现有员工保持不变：{0}</source>
+        <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
+    </message>
 </context>
 <context>
     <name>SystemPage</name>
@@ -7618,6 +7622,10 @@ Please send this file to technical support.</translation>
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
+    <message>
+        <source>导出客户资料（完整电话号码）</source>
+        <translation>Export customer data (full phone numbers)</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -8362,11 +8370,6 @@ Please send this file to technical support.</translation>
         <translation>The grace time is 0–60 minutes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="113"/>
-        <source>密码不正确，签到/签退未记录</source>
-        <translation>Wrong password; clock-in/clock-out not recorded</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/services/attendance.py" line="118"/>
         <source>现在没有可签到或签退的排班（可在班次开始前两小时内签到）</source>
         <translation>There is no shift to clock in or out of now (clock-in opens two hours before the shift starts)</translation>
@@ -8382,34 +8385,14 @@ Please send this file to technical support.</translation>
         <translation>You can only do this for yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="41"/>
-        <source>工号或密码错误</source>
-        <translation>Wrong staff no. or password</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/services/auth.py" line="44"/>
         <source>密码连续输错 {0} 次，账户已锁定，请 {1} 分钟后再试或联系管理员</source>
         <translation>Wrong password {0} times in a row; the account is locked. Try again in {1} minutes or contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="52"/>
-        <source>密码连续输错 {0} 次，账户已锁定 {1} 分钟</source>
-        <translation>Wrong password {0} times in a row; the account is locked for {1} minutes</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/auth.py" line="54"/>
-        <source>工号或密码错误（还可尝试 {0} 次）</source>
-        <translation>Wrong staff no. or password ({0} attempts left)</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/services/auth.py" line="73"/>
         <source>账户不存在</source>
         <translation>The account does not exist</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/auth.py" line="75"/>
-        <source>原密码不正确</source>
-        <translation>The current password is wrong</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints.py" line="118"/>
@@ -8651,11 +8634,6 @@ Please send this file to technical support.</translation>
         <location filename="../../frontdesk/services/handover.py" line="121"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/handover.py" line="123"/>
-        <source>接班人密码不正确</source>
-        <translation>Wrong password for the incoming clerk</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/holidays.py" line="79"/>
@@ -9226,6 +9204,42 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/services/audit.py" line="79"/>
         <source>审计记录不连续：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）之前的记录被删除或改动</source>
         <translation>Audit trail broken: an entry before site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) was deleted or altered</translation>
+    </message>
+    <message>
+        <source>工号或密码错误（连续输错 {0} 次将锁定 {1} 分钟）</source>
+        <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
+    </message>
+    <message>
+        <source>{0} 是最后一位在职管理员，不能停用</source>
+        <translation>{0} is the last active administrator and cannot be deactivated</translation>
+    </message>
+    <message>
+        <source>{0} 是最后一位在职管理员，不能改为其他角色</source>
+        <translation>{0} is the last active administrator and cannot be given another role</translation>
+    </message>
+    <message>
+        <source>{0} 是最后一位在职管理员，不能更改工号</source>
+        <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
+    </message>
+    <message>
+        <source>工号 {0} 不存在</source>
+        <translation>Staff no. {0} does not exist</translation>
+    </message>
+    <message>
+        <source>请用 --user 指定要恢复的管理员工号（现有管理员：{0}）</source>
+        <translation>Name the administrator to recover with --user (administrators: {0})</translation>
+    </message>
+    <message>
+        <source>不是金额</source>
+        <translation>Not an amount</translation>
+    </message>
+    <message>
+        <source>金额 {0} 超过上限 {1} 元</source>
+        <translation>The amount {0} is above the ceiling of {1} yuan</translation>
+    </message>
+    <message>
+        <source>金额 {0} 超过两位小数（精确到分）</source>
+        <translation>The amount {0} has more than two decimals (whole fen only)</translation>
     </message>
 </context>
 <context>
