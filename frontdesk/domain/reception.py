@@ -7,8 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from frontdesk.domain.phones import phone_problem
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 
 class Channel(StrEnum):

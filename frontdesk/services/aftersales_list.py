@@ -19,6 +19,7 @@ from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.excel.exporter import Column, Kind, export_rows
 from frontdesk.services import aftersales_settings
+from frontdesk.services.customer_data import guard_phones
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
 
@@ -223,7 +224,8 @@ def export_returns(actor: Actor, query: ListQuery, path: str | Path, progress: P
     where = _return_where(query)
     try:
         total = ReturnOrder.select(ReturnOrder.id).where(*where).count()
-        return export_rows(path, "退换货", RETURN_COLUMNS, _rows(_return_select(where), ReturnOrder.received_at),
+        rows = guard_phones(actor, RETURN_COLUMNS, _rows(_return_select(where), ReturnOrder.received_at))
+        return export_rows(path, "退换货", RETURN_COLUMNS, rows,
                            total=total, progress=progress, cancel=cancel)
     finally:
         _release_worker_connection()
@@ -235,7 +237,8 @@ def export_repairs(actor: Actor, query: ListQuery, path: str | Path, progress: P
     where = _repair_where(query)
     try:
         total = RepairOrder.select(RepairOrder.id).where(*where).count()
-        return export_rows(path, "维修工单", REPAIR_COLUMNS, _rows(_repair_select(where), RepairOrder.received_at),
+        rows = guard_phones(actor, REPAIR_COLUMNS, _rows(_repair_select(where), RepairOrder.received_at))
+        return export_rows(path, "维修工单", REPAIR_COLUMNS, rows,
                            total=total, progress=progress, cancel=cancel)
     finally:
         _release_worker_connection()

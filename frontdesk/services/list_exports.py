@@ -17,6 +17,7 @@ from frontdesk.domain.roles import ROLE_LABELS, Actor, Permission, Role
 from frontdesk.domain.stages import PRIORITY_LABELS, SEVERITY_LABELS, STAGE_LABELS
 from frontdesk.excel.exporter import Cancel, Column, Kind, export_rows
 from frontdesk.services import complaint_list, reception, staff, transfers, visits
+from frontdesk.services.customer_data import guard_phones
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.permissions import require
 
@@ -75,7 +76,7 @@ def export_contacts(actor: Actor, query: ListQuery) -> ListExport:
         Column("owner", "首问负责人"), Column("closed_at", "办结时间", Kind.DATETIME),
     ]
     select = _order(select, query, reception.CONTACT_SORT, (Contact.received_at, True), Contact.id)
-    return ListExport("接待登记", columns, _stream(select), total)
+    return ListExport("接待登记", columns, guard_phones(actor, columns, _stream(select)), total)
 
 
 def export_transfers(actor: Actor, query: ListQuery) -> ListExport:
@@ -127,7 +128,7 @@ def export_complaints(actor: Actor, query: ListQuery) -> ListExport:
         Column("satisfaction", "满意度", Kind.ENUM, labels=label), Column("closed_at", "结案时间", Kind.DATETIME),
     ]
     select = _order(select, query, complaint_list.SORT, (Complaint.opened_at, True), Complaint.id)
-    return ListExport("投诉处理", columns, _stream(select), total)
+    return ListExport("投诉处理", columns, guard_phones(actor, columns, _stream(select)), total)
 
 
 def export_visits(actor: Actor, query: ListQuery) -> ListExport:
@@ -149,7 +150,7 @@ def export_visits(actor: Actor, query: ListQuery) -> ListExport:
         Column("visitor", "回访人"),
     ]
     select = _order(select, query, visits.VISIT_SORT, (ReturnVisit.visited_at, True), ReturnVisit.id)
-    return ListExport("回访记录", columns, _stream(select), total)
+    return ListExport("回访记录", columns, guard_phones(actor, columns, _stream(select)), total)
 
 
 def export_staff(actor: Actor, query: ListQuery) -> ListExport:

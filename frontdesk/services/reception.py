@@ -17,14 +17,11 @@ from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.reception import Category, ContactInput, ContactStatus, ReplyMode, contact_problems
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
+from frontdesk.services import complaints
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
 
 MODULE_CODE = "JD"
-
-# Hooks other modules register: called inside the saving transaction with (actor, contact) when a
-# contact of category 投诉 is first saved (the complaints module opens a linked case there).
-ON_COMPLAINT_CONTACT: list[Any] = []
 
 
 @dataclass(frozen=True)
@@ -82,8 +79,7 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
         if old_texts is None:
             search_index.add(contact.id, _texts(contact))
             if contact.category == Category.COMPLAINT.value:
-                for hook in ON_COMPLAINT_CONTACT:
-                    hook(actor, contact)
+                complaints.open_from_contact(actor, contact)  # a 投诉 contact opens its case, in this transaction
         else:
             search_index.replace(contact.id, old_texts, _texts(contact))
         return SavedContact(contact.uuid, contact.number, contact.status)
