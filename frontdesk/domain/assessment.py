@@ -9,6 +9,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
 from frontdesk.errors import Message, T
 
@@ -82,8 +83,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 # --- periods ------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.roles import QT_TRANSLATE_NOOP
 from frontdesk.errors import T
@@ -69,8 +70,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 @dataclass(frozen=True)
