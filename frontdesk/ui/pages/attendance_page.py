@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock
-from frontdesk.domain import attendance as rules
 from frontdesk.domain.attendance import AttendanceStatus
+from frontdesk.domain.attendance import label as attendance_label
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
 from frontdesk.services import attendance, shifts
@@ -30,6 +30,7 @@ from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import attendance_dialogs as dlg
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog
+from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
@@ -41,9 +42,6 @@ STATUS_COLORS = {AttendanceStatus.LATE: "#fff3e0", AttendanceStatus.EARLY: "#fff
                  AttendanceStatus.ABSENT: "#ffebee", AttendanceStatus.LEAVE: "#e3f2fd",
                  AttendanceStatus.SWAPPED: "#f3e5f5"}
 
-
-def status_label(value: object) -> str:
-    return QCoreApplication.translate("enum", rules.label(str(value or "")))
 
 
 def _time(value: Any) -> str:
@@ -165,7 +163,7 @@ class AttendancePage(Page):
             Column("end_at", self.tr("应退"), 90, fmt=_time, sortable=False),
             Column("clock_in", self.tr("签到"), 90, fmt=_time, sortable=False),
             Column("clock_out", self.tr("签退"), 90, fmt=_time, sortable=False),
-            Column("status", self.tr("状态"), 60, fmt=status_label),
+            Column("status", self.tr("状态"), 60, fmt=enum_format(attendance_label)),
             Column("late_minutes", self.tr("迟到(分)"), 70, align_right=True),
             Column("early_minutes", self.tr("早退(分)"), 70, align_right=True),
             Column("correction_reason", self.tr("更正原因"), 140, sortable=False),
@@ -173,7 +171,7 @@ class AttendancePage(Page):
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索员工姓名或工号"))
         self.panel.model.row_color = lambda row: STATUS_COLORS.get(row.get("status"))
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态")), ("exceptions", self.tr("仅异常"))] + [
-            (s.value, status_label(s.value)) for s in AttendanceStatus])
+            (s.value, enum_text(s.value, attendance_label)) for s in AttendanceStatus])
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.panel.filter_bar.addWidget(self.status_filter)
@@ -231,7 +229,7 @@ class AttendancePage(Page):
         if dialog.exec() and dialog.result_info:
             info = dialog.result_info
             what = self.tr("签到") if info["action"] == "clock_in" else self.tr("签退")
-            status(self.tr("{0}成功：{1}，{2}").format(what, f"{info['at']:%H:%M}", status_label(info["status"])))
+            status(self.tr("{0}成功：{1}，{2}").format(what, f"{info['at']:%H:%M}", enum_text(info["status"], attendance_label)))
             self.panel.refresh()
 
     def leave(self) -> None:

@@ -27,8 +27,9 @@ from frontdesk.ui import printing, screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.complaint_close import CloseDialog
 from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE, ComplaintDetailDialog, fmt_span
-from frontdesk.ui.dialogs.complaint_new import ComplaintDialog, tr_enum
+from frontdesk.ui.dialogs.complaint_new import ComplaintDialog
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
@@ -52,23 +53,23 @@ class ComplaintsPage(Page):
             Column("customer_name", self.tr("投诉人"), 80),
             Column("phone", self.tr("电话"), 105),
             Column("subject", self.tr("投诉事由"), 220, sortable=False),
-            Column("severity", self.tr("严重程度"), 70, fmt=lambda v: tr_enum(Severity(v).label)),
-            Column("level", self.tr("等级"), 60, fmt=lambda v: tr_enum(Priority(v).label)),
-            Column("stage", self.tr("当前阶段"), 80, fmt=lambda v: tr_enum(Stage(v).label)),
+            Column("severity", self.tr("严重程度"), 70, fmt=lambda v: enum_text(Severity(v).label)),
+            Column("level", self.tr("等级"), 60, fmt=lambda v: enum_text(Priority(v).label)),
+            Column("stage", self.tr("当前阶段"), 80, fmt=lambda v: enum_text(Stage(v).label)),
             Column("paused", self.tr("计时"), 50, fmt=lambda v: self.tr("暂停") if v else ""),
             Column("due_at", self.tr("最近时限"), 130),
             Column("remaining", self.tr("本阶段剩余"), 100, fmt=fmt_span, sortable=False),
             Column("department_name", self.tr("责任部门"), 90, sortable=False),
-            Column("satisfaction", self.tr("满意度"), 70, fmt=lambda v: tr_enum(label(v))),
+            Column("satisfaction", self.tr("满意度"), 70, fmt=lambda v: enum_text(label(v))),
         ]
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、投诉人、电话或事由"))
         self.panel.model.row_color = lambda row: OVERDUE_BG if row.get("overdue") else (
             PAUSED_BG if row.get("paused") else None)
-        self.stage_filter = ChoiceCombo([(None, self.tr("全部阶段"))] + [(s.value, tr_enum(s.label)) for s in Stage])
+        self.stage_filter = ChoiceCombo([(None, self.tr("全部阶段"))] + [(s.value, enum_text(s.label)) for s in Stage])
         self.stage_filter.setObjectName("stageFilter")
-        self.severity_filter = ChoiceCombo([(None, self.tr("全部程度"))] + [(s.value, tr_enum(s.label)) for s in Severity])
+        self.severity_filter = ChoiceCombo([(None, self.tr("全部程度"))] + [(s.value, enum_text(s.label)) for s in Severity])
         self.level_filter = ChoiceCombo(
-            [(None, self.tr("全部等级"))] + [(p.value, f"{p.value} {tr_enum(p.label)}") for p in Priority])
+            [(None, self.tr("全部等级"))] + [(p.value, f"{p.value} {enum_text(p.label)}") for p in Priority])
         self.open_only = QCheckBox(self.tr("未结案"))
         self.overdue_only = QCheckBox(self.tr("仅超期"))
         self.overdue_only.setObjectName("overdueOnly")

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from frontdesk.domain import fines
 from frontdesk.domain.fines import IncidentStatus
+from frontdesk.domain.fines import label as fine_label
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
 from frontdesk.services import discipline
@@ -17,6 +16,7 @@ from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.discipline_dialogs import AppealDialog, AuditDialog, IncidentDialog, ReasonDialog
+from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
@@ -26,9 +26,6 @@ from frontdesk.ui.widgets.list_panel import ListPanel
 
 COLORS = {IncidentStatus.PENDING: "#fff8e1", IncidentStatus.APPEALED: "#fff3e0", IncidentStatus.REVOKED: "#eeeeee"}
 
-
-def incident_label(value: object) -> str:
-    return QCoreApplication.translate("enum", fines.label(str(value or "")))
 
 
 class DisciplinePage(Page):
@@ -42,15 +39,15 @@ class DisciplinePage(Page):
             Column("staff_name", self.tr("员工"), 70, sortable=False), Column("rule_code", self.tr("条款"), 50),
             Column("description", self.tr("违纪情况"), 220, sortable=False),
             Column("amount", self.tr("罚款(元)"), 70, align_right=True),
-            Column("status", self.tr("状态"), 60, fmt=incident_label),
-            Column("source", self.tr("来源"), 70, fmt=incident_label, sortable=False),
+            Column("status", self.tr("状态"), 60, fmt=enum_format(fine_label)),
+            Column("source", self.tr("来源"), 70, fmt=enum_format(fine_label), sortable=False),
             Column("recorded_by_name", self.tr("登记人"), 70, sortable=False),
             Column("appeal_reason", self.tr("申诉理由"), 140, sortable=False),
         ]
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、员工、条款或情况"))
         self.panel.model.row_color = lambda row: COLORS.get(row.get("status"))
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [
-            (s.value, incident_label(s.value)) for s in IncidentStatus])
+            (s.value, enum_text(s.value, fine_label)) for s in IncidentStatus])
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.currentIndexChanged.connect(
             lambda: self.panel.set_filter("status", self.status_filter.value()))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,7 @@ from frontdesk.services import discipline, fine_sheet
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog, ReasonDialog
 from frontdesk.ui.export_runner import choose_xlsx, run_export
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import confirm, inform, show_user_error, status
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
@@ -157,7 +158,7 @@ class DismissalTab(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             for j, v in enumerate((r["staff_name"], r["number"], r["rule_code"], r["description"],
-                                   QCoreApplication.translate("enum", attendance_rules.label(r["status"])))):
+                                   enum_text(r["status"], attendance_rules.label))):
                 self.table.setItem(i, j, QTableWidgetItem(v))
 
     def decide(self, approve: bool) -> None:

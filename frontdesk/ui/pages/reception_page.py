@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactStatus
+from frontdesk.domain.reception import label as reception_label
 from frontdesk.errors import UserError
 from frontdesk.services import list_exports, reception
 from frontdesk.services import staff as staff_service
@@ -26,12 +27,13 @@ from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
+from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_list
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
-from frontdesk.ui.widgets.enum_combo import enum_combo, enum_label
+from frontdesk.ui.widgets.enum_combo import enum_combo
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
 
@@ -75,13 +77,13 @@ class ReceptionPage(Page):
         columns = [
             Column("number", self.tr("编号"), 170),
             Column("received_at", self.tr("接待时间"), 130),
-            Column("channel", self.tr("渠道"), 60, fmt=enum_label),
-            Column("category", self.tr("类别"), 60, fmt=enum_label),
+            Column("channel", self.tr("渠道"), 60, fmt=enum_format(reception_label)),
+            Column("category", self.tr("类别"), 60, fmt=enum_format(reception_label)),
             Column("customer_name", self.tr("客户"), 80),
             Column("phone", self.tr("电话"), 105),
             Column("request", self.tr("核心诉求"), 260, sortable=False),
             Column("handling", self.tr("处理结果"), 200, sortable=False),
-            Column("status", self.tr("状态"), 60, fmt=enum_label),
+            Column("status", self.tr("状态"), 60, fmt=enum_format(reception_label)),
             Column("owner_name", self.tr("首问负责人"), 80, sortable=False),
         ]
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
@@ -175,7 +177,7 @@ class ReceptionPage(Page):
         self.history_title.setText(self.tr("该号码的历史记录（{0} 条）").format(len(rows)))
         for row in rows:
             item = QListWidgetItem(
-                f"{row['received_at']:%Y-%m-%d %H:%M}  {enum_label(row['category'])}·{enum_label(row['status'])}\n"
+                f"{row['received_at']:%Y-%m-%d %H:%M}  {enum_text(row['category'], reception_label)}·{enum_text(row['status'], reception_label)}\n"
                 f"{row['customer_name']}：{row['request']}"
             )
             item.setData(Qt.ItemDataRole.UserRole, row["uuid"])

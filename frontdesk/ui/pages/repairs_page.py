@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
 from frontdesk.domain.repairs import NEXT, REWORK_FROM, RepairStatus, Warranty
+from frontdesk.domain.repairs import label as repair_label
 from frontdesk.errors import UserError
 from frontdesk.services import aftersales_list, aftersales_print, repairs
 from frontdesk.services.listing import ListQuery
@@ -21,8 +22,8 @@ from frontdesk.ui.dialogs.repair_steps import (
     PickupDialog,
     ReworkDialog,
     StepDialog,
-    tr_enum,
 )
+from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.messages import show_user_error
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.aftersales_common import AftersalesPage
@@ -46,8 +47,8 @@ class RepairsPage(AftersalesPage):
             Column("phone", self.tr("电话"), 105),
             Column("item", self.tr("商品"), 80, sortable=False),
             Column("brand_model", self.tr("品牌型号"), 112, sortable=False),
-            Column("warranty", self.tr("保修"), 50, fmt=tr_enum),
-            Column("status", self.tr("状态"), 85, fmt=tr_enum),
+            Column("warranty", self.tr("保修"), 50, fmt=enum_format(repair_label)),
+            Column("status", self.tr("状态"), 85, fmt=enum_format(repair_label)),
             Column("status_since", self.tr("进入本状态"), 122),
             Column("estimated_date", self.tr("预计完成"), 90, sortable=False),
             Column("rework_count", self.tr("返修"), 45, sortable=False, fmt=lambda v: str(v) if v else ""),
@@ -56,9 +57,9 @@ class RepairsPage(AftersalesPage):
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("扫码或输入单号、电话、姓名"))
         self.panel.model.row_color = lambda row: STUCK_BG if row.get("stuck") else None
-        self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, tr_enum(s.value)) for s in RepairStatus])
+        self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, enum_text(s.value, repair_label)) for s in RepairStatus])
         self.status_filter.setObjectName("statusFilter")
-        self.warranty_filter = ChoiceCombo([(None, self.tr("保内保外"))] + [(w.value, tr_enum(w.value)) for w in Warranty])
+        self.warranty_filter = ChoiceCombo([(None, self.tr("保内保外"))] + [(w.value, enum_text(w.value, repair_label)) for w in Warranty])
         self.open_only = QCheckBox(self.tr("未取件"))
         self.stuck_only = QCheckBox(self.tr("仅滞留"))
         self.stuck_only.setObjectName("stuckOnly")

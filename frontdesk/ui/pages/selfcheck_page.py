@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from frontdesk import clock
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Permission
+from frontdesk.domain.selfcheck import label as selfcheck_label
 from frontdesk.errors import UserError
 from frontdesk.services import selfchecks
 from frontdesk.services.listing import ListQuery
@@ -17,6 +17,7 @@ from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.selfcheck_form import ReviewDialog, SelfCheckDialog
+from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
@@ -24,16 +25,12 @@ from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 
 
-def frequency_label(value: object) -> str:
-    return QCoreApplication.translate("enum", rules.label(str(value or "")))
-
-
 class SelfCheckPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.manager = ctx.actor.can(Permission.MANAGE_PERSONNEL)
         columns = [Column("slot", self.tr("日期/周"), 90), Column("staff_name", self.tr("员工"), 80, sortable=False),
-                   Column("frequency", self.tr("频次"), 50, fmt=frequency_label, sortable=False),
+                   Column("frequency", self.tr("频次"), 50, fmt=enum_format(selfcheck_label), sortable=False),
                    Column("no_count", self.tr("“否”项"), 60, align_right=True),
                    Column("submitted_at", self.tr("提交时间"), 130),
                    Column("reviewed_by_name", self.tr("审阅人"), 70, sortable=False),
@@ -60,7 +57,7 @@ class SelfCheckPage(Page):
             self.panel.actions_bar.addWidget(review)
             self.panel.activated.connect(lambda _row: self.review())
         if ctx.actor.can(Permission.MANAGE_REFERENCE):
-            self.frequency = ChoiceCombo([(f.value, frequency_label(f.value)) for f in rules.Frequency])
+            self.frequency = ChoiceCombo([(f.value, enum_text(f.value, selfcheck_label)) for f in rules.Frequency])
             self.frequency.setObjectName("frequency")
             self.frequency.setToolTip(self.tr("自查频次（全站）"))
             self.frequency.currentIndexChanged.connect(self._set_frequency)

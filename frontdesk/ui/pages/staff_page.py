@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-from frontdesk.domain.roles import Permission, Role
+from frontdesk.domain.labels import labeller
+from frontdesk.domain.roles import ROLE_LABELS, Permission
 from frontdesk.services import list_exports
 from frontdesk.services import staff as staff_service
 from frontdesk.services.listing import ListQuery
@@ -13,6 +13,7 @@ from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.staff_edit import StaffDialog
+from frontdesk.ui.i18n import enum_format
 from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column
@@ -20,12 +21,7 @@ from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 
-
-def _role_label(value: object) -> str:
-    try:
-        return QCoreApplication.translate("enum", Role(str(value)).label)
-    except ValueError:
-        return str(value or "")
+ROLE_LABEL = labeller(ROLE_LABELS)
 
 
 class StaffPage(Page):
@@ -38,7 +34,7 @@ class StaffPage(Page):
             Column("name", self.tr("姓名"), 90),
             Column("department", self.tr("部门"), 120),
             Column("position", self.tr("岗位"), 110),
-            Column("role", self.tr("角色"), 70, fmt=_role_label),
+            Column("role", self.tr("角色"), 70, fmt=enum_format(ROLE_LABEL)),
             Column("phone", self.tr("电话"), 120),
             Column("hire_date", self.tr("入职日期"), 100),
             Column("active", self.tr("在职"), 50, fmt=lambda v: self.tr("在职") if v else self.tr("离职")),

@@ -5,17 +5,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
 
 from frontdesk.domain.reception import TransferStatus
+from frontdesk.domain.reception import label as reception_label
 from frontdesk.errors import UserError
 from frontdesk.services import list_exports, transfers
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import ReplyDialog
+from frontdesk.ui.i18n import enum_format
 from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.pages.base import Page
-from frontdesk.ui.widgets.enum_combo import enum_combo, enum_label
+from frontdesk.ui.widgets.enum_combo import enum_combo
 
 OVERDUE_COLOR = "#ffcdd2"
 
@@ -32,7 +34,7 @@ class TransfersPage(Page):
             Column("transferred_at", self.tr("转办时间"), 130),
             Column("department_name", self.tr("承办部门"), 100, sortable=False),
             Column("due_at", self.tr("办理期限"), 130),
-            Column("status", self.tr("状态"), 60, fmt=enum_label),
+            Column("status", self.tr("状态"), 60, fmt=enum_format(reception_label)),
             Column("chase_count", self.tr("催办次数"), 70, align_right=True),
             Column("customer_name", self.tr("客户"), 80, sortable=False),
             Column("request", self.tr("核心诉求"), 240, sortable=False),
