@@ -15,8 +15,9 @@ from frontdesk.services import aftersales_list
 from frontdesk.services.listing import ListQuery
 from frontdesk.ui import printing
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.export_runner import choose_xlsx, run_export
+from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.ops import run_with_progress
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.list_panel import ListPanel
 
@@ -163,8 +164,8 @@ class AftersalesPage(Page):
             return None
         query = ListQuery(search=self.panel.search.text().strip(), filters=dict(self.panel.filters))
         actor = self.ctx.actor
-        count = run_export(self, lambda progress, cancel: exporter(actor, query, path, progress, cancel),
-                           self.tr("正在导出{0}…").format(sheet))
+        count = run_with_progress(self, lambda ctx: exporter(actor, query, path, ctx.progress, ctx.cancelled),
+                                  self.tr("正在导出{0}…").format(sheet))
         if count is not None:
             status(self.tr("已导出 {0} 行到 {1}").format(count, path))
         return count

@@ -21,10 +21,11 @@ from frontdesk.errors import UserError
 from frontdesk.services import assessment_results as results
 from frontdesk.services import assessment_templates as templates
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.export_runner import choose_xlsx, run_export
+from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.messages import inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column, PageModel
+from frontdesk.ui.ops import run_with_progress
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 GRADE_COLORS = {Grade.EXCELLENT: "#e8f5e9", Grade.FAIL: "#ffebee"}
@@ -108,8 +109,8 @@ class RankingTab(QWidget):
         path = choose_xlsx(self, f"考核排名-{key}.xlsx")
         if path is None:
             return
-        count = run_export(self, lambda progress, cancel: results.export_ranking(
-            self.ctx.actor, key, path, progress, cancel), self.tr("正在导出考核排名"))
+        count = run_with_progress(self, lambda ctx: results.export_ranking(
+            self.ctx.actor, key, path, ctx.progress, ctx.cancelled), self.tr("正在导出考核排名"))
         if count is not None:
             status(self.tr("已导出 {0} 人的考核排名到 {1}").format(count, path))
 

@@ -21,9 +21,10 @@ from frontdesk.errors import UserError
 from frontdesk.services import discipline, fine_sheet
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog, ReasonDialog
-from frontdesk.ui.export_runner import choose_xlsx, run_export
+from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import confirm, inform, show_user_error, status
+from frontdesk.ui.ops import run_with_progress
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -117,8 +118,8 @@ class FineSheetTab(QWidget):
         path = choose_xlsx(self, self.tr("罚款表-{0}.xlsx").format(month))
         if path is None:
             return
-        count = run_export(self, lambda progress, cancel: fine_sheet.export_sheet(
-            self.ctx.actor, month, path, progress, cancel), self.tr("正在导出 {0} 罚款表").format(month))
+        count = run_with_progress(self, lambda ctx: fine_sheet.export_sheet(
+            self.ctx.actor, month, path, ctx.progress, ctx.cancelled), self.tr("正在导出 {0} 罚款表").format(month))
         if count is not None:
             status(self.tr("已导出 {0} 条违纪明细到 {1}").format(count, path))
 
