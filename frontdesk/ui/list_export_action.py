@@ -8,10 +8,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from frontdesk import clock
+from frontdesk.services import list_exports
 from frontdesk.services.list_exports import ListExport
 from frontdesk.ui import file_dialogs
 from frontdesk.ui.messages import status
 from frontdesk.ui.ops import attempt, run_with_progress
+from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.list_panel import ListPanel
 
 
@@ -36,6 +38,22 @@ def export_list(parent: QWidget, make: Callable[[], ListExport]) -> int | None:
     if written is not None:
         status(QCoreApplication.translate("ListExport", "已导出 {0:,} 条记录到 {1}").format(written, path))
     return written
+
+
+def export_named(page: Page, panel: ListPanel, name: str) -> int | None:
+    """Export the list ``name`` (a key of list_exports.EXPORTS) with ``panel``'s current query."""
+    return export_list(page, lambda: list_exports.export_list(name, page.ctx.actor, panel.query()))
+
+
+def add_list_export(page: Page, panel: ListPanel, name: str, beside_pager: bool = False) -> QPushButton:
+    """The 导出Excel button of ``panel`` for the list ``name``: in its toolbar, or beside its pager."""
+    button = export_button(page)
+    button.clicked.connect(lambda: export_named(page, panel, name))
+    if beside_pager:
+        add_beside_pager(panel, button)
+    else:
+        panel.actions_bar.addWidget(button)
+    return button
 
 
 def add_beside_pager(panel: ListPanel, button: QPushButton) -> None:

@@ -217,139 +217,92 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="160"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="160"/>
-        <source>员工</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="161"/>
-        <source>班次</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
-        <source>应到</source>
-        <translation>Due in</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
-        <source>应退</source>
-        <translation>Due out</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="164"/>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="229"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="229"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="167"/>
-        <source>迟到(分)</source>
-        <translation>Late (min)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="168"/>
-        <source>早退(分)</source>
-        <translation>Early (min)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
-        <source>更正原因</source>
-        <translation>Correction reason</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="164"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
         <source>仅异常</source>
         <translation>Exceptions only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
         <source>补录/更正</source>
         <translation>Enter/correct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="174"/>
         <source>生成违纪建议</source>
         <translation>Propose incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="176"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="192"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="186"/>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="193"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="187"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="188"/>
         <source>请假与调班</source>
         <translation>Leave and swaps</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="224"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="222"/>
         <source>请先在列表中选择一条考勤记录</source>
         <translation>Select an attendance record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="230"/>
         <source>{0}成功：{1}，{2}</source>
         <translation>{0} done: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="237"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="235"/>
         <source>请假申请已提交</source>
         <translation>Leave request submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="251"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="249"/>
         <source>已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。</source>
         <translation>{0} incident(s) proposed for confirmation; confirm them one by one on the Discipline page.</translation>
     </message>
@@ -707,198 +660,133 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
-        <source>编号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
-        <source>受理时间</source>
-        <translation>Received at</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="53"/>
-        <source>投诉人</source>
-        <translation>Complainant</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="55"/>
-        <source>投诉事由</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
-        <source>严重程度</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
-        <source>等级</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
-        <source>当前阶段</source>
-        <translation>Current stage</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
-        <source>计时</source>
-        <translation>Clock</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
-        <source>最近时限</source>
-        <translation>Next deadline</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="61"/>
-        <source>本阶段剩余</source>
-        <translation>Stage time left</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="62"/>
-        <source>责任部门</source>
-        <translation>Responsible dept.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="63"/>
-        <source>满意度</source>
-        <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="53"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="61"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="62"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="79"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="79"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="80"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="92"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="93"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="141"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="165"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="173"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="192"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="180"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="215"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="203"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="223"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="211"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -1315,154 +1203,108 @@ Appeal reason: {3}</translation>
 <context>
     <name>DisciplinePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="38"/>
-        <source>编号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="38"/>
-        <source>发生时间</source>
-        <translation>Occurred at</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="39"/>
-        <source>员工</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="39"/>
-        <source>条款</source>
-        <translation>Rule</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="40"/>
-        <source>违纪情况</source>
-        <translation>Incident</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="41"/>
-        <source>罚款(元)</source>
-        <translation>Fine (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="42"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="43"/>
-        <source>来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="44"/>
-        <source>登记人</source>
-        <translation>Recorded by</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="45"/>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="119"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="41"/>
         <source>搜索编号、员工、条款或情况</source>
         <translation>Search number, staff, rule or description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="43"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="51"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="52"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="59"/>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="119"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="54"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="55"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="56"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="66"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="67"/>
         <source>月度罚款表</source>
         <translation>Monthly fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="71"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="95"/>
         <source>请先在列表中选择一条违纪记录</source>
         <translation>Select an incident in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="109"/>
         <source>已登记违纪</source>
         <translation>Incident recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="115"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="121"/>
         <source>申诉已提交，等待主管处理</source>
         <translation>Appeal submitted, waiting for the manager</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="129"/>
         <source>只有“申诉中”的记录需要处理申诉</source>
         <translation>Only incidents under appeal need an appeal decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="133"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="132"/>
         <source>申诉已处理</source>
         <translation>Appeal decided</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="137"/>
         <source>撤销违纪记录</source>
         <translation>Revoke incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="137"/>
         <source>撤销原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="139"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
@@ -1577,7 +1419,7 @@ Appeal reason: {3}</translation>
     <name>ExportRunner</name>
     <message>
         <location filename="../../frontdesk/ui/file_dialogs.py" line="20"/>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="35"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="37"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2096,93 +1938,62 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="28"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="28"/>
-        <source>班次</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="29"/>
-        <source>交班人</source>
-        <translation>Outgoing</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="30"/>
-        <source>接班人</source>
-        <translation>Incoming clerk</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="31"/>
-        <source>交班时间</source>
-        <translation>Handed over</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="32"/>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="41"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="31"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="34"/>
-        <source>交接备注</source>
-        <translation>Handover notes</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="36"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="32"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="35"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="35"/>
         <source>待接班确认</source>
         <translation>Awaiting acknowledgment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="40"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="41"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="66"/>
         <source>以下班次结束后没有交接班记录：{0}</source>
         <translation>These shifts ended without a handover: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="74"/>
         <source>请先在列表中选择一条交接班记录</source>
         <translation>Select a handover in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="79"/>
         <source>已交班，等待接班人确认</source>
         <translation>Handed over, waiting for the incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="87"/>
         <source>该交接班已确认</source>
         <translation>This handover is already acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="90"/>
         <source>已确认接班</source>
         <translation>Handover acknowledged</translation>
     </message>
@@ -2594,22 +2405,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListExport</name>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="19"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="21"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="21"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="23"/>
         <source>把当前筛选出的全部记录导出为 Excel 工作簿</source>
         <translation>Export every record matching the current filters to an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="33"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="35"/>
         <source>正在导出 {0:,} 条记录…</source>
         <translation>Exporting {0:,} records…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="37"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="39"/>
         <source>已导出 {0:,} 条记录到 {1}</source>
         <translation>Exported {0:,} records to {1}</translation>
     </message>
@@ -3326,132 +3137,82 @@ Runs offline; data is stored in:
     <name>ReceptionPage</name>
     <message>
         <location filename="../../frontdesk/ui/pages/reception_page.py" line="52"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="166"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="78"/>
-        <source>编号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="79"/>
-        <source>接待时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="80"/>
-        <source>渠道</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/pages/reception_page.py" line="81"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="82"/>
-        <source>客户</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="83"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
-        <source>核心诉求</source>
-        <translation>Main request</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="85"/>
-        <source>处理结果</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="86"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="87"/>
-        <source>首问负责人</source>
-        <translation>First-contact owner</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="90"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="89"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="91"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="168"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="185"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="205"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="196"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="212"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="213"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="204"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="221"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="212"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3753,163 +3514,107 @@ Runs offline; data is stored in:
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="44"/>
-        <source>编号</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="45"/>
-        <source>受理时间</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="46"/>
-        <source>顾客</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="47"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="48"/>
-        <source>商品</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="49"/>
-        <source>品牌型号</source>
-        <translation>Brand / model</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="50"/>
-        <source>保修</source>
-        <translation>Warranty</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="51"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="52"/>
-        <source>进入本状态</source>
-        <translation>In this step since</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
-        <source>预计完成</source>
-        <translation>Expected ready</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="54"/>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
-        <source>受理人</source>
-        <translation>Received by</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="48"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="50"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="52"/>
         <source>保内保外</source>
         <translation>Any warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
         <source>未取件</source>
         <translation>Not picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="54"/>
         <source>仅滞留</source>
         <translation>Stuck only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="56"/>
         <source>在同一状态停留超过设定天数的工单</source>
         <translation>Orders waiting in one step longer than the set number of days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="67"/>
         <source>收件登记</source>
         <translation>Take in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
         <source>已更新维修进度</source>
         <translation>Repair progress updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>通知取件</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>已记录通知</source>
         <translation>Notification logged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>已记录取件</source>
         <translation>Pickup recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>已返修，工单重新受理</source>
         <translation>Reworked: the order is open again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
         <source>维修受理单</source>
         <translation>Repair receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
         <source>维修取件单</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="77"/>
         <source>维修工单</source>
         <translation>Repairs</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="105"/>
         <source>已受理维修工单 {0}，请打印受理单交顾客</source>
         <translation>Repair order {0} taken in; print the receipt for the customer</translation>
     </message>
@@ -4312,162 +4017,102 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="37"/>
-        <source>编号</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="38"/>
-        <source>受理时间</source>
-        <translation>Received</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/pages/returns_page.py" line="39"/>
-        <source>顾客</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="40"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="42"/>
-        <source>商品</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
-        <source>实付</source>
-        <translation>Paid</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="44"/>
-        <source>政策</source>
-        <translation>Policy</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
         <source>期限内</source>
         <translation>In window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="39"/>
         <source>超期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="46"/>
-        <source>处理意见</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="47"/>
-        <source>退款</source>
-        <translation>Refund</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="48"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="49"/>
-        <source>经办人</source>
-        <translation>Handled by</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
         <source>退货和换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="46"/>
         <source>未办结</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="55"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="56"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="57"/>
         <source>主管审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="58"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="59"/>
         <source>打印凭证</source>
         <translation>Print voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="60"/>
         <source>退换货凭证</source>
         <translation>Return/exchange voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="61"/>
         <source>退换货</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="82"/>
         <source>退款超过审批金额，须主管审批后办结</source>
         <translation>The refund is above the approval amount: a manager must approve it first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="87"/>
         <source>已登记 {0}（{1}），请打印凭证交顾客</source>
         <translation>Registered {0} ({1}); print the voucher for the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="96"/>
         <source>已记录协商结果</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
         <source>批准 {0} 退款 {1} 元？</source>
         <translation>Approve the refund of {1} yuan for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
         <source>已审批</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="115"/>
         <source>确认 {0} 已退款 {1} 元或已换货，办结？</source>
         <translation>Confirm that {0} has been refunded {1} yuan or exchanged, and complete it?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="115"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
@@ -4934,98 +4579,62 @@ Runs offline; data is stored in:
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="32"/>
-        <source>日期/周</source>
-        <translation>Day / week</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="32"/>
-        <source>员工</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="33"/>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="62"/>
         <source>频次</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="34"/>
-        <source>“否”项</source>
-        <translation>“No” answers</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="35"/>
-        <source>提交时间</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="36"/>
-        <source>审阅人</source>
-        <translation>Reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="37"/>
-        <source>审阅时间</source>
-        <translation>Reviewed</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="38"/>
-        <source>审阅意见</source>
-        <translation>Review note</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="39"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="41"/>
         <source>填写本期自查</source>
         <translation>Fill this check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="48"/>
         <source>只看未审阅</source>
         <translation>Not reviewed only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="52"/>
         <source>审阅</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="60"/>
         <source>自查频次（全站）</source>
         <translation>Self-check frequency (whole site)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="80"/>
         <source>本期自查：已填写</source>
         <translation>This check: filled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="80"/>
         <source>本期自查：未填写</source>
         <translation>This check: not filled yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="90"/>
         <source>自查频次已改为{0}</source>
         <translation>Self-check frequency changed to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="95"/>
         <source>自查表已提交</source>
         <translation>Self-check submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="101"/>
         <source>请先在列表中选择一份自查表</source>
         <translation>Please select a self-check in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="107"/>
         <source>已审阅</source>
         <translation>Reviewed</translation>
     </message>
@@ -5230,105 +4839,65 @@ Runs offline; data is stored in:
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="33"/>
-        <source>工号</source>
-        <translation>Staff No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="34"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="35"/>
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="36"/>
-        <source>岗位</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="37"/>
-        <source>角色</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="38"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="39"/>
-        <source>入职日期</source>
-        <translation>Hire date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="40"/>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="41"/>
         <source>在职</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="40"/>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="41"/>
         <source>离职</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="41"/>
-        <source>最近登录</source>
-        <translation>Last login</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="33"/>
         <source>搜索工号、姓名或电话</source>
         <translation>Search by Staff No., name or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="41"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="51"/>
         <source>新增员工</source>
         <translation>New staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="54"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="62"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="79"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="87"/>
         <source>已新增员工</source>
         <translation>Staff added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="104"/>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="103"/>
         <source>请先在列表中选择一名员工</source>
         <translation>Please select a staff member in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="97"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="107"/>
         <source>密码已重置，账户锁定已解除</source>
         <translation>Password reset; account unlocked</translation>
     </message>
@@ -6050,96 +5619,46 @@ The current database is backed up automatically first. Restore now?</translation
     <name>TransfersPage</name>
     <message>
         <location filename="../../frontdesk/ui/pages/transfers_page.py" line="33"/>
-        <source>接待编号</source>
-        <translation>Contact No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="34"/>
-        <source>转办时间</source>
-        <translation>Transferred at</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="35"/>
-        <source>承办部门</source>
-        <translation>Handling dept.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="36"/>
-        <source>办理期限</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="37"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="38"/>
-        <source>催办次数</source>
-        <translation>Chases</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="39"/>
-        <source>客户</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="40"/>
-        <source>核心诉求</source>
-        <translation>Main request</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="41"/>
-        <source>部门答复</source>
-        <translation>Department reply</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="42"/>
-        <source>首问负责人</source>
-        <translation>First-contact owner</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="44"/>
         <source>搜索（按编号）</source>
         <translation>Search (by No.)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="36"/>
         <source>只看超期未答复</source>
         <translation>Overdue without reply only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="39"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="42"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="44"/>
         <source>今天到期、尚未答复的转办</source>
         <translation>Transfers due today still waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="49"/>
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="52"/>
         <source>催办</source>
         <translation>Chase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="77"/>
         <source>请先选择一条转办记录</source>
         <translation>Please select a transfer record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="94"/>
         <source>已催办（第 {0} 次）</source>
         <translation>Chased (time {0})</translation>
     </message>
@@ -6240,236 +5759,204 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="40"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="42"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="41"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="43"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="65"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="97"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="43"/>
         <source>应回访日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="44"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="46"/>
         <source>搜索客户或电话</source>
         <translation>Search by customer or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="50"/>
         <source>全部事由</source>
         <translation>All reasons</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="55"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="132"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="124"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="63"/>
-        <source>回访时间</source>
-        <translation>Visit time</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="66"/>
-        <source>方式</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="67"/>
-        <source>满意度</source>
-        <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="68"/>
-        <source>下次回访</source>
-        <translation>Next visit</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="69"/>
-        <source>回访人</source>
-        <translation>Visited by</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="70"/>
-        <source>回访结果</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="64"/>
         <source>搜索客户、电话或回访结果</source>
         <translation>Search by customer, phone or result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="67"/>
         <source>全部方式</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="73"/>
         <source>全部满意度</source>
         <translation>All ratings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="78"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="82"/>
         <source>新增回访</source>
         <translation>New return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="85"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="96"/>
         <source>客户名称</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="98"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="99"/>
         <source>今年回访次数</source>
         <translation>Visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="100"/>
         <source>最近回访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="101"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="110"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="102"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="103"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="105"/>
         <source>搜索客户名称或电话</source>
         <translation>Search by customer name or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="108"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="120"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="227"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="119"/>
         <source>新增客户</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="122"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="130"/>
         <source>停用/启用</source>
         <translation>Deactivate/Activate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="137"/>
         <source>待回访</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="138"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="139"/>
         <source>重点客户</source>
         <translation>Key customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="161"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="167"/>
         <source>待回访（{0}）</source>
         <translation>Due visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="173"/>
         <source>回访已保存</source>
         <translation>Return visit saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="189"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="181"/>
         <source>请先在待回访列表中选择一项</source>
         <translation>Please select an item in the due list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="188"/>
         <source>请先选择一条回访记录</source>
         <translation>Please select a return visit record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="202"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="194"/>
         <source>已新增客户</source>
         <translation>Customer added</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="200"/>
         <location filename="../../frontdesk/ui/pages/visits_page.py" line="208"/>
         <location filename="../../frontdesk/ui/pages/visits_page.py" line="216"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="224"/>
         <source>请先选择一位客户</source>
         <translation>Please select a customer first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="211"/>
         <source>{0}回访</source>
         <translation>{0} return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="227"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
         <source>已启用</source>
         <translation>Activated</translation>
     </message>
@@ -6492,97 +5979,97 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="106"/>
         <source>（调）</source>
         <translation> (swap)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="128"/>
         <source>已排班</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="133"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="134"/>
         <source>请先在排班表中选择一个已排的班次</source>
         <translation>Select a scheduled shift in the grid first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="149"/>
         <source>调班申请已提交，等待主管审批</source>
         <translation>Swap request submitted, waiting for a manager</translation>
     </message>
@@ -6735,6 +6222,627 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="203"/>
         <source>合计</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="18"/>
+        <source>员工档案</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="19"/>
+        <location filename="../../frontdesk/services/attendance.py" line="163"/>
+        <location filename="../../frontdesk/services/discipline.py" line="198"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="118"/>
+        <source>工号</source>
+        <translation>Staff No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="20"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="21"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="22"/>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="23"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="24"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="31"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="50"/>
+        <location filename="../../frontdesk/services/complaint_list.py" line="32"/>
+        <location filename="../../frontdesk/services/reception.py" line="186"/>
+        <location filename="../../frontdesk/services/visits.py" line="132"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="25"/>
+        <source>入职日期</source>
+        <translation>Hire date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="26"/>
+        <source>在职</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="27"/>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="27"/>
+        <source>退换货</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="28"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="47"/>
+        <location filename="../../frontdesk/services/complaint_list.py" line="29"/>
+        <location filename="../../frontdesk/services/discipline.py" line="196"/>
+        <location filename="../../frontdesk/services/reception.py" line="181"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="29"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="48"/>
+        <location filename="../../frontdesk/services/complaint_list.py" line="30"/>
+        <source>受理时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="30"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="49"/>
+        <source>顾客</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="32"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="33"/>
+        <source>商品类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="34"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="51"/>
+        <source>商品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="35"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="36"/>
+        <source>实付金额</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="37"/>
+        <source>购买日期</source>
+        <translation>Purchase date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="38"/>
+        <source>政策期限</source>
+        <translation>Within policy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="39"/>
+        <source>有购物凭证</source>
+        <translation>Has receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="40"/>
+        <location filename="../../frontdesk/services/discipline.py" line="208"/>
+        <source>处理意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="41"/>
+        <source>退款金额</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="42"/>
+        <source>换回商品</source>
+        <translation>Replacement item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="43"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="58"/>
+        <location filename="../../frontdesk/services/attendance.py" line="170"/>
+        <location filename="../../frontdesk/services/discipline.py" line="204"/>
+        <location filename="../../frontdesk/services/reception.py" line="193"/>
+        <location filename="../../frontdesk/services/transfers.py" line="117"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="44"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="46"/>
+        <source>维修工单</source>
+        <translation>Repair orders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="52"/>
+        <source>品牌型号</source>
+        <translation>Brand / model</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="53"/>
+        <source>故障描述</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="54"/>
+        <source>保修</source>
+        <translation>Warranty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="55"/>
+        <source>预计完成</source>
+        <translation>Expected ready</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="56"/>
+        <source>预计费用</source>
+        <translation>Estimated cost</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="57"/>
+        <source>取件方式</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="59"/>
+        <source>进入本状态</source>
+        <translation>In this step since</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="60"/>
+        <source>返修次数</source>
+        <translation>Reworks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="61"/>
+        <source>受理人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="161"/>
+        <source>考勤记录</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="162"/>
+        <location filename="../../frontdesk/services/handover.py" line="146"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="164"/>
+        <location filename="../../frontdesk/services/discipline.py" line="199"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="119"/>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="165"/>
+        <location filename="../../frontdesk/services/handover.py" line="147"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="166"/>
+        <source>应到</source>
+        <translation>Due in</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="167"/>
+        <source>应退</source>
+        <translation>Due out</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="168"/>
+        <source>签到</source>
+        <translation>Clock in</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="169"/>
+        <source>签退</source>
+        <translation>Clock out</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="171"/>
+        <source>迟到(分)</source>
+        <translation>Late (min)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="172"/>
+        <source>早退(分)</source>
+        <translation>Early (min)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="173"/>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="174"/>
+        <source>更正原因</source>
+        <translation>Correction reason</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="28"/>
+        <source>投诉处理</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="31"/>
+        <source>投诉人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="33"/>
+        <source>投诉事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="34"/>
+        <location filename="../../frontdesk/services/reception.py" line="184"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="35"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="36"/>
+        <source>等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="37"/>
+        <source>当前阶段</source>
+        <translation>Current stage</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="38"/>
+        <source>暂停计时</source>
+        <translation>Clock paused</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="39"/>
+        <source>最近时限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="40"/>
+        <source>本阶段剩余</source>
+        <translation>Stage time left</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="41"/>
+        <location filename="../../frontdesk/services/transfers.py" line="114"/>
+        <source>承办部门</source>
+        <translation>Handling dept.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="42"/>
+        <source>归责员工</source>
+        <translation>Responsible staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="43"/>
+        <location filename="../../frontdesk/services/visits.py" line="137"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="44"/>
+        <source>结案时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="195"/>
+        <source>违纪记录</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="197"/>
+        <source>发生时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="200"/>
+        <source>条款</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="201"/>
+        <source>违纪情况</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="202"/>
+        <source>次数</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="203"/>
+        <source>罚款(元)</source>
+        <translation>Fine (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="205"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="206"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="207"/>
+        <source>申诉理由</source>
+        <translation>Appeal reason</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="209"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="145"/>
+        <source>交接班记录</source>
+        <translation>Handover record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="148"/>
+        <source>交班人</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="149"/>
+        <source>接班人</source>
+        <translation>Incoming clerk</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="150"/>
+        <source>交班时间</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="151"/>
+        <source>接班确认</source>
+        <translation>Acknowledge handover</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="152"/>
+        <source>交接备注</source>
+        <translation>Handover notes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="180"/>
+        <source>接待登记</source>
+        <translation>Contact log</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="182"/>
+        <source>接待时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="183"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="185"/>
+        <location filename="../../frontdesk/services/transfers.py" line="112"/>
+        <location filename="../../frontdesk/services/visits.py" line="131"/>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="187"/>
+        <location filename="../../frontdesk/services/transfers.py" line="113"/>
+        <source>核心诉求</source>
+        <translation>Main request</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="188"/>
+        <source>处理情况及结果</source>
+        <translation>Handling and result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="189"/>
+        <source>答复方式</source>
+        <translation>Reply mode</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="190"/>
+        <source>承诺答复时间</source>
+        <translation>Promised reply by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="191"/>
+        <source>跟进事项</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="192"/>
+        <source>跟进期限</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="194"/>
+        <location filename="../../frontdesk/services/transfers.py" line="123"/>
+        <source>首问负责人</source>
+        <translation>First-contact owner</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="195"/>
+        <source>办结时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="116"/>
+        <source>服务自查</source>
+        <translation>Self-checks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="117"/>
+        <source>日期/周</source>
+        <translation>Day / week</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="120"/>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="121"/>
+        <source>“否”项</source>
+        <translation>“No” answers</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="122"/>
+        <source>自查项数</source>
+        <translation>Items checked</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="123"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="124"/>
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="125"/>
+        <source>审阅时间</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="126"/>
+        <source>审阅意见</source>
+        <translation>Review note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="110"/>
+        <source>转办督办</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="111"/>
+        <source>接待编号</source>
+        <translation>Contact No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="115"/>
+        <source>转办时间</source>
+        <translation>Transferred at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="116"/>
+        <source>办理期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="118"/>
+        <source>催办次数</source>
+        <translation>Chases</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="119"/>
+        <source>转办说明</source>
+        <translation>Transfer instructions</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="120"/>
+        <source>部门答复</source>
+        <translation>Department reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="121"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="122"/>
+        <source>答复时间</source>
+        <translation>Replied at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="129"/>
+        <source>回访记录</source>
+        <translation>Visit records</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="130"/>
+        <source>回访时间</source>
+        <translation>Visit time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="133"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="134"/>
+        <source>客户意见</source>
+        <translation>Customer comments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="135"/>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="136"/>
+        <source>回访结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="138"/>
+        <source>下次回访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="139"/>
+        <source>回访人</source>
+        <translation>Visited by</translation>
     </message>
 </context>
 <context>
@@ -7922,7 +8030,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="134"/>
-        <location filename="../../frontdesk/services/reception.py" line="96"/>
+        <location filename="../../frontdesk/services/reception.py" line="104"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
@@ -8280,9 +8388,9 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/assessments.py" line="66"/>
-        <location filename="../../frontdesk/services/attendance.py" line="257"/>
+        <location filename="../../frontdesk/services/attendance.py" line="284"/>
         <location filename="../../frontdesk/services/auth.py" line="93"/>
-        <location filename="../../frontdesk/services/discipline.py" line="93"/>
+        <location filename="../../frontdesk/services/discipline.py" line="94"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
     </message>
@@ -8337,27 +8445,27 @@ Please send this file to technical support.</translation>
         <translation>Cannot save the photo to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="36"/>
+        <location filename="../../frontdesk/services/attendance.py" line="37"/>
         <source>宽限时间为 0–60 分钟</source>
         <translation>The grace time is 0–60 minutes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="113"/>
+        <location filename="../../frontdesk/services/attendance.py" line="114"/>
         <source>密码不正确，签到/签退未记录</source>
         <translation>Wrong password; clock-in/clock-out not recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="118"/>
+        <location filename="../../frontdesk/services/attendance.py" line="119"/>
         <source>现在没有可签到或签退的排班（可在班次开始前两小时内签到）</source>
         <translation>There is no shift to clock in or out of now (clock-in opens two hours before the shift starts)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="146"/>
+        <location filename="../../frontdesk/services/attendance.py" line="147"/>
         <source>更正已有的考勤记录须填写原因</source>
         <translation>Correcting an existing attendance record needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="252"/>
+        <location filename="../../frontdesk/services/attendance.py" line="279"/>
         <source>只能为本人办理</source>
         <translation>You can only do this for yourself</translation>
     </message>
@@ -8403,7 +8511,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints.py" line="155"/>
-        <location filename="../../frontdesk/services/visits.py" line="52"/>
+        <location filename="../../frontdesk/services/visits.py" line="54"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
@@ -8460,78 +8568,78 @@ Please send this file to technical support.</translation>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="52"/>
+        <location filename="../../frontdesk/services/discipline.py" line="53"/>
         <source>请选择违纪员工</source>
         <translation>Choose the staff member concerned</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="54"/>
+        <location filename="../../frontdesk/services/discipline.py" line="55"/>
         <source>请填写发生时间</source>
         <translation>Enter when it happened</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="56"/>
+        <location filename="../../frontdesk/services/discipline.py" line="57"/>
         <source>发生时间不能晚于现在</source>
         <translation>The time it happened cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="58"/>
+        <location filename="../../frontdesk/services/discipline.py" line="59"/>
         <source>情况说明不超过 500 字</source>
         <translation>The description must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="62"/>
+        <location filename="../../frontdesk/services/discipline.py" line="63"/>
         <source>请选择违纪条款（发生日期时有效的罚款标准）</source>
         <translation>Choose the rule broken (the fine schedule in force on that date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="66"/>
+        <location filename="../../frontdesk/services/discipline.py" line="67"/>
         <source>{0} 不是按人计罚的条款，一次只能登记一名员工</source>
         <translation>{0} is not fined per person; record one staff member at a time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="68"/>
+        <location filename="../../frontdesk/services/discipline.py" line="69"/>
         <location filename="../../frontdesk/services/fine_schedule_import.py" line="130"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="114"/>
+        <location filename="../../frontdesk/services/discipline.py" line="115"/>
         <source>该违纪记录不存在</source>
         <translation>This misconduct record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="124"/>
+        <location filename="../../frontdesk/services/discipline.py" line="125"/>
         <source>该记录当前状态不能进行此操作</source>
         <translation>This cannot be done in the record&apos;s current state</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="156"/>
+        <location filename="../../frontdesk/services/discipline.py" line="157"/>
         <source>请填写撤销原因</source>
         <translation>Enter the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="169"/>
+        <location filename="../../frontdesk/services/discipline.py" line="170"/>
         <source>请填写申诉理由</source>
         <translation>Enter the grounds of the appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="171"/>
+        <location filename="../../frontdesk/services/discipline.py" line="172"/>
         <source>只能对本人的违纪记录提出申诉</source>
         <translation>You can only appeal your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="183"/>
+        <location filename="../../frontdesk/services/discipline.py" line="184"/>
         <source>请填写处理意见</source>
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="235"/>
+        <location filename="../../frontdesk/services/discipline.py" line="261"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="262"/>
+        <location filename="../../frontdesk/services/discipline.py" line="288"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
@@ -8597,43 +8705,43 @@ Please send this file to technical support.</translation>
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="89"/>
+        <location filename="../../frontdesk/services/handover.py" line="90"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="91"/>
+        <location filename="../../frontdesk/services/handover.py" line="92"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="98"/>
+        <location filename="../../frontdesk/services/handover.py" line="99"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="115"/>
-        <location filename="../../frontdesk/services/handover.py" line="133"/>
+        <location filename="../../frontdesk/services/handover.py" line="116"/>
+        <location filename="../../frontdesk/services/handover.py" line="134"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="117"/>
+        <location filename="../../frontdesk/services/handover.py" line="118"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="119"/>
+        <location filename="../../frontdesk/services/handover.py" line="120"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="121"/>
+        <location filename="../../frontdesk/services/handover.py" line="122"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="123"/>
+        <location filename="../../frontdesk/services/handover.py" line="124"/>
         <source>接班人密码不正确</source>
         <translation>Wrong password for the incoming clerk</translation>
     </message>
@@ -8732,20 +8840,20 @@ Please send this file to technical support.</translation>
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="52"/>
+        <location filename="../../frontdesk/services/reception.py" line="60"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="56"/>
-        <location filename="../../frontdesk/services/reception.py" line="100"/>
-        <location filename="../../frontdesk/services/reception.py" line="122"/>
-        <location filename="../../frontdesk/services/transfers.py" line="37"/>
+        <location filename="../../frontdesk/services/reception.py" line="64"/>
+        <location filename="../../frontdesk/services/reception.py" line="108"/>
+        <location filename="../../frontdesk/services/reception.py" line="130"/>
+        <location filename="../../frontdesk/services/transfers.py" line="38"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="102"/>
+        <location filename="../../frontdesk/services/reception.py" line="110"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
@@ -8873,27 +8981,27 @@ Please send this file to technical support.</translation>
         <translation>Same staff no. as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="58"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="59"/>
         <source>只有员工本人可以填写礼仪自查表</source>
         <translation>Only the staff member can fill in their own etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="61"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="62"/>
         <source>不能提前填写以后的自查表</source>
         <translation>Self-checks for later periods cannot be filled in yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="71"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="72"/>
         <source>本期自查表已由主管审阅，不能再修改</source>
         <translation>A manager has reviewed this period&apos;s self-check; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="86"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="87"/>
         <source>该自查表不存在</source>
         <translation>This self-check does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="94"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="95"/>
         <source>只能查看本人的自查表</source>
         <translation>You can only view your own self-checks</translation>
     </message>
@@ -9041,7 +9149,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/staff.py" line="66"/>
-        <location filename="../../frontdesk/services/transfers.py" line="41"/>
+        <location filename="../../frontdesk/services/transfers.py" line="42"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
@@ -9120,80 +9228,80 @@ Please send this file to technical support.</translation>
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="25"/>
+        <location filename="../../frontdesk/services/transfers.py" line="26"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="27"/>
+        <location filename="../../frontdesk/services/transfers.py" line="28"/>
         <source>请填写办理期限</source>
         <translation>Enter the due time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="29"/>
+        <location filename="../../frontdesk/services/transfers.py" line="30"/>
         <source>办理期限必须晚于现在</source>
         <translation>The due time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="31"/>
+        <location filename="../../frontdesk/services/transfers.py" line="32"/>
         <source>转办说明不超过 500 字</source>
         <translation>The transfer instructions must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="39"/>
+        <location filename="../../frontdesk/services/transfers.py" line="40"/>
         <source>已办结的记录不能再转办</source>
         <translation>A closed record cannot be transferred again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="58"/>
+        <location filename="../../frontdesk/services/transfers.py" line="59"/>
         <source>该转办记录不存在</source>
         <translation>This transfer does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="66"/>
+        <location filename="../../frontdesk/services/transfers.py" line="67"/>
         <source>请填写部门答复</source>
         <translation>Enter the department&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="70"/>
+        <location filename="../../frontdesk/services/transfers.py" line="71"/>
         <source>该转办已关闭</source>
         <translation>This transfer has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="84"/>
+        <location filename="../../frontdesk/services/transfers.py" line="85"/>
         <source>该转办已答复，无需催办</source>
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/visits.py" line="56"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="74"/>
-        <location filename="../../frontdesk/services/visits.py" line="104"/>
+        <location filename="../../frontdesk/services/visits.py" line="76"/>
+        <location filename="../../frontdesk/services/visits.py" line="106"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="76"/>
+        <location filename="../../frontdesk/services/visits.py" line="78"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="300"/>
+        <location filename="../../frontdesk/services/visits.py" line="312"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="300"/>
+        <location filename="../../frontdesk/services/visits.py" line="312"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="307"/>
-        <location filename="../../frontdesk/services/visits.py" line="324"/>
-        <location filename="../../frontdesk/services/visits.py" line="365"/>
+        <location filename="../../frontdesk/services/visits.py" line="319"/>
+        <location filename="../../frontdesk/services/visits.py" line="336"/>
+        <location filename="../../frontdesk/services/visits.py" line="377"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>

@@ -30,9 +30,10 @@ from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import attendance_dialogs as dlg
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog
-from frontdesk.ui.i18n import enum_format, enum_text
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.list_export_action import add_list_export, export_named
 from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.pages.requests_tab import RequestsTab
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -156,18 +157,10 @@ class AttendancePage(Page):
         super().__init__(ctx)
         self.manager = ctx.actor.can(Permission.MANAGE_PERSONNEL)
         self.grid = WeekGrid(self)
-        columns = [
-            Column("day", self.tr("日期"), 90), Column("staff_name", self.tr("员工"), 80),
-            Column("shift_name", self.tr("班次"), 60, sortable=False),
-            Column("start_at", self.tr("应到"), 90, fmt=_time, sortable=False),
-            Column("end_at", self.tr("应退"), 90, fmt=_time, sortable=False),
-            Column("clock_in", self.tr("签到"), 90, fmt=_time, sortable=False),
-            Column("clock_out", self.tr("签退"), 90, fmt=_time, sortable=False),
-            Column("status", self.tr("状态"), 60, fmt=enum_format(attendance_label)),
-            Column("late_minutes", self.tr("迟到(分)"), 70, align_right=True),
-            Column("early_minutes", self.tr("早退(分)"), 70, align_right=True),
-            Column("correction_reason", self.tr("更正原因"), 140, sortable=False),
-        ]
+        columns = spec_columns(attendance.SHIFTS, {
+            "day": 90, "staff_name": 80, "shift_name": 60, "start_at": 90, "end_at": 90, "clock_in": 90,
+            "clock_out": 90, "status": 60, "late_minutes": 70, "early_minutes": 70, "correction_reason": 140},
+            fmt={key: _time for key in ("start_at", "end_at", "clock_in", "clock_out")})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索员工姓名或工号"))
         self.panel.model.row_color = lambda row: STATUS_COLORS.get(row.get("status"))
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态")), ("exceptions", self.tr("仅异常"))] + [
@@ -187,6 +180,7 @@ class AttendancePage(Page):
                 self.buttons[key].setObjectName(key)
                 self.buttons[key].clicked.connect(slot)
                 self.panel.actions_bar.addWidget(self.buttons[key])
+        self.export_btn = add_list_export(self, self.panel, "shifts", beside_pager=True)
         self.requests = RequestsTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.grid, self.tr("排班表"))
@@ -204,6 +198,10 @@ class AttendancePage(Page):
             self.panel.set_filter("exceptions", True)
         else:
             self.panel.set_filter("status", value)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the attendance list as currently filtered (staff: their own), off the UI thread."""
+        return export_named(self, self.panel, "shifts")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return attendance.list_attendance(self.ctx.actor, query)

@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from frontdesk.domain.complaints import label
 from frontdesk.domain.sla import Priority, Severity, Stage
 from frontdesk.errors import UserError
-from frontdesk.services import complaint_list, complaints, holidays, list_exports
+from frontdesk.services import complaint_list, complaints, holidays
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui import printing, screenshots
@@ -30,9 +29,9 @@ from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE, ComplaintDetail
 from frontdesk.ui.dialogs.complaint_new import ComplaintDialog
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.list_export_action import export_button, export_list
+from frontdesk.ui.list_export_action import export_button, export_named
 from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -47,21 +46,10 @@ class ComplaintsPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        columns = [
-            Column("number", self.tr("编号"), 190),
-            Column("opened_at", self.tr("受理时间"), 130),
-            Column("customer_name", self.tr("投诉人"), 80),
-            Column("phone", self.tr("电话"), 105),
-            Column("subject", self.tr("投诉事由"), 220, sortable=False),
-            Column("severity", self.tr("严重程度"), 70, fmt=lambda v: enum_text(Severity(v).label)),
-            Column("level", self.tr("等级"), 60, fmt=lambda v: enum_text(Priority(v).label)),
-            Column("stage", self.tr("当前阶段"), 80, fmt=lambda v: enum_text(Stage(v).label)),
-            Column("paused", self.tr("计时"), 50, fmt=lambda v: self.tr("暂停") if v else ""),
-            Column("due_at", self.tr("最近时限"), 130),
-            Column("remaining", self.tr("本阶段剩余"), 100, fmt=fmt_span, sortable=False),
-            Column("department_name", self.tr("责任部门"), 90, sortable=False),
-            Column("satisfaction", self.tr("满意度"), 70, fmt=lambda v: enum_text(label(v))),
-        ]
+        columns = spec_columns(complaint_list.COMPLAINTS, {
+            "number": 190, "opened_at": 130, "customer_name": 80, "phone": 105, "subject": 220, "severity": 70,
+            "level": 60, "stage": 80, "paused": 60, "due_at": 130, "remaining": 100, "department_name": 90,
+            "satisfaction": 70}, fmt={"paused": lambda v: self.tr("暂停") if v else "", "remaining": fmt_span})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、投诉人、电话或事由"))
         self.panel.model.row_color = lambda row: OVERDUE_BG if row.get("overdue") else (
             PAUSED_BG if row.get("paused") else None)
@@ -124,7 +112,7 @@ class ComplaintsPage(Page):
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
-        return export_list(self, lambda: list_exports.export_complaints(self.ctx.actor, self.panel.query()))
+        return export_named(self, self.panel, "complaints")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return complaint_list.list_complaints(self.ctx.actor, query)

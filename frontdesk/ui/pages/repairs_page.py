@@ -23,9 +23,9 @@ from frontdesk.ui.dialogs.repair_steps import (
     ReworkDialog,
     StepDialog,
 )
-from frontdesk.ui.i18n import enum_format, enum_text
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import show_user_error
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.aftersales_common import AftersalesPage
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -40,20 +40,10 @@ class RepairsPage(AftersalesPage):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        columns = [
-            Column("number", self.tr("编号"), 172),
-            Column("received_at", self.tr("受理时间"), 122),
-            Column("customer_name", self.tr("顾客"), 80),
-            Column("phone", self.tr("电话"), 105),
-            Column("item", self.tr("商品"), 80, sortable=False),
-            Column("brand_model", self.tr("品牌型号"), 112, sortable=False),
-            Column("warranty", self.tr("保修"), 50, fmt=enum_format(repair_label)),
-            Column("status", self.tr("状态"), 85, fmt=enum_format(repair_label)),
-            Column("status_since", self.tr("进入本状态"), 122),
-            Column("estimated_date", self.tr("预计完成"), 90, sortable=False),
-            Column("rework_count", self.tr("返修"), 45, sortable=False, fmt=lambda v: str(v) if v else ""),
-            Column("received_by_name", self.tr("受理人"), 70, sortable=False),
-        ]
+        columns = spec_columns(aftersales_list.REPAIRS, {
+            "number": 172, "received_at": 122, "customer_name": 80, "phone": 105, "item": 80, "brand_model": 112,
+            "warranty": 50, "status": 85, "status_since": 122, "estimated_date": 90, "rework_count": 60,
+            "received_by_name": 70}, fmt={"rework_count": lambda v: str(v) if v else ""})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("扫码或输入单号、电话、姓名"))
         self.panel.model.row_color = lambda row: STUCK_BG if row.get("stuck") else None

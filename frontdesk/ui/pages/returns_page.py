@@ -16,9 +16,9 @@ from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.return_edit import DecideDialog, ReturnDialog
-from frontdesk.ui.i18n import enum_format, enum_text
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import confirm, show_user_error
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.aftersales_common import AftersalesPage
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -33,21 +33,10 @@ class ReturnsPage(AftersalesPage):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        columns = [
-            Column("number", self.tr("编号"), 172),
-            Column("received_at", self.tr("受理时间"), 122),
-            Column("customer_name", self.tr("顾客"), 80),
-            Column("phone", self.tr("电话"), 105),
-            Column("kind", self.tr("类型"), 50, fmt=enum_format(return_label)),
-            Column("item", self.tr("商品"), 110, sortable=False),
-            Column("amount_paid", self.tr("实付"), 80, sortable=False, align_right=True),
-            Column("within_window", self.tr("政策"), 60, sortable=False,
-                   fmt=lambda v: self.tr("期限内") if v else self.tr("超期")),
-            Column("decision", self.tr("处理意见"), 70, sortable=False, fmt=enum_format(return_label)),
-            Column("refund_amount", self.tr("退款"), 80, sortable=False, align_right=True),
-            Column("status", self.tr("状态"), 90, fmt=enum_format(return_label)),
-            Column("handled_by_name", self.tr("经办人"), 70, sortable=False),
-        ]
+        columns = spec_columns(aftersales_list.RETURNS, {
+            "number": 172, "received_at": 122, "customer_name": 80, "phone": 105, "kind": 50, "item": 110,
+            "amount_paid": 80, "within_window": 70, "decision": 70, "refund_amount": 80, "status": 90,
+            "handled_by_name": 70}, fmt={"within_window": lambda v: self.tr("期限内") if v else self.tr("超期")})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("扫码或输入单号、电话、姓名"))
         self.panel.model.row_color = lambda row: PENDING_BG if row.get("status") == "pending_approval" else None

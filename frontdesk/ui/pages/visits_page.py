@@ -8,7 +8,6 @@ from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Permission
 from frontdesk.domain.visits import CustomerLevel, DueKind, VisitInput, VisitMethod
 from frontdesk.domain.visits import label as visit_label
-from frontdesk.services import list_exports
 from frontdesk.services import visits as visit_service
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
@@ -16,9 +15,9 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.key_customer_edit import KeyCustomerDialog
 from frontdesk.ui.dialogs.visit_edit import VisitDialog, due_link_text, due_reason_text
 from frontdesk.ui.i18n import enum_format, enum_text
-from frontdesk.ui.list_export_action import export_button, export_list
+from frontdesk.ui.list_export_action import export_button, export_named
 from frontdesk.ui.messages import inform, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.models.page_model import Column, spec_columns
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -59,16 +58,9 @@ class VisitsPage(Page):
         self.due.activated.connect(lambda _row: self.visit_due())
 
         self.history = ListPanel(
-            [
-                Column("visited_at", self.tr("回访时间"), 130),
-                Column("customer_name", self.tr("客户"), 120),
-                Column("phone", self.tr("电话"), 110),
-                Column("method", self.tr("方式"), 60, fmt=enum_format(visit_label)),
-                Column("satisfaction", self.tr("满意度"), 80, fmt=enum_format(visit_label)),
-                Column("next_visit_date", self.tr("下次回访"), 95),
-                Column("visitor_name", self.tr("回访人"), 80, sortable=False),
-                Column("result", self.tr("回访结果"), 300, sortable=False),
-            ],
+            spec_columns(visit_service.VISITS, {"visited_at": 130, "customer_name": 120, "phone": 110, "method": 60,
+                                         "satisfaction": 80, "next_visit_date": 95, "visitor_name": 80,
+                                         "result": 300}),
             self._fetch_history, size, self.tr("搜索客户、电话或回访结果"),
         )
         self.history.setObjectName("historyPanel")
@@ -151,7 +143,7 @@ class VisitsPage(Page):
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
-        return export_list(self, lambda: list_exports.export_visits(self.ctx.actor, self.history.query()))
+        return export_named(self, self.history, "visits")
 
     # data
     def _fetch_due(self, query: ListQuery) -> DataPage:
