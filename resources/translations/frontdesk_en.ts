@@ -37,52 +37,27 @@
 <context>
     <name>AftersalesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="53"/>
-        <source>打印预览…</source>
-        <translation>Print preview…</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="54"/>
-        <source>导出PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="29"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="31"/>
         <source>售后政策</source>
         <translation>After-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="69"/>
-        <source>请先在列表中选择一条记录</source>
-        <translation>Please select a record in the list first</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="149"/>
-        <source>导出PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="157"/>
-        <source>已导出 {0}</source>
-        <translation>Exported {0}</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="78"/>
         <source>正在导出{0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="80"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation>Exported {0} rows to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="86"/>
         <source>售后政策已保存</source>
         <translation>After-sales policy saved</translation>
     </message>
@@ -660,135 +635,115 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="73"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="49"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="72"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="72"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="73"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="79"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="92"/>
-        <source>打印预览…</source>
-        <translation>Print preview…</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="93"/>
-        <source>导出PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="122"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="135"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="143"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="150"/>
         <source>已结案</source>
         <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="203"/>
-        <source>导出PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="211"/>
-        <source>已导出 {0}</source>
-        <translation>Exported {0}</translation>
     </message>
 </context>
 <context>
@@ -2423,6 +2378,29 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <location filename="../../frontdesk/ui/list_export_action.py" line="39"/>
         <source>已导出 {0:,} 条记录到 {1}</source>
         <translation>Exported {0:,} records to {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="51"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="52"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="62"/>
+        <source>请先在列表中选择一条记录</source>
+        <translation>Please select a record in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="116"/>
+        <source>已导出 {0}</source>
+        <translation>Exported {0}</translation>
     </message>
 </context>
 <context>
@@ -6232,10 +6210,10 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="19"/>
         <location filename="../../frontdesk/services/attendance.py" line="163"/>
         <location filename="../../frontdesk/services/discipline.py" line="198"/>
         <location filename="../../frontdesk/services/selfchecks.py" line="118"/>
+        <location filename="../../frontdesk/services/staff_list.py" line="19"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
@@ -6260,11 +6238,11 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/aftersales_list.py" line="31"/>
         <location filename="../../frontdesk/services/aftersales_list.py" line="50"/>
         <location filename="../../frontdesk/services/complaint_list.py" line="32"/>
         <location filename="../../frontdesk/services/reception.py" line="186"/>
+        <location filename="../../frontdesk/services/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/visits.py" line="132"/>
         <source>电话</source>
         <translation>Phone</translation>
