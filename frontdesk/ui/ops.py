@@ -278,3 +278,10 @@ def run_with_progress(parent: QWidget | None, job: Callable[[OpContext], R], lab
                       title: str | None = None) -> R | None:
     """``job`` on a worker thread behind a cancellable progress dialog; its result, or None (error, cancel)."""
     return Op(parent, job).with_progress(label, title).run_and_wait()
+
+
+def succeeded(parent: QWidget | None, call: Callable[[], Any]) -> bool:
+    """``call()`` here and now; False after a UserError (shown), True when it went through."""
+    op: Op[Any] = Op(parent, lambda _ctx: call())
+    op.run()
+    return op.error is None

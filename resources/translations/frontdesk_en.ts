@@ -113,27 +113,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssessmentsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="208"/>
         <source>考核评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="209"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="210"/>
         <source>个人趋势</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="212"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="211"/>
         <source>我的考核</source>
         <translation>My assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="214"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="213"/>
         <source>考核模板</source>
         <translation>Templates</translation>
     </message>
@@ -192,92 +192,92 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="226"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="226"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="161"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
         <source>仅异常</source>
         <translation>Exceptions only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="170"/>
         <source>补录/更正</source>
         <translation>Enter/correct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
         <source>生成违纪建议</source>
         <translation>Propose incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="184"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="185"/>
         <source>请假与调班</source>
         <translation>Leave and swaps</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="222"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="219"/>
         <source>请先在列表中选择一条考勤记录</source>
         <translation>Select an attendance record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="230"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="227"/>
         <source>{0}成功：{1}，{2}</source>
         <translation>{0} done: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="235"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="232"/>
         <source>请假申请已提交</source>
         <translation>Leave request submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="249"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="244"/>
         <source>已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。</source>
         <translation>{0} incident(s) proposed for confirmation; confirm them one by one on the Discipline page.</translation>
     </message>
@@ -1158,7 +1158,7 @@ Appeal reason: {3}</translation>
 <context>
     <name>DisciplinePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
@@ -1184,7 +1184,7 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/discipline_page.py" line="53"/>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
@@ -1224,42 +1224,42 @@ Appeal reason: {3}</translation>
         <translation>Select an incident in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="106"/>
         <source>已登记违纪</source>
         <translation>Incident recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="112"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="118"/>
         <source>申诉已提交，等待主管处理</source>
         <translation>Appeal submitted, waiting for the manager</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="126"/>
         <source>只有“申诉中”的记录需要处理申诉</source>
         <translation>Only incidents under appeal need an appeal decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="132"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="129"/>
         <source>申诉已处理</source>
         <translation>Appeal decided</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="134"/>
         <source>撤销违纪记录</source>
         <translation>Revoke incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="134"/>
         <source>撤销原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
@@ -1267,57 +1267,57 @@ Appeal reason: {3}</translation>
 <context>
     <name>DismissalTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
         <source>违纪编号</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="144"/>
         <source>按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。</source>
         <translation>Incidents under rules flagged for dismissal need the manager to decide on dismissal.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
         <source>同意辞退</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
         <source>不予辞退</source>
         <translation>Do not dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="163"/>
         <source>请先选择一条辞退建议</source>
         <translation>Select a dismissal proposal first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="166"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="166"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
@@ -1533,107 +1533,107 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineSheetTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
         <source>已确认条数</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
         <source>罚款合计（元）</source>
         <translation>Total fines (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
         <source>待处理条数</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="60"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
         <source>签字记录</source>
         <translation>Sign-off log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="79"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="88"/>
         <source>已签字锁定：{0}，{1}</source>
         <translation>Signed off and locked: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
         <source>未签字</source>
         <translation>Not signed off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
         <source>（重新打开原因：{0}）</source>
         <translation>(reopened: {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="99"/>
         <source>签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。</source>
         <translation>Sign off the fine sheet for {0}? Incidents, fines and attendance of that month will be locked.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="103"/>
         <source>{0} 罚款表已签字锁定</source>
         <translation>Fine sheet {0} signed off and locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="108"/>
         <source>重新打开 {0}</source>
         <translation>Reopen {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="108"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="114"/>
         <source>罚款表-{0}.xlsx</source>
         <translation>fines-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="118"/>
         <source>正在导出 {0} 罚款表</source>
         <translation>Exporting the {0} fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="120"/>
         <source>已导出 {0} 条违纪明细到 {1}</source>
         <translation>Exported {0} incident(s) to {1}</translation>
     </message>
@@ -1999,17 +1999,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="131"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="130"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="135"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="162"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
     </message>
@@ -2147,7 +2147,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Delete the setting for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="117"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
@@ -2406,32 +2406,32 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="54"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="53"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="96"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="95"/>
         <source>首页</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="97"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="96"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="97"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
         <source>末页</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="144"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="141"/>
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
     </message>
@@ -2556,52 +2556,52 @@ Runs offline; data is stored in:
 <context>
     <name>MyAssessmentsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="160"/>
         <source>考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="161"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="162"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="163"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="164"/>
         <source>考核人</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="165"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="166"/>
         <source>本人意见</source>
         <translation>My comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="171"/>
         <source>查看并确认</source>
         <translation>View and acknowledge</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="190"/>
         <source>请先选择一次考核</source>
         <translation>Please select an assessment first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="197"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="196"/>
         <source>已确认考核结果</source>
         <translation>Assessment result acknowledged</translation>
     </message>
@@ -3046,67 +3046,67 @@ Runs offline; data is stored in:
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="66"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="70"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="74"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="75"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="76"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="77"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="106"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="112"/>
         <source>正在导出考核排名</source>
         <translation>Exporting the assessment ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="114"/>
         <source>已导出 {0} 人的考核排名到 {1}</source>
         <translation>Exported the ranking of {0} people to {1}</translation>
     </message>
@@ -3190,7 +3190,7 @@ Runs offline; data is stored in:
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="212"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="209"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3492,107 +3492,107 @@ Runs offline; data is stored in:
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="47"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="49"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="51"/>
         <source>保内保外</source>
         <translation>Any warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="52"/>
         <source>未取件</source>
         <translation>Not picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
         <source>仅滞留</source>
         <translation>Stuck only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
         <source>在同一状态停留超过设定天数的工单</source>
         <translation>Orders waiting in one step longer than the set number of days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="66"/>
         <source>收件登记</source>
         <translation>Take in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="67"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
         <source>已更新维修进度</source>
         <translation>Repair progress updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
         <source>通知取件</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
         <source>已记录通知</source>
         <translation>Notification logged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>已记录取件</source>
         <translation>Pickup recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>已返修，工单重新受理</source>
         <translation>Reworked: the order is open again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>维修受理单</source>
         <translation>Repair receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
         <source>维修取件单</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
         <source>维修工单</source>
         <translation>Repairs</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="104"/>
         <source>已受理维修工单 {0}，请打印受理单交顾客</source>
         <translation>Repair order {0} taken in; print the receipt for the customer</translation>
     </message>
@@ -3798,12 +3798,12 @@ Runs offline; data is stored in:
         <translation>Select a request first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="93"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="93"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
@@ -4075,22 +4075,22 @@ Runs offline; data is stored in:
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="109"/>
         <source>批准 {0} 退款 {1} 元？</source>
         <translation>Approve the refund of {1} yuan for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="109"/>
         <source>已审批</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
         <source>确认 {0} 已退款 {1} 元或已换货，办结？</source>
         <translation>Confirm that {0} has been refunded {1} yuan or exchanged, and complete it?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
@@ -4327,7 +4327,7 @@ Runs offline; data is stored in:
         <translation>{0} has acknowledged this assessment; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="148"/>
         <source>已保存 {0} 的考核</source>
         <translation>Saved the assessment of {0}</translation>
     </message>
@@ -4597,22 +4597,22 @@ Runs offline; data is stored in:
         <translation>This check: not filled yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="87"/>
         <source>自查频次已改为{0}</source>
         <translation>Self-check frequency changed to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="92"/>
         <source>自查表已提交</source>
         <translation>Self-check submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="98"/>
         <source>请先在列表中选择一份自查表</source>
         <translation>Please select a self-check in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="104"/>
         <source>已审阅</source>
         <translation>Reviewed</translation>
     </message>
@@ -5235,43 +5235,43 @@ Save all problems as an Excel error list?</translation>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="174"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="183"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="206"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="226"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="208"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="205"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="228"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="229"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="258"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="255"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="265"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
@@ -5495,67 +5495,67 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="173"/>
         <source>模板名称</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="174"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="175"/>
         <source>权重（态度/知识/技能/纪律）</source>
         <translation>Weights (attitude/knowledge/skills/discipline)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="176"/>
         <source>项目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="178"/>
         <source>优秀/良好/合格</source>
         <translation>Excellent/Good/Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="180"/>
         <source>修改时间</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="181"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="187"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="189"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="188"/>
         <source>修改模板（存为新版本）</source>
         <translation>Edit (saves a new version)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="210"/>
         <source>请先选择一个模板</source>
         <translation>Please select a template first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="218"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="216"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
     </message>
@@ -5636,7 +5636,7 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Please select a transfer record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="92"/>
         <source>已催办（第 {0} 次）</source>
         <translation>Chased (time {0})</translation>
     </message>
@@ -6047,7 +6047,7 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Select a scheduled shift in the grid first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="146"/>
         <source>调班申请已提交，等待主管审批</source>
         <translation>Swap request submitted, waiting for a manager</translation>
     </message>

@@ -97,3 +97,15 @@ def test_run_here_shows_user_and_file_errors_and_returns_the_result(parent, mess
     assert message_boxes == [("warning", "无法写入文件：Permission denied")]
     with pytest.raises(ZeroDivisionError):  # a bug on the UI thread propagates to the crash handler
         attempt(parent, lambda: 1 // 0)
+
+
+def test_succeeded_tells_whether_a_call_without_result_went_through(parent, message_boxes) -> None:  # noqa: ANN001
+    from frontdesk.ui.ops import succeeded
+
+    calls: list[int] = []
+    assert succeeded(parent, lambda: calls.append(1)) is True and calls == [1]
+
+    def refused() -> None:
+        raise UserError("该申请已处理")
+
+    assert succeeded(parent, refused) is False and message_boxes == [("warning", "该申请已处理")]

@@ -17,15 +17,14 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.assessment import Dimension, Grade
 from frontdesk.domain.assessment import label as assessment_label
-from frontdesk.errors import UserError
 from frontdesk.services import assessment_results as results
 from frontdesk.services import assessment_templates as templates
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.i18n import enum_format, enum_text
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column, PageModel
-from frontdesk.ui.ops import run_with_progress
+from frontdesk.ui.ops import attempt, run_with_progress
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 GRADE_COLORS = {Grade.EXCELLENT: "#e8f5e9", Grade.FAIL: "#ffebee"}
@@ -213,9 +212,6 @@ class TemplatesTab(QWidget):
         self._open(row["uuid"])
 
     def _open(self, uuid: str | None) -> None:
-        try:
-            if self.open_editor(uuid):
-                status(self.tr("模板已保存"))
-                self.refresh()
-        except UserError as exc:
-            show_user_error(self, exc)
+        if attempt(self, lambda: self.open_editor(uuid)):
+            status(self.tr("模板已保存"))
+            self.refresh()

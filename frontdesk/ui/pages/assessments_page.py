@@ -10,15 +10,15 @@ from frontdesk.domain.assessment import Status
 from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.domain.assessment_seed import DEFAULT_UUID
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import assessments
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.assessment_form import AcknowledgeDialog, ScoreDialog
 from frontdesk.ui.dialogs.assessment_setup import RunDialog, TemplateDialog
 from frontdesk.ui.i18n import enum_format
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.ops import attempt, succeeded
 from frontdesk.ui.pages.assessment_tabs import (
     HistoryTab,
     RankingTab,
@@ -139,10 +139,9 @@ class RunTab(QWidget):
             later = [i for i in range(index + 1, len(rows))
                      if rows[i]["status"] == Status.DRAFT.value or not only_unscored and
                      rows[i]["status"] != Status.ACKNOWLEDGED.value]
-            try:
-                dialog = ScoreDialog(self.ctx.actor, row["uuid"], self, has_next=bool(later))
-            except UserError as exc:
-                show_user_error(self, exc)
+            dialog = attempt(self, lambda row=row, later=later: ScoreDialog(self.ctx.actor, row["uuid"], self,
+                                                                             has_next=bool(later)))
+            if dialog is None:
                 return
             accepted = dialog.exec()
             if accepted:
@@ -221,10 +220,7 @@ class AssessmentsPage(Page):
 
     def refresh(self) -> None:
         tab: Any = self.tabs.currentWidget()
-        try:
-            tab.refresh()
-        except UserError as exc:
-            show_user_error(self, exc)
+        succeeded(self, tab.refresh)
 
 
 def _score_dialog(win: QWidget) -> ScoreDialog:

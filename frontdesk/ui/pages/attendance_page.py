@@ -22,7 +22,6 @@ from frontdesk import clock
 from frontdesk.domain.attendance import AttendanceStatus
 from frontdesk.domain.attendance import label as attendance_label
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import attendance, shifts
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
@@ -32,8 +31,9 @@ from frontdesk.ui.dialogs import attendance_dialogs as dlg
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_list_export, export_named
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import attempt, succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.pages.requests_tab import RequestsTab
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -133,10 +133,7 @@ class WeekGrid(QWidget):
         if not chosen or not chosen[2]:
             inform(self, self.tr("请先在排班表中选择一个已排的班次"))
             return
-        try:
-            shifts.unassign(self.page.ctx.actor, chosen[2][0]["uuid"])
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: shifts.unassign(self.page.ctx.actor, chosen[2][0]["uuid"])):
             return
         self.refresh()
 
@@ -241,10 +238,8 @@ class AttendancePage(Page):
             self.panel.refresh()
 
     def propose(self) -> None:
-        try:
-            count = attendance.propose_incidents(self.ctx.actor)
-        except UserError as exc:
-            show_user_error(self, exc)
+        count = attempt(self, lambda: attendance.propose_incidents(self.ctx.actor))
+        if count is None:
             return
         inform(self, self.tr("已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。").format(count))
         self.panel.refresh()

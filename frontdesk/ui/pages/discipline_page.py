@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 from frontdesk.domain.fines import IncidentStatus
 from frontdesk.domain.fines import label as fine_label
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import discipline
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
@@ -18,8 +17,9 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.discipline_dialogs import AppealDialog, AuditDialog, IncidentDialog, ReasonDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_list_export, export_named
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.pages.fine_sheet_tab import DismissalTab, FineSheetTab
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -96,10 +96,7 @@ class DisciplinePage(Page):
         return row
 
     def _run(self, action: Any, done: str) -> None:
-        try:
-            action()
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: action()):
             return
         status(done)
         self.panel.refresh()

@@ -17,14 +17,13 @@ from frontdesk import clock
 from frontdesk.domain import attendance as attendance_rules
 from frontdesk.domain.fines import yuan
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import discipline, fine_sheet
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog, ReasonDialog
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.messages import confirm, inform, show_user_error, status
-from frontdesk.ui.ops import run_with_progress
+from frontdesk.ui.messages import confirm, inform, status
+from frontdesk.ui.ops import run_with_progress, succeeded
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -99,10 +98,7 @@ class FineSheetTab(QWidget):
         month = self.month.value()
         if not confirm(self, self.tr("签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。").format(month)):
             return
-        try:
-            fine_sheet.sign_off(self.ctx.actor, month)
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: fine_sheet.sign_off(self.ctx.actor, month)):
             return
         status(self.tr("{0} 罚款表已签字锁定").format(month))
         self.refresh()

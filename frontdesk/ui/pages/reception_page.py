@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactStatus
 from frontdesk.domain.reception import label as reception_label
-from frontdesk.errors import UserError
 from frontdesk.services import reception
 from frontdesk.services import staff as staff_service
 from frontdesk.services.listing import ListQuery
@@ -29,8 +28,9 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
 from frontdesk.ui.widgets.enum_combo import enum_combo
@@ -204,10 +204,7 @@ class ReceptionPage(Page):
                                         self.tr("处理情况及结果："), text=row.get("handling") or "")
         if not ok:
             return
-        try:
-            reception.close_contact(self.ctx.actor, row["uuid"], text)
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: reception.close_contact(self.ctx.actor, row["uuid"], text)):
             return
         status(self.tr("已办结 {0}").format(row["number"]))
         self.panel.refresh()

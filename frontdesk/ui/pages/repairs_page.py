@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
 from frontdesk.domain.repairs import NEXT, REWORK_FROM, RepairStatus, Warranty
 from frontdesk.domain.repairs import label as repair_label
-from frontdesk.errors import UserError
 from frontdesk.services import aftersales_list, aftersales_print, repairs
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
@@ -24,8 +23,8 @@ from frontdesk.ui.dialogs.repair_steps import (
     StepDialog,
 )
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.messages import show_user_error
 from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import attempt
 from frontdesk.ui.pages.aftersales_common import AftersalesPage
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -119,10 +118,8 @@ class RepairsPage(AftersalesPage):
             self._open_detail(row["uuid"])
 
     def _open_detail(self, uuid: str) -> None:
-        try:
-            dialog = RepairDetailDialog(self.ctx.actor, uuid, self.ctx.paths.attachments, self)
-        except UserError as exc:
-            show_user_error(self, exc)
+        dialog = attempt(self, lambda: RepairDetailDialog(self.ctx.actor, uuid, self.ctx.paths.attachments, self))
+        if dialog is None:
             return
         dialog.exec()
 

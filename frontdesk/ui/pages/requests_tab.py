@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.attendance import label as attendance_label
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import leaves, shifts
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.messages import inform, status
+from frontdesk.ui.ops import succeeded
 
 
 def _fill(table: QTableWidget, rows: list[dict[str, Any]], cells: Callable[[dict[str, Any]], list[str]]) -> None:
@@ -88,10 +88,7 @@ class RequestsTab(QWidget):
         if item is None:
             inform(self, self.tr("请先选择一条申请"))
             return
-        try:
-            decide(item.data(Qt.ItemDataRole.UserRole), approve)
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: decide(item.data(Qt.ItemDataRole.UserRole), approve)):
             return
         status(self.tr("已批准") if approve else self.tr("已驳回"))
         self.refresh()

@@ -10,15 +10,15 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 from frontdesk.domain.returns import ReturnKind, ReturnStatus
 from frontdesk.domain.returns import label as return_label
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import aftersales_list, aftersales_print, returns
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.return_edit import DecideDialog, ReturnDialog
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.messages import confirm, show_user_error
+from frontdesk.ui.messages import confirm
 from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.aftersales_common import AftersalesPage
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -100,10 +100,7 @@ class ReturnsPage(AftersalesPage):
         row = self.selected()
         if row is None or not confirm(self, question.format(row["number"], row["refund_amount"])):
             return
-        try:
-            action(self.ctx.actor, row["uuid"])
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: action(self.ctx.actor, row["uuid"])):
             return
         self.after_change(done)
         self.select_uuid(row["uuid"])

@@ -10,7 +10,6 @@ from frontdesk import clock
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Permission
 from frontdesk.domain.selfcheck import label as selfcheck_label
-from frontdesk.errors import UserError
 from frontdesk.services import selfchecks
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
@@ -19,8 +18,9 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.selfcheck_form import ReviewDialog, SelfCheckDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_list_export, export_named
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -82,10 +82,7 @@ class SelfCheckPage(Page):
         self.panel.refresh()
 
     def _set_frequency(self) -> None:
-        try:
-            selfchecks.set_frequency(self.ctx.actor, self.frequency.value())
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: selfchecks.set_frequency(self.ctx.actor, self.frequency.value())):
             return
         status(self.tr("自查频次已改为{0}").format(self.frequency.currentText()))
         self.refresh()

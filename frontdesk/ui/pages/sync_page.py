@@ -28,9 +28,9 @@ from frontdesk.services.sync_import import ImportReport, import_site
 from frontdesk.ui import file_dialogs
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.sync_dialogs import ImportPreviewDialog, SiteExportDialog
-from frontdesk.ui.messages import confirm, inform, localized_error, show_user_error, status, warn
+from frontdesk.ui.messages import confirm, inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
-from frontdesk.ui.ops import OpContext, run_with_progress
+from frontdesk.ui.ops import OpContext, run_with_progress, succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -169,10 +169,7 @@ class SyncPage(Page):
             return
         target = file_dialogs.choose_xlsx(self, self.tr("导入错误清单.xlsx"))
         if target is not None:
-            try:
-                write_problems(target, exc.problems)
-            except (OSError, UserError) as error:
-                warn(self, localized_error(error) if isinstance(error, UserError) else str(error))
+            if not succeeded(self, lambda: write_problems(target, exc.problems)):
                 return
             status(self.tr("错误清单已保存到 {0}").format(target))
 
@@ -257,10 +254,7 @@ class SyncPage(Page):
         if row is None:
             inform(self, self.tr("请先选择一条冲突"))
             return
-        try:
-            sync_conflicts.resolve(self.ctx.actor, row["id"], choice)
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: sync_conflicts.resolve(self.ctx.actor, row["id"], choice)):
             return
         status(self.tr("冲突已处理"))
         self.refresh()

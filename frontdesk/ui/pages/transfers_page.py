@@ -5,15 +5,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
 
 from frontdesk.domain.reception import TransferStatus
-from frontdesk.errors import UserError
 from frontdesk.services import transfers
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import ReplyDialog
 from frontdesk.ui.list_export_action import export_button, export_named
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import attempt
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.enum_combo import enum_combo
 
@@ -86,10 +86,8 @@ class TransfersPage(Page):
         row = self._current()
         if row is None:
             return
-        try:
-            count = transfers.chase(self.ctx.actor, row["uuid"])
-        except UserError as exc:
-            show_user_error(self, exc)
+        count = attempt(self, lambda: transfers.chase(self.ctx.actor, row["uuid"]))
+        if count is None:
             return
         status(self.tr("已催办（第 {0} 次）").format(count))
         self.panel.refresh()
