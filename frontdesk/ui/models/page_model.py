@@ -1,4 +1,4 @@
-"""A thin table model over one SQL page: column constants, translated headers, sort asked of SQL."""
+"""A thin table model over one SQL page: columns (from a list's ListSpec by key), translated headers, sort asked of SQL."""
 
 from __future__ import annotations
 
