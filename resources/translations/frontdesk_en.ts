@@ -6323,7 +6323,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales_list.py" line="38"/>
         <source>政策期限</source>
-        <translation>Within policy</translation>
+        <translation>Policy</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales_list.py" line="39"/>
@@ -6504,7 +6504,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/complaint_list.py" line="36"/>
         <source>等级</source>
-        <translation>Level</translation>
+        <translation>Priority</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaint_list.py" line="37"/>
@@ -6514,7 +6514,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/complaint_list.py" line="38"/>
         <source>暂停计时</source>
-        <translation>Clock paused</translation>
+        <translation>Paused</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaint_list.py" line="39"/>
@@ -6601,7 +6601,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/handover.py" line="145"/>
         <source>交接班记录</source>
-        <translation>Handover record</translation>
+        <translation>Handovers</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/handover.py" line="148"/>
@@ -6621,7 +6621,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/handover.py" line="151"/>
         <source>接班确认</source>
-        <translation>Acknowledge handover</translation>
+        <translation>Acknowledged</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/handover.py" line="152"/>
@@ -6636,7 +6636,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/reception.py" line="182"/>
         <source>接待时间</source>
-        <translation>Time</translation>
+        <translation>Received at</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reception.py" line="183"/>
@@ -6659,7 +6659,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/reception.py" line="188"/>
         <source>处理情况及结果</source>
-        <translation>Handling and result</translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reception.py" line="189"/>
