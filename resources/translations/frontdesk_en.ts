@@ -6313,7 +6313,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales_list.py" line="36"/>
         <source>实付金额</source>
-        <translation>Amount paid</translation>
+        <translation>Paid</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales_list.py" line="37"/>
