@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from frontdesk.errors import UserError
 from frontdesk.paths import DataPaths, data_paths, resource_dir
 from frontdesk.services import auth, site, system
-from frontdesk.settings import Settings
+from frontdesk.settings import Persist, Settings
 
 _STARTED = time.perf_counter()
 BACKUP_DELAY_MS = 5_000  # let the window paint and the clerk start before the copy reads the disk
@@ -50,9 +50,10 @@ class _PaintProbe(QObject):
 class Session:
     """Login → main window → logout → login again, until the user quits."""
 
-    def __init__(self, paths: DataPaths, settings: Settings, args: argparse.Namespace) -> None:
+    def __init__(self, paths: DataPaths, settings: Settings, persist: Persist, args: argparse.Namespace) -> None:
         self.paths = paths
         self.settings = settings
+        self.persist = persist
         self.args = args
         self.window = None
         self.backup_started = False
@@ -64,12 +65,12 @@ class Session:
         if self.args.benchmark_login and os.environ.get("FRONTDESK_BENCHMARK") == "1":
             actor = auth.actor_for(auth._find(self.args.benchmark_login))
         else:
-            dialog = LoginDialog(site.site_name(), self.settings.last_user)
+            dialog = LoginDialog(site.site_name(), self.persist.last_user)
             if not dialog.exec():
                 return False
             actor = dialog.actor
-            self.settings.last_user = actor.staff_no
-            self.settings.save(self.paths.settings_file)
+            self.persist.last_user = actor.staff_no
+            self.persist.save(self.paths.state_file)
         self.open_window(actor)
         return True
 
@@ -77,7 +78,7 @@ class Session:
         from frontdesk.ui.context import AppContext
         from frontdesk.ui.main_window import MainWindow
 
-        ctx = AppContext(self.paths, self.settings, actor, site.site_name())  # type: ignore[arg-type]
+        ctx = AppContext(self.paths, self.settings, actor, site.site_name(), self.persist)  # type: ignore[arg-type]
         self.window = MainWindow(ctx)
         self.window.loggedOut.connect(self._after_logout)
         self.window.closed.connect(QApplication.quit)
@@ -110,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from frontdesk.ui.i18n import apply_font, install_translators
 
     setup_logging(paths.log_file)
+    persist = Persist.load(paths.state_file, legacy_settings=paths.settings_file)  # before settings are re-saved
     settings = Settings.load(paths.settings_file)
     if args.lang:
         settings.language = args.lang
@@ -135,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         site.load_site()
 
-    session = Session(paths, settings, args)
+    session = Session(paths, settings, persist, args)
     if not session.sign_in():
         return 0
     code = app.exec()

@@ -1,8 +1,9 @@
-"""Command line: the same services as the window, without one (init, check, backup, demo data, screenshots)."""
+"""Command line: the same services as the window, without one (init, check, backup, reset-admin, demo data, …)."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
 import time
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from pathlib import Path
 from frontdesk.domain.roles import SYSTEM
 from frontdesk.errors import UserError, ValidationError
 from frontdesk.paths import data_paths
-from frontdesk.services import site, system
+from frontdesk.services import auth, site, system
 from frontdesk.settings import Settings
 
 
@@ -25,6 +26,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--site-name", required=True)
     init.add_argument("--admin-user", required=True)
     init.add_argument("--admin-password", required=True)
+
+    reset = sub.add_parser("reset-admin", help="管理员无法登录时：设置新密码、解锁并启用管理员账户（记入审计日志）")
+    reset.add_argument("--user", help="管理员工号（只有一个管理员时可省略；指定普通员工则设为管理员）")
+    reset.add_argument("--password", help="新密码（省略时在终端输入）")
 
     sub.add_parser("check", help="检查数据库完整性与结构版本；健康时返回 0")
     sub.add_parser("backup", help="立即备份，输出备份文件路径")
@@ -75,11 +80,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+def _reset_admin(args: argparse.Namespace) -> int:
+    if not site.is_initialized():
+        raise UserError("请先运行 init 初始化站点")
+    password = args.password
+    if password is None:
+        password = getpass.getpass("新密码：")
+        if getpass.getpass("再次输入：") != password:
+            raise UserError("两次输入的密码不一致")
+    actor = auth.recover_admin(args.user, password)
+    print(f"已为管理员 {actor.staff_no} {actor.name} 设置新密码，账户已解锁并启用")
+    return 0
+
+
 def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: ANN001
     if args.command == "init":
         site.initialize(args.site_code, args.site_name, args.admin_user, args.admin_password)
         print(f"已初始化站点 {args.site_code.upper()} {args.site_name}，数据文件夹：{paths.root}")
         return 0
+    if args.command == "reset-admin":
+        return _reset_admin(args)
     if args.command == "check":
         health = system.check()
         print(f"数据库：{paths.database}")

@@ -34,8 +34,17 @@ class Message(str):
         return (Message, (self.context, self.template, self.args, self.kwargs))
 
 
-def T(context: str, text: str) -> Message:  # noqa: N802 - lupdate reads it via -tr-function-alias QT_TRANSLATE_NOOP+=T
-    """Mark ``text`` for translation in ``context`` without Qt; the UI translates it when shown."""
+# The two translation markers for code below the UI, which must not import Qt; lupdate reads both
+# (``resources/translations/update.sh`` passes -tr-function-alias QT_TRANSLATE_NOOP+=T).
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Mark a label (an enum's, a column's) for translation in ``context``; the UI translates it with ``tr``."""
+    return text
+
+
+def T(context: str, text: str) -> Message:  # noqa: N802 - lupdate reads it as an alias of QT_TRANSLATE_NOOP
+    """Mark a message for translation in ``context`` without Qt; the UI translates it when shown."""
     return Message(context, text)
 
 

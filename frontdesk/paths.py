@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,13 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "FrontDesk"
+OWNER_ONLY = 0o600  # files holding customer data: on Linux only the user who made them may read them
+
+
+def owner_only(path: str | os.PathLike[str]) -> None:
+    """Let only the file's owner read and write it (POSIX; on Windows the per-user folder's ACLs apply)."""
+    if os.name == "posix":
+        os.chmod(path, OWNER_ONLY)
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,11 @@ class DataPaths:
     @property
     def settings_file(self) -> Path:
         return self.root / "settings.json"
+
+    @property
+    def state_file(self) -> Path:
+        """Remembered window state and last login (``settings.Persist``), apart from the options."""
+        return self.root / "state.json"
 
     @property
     def restore_marker(self) -> Path:

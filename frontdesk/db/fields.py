@@ -1,4 +1,4 @@
-"""Custom fields: money as integer fen exposed as Decimal, never float."""
+"""Custom fields: money as integer fen exposed as Decimal, never float; SQL defaults for added columns."""
 
 from __future__ import annotations
 
@@ -33,3 +33,24 @@ class MoneyField(peewee.BigIntegerField):
 def fen_to_money(fen: int | None) -> Decimal:
     """Convert an SQL SUM over a MoneyField column back to yuan."""
     return (Decimal(int(fen or 0)) / 100).quantize(CENT)
+
+
+def sql_default(value: str | int | bool | Decimal) -> peewee.SQL:
+    """An SQL ``DEFAULT`` constraint for a column added to existing rows (``constraints=[sql_default(0)]``).
+
+    Portable literals: booleans as TRUE/FALSE, money in fen, text quoted.
+    """
+    if isinstance(value, bool):
+        return peewee.SQL("DEFAULT TRUE" if value else "DEFAULT FALSE")
+    if isinstance(value, Decimal):
+        return peewee.SQL(f"DEFAULT {int(to_money(value) * 100)}")
+    if isinstance(value, int):
+        return peewee.SQL(f"DEFAULT {value}")
+    if isinstance(value, str):
+        quoted = value.replace("'", "''")
+        return peewee.SQL(f"DEFAULT '{quoted}'")
+    raise TypeError(f"no portable SQL default for {type(value).__name__}")
+
+
+def has_sql_default(field: peewee.Field) -> bool:
+    return any(isinstance(c, peewee.SQL) and c.sql.upper().startswith("DEFAULT") for c in field.constraints or ())

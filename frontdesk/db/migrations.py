@@ -1,21 +1,31 @@
-"""Schema version table and ordered migrations: each step atomic, the database file backed up first."""
+"""Schema version and ordered migrations (Vorta's way): a fresh database is built at the latest version
+and stamped; an old one runs only the steps above its version, each atomic, the file backed up first.
+
+Steps 1–9 replay the SQL they ran when they were written (``db/frozen``), so no step builds a table
+from today's model classes. A later step changes the schema with the portable helpers below, and the
+model (or ``db/schema.INDEXES``) gets the same change, so a fresh and a migrated database stay alike::
+
+    Migration(11, "repair orders: courier", lambda db: add_column(
+        db, "repair_order", "courier", peewee.CharField(max_length=30, default="", constraints=[sql_default("")])))
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import peewee
+from playhouse.migrate import SchemaMigrator
 
-from frontdesk.db import search_index
+from frontdesk.db import frozen, schema
 from frontdesk.db.connection import database
-from frontdesk.db.models import AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff
+from frontdesk.db.fields import has_sql_default, sql_default
+from frontdesk.db.models import SchemaVersion
+from frontdesk.domain import audit_chain
 from frontdesk.errors import T, UserError
-
-# A step imports its module's models itself: checking that nothing is pending, at every start,
-# must not load every module's tables.
 
 log = logging.getLogger(__name__)
 
@@ -29,125 +39,59 @@ class Migration:
     apply: Callable[[peewee.Database], None]
 
 
-def _foundation(db: peewee.Database) -> None:
-    db.create_tables([SiteSetting, Department, Staff, NumberSequence, AuditLog])
+def add_column(db: peewee.Database, table: str, name: str, field: peewee.Field) -> None:
+    """``ALTER TABLE … ADD COLUMN`` in portable SQL; a NOT NULL column needs ``constraints=[sql_default(v)]``.
+
+    peewee's ``default=`` lives in Python only, so without an SQL default the rows already there
+    would have no value (SQLite refuses the statement, PostgreSQL fails on the first row).
+    """
+    if not field.null and not has_sql_default(field):
+        raise ValueError(f"{table}.{name}: a NOT NULL column added to existing rows needs an SQL DEFAULT")
+    migrator = SchemaMigrator.from_database(db)
+    field.name = field.column_name = name
+    ctx = migrator.make_context()
+    ctx.literal("ALTER TABLE ").sql(peewee.Entity(table)).literal(" ADD COLUMN ").sql(field.ddl(ctx))
+    if isinstance(field, peewee.ForeignKeyField):
+        migrator.add_inline_fk_sql(ctx, field)
+    db.execute(ctx)
+    if field.index or field.unique:
+        index = peewee.Index(f"{table}_{name}", peewee.Table(table), [peewee.Entity(name)], unique=field.unique)
+        db.execute(index)
 
 
-def _reception(db: peewee.Database) -> None:
-    from frontdesk.db.models import Contact, Transfer
-
-    db.create_tables([Contact, Transfer])
-    # list pages sort newest first inside a filter; these keep each filter + sort on an index
-    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_live_received ON contact(deleted, received_at)")
-    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_status_received ON contact(status, received_at)")
-    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_owner_received ON contact(owner_uuid, received_at)")
-    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_phone_received ON contact(phone, received_at)")
-    db.execute_sql("CREATE INDEX IF NOT EXISTS transfer_status_due ON transfer(status, due_at)")
-    search_index.create(db)
+def add_index(db: peewee.Database, name: str, table: str, columns: str) -> None:
+    """A named index (list it in ``db/schema.INDEXES`` too, for fresh databases)."""
+    schema.create_index(db, name, table, columns)
 
 
-def _complaints(db: peewee.Database) -> None:
-    from frontdesk.db.models import Complaint, ComplaintEvent, Holiday
-
-    db.create_tables([Complaint, ComplaintEvent, Holiday])
-    # every list filter + the newest-first sort stays on an index; due_at serves the overdue filter
-    for name, columns in (
-        ("complaint_stage_opened", "stage, opened_at"),
-        ("complaint_severity_opened", "severity, opened_at"),
-        ("complaint_level_opened", "level, opened_at"),
-        ("complaint_due", "due_at"),
-        ("complaint_staff_opened", "staff_uuid, opened_at"),
-        ("complaint_department_opened", "department_uuid, opened_at"),
-        ("complaint_event_case_at", "complaint_uuid, at"),
-    ):
-        table = "complaint_event" if name.startswith("complaint_event") else "complaint"
-        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
-
-
-def _visits_phrases(db: peewee.Database) -> None:
-    from frontdesk.db.models import ForbiddenPhrase, KeyCustomer, ReturnVisit, StandardPhrase
-    from frontdesk.domain import phrases as phrase_seed
-
-    db.create_tables([StandardPhrase, ForbiddenPhrase, ReturnVisit, KeyCustomer])
-    db.execute_sql("CREATE INDEX IF NOT EXISTS return_visit_phone_at ON return_visit(phone, visited_at)")
-    db.execute_sql("CREATE INDEX IF NOT EXISTS return_visit_complaint ON return_visit(complaint_uuid)")
-    db.execute_sql("CREATE INDEX IF NOT EXISTS return_visit_contact ON return_visit(contact_uuid)")
-    # seed 001 rows carry the same UUID at every site, so a site import never duplicates them
-    for position, (situation, text) in enumerate(phrase_seed.STANDARD_SEED):
-        StandardPhrase.create(
-            uuid=phrase_seed.seed_uuid("standard", situation, text), situation=situation, text=text,
-            position=position,
-        )
-    for category, text, checked, note in phrase_seed.FORBIDDEN_SEED:
-        ForbiddenPhrase.create(
-            uuid=phrase_seed.seed_uuid("forbidden", "", text), text=text, category=category, checked=checked,
-            note=note,
-        )
-
-
-def _sync(db: peewee.Database) -> None:
-    from frontdesk.db.models.sync import ImportHistory, SyncBase, SyncConflict
-
-    db.create_tables([ImportHistory, SyncBase, SyncConflict])
-    db.execute_sql("CREATE INDEX IF NOT EXISTS sync_conflict_peer_record ON sync_conflict(peer, record_uuid)")
-
-
-def _aftersales(db: peewee.Database) -> None:
-    from frontdesk.db.models import RepairEvent, RepairOrder, ReturnOrder
-
-    db.create_tables([ReturnOrder, RepairOrder, RepairEvent])
-    # each filter + the newest-first sort stays on an index that also holds `deleted`, so counts never
-    # read the table; single-column indexes serve the sort by that column (SQLite keys them by rowid)
-    for name, table, columns in (
-        ("return_order_live_received", "return_order", "deleted, received_at"),
-        ("return_order_status_received", "return_order", "status, deleted, received_at"),
-        ("return_order_kind_received", "return_order", "kind, deleted, received_at"),
-        ("return_order_kind", "return_order", "kind"),
-        ("return_order_phone_received", "return_order", "phone, received_at"),
-        ("return_order_name_received", "return_order", "customer_name, deleted, received_at"),
-        ("repair_order_live_received", "repair_order", "deleted, received_at"),
-        ("repair_order_status_received", "repair_order", "status, deleted, received_at"),
-        ("repair_order_status_since", "repair_order", "status, deleted, status_since"),
-        ("repair_order_status", "repair_order", "status"),
-        ("repair_order_since", "repair_order", "status_since"),
-        ("repair_order_warranty_received", "repair_order", "warranty, deleted, received_at"),
-        ("repair_order_warranty", "repair_order", "warranty"),
-        ("repair_order_phone_received", "repair_order", "phone, received_at"),
-        ("repair_order_name_received", "repair_order", "customer_name, deleted, received_at"),
-        ("repair_event_repair_at", "repair_event", "repair_uuid, at"),
-    ):
-        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
-
-
-def _discipline(db: peewee.Database) -> None:
-    from frontdesk.db import discipline_schema
-
-    discipline_schema.create(db)
-
-
-def _assessments(db: peewee.Database) -> None:
-    from frontdesk.db import assessment_schema
-
-    assessment_schema.create(db)
-
-
-def _contact_filter_indexes(db: peewee.Database) -> None:
-    # "open complaints" and the like: without statistics per value SQLite counted them through the
-    # category index (one row in seven) instead of the few open rows
-    db.execute_sql("CREATE INDEX IF NOT EXISTS contact_status_category ON contact(status, category, received_at)")
-    db.execute_sql("ANALYZE contact")
+def _audit_chain(db: peewee.Database) -> None:
+    """The audit trail becomes hash-chained: two columns, then every site's existing entries chained in order."""
+    add_column(db, "audit_log", "prev_hash", peewee.CharField(max_length=64, default="", constraints=[sql_default("")]))
+    add_column(db, "audit_log", "hash", peewee.CharField(max_length=64, default="", constraints=[sql_default("")]))
+    names = ", ".join(f'"{n}"' for n in audit_chain.CHAINED_FIELDS)
+    cursor = db.execute_sql(f'SELECT "id", {names} FROM "audit_log" ORDER BY "site_code", "id"')
+    last: dict[str, str] = {}
+    updates = []
+    for row in cursor.fetchall():
+        entry = dict(zip(audit_chain.CHAINED_FIELDS, row[1:], strict=True))
+        prev = last.get(entry["site_code"], "")
+        last[entry["site_code"]] = digest = audit_chain.entry_hash(entry, prev)
+        updates.append((prev, digest, row[0]))
+    if updates:
+        db.cursor().executemany('UPDATE "audit_log" SET "prev_hash" = ?, "hash" = ? WHERE "id" = ?', updates)
 
 
 MIGRATIONS: list[Migration] = [
-    Migration(1, "foundation: site, departments, staff, numbering, audit", _foundation),
-    Migration(2, "reception log, transfers, contact search index", _reception),
-    Migration(3, "complaints, events, holiday overrides", _complaints),
-    Migration(4, "phrase book, return visits, key customers", _visits_phrases),
-    Migration(5, "returns, exchanges, repair orders", _aftersales),
-    Migration(6, "shifts, attendance, fines, incidents, handover", _discipline),
-    Migration(7, "import history, sync state, conflicts", _sync),
-    Migration(8, "contact index for status + category filters", _contact_filter_indexes),
-    Migration(9, "assessment templates, runs, scores, etiquette self-checks", _assessments),
+    Migration(1, "foundation: site, departments, staff, numbering, audit", partial(frozen.replay, version=1)),
+    Migration(2, "reception log, transfers, contact search index", partial(frozen.replay, version=2)),
+    Migration(3, "complaints, events, holiday overrides", partial(frozen.replay, version=3)),
+    Migration(4, "phrase book, return visits, key customers", partial(frozen.replay, version=4)),
+    Migration(5, "returns, exchanges, repair orders", partial(frozen.replay, version=5)),
+    Migration(6, "shifts, attendance, fines, incidents, handover", partial(frozen.replay, version=6)),
+    Migration(7, "import history, sync state, conflicts", partial(frozen.replay, version=7)),
+    Migration(8, "contact index for status + category filters", partial(frozen.replay, version=8)),
+    Migration(9, "assessment templates, runs, scores, etiquette self-checks", partial(frozen.replay, version=9)),
+    Migration(10, "audit trail: hash chain per site", _audit_chain),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version
@@ -174,8 +118,32 @@ def pending_migrations() -> list[Migration]:
     return [m for m in MIGRATIONS if m.version not in applied]
 
 
+def create_fresh(db: peewee.Database) -> list[int]:
+    """Build the current schema in an empty database and stamp every step as applied."""
+    with db.atomic():
+        db.create_tables([SchemaVersion])
+        schema.create(db)
+        for step in MIGRATIONS:
+            SchemaVersion.create(version=step.version, name=step.name)
+    log.info("created a fresh database at schema version %d", LATEST_VERSION)
+    return [m.version for m in MIGRATIONS]
+
+
+def run_steps(db: peewee.Database, steps: list[Migration]) -> list[int]:
+    """Apply ``steps`` in order, each in its own transaction with its version row."""
+    db.create_tables([SchemaVersion], safe=True)
+    applied = []
+    for step in steps:
+        with db.atomic():
+            step.apply(db)
+            SchemaVersion.create(version=step.version, name=step.name)
+        log.info("applied migration %d: %s", step.version, step.name)
+        applied.append(step.version)
+    return applied
+
+
 def migrate(backup_dir: Path | None = None, keep: int = 14) -> list[int]:
-    """Apply pending migrations in order; back the file up first when it already holds data."""
+    """Create a fresh database at the latest version, or apply an old one's pending steps after a backup."""
     current = schema_version()
     unknown = applied_versions() - {m.version for m in MIGRATIONS}
     if unknown:
@@ -184,21 +152,15 @@ def migrate(backup_dir: Path | None = None, keep: int = 14) -> list[int]:
                 max(unknown), LATEST_VERSION
             )
         )
+    db = database.obj
+    if current == 0:
+        return create_fresh(db)
     pending = pending_migrations()
     if not pending:
         return []
-    if current > 0 and backup_dir is not None:
+    if backup_dir is not None:
         from frontdesk.db.backup import backup_database
 
         path = backup_database(backup_dir, keep=keep, reason=f"before-v{pending[0].version}")
         log.info("backed up %s before migrating from version %d", path, current)
-    db = database.obj
-    db.create_tables([SchemaVersion], safe=True)
-    applied = []
-    for step in pending:
-        with db.atomic():
-            step.apply(db)
-            SchemaVersion.create(version=step.version, name=step.name)
-        log.info("applied migration %d: %s", step.version, step.name)
-        applied.append(step.version)
-    return applied
+    return run_steps(db, pending)

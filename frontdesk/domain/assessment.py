@@ -10,8 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
 from frontdesk.domain.labels import labeller
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import Message, T
+from frontdesk.errors import QT_TRANSLATE_NOOP, Message, T
 
 HUNDRED = Decimal(100)
 POINT = Decimal("0.01")

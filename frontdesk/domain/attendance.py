@@ -7,8 +7,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from frontdesk.domain.labels import labeller
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 DEFAULT_GRACE_MINUTES = 5
 PHONE_LEAVE_PAPERWORK_DAYS = 3  # seed 001: 电话请假，事后补办手续

@@ -8,9 +8,8 @@ from enum import StrEnum
 
 from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
 from frontdesk.domain.stages import Priority, Severity
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 
 class ComplaintCategory(StrEnum):

@@ -8,8 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from frontdesk.domain.labels import labeller
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 
 class Unit(StrEnum):
@@ -64,6 +63,23 @@ label = labeller(LABELS)
 def yuan(amount: Decimal) -> str:
     """20 for 20.00, 20.5 → 20.50: whole yuan without decimals."""
     return str(int(amount)) if amount == amount.to_integral_value() else f"{amount:.2f}"
+
+
+MAX_FINE = Decimal("100000")  # 元 for one incident (and any rule's upper bound): more is a typing slip
+CENT = Decimal("0.01")
+
+
+def money_problem(amount: Decimal) -> str | None:
+    """Why ``amount`` cannot be a fine: not a number, negative, more than two decimals or above MAX_FINE."""
+    if not isinstance(amount, Decimal) or not amount.is_finite():
+        return T("errors", "不是金额")
+    if amount < 0:
+        return T("errors", "金额不能为负")
+    if amount > MAX_FINE:
+        return T("errors", "金额 {0} 超过上限 {1} 元").format(amount, yuan(MAX_FINE))
+    if amount != amount.quantize(CENT):
+        return T("errors", "金额 {0} 超过两位小数（精确到分）").format(amount)
+    return None
 
 
 Tier = tuple[int, Decimal]  # (up to this many minutes late, fine)
@@ -166,9 +182,8 @@ def spec_problems(spec: RuleSpec) -> dict[str, str]:
         errors["offence"] = T("errors", "请填写违纪行为")
     elif len(spec.offence) > 100:
         errors["offence"] = T("errors", "违纪行为不超过 100 字")
-    if spec.min_amount < 0:
-        errors["min_amount"] = T("errors", "金额不能为负")
-    if spec.max_amount < spec.min_amount:
+    errors.update(money_problems(spec))
+    if "min_amount" not in errors and "max_amount" not in errors and spec.max_amount < spec.min_amount:
         errors["max_amount"] = T("errors", "上限不能低于下限")
     previous = -1
     for up_to, amount in spec.tiers:
@@ -177,6 +192,21 @@ def spec_problems(spec: RuleSpec) -> dict[str, str]:
         elif not spec.min_amount <= amount <= spec.max_amount:
             errors["tiers"] = T("errors", "分档金额须在罚款范围内")
         previous = up_to
+    return errors
+
+
+def money_problems(spec: RuleSpec) -> dict[str, str]:
+    """Field → message for the rule's amounts (range and tiers) that are no fine amounts."""
+    errors: dict[str, str] = {}
+    for name, amount in (("min_amount", spec.min_amount), ("max_amount", spec.max_amount)):
+        problem = money_problem(amount)
+        if problem:
+            errors[name] = problem
+    for _minutes, amount in spec.tiers:
+        problem = money_problem(amount)
+        if problem:
+            errors["tiers"] = problem
+            break
     return errors
 
 

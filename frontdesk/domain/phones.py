@@ -34,3 +34,14 @@ def phone_problem(text: str, required: bool = False) -> str | None:
     if digits.startswith("1"):
         return T("errors", "手机号应为 11 位数字，以 13–19 开头")
     return T("errors", "电话格式不对：手机 11 位，座机如 0571-88886666")
+
+
+def mask_phone(text: str | None) -> str | None:
+    """13800138000 → 138****8000: the first three and last four kept, the rest starred (short numbers mostly)."""
+    if not text:
+        return text
+    text = text.strip()
+    n = len(text)
+    if n >= 8:
+        return text[:3] + "*" * (n - 7) + text[-4:]
+    return "*" * max(n - 2, 1) + text[max(n - 2, 1):]

@@ -8,8 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 
 class Situation(StrEnum):

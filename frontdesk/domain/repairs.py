@@ -10,8 +10,7 @@ from enum import StrEnum
 from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.returns import parse_money
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 DEFAULT_STUCK_DAYS = 3
 MAX_PHOTOS = 6

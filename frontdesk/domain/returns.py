@@ -9,8 +9,7 @@ from enum import StrEnum
 
 from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 DEFAULT_RETURN_DAYS = 7
 DEFAULT_EXCHANGE_DAYS = 15

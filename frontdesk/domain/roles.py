@@ -5,10 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name read by pyside6-lupdate
-    """Mark ``text`` for translation in ``context`` without Qt (the UI translates it)."""
-    return text
+from frontdesk.errors import QT_TRANSLATE_NOOP
 
 
 class Role(StrEnum):
@@ -41,6 +38,7 @@ class Permission(StrEnum):
     APPROVE_AFTERSALES = "approve_aftersales"  # large refunds, return/exchange policy, repair settings
     MANAGE_ACCOUNTS = "manage_accounts"  # roles, passwords, locks
     ADMIN_SITE = "admin_site"  # site settings, backup/restore, import
+    EXPORT_CUSTOMER_DATA = "export_customer_data"  # customers' full phone numbers in exported files
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -53,6 +51,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_REFERENCE,
             Permission.MANAGE_ROSTER,
             Permission.APPROVE_AFTERSALES,
+            Permission.EXPORT_CUSTOMER_DATA,
         }
     ),
     Role.ADMIN: frozenset(Permission),
@@ -67,6 +66,7 @@ PERMISSION_LABELS = {
     Permission.APPROVE_AFTERSALES: QT_TRANSLATE_NOOP("enum", "审批大额退款、维护售后政策"),
     Permission.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("enum", "管理账户与密码"),
     Permission.ADMIN_SITE: QT_TRANSLATE_NOOP("enum", "站点设置、备份恢复与数据导入"),
+    Permission.EXPORT_CUSTOMER_DATA: QT_TRANSLATE_NOOP("enum", "导出客户资料（完整电话号码）"),
 }
 
 

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
 from frontdesk.domain.stages import CaseFlowError, Priority, Remedy, Severity, Stage, check_move
 from frontdesk.domain.stages import IllegalStageMove as IllegalStageMove  # re-exported
 from frontdesk.domain.stages import can_move as can_move  # re-exported
 from frontdesk.domain.workdays import Interval, WorkCalendar, active_intervals
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 
 class EventKind(StrEnum):

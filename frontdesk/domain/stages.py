@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import Message, T, UserError
+from frontdesk.errors import QT_TRANSLATE_NOOP, Message, T, UserError
 
 
 class Stage(StrEnum):

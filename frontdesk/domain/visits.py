@@ -9,8 +9,7 @@ from enum import StrEnum
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
-from frontdesk.domain.roles import QT_TRANSLATE_NOOP
-from frontdesk.errors import T
+from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 VISITS_PER_YEAR = 2  # seed 001: key and regular customers are visited at least twice a year
 

@@ -30,6 +30,7 @@ from frontdesk.excel.cells import (
     number_format,
     sample_width,
 )
+from frontdesk.paths import owner_only
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -227,6 +228,7 @@ def _assemble(skeleton: io.BytesIO, rows_by_part: dict[str, IO[bytes]], path: Pa
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".xlsx.tmp", dir=path.parent)
     os.close(fd)
     try:
+        owner_only(tmp)  # mkstemp's 0600 already, said out loud: os.replace keeps it for the export
         with zipfile.ZipFile(skeleton) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
             for info in src.infolist():
                 data = src.read(info)

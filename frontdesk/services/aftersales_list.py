@@ -189,14 +189,14 @@ def returns_export(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.DESK_WORK)
     where = _return_where(query)
     total = ReturnOrder.select(ReturnOrder.id).where(*where).count()
-    return RETURNS.export(lambda fields: _returns(fields, where), query, total)
+    return RETURNS.export(actor, lambda fields: _returns(fields, where), query, total)
 
 
 def repairs_export(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.DESK_WORK)
     where = _repair_where(query)
     total = RepairOrder.select(RepairOrder.id).where(*where).count()
-    return REPAIRS.export(lambda fields: _repairs(fields, where), query, total)
+    return REPAIRS.export(actor, lambda fields: _repairs(fields, where), query, total)
 
 
 def export_returns(actor: Actor, query: ListQuery, path: str | Path, progress: Progress | None = None,

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
 
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import SiteSetting
-from frontdesk.domain.repairs import DEFAULT_STUCK_DAYS
 from frontdesk.domain.returns import (
-    DEFAULT_REFUND_THRESHOLD,
     ItemCategory,
     Window,
     default_policies,
-    parse_money,
 )
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T, ValidationError
-from frontdesk.services import audit, site
+from frontdesk.services import audit
 from frontdesk.services.permissions import require
+from frontdesk.services.site_settings import AFTERSALES_POLICY, REFUND_THRESHOLD, STUCK_DAYS
 
-POLICY_KEY = "aftersales.policy"
-THRESHOLD_KEY = "aftersales.refund_threshold"
-STUCK_KEY = "aftersales.stuck_days"
 MAX_DAYS = 365
 
 
@@ -37,24 +30,18 @@ class AftersalesSettings:
 def policies() -> dict[str, Window]:
     """Windows per category: stored values over the defaults (7 days to return, 15 to exchange)."""
     result = default_policies()
-    try:
-        stored = json.loads(site.get_setting(POLICY_KEY) or "{}")
-    except ValueError:
-        stored = {}
-    for category, days in stored.items():
+    for category, days in AFTERSALES_POLICY.get().items():
         if category in result and isinstance(days, list) and len(days) == 2:
             result[category] = Window(int(days[0]), int(days[1]))
     return result
 
 
 def refund_threshold() -> Decimal:
-    value = parse_money(site.get_setting(THRESHOLD_KEY))
-    return value if value is not None and value > 0 else DEFAULT_REFUND_THRESHOLD
+    return REFUND_THRESHOLD.get()
 
 
 def stuck_days() -> int:
-    text = site.get_setting(STUCK_KEY)
-    return int(text) if text.isdigit() and int(text) > 0 else DEFAULT_STUCK_DAYS
+    return STUCK_DAYS.get()
 
 
 def load() -> AftersalesSettings:
@@ -78,14 +65,9 @@ def save(actor: Actor, new: AftersalesSettings) -> None:
         raise ValidationError(errors)
     with transaction():
         old = load()
-        values = {
-            POLICY_KEY: json.dumps({k: [w.return_days, w.exchange_days] for k, w in new.policies.items()},
-                                   sort_keys=True),
-            THRESHOLD_KEY: str(new.refund_threshold.quantize(Decimal("0.01"))),
-            STUCK_KEY: str(new.stuck_days),
-        }
-        for key, value in values.items():
-            SiteSetting.insert(key=key, value=value).on_conflict_replace().execute()
+        AFTERSALES_POLICY.put({k: [w.return_days, w.exchange_days] for k, w in new.policies.items()})
+        REFUND_THRESHOLD.put(new.refund_threshold)
+        STUCK_DAYS.put(new.stuck_days)
         audit.record(actor, "aftersales_settings", "aftersales", "update",
                      _plain(old), _plain(new))
 

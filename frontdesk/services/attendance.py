@@ -7,27 +7,25 @@ from typing import Any
 
 from frontdesk.clock import now
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import LeaveRequest, Shift, ShiftType, SiteSetting, Staff
+from frontdesk.db.models import LeaveRequest, Shift, ShiftType, Staff
 from frontdesk.domain import attendance as rules
 from frontdesk.domain import fines
 from frontdesk.domain.attendance import AttendanceStatus, LeaveKind, RequestStatus
 from frontdesk.domain.fines import IncidentSource
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import AuthError, NotFound, PermissionDenied, T, ValidationError
-from frontdesk.services import audit, auth, discipline, fine_rules, fine_sheet, site
+from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
+from frontdesk.services import audit, auth, discipline, fine_rules, fine_sheet
 from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.listing import ListQuery, Page, like_pattern
 from frontdesk.services.permissions import require
 from frontdesk.services.shifts import get_shift_row
+from frontdesk.services.site_settings import GRACE_MINUTES
 
-GRACE_KEY = "attendance.grace_minutes"
+GRACE_KEY = GRACE_MINUTES.key  # the audit trail's entity
 
 
 def grace_minutes() -> int:
-    try:
-        return max(0, int(site.get_setting(GRACE_KEY, str(rules.DEFAULT_GRACE_MINUTES))))
-    except ValueError:
-        return rules.DEFAULT_GRACE_MINUTES
+    return GRACE_MINUTES.get()
 
 
 def set_grace_minutes(actor: Actor, minutes: int) -> None:
@@ -37,7 +35,7 @@ def set_grace_minutes(actor: Actor, minutes: int) -> None:
         raise ValidationError({"grace_minutes": T("errors", "宽限时间为 0–60 分钟")})
     with transaction():
         old = grace_minutes()
-        SiteSetting.insert(key=GRACE_KEY, value=str(minutes)).on_conflict_replace().execute()
+        GRACE_MINUTES.put(minutes)
         audit.record(actor, "setting", GRACE_KEY, "update", {"grace_minutes": old}, {"grace_minutes": minutes})
 
 
@@ -110,8 +108,7 @@ def current_shift(staff_uuid: str, moment: datetime) -> Shift | None:
 def clock(actor: Actor, staff_uuid: str, password: str) -> dict[str, Any]:
     """Clock in (or out, when already in) at the desk; the clerk confirms with their own password."""
     require(actor, Permission.DESK_WORK)
-    if not auth.confirm_password(staff_uuid, password):
-        raise AuthError(T("errors", "密码不正确，签到/签退未记录"))
+    auth.check_password(staff_uuid, password, "clock")  # before the transaction: a failure stays counted
     moment = now()
     with transaction():
         shift = current_shift(staff_uuid, moment)
@@ -219,7 +216,7 @@ def export_shifts(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.READ_OWN_PERSONNEL)
     where = _shift_filters(actor, query)
     total = Shift.select(Shift.id).join(Staff, on=(Shift.staff == Staff.uuid)).where(*where).count()
-    return SHIFTS.export(lambda fields: _shifts(fields, where), query, total)
+    return SHIFTS.export(actor, lambda fields: _shifts(fields, where), query, total)
 
 
 def shift_history(actor: Actor, shift_uuid: str) -> list[dict[str, Any]]:

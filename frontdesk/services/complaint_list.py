@@ -91,7 +91,7 @@ def export_complaints(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.DESK_WORK)
     where = _filters(query)
     total = Complaint.select(Complaint.id).where(*where).count()
-    return COMPLAINTS.export(lambda fields: _complaints(fields, where), query, total)
+    return COMPLAINTS.export(actor, lambda fields: _complaints(fields, where), query, total)
 
 
 def _complaints(fields: list[peewee.Node], where: list[peewee.Expression]) -> peewee.ModelSelect:

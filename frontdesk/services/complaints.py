@@ -11,7 +11,7 @@ import peewee
 
 from frontdesk.clock import now
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Department, SiteSetting, Staff
+from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Department, Staff
 from frontdesk.db.numbering import next_number
 from frontdesk.domain.complaints import (
     ComplaintInput,
@@ -24,11 +24,11 @@ from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import CaseClock, CaseEvent, CaseFlowError, Remedy, Stage, compute_status
 from frontdesk.errors import Message, NotFound, T, ValidationError
-from frontdesk.services import holidays, reception, site
+from frontdesk.services import holidays
 from frontdesk.services.permissions import require
+from frontdesk.services.site_settings import CALENDAR_STAMP
 
 MODULE_CODE = "TS"
-CALENDAR_KEY = "complaints.calendar_data"
 
 
 @dataclass(frozen=True)
@@ -103,11 +103,11 @@ def refresh_deadlines() -> int:
 def ensure_deadline_index() -> None:
     """Re-index open cases once after the built-in holiday data changed (a chinesecalendar upgrade)."""
     stamp = f"chinesecalendar {chinese_calendar.__version__}"
-    if site.get_setting(CALENDAR_KEY) == stamp:
+    if CALENDAR_STAMP.get() == stamp:
         return
     with transaction():
         refresh_deadlines()
-        SiteSetting.insert(key=CALENDAR_KEY, value=stamp).on_conflict_replace().execute()
+        CALENDAR_STAMP.put(stamp)
 
 
 # --- opening ------------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def open_complaint(actor: Actor, data: ComplaintInput, contact_uuid: str | None 
 
 
 def open_from_contact(actor: Actor, contact: Contact) -> Complaint | None:
-    """The reception hook: a newly saved 投诉 contact opens a linked case (inside its transaction)."""
+    """A newly saved 投诉 contact opens a linked case (reception calls this inside its transaction)."""
     if Complaint.select().where(Complaint.contact == contact.uuid).exists():
         return None
     first_line = (contact.request or "").strip().splitlines()[0] if contact.request.strip() else "投诉"
@@ -171,10 +171,6 @@ def open_from_contact(actor: Actor, contact: Contact) -> Complaint | None:
     return _create(actor, data, min(contact.received_at, now()), contact.uuid)
 
 
-if open_from_contact not in reception.ON_COMPLAINT_CONTACT:
-    reception.ON_COMPLAINT_CONTACT.append(open_from_contact)
-if refresh_deadlines not in holidays.ON_CALENDAR_CHANGED:
-    holidays.ON_CALENDAR_CHANGED.append(refresh_deadlines)
 
 
 # --- the workflow -------------------------------------------------------------------------------

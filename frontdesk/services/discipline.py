@@ -12,7 +12,15 @@ from frontdesk.db.connection import transaction
 from frontdesk.db.models import DismissalProposal, Incident, Staff
 from frontdesk.db.numbering import next_number
 from frontdesk.domain.attendance import RequestStatus
-from frontdesk.domain.fines import Dismissal, IncidentSource, IncidentStatus, Unit, amount_problem, label
+from frontdesk.domain.fines import (
+    Dismissal,
+    IncidentSource,
+    IncidentStatus,
+    Unit,
+    amount_problem,
+    label,
+    money_problem,
+)
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, fine_rules, fine_sheet
@@ -68,7 +76,7 @@ def _validate(data: IncidentInput) -> tuple[dict[str, str], Any]:
         if data.amount is None:
             errors["amount"] = T("errors", "请填写罚款金额")
         else:
-            problem = amount_problem(spec, data.amount, data.quantity)
+            problem = money_problem(data.amount) or amount_problem(spec, data.amount, data.quantity)
             if problem:
                 errors["quantity" if "次数" in problem else "amount"] = problem
     return errors, rule
@@ -133,7 +141,7 @@ def _check_amount(incident: Incident, amount: Decimal | None) -> None:
     if amount is None:
         return
     spec = fine_rules.spec_of(fine_rules.rule_by_uuid(incident.rule_uuid))  # the version it was recorded under
-    problem = amount_problem(spec, amount, incident.quantity)
+    problem = money_problem(amount) or amount_problem(spec, amount, incident.quantity)
     if problem:
         raise ValidationError({"amount": problem})
     incident.amount = amount
@@ -250,7 +258,7 @@ def export_incidents(actor: Actor, query: ListQuery) -> ListExport:
     """The incident list as filtered (staff: their own), every row, for Excel."""
     require(actor, Permission.READ_OWN_PERSONNEL)
     where = _incident_filters(actor, query)
-    return INCIDENTS.export(lambda fields: _incidents(fields, where), query)
+    return INCIDENTS.export(actor, lambda fields: _incidents(fields, where), query)
 
 
 def get_incident(actor: Actor, uuid: str) -> dict[str, Any]:

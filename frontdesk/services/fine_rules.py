@@ -83,6 +83,9 @@ def money(text: str | Decimal, field: str) -> Decimal:
         raise ValidationError({field: T("errors", "请输入金额，例如 20 或 20.50")}) from None
     if not value.is_finite():
         raise ValidationError({field: T("errors", "请输入金额，例如 20 或 20.50")})
+    problem = fines.money_problem(value)  # more than two decimals or above the ceiling: refused, not rounded
+    if problem:
+        raise ValidationError({field: problem})
     return value.quantize(Decimal("0.01"))
 
 

@@ -98,11 +98,14 @@ def parse_fine(value: Any) -> tuple[Decimal, Decimal, Unit]:
     if match["unit"]:
         unit = _UNITS[match["unit"]]
     try:
-        low = Decimal(match["low"]).quantize(Decimal("0.01"))
-        high = Decimal(match["high"] or match["low"]).quantize(Decimal("0.01"))
+        low, high = Decimal(match["low"]), Decimal(match["high"] or match["low"])
     except InvalidOperation:
         raise ValueError from None
-    return low, high, unit
+    for amount in (low, high):
+        problem = fines.money_problem(amount)  # refused, never rounded: 10.005 is a typing slip, not 10.00
+        if problem:
+            raise ValueError(problem)
+    return low.quantize(fines.CENT), high.quantize(fines.CENT), unit
 
 
 def _key(text: str) -> str:
@@ -124,8 +127,8 @@ def _spec(values: dict[str, Any], code: str, base: FineRule | None,
     if cell_text(values.get("fine")):
         try:
             low, high, unit = parse_fine(values.get("fine"))
-        except ValueError:
-            errors["fine"] = T("errors", "不是罚款金额（例如 20、100-200、10/人、20/次）")
+        except ValueError as exc:
+            errors["fine"] = str(exc) or T("errors", "不是罚款金额（例如 20、100-200、10/人、20/次）")
     elif old is None:
         errors["fine"] = T("errors", "请填写罚款金额")
     dismissal = old.dismissal if old else Dismissal.NONE
@@ -143,7 +146,10 @@ def _spec(values: dict[str, Any], code: str, base: FineRule | None,
             tiers = fines.parse_tiers(tier_text)
         except (ValueError, InvalidOperation):
             errors["tiers"] = T("errors", "分档应写成 分钟:金额，例如 15:10, 30:20, 60:50")
-    return RuleSpec(code, category or "", offence, low, high, unit, dismissal, tiers), errors
+    spec = RuleSpec(code, category or "", offence, low, high, unit, dismissal, tiers)
+    if "tiers" not in errors and fines.money_problems(spec).get("tiers"):  # even on a line that reads unchanged
+        errors["tiers"] = fines.money_problems(spec)["tiers"]
+    return spec, errors
 
 
 def _changes(old: RuleSpec, new: RuleSpec) -> list[str]:

@@ -15,7 +15,7 @@ from frontdesk.db.models import Complaint, Contact, Handover, Shift, ShiftType, 
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import Stage
-from frontdesk.errors import AuthError, NotFound, PermissionDenied, T, ValidationError
+from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, auth
 from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.listing import ListQuery, Page
@@ -110,21 +110,26 @@ def hand_over(actor: Actor, data: HandoverInput) -> str:
 def acknowledge(actor: Actor, uuid: str, incoming_uuid: str, password: str) -> None:
     """The incoming clerk confirms with their own password (any clerk if none was named)."""
     require(actor, Permission.DESK_WORK)
+    _check_acknowledgeable(uuid, incoming_uuid)
+    auth.check_password(incoming_uuid, password, "acknowledge")  # outside the transaction: a failure stays counted
     with transaction():
-        row = Handover.live().where(Handover.uuid == uuid).first()
-        if row is None:
-            raise NotFound(T("errors", "交接班记录不存在"))
-        if row.acknowledged_at is not None:
-            raise ValidationError({"password": T("errors", "该交接班已确认接班")})
-        if row.incoming_uuid and row.incoming_uuid != incoming_uuid:
-            raise PermissionDenied(T("errors", "只有指定的接班人可以确认"))
-        if incoming_uuid == row.outgoing_uuid:
-            raise ValidationError({"incoming_uuid": T("errors", "交班人不能自己确认接班")})
-        if not auth.confirm_password(incoming_uuid, password):
-            raise AuthError(T("errors", "接班人密码不正确"))
+        row = _check_acknowledgeable(uuid, incoming_uuid)  # again, in case another desk confirmed meanwhile
         row.incoming, row.acknowledged_at = incoming_uuid, now()
         row.save()
         audit.record(actor, "handover", row.uuid, "acknowledge", None, {"incoming": incoming_uuid})
+
+
+def _check_acknowledgeable(uuid: str, incoming_uuid: str) -> Handover:
+    row = Handover.live().where(Handover.uuid == uuid).first()
+    if row is None:
+        raise NotFound(T("errors", "交接班记录不存在"))
+    if row.acknowledged_at is not None:
+        raise ValidationError({"password": T("errors", "该交接班已确认接班")})
+    if row.incoming_uuid and row.incoming_uuid != incoming_uuid:
+        raise PermissionDenied(T("errors", "只有指定的接班人可以确认"))
+    if incoming_uuid == row.outgoing_uuid:
+        raise ValidationError({"incoming_uuid": T("errors", "交班人不能自己确认接班")})
+    return row
 
 
 def get_handover(actor: Actor, uuid: str) -> dict[str, Any]:
@@ -182,7 +187,7 @@ def export_handovers(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.DESK_WORK)
     where = _handover_filters(query)
     total = Handover.select(Handover.id).where(*where).count()
-    return HANDOVERS.export(lambda fields: _handovers(fields, where), query, total)
+    return HANDOVERS.export(actor, lambda fields: _handovers(fields, where), query, total)
 
 
 def missing_handovers(actor: Actor, days: int = 7, moment: datetime | None = None) -> list[dict[str, Any]]:

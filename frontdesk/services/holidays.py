@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -18,8 +17,6 @@ from frontdesk.services import audit
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
 
-# Called (inside the transaction) after the override table changed, e.g. to re-index complaint deadlines.
-ON_CALENDAR_CHANGED: list[Callable[[], None]] = []
 _cache: dict[str, Any] = {}
 
 
@@ -125,9 +122,11 @@ def _plain(row: Holiday) -> dict[str, Any]:
 
 
 def _changed() -> None:
+    """After the override table changed, inside its transaction: open complaint deadlines move with it."""
+    from frontdesk.services import complaints  # complaints reads the calendar from here: imported on use
+
     invalidate()
-    for hook in ON_CALENDAR_CHANGED:
-        hook()
+    complaints.refresh_deadlines()
 
 
 def override_count(year: int) -> int:

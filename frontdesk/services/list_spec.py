@@ -12,6 +12,8 @@ from typing import Any
 import peewee
 
 from frontdesk.domain.labels import Label
+from frontdesk.domain.phones import mask_phone
+from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import Message
 from frontdesk.excel.exporter import Cancel, Column, Kind, export_rows
 from frontdesk.services.listing import ListQuery, Page, run_page
@@ -141,10 +143,11 @@ class ListSpec:
         """One page of ``select`` (built on ``list_fields()``), sorted by a sortable column or the default."""
         return run_page(select, query, self.sort_fields, self.default_order, self.tiebreak, **options)
 
-    def export(self, select: Callable[[list[peewee.Node]], peewee.ModelSelect], query: ListQuery,
+    def export(self, actor: Actor, select: Callable[[list[peewee.Node]], peewee.ModelSelect], query: ListQuery,
                total: int | None = None, title: str | None = None) -> ListExport:
         """Every row of the list's filters (``select(fields)`` builds the query), sorted as the page is;
-        ``total`` when the caller counts cheaper than ``select([id]).count()``."""
+        ``total`` when the caller counts cheaper than ``select([id]).count()``. Customer phones are masked
+        (138****8000) unless ``actor`` may export customer data (seed 001: 严禁泄露客户资料)."""
         if total is None:
             total = select([self.tiebreak]).count()
         columns = self.exported()
@@ -153,7 +156,10 @@ class ListSpec:
         node, descending = (sort[query.sort_key], query.descending) if query.sort_key in sort else self.default_order
         ordered = ordered.order_by(node.desc() if descending else node.asc(),
                                    self.tiebreak.desc() if descending else self.tiebreak.asc())
-        return ListExport(str(title or self.title), [c.excel() for c in columns], _stream(ordered), total, columns)
+        export = ListExport(str(title or self.title), [c.excel() for c in columns], _stream(ordered), total, columns)
+        if actor.can(Permission.EXPORT_CUSTOMER_DATA):
+            return export
+        return export.map_kind(ColumnKind.CUSTOMER_PHONE, mask_phone)
 
 
 def _stream(select: peewee.ModelSelect) -> Iterator[tuple[Any, ...]]:

@@ -24,15 +24,12 @@ from frontdesk.domain.reception import (
 )
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
+from frontdesk.services import complaints
 from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
 
 MODULE_CODE = "JD"
-
-# Hooks other modules register: called inside the saving transaction with (actor, contact) when a
-# contact of category 投诉 is first saved (the complaints module opens a linked case there).
-ON_COMPLAINT_CONTACT: list[Any] = []
 
 
 @dataclass(frozen=True)
@@ -90,8 +87,7 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
         if old_texts is None:
             search_index.add(contact.id, _texts(contact))
             if contact.category == Category.COMPLAINT.value:
-                for hook in ON_COMPLAINT_CONTACT:
-                    hook(actor, contact)
+                complaints.open_from_contact(actor, contact)  # a 投诉 contact opens its case, in this transaction
         else:
             search_index.replace(contact.id, old_texts, _texts(contact))
         return SavedContact(contact.uuid, contact.number, contact.status)
@@ -262,7 +258,7 @@ def export_contacts(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.DESK_WORK)
     where, _only_search = _contact_filters(query, actor)
     total = Contact.select(Contact.id).where(*where).count()
-    return CONTACTS.export(lambda fields: _contacts(fields, where), query, total)
+    return CONTACTS.export(actor, lambda fields: _contacts(fields, where), query, total)
 
 
 def _contacts(fields: list[peewee.Node], where: list[peewee.Expression]) -> peewee.ModelSelect:

@@ -33,6 +33,7 @@ LABELS = {"staff_no": "工号", "name": "姓名", "department_uuid": "部门", "
           "phone": "电话", "hire_date": "入职日期", "active": "在职"}
 _ROLES = {**{r.value: r.value for r in Role}, **{label: r.value for r, label in ROLE_LABELS.items()},
           "员工": "staff", "经理": "manager"}
+_KEYS = {"department": "department_uuid"}  # sheet column key → roster field
 _YES = {"是", "在职", "1", "yes", "y", "true", "active", "√"}
 _NO = {"否", "离职", "停用", "0", "no", "n", "false", "inactive", "×"}
 
@@ -52,6 +53,7 @@ class RosterRow:
 class RosterPreview:
     sheet: str
     rows: list[RosterRow]
+    kept: list[str] = field(default_factory=list)  # labels of the columns the sheet lacks: those fields stay as they are
 
     def count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -78,30 +80,65 @@ def _date(value: Any) -> dt.date | None:
         raise ValueError(T("errors", "不是日期（例如 2024-03-01）")) from None
 
 
-def _row_input(values: dict[str, Any], departments: dict[str, str]) -> tuple[staff_service.StaffInput, dict[str, str]]:
+def _row_input(values: dict[str, Any], departments: dict[str, str],
+               before: staff_service.StaffInput | None) -> tuple[staff_service.StaffInput, dict[str, str]]:
+    """The row as a roster entry: a column the sheet lacks keeps what ``before`` has (a new entry, the default).
+
+    A blank 角色 or 在职 cell keeps the current value too; a blank 部门/职位/电话/入职日期 cell clears it.
+    """
     errors: dict[str, str] = {}
-    dept_name = _text(values.get("department"))
-    dept = departments.get(dept_name) if dept_name else None
-    if dept_name and dept is None:
-        errors["department_uuid"] = T("errors", "部门“{0}”不存在，请先在部门管理中添加").format(dept_name)
+    base = before or staff_service.StaffInput(staff_no="", name="")
+    dept = base.department_uuid
+    if "department" in values:
+        dept_name = _text(values["department"])
+        dept = departments.get(dept_name) if dept_name else None
+        if dept_name and dept is None:
+            errors["department_uuid"] = T("errors", "部门“{0}”不存在，请先在部门管理中添加").format(dept_name)
     role_text = _text(values.get("role"))
-    role = _ROLES.get(role_text.casefold() if role_text.isascii() else role_text, None) if role_text else "staff"
-    if role is None:
-        errors["role"] = T("errors", "角色“{0}”无效（客服、主管或管理员）").format(role_text)
+    role: str | None = base.role
+    if role_text:
+        role = _ROLES.get(role_text.casefold() if role_text.isascii() else role_text, None)
+        if role is None:
+            errors["role"] = T("errors", "角色“{0}”无效（客服、主管或管理员）").format(role_text)
     active_text = _text(values.get("active")).casefold()
-    active = True if not active_text else True if active_text in _YES else False if active_text in _NO else None
-    if active is None:
-        errors["active"] = T("errors", "“{0}”应为 是/否（在职/离职）").format(active_text)
-    try:
-        hire = _date(values.get("hire_date"))
-    except ValueError as exc:
-        hire, errors["hire_date"] = None, str(exc)
+    active: bool | None = base.active
+    if active_text:
+        active = True if active_text in _YES else False if active_text in _NO else None
+        if active is None:
+            errors["active"] = T("errors", "“{0}”应为 是/否（在职/离职）").format(active_text)
+    hire = base.hire_date
+    if "hire_date" in values:
+        try:
+            hire = _date(values["hire_date"])
+        except ValueError as exc:
+            hire, errors["hire_date"] = None, str(exc)
     data = staff_service.StaffInput(
         staff_no=_text(values.get("staff_no")), name=_text(values.get("name")), department_uuid=dept,
-        position=_text(values.get("position")), role=role or "staff", phone=_text(values.get("phone")),
-        hire_date=hire, active=bool(active),
+        position=_text(values["position"]) if "position" in values else base.position, role=role or base.role,
+        phone=_text(values["phone"]) if "phone" in values else base.phone, hire_date=hire,
+        active=base.active if active is None else active,
     )
     return data, errors
+
+
+def _shown(key: str, value: Any, department_names: dict[str, str]) -> str:
+    if value in (None, ""):
+        return "空"
+    if key == "department_uuid":
+        return department_names.get(value, "?")
+    if key == "role":
+        return ROLE_LABELS.get(Role(value), value) if value in {r.value for r in Role} else str(value)
+    if key == "active":
+        return "在职" if value else "离职"
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _changes(before: staff_service.StaffInput, data: staff_service.StaffInput,
+             department_names: dict[str, str]) -> list[str]:
+    """'部门：客服部 → 空' for each field the row changes."""
+    old, new = staff_service.staff_input_dict(before), staff_service.staff_input_dict(data)
+    return [f"{LABELS[k]}：{_shown(k, old[k], department_names)} → {_shown(k, new[k], department_names)}"
+            for k in new if old[k] != new[k]]
 
 
 def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPreview:
@@ -109,22 +146,23 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPrevi
     sheet, rows = read_table(path, FIELDS)
     if not rows:
         raise WorkbookRefused([Problem(sheet, None, "", "", "没有可导入的行")])
-    preview = RosterPreview(sheet, [])
+    present = set().union(*(values.keys() for _line, values in rows))
+    preview = RosterPreview(sheet, [], [LABELS[_KEYS.get(f.key, f.key)] for f in FIELDS if f.key not in present])
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     try:
         with transaction():
             departments = {d.name: d.uuid for d in Department.live().where(Department.site_code == current_site_code())}
+            names = {uuid: name for name, uuid in departments.items()}
             existing = {s.staff_no: s for s in Staff.live().where(Staff.site_code == current_site_code())}
             for line, values in rows:
-                data, errors = _row_input(values, departments)
+                old = existing.get(_text(values.get("staff_no")))
+                before = staff_service.get_staff(actor, old.uuid) if old else None
+                data, errors = _row_input(values, departments, before)
                 if data.staff_no in seen:
                     errors["staff_no"] = T("errors", "与第 {0} 行工号重复").format(seen[data.staff_no])
                 seen.setdefault(data.staff_no, line)
-                old = existing.get(data.staff_no)
-                before = staff_service.get_staff(actor, old.uuid) if old else None
-                changes = [LABELS[k] for k, v in staff_service.staff_input_dict(data).items()
-                           if before is not None and getattr(before, k) != v]
+                changes = _changes(before, data, names) if before is not None else []
                 if errors:  # the form's own checks too, so the row's every problem is listed at once
                     errors = {**staff_service._validate(data, old.uuid if old else None), **errors}
                 elif before is None or changes:

@@ -9,7 +9,7 @@ from typing import Any
 from frontdesk import clock
 from frontdesk.clock import now
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import SelfCheck, SiteSetting, Staff
+from frontdesk.db.models import SelfCheck, Staff
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
@@ -17,15 +17,15 @@ from frontdesk.services import audit
 from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.listing import ListQuery, Page, like_pattern
 from frontdesk.services.permissions import require
+from frontdesk.services.site_settings import SELFCHECK_FREQUENCY
 
-FREQUENCY_KEY = "selfcheck.frequency"
+FREQUENCY_KEY = SELFCHECK_FREQUENCY.key  # the audit trail's entity
 
 Answers = dict[str, tuple[bool | None, str]]
 
 
 def frequency() -> str:
-    row = SiteSetting.get_or_none(SiteSetting.key == FREQUENCY_KEY)
-    return row.value if row and row.value in {f.value for f in rules.Frequency} else rules.Frequency.DAILY.value
+    return SELFCHECK_FREQUENCY.get()
 
 
 def set_frequency(actor: Actor, value: str) -> None:
@@ -33,7 +33,7 @@ def set_frequency(actor: Actor, value: str) -> None:
     value = rules.Frequency(value).value
     with transaction():
         old = frequency()
-        SiteSetting.insert(key=FREQUENCY_KEY, value=value).on_conflict_replace().execute()
+        SELFCHECK_FREQUENCY.put(value)
         audit.record(actor, "setting", FREQUENCY_KEY, "update", {"frequency": old}, {"frequency": value})
 
 
@@ -160,4 +160,4 @@ def export_selfchecks(actor: Actor, query: ListQuery) -> ListExport:
     """The self-check list as filtered (staff: their own), every row, for Excel."""
     require(actor, Permission.DESK_WORK)
     where = _check_filters(actor, query)
-    return SELFCHECKS.export(lambda fields: _checks(fields, where), query)
+    return SELFCHECKS.export(actor, lambda fields: _checks(fields, where), query)

@@ -5,35 +5,27 @@ from __future__ import annotations
 import re
 
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import SiteSetting, Staff, set_current_site
+from frontdesk.db.models import Staff, set_current_site
 from frontdesk.domain.roles import Actor, Permission, Role
 from frontdesk.errors import T, ValidationError
 from frontdesk.services import audit
 from frontdesk.services.passwords import hash_password, password_problem
 from frontdesk.services.permissions import require
+from frontdesk.services.site_settings import SITE_CODE, SITE_NAME
 
 SITE_CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 
 
-def get_setting(key: str, default: str = "") -> str:
-    row = SiteSetting.get_or_none(SiteSetting.key == key)
-    return row.value if row else default
-
-
-def _put(key: str, value: str) -> None:
-    SiteSetting.insert(key=key, value=value).on_conflict_replace().execute()
-
-
 def is_initialized() -> bool:
-    return bool(get_setting("site_code"))
+    return bool(SITE_CODE.get())
 
 
 def site_code() -> str:
-    return get_setting("site_code")
+    return SITE_CODE.get()
 
 
 def site_name() -> str:
-    return get_setting("site_name")
+    return SITE_NAME.get()
 
 
 def load_site() -> None:
@@ -67,9 +59,9 @@ def initialize(
         raise ValidationError(errors)
     with transaction():
         if is_initialized():
-            raise ValidationError({"site_code": T("errors", "本数据库已初始化，站点代码为 {0}").format(get_setting("site_code"))})
-        _put("site_code", site_code)
-        _put("site_name", site_name.strip())
+            raise ValidationError({"site_code": T("errors", "本数据库已初始化，站点代码为 {0}").format(SITE_CODE.get())})
+        SITE_CODE.put(site_code)
+        SITE_NAME.put(site_name.strip())
         set_current_site(site_code)
         Staff.create(
             staff_no=admin_user.strip(),
@@ -86,5 +78,5 @@ def rename_site(actor: Actor, name: str) -> None:
         raise ValidationError({"site_name": T("errors", "请填写站点名称")})
     with transaction():
         old = site_name()
-        _put("site_name", name.strip())
+        SITE_NAME.put(name.strip())
         audit.record(actor, "site", site_code(), "rename", {"site_name": old}, {"site_name": name.strip()})

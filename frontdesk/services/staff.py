@@ -82,11 +82,13 @@ def save_staff(actor: Actor, data: StaffInput, uuid: str | None = None, password
             if staff is None:
                 raise NotFound(T("errors", "员工不存在或已删除"))
         current_role = staff.role if staff else Role.STAFF.value
-        if data.role != current_role:
-            require(actor, Permission.MANAGE_ACCOUNTS)
+        if data.role != current_role or current_role == Role.ADMIN.value:
+            require(actor, Permission.MANAGE_ACCOUNTS)  # a manager changes no admin account at all
         if staff is not None and staff.uuid == actor.uuid and not data.active:
             raise ValidationError({"active": T("errors", "不能停用自己的账户")})
         errors = _validate(data, uuid)
+        if staff is not None:
+            errors.update(_last_admin_problems(staff, data))
         if password:
             require(actor, Permission.MANAGE_ACCOUNTS)
             problem = password_problem(password)
@@ -104,6 +106,30 @@ def save_staff(actor: Actor, data: StaffInput, uuid: str | None = None, password
         staff.save()
         audit.record(actor, "staff", staff.uuid, "update" if old else "create", old, _row(staff))
         return staff.uuid
+
+
+def _is_usable_admin(staff: Staff) -> bool:
+    return staff.role == Role.ADMIN.value and staff.active and not staff.deleted and bool(staff.password_hash)
+
+
+def _last_admin_problems(staff: Staff, data: StaffInput) -> dict[str, str]:
+    """Why this change would leave the site without an active admin who can sign in (empty when it would not)."""
+    if not _is_usable_admin(staff):
+        return {}
+    others = Staff.live().where(
+        (Staff.site_code == staff.site_code) & (Staff.uuid != staff.uuid) & (Staff.role == Role.ADMIN.value)
+        & (Staff.active == True) & Staff.password_hash.is_null(False) & (Staff.password_hash != "")  # noqa: E712
+    )
+    if others.exists():
+        return {}
+    errors: dict[str, str] = {}
+    if data.role != Role.ADMIN.value:
+        errors["role"] = T("errors", "{0} 是最后一位在职管理员，不能改为其他角色").format(staff.name)
+    if not data.active:
+        errors["active"] = T("errors", "{0} 是最后一位在职管理员，不能停用").format(staff.name)
+    if data.staff_no != staff.staff_no:
+        errors["staff_no"] = T("errors", "{0} 是最后一位在职管理员，不能更改工号").format(staff.name)
+    return errors
 
 
 def get_staff(actor: Actor, uuid: str) -> StaffInput:

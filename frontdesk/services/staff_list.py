@@ -33,5 +33,5 @@ def export_staff(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.MANAGE_ROSTER)
     where = staff_filters(query)
     total = Staff.select(Staff.id).where(*where).count()
-    return STAFF.export(lambda fields: Staff.select(*fields).join(
+    return STAFF.export(actor, lambda fields: Staff.select(*fields).join(
         Department, peewee.JOIN.LEFT_OUTER, on=(Staff.department == Department.uuid)).where(*where), query, total)

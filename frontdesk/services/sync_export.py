@@ -19,9 +19,9 @@ from frontdesk.excel.sync_export import SheetData, write_site_workbook
 from frontdesk.excel.sync_format import SheetSpec
 from frontdesk.services import site
 from frontdesk.services.permissions import require
+from frontdesk.services.site_settings import LAST_EXPORT_AT
 from frontdesk.services.sync_schema import select_sql, specs
 
-LAST_EXPORT_KEY = "sync_last_export_at"
 SINCE_LAST = "last"  # the default: what changed since this site's last export (everything the first time)
 
 Progress = Callable[[int, int | None], None]
@@ -42,8 +42,7 @@ class ExportSummary:
 
 
 def last_export_at() -> datetime | None:
-    value = site.get_setting(LAST_EXPORT_KEY)
-    return datetime.fromisoformat(value) if value else None
+    return LAST_EXPORT_AT.get()
 
 
 def resolve_since(since: date | datetime | str | None) -> datetime | None:
@@ -88,5 +87,5 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: date | dateti
         }
         checksum = write_site_workbook(path, manifest, sheets, progress, cancel)
     with transaction():
-        site._put(LAST_EXPORT_KEY, str(started))
+        LAST_EXPORT_AT.put(started)
     return ExportSummary(Path(path), start_from, {s.spec.name: s.count for s in sheets}, checksum)

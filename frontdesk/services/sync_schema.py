@@ -1,15 +1,14 @@
-"""Which tables travel between sites and how: every SyncedModel, found generically, in reference order."""
+"""Which tables travel between sites and how: every registered SyncedModel, in reference order."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import peewee
 
-import frontdesk.db.models  # noqa: F401 - every model module imported, so subclasses are registered
 from frontdesk.db.connection import database
-from frontdesk.db.models import load_all
+from frontdesk.db.models import all_models
 from frontdesk.db.models.base import SyncedModel
 from frontdesk.excel.sync_format import FieldKind, SheetSpec, SyncColumn
 
@@ -22,16 +21,10 @@ NOT_CONTENT = ("revision", "updated_at", "created_at", "site_code")
 CHUNK = 900  # uuids per IN (...) query, under SQLite's variable limit
 
 
-def _subclasses(cls: type) -> Iterator[type]:
-    for sub in cls.__subclasses__():
-        yield sub
-        yield from _subclasses(sub)
-
-
 def synced_models() -> list[type[SyncedModel]]:
-    """Every synced table, referenced tables before the tables that reference them, then by name."""
-    load_all()
-    models = {m._meta.table_name: m for m in _subclasses(SyncedModel) if not m._meta.options.get("sync_skip")}
+    """Every synced table of the model registry, referenced tables before the tables that reference them."""
+    models = {m._meta.table_name: m for m in all_models()
+              if issubclass(m, SyncedModel) and not m._meta.options.get("sync_skip")}
     deps = {
         name: sorted({f.rel_model._meta.table_name for f in m._meta.sorted_fields
                       if isinstance(f, peewee.ForeignKeyField) and f.rel_model is not m} & set(models))

@@ -77,7 +77,7 @@ class Health:
 
 
 def check() -> Health:
-    problems = backups.integrity_problems()
+    problems = backups.integrity_problems() + audit.chain_problems()
     pending = [m.version for m in pending_migrations()]
     return Health(schema_version(), LATEST_VERSION, problems, site.is_initialized(), pending)
 

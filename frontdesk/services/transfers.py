@@ -161,7 +161,7 @@ def export_transfers(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.DESK_WORK)
     where = transfer_filters(query)
     total = Transfer.select(Transfer.id).where(*where).count()
-    return TRANSFERS.export(lambda fields: _transfers(fields, where), query, total)
+    return TRANSFERS.export(actor, lambda fields: _transfers(fields, where), query, total)
 
 
 def _transfers(fields: list[Any], where: list[Any]) -> Any:

@@ -180,7 +180,7 @@ def export_visits(actor: Actor, query: ListQuery) -> ListExport:
     require(actor, Permission.DESK_WORK)
     where = _visit_filters(query, actor)
     total = ReturnVisit.select(ReturnVisit.id).where(*where).count()
-    return VISITS.export(lambda fields: _visits(fields, where), query, total)
+    return VISITS.export(actor, lambda fields: _visits(fields, where), query, total)
 
 
 def _visits(fields: list[peewee.Node], where: list[peewee.Expression]) -> peewee.ModelSelect:

@@ -1,12 +1,12 @@
-"""What every page needs: data paths, settings and the signed-in actor."""
+"""What every page needs: data paths, settings, remembered state and the signed-in actor."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from frontdesk.domain.roles import Actor
 from frontdesk.paths import DataPaths
-from frontdesk.settings import Settings
+from frontdesk.settings import Persist, Settings
 
 
 @dataclass
@@ -17,6 +17,10 @@ class AppContext:
     settings: Settings
     actor: Actor
     site_name: str
+    persist: Persist = field(default_factory=Persist)
 
     def save_settings(self) -> None:
         self.settings.save(self.paths.settings_file)
+
+    def save_persist(self) -> None:
+        self.persist.save(self.paths.state_file)

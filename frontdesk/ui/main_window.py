@@ -75,8 +75,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         bridge.info.connect(self._status_message)
-        if ctx.settings.window.get("geometry"):
-            self.restoreGeometry(QByteArray.fromBase64(ctx.settings.window["geometry"].encode()))
+        if ctx.persist.window.get("geometry"):
+            self.restoreGeometry(QByteArray.fromBase64(ctx.persist.window["geometry"].encode()))
         else:
             self.resize(1280, 800)
         # The first page is built right after the window's first paint (paintEvent): the list may
@@ -198,8 +198,8 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        self.ctx.settings.window["geometry"] = bytes(self.saveGeometry().toBase64()).decode()
-        self.ctx.save_settings()
+        self.ctx.persist.window["geometry"] = bytes(self.saveGeometry().toBase64()).decode()
+        self.ctx.save_persist()
         bridge.info.disconnect(self._status_message)
         super().closeEvent(event)
         (self.loggedOut if self._logging_out else self.closed).emit()

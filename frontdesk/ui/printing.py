@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk.domain.printdoc import Field, PrintDocument, Table, copy_caption
 from frontdesk.errors import UserError
-from frontdesk.paths import resource_dir
+from frontdesk.paths import owner_only, resource_dir
 from frontdesk.ui.i18n import CJK_FAMILIES
 
 TEMPLATE_DIR = resource_dir() / "print"
@@ -249,6 +249,7 @@ def write_pdf(doc: PrintDocument, path: str | Path) -> Path:
     try:  # Qt would fail silently: find a locked file or a missing folder first
         with path.open("wb"):
             pass
+        owner_only(path)  # Qt truncates and rewrites this file, keeping its mode: the user's alone
     except OSError as exc:
         raise UserError(f"无法写入 {path}：{exc.strerror}。文件是否正被其他程序打开？") from exc
     writer = QPdfWriter(str(path))

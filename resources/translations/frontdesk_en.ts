@@ -4393,105 +4393,105 @@ Runs offline; data is stored in:
 <context>
     <name>SelfCheck</name>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="39"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="41"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="38"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="40"/>
         <source>仪表仪容</source>
         <translation>Appearance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="39"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="38"/>
         <source>着装整洁，符合企业规范</source>
         <translation>Neat uniform that meets company standards</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="40"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="42"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="39"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="41"/>
         <source>调整着装/妆容</source>
         <translation>Adjust dress / make-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="41"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="40"/>
         <source>饰品简约，妆容得体</source>
         <translation>Simple accessories, appropriate make-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="43"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="45"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="42"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="44"/>
         <source>语言表达</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="43"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="42"/>
         <source>使用“您好”“请”“谢谢”“对不起”“再见”等礼貌用语</source>
         <translation>Uses polite phrases: “hello”, “please”, “thank you”, “sorry”, “goodbye”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="44"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="43"/>
         <source>加强礼貌用语练习</source>
         <translation>Practise the polite phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="45"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="44"/>
         <source>语速适中，吐字清晰</source>
         <translation>Moderate pace, clear pronunciation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="46"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="45"/>
         <source>放慢语速</source>
         <translation>Speak more slowly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="47"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="49"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="51"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="46"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="48"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="50"/>
         <source>行为举止</source>
         <translation>Conduct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="47"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="46"/>
         <source>电话服务保持微笑</source>
         <translation>Smiles on the phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="48"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="50"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="52"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="47"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="49"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="51"/>
         <source>提醒自己专注倾听</source>
         <translation>Remind myself to listen attentively</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="49"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="48"/>
         <source>现场服务主动起身/微笑</source>
         <translation>Stands up and smiles for customers at the desk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="51"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="50"/>
         <source>不随意打断客户说话</source>
         <translation>Does not interrupt customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="53"/>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="55"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="52"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="54"/>
         <source>情绪管理</source>
         <translation>Emotional control</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="53"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="52"/>
         <source>面对客户投诉/不满时，保持冷静</source>
         <translation>Stays calm with complaints or dissatisfied customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="54"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="53"/>
         <source>深呼吸，先安抚情绪再处理</source>
         <translation>Breathe; calm the customer first, then handle the matter</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="55"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="54"/>
         <source>不与客户争执，避免负面语气</source>
         <translation>Does not argue with customers; avoids a negative tone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="56"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="55"/>
         <source>换位思考，使用规范用语</source>
         <translation>See it from the customer’s side; use the standard phrases</translation>
     </message>
@@ -5246,34 +5246,39 @@ Save all problems as an Excel error list?</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/sync_page.py" line="203"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="226"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="228"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="205"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="230"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="231"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="255"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="257"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="261"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="206"/>
+        <source>表中没有的列，现有员工保持不变：{0}</source>
+        <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
 </context>
 <context>
@@ -6205,64 +6210,6 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="18"/>
-        <source>员工档案</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/attendance.py" line="163"/>
-        <location filename="../../frontdesk/services/discipline.py" line="198"/>
-        <location filename="../../frontdesk/services/selfchecks.py" line="118"/>
-        <location filename="../../frontdesk/services/staff_list.py" line="19"/>
-        <source>工号</source>
-        <translation>Staff No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="20"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="21"/>
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="22"/>
-        <source>岗位</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="23"/>
-        <source>角色</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="31"/>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="50"/>
-        <location filename="../../frontdesk/services/complaint_list.py" line="32"/>
-        <location filename="../../frontdesk/services/reception.py" line="186"/>
-        <location filename="../../frontdesk/services/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/visits.py" line="132"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="25"/>
-        <source>入职日期</source>
-        <translation>Hire date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="26"/>
-        <source>在职</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="27"/>
-        <source>最近登录</source>
-        <translation>Last login</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/services/aftersales_list.py" line="27"/>
         <source>退换货</source>
         <translation>Returns</translation>
@@ -6271,8 +6218,8 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales_list.py" line="28"/>
         <location filename="../../frontdesk/services/aftersales_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaint_list.py" line="29"/>
-        <location filename="../../frontdesk/services/discipline.py" line="196"/>
-        <location filename="../../frontdesk/services/reception.py" line="181"/>
+        <location filename="../../frontdesk/services/discipline.py" line="204"/>
+        <location filename="../../frontdesk/services/reception.py" line="177"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -6288,6 +6235,16 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales_list.py" line="49"/>
         <source>顾客</source>
         <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="31"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="50"/>
+        <location filename="../../frontdesk/services/complaint_list.py" line="32"/>
+        <location filename="../../frontdesk/services/reception.py" line="182"/>
+        <location filename="../../frontdesk/services/staff_list.py" line="24"/>
+        <location filename="../../frontdesk/services/visits.py" line="132"/>
+        <source>电话</source>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales_list.py" line="32"/>
@@ -6332,7 +6289,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales_list.py" line="40"/>
-        <location filename="../../frontdesk/services/discipline.py" line="208"/>
+        <location filename="../../frontdesk/services/discipline.py" line="216"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
@@ -6349,9 +6306,9 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales_list.py" line="43"/>
         <location filename="../../frontdesk/services/aftersales_list.py" line="58"/>
-        <location filename="../../frontdesk/services/attendance.py" line="170"/>
-        <location filename="../../frontdesk/services/discipline.py" line="204"/>
-        <location filename="../../frontdesk/services/reception.py" line="193"/>
+        <location filename="../../frontdesk/services/attendance.py" line="167"/>
+        <location filename="../../frontdesk/services/discipline.py" line="212"/>
+        <location filename="../../frontdesk/services/reception.py" line="189"/>
         <location filename="../../frontdesk/services/transfers.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -6412,66 +6369,74 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="161"/>
+        <location filename="../../frontdesk/services/attendance.py" line="158"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="162"/>
-        <location filename="../../frontdesk/services/handover.py" line="146"/>
+        <location filename="../../frontdesk/services/attendance.py" line="159"/>
+        <location filename="../../frontdesk/services/handover.py" line="151"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/discipline.py" line="199"/>
+        <location filename="../../frontdesk/services/attendance.py" line="160"/>
+        <location filename="../../frontdesk/services/discipline.py" line="206"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="118"/>
+        <location filename="../../frontdesk/services/staff_list.py" line="19"/>
+        <source>工号</source>
+        <translation>Staff No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="161"/>
+        <location filename="../../frontdesk/services/discipline.py" line="207"/>
         <location filename="../../frontdesk/services/selfchecks.py" line="119"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="165"/>
-        <location filename="../../frontdesk/services/handover.py" line="147"/>
+        <location filename="../../frontdesk/services/attendance.py" line="162"/>
+        <location filename="../../frontdesk/services/handover.py" line="152"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="166"/>
+        <location filename="../../frontdesk/services/attendance.py" line="163"/>
         <source>应到</source>
         <translation>Due in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="167"/>
+        <location filename="../../frontdesk/services/attendance.py" line="164"/>
         <source>应退</source>
         <translation>Due out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="168"/>
+        <location filename="../../frontdesk/services/attendance.py" line="165"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="169"/>
+        <location filename="../../frontdesk/services/attendance.py" line="166"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="171"/>
+        <location filename="../../frontdesk/services/attendance.py" line="168"/>
         <source>迟到(分)</source>
         <translation>Late (min)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="172"/>
+        <location filename="../../frontdesk/services/attendance.py" line="169"/>
         <source>早退(分)</source>
         <translation>Early (min)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="173"/>
+        <location filename="../../frontdesk/services/attendance.py" line="170"/>
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="174"/>
+        <location filename="../../frontdesk/services/attendance.py" line="171"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
@@ -6492,7 +6457,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaint_list.py" line="34"/>
-        <location filename="../../frontdesk/services/reception.py" line="184"/>
+        <location filename="../../frontdesk/services/reception.py" line="180"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -6549,146 +6514,146 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="195"/>
+        <location filename="../../frontdesk/services/discipline.py" line="203"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="197"/>
+        <location filename="../../frontdesk/services/discipline.py" line="205"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="200"/>
+        <location filename="../../frontdesk/services/discipline.py" line="208"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="201"/>
+        <location filename="../../frontdesk/services/discipline.py" line="209"/>
         <source>违纪情况</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="202"/>
+        <location filename="../../frontdesk/services/discipline.py" line="210"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="203"/>
+        <location filename="../../frontdesk/services/discipline.py" line="211"/>
         <source>罚款(元)</source>
         <translation>Fine (CNY)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="205"/>
+        <location filename="../../frontdesk/services/discipline.py" line="213"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="206"/>
+        <location filename="../../frontdesk/services/discipline.py" line="214"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="207"/>
+        <location filename="../../frontdesk/services/discipline.py" line="215"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline.py" line="217"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="145"/>
+        <location filename="../../frontdesk/services/handover.py" line="150"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="148"/>
+        <location filename="../../frontdesk/services/handover.py" line="153"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="149"/>
+        <location filename="../../frontdesk/services/handover.py" line="154"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="150"/>
+        <location filename="../../frontdesk/services/handover.py" line="155"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="151"/>
+        <location filename="../../frontdesk/services/handover.py" line="156"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="152"/>
+        <location filename="../../frontdesk/services/handover.py" line="157"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="180"/>
+        <location filename="../../frontdesk/services/reception.py" line="176"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="182"/>
+        <location filename="../../frontdesk/services/reception.py" line="178"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="183"/>
+        <location filename="../../frontdesk/services/reception.py" line="179"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="185"/>
+        <location filename="../../frontdesk/services/reception.py" line="181"/>
         <location filename="../../frontdesk/services/transfers.py" line="112"/>
         <location filename="../../frontdesk/services/visits.py" line="131"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="187"/>
+        <location filename="../../frontdesk/services/reception.py" line="183"/>
         <location filename="../../frontdesk/services/transfers.py" line="113"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="188"/>
+        <location filename="../../frontdesk/services/reception.py" line="184"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="189"/>
+        <location filename="../../frontdesk/services/reception.py" line="185"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="190"/>
+        <location filename="../../frontdesk/services/reception.py" line="186"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="191"/>
+        <location filename="../../frontdesk/services/reception.py" line="187"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="192"/>
+        <location filename="../../frontdesk/services/reception.py" line="188"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="194"/>
+        <location filename="../../frontdesk/services/reception.py" line="190"/>
         <location filename="../../frontdesk/services/transfers.py" line="123"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="195"/>
+        <location filename="../../frontdesk/services/reception.py" line="191"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
@@ -6736,6 +6701,46 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/selfchecks.py" line="126"/>
         <source>审阅意见</source>
         <translation>Review note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="18"/>
+        <source>员工档案</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="20"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="21"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="22"/>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="23"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="25"/>
+        <source>入职日期</source>
+        <translation>Hire date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="26"/>
+        <source>在职</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="27"/>
+        <source>最近登录</source>
+        <translation>Last login</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/transfers.py" line="110"/>
@@ -6855,834 +6860,839 @@ Please send this file to technical support.</translation>
 <context>
     <name>enum</name>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="63"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
-        <location filename="../../frontdesk/domain/complaints.py" line="46"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="45"/>
         <source>服务态度</source>
         <translation>Service attitude</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
         <source>业务知识</source>
         <translation>Business knowledge</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
         <source>服务技能</source>
         <translation>Service skills</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
         <source>工作纪律</source>
         <translation>Work discipline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
         <source>良好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
         <source>表彰奖励</source>
         <translation>Reward</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
         <source>辅导培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
         <source>调岗</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
         <source>待评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
-        <location filename="../../frontdesk/domain/fines.py" line="52"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
+        <location filename="../../frontdesk/domain/fines.py" line="51"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="81"/>
-        <location filename="../../frontdesk/domain/fines.py" line="53"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
+        <location filename="../../frontdesk/domain/fines.py" line="52"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="82"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="81"/>
         <source>礼仪自查（自动）</source>
         <translation>Etiquette self-check (automatic)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="47"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="46"/>
         <source>商品质量</source>
         <translation>Product quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="47"/>
         <source>收费价格</source>
         <translation>Charges and prices</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
         <source>环境卫生</source>
         <translation>Cleanliness</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
         <source>设施设备</source>
         <translation>Facilities and equipment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
         <source>通行秩序</source>
         <translation>Traffic order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
-        <location filename="../../frontdesk/domain/reception.py" line="71"/>
-        <location filename="../../frontdesk/domain/stages.py" line="93"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
+        <location filename="../../frontdesk/domain/reception.py" line="70"/>
+        <location filename="../../frontdesk/domain/stages.py" line="92"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
-        <location filename="../../frontdesk/domain/visits.py" line="52"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
+        <location filename="../../frontdesk/domain/visits.py" line="51"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
-        <location filename="../../frontdesk/domain/visits.py" line="53"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
+        <location filename="../../frontdesk/domain/visits.py" line="52"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
-        <location filename="../../frontdesk/domain/visits.py" line="54"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
+        <location filename="../../frontdesk/domain/visits.py" line="53"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
-        <location filename="../../frontdesk/domain/sla.py" line="28"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
+        <location filename="../../frontdesk/domain/sla.py" line="27"/>
         <source>转阶段</source>
         <translation>Stage change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
-        <location filename="../../frontdesk/domain/sla.py" line="29"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
+        <location filename="../../frontdesk/domain/sla.py" line="28"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="58"/>
-        <location filename="../../frontdesk/domain/sla.py" line="30"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
+        <location filename="../../frontdesk/domain/sla.py" line="29"/>
         <source>恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="59"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="109"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="58"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="108"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="34"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="33"/>
         <source>常用服务用语</source>
         <translation>Common service phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="35"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="34"/>
         <source>问候（受理接听）</source>
         <translation>Greeting (answering)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="36"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="35"/>
         <source>受话无音</source>
         <translation>No voice on the line</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="37"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="36"/>
         <source>请稍候（静音后重新对话）</source>
         <translation>Please hold (resuming after mute)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="38"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="37"/>
         <source>熟人来电与工作无关</source>
         <translation>Personal call from an acquaintance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="39"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="38"/>
         <source>听不清楚问题</source>
         <translation>Cannot hear the caller clearly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="40"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="39"/>
         <source>请对方留联系方式</source>
         <translation>Asking for contact details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="41"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="40"/>
         <source>解答完毕后确认</source>
         <translation>Confirming after answering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="42"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="41"/>
         <source>受理投诉或举报结束</source>
         <translation>Ending a complaint or report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="43"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="42"/>
         <source>疑难问题回复</source>
         <translation>Replying on difficult issues</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="44"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="43"/>
         <source>对方打错电话</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="45"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="44"/>
         <source>对方态度不友好</source>
         <translation>Unfriendly caller</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="46"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="45"/>
         <source>对方表示感谢</source>
         <translation>Caller says thanks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="86"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="85"/>
         <source>直呼、责问、训斥、反问</source>
         <translation>Rude addressing, accusing, scolding, retorting</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="87"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="86"/>
         <source>态度傲慢、厌烦</source>
         <translation>Arrogant or impatient</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="88"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="87"/>
         <source>推诿客户</source>
         <translation>Passing the buck</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="62"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
-        <location filename="../../frontdesk/domain/visits.py" line="43"/>
+        <location filename="../../frontdesk/domain/reception.py" line="61"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
+        <location filename="../../frontdesk/domain/visits.py" line="42"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="44"/>
+        <location filename="../../frontdesk/domain/visits.py" line="43"/>
         <source>上门</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="86"/>
         <source>已受理</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
         <source>已送修</source>
         <translation>Sent for repair</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
         <source>维修中</source>
         <translation>Being repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
         <source>已修好</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
         <source>无法修复</source>
         <translation>Cannot be repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
         <source>已通知取件</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="93"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
         <source>已取件</source>
         <translation>Picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="94"/>
         <source>保内</source>
         <translation>In warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
         <source>保外</source>
         <translation>Out of warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
         <source>自取</source>
         <translation>Collect</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
         <source>邮寄</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
-        <location filename="../../frontdesk/domain/visits.py" line="45"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
+        <location filename="../../frontdesk/domain/visits.py" line="44"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
-        <location filename="../../frontdesk/domain/visits.py" line="46"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
+        <location filename="../../frontdesk/domain/visits.py" line="45"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
         <source>已通知到本人</source>
         <translation>Reached in person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
         <source>已留言</source>
         <translation>Message left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
         <source>状态变更</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
         <source>通知客户</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="108"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="47"/>
+        <location filename="../../frontdesk/domain/visits.py" line="46"/>
         <source>重点客户</source>
         <translation>Key customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="48"/>
+        <location filename="../../frontdesk/domain/visits.py" line="47"/>
         <source>常客</source>
         <translation>Regular customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="49"/>
+        <location filename="../../frontdesk/domain/visits.py" line="48"/>
         <source>投诉结案回访</source>
         <translation>Complaint closure follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="50"/>
+        <location filename="../../frontdesk/domain/visits.py" line="49"/>
         <source>年度回访不足两次</source>
         <translation>Fewer than two visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="51"/>
+        <location filename="../../frontdesk/domain/visits.py" line="50"/>
         <source>约定再次回访</source>
         <translation>Scheduled follow-up visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="61"/>
+        <location filename="../../frontdesk/domain/reception.py" line="60"/>
         <source>现场</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="63"/>
+        <location filename="../../frontdesk/domain/reception.py" line="62"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="64"/>
+        <location filename="../../frontdesk/domain/reception.py" line="63"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="65"/>
+        <location filename="../../frontdesk/domain/reception.py" line="64"/>
         <source>咨询</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="66"/>
+        <location filename="../../frontdesk/domain/reception.py" line="65"/>
         <source>查询</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="67"/>
+        <location filename="../../frontdesk/domain/reception.py" line="66"/>
         <source>求助</source>
         <translation>Assistance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="68"/>
+        <location filename="../../frontdesk/domain/reception.py" line="67"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="69"/>
+        <location filename="../../frontdesk/domain/reception.py" line="68"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="70"/>
+        <location filename="../../frontdesk/domain/reception.py" line="69"/>
         <source>表扬</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="72"/>
+        <location filename="../../frontdesk/domain/reception.py" line="71"/>
         <source>处理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="73"/>
+        <location filename="../../frontdesk/domain/reception.py" line="72"/>
         <source>已转办</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="74"/>
+        <location filename="../../frontdesk/domain/reception.py" line="73"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="75"/>
+        <location filename="../../frontdesk/domain/reception.py" line="74"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="76"/>
+        <location filename="../../frontdesk/domain/reception.py" line="75"/>
         <source>立即回复</source>
         <translation>Immediate reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="77"/>
+        <location filename="../../frontdesk/domain/reception.py" line="76"/>
         <source>事后回复</source>
         <translation>Reply later</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="78"/>
+        <location filename="../../frontdesk/domain/reception.py" line="77"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="79"/>
+        <location filename="../../frontdesk/domain/reception.py" line="78"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="80"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="94"/>
+        <location filename="../../frontdesk/domain/reception.py" line="79"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="93"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="27"/>
+        <location filename="../../frontdesk/domain/roles.py" line="24"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="28"/>
+        <location filename="../../frontdesk/domain/roles.py" line="25"/>
         <source>主管</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="29"/>
+        <location filename="../../frontdesk/domain/roles.py" line="26"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="62"/>
+        <location filename="../../frontdesk/domain/roles.py" line="61"/>
         <source>前台业务</source>
         <translation>Front desk work</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="63"/>
+        <location filename="../../frontdesk/domain/roles.py" line="62"/>
         <source>查看本人考勤考核</source>
         <translation>View own attendance and assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="64"/>
+        <location filename="../../frontdesk/domain/roles.py" line="63"/>
         <source>管理考勤、违纪、罚款与考核</source>
         <translation>Manage attendance, discipline, fines and assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="65"/>
+        <location filename="../../frontdesk/domain/roles.py" line="64"/>
         <source>维护罚款标准、部门、节假日与考核模板</source>
         <translation>Maintain fine schedules, departments, holidays and assessment templates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="66"/>
+        <location filename="../../frontdesk/domain/roles.py" line="65"/>
         <source>维护员工档案</source>
         <translation>Maintain staff records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="67"/>
+        <location filename="../../frontdesk/domain/roles.py" line="66"/>
         <source>审批大额退款、维护售后政策</source>
         <translation>Approve large refunds and maintain after-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="68"/>
+        <location filename="../../frontdesk/domain/roles.py" line="67"/>
         <source>管理账户与密码</source>
         <translation>Manage accounts and passwords</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="69"/>
+        <location filename="../../frontdesk/domain/roles.py" line="68"/>
         <source>站点设置、备份恢复与数据导入</source>
         <translation>Site settings, backup/restore and data import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="45"/>
+        <location filename="../../frontdesk/domain/sla.py" line="44"/>
         <source>阶段时限</source>
         <translation>Stage limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="46"/>
+        <location filename="../../frontdesk/domain/sla.py" line="45"/>
         <source>答复时限</source>
         <translation>Reply limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="47"/>
+        <location filename="../../frontdesk/domain/sla.py" line="46"/>
         <source>响应时限</source>
         <translation>Response limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="48"/>
+        <location filename="../../frontdesk/domain/sla.py" line="47"/>
         <source>解决时限</source>
         <translation>Resolution limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="35"/>
+        <location filename="../../frontdesk/domain/stages.py" line="34"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="36"/>
+        <location filename="../../frontdesk/domain/stages.py" line="35"/>
         <source>核实</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="37"/>
+        <location filename="../../frontdesk/domain/stages.py" line="36"/>
         <source>方案</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="38"/>
+        <location filename="../../frontdesk/domain/stages.py" line="37"/>
         <source>反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="39"/>
+        <location filename="../../frontdesk/domain/stages.py" line="38"/>
         <source>执行</source>
         <translation>Execute</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="40"/>
+        <location filename="../../frontdesk/domain/stages.py" line="39"/>
         <source>归档总结</source>
         <translation>Archive and review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="41"/>
+        <location filename="../../frontdesk/domain/stages.py" line="40"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="57"/>
-        <location filename="../../frontdesk/domain/stages.py" line="75"/>
+        <location filename="../../frontdesk/domain/stages.py" line="56"/>
+        <location filename="../../frontdesk/domain/stages.py" line="74"/>
         <source>一般</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="58"/>
-        <location filename="../../frontdesk/domain/stages.py" line="77"/>
+        <location filename="../../frontdesk/domain/stages.py" line="57"/>
+        <location filename="../../frontdesk/domain/stages.py" line="76"/>
         <source>重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="76"/>
+        <location filename="../../frontdesk/domain/stages.py" line="75"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="91"/>
+        <location filename="../../frontdesk/domain/stages.py" line="90"/>
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="54"/>
+        <location filename="../../frontdesk/domain/returns.py" line="53"/>
         <source>退货</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="55"/>
-        <location filename="../../frontdesk/domain/stages.py" line="92"/>
+        <location filename="../../frontdesk/domain/returns.py" line="54"/>
+        <location filename="../../frontdesk/domain/stages.py" line="91"/>
         <source>换货</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="56"/>
+        <location filename="../../frontdesk/domain/returns.py" line="55"/>
         <source>服装鞋帽</source>
         <translation>Clothing and shoes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="57"/>
+        <location filename="../../frontdesk/domain/returns.py" line="56"/>
         <source>数码产品</source>
         <translation>Electronics</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="58"/>
+        <location filename="../../frontdesk/domain/returns.py" line="57"/>
         <source>家用电器</source>
         <translation>Home appliances</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="59"/>
+        <location filename="../../frontdesk/domain/returns.py" line="58"/>
         <source>食品</source>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="60"/>
+        <location filename="../../frontdesk/domain/returns.py" line="59"/>
         <source>化妆品</source>
         <translation>Cosmetics</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="61"/>
+        <location filename="../../frontdesk/domain/returns.py" line="60"/>
         <source>日用百货</source>
         <translation>Household goods</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="62"/>
+        <location filename="../../frontdesk/domain/returns.py" line="61"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="63"/>
+        <location filename="../../frontdesk/domain/returns.py" line="62"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="64"/>
+        <location filename="../../frontdesk/domain/returns.py" line="63"/>
         <source>协商</source>
         <translation>Negotiate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="65"/>
+        <location filename="../../frontdesk/domain/returns.py" line="64"/>
         <source>协商中</source>
         <translation>Negotiating</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="66"/>
+        <location filename="../../frontdesk/domain/returns.py" line="65"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="67"/>
+        <location filename="../../frontdesk/domain/returns.py" line="66"/>
         <source>待办结</source>
         <translation>To complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="68"/>
+        <location filename="../../frontdesk/domain/returns.py" line="67"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="69"/>
+        <location filename="../../frontdesk/domain/returns.py" line="68"/>
         <source>已拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="49"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="48"/>
         <source>待考勤</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="50"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="49"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="51"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="50"/>
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="52"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="51"/>
         <source>早退</source>
         <translation>Left early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="53"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="52"/>
         <source>旷工</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="54"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="53"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="55"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="54"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="56"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="55"/>
         <source>事假</source>
         <translation>Personal leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="57"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="56"/>
         <source>病假</source>
         <translation>Sick leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="58"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="57"/>
         <source>年假</source>
         <translation>Annual leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="59"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="58"/>
         <source>调休</source>
         <translation>Time off in lieu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="60"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="59"/>
         <source>电话请假</source>
         <translation>Phone leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="61"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="60"/>
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="62"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="61"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="63"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="62"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="46"/>
+        <location filename="../../frontdesk/domain/fines.py" line="45"/>
         <source>每次</source>
         <translation>Each time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="47"/>
+        <location filename="../../frontdesk/domain/fines.py" line="46"/>
         <source>每人</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="48"/>
+        <location filename="../../frontdesk/domain/fines.py" line="47"/>
         <source>按次累计</source>
         <translation>Per occurrence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="49"/>
+        <location filename="../../frontdesk/domain/fines.py" line="48"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="50"/>
+        <location filename="../../frontdesk/domain/fines.py" line="49"/>
         <source>情节严重者辞退</source>
         <translation>Dismissal if serious</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="51"/>
+        <location filename="../../frontdesk/domain/fines.py" line="50"/>
         <source>并予辞退</source>
         <translation>Plus dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="54"/>
+        <location filename="../../frontdesk/domain/fines.py" line="53"/>
         <source>申诉中</source>
         <translation>Under appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="55"/>
+        <location filename="../../frontdesk/domain/fines.py" line="54"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="56"/>
+        <location filename="../../frontdesk/domain/fines.py" line="55"/>
         <source>人工登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="57"/>
+        <location filename="../../frontdesk/domain/fines.py" line="56"/>
         <source>考勤生成</source>
         <translation>From attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="21"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="20"/>
         <source>每日</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="22"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="21"/>
         <source>每周</source>
         <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="69"/>
+        <source>导出客户资料（完整电话号码）</source>
+        <translation>Export customer data (full phone numbers)</translation>
     </message>
 </context>
 <context>
@@ -7728,199 +7738,199 @@ Please send this file to technical support.</translation>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="183"/>
+        <location filename="../../frontdesk/db/migrations.py" line="151"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="158"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="157"/>
         <source>权重须在 0–100% 之间</source>
         <translation>Weights must be between 0 and 100%</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="162"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="161"/>
         <source>各维度权重之和须为 100%，现为 {0:f}%</source>
         <translation>The dimension weights must add up to 100%; they are now {0:f}%</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="165"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="164"/>
         <source>“{0}”有权重但没有考核项目</source>
         <translation>“{0}” has a weight but no assessment items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="167"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="166"/>
         <source>考核项目名称不能为空</source>
         <translation>Assessment item names cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="169"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="168"/>
         <source>考核项目重复</source>
         <translation>Duplicate assessment item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="171"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="170"/>
         <source>评分上限须在 1–100 之间</source>
         <translation>The maximum score must be between 1 and 100</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="174"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="173"/>
         <location filename="../../frontdesk/services/assessment_templates.py" line="92"/>
         <source>请填写各等级分数线</source>
         <translation>Enter the score threshold of each grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="176"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="175"/>
         <source>分数线须满足 100 ≥ 优秀 &gt; 良好 &gt; 合格 &gt; 0</source>
         <translation>Thresholds must satisfy 100 ≥ Excellent &gt; Good &gt; Pass &gt; 0</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="189"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="188"/>
         <source>请为“{0}”评分</source>
         <translation>Please score “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="191"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="190"/>
         <source>“{0}”的得分须在 0–{1} 之间</source>
         <translation>The score for “{0}” must be between 0 and {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="136"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="135"/>
         <source>签到时间早于班次开始前两小时</source>
         <translation>Clock-in is more than two hours before the shift starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="138"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="137"/>
         <source>签到时间不能晚于班次结束</source>
         <translation>Clock-in cannot be after the shift ends</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="140"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="139"/>
         <source>没有签到不能签退</source>
         <translation>Cannot clock out without clocking in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="142"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="141"/>
         <source>签退时间必须晚于签到时间</source>
         <translation>Clock-out must be after clock-in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="144"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="143"/>
         <source>签退时间距班次结束超过 12 小时</source>
         <translation>Clock-out is more than 12 hours after the shift ends</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="156"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="155"/>
         <source>调班须至少提前一个班次申请</source>
         <translation>A shift swap must be requested at least one shift in advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="86"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="85"/>
         <source>请填写投诉人称呼</source>
         <translation>Enter the complainant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="88"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="87"/>
         <source>投诉人称呼不超过 30 字</source>
         <translation>The complainant&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="93"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="92"/>
         <source>请填写投诉事由</source>
         <translation>Enter the subject of the complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="95"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="94"/>
         <source>投诉事由不超过 100 字</source>
         <translation>The subject of the complaint must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="97"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="96"/>
         <source>投诉内容不超过 2000 字</source>
         <translation>The complaint details must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="99"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="98"/>
         <source>请选择投诉类别</source>
         <translation>Choose a complaint category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="101"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="100"/>
         <source>请选择严重程度</source>
         <translation>Choose a severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="103"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="102"/>
         <source>等级只能是 1–3</source>
         <translation>The level can only be 1–3</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="105"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="104"/>
         <source>受理时间不能晚于现在</source>
         <translation>The time received cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="111"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="110"/>
         <source>处理说明</source>
         <translation>handling note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="113"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="112"/>
         <location filename="../../frontdesk/services/repairs.py" line="48"/>
         <source>请填写{0}</source>
         <translation>Enter the {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="115"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="114"/>
         <source>{0}不超过 1000 字</source>
         <translation>At most 1000 characters for the {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="150"/>
+        <location filename="../../frontdesk/domain/fines.py" line="166"/>
         <source>次数至少为 1</source>
         <translation>The count must be at least 1</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="152"/>
+        <location filename="../../frontdesk/domain/fines.py" line="168"/>
         <source>{0} 不按次累计，次数只能为 1</source>
         <translation>{0} is not counted per occurrence; the count can only be 1</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="156"/>
+        <location filename="../../frontdesk/domain/fines.py" line="172"/>
         <source>{0} 的罚款须为 {1}</source>
         <translation>The fine for {0} must be {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="164"/>
+        <location filename="../../frontdesk/domain/fines.py" line="180"/>
         <source>请填写编号（不超过 8 位）</source>
         <translation>Enter a code (at most 8 characters)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="166"/>
+        <location filename="../../frontdesk/domain/fines.py" line="182"/>
         <source>请填写违纪行为</source>
         <translation>Enter the misconduct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="168"/>
+        <location filename="../../frontdesk/domain/fines.py" line="184"/>
         <source>违纪行为不超过 100 字</source>
         <translation>The misconduct must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="170"/>
+        <location filename="../../frontdesk/domain/fines.py" line="77"/>
         <source>金额不能为负</source>
         <translation>The amount cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="172"/>
+        <location filename="../../frontdesk/domain/fines.py" line="187"/>
         <source>上限不能低于下限</source>
         <translation>The upper limit cannot be below the lower limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="176"/>
+        <location filename="../../frontdesk/domain/fines.py" line="191"/>
         <source>分档分钟数须逐档递增</source>
         <translation>Tier minutes must increase from tier to tier</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="178"/>
+        <location filename="../../frontdesk/domain/fines.py" line="193"/>
         <source>分档金额须在罚款范围内</source>
         <translation>Tier amounts must be within the fine range</translation>
     </message>
@@ -7940,380 +7950,380 @@ Please send this file to technical support.</translation>
         <translation>Invalid phone number: mobile 11 digits, landline like 0571-88886666</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="154"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="153"/>
         <source>请填写用语内容</source>
         <translation>Enter the phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="156"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="155"/>
         <source>用语不超过 {0} 字</source>
         <translation>The phrase must be at most {0} characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="158"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="157"/>
         <source>用语不能只有标点符号</source>
         <translation>The phrase cannot be punctuation only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="110"/>
+        <location filename="../../frontdesk/domain/reception.py" line="109"/>
         <source>请选择来访渠道</source>
         <translation>Choose a channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="112"/>
-        <location filename="../../frontdesk/services/fine_rules.py" line="96"/>
+        <location filename="../../frontdesk/domain/reception.py" line="111"/>
+        <location filename="../../frontdesk/services/fine_rules.py" line="99"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="114"/>
-        <location filename="../../frontdesk/domain/visits.py" line="89"/>
+        <location filename="../../frontdesk/domain/reception.py" line="113"/>
+        <location filename="../../frontdesk/domain/visits.py" line="88"/>
         <source>客户称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="119"/>
+        <location filename="../../frontdesk/domain/reception.py" line="118"/>
         <source>请填写核心诉求</source>
         <translation>Enter the main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="121"/>
+        <location filename="../../frontdesk/domain/reception.py" line="120"/>
         <source>核心诉求不超过 1000 字</source>
         <translation>The main request must be at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="123"/>
+        <location filename="../../frontdesk/domain/reception.py" line="122"/>
         <source>处理情况不超过 2000 字</source>
         <translation>The handling must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="126"/>
+        <location filename="../../frontdesk/domain/reception.py" line="125"/>
         <source>事后回复须填写承诺回复时间</source>
         <translation>A later reply needs a promised reply time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="128"/>
+        <location filename="../../frontdesk/domain/reception.py" line="127"/>
         <source>承诺回复时间不能早于现在</source>
         <translation>The promised reply time cannot be in the past</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="130"/>
+        <location filename="../../frontdesk/domain/reception.py" line="129"/>
         <source>跟进期限不能早于今天</source>
         <translation>The follow-up due date cannot be before today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="132"/>
+        <location filename="../../frontdesk/domain/reception.py" line="131"/>
         <source>有跟进事项时须指定跟进人</source>
         <translation>A follow-up needs someone to follow it up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="134"/>
-        <location filename="../../frontdesk/services/reception.py" line="104"/>
+        <location filename="../../frontdesk/domain/reception.py" line="133"/>
+        <location filename="../../frontdesk/services/reception.py" line="100"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="136"/>
+        <location filename="../../frontdesk/domain/reception.py" line="135"/>
         <source>接待时间不能晚于现在</source>
         <translation>The time received cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="156"/>
-        <location filename="../../frontdesk/domain/returns.py" line="199"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="155"/>
+        <location filename="../../frontdesk/domain/returns.py" line="198"/>
         <source>请填写顾客姓名或称呼</source>
         <translation>Enter the customer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="158"/>
-        <location filename="../../frontdesk/domain/returns.py" line="201"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="157"/>
+        <location filename="../../frontdesk/domain/returns.py" line="200"/>
         <source>顾客称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="163"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="162"/>
         <source>请填写送修商品</source>
         <translation>Enter the item to repair</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="165"/>
-        <location filename="../../frontdesk/domain/returns.py" line="212"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="164"/>
+        <location filename="../../frontdesk/domain/returns.py" line="211"/>
         <source>商品名称不超过 100 字</source>
         <translation>The item name must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="167"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="166"/>
         <source>品牌型号不超过 100 字</source>
         <translation>The brand and model must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="169"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="168"/>
         <source>序列号不超过 60 字</source>
         <translation>The serial number must be at most 60 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="171"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="170"/>
         <source>请填写故障描述</source>
         <translation>Describe the fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="173"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="172"/>
         <source>故障描述不超过 1000 字</source>
         <translation>The fault description must be at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="175"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="174"/>
         <source>请记录收件时的外观（如：无明显划痕）</source>
         <translation>Record the item&apos;s condition on receipt (e.g. no visible scratches)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="177"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="176"/>
         <source>请选择保内或保外</source>
         <translation>Choose in warranty or out of warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="179"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="178"/>
         <source>请选择取件方式</source>
         <translation>Choose how the item will be collected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="181"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="180"/>
         <source>邮寄取件须填写收件地址</source>
         <translation>Collection by post needs a delivery address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="183"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="182"/>
         <source>预计完成日期不能早于今天</source>
         <translation>The expected completion date cannot be before today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="185"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="184"/>
         <source>预计费用应为不小于 0 的数字，最多两位小数</source>
         <translation>The estimated cost must be a number not below 0, with at most two decimals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="187"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="186"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="176"/>
+        <location filename="../../frontdesk/domain/returns.py" line="175"/>
         <source>请选择处理意见：同意、拒绝或协商</source>
         <translation>Choose a decision: approve, refuse or negotiate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="180"/>
+        <location filename="../../frontdesk/domain/returns.py" line="179"/>
         <source>退款金额应为不小于 0 的数字，最多两位小数</source>
         <translation>The refund amount must be a number not below 0, with at most two decimals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="182"/>
+        <location filename="../../frontdesk/domain/returns.py" line="181"/>
         <source>退款金额不能超过实付金额 {0} 元</source>
         <translation>The refund cannot exceed the amount paid, {0} yuan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="185"/>
+        <location filename="../../frontdesk/domain/returns.py" line="184"/>
         <source>同意退货须填写退款金额</source>
         <translation>An approved return needs a refund amount</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="187"/>
+        <location filename="../../frontdesk/domain/returns.py" line="186"/>
         <source>同意换货须填写换回的商品</source>
         <translation>An approved exchange needs the replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="189"/>
+        <location filename="../../frontdesk/domain/returns.py" line="188"/>
         <source>不符合退换货政策仍同意办理时，请在备注中说明原因</source>
         <translation>When approving outside the return/exchange policy, give the reason in the note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="191"/>
+        <location filename="../../frontdesk/domain/returns.py" line="190"/>
         <source>拒绝时请在备注中说明原因</source>
         <translation>When refusing, give the reason in the note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="206"/>
+        <location filename="../../frontdesk/domain/returns.py" line="205"/>
         <source>请选择退货或换货</source>
         <translation>Choose return or exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="208"/>
+        <location filename="../../frontdesk/domain/returns.py" line="207"/>
         <source>请选择商品类别</source>
         <translation>Choose an item category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="210"/>
+        <location filename="../../frontdesk/domain/returns.py" line="209"/>
         <source>请填写商品名称</source>
         <translation>Enter the item name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="214"/>
+        <location filename="../../frontdesk/domain/returns.py" line="213"/>
         <source>数量应在 1–9999 之间</source>
         <translation>The quantity must be between 1 and 9999</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="217"/>
+        <location filename="../../frontdesk/domain/returns.py" line="216"/>
         <source>实付金额应为不小于 0 的数字，最多两位小数</source>
         <translation>The amount paid must be a number not below 0, with at most two decimals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="219"/>
+        <location filename="../../frontdesk/domain/returns.py" line="218"/>
         <source>请填写购买日期</source>
         <translation>Enter the purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="221"/>
+        <location filename="../../frontdesk/domain/returns.py" line="220"/>
         <source>购买日期不能晚于今天</source>
         <translation>The purchase date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="223"/>
+        <location filename="../../frontdesk/domain/returns.py" line="222"/>
         <source>有购物凭证时请填写小票或订单号</source>
         <translation>With a proof of purchase, enter the receipt or order number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="225"/>
+        <location filename="../../frontdesk/domain/returns.py" line="224"/>
         <source>请填写退换货原因</source>
         <translation>Enter the reason for the return or exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="86"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="85"/>
         <source>请回答“{0}”</source>
         <translation>Please answer “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="88"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="87"/>
         <source>“{0}”选“否”时请填写改进措施</source>
         <translation>When “{0}” is answered “No”, enter an improvement</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="90"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="89"/>
         <source>改进措施不超过 200 字</source>
         <translation>The improvement must be at most 200 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="194"/>
+        <location filename="../../frontdesk/domain/sla.py" line="193"/>
         <source>事件时间早于投诉受理时间</source>
         <translation>The event time is before the complaint was received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="196"/>
+        <location filename="../../frontdesk/domain/sla.py" line="195"/>
         <source>案件已结案，不能再记录事件</source>
         <translation>The case is closed; no more events can be recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="199"/>
+        <location filename="../../frontdesk/domain/sla.py" line="198"/>
         <source>案件已在暂停计时中</source>
         <translation>The case clock is already paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="206"/>
+        <location filename="../../frontdesk/domain/sla.py" line="205"/>
         <source>案件未暂停计时，无需恢复</source>
         <translation>The case clock is not paused; there is nothing to resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="115"/>
+        <location filename="../../frontdesk/domain/stages.py" line="114"/>
         <source>案件已{0}，不能再转到「{1}」</source>
         <translation>The case is already {0} and cannot move to “{1}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="118"/>
+        <location filename="../../frontdesk/domain/stages.py" line="117"/>
         <source>「{0}」只能在「{1}」完成之后进行，当前为「{2}」</source>
         <translation>“{0}” can only follow the completion of “{1}”; the case is now at “{2}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/stages.py" line="123"/>
+        <location filename="../../frontdesk/domain/stages.py" line="122"/>
         <source>不能从「{0}」转到「{1}」，下一步只能是「{2}」</source>
         <translation>Cannot move from “{0}” to “{1}”; the next step can only be “{2}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="87"/>
+        <location filename="../../frontdesk/domain/visits.py" line="86"/>
         <source>请填写客户称呼</source>
         <translation>Enter the customer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="91"/>
+        <location filename="../../frontdesk/domain/visits.py" line="90"/>
         <source>请选择回访方式</source>
         <translation>Choose how the visit was made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="97"/>
+        <location filename="../../frontdesk/domain/visits.py" line="96"/>
         <source>请填写回访时间</source>
         <translation>Enter the visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="99"/>
+        <location filename="../../frontdesk/domain/visits.py" line="98"/>
         <source>回访时间不能晚于现在</source>
         <translation>The visit time cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="101"/>
+        <location filename="../../frontdesk/domain/visits.py" line="100"/>
         <source>请填写回访结果</source>
         <translation>Enter the visit result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="104"/>
+        <location filename="../../frontdesk/domain/visits.py" line="103"/>
         <source>不超过 {0} 字</source>
         <translation>At most {0} characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="106"/>
+        <location filename="../../frontdesk/domain/visits.py" line="105"/>
         <source>满意度无效</source>
         <translation>Invalid satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="110"/>
+        <location filename="../../frontdesk/domain/visits.py" line="109"/>
         <source>下次回访日期应晚于本次回访</source>
         <translation>The next visit date must be after this visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="127"/>
+        <location filename="../../frontdesk/domain/visits.py" line="126"/>
         <source>请填写客户名称</source>
         <translation>Enter the customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="129"/>
+        <location filename="../../frontdesk/domain/visits.py" line="128"/>
         <source>客户名称不超过 50 字</source>
         <translation>The customer name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="134"/>
+        <location filename="../../frontdesk/domain/visits.py" line="133"/>
         <source>请选择客户类别</source>
         <translation>Choose a customer type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="136"/>
+        <location filename="../../frontdesk/domain/visits.py" line="135"/>
         <location filename="../../frontdesk/services/phrases.py" line="141"/>
-        <location filename="../../frontdesk/services/staff.py" line="204"/>
+        <location filename="../../frontdesk/services/staff.py" line="230"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/errors.py" line="55"/>
+        <location filename="../../frontdesk/errors.py" line="64"/>
         <source>输入有误</source>
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/errors.py" line="74"/>
+        <location filename="../../frontdesk/errors.py" line="83"/>
         <source>数据库正忙（可能有其他窗口正在保存），请稍后重试。</source>
         <translation>The database is busy (another window may be saving). Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_settings.py" line="70"/>
+        <location filename="../../frontdesk/services/aftersales_settings.py" line="57"/>
         <source>未知的商品类别：{0}</source>
         <translation>Unknown item category: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_settings.py" line="72"/>
+        <location filename="../../frontdesk/services/aftersales_settings.py" line="59"/>
         <source>天数应在 0–{0} 之间</source>
         <translation>Days must be between 0 and {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_settings.py" line="74"/>
+        <location filename="../../frontdesk/services/aftersales_settings.py" line="61"/>
         <source>审批金额应大于 0</source>
         <translation>The approval amount must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_settings.py" line="76"/>
+        <location filename="../../frontdesk/services/aftersales_settings.py" line="63"/>
         <source>滞留天数应在 1–90 之间</source>
         <translation>Days stuck must be between 1 and 90</translation>
     </message>
@@ -8366,9 +8376,9 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/assessments.py" line="66"/>
-        <location filename="../../frontdesk/services/attendance.py" line="284"/>
-        <location filename="../../frontdesk/services/auth.py" line="93"/>
-        <location filename="../../frontdesk/services/discipline.py" line="94"/>
+        <location filename="../../frontdesk/services/attendance.py" line="281"/>
+        <location filename="../../frontdesk/services/auth.py" line="149"/>
+        <location filename="../../frontdesk/services/discipline.py" line="102"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
     </message>
@@ -8423,59 +8433,34 @@ Please send this file to technical support.</translation>
         <translation>Cannot save the photo to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="37"/>
+        <location filename="../../frontdesk/services/attendance.py" line="35"/>
         <source>宽限时间为 0–60 分钟</source>
         <translation>The grace time is 0–60 minutes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="114"/>
-        <source>密码不正确，签到/签退未记录</source>
-        <translation>Wrong password; clock-in/clock-out not recorded</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/attendance.py" line="119"/>
+        <location filename="../../frontdesk/services/attendance.py" line="116"/>
         <source>现在没有可签到或签退的排班（可在班次开始前两小时内签到）</source>
         <translation>There is no shift to clock in or out of now (clock-in opens two hours before the shift starts)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="147"/>
+        <location filename="../../frontdesk/services/attendance.py" line="144"/>
         <source>更正已有的考勤记录须填写原因</source>
         <translation>Correcting an existing attendance record needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="279"/>
+        <location filename="../../frontdesk/services/attendance.py" line="276"/>
         <source>只能为本人办理</source>
         <translation>You can only do this for yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="41"/>
-        <source>工号或密码错误</source>
-        <translation>Wrong staff no. or password</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/auth.py" line="44"/>
+        <location filename="../../frontdesk/services/auth.py" line="36"/>
         <source>密码连续输错 {0} 次，账户已锁定，请 {1} 分钟后再试或联系管理员</source>
         <translation>Wrong password {0} times in a row; the account is locked. Try again in {1} minutes or contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="52"/>
-        <source>密码连续输错 {0} 次，账户已锁定 {1} 分钟</source>
-        <translation>Wrong password {0} times in a row; the account is locked for {1} minutes</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/auth.py" line="54"/>
-        <source>工号或密码错误（还可尝试 {0} 次）</source>
-        <translation>Wrong staff no. or password ({0} attempts left)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/auth.py" line="73"/>
+        <location filename="../../frontdesk/services/auth.py" line="127"/>
         <source>账户不存在</source>
         <translation>The account does not exist</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/auth.py" line="75"/>
-        <source>原密码不正确</source>
-        <translation>The current password is wrong</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints.py" line="118"/>
@@ -8494,130 +8479,130 @@ Please send this file to technical support.</translation>
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="186"/>
-        <location filename="../../frontdesk/services/complaints.py" line="306"/>
+        <location filename="../../frontdesk/services/complaints.py" line="182"/>
+        <location filename="../../frontdesk/services/complaints.py" line="302"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="220"/>
+        <location filename="../../frontdesk/services/complaints.py" line="216"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="226"/>
+        <location filename="../../frontdesk/services/complaints.py" line="222"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="228"/>
+        <location filename="../../frontdesk/services/complaints.py" line="224"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="230"/>
+        <location filename="../../frontdesk/services/complaints.py" line="226"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="242"/>
+        <location filename="../../frontdesk/services/complaints.py" line="238"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="260"/>
+        <location filename="../../frontdesk/services/complaints.py" line="256"/>
         <location filename="../../frontdesk/services/repairs.py" line="197"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="273"/>
+        <location filename="../../frontdesk/services/complaints.py" line="269"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="274"/>
+        <location filename="../../frontdesk/services/complaints.py" line="270"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="282"/>
+        <location filename="../../frontdesk/services/complaints.py" line="278"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="53"/>
+        <location filename="../../frontdesk/services/discipline.py" line="61"/>
         <source>请选择违纪员工</source>
         <translation>Choose the staff member concerned</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="55"/>
+        <location filename="../../frontdesk/services/discipline.py" line="63"/>
         <source>请填写发生时间</source>
         <translation>Enter when it happened</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="57"/>
+        <location filename="../../frontdesk/services/discipline.py" line="65"/>
         <source>发生时间不能晚于现在</source>
         <translation>The time it happened cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="59"/>
+        <location filename="../../frontdesk/services/discipline.py" line="67"/>
         <source>情况说明不超过 500 字</source>
         <translation>The description must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="63"/>
+        <location filename="../../frontdesk/services/discipline.py" line="71"/>
         <source>请选择违纪条款（发生日期时有效的罚款标准）</source>
         <translation>Choose the rule broken (the fine schedule in force on that date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="67"/>
+        <location filename="../../frontdesk/services/discipline.py" line="75"/>
         <source>{0} 不是按人计罚的条款，一次只能登记一名员工</source>
         <translation>{0} is not fined per person; record one staff member at a time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="69"/>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="130"/>
+        <location filename="../../frontdesk/services/discipline.py" line="77"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="133"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="115"/>
+        <location filename="../../frontdesk/services/discipline.py" line="123"/>
         <source>该违纪记录不存在</source>
         <translation>This misconduct record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="125"/>
+        <location filename="../../frontdesk/services/discipline.py" line="133"/>
         <source>该记录当前状态不能进行此操作</source>
         <translation>This cannot be done in the record&apos;s current state</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="157"/>
+        <location filename="../../frontdesk/services/discipline.py" line="165"/>
         <source>请填写撤销原因</source>
         <translation>Enter the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="170"/>
+        <location filename="../../frontdesk/services/discipline.py" line="178"/>
         <source>请填写申诉理由</source>
         <translation>Enter the grounds of the appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="172"/>
+        <location filename="../../frontdesk/services/discipline.py" line="180"/>
         <source>只能对本人的违纪记录提出申诉</source>
         <translation>You can only appeal your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="184"/>
+        <location filename="../../frontdesk/services/discipline.py" line="192"/>
         <source>请填写处理意见</source>
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="261"/>
+        <location filename="../../frontdesk/services/discipline.py" line="268"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="288"/>
+        <location filename="../../frontdesk/services/discipline.py" line="295"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
@@ -8633,27 +8618,27 @@ Please send this file to technical support.</translation>
         <translation>Enter an amount, e.g. 20 or 20.50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_rules.py" line="94"/>
+        <location filename="../../frontdesk/services/fine_rules.py" line="97"/>
         <source>生效日期不能早于今天（已发生的违纪按原标准）</source>
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="128"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="131"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="135"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="138"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="145"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="148"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="179"/>
+        <location filename="../../frontdesk/services/fine_schedule_import.py" line="185"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -8698,50 +8683,45 @@ Please send this file to technical support.</translation>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="116"/>
-        <location filename="../../frontdesk/services/handover.py" line="134"/>
+        <location filename="../../frontdesk/services/handover.py" line="125"/>
+        <location filename="../../frontdesk/services/handover.py" line="139"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="118"/>
+        <location filename="../../frontdesk/services/handover.py" line="127"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="120"/>
+        <location filename="../../frontdesk/services/handover.py" line="129"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="122"/>
+        <location filename="../../frontdesk/services/handover.py" line="131"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="124"/>
-        <source>接班人密码不正确</source>
-        <translation>Wrong password for the incoming clerk</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/holidays.py" line="80"/>
+        <location filename="../../frontdesk/services/holidays.py" line="77"/>
         <source>请选择日期</source>
         <translation>Choose a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="82"/>
+        <location filename="../../frontdesk/services/holidays.py" line="79"/>
         <source>说明不超过 100 字</source>
         <translation>The description must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="92"/>
-        <location filename="../../frontdesk/services/holidays.py" line="116"/>
+        <location filename="../../frontdesk/services/holidays.py" line="89"/>
+        <location filename="../../frontdesk/services/holidays.py" line="113"/>
         <source>该节假日设置不存在或已删除</source>
         <translation>This holiday setting does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="94"/>
-        <location filename="../../frontdesk/services/holidays.py" line="99"/>
+        <location filename="../../frontdesk/services/holidays.py" line="91"/>
+        <location filename="../../frontdesk/services/holidays.py" line="96"/>
         <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
         <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
     </message>
@@ -8818,20 +8798,20 @@ Please send this file to technical support.</translation>
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="60"/>
+        <location filename="../../frontdesk/services/reception.py" line="57"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="64"/>
-        <location filename="../../frontdesk/services/reception.py" line="108"/>
-        <location filename="../../frontdesk/services/reception.py" line="130"/>
+        <location filename="../../frontdesk/services/reception.py" line="61"/>
+        <location filename="../../frontdesk/services/reception.py" line="104"/>
+        <location filename="../../frontdesk/services/reception.py" line="126"/>
         <location filename="../../frontdesk/services/transfers.py" line="38"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="110"/>
+        <location filename="../../frontdesk/services/reception.py" line="106"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
@@ -8934,27 +8914,27 @@ Please send this file to technical support.</translation>
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="78"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="80"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="86"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="96"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="90"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="102"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="94"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="108"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="122"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="163"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -9065,28 +9045,28 @@ Please send this file to technical support.</translation>
         <translation>This swap request has already been handled or does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="47"/>
+        <location filename="../../frontdesk/services/site.py" line="39"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="49"/>
-        <location filename="../../frontdesk/services/site.py" line="86"/>
+        <location filename="../../frontdesk/services/site.py" line="41"/>
+        <location filename="../../frontdesk/services/site.py" line="78"/>
         <source>请填写站点名称</source>
         <translation>Enter the site name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="51"/>
+        <location filename="../../frontdesk/services/site.py" line="43"/>
         <source>站点名称不超过 50 字</source>
         <translation>The site name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="53"/>
+        <location filename="../../frontdesk/services/site.py" line="45"/>
         <source>账户名为 2–20 位字母、数字或 _.-</source>
         <translation>The account name is 2–20 letters, digits or _.-</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="70"/>
+        <location filename="../../frontdesk/services/site.py" line="62"/>
         <source>本数据库已初始化，站点代码为 {0}</source>
         <translation>This database is already initialized; its site code is {0}</translation>
     </message>
@@ -9133,7 +9113,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/staff.py" line="83"/>
-        <location filename="../../frontdesk/services/staff.py" line="113"/>
+        <location filename="../../frontdesk/services/staff.py" line="139"/>
         <source>员工不存在或已删除</source>
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
@@ -9143,22 +9123,22 @@ Please send this file to technical support.</translation>
         <translation>You cannot deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="200"/>
+        <location filename="../../frontdesk/services/staff.py" line="226"/>
         <source>请填写部门名称</source>
         <translation>Enter the department name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="202"/>
+        <location filename="../../frontdesk/services/staff.py" line="228"/>
         <source>部门名称不超过 50 字</source>
         <translation>The department name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="210"/>
+        <location filename="../../frontdesk/services/staff.py" line="236"/>
         <source>部门“{0}”已存在</source>
         <translation>Department “{0}” already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="215"/>
+        <location filename="../../frontdesk/services/staff.py" line="241"/>
         <source>部门不存在或已删除</source>
         <translation>The department does not exist or has been deleted</translation>
     </message>
@@ -9282,6 +9262,61 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/services/visits.py" line="377"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/audit.py" line="89"/>
+        <source>审计记录被改动：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）与其校验码不符</source>
+        <translation>Audit trail altered: site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) does not match its check code</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/audit.py" line="91"/>
+        <source>审计记录不连续：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）之前的记录被删除或改动</source>
+        <translation>Audit trail broken: an entry before site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) was deleted or altered</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="35"/>
+        <source>工号或密码错误（连续输错 {0} 次将锁定 {1} 分钟）</source>
+        <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="129"/>
+        <source>{0} 是最后一位在职管理员，不能停用</source>
+        <translation>{0} is the last active administrator and cannot be deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="127"/>
+        <source>{0} 是最后一位在职管理员，不能改为其他角色</source>
+        <translation>{0} is the last active administrator and cannot be given another role</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff.py" line="131"/>
+        <source>{0} 是最后一位在职管理员，不能更改工号</source>
+        <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="173"/>
+        <source>工号 {0} 不存在</source>
+        <translation>Staff no. {0} does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/auth.py" line="178"/>
+        <source>请用 --user 指定要恢复的管理员工号（现有管理员：{0}）</source>
+        <translation>Name the administrator to recover with --user (administrators: {0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="75"/>
+        <source>不是金额</source>
+        <translation>Not an amount</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="79"/>
+        <source>金额 {0} 超过上限 {1} 元</source>
+        <translation>The amount {0} is above the ceiling of {1} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/fines.py" line="81"/>
+        <source>金额 {0} 超过两位小数（精确到分）</source>
+        <translation>The amount {0} has more than two decimals (whole fen only)</translation>
     </message>
 </context>
 <context>

@@ -58,14 +58,15 @@ def time_to_paint(cmd: list[str]) -> tuple[float, float]:
     """Seconds from spawning ``cmd`` to its 'painted' line, and to its last line ('filled' for FrontDesk)."""
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), FRONTDESK_BENCHMARK="1")
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env)
-    assert proc.stdout is not None
     painted = None
-    for line in proc.stdout:
-        if line.startswith("painted"):
-            painted = time.perf_counter() - started
-    done = time.perf_counter() - started
-    proc.wait(timeout=120)
+    # the context closes the pipe and reaps the child, so no file handle outlives the measurement
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, cwd=ROOT, env=env) as proc:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("painted"):
+                painted = time.perf_counter() - started
+        done = time.perf_counter() - started
+        proc.wait(timeout=120)
     if painted is None:
         raise RuntimeError(f"{cmd[1]} never painted")
     return painted, done

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -104,7 +105,8 @@ def measure(rows: int, work: Path) -> dict[str, float]:
     a = _copy_site(source, work / "a")
     _open(a)
     try:
-        contacts = sqlite3.connect(a / "frontdesk.db").execute("SELECT COUNT(*) FROM contact").fetchone()[0]
+        with closing(sqlite3.connect(a / "frontdesk.db")) as con:
+            contacts = con.execute("SELECT COUNT(*) FROM contact").fetchone()[0]
         raw_x = raw_export(a / "frontdesk.db", work / "raw.xlsx")
         ours_x, exported = ours_export(work / "site.xlsx")
     finally:

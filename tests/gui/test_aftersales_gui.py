@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from gui_helpers import scripted, window_for
 from PySide6.QtGui import QColor, QImage
 
@@ -17,6 +18,9 @@ from frontdesk.ui.dialogs.repair_steps import NotifyDialog, PickupDialog, StepDi
 from frontdesk.ui.dialogs.return_edit import ReturnDialog
 from frontdesk.ui.pages.repairs_page import STUCK_BG
 from frontdesk.ui.pages.returns_page import PENDING_BG
+
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def test_repair_intake_to_pickup_with_papers(qtbot, paths, staff_actor, monkeypatch, tmp_path, message_boxes):

@@ -3,6 +3,7 @@ clerk's acknowledgment, the ranking, the history chart and an etiquette self-che
 
 from __future__ import annotations
 
+import pytest
 from gui_helpers import scripted, window_for
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -13,6 +14,9 @@ from frontdesk.domain.roles import Role
 from frontdesk.ui.dialogs.assessment_form import AcknowledgeDialog, ScoreDialog
 from frontdesk.ui.dialogs.assessment_setup import RunDialog, TemplateDialog
 from frontdesk.ui.dialogs.selfcheck_form import ReviewDialog, SelfCheckDialog
+
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def test_quarter_run_from_template_to_acknowledgment(qtbot, paths, manager, staff_actor, make_actor,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from gui_helpers import scripted, window_for
 from PySide6.QtGui import QColor
 
@@ -18,6 +19,9 @@ from frontdesk.ui.dialogs.complaint_new import ComplaintDialog
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
 from frontdesk.ui.dialogs.holiday_edit import HolidayDialog
 from frontdesk.ui.pages.complaints_page import OVERDUE_BG
+
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, monkeypatch, tmp_path, message_boxes):

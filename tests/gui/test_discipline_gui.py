@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+import pytest
 from gui_helpers import scripted, window_for
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
@@ -16,6 +17,9 @@ from frontdesk.ui.dialogs import attendance_dialogs as adlg
 from frontdesk.ui.dialogs.discipline_dialogs import AppealDialog, IncidentDialog, ReasonDialog
 from frontdesk.ui.dialogs.handover_dialogs import HandoverAckDialog, HandoverDialog
 from frontdesk.ui.pages import fine_sheet_tab
+
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def test_manager_month_of_discipline_and_a_clerk_appeal(qtbot, frozen_clock, paths, manager, staff_actor, monkeypatch,

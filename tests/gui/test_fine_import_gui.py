@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from openpyxl import Workbook
 from PySide6.QtWidgets import QDialog, QPushButton, QTableWidget
 
@@ -16,6 +17,9 @@ from frontdesk.ui import file_dialogs
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import sync_dialogs
 from frontdesk.ui.main_window import MainWindow
+
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def _book(path, rows):  # noqa: ANN001, ANN202

@@ -89,6 +89,16 @@ def test_pdf_has_number_and_chinese_text(qapp, tmp_path):
     assert not any(0x2E80 <= ord(char) <= 0x2FDF for char in text)
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_pdf_is_readable_by_the_user_only(qapp, tmp_path):
+    old = os.umask(0o022)
+    try:
+        path = printing.write_pdf(_slip(), tmp_path / "slip.pdf")
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
 def test_unwritable_pdf_path_is_a_user_error(qapp, tmp_path):
     with pytest.raises(UserError, match="无法写入"):
         printing.write_pdf(_slip(), tmp_path / "missing-folder" / "slip.pdf")

@@ -1,10 +1,10 @@
 """The reception page from the keyboard: a walk-in in a handful of keys, history, transfer, close."""
 
+import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from frontdesk import clock
 from frontdesk.services import reception
 from frontdesk.services import staff as staff_service
 from frontdesk.services.listing import ListQuery
@@ -46,7 +46,7 @@ def test_walk_in_with_six_key_actions(qtbot, paths, staff_actor):
         assert target is not None, "keyboard focus lost"
         qtbot.keyClick(target, k, mod)
 
-    started = clock.now()
+    started = time.perf_counter()
     key(Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)          # 1 new
     assert QApplication.focusWidget() is page.form.customer_name
     typed(page.form.customer_name, "王女士")
@@ -59,7 +59,7 @@ def test_walk_in_with_six_key_actions(qtbot, paths, staff_actor):
     typed(page.form.handling, "已告知：首小时免费")
     key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)      # 5 save and close
     assert keys <= 6
-    assert (clock.now() - started).total_seconds() < 30
+    assert time.perf_counter() - started < 30
     page_rows = reception.list_contacts(staff_actor, ListQuery())
     assert page_rows.total == 1
     row = page_rows.rows[0]

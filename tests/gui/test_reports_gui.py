@@ -14,6 +14,9 @@ from frontdesk import clock
 from frontdesk.db.models import Contact, Department, Transfer
 from frontdesk.domain.report import Period
 
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 def _contacts(actor) -> None:  # noqa: ANN001
     today = datetime.combine(clock.today(), datetime.min.time())
@@ -28,7 +31,7 @@ def _contacts(actor) -> None:  # noqa: ANN001
                     due_at=today + timedelta(hours=23), status="pending")
 
 
-def test_dashboard_is_home_and_links_open_filtered_lists(qtbot, paths, manager):
+def test_dashboard_is_home_and_links_open_filtered_lists(qtbot, frozen_clock, paths, manager):
     _contacts(manager)
     window = window_for(qtbot, paths, manager)
     board = window.current_page()

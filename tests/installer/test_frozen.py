@@ -27,11 +27,13 @@ ROWS = 20_000
 INIT = ["init", "--site-code", "S01", "--site-name", "测试服务台", "--admin-user", "admin",
         "--admin-password", "admin123"]
 WINDOW = ["--benchmark-login", "admin", "--benchmark-exit-on-paint"]
-# Run the previous release: the same source without its newest migration.
+# Run the previous release: the same source without its newest migration; its new databases are what
+# the frozen steps up to that version build (today's fresh schema is the newest one).
 PREVIOUS_RELEASE = (
     "import sys\n"
     "from frontdesk.db import migrations\n"
     "migrations.MIGRATIONS = migrations.MIGRATIONS[:-1]\n"
+    "migrations.create_fresh = lambda db: migrations.run_steps(db, migrations.MIGRATIONS)\n"
     "from frontdesk.cli import main\n"
     "sys.exit(main(sys.argv[1:]))\n"
 )

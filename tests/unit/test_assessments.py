@@ -28,6 +28,9 @@ from frontdesk.services import assessment_templates as templates
 from frontdesk.services import assessments, selfchecks
 from frontdesk.services.assessments import RunInput
 
+# dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 Q1 = (date(2026, 1, 1), date(2026, 4, 1))
 
 

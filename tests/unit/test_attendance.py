@@ -14,6 +14,9 @@ from frontdesk.errors import AuthError, PermissionDenied, ValidationError
 from frontdesk.services import attendance, audit, discipline, leaves, shifts
 from frontdesk.services.listing import ListQuery
 
+# dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 def _type(name: str) -> str:
     return ShiftType.get(ShiftType.name == name).uuid

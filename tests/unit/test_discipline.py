@@ -17,6 +17,9 @@ from frontdesk.services import audit, discipline, fine_rules, fine_sheet
 from frontdesk.services.discipline import IncidentInput
 from frontdesk.services.listing import ListQuery
 
+# dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 WHEN = datetime(2026, 10, 12, 10, 30)
 
 

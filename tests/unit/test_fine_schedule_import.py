@@ -19,8 +19,12 @@ from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.services import discipline, fine_rules
 from frontdesk.services.discipline import IncidentInput
 from frontdesk.services.fine_schedule_import import import_fines, parse_fine, preview_fines
+from tests.conftest import FROZEN_AT
 
-TOMORROW = clock.today() + dt.timedelta(days=1)
+# dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
+TOMORROW = FROZEN_AT.date() + dt.timedelta(days=1)  # the module runs on the frozen clock
 
 
 def _book(path, header, rows, title="前台罚款标准（2026 版）"):  # noqa: ANN001, ANN202

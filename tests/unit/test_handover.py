@@ -16,6 +16,9 @@ from frontdesk.services import complaints, handover, reception, shifts
 from frontdesk.services.handover import HandoverInput
 from frontdesk.services.listing import ListQuery
 
+# dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 def test_handover_lists_open_items_and_needs_acknowledgment(staff_actor, make_actor, manager) -> None:  # noqa: ANN001
     incoming = make_actor(name="客服小张")

@@ -9,6 +9,10 @@ from frontdesk.domain.reception import Category, Channel, ContactInput, ReplyMod
 from frontdesk.errors import ValidationError
 from frontdesk.services import reception, staff, transfers
 from frontdesk.services.listing import ListQuery
+from tests.conftest import FROZEN_AT
+
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def walk_in(**kw) -> ContactInput:  # noqa: ANN003
@@ -18,7 +22,7 @@ def walk_in(**kw) -> ContactInput:  # noqa: ANN003
     return ContactInput(**values)
 
 
-def test_number_owner_and_status(staff_actor):
+def test_number_owner_and_status(frozen_clock, staff_actor):
     saved = reception.save_contact(staff_actor, walk_in())
     today = clock.now().strftime("%Y%m%d")
     assert saved.number == f"S01-JD-{today}-0001" and saved.status == "open"
@@ -35,7 +39,7 @@ def test_number_owner_and_status(staff_actor):
         ({"phone": "12345"}, "phone"),
         ({"channel": Channel.PHONE.value, "phone": ""}, "phone"),
         ({"reply_mode": ReplyMode.LATER.value}, "promised_reply_at"),
-        ({"reply_mode": ReplyMode.LATER.value, "promised_reply_at": clock.now() - timedelta(hours=1)},
+        ({"reply_mode": ReplyMode.LATER.value, "promised_reply_at": FROZEN_AT - timedelta(hours=1)},
          "promised_reply_at"),
         ({"close_now": True}, "handling"),
         ({"follow_up": "明天回电"}, "follow_up_owner_uuid"),
@@ -117,7 +121,7 @@ def test_search_index_follows_edits(staff_actor):
     assert reception.list_contacts(staff_actor, ListQuery(search="失物招领")).total == 1
 
 
-def test_number_search_and_filters(staff_actor, make_actor):
+def test_number_search_and_filters(frozen_clock, staff_actor, make_actor):
     saved = reception.save_contact(staff_actor, walk_in())
     other = make_actor(name="别人")
     reception.save_contact(other, walk_in(category=Category.COMPLAINT.value, request="投诉服务差"))

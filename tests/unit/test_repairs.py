@@ -24,6 +24,9 @@ from frontdesk.errors import ValidationError
 from frontdesk.services import aftersales_list, aftersales_print, attachments, repairs, returns
 from frontdesk.services.listing import ListQuery
 
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 S = RepairStatus
 

@@ -20,6 +20,9 @@ from frontdesk.services import (
     reports_weekly,
 )
 
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 NOV = month_period(2026, 11)
 _n = iter(range(1, 10_000))
 

@@ -22,6 +22,9 @@ from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.services import aftersales_list, aftersales_settings, returns
 from frontdesk.services.listing import ListQuery
 
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 TODAY = date(2026, 11, 24)
 
 

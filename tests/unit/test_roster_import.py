@@ -42,7 +42,7 @@ def test_roster_preview_then_import(admin, tmp_path):
     assert dump_all() == before  # a preview changes nothing
     assert [(r.line, r.staff_no, r.action) for r in preview.rows] == [
         (3, "1001", "update"), (5, "1002", "new"), (6, "1003", "new")]
-    assert "部门" in preview.rows[0].changes and "职位" in preview.rows[0].changes
+    assert preview.rows[0].changes == ["部门：空 → 客服部", "职位：领班 → 主管助理", "入职日期：空 → 2023-03-01"]
     import_roster(admin, path)
     got = {s.staff_no: s for s in Staff.live()}
     assert got["1001"].position == "主管助理" and got["1001"].hire_date == dt.date(2023, 3, 1)

@@ -4,12 +4,15 @@ from datetime import timedelta
 
 import pytest
 
-from frontdesk import clock
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied, ValidationError
 from frontdesk.services import audit, staff
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.staff import StaffInput
+from tests.conftest import FROZEN_AT
+
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
 def test_manager_keeps_roster(manager):
@@ -25,7 +28,7 @@ def test_manager_keeps_roster(manager):
         (StaffInput("", "张三"), "staff_no"),
         (StaffInput("3002", ""), "name"),
         (StaffInput("3002", "张三", phone="12345"), "phone"),
-        (StaffInput("3002", "张三", hire_date=clock.today() + timedelta(days=1)), "hire_date"),
+        (StaffInput("3002", "张三", hire_date=FROZEN_AT.date() + timedelta(days=1)), "hire_date"),
         (StaffInput("3002", "张三", department_uuid="no-such"), "department_uuid"),
     ],
 )

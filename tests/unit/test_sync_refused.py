@@ -19,6 +19,9 @@ from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
 from frontdesk.services.sync_export import export_site
 from frontdesk.services.sync_import import import_site
 
+# dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
+pytestmark = pytest.mark.usefixtures("frozen_clock")
+
 
 @pytest.fixture
 def exported(tmp_path) -> Path:  # noqa: ANN001

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -16,9 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "translations" / "frontdesk_en.ts"
 PLACEHOLDER = re.compile(r"\{\d+\}")
 
-# frontdesk.errors.T("errors", "…") marks services/domain/db messages; lupdate reads it as QT_TRANSLATE_NOOP.
-# The README's lupdate command passes the same option.
-LUPDATE_OPTIONS = ("-tr-function-alias", "QT_TRANSLATE_NOOP+=T")
+# The one lupdate command (the README names it); it makes lupdate read frontdesk.errors.T as QT_TRANSLATE_NOOP.
+UPDATE_SCRIPT = ROOT / "resources" / "translations" / "update.sh"
 
 Key = tuple[str, str, str]  # (context, source, disambiguation comment)
 
@@ -75,18 +75,17 @@ def test_every_source_string_is_in_the_committed_ts(tmp_path: Path) -> None:
     lupdate = _lupdate()
     if lupdate is None:
         pytest.skip("pyside6-lupdate not found (install PySide6 into the venv to check source coverage)")
-    sources = sorted(str(p) for p in (ROOT / "frontdesk").rglob("*.py") if "__pycache__" not in p.parts)
     fresh = tmp_path / "fresh_en.ts"
     result = subprocess.run(
-        [lupdate, "-silent", "-locations", "none", *LUPDATE_OPTIONS, *sources, "-ts", str(fresh),
-         "-source-language", "zh_CN", "-target-language", "en"],
+        ["bash", str(UPDATE_SCRIPT), "-silent", "-locations", "none"],
         capture_output=True, text=True, timeout=60, check=False,
+        env=dict(os.environ, LUPDATE=lupdate, TS=str(fresh)),
     )
-    assert result.returncode == 0 and fresh.exists(), f"pyside6-lupdate failed:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0 and fresh.exists(), f"{UPDATE_SCRIPT.name} failed:\n{result.stdout}\n{result.stderr}"
     committed = _messages(TS_FILE)
     missing = [key for key in _messages(fresh) if key not in committed]
     assert not missing, (
-        f"{len(missing)} source string(s) missing from {TS_FILE.name}; run pyside6-lupdate "
+        f"{len(missing)} source string(s) missing from {TS_FILE.name}; run bash {UPDATE_SCRIPT.relative_to(ROOT)} "
         "and translate them:\n" + "\n".join(_describe(key) for key in missing)
     )
 
@@ -106,3 +105,18 @@ def test_no_message_is_extracted_without_a_context() -> None:
         f"{len(stray)} message(s) in the empty context of {TS_FILE.name}; call "
         'QCoreApplication.translate("Context", "literal") directly (or self.tr inside a class):\n' + "\n".join(stray)
     )
+
+
+def test_the_qt_free_markers_live_next_to_each_other_in_errors() -> None:
+    """Code below the UI marks text with frontdesk.errors' QT_TRANSLATE_NOOP and T, defined nowhere else."""
+    defined, imported_elsewhere = [], []
+    for path in sorted((ROOT / "frontdesk").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        relative = path.relative_to(ROOT).as_posix()
+        if re.search(r"^def (QT_TRANSLATE_NOOP|T)\(", text, re.MULTILINE):
+            defined.append(relative)
+        if "ui" not in path.parts and re.search(r"^from (?!frontdesk\.errors ).* import .*QT_TRANSLATE_NOOP", text,
+                                                re.MULTILINE):
+            imported_elsewhere.append(relative)
+    assert defined == ["frontdesk/errors.py"]
+    assert imported_elsewhere == []

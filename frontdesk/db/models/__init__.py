@@ -1,5 +1,9 @@
-"""All models in one namespace. Base and core tables load at once; a module's tables load the first
-time one of them is asked for (start-up does not pay for every module), or all by ``load_all()``."""
+"""The model registry: every model by name. Base and core tables load at once; a module's tables load
+the first time one of them is asked for (start-up does not pay for every module), or all by ``all_models()``.
+
+A new module in ``db/models/`` must be listed in ``MODULES`` and each of its models in ``_LAZY``
+(``tests/unit/test_model_registry.py`` fails otherwise): fresh databases, the migration check and
+site sync all take their tables from here, so none can be left out silently."""
 
 from __future__ import annotations
 
@@ -15,6 +19,13 @@ from frontdesk.db.models.core import (
     SiteSetting,
     Staff,
 )
+
+# every module of db/models that defines tables, in the order their tables are listed
+MODULES: tuple[str, ...] = (
+    "core", "reception", "complaints", "phrases", "visits", "aftersales", "discipline", "sync", "assessment",
+)
+
+_CORE = (AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff)
 
 _LAZY: dict[str, str] = {
     "Assessment": "assessment",
@@ -57,10 +68,15 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+def all_models() -> list[type[BaseModel]]:
+    """Every registered table's model: the core ones, then each module's in ``_LAZY`` order."""
+    lazy = [__getattr__(name) for name in sorted(_LAZY, key=lambda n: (MODULES.index(_LAZY[n]), n))]
+    return [*_CORE, *lazy]
+
+
 def load_all() -> None:
-    """Import every model module (sync discovers the synced tables by subclass)."""
-    for module in sorted(set(_LAZY.values())):
-        importlib.import_module(f"{__name__}.{module}")
+    """Import every model module."""
+    all_models()
 
 
 __all__ = [
@@ -100,6 +116,7 @@ __all__ = [
     "SyncConflict",
     "SyncedModel",
     "Transfer",
+    "all_models",
     "current_site_code",
     "set_current_site",
 ]

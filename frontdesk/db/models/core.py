@@ -5,6 +5,7 @@ from __future__ import annotations
 import peewee
 
 from frontdesk.clock import now
+from frontdesk.db.fields import sql_default
 from frontdesk.db.models.base import BaseModel, SyncedModel
 
 
@@ -69,7 +70,7 @@ class NumberSequence(BaseModel):
 
 
 class AuditLog(SyncedModel):
-    """Who changed what, when: old and new values as JSON text."""
+    """Who changed what, when: old and new values as JSON text; hash-chained per site (domain/audit_chain)."""
 
     at = peewee.DateTimeField(default=now, index=True)
     actor_uuid = peewee.CharField(max_length=36, default="")
@@ -80,3 +81,5 @@ class AuditLog(SyncedModel):
     old_value = peewee.TextField(default="")
     new_value = peewee.TextField(default="")
     note = peewee.CharField(max_length=200, default="")
+    prev_hash = peewee.CharField(max_length=64, default="", constraints=[sql_default("")])
+    hash = peewee.CharField(max_length=64, default="", constraints=[sql_default("")])

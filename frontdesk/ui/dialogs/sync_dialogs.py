@@ -73,7 +73,7 @@ class ImportPreviewDialog(FormDialog):
             widths = (44, 60, 230, 90, 50)
         else:
             headers = [self.tr("行"), self.tr("工号"), self.tr("姓名"), self.tr("操作"), self.tr("变更")]
-            cells = [(str(r.line), r.staff_no, r.name, actions[r.action], "、".join(r.changes)) for r in preview.rows]
+            cells = [(str(r.line), r.staff_no, r.name, actions[r.action], "\n".join(r.changes)) for r in preview.rows]
             widths = ()
         grid = QTableWidget(len(cells), len(headers))
         grid.setObjectName("preview")
@@ -102,7 +102,8 @@ def screenshot_dialogs() -> dict[str, Callable[[QWidget], FormDialog]]:
     from frontdesk.services.roster_import import RosterRow
 
     def preview(win: QWidget) -> FormDialog:
-        rows = [RosterRow(3, "1001", "张三", "update", ["部门", "职位"]), RosterRow(4, "1002", "李四", "new"),
+        rows = [RosterRow(3, "1001", "张三", "update", ["部门：客服部 → 空", "职位：领班 → 主管助理"]),
+                RosterRow(4, "1002", "李四", "new"),
                 RosterRow(5, "1003", "王五", "same")]
         return ImportPreviewDialog("导入员工花名册 — 预览", ["工作表“花名册”：新增 1，更新 1，不变 1"], lambda: None,
                                    RosterPreview("花名册", rows), win)

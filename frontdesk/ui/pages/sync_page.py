@@ -202,6 +202,8 @@ class SyncPage(Page):
             return None
         summary = [self.tr("工作表“{0}”：新增 {1}，更新 {2}，不变 {3}").format(
             preview.sheet, preview.count("new"), preview.count("update"), preview.count("same"))]
+        if preview.kept:
+            summary.append(self.tr("表中没有的列，现有员工保持不变：{0}").format("、".join(preview.kept)))
         dialog = ImportPreviewDialog(self.tr("导入员工花名册 — 预览"), summary,
                                      lambda: roster_import.import_roster(self.ctx.actor, path), preview, self)
         if dialog.exec():

@@ -1,0 +1,45 @@
+"""Frozen schema step 5 (returns, exchanges, repair orders): SQL dumped from the v9 code; never edit."""
+
+from __future__ import annotations
+
+DDL: tuple[str, ...] = (
+    'CREATE TABLE "repair_order" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "site_code" VARCHAR(16) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "revision" INTEGER NOT NULL, "deleted" INTEGER NOT NULL, "number" VARCHAR(32) NOT NULL, "received_at" DATETIME NOT NULL, "customer_name" VARCHAR(30) NOT NULL, "phone" VARCHAR(20) NOT NULL, "item" VARCHAR(100) NOT NULL, "brand_model" VARCHAR(100) NOT NULL, "serial_no" VARCHAR(60) NOT NULL, "fault" TEXT NOT NULL, "accessories" VARCHAR(300) NOT NULL, "appearance" VARCHAR(300) NOT NULL, "warranty" VARCHAR(4) NOT NULL, "estimated_date" DATE, "estimated_cost" INTEGER NOT NULL, "pickup_mode" VARCHAR(8) NOT NULL, "address" VARCHAR(200) NOT NULL, "photos" TEXT NOT NULL, "status" VARCHAR(16) NOT NULL, "status_since" DATETIME NOT NULL, "rework_count" INTEGER NOT NULL, "pickup_inspection" VARCHAR(300) NOT NULL, "customer_accepted" INTEGER, "picked_up_at" DATETIME, "closed_at" DATETIME, "received_by_uuid" VARCHAR(36) NOT NULL, FOREIGN KEY ("received_by_uuid") REFERENCES "staff" ("uuid"))',
+    'CREATE UNIQUE INDEX "repair_order_uuid" ON "repair_order" ("uuid")',
+    'CREATE INDEX "repair_order_site_code" ON "repair_order" ("site_code")',
+    'CREATE INDEX "repair_order_updated_at" ON "repair_order" ("updated_at")',
+    'CREATE UNIQUE INDEX "repair_order_number" ON "repair_order" ("number")',
+    'CREATE INDEX "repair_order_received_at" ON "repair_order" ("received_at")',
+    'CREATE INDEX "repair_order_received_by_uuid" ON "repair_order" ("received_by_uuid")',
+    'CREATE TABLE "repair_event" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "site_code" VARCHAR(16) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "revision" INTEGER NOT NULL, "deleted" INTEGER NOT NULL, "repair_uuid" VARCHAR(36) NOT NULL, "kind" VARCHAR(10) NOT NULL, "from_status" VARCHAR(16) NOT NULL, "to_status" VARCHAR(16) NOT NULL, "at" DATETIME NOT NULL, "actor_uuid" VARCHAR(36) NOT NULL, "actor_name" VARCHAR(30) NOT NULL, "note" TEXT NOT NULL, "method" VARCHAR(10) NOT NULL, "result" VARCHAR(16) NOT NULL, FOREIGN KEY ("repair_uuid") REFERENCES "repair_order" ("uuid"))',
+    'CREATE UNIQUE INDEX "repair_event_uuid" ON "repair_event" ("uuid")',
+    'CREATE INDEX "repair_event_site_code" ON "repair_event" ("site_code")',
+    'CREATE INDEX "repair_event_updated_at" ON "repair_event" ("updated_at")',
+    'CREATE INDEX "repair_event_repair_uuid" ON "repair_event" ("repair_uuid")',
+    'CREATE TABLE "return_order" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "site_code" VARCHAR(16) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "revision" INTEGER NOT NULL, "deleted" INTEGER NOT NULL, "number" VARCHAR(32) NOT NULL, "received_at" DATETIME NOT NULL, "customer_name" VARCHAR(30) NOT NULL, "phone" VARCHAR(20) NOT NULL, "kind" VARCHAR(10) NOT NULL, "category" VARCHAR(16) NOT NULL, "item" VARCHAR(100) NOT NULL, "quantity" INTEGER NOT NULL, "amount_paid" INTEGER NOT NULL, "purchase_date" DATE NOT NULL, "has_receipt" INTEGER NOT NULL, "receipt_no" VARCHAR(40) NOT NULL, "reason" TEXT NOT NULL, "window_days" INTEGER NOT NULL, "within_window" INTEGER NOT NULL, "quality_ok" INTEGER NOT NULL, "quality_note" VARCHAR(200) NOT NULL, "packaging_ok" INTEGER NOT NULL, "packaging_note" VARCHAR(200) NOT NULL, "accessories_ok" INTEGER NOT NULL, "accessories_note" VARCHAR(200) NOT NULL, "decision" VARCHAR(10) NOT NULL, "refund_amount" INTEGER NOT NULL, "replacement_item" VARCHAR(100) NOT NULL, "note" TEXT NOT NULL, "status" VARCHAR(16) NOT NULL, "handled_by_uuid" VARCHAR(36) NOT NULL, "approved_by_uuid" VARCHAR(36), "approved_at" DATETIME, "completed_at" DATETIME, FOREIGN KEY ("handled_by_uuid") REFERENCES "staff" ("uuid"), FOREIGN KEY ("approved_by_uuid") REFERENCES "staff" ("uuid") ON DELETE SET NULL)',
+    'CREATE UNIQUE INDEX "return_order_uuid" ON "return_order" ("uuid")',
+    'CREATE INDEX "return_order_site_code" ON "return_order" ("site_code")',
+    'CREATE INDEX "return_order_updated_at" ON "return_order" ("updated_at")',
+    'CREATE UNIQUE INDEX "return_order_number" ON "return_order" ("number")',
+    'CREATE INDEX "return_order_received_at" ON "return_order" ("received_at")',
+    'CREATE INDEX "return_order_status" ON "return_order" ("status")',
+    'CREATE INDEX "return_order_handled_by_uuid" ON "return_order" ("handled_by_uuid")',
+    'CREATE INDEX "return_order_approved_by_uuid" ON "return_order" ("approved_by_uuid")',
+    'CREATE INDEX return_order_live_received ON return_order(deleted, received_at)',
+    'CREATE INDEX return_order_status_received ON return_order(status, deleted, received_at)',
+    'CREATE INDEX return_order_kind_received ON return_order(kind, deleted, received_at)',
+    'CREATE INDEX return_order_kind ON return_order(kind)',
+    'CREATE INDEX return_order_phone_received ON return_order(phone, received_at)',
+    'CREATE INDEX return_order_name_received ON return_order(customer_name, deleted, received_at)',
+    'CREATE INDEX repair_order_live_received ON repair_order(deleted, received_at)',
+    'CREATE INDEX repair_order_status_received ON repair_order(status, deleted, received_at)',
+    'CREATE INDEX repair_order_status_since ON repair_order(status, deleted, status_since)',
+    'CREATE INDEX repair_order_status ON repair_order(status)',
+    'CREATE INDEX repair_order_since ON repair_order(status_since)',
+    'CREATE INDEX repair_order_warranty_received ON repair_order(warranty, deleted, received_at)',
+    'CREATE INDEX repair_order_warranty ON repair_order(warranty)',
+    'CREATE INDEX repair_order_phone_received ON repair_order(phone, received_at)',
+    'CREATE INDEX repair_order_name_received ON repair_order(customer_name, deleted, received_at)',
+    'CREATE INDEX repair_event_repair_at ON repair_event(repair_uuid, at)',
+)
+
+ROWS: dict[str, tuple[tuple[str, ...], list[tuple[object, ...]]]] = {}

@@ -1,0 +1,94 @@
+"""The current schema, for a fresh database: every registered model's table, the named indexes, the search index.
+
+A fresh database is built from here and stamped at the latest version (Vorta's way); only an old
+database runs migration steps. A step that adds an index adds it here too, so both end up alike
+(``tests/unit/test_migrations.py`` compares them table by table and index by index).
+"""
+
+from __future__ import annotations
+
+import peewee
+
+from frontdesk.db import search_index, seeds
+from frontdesk.db.models import all_models
+
+# (name, table, columns): list filters + their newest-first sorts, each on an index
+INDEXES: tuple[tuple[str, str, str], ...] = (
+    ("contact_live_received", "contact", "deleted, received_at"),
+    ("contact_status_received", "contact", "status, received_at"),
+    ("contact_owner_received", "contact", "owner_uuid, received_at"),
+    ("contact_phone_received", "contact", "phone, received_at"),
+    # "open complaints" and the like: counted through these few rows, not the category index
+    ("contact_status_category", "contact", "status, category, received_at"),
+    ("transfer_status_due", "transfer", "status, due_at"),
+    ("complaint_stage_opened", "complaint", "stage, opened_at"),
+    ("complaint_severity_opened", "complaint", "severity, opened_at"),
+    ("complaint_level_opened", "complaint", "level, opened_at"),
+    ("complaint_due", "complaint", "due_at"),
+    ("complaint_staff_opened", "complaint", "staff_uuid, opened_at"),
+    ("complaint_department_opened", "complaint", "department_uuid, opened_at"),
+    ("complaint_event_case_at", "complaint_event", "complaint_uuid, at"),
+    ("return_visit_phone_at", "return_visit", "phone, visited_at"),
+    ("return_visit_complaint", "return_visit", "complaint_uuid"),
+    ("return_visit_contact", "return_visit", "contact_uuid"),
+    # each filter + sort holds `deleted` too, so counts never read the table; single-column indexes
+    # serve the sort by that column (SQLite keys them by rowid)
+    ("return_order_live_received", "return_order", "deleted, received_at"),
+    ("return_order_status_received", "return_order", "status, deleted, received_at"),
+    ("return_order_kind_received", "return_order", "kind, deleted, received_at"),
+    ("return_order_kind", "return_order", "kind"),
+    ("return_order_phone_received", "return_order", "phone, received_at"),
+    ("return_order_name_received", "return_order", "customer_name, deleted, received_at"),
+    ("repair_order_live_received", "repair_order", "deleted, received_at"),
+    ("repair_order_status_received", "repair_order", "status, deleted, received_at"),
+    ("repair_order_status_since", "repair_order", "status, deleted, status_since"),
+    ("repair_order_status", "repair_order", "status"),
+    ("repair_order_since", "repair_order", "status_since"),
+    ("repair_order_warranty_received", "repair_order", "warranty, deleted, received_at"),
+    ("repair_order_warranty", "repair_order", "warranty"),
+    ("repair_order_phone_received", "repair_order", "phone, received_at"),
+    ("repair_order_name_received", "repair_order", "customer_name, deleted, received_at"),
+    ("repair_event_repair_at", "repair_event", "repair_uuid, at"),
+    ("shift_staff_day", "shift", "staff_uuid, day"),
+    ("shift_day_status", "shift", "day, status"),
+    ("shift_status_day", "shift", "status, day"),
+    ("shift_end", "shift", "end_at"),
+    ("shift_swap_shift", "shift_swap", "shift_uuid"),
+    ("leave_staff_start", "leave_request", "staff_uuid, start_at"),
+    ("leave_start", "leave_request", "start_at"),
+    ("fine_rule_code_from", "fine_rule", "code, effective_from"),
+    ("incident_occurred", "incident", "occurred_at"),
+    ("incident_status_occurred", "incident", "status, occurred_at"),
+    ("incident_staff_occurred", "incident", "staff_uuid, occurred_at"),
+    ("incident_month_staff", "incident", "month, staff_uuid"),
+    ("incident_shift", "incident", "shift_uuid"),
+    ("dismissal_incident", "dismissal_proposal", "incident_uuid"),
+    ("handover_day", "handover", "day, shift_type_uuid"),
+    ("handover_incoming", "handover", "incoming_uuid, acknowledged_at"),
+    ("sync_conflict_peer_record", "sync_conflict", "peer, record_uuid"),
+    ("assessment_template_family_version", "assessment_template", "family, version"),
+    ("assessment_run_period", "assessment_run", "period_key"),
+    ("assessment_run_person", "assessment", "run_uuid, staff_uuid"),
+    ("assessment_staff_period", "assessment", "staff_uuid, period_start"),
+    ("assessment_period_total", "assessment", "period_key, total"),
+    ("self_check_staff_slot", "self_check", "staff_uuid, slot"),
+    ("self_check_slot", "self_check", "slot"),
+    ("self_check_reviewed", "self_check", "reviewed_at, slot"),
+)
+
+
+def create_index(db: peewee.Database, name: str, table: str, columns: str) -> None:
+    """A plain named index (portable SQL)."""
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
+
+
+def create(db: peewee.Database) -> None:
+    """Build every table of the current schema in an empty database, with its seed rows."""
+    db.create_tables(all_models())
+    for name, table, columns in INDEXES:
+        create_index(db, name, table, columns)
+    if isinstance(db, peewee.SqliteDatabase):
+        search_index.create(db)
+    seeds.insert_all()
+    if isinstance(db, peewee.SqliteDatabase):
+        db.execute_sql("ANALYZE contact")  # as step 8 left an old database: planner statistics for contacts

@@ -1,0 +1,66 @@
+"""The audit trail's hash chain (pure): each entry's hash covers its content and the previous entry's hash.
+
+Rewriting an entry changes its hash; deleting one leaves its successor pointing at a hash no entry has;
+either way ``first_break`` names the first entry where the chain no longer holds. Each site keeps its
+own chain (entries travel between sites with their hashes), so a chain is checked per site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+# what an entry says; not its local id, revision or sync timestamps
+CHAINED_FIELDS = ("uuid", "site_code", "at", "actor_uuid", "actor_name", "entity", "entity_uuid", "action",
+                  "old_value", "new_value", "note", "deleted")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def entry_hash(entry: Mapping[str, Any], prev_hash: str) -> str:
+    """SHA-256 (hex) over the entry's chained fields and the previous entry's hash."""
+    content = [_plain(entry[name]) for name in CHAINED_FIELDS]
+    text = json.dumps([prev_hash, content], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def short_code(head: str) -> str:
+    """The chain head as printed on a signed sheet: 12 hex digits in groups of four."""
+    return "-".join(head[i:i + 4] for i in range(0, 12, 4)) if head else ""
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """Where a chain stops holding: the entry (a row as given) and why."""
+
+    entry: Mapping[str, Any]
+    reason: str  # "altered": its content no longer matches its hash; "unlinked": its predecessor is gone
+
+
+def first_break(entries: Sequence[Mapping[str, Any]]) -> ChainBreak | None:
+    """Check one site's entries (in the order they were written); None when the chain holds.
+
+    An entry must match its own hash and point at the entry before it; the first one starts from "".
+    """
+    previous = ""
+    for entry in entries:
+        if entry["prev_hash"] != previous:
+            return ChainBreak(entry, "unlinked")
+        if entry["hash"] != entry_hash(entry, entry["prev_hash"]):
+            return ChainBreak(entry, "altered")
+        previous = entry["hash"]
+    return None

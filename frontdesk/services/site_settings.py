@@ -1,0 +1,88 @@
+"""Site-wide settings (rows of ``site_setting``): every key declared once here, with its type and default.
+
+Per-installation options live in ``frontdesk/settings.py`` instead; these travel with the database.
+A stored value that no longer parses reads as the default. ``put`` runs inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from typing import Any, Generic, TypeVar
+
+from frontdesk.db.models import SiteSetting
+from frontdesk.domain.attendance import DEFAULT_GRACE_MINUTES
+from frontdesk.domain.repairs import DEFAULT_STUCK_DAYS
+from frontdesk.domain.returns import DEFAULT_REFUND_THRESHOLD, parse_money
+from frontdesk.domain.selfcheck import Frequency
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True)
+class SiteOption(Generic[V]):
+    """One site setting: its key, its default, and how its text is read and written."""
+
+    key: str
+    default: V
+    parse: Callable[[str], V]  # stored text -> value; ValueError or TypeError means "use the default"
+    dump: Callable[[V], str] = str
+
+    def get(self) -> V:
+        row = SiteSetting.get_or_none(SiteSetting.key == self.key)
+        if row is not None:
+            try:
+                return self.parse(row.value)
+            except (ValueError, TypeError):
+                pass
+        return copy.deepcopy(self.default)
+
+    def put(self, value: V) -> None:
+        SiteSetting.insert(key=self.key, value=self.dump(value)).on_conflict_replace().execute()
+
+
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise ValueError(text)
+    return int(text)
+
+
+def _positive_money(text: str) -> Decimal:
+    value = parse_money(text)
+    if value is None or value <= 0:
+        raise ValueError(text)
+    return value
+
+
+def _json_object(text: str) -> dict[str, Any]:
+    value = json.loads(text or "{}")
+    if not isinstance(value, dict):
+        raise ValueError(text)
+    return value
+
+
+SITE_CODE: SiteOption[str] = SiteOption("site_code", "", str)
+SITE_NAME: SiteOption[str] = SiteOption("site_name", "", str)
+GRACE_MINUTES: SiteOption[int] = SiteOption(
+    "attendance.grace_minutes", DEFAULT_GRACE_MINUTES, lambda text: max(0, int(text)))
+SELFCHECK_FREQUENCY: SiteOption[str] = SiteOption(
+    "selfcheck.frequency", Frequency.DAILY.value, lambda text: Frequency(text).value)
+# category -> [return days, exchange days], over domain.returns.default_policies()
+AFTERSALES_POLICY: SiteOption[dict[str, Any]] = SiteOption(
+    "aftersales.policy", {}, _json_object, lambda value: json.dumps(value, sort_keys=True))
+REFUND_THRESHOLD: SiteOption[Decimal] = SiteOption(
+    "aftersales.refund_threshold", DEFAULT_REFUND_THRESHOLD, _positive_money,
+    lambda value: str(value.quantize(Decimal("0.01"))))
+STUCK_DAYS: SiteOption[int] = SiteOption("aftersales.stuck_days", DEFAULT_STUCK_DAYS, _positive_int)
+LAST_EXPORT_AT: SiteOption[datetime | None] = SiteOption("sync_last_export_at", None, datetime.fromisoformat)
+# which chinesecalendar release the complaint deadlines were last indexed with
+CALENDAR_STAMP: SiteOption[str] = SiteOption("complaints.calendar_data", "", str)
+
+OPTIONS: tuple[SiteOption[Any], ...] = (
+    SITE_CODE, SITE_NAME, GRACE_MINUTES, SELFCHECK_FREQUENCY, AFTERSALES_POLICY, REFUND_THRESHOLD, STUCK_DAYS,
+    LAST_EXPORT_AT, CALENDAR_STAMP,
+)
