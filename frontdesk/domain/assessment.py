@@ -9,6 +9,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.errors import QT_TRANSLATE_NOOP, Message, T
 
 HUNDRED = Decimal(100)
@@ -81,8 +82,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 # --- periods ------------------------------------------------------------------------------------------------

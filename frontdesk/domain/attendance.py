@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 DEFAULT_GRACE_MINUTES = 5
@@ -62,8 +63,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 def parse_hhmm(text: str) -> time:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.stages import Priority, Severity
 from frontdesk.errors import QT_TRANSLATE_NOOP, T
@@ -58,9 +59,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    """The Chinese label of a value of the enums here ('' for None)."""
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 @dataclass

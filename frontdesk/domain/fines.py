@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 
@@ -56,8 +57,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 def yuan(amount: Decimal) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.returns import parse_money
 from frontdesk.errors import QT_TRANSLATE_NOOP, T
@@ -108,8 +109,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 class IllegalTransition(ValueError):

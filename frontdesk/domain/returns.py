@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
 from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
@@ -68,8 +69,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from frontdesk.domain.labels import labeller
 from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
 
@@ -21,8 +22,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from frontdesk.domain.complaints import Satisfaction
+from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
 from frontdesk.errors import QT_TRANSLATE_NOOP, T
 
@@ -53,9 +54,7 @@ LABELS: dict[str, str] = {
 }
 
 
-def label(value: str | None) -> str:
-    """The Chinese label of a visit enum value ('' for None or blank)."""
-    return LABELS.get(value, value or "") if value else ""
+label = labeller(LABELS)
 
 
 def year_bounds(today: date) -> tuple[datetime, datetime]:

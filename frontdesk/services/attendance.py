@@ -15,7 +15,8 @@ from frontdesk.domain.fines import IncidentSource
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, auth, discipline, fine_rules, fine_sheet
-from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
+from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
+from frontdesk.services.listing import ListQuery, Page, like_pattern
 from frontdesk.services.permissions import require
 from frontdesk.services.shifts import get_shift_row
 from frontdesk.services.site_settings import GRACE_MINUTES
@@ -153,13 +154,27 @@ def manager_entry(actor: Actor, shift_uuid: str, clock_in: datetime | None, cloc
                      reason.strip())
 
 
-SORT = {"day": Shift.start_at, "status": Shift.status, "late_minutes": Shift.late_minutes,
-        "early_minutes": Shift.early_minutes, "staff_name": Staff.name}
+_TIME, _MIN = ColumnKind.DATETIME, ColumnKind.INT
+SHIFTS = ListSpec(T("columns", "考勤记录"), (
+    col("day", T("columns", "日期"), ColumnKind.DATE, Shift.day, sort=Shift.start_at),
+    col("staff_no", T("columns", "工号"), ColumnKind.TEXT, Staff.staff_no),
+    col("staff_name", T("columns", "员工"), ColumnKind.TEXT, Staff.name, sort=True),
+    col("shift_name", T("columns", "班次"), ColumnKind.TEXT, ShiftType.name),
+    col("start_at", T("columns", "应到"), _TIME, Shift.start_at),
+    col("end_at", T("columns", "应退"), _TIME, Shift.end_at),
+    col("clock_in", T("columns", "签到"), _TIME, Shift.clock_in),
+    col("clock_out", T("columns", "签退"), _TIME, Shift.clock_out),
+    col("status", T("columns", "状态"), ColumnKind.ENUM, Shift.status, sort=True, labels=rules.label),
+    col("late_minutes", T("columns", "迟到(分)"), _MIN, Shift.late_minutes, sort=True),
+    col("early_minutes", T("columns", "早退(分)"), _MIN, Shift.early_minutes, sort=True),
+    col("corrected", T("columns", "已更正"), ColumnKind.BOOL, Shift.corrected),
+    col("correction_reason", T("columns", "更正原因"), ColumnKind.TEXT, Shift.correction_reason),
+), default_order=(Shift.start_at, True), tiebreak=Shift.id)
+SORT = SHIFTS.sort_fields
 
 
-def list_attendance(actor: Actor, query: ListQuery) -> Page:
-    """Scheduled shifts with their attendance; staff see only their own."""
-    require(actor, Permission.READ_OWN_PERSONNEL)
+def _shift_filters(actor: Actor, query: ListQuery) -> list[Any]:
+    """Staff see only their own shifts, whatever the filters say."""
     f = query.filters
     where = [Shift.deleted == False]  # noqa: E712
     if not actor.can(Permission.MANAGE_PERSONNEL):
@@ -178,18 +193,30 @@ def list_attendance(actor: Actor, query: ListQuery) -> Page:
     if query.search.strip():
         pattern = like_pattern(query.search.strip())
         where.append((Staff.name ** pattern) | (Staff.staff_no == query.search.strip()))
-    select = (
-        Shift.select(Shift.uuid, Shift.day, Shift.start_at, Shift.end_at, Shift.clock_in, Shift.clock_out,
-                     Shift.status, Shift.late_minutes, Shift.early_minutes, Shift.clock_method, Shift.corrected,
-                     Shift.original_in, Shift.original_out, Shift.correction_reason, Shift.swapped_from,
-                     Shift.proposed, Shift.staff.alias("staff_uuid"), Staff.name.alias("staff_name"),
-                     Staff.staff_no, ShiftType.name.alias("shift_name"))
-        .join(Staff, on=(Shift.staff == Staff.uuid))
-        .switch(Shift).join(ShiftType, on=(Shift.shift_type == ShiftType.uuid))
-        .where(*where)
-    )
+    return where
+
+
+def _shifts(fields: list[Any], where: list[Any]) -> Any:
+    return (Shift.select(*fields).join(Staff, on=(Shift.staff == Staff.uuid))
+            .switch(Shift).join(ShiftType, on=(Shift.shift_type == ShiftType.uuid)).where(*where))
+
+
+def list_attendance(actor: Actor, query: ListQuery) -> Page:
+    """Scheduled shifts with their attendance; staff see only their own."""
+    require(actor, Permission.READ_OWN_PERSONNEL)
+    where = _shift_filters(actor, query)
+    select = _shifts(SHIFTS.list_fields(Shift.uuid, Shift.clock_method, Shift.original_in, Shift.original_out,
+                                        Shift.swapped_from, Shift.proposed, Shift.staff.alias("staff_uuid")), where)
     count = Shift.select(Shift.id).join(Staff, on=(Shift.staff == Staff.uuid)).where(*where)
-    return run_page(select, query, SORT, (Shift.start_at, True), Shift.id, count_select=count)
+    return SHIFTS.page(select, query, count_select=count)
+
+
+def export_shifts(actor: Actor, query: ListQuery) -> ListExport:
+    """The attendance list as filtered (staff: their own), every row, for Excel."""
+    require(actor, Permission.READ_OWN_PERSONNEL)
+    where = _shift_filters(actor, query)
+    total = Shift.select(Shift.id).join(Staff, on=(Shift.staff == Staff.uuid)).where(*where).count()
+    return SHIFTS.export(actor, lambda fields: _shifts(fields, where), query, total)
 
 
 def shift_history(actor: Actor, shift_uuid: str) -> list[dict[str, Any]]:

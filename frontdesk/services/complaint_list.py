@@ -10,26 +10,40 @@ import peewee
 from frontdesk.clock import now
 from frontdesk.db.models import Complaint, ComplaintEvent, Department, Staff
 from frontdesk.domain.complaints import label
+from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import CaseFlowError, Priority, Severity, Stage
+from frontdesk.domain.stages import PRIORITY_LABELS, SEVERITY_LABELS, STAGE_LABELS
+from frontdesk.errors import T
 from frontdesk.services import complaints
-from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
+from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
+from frontdesk.services.listing import ListQuery, Page, like_pattern
 from frontdesk.services.permissions import require
 
 OPEN_STAGES = [s.value for s in Stage if s is not Stage.CLOSED]
-SORT = {
-    "number": Complaint.number,
-    "opened_at": Complaint.opened_at,
-    "customer_name": Complaint.customer_name,
-    "phone": Complaint.phone,
-    "category": Complaint.category,
-    "severity": Complaint.severity,
-    "level": Complaint.level,
-    "stage": Complaint.stage,
-    "due_at": Complaint.due_at,
-}
+_DEPT, _STAFF = Department.alias("dept"), Staff.alias("person")
+_ENUM, _TEXT, _TIME = ColumnKind.ENUM, ColumnKind.TEXT, ColumnKind.DATETIME
+COMPLAINTS = ListSpec(T("columns", "投诉处理"), (
+    col("number", T("columns", "编号"), _TEXT, Complaint.number, sort=True),
+    col("opened_at", T("columns", "受理时间"), _TIME, Complaint.opened_at, sort=True),
+    col("customer_name", T("columns", "投诉人"), _TEXT, Complaint.customer_name, sort=True),
+    col("phone", T("columns", "电话"), ColumnKind.CUSTOMER_PHONE, Complaint.phone, sort=True),
+    col("subject", T("columns", "投诉事由"), ColumnKind.LONG_TEXT, Complaint.subject),
+    col("category", T("columns", "类别"), _ENUM, Complaint.category, sort=True, labels=label),
+    col("severity", T("columns", "严重程度"), _ENUM, Complaint.severity, sort=True, labels=labeller(SEVERITY_LABELS)),
+    col("level", T("columns", "等级"), _ENUM, Complaint.level, sort=True, labels=labeller(PRIORITY_LABELS)),
+    col("stage", T("columns", "当前阶段"), _ENUM, Complaint.stage, sort=True, labels=labeller(STAGE_LABELS)),
+    col("paused", T("columns", "暂停计时"), ColumnKind.BOOL, Complaint.paused),
+    col("due_at", T("columns", "最近时限"), _TIME, Complaint.due_at, sort=True),
+    col("remaining", T("columns", "本阶段剩余")),  # from the case's log, in Python (list only)
+    col("department_name", T("columns", "承办部门"), _TEXT, _DEPT.name),
+    col("staff_name", T("columns", "归责员工"), _TEXT, _STAFF.name),
+    col("satisfaction", T("columns", "满意度"), _ENUM, Complaint.satisfaction, labels=label),
+    col("closed_at", T("columns", "结案时间"), _TIME, Complaint.closed_at),
+), default_order=(Complaint.opened_at, True), tiebreak=Complaint.id)
+SORT = COMPLAINTS.sort_fields
 
 
 def _filters(query: ListQuery) -> list[peewee.Expression]:
@@ -65,23 +79,25 @@ def list_complaints(actor: Actor, query: ListQuery) -> Page:
     """One page of cases; each row carries its deadlines recomputed from its log (``overdue``, ``stage_due``)."""
     require(actor, Permission.DESK_WORK)
     where = _filters(query)
-    dept, staff = Department.alias(), Staff.alias()
-    select = (
-        Complaint.select(
-            Complaint.uuid, Complaint.number, Complaint.opened_at, Complaint.customer_name, Complaint.phone,
-            Complaint.subject, Complaint.category, Complaint.severity, Complaint.level, Complaint.stage,
-            Complaint.paused, Complaint.due_at, Complaint.satisfaction, Complaint.closed_at,
-            Complaint.contact.alias("contact_uuid"), dept.name.alias("department_name"),
-            staff.name.alias("staff_name"),
-        )
-        .join(dept, peewee.JOIN.LEFT_OUTER, on=(Complaint.department == dept.uuid))
-        .switch(Complaint).join(staff, peewee.JOIN.LEFT_OUTER, on=(Complaint.staff == staff.uuid))
-        .where(*where)
-    )
+    select = _complaints(COMPLAINTS.list_fields(Complaint.uuid, Complaint.contact.alias("contact_uuid")), where)
     count = Complaint.select(Complaint.id).where(*where)
-    page = run_page(select, query, SORT, (Complaint.opened_at, True), Complaint.id, count_select=count)
+    page = COMPLAINTS.page(select, query, count_select=count)
     _add_deadlines(page.rows)
     return page
+
+
+def export_complaints(actor: Actor, query: ListQuery) -> ListExport:
+    """The complaint list as filtered, every row, for Excel."""
+    require(actor, Permission.DESK_WORK)
+    where = _filters(query)
+    total = Complaint.select(Complaint.id).where(*where).count()
+    return COMPLAINTS.export(actor, lambda fields: _complaints(fields, where), query, total)
+
+
+def _complaints(fields: list[peewee.Node], where: list[peewee.Expression]) -> peewee.ModelSelect:
+    return (Complaint.select(*fields)
+            .join(_DEPT, peewee.JOIN.LEFT_OUTER, on=(Complaint.department == _DEPT.uuid)).switch(Complaint)
+            .join(_STAFF, peewee.JOIN.LEFT_OUTER, on=(Complaint.staff == _STAFF.uuid)).where(*where))
 
 
 def _add_deadlines(rows: list[dict[str, Any]]) -> None:

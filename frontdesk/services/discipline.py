@@ -18,12 +18,14 @@ from frontdesk.domain.fines import (
     IncidentStatus,
     Unit,
     amount_problem,
+    label,
     money_problem,
 )
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, fine_rules, fine_sheet
-from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
+from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
+from frontdesk.services.listing import ListQuery, Page, like_pattern
 from frontdesk.services.permissions import require
 
 MODULE_CODE = "WJ"
@@ -198,13 +200,27 @@ def decide_appeal(actor: Actor, uuid: str, upheld: bool, note: str, amount: Deci
     _change(actor, uuid, (IncidentStatus.APPEALED,), "appeal_upheld" if upheld else "appeal_rejected", note, apply)
 
 
-SORT = {"number": Incident.number, "occurred_at": Incident.occurred_at, "amount": Incident.amount,
-        "status": Incident.status, "rule_code": Incident.rule_code}
+INCIDENTS = ListSpec(T("columns", "违纪记录"), (
+    col("number", T("columns", "编号"), ColumnKind.TEXT, Incident.number, sort=True),
+    col("occurred_at", T("columns", "发生时间"), ColumnKind.DATETIME, Incident.occurred_at, sort=True),
+    col("staff_no", T("columns", "工号"), ColumnKind.TEXT, Staff.staff_no),
+    col("staff_name", T("columns", "员工"), ColumnKind.TEXT, Staff.name),
+    col("rule_code", T("columns", "条款"), ColumnKind.TEXT, Incident.rule_code, sort=True),
+    col("description", T("columns", "违纪情况"), ColumnKind.LONG_TEXT, Incident.description),
+    col("quantity", T("columns", "次数"), ColumnKind.INT, Incident.quantity),
+    col("amount", T("columns", "罚款(元)"), ColumnKind.MONEY, Incident.amount, sort=True),
+    col("status", T("columns", "状态"), ColumnKind.ENUM, Incident.status, sort=True, labels=label),
+    col("source", T("columns", "来源"), ColumnKind.ENUM, Incident.source, labels=label),
+    col("recorded_by_name", T("columns", "登记人"), ColumnKind.TEXT, Incident.recorded_by_name),
+    col("appeal_reason", T("columns", "申诉理由"), ColumnKind.TEXT, Incident.appeal_reason),
+    col("decision_note", T("columns", "处理意见"), ColumnKind.TEXT, Incident.decision_note),
+    col("month", T("columns", "月份"), ColumnKind.TEXT, Incident.month),
+), default_order=(Incident.occurred_at, True), tiebreak=Incident.id)
+SORT = INCIDENTS.sort_fields
 
 
-def list_incidents(actor: Actor, query: ListQuery) -> Page:
+def _incident_filters(actor: Actor, query: ListQuery) -> list[Any]:
     """Managers see everyone's; staff only their own (filters cannot widen that)."""
-    require(actor, Permission.READ_OWN_PERSONNEL)
     f = query.filters
     where = [Incident.deleted == False]  # noqa: E712
     if not actor.can(Permission.MANAGE_PERSONNEL):
@@ -222,17 +238,27 @@ def list_incidents(actor: Actor, query: ListQuery) -> Page:
         pattern = like_pattern(text)
         where.append((Incident.number ** pattern) | (Incident.description ** pattern) | (Staff.name ** pattern)
                      | (Incident.rule_code == text.upper()))
-    select = (
-        Incident.select(Incident.uuid, Incident.number, Incident.occurred_at, Incident.rule_code,
-                        Incident.description, Incident.quantity, Incident.amount, Incident.status, Incident.source,
-                        Incident.recorded_by_name, Incident.appeal_reason, Incident.decision_note, Incident.month,
-                        Incident.evidence, Incident.staff.alias("staff_uuid"), Staff.name.alias("staff_name"),
-                        Staff.staff_no)
-        .join(Staff, on=(Incident.staff == Staff.uuid))
-        .where(*where)
-    )
-    count = Incident.select(Incident.id).join(Staff, on=(Incident.staff == Staff.uuid)).where(*where)
-    return run_page(select, query, SORT, (Incident.occurred_at, True), Incident.id, count_select=count)
+    return where
+
+
+def _incidents(fields: list[Any], where: list[Any]) -> Any:
+    return Incident.select(*fields).join(Staff, on=(Incident.staff == Staff.uuid)).where(*where)
+
+
+def list_incidents(actor: Actor, query: ListQuery) -> Page:
+    """Managers see everyone's; staff only their own (filters cannot widen that)."""
+    require(actor, Permission.READ_OWN_PERSONNEL)
+    where = _incident_filters(actor, query)
+    select = _incidents(INCIDENTS.list_fields(Incident.uuid, Incident.evidence, Incident.staff.alias("staff_uuid")),
+                        where)
+    return INCIDENTS.page(select, query, count_select=_incidents([Incident.id], where))
+
+
+def export_incidents(actor: Actor, query: ListQuery) -> ListExport:
+    """The incident list as filtered (staff: their own), every row, for Excel."""
+    require(actor, Permission.READ_OWN_PERSONNEL)
+    where = _incident_filters(actor, query)
+    return INCIDENTS.export(actor, lambda fields: _incidents(fields, where), query)
 
 
 def get_incident(actor: Actor, uuid: str) -> dict[str, Any]:

@@ -17,7 +17,8 @@ from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import Stage
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit, auth
-from frontdesk.services.listing import ListQuery, Page, run_page
+from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
+from frontdesk.services.listing import ListQuery, Page
 from frontdesk.services.permissions import require
 
 ITEM_LIMIT = 100  # per kind; the count says how many more there are
@@ -145,26 +146,48 @@ def get_handover(actor: Actor, uuid: str) -> dict[str, Any]:
             "open": json.loads(row.open_items or "{}"), "events": json.loads(row.events or "[]"), "notes": row.notes}
 
 
-SORT = {"handed_at": Handover.handed_at, "day": Handover.day}
+_OUTGOING, _INCOMING = Staff.alias("outgoing"), Staff.alias("incoming")
+HANDOVERS = ListSpec(T("columns", "交接班记录"), (
+    col("day", T("columns", "日期"), ColumnKind.DATE, Handover.day, sort=True),
+    col("shift_name", T("columns", "班次"), ColumnKind.TEXT, ShiftType.name),
+    col("outgoing_name", T("columns", "交班人"), ColumnKind.TEXT, _OUTGOING.name),
+    col("incoming_name", T("columns", "接班人"), ColumnKind.TEXT, _INCOMING.name),
+    col("handed_at", T("columns", "交班时间"), ColumnKind.DATETIME, Handover.handed_at, sort=True),
+    col("acknowledged_at", T("columns", "接班确认"), ColumnKind.DATETIME, Handover.acknowledged_at),
+    col("notes", T("columns", "交接备注"), ColumnKind.LONG_TEXT, Handover.notes),
+), default_order=(Handover.handed_at, True), tiebreak=Handover.id)
+SORT = HANDOVERS.sort_fields
+
+
+def _handover_filters(query: ListQuery) -> list[Any]:
+    where = [Handover.deleted == False]  # noqa: E712
+    if query.filters.get("unacknowledged"):
+        where.append(Handover.acknowledged_at.is_null())
+    return where
+
+
+def _handovers(fields: list[Any], where: list[Any]) -> Any:
+    return (Handover.select(*fields)
+            .join(ShiftType, join_type=peewee.JOIN.LEFT_OUTER, on=(Handover.shift_type == ShiftType.uuid))
+            .switch(Handover).join(_OUTGOING, on=(Handover.outgoing == _OUTGOING.uuid))
+            .switch(Handover).join(_INCOMING, join_type=peewee.JOIN.LEFT_OUTER,
+                                   on=(Handover.incoming == _INCOMING.uuid))
+            .where(*where))
 
 
 def list_handovers(actor: Actor, query: ListQuery) -> Page:
     require(actor, Permission.DESK_WORK)
-    outgoing, incoming = Staff.alias(), Staff.alias()
-    where = [Handover.deleted == False]  # noqa: E712
-    if query.filters.get("unacknowledged"):
-        where.append(Handover.acknowledged_at.is_null())
-    select = (
-        Handover.select(Handover.uuid, Handover.day, Handover.handed_at, Handover.acknowledged_at, Handover.notes,
-                        ShiftType.name.alias("shift_name"), outgoing.name.alias("outgoing_name"),
-                        incoming.name.alias("incoming_name"), Handover.incoming.alias("incoming_uuid"))
-        .join(ShiftType, join_type=peewee.JOIN.LEFT_OUTER, on=(Handover.shift_type == ShiftType.uuid))
-        .switch(Handover).join(outgoing, on=(Handover.outgoing == outgoing.uuid))
-        .switch(Handover).join(incoming, join_type=peewee.JOIN.LEFT_OUTER, on=(Handover.incoming == incoming.uuid))
-        .where(*where)
-    )
-    count = Handover.select(Handover.id).where(*where)
-    return run_page(select, query, SORT, (Handover.handed_at, True), Handover.id, count_select=count)
+    where = _handover_filters(query)
+    select = _handovers(HANDOVERS.list_fields(Handover.uuid, Handover.incoming.alias("incoming_uuid")), where)
+    return HANDOVERS.page(select, query, count_select=Handover.select(Handover.id).where(*where))
+
+
+def export_handovers(actor: Actor, query: ListQuery) -> ListExport:
+    """The handover list as filtered, every row, for Excel."""
+    require(actor, Permission.DESK_WORK)
+    where = _handover_filters(query)
+    total = Handover.select(Handover.id).where(*where).count()
+    return HANDOVERS.export(actor, lambda fields: _handovers(fields, where), query, total)
 
 
 def missing_handovers(actor: Actor, days: int = 7, moment: datetime | None = None) -> list[dict[str, Any]]:

@@ -14,10 +14,18 @@ from frontdesk.db.connection import transaction
 from frontdesk.db.models import Contact, Staff
 from frontdesk.db.numbering import next_number
 from frontdesk.domain.phones import normalize_phone
-from frontdesk.domain.reception import Category, ContactInput, ContactStatus, ReplyMode, contact_problems
+from frontdesk.domain.reception import (
+    Category,
+    ContactInput,
+    ContactStatus,
+    ReplyMode,
+    contact_problems,
+    label,
+)
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services import complaints
+from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.listing import ListQuery, Page, run_page
 from frontdesk.services.permissions import require
 
@@ -162,15 +170,27 @@ def customer_history(actor: Actor, phone: str, exclude_uuid: str | None = None, 
 # the matches: about sqrt(50 rows a page × 1,000,000 rows), where the two costs cross.
 SCAN_WHEN_MATCHES_OVER = 5_000
 
-CONTACT_SORT = {
-    "number": Contact.number,
-    "received_at": Contact.received_at,
-    "channel": Contact.channel,
-    "category": Contact.category,
-    "customer_name": Contact.customer_name,
-    "phone": Contact.phone,
-    "status": Contact.status,
-}
+_OWNER = Staff.alias("owner")
+_ENUM, _TEXT, _LONG = ColumnKind.ENUM, ColumnKind.TEXT, ColumnKind.LONG_TEXT
+_TIME, _DATE = ColumnKind.DATETIME, ColumnKind.DATE
+CONTACTS = ListSpec(T("columns", "接待登记"), (
+    col("number", T("columns", "编号"), _TEXT, Contact.number, sort=True),
+    col("received_at", T("columns", "接待时间"), _TIME, Contact.received_at, sort=True),
+    col("channel", T("columns", "渠道"), _ENUM, Contact.channel, sort=True, labels=label),
+    col("category", T("columns", "类别"), _ENUM, Contact.category, sort=True, labels=label),
+    col("customer_name", T("columns", "客户"), _TEXT, Contact.customer_name, sort=True),
+    col("phone", T("columns", "电话"), ColumnKind.CUSTOMER_PHONE, Contact.phone, sort=True),
+    col("request", T("columns", "核心诉求"), _LONG, Contact.request),
+    col("handling", T("columns", "处理情况及结果"), _LONG, Contact.handling),
+    col("reply_mode", T("columns", "答复方式"), _ENUM, Contact.reply_mode, labels=label),
+    col("promised_reply_at", T("columns", "承诺答复时间"), _TIME, Contact.promised_reply_at),
+    col("follow_up", T("columns", "跟进事项"), _TEXT, Contact.follow_up, listed=False),
+    col("follow_up_due", T("columns", "跟进期限"), _DATE, Contact.follow_up_due),
+    col("status", T("columns", "状态"), _ENUM, Contact.status, sort=True, labels=label),
+    col("owner_name", T("columns", "首问负责人"), _TEXT, _OWNER.name),
+    col("closed_at", T("columns", "办结时间"), _TIME, Contact.closed_at, listed=False),
+), default_order=(Contact.received_at, True), tiebreak=Contact.id)
+CONTACT_SORT = CONTACTS.sort_fields
 
 
 def _contact_filters(query: ListQuery, actor: Actor) -> tuple[list[peewee.Expression], bool]:
@@ -224,20 +244,22 @@ def list_contacts(actor: Actor, query: ListQuery) -> Page:
     """The reception list: filter, search (number, phone, name, request and handling), sort, page."""
     require(actor, Permission.DESK_WORK)
     where, only_search = _contact_filters(query, actor)
-    owner = Staff.alias()
-    select = (
-        Contact.select(
-            Contact.uuid, Contact.number, Contact.received_at, Contact.channel, Contact.category,
-            Contact.customer_name, Contact.phone, Contact.request, Contact.handling, Contact.status,
-            Contact.reply_mode, Contact.promised_reply_at, Contact.follow_up_due,
-            owner.name.alias("owner_name"),
-        )
-        .join(owner, on=(Contact.owner == owner.uuid))
-        .where(*where)
-    )
+    select = _contacts(CONTACTS.list_fields(Contact.uuid), where)
     searching = search_index.matching_ids(query.search.strip()) is not None and len(where) > 1
     # Newest first; while searching by text, by registration order (the id), which the search
     # index returns already ordered, instead of sorting every match by time.
     default = (Contact.id, True) if searching else (Contact.received_at, True)
     total = _count(where, only_search, query.search.strip())
     return run_page(select, query, CONTACT_SORT, default, Contact.id, total=total)
+
+
+def export_contacts(actor: Actor, query: ListQuery) -> ListExport:
+    """The reception list as filtered, every row (not one page), for Excel."""
+    require(actor, Permission.DESK_WORK)
+    where, _only_search = _contact_filters(query, actor)
+    total = Contact.select(Contact.id).where(*where).count()
+    return CONTACTS.export(actor, lambda fields: _contacts(fields, where), query, total)
+
+
+def _contacts(fields: list[peewee.Node], where: list[peewee.Expression]) -> peewee.ModelSelect:
+    return Contact.select(*fields).join(_OWNER, on=(Contact.owner == _OWNER.uuid)).where(*where)

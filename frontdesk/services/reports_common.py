@@ -82,5 +82,6 @@ def release_thread_connection() -> None:
     """A report computed on a worker thread opened that thread's own connection: close it there."""
     import threading
 
-    if threading.current_thread() is not threading.main_thread() and not database.obj.is_closed():
-        database.obj.close()
+    bound = database.obj
+    if threading.current_thread() is not threading.main_thread() and bound is not None and not bound.is_closed():
+        bound.close()

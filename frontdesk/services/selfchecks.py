@@ -14,7 +14,8 @@ from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit
-from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
+from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
+from frontdesk.services.listing import ListQuery, Page, like_pattern
 from frontdesk.services.permissions import require
 from frontdesk.services.site_settings import SELFCHECK_FREQUENCY
 
@@ -112,12 +113,23 @@ def _as_dict(row: SelfCheck) -> dict[str, Any]:
             "reviewed_at": row.reviewed_at, "review_note": row.review_note}
 
 
-SORT = {"slot": SelfCheck.slot, "no_count": SelfCheck.no_count, "submitted_at": SelfCheck.submitted_at}
+SELFCHECKS = ListSpec(T("columns", "服务自查"), (
+    col("slot", T("columns", "日期/周"), ColumnKind.TEXT, SelfCheck.slot, sort=True),
+    col("staff_no", T("columns", "工号"), ColumnKind.TEXT, Staff.staff_no),
+    col("staff_name", T("columns", "员工"), ColumnKind.TEXT, Staff.name),
+    col("frequency", T("columns", "频次"), ColumnKind.ENUM, SelfCheck.frequency, labels=rules.label),
+    col("no_count", T("columns", "“否”项"), ColumnKind.INT, SelfCheck.no_count, sort=True),
+    col("item_count", T("columns", "自查项数"), ColumnKind.INT, SelfCheck.item_count),
+    col("submitted_at", T("columns", "提交时间"), ColumnKind.DATETIME, SelfCheck.submitted_at, sort=True),
+    col("reviewed_by_name", T("columns", "审阅人"), ColumnKind.TEXT, SelfCheck.reviewed_by_name),
+    col("reviewed_at", T("columns", "审阅时间"), ColumnKind.DATETIME, SelfCheck.reviewed_at),
+    col("review_note", T("columns", "审阅意见"), ColumnKind.TEXT, SelfCheck.review_note),
+), default_order=(SelfCheck.slot, True), tiebreak=SelfCheck.id)
+SORT = SELFCHECKS.sort_fields
 
 
-def list_checks(actor: Actor, query: ListQuery) -> Page:
+def _check_filters(actor: Actor, query: ListQuery) -> list[Any]:
     """Managers see everyone's (filter ``unreviewed``); staff only their own."""
-    require(actor, Permission.DESK_WORK)
     f = query.filters
     where = [SelfCheck.deleted == False]  # noqa: E712
     if not actor.can(Permission.MANAGE_PERSONNEL):
@@ -129,9 +141,23 @@ def list_checks(actor: Actor, query: ListQuery) -> Page:
     text = query.search.strip()
     if text:
         where.append((Staff.name ** like_pattern(text)) | (Staff.staff_no == text))
-    select = (SelfCheck.select(SelfCheck.uuid, SelfCheck.slot, SelfCheck.frequency, SelfCheck.no_count,
-                               SelfCheck.item_count, SelfCheck.submitted_at, SelfCheck.reviewed_by_name,
-                               SelfCheck.reviewed_at, SelfCheck.review_note, SelfCheck.staff.alias("staff_uuid"),
-                               Staff.name.alias("staff_name"), Staff.staff_no)
-              .join(Staff, on=(SelfCheck.staff == Staff.uuid)).where(*where))
-    return run_page(select, query, SORT, (SelfCheck.slot, True), SelfCheck.id)
+    return where
+
+
+def _checks(fields: list[Any], where: list[Any]) -> Any:
+    return SelfCheck.select(*fields).join(Staff, on=(SelfCheck.staff == Staff.uuid)).where(*where)
+
+
+def list_checks(actor: Actor, query: ListQuery) -> Page:
+    """Managers see everyone's (filter ``unreviewed``); staff only their own."""
+    require(actor, Permission.DESK_WORK)
+    where = _check_filters(actor, query)
+    return SELFCHECKS.page(_checks(SELFCHECKS.list_fields(SelfCheck.uuid, SelfCheck.staff.alias("staff_uuid")),
+                                   where), query)
+
+
+def export_selfchecks(actor: Actor, query: ListQuery) -> ListExport:
+    """The self-check list as filtered (staff: their own), every row, for Excel."""
+    require(actor, Permission.DESK_WORK)
+    where = _check_filters(actor, query)
+    return SELFCHECKS.export(actor, lambda fields: _checks(fields, where), query)

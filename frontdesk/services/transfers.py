@@ -8,10 +8,11 @@ from typing import Any
 from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Contact, Department, Staff, Transfer
-from frontdesk.domain.reception import ContactStatus, TransferStatus
+from frontdesk.domain.reception import ContactStatus, TransferStatus, label
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
-from frontdesk.services.listing import ListQuery, Page, run_page
+from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
+from frontdesk.services.listing import ListQuery, Page
 from frontdesk.services.permissions import require
 
 
@@ -104,12 +105,24 @@ def _is_overdue(row: dict[str, Any], moment: datetime | None = None) -> bool:
     return row["status"] == TransferStatus.PENDING.value and row["due_at"] < (moment or now())
 
 
-TRANSFER_SORT = {
-    "due_at": Transfer.due_at,
-    "transferred_at": Transfer.transferred_at,
-    "status": Transfer.status,
-    "chase_count": Transfer.chase_count,
-}
+_OWNER = Staff.alias("owner")
+_TIME = ColumnKind.DATETIME
+TRANSFERS = ListSpec(T("columns", "转办督办"), (
+    col("contact_number", T("columns", "接待编号"), ColumnKind.TEXT, Contact.number),
+    col("customer_name", T("columns", "客户"), ColumnKind.TEXT, Contact.customer_name),
+    col("request", T("columns", "核心诉求"), ColumnKind.LONG_TEXT, Contact.request),
+    col("department_name", T("columns", "承办部门"), ColumnKind.TEXT, Department.name),
+    col("transferred_at", T("columns", "转办时间"), _TIME, Transfer.transferred_at, sort=True),
+    col("due_at", T("columns", "办理期限"), _TIME, Transfer.due_at, sort=True),
+    col("status", T("columns", "状态"), ColumnKind.ENUM, Transfer.status, sort=True, labels=label),
+    col("chase_count", T("columns", "催办次数"), ColumnKind.INT, Transfer.chase_count, sort=True),
+    col("instructions", T("columns", "转办说明"), ColumnKind.TEXT, Transfer.instructions),
+    col("reply", T("columns", "部门答复"), ColumnKind.LONG_TEXT, Transfer.reply),
+    col("result", T("columns", "结果"), ColumnKind.TEXT, Transfer.result),
+    col("replied_at", T("columns", "答复时间"), _TIME, Transfer.replied_at, listed=False),
+    col("owner_name", T("columns", "首问负责人"), ColumnKind.TEXT, _OWNER.name),
+), default_order=(Transfer.due_at, False), tiebreak=Transfer.id)
+TRANSFER_SORT = TRANSFERS.sort_fields
 
 
 def transfer_filters(query: ListQuery) -> list:
@@ -133,27 +146,29 @@ def list_transfers(actor: Actor, query: ListQuery) -> Page:
     """Transfers with their contact; filter ``overdue`` lists those past due without a reply (监督检查)."""
     require(actor, Permission.DESK_WORK)
     where = transfer_filters(query)
-    owner = Staff.alias()
-    select = (
-        Transfer.select(
-            Transfer.uuid, Transfer.transferred_at, Transfer.due_at, Transfer.status, Transfer.chase_count,
-            Transfer.last_chased_at, Transfer.reply, Transfer.result, Transfer.instructions,
-            Department.name.alias("department_name"), Contact.uuid.alias("contact_uuid"),
-            Contact.number.alias("contact_number"), Contact.customer_name, Contact.request,
-            owner.name.alias("owner_name"),
-        )
-        .join(Department, on=(Transfer.department == Department.uuid))
-        .switch(Transfer)
-        .join(Contact, on=(Transfer.contact == Contact.uuid))
-        .join(owner, on=(Contact.owner == owner.uuid))
-        .where(*where)
-    )
+    select = _transfers(TRANSFERS.list_fields(Transfer.uuid, Transfer.last_chased_at,
+                                              Contact.uuid.alias("contact_uuid")), where)
     count = Transfer.select(Transfer.id).where(*where)
-    page = run_page(select, query, TRANSFER_SORT, (Transfer.due_at, False), Transfer.id, count_select=count)
+    page = TRANSFERS.page(select, query, count_select=count)
     moment = now()
     for row in page.rows:
         row["overdue"] = _is_overdue(row, moment)
     return page
+
+
+def export_transfers(actor: Actor, query: ListQuery) -> ListExport:
+    """The transfer list as filtered, every row, for Excel."""
+    require(actor, Permission.DESK_WORK)
+    where = transfer_filters(query)
+    total = Transfer.select(Transfer.id).where(*where).count()
+    return TRANSFERS.export(actor, lambda fields: _transfers(fields, where), query, total)
+
+
+def _transfers(fields: list[Any], where: list[Any]) -> Any:
+    return (Transfer.select(*fields)
+            .join(Department, on=(Transfer.department == Department.uuid)).switch(Transfer)
+            .join(Contact, on=(Transfer.contact == Contact.uuid)).join(_OWNER, on=(Contact.owner == _OWNER.uuid))
+            .where(*where))
 
 
 def overdue_count(actor: Actor) -> int:

@@ -21,11 +21,13 @@ from frontdesk.domain.visits import (
     KeyCustomerInput,
     VisitInput,
     key_customer_problems,
+    label,
     visit_problems,
     year_bounds,
 )
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services import audit
+from frontdesk.services.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.permissions import require
 
@@ -123,14 +125,20 @@ def input_for_due(row: dict[str, Any]) -> VisitInput:
     )
 
 
-VISIT_SORT = {
-    "visited_at": ReturnVisit.visited_at,
-    "customer_name": ReturnVisit.customer_name,
-    "phone": ReturnVisit.phone,
-    "method": ReturnVisit.method,
-    "satisfaction": ReturnVisit.satisfaction,
-    "next_visit_date": ReturnVisit.next_visit_date,
-}
+_VISITOR = Staff.alias("visitor")
+VISITS = ListSpec(T("columns", "回访记录"), (
+    col("visited_at", T("columns", "回访时间"), ColumnKind.DATETIME, ReturnVisit.visited_at, sort=True),
+    col("customer_name", T("columns", "客户"), ColumnKind.TEXT, ReturnVisit.customer_name, sort=True),
+    col("phone", T("columns", "电话"), ColumnKind.CUSTOMER_PHONE, ReturnVisit.phone, sort=True),
+    col("method", T("columns", "方式"), ColumnKind.ENUM, ReturnVisit.method, sort=True, labels=label),
+    col("opinions", T("columns", "客户意见"), ColumnKind.LONG_TEXT, ReturnVisit.opinions),
+    col("suggestions", T("columns", "建议"), ColumnKind.TEXT, ReturnVisit.suggestions, width=30),
+    col("result", T("columns", "回访结果"), ColumnKind.TEXT, ReturnVisit.result, width=30),
+    col("satisfaction", T("columns", "满意度"), ColumnKind.ENUM, ReturnVisit.satisfaction, sort=True, labels=label),
+    col("next_visit_date", T("columns", "下次回访"), ColumnKind.DATE, ReturnVisit.next_visit_date, sort=True),
+    col("visitor_name", T("columns", "回访人"), ColumnKind.TEXT, _VISITOR.name),
+), default_order=(ReturnVisit.visited_at, True), tiebreak=ReturnVisit.id)
+VISIT_SORT = VISITS.sort_fields
 
 
 def _visit_filters(query: ListQuery, actor: Actor) -> list[peewee.Expression]:
@@ -161,19 +169,23 @@ def list_visits(actor: Actor, query: ListQuery) -> Page:
     """The visit history: filter (dates, method, satisfaction, mine), search name/phone/result, sort, page."""
     require(actor, Permission.DESK_WORK)
     where = _visit_filters(query, actor)
-    visitor = Staff.alias()
-    select = (
-        ReturnVisit.select(
-            ReturnVisit.uuid, ReturnVisit.visited_at, ReturnVisit.customer_name, ReturnVisit.phone,
-            ReturnVisit.method, ReturnVisit.opinions, ReturnVisit.suggestions, ReturnVisit.result,
-            ReturnVisit.satisfaction, ReturnVisit.next_visit_date, ReturnVisit.contact.alias("contact_uuid"),
-            ReturnVisit.complaint.alias("complaint_uuid"), visitor.name.alias("visitor_name"),
-        )
-        .join(visitor, peewee.JOIN.LEFT_OUTER, on=(ReturnVisit.visitor == visitor.uuid))
-        .where(*where)
-    )
+    select = _visits(VISITS.list_fields(ReturnVisit.uuid, ReturnVisit.contact.alias("contact_uuid"),
+                                        ReturnVisit.complaint.alias("complaint_uuid")), where)
     count = ReturnVisit.select(ReturnVisit.id).where(*where)
-    return run_page(select, query, VISIT_SORT, (ReturnVisit.visited_at, True), ReturnVisit.id, count_select=count)
+    return VISITS.page(select, query, count_select=count)
+
+
+def export_visits(actor: Actor, query: ListQuery) -> ListExport:
+    """The visit history as filtered, every row, for Excel."""
+    require(actor, Permission.DESK_WORK)
+    where = _visit_filters(query, actor)
+    total = ReturnVisit.select(ReturnVisit.id).where(*where).count()
+    return VISITS.export(actor, lambda fields: _visits(fields, where), query, total)
+
+
+def _visits(fields: list[peewee.Node], where: list[peewee.Expression]) -> peewee.ModelSelect:
+    return (ReturnVisit.select(*fields)
+            .join(_VISITOR, peewee.JOIN.LEFT_OUTER, on=(ReturnVisit.visitor == _VISITOR.uuid)).where(*where))
 
 
 def _year_count(phone: peewee.Node, today: date) -> peewee.Select:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension
-from frontdesk.ui.i18n import cjk_family
+from frontdesk.ui.i18n import cjk_family, enum_text
 
 DIM_COLORS = {Dimension.ATTITUDE: "#ef6c00", Dimension.KNOWLEDGE: "#6a1b9a", Dimension.SKILL: "#00838f",
               Dimension.DISCIPLINE: "#558b2f"}
@@ -55,7 +55,7 @@ def history_chart(history: list[dict[str, Any]], title: str) -> QWidget:
         series.attachAxis(axis_y)
 
     for dim in Dimension:
-        add(QCoreApplication.translate("enum", rules.label(dim)),
+        add(enum_text(dim, rules.label),
             [h["dimensions"].get(dim) for h in history], DIM_COLORS[dim], 1)
     add(QCoreApplication.translate("AssessmentChart", "总分"), [h["total"] for h in history], "#1565c0", 3)
     view = QChartView(chart)

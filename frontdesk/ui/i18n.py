@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -72,3 +74,17 @@ def apply_font(app: QApplication, point_size: int = 10) -> str | None:
     font.setPointSize(point_size)
     app.setFont(font)
     return family
+
+
+def enum_text(value: object, label: Callable[[Any], str] | None = None) -> str:
+    """A stored enum value shown in the UI language: ``label`` is its vocabulary's domain ``label()``
+    (frontdesk.domain.labels); without one, ``value`` is already the Chinese label. '' for none."""
+    if value is None or value == "":
+        return ""
+    text = label(value) if label is not None else str(value)
+    return QCoreApplication.translate("enum", text) if text else ""
+
+
+def enum_format(label: Callable[[Any], str] | None = None) -> Callable[[object], str]:
+    """``enum_text`` over one vocabulary, as a list column's formatter."""
+    return lambda value: enum_text(value, label)

@@ -8,10 +8,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from frontdesk import clock
-from frontdesk.errors import UserError
+from frontdesk.services import list_exports
 from frontdesk.services.list_exports import ListExport
-from frontdesk.ui import export_runner
-from frontdesk.ui.messages import show_user_error, status
+from frontdesk.ui import file_dialogs
+from frontdesk.ui.messages import status
+from frontdesk.ui.ops import attempt, run_with_progress
+from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.list_panel import ListPanel
 
 
@@ -24,19 +26,34 @@ def export_button(parent: QWidget) -> QPushButton:
 
 def export_list(parent: QWidget, make: Callable[[], ListExport]) -> int | None:
     """Build the export (the list's current query) and write it where the user says; the row count or None."""
-    try:
-        export = make()
-    except UserError as exc:
-        show_user_error(parent, exc)
+    export = attempt(parent, make)
+    if export is None:
         return None
-    path = export_runner.choose_xlsx(parent, f"{export.title}-{clock.today():%Y%m%d}.xlsx")
+    path = file_dialogs.choose_xlsx(parent, f"{export.title}-{clock.today():%Y%m%d}.xlsx")
     if path is None:
         return None
     label = QCoreApplication.translate("ListExport", "正在导出 {0:,} 条记录…").format(export.total)
-    written = export_runner.run_export(parent, lambda progress, cancel: export.write(path, progress, cancel), label)
+    written = run_with_progress(parent, lambda ctx: export.write(path, ctx.progress, ctx.cancelled), label,
+                                QCoreApplication.translate("ExportRunner", "导出Excel"))
     if written is not None:
         status(QCoreApplication.translate("ListExport", "已导出 {0:,} 条记录到 {1}").format(written, path))
     return written
+
+
+def export_named(page: Page, panel: ListPanel, name: str) -> int | None:
+    """Export the list ``name`` (a key of list_exports.EXPORTS) with ``panel``'s current query."""
+    return export_list(page, lambda: list_exports.export_list(name, page.ctx.actor, panel.query()))
+
+
+def add_list_export(page: Page, panel: ListPanel, name: str, beside_pager: bool = False) -> QPushButton:
+    """The 导出Excel button of ``panel`` for the list ``name``: in its toolbar, or beside its pager."""
+    button = export_button(page)
+    button.clicked.connect(lambda: export_named(page, panel, name))
+    if beside_pager:
+        add_beside_pager(panel, button)
+    else:
+        panel.actions_bar.addWidget(button)
+    return button
 
 
 def add_beside_pager(panel: ListPanel, button: QPushButton) -> None:

@@ -4,32 +4,32 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="203"/>
         <source>确认考核结果</source>
         <translation>Acknowledge assessment result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="209"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="207"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;总分 &lt;b&gt;{1}&lt;/b&gt;&#x3000;等级 &lt;b&gt;{2}&lt;/b&gt;&#x3000;结果应用：{3}&lt;br&gt;{4}&lt;br&gt;考核人：{5}&#x3000;评语：{6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;  Total &lt;b&gt;{1}&lt;/b&gt;  Grade &lt;b&gt;{2}&lt;/b&gt;  Follow-up: {3}&lt;br&gt;{4}&lt;br&gt;Assessor: {5}  Comment: {6}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="218"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="216"/>
         <source>本期表现</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="221"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="219"/>
         <source>可填写本人意见（可选）</source>
         <translation>Your comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="222"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="220"/>
         <source>本人意见</source>
         <translation>Your comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="223"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="221"/>
         <source>确认已阅</source>
         <translation>Acknowledge</translation>
     </message>
@@ -37,52 +37,27 @@
 <context>
     <name>AftersalesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="52"/>
-        <source>打印预览…</source>
-        <translation>Print preview…</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="53"/>
-        <source>导出PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="29"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="31"/>
         <source>售后政策</source>
         <translation>After-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="68"/>
-        <source>请先在列表中选择一条记录</source>
-        <translation>Please select a record in the list first</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="148"/>
-        <source>导出PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="156"/>
-        <source>已导出 {0}</source>
-        <translation>Exported {0}</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="78"/>
         <source>正在导出{0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="80"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation>Exported {0} rows to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="86"/>
         <source>售后政策已保存</source>
         <translation>After-sales policy saved</translation>
     </message>
@@ -166,22 +141,22 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="95"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="106"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="107"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="108"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -189,27 +164,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendanceEditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="157"/>
         <source>补录 / 更正考勤</source>
         <translation>Enter / correct attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="168"/>
         <source>更正已有记录时必填，如：打卡机故障</source>
         <translation>Required when correcting, e.g. clock machine broken</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="169"/>
         <source>签到时间</source>
         <translation>Clock-in time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="170"/>
         <source>签退时间</source>
         <translation>Clock-out time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="171"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -217,139 +192,92 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
-        <source>员工</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
-        <source>班次</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="164"/>
-        <source>应到</source>
-        <translation>Due in</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
-        <source>应退</source>
-        <translation>Due out</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="226"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="167"/>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="226"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="168"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
-        <source>迟到(分)</source>
-        <translation>Late (min)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="170"/>
-        <source>早退(分)</source>
-        <translation>Early (min)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
-        <source>更正原因</source>
-        <translation>Correction reason</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="161"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
         <source>仅异常</source>
         <translation>Exceptions only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="170"/>
         <source>补录/更正</source>
         <translation>Enter/correct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
         <source>生成违纪建议</source>
         <translation>Propose incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="184"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="185"/>
         <source>请假与调班</source>
         <translation>Leave and swaps</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="226"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="219"/>
         <source>请先在列表中选择一条考勤记录</source>
         <translation>Select an attendance record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="234"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="227"/>
         <source>{0}成功：{1}，{2}</source>
         <translation>{0} done: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="239"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="232"/>
         <source>请假申请已提交</source>
         <translation>Leave request submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="253"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="244"/>
         <source>已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。</source>
         <translation>{0} incident(s) proposed for confirmation; confirm them one by one on the Discipline page.</translation>
     </message>
@@ -390,17 +318,17 @@ Appeal reason: {3}</translation>
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="139"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="146"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="147"/>
         <source>本人密码</source>
         <translation>Own password</translation>
     </message>
@@ -629,77 +557,77 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="26"/>
         <source>新建投诉</source>
         <translation>New complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="32"/>
         <source>如：王女士</source>
         <translation>e.g. Ms. Wang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="35"/>
         <source>手机或座机，可不填</source>
         <translation>Mobile or landline, optional</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="38"/>
         <source>一句话概括投诉事由</source>
         <translation>The complaint in one sentence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="50"/>
         <source>（暂不指定）</source>
         <translation>(not assigned yet)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="52"/>
         <source>（不归责到个人）</source>
         <translation>(no individual responsible)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="57"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="58"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="59"/>
         <source>投诉事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="60"/>
         <source>投诉内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="61"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="62"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="63"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="64"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_new.py" line="65"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
@@ -707,200 +635,115 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="50"/>
-        <source>编号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
-        <source>受理时间</source>
-        <translation>Received at</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
-        <source>投诉人</source>
-        <translation>Complainant</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="53"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
-        <source>投诉事由</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="55"/>
-        <source>严重程度</source>
-        <translation>Severity</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
-        <source>等级</source>
-        <translation>Priority</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
-        <source>当前阶段</source>
-        <translation>Current stage</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
-        <source>计时</source>
-        <translation>Clock</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="73"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
-        <source>最近时限</source>
-        <translation>Next deadline</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
-        <source>本阶段剩余</source>
-        <translation>Stage time left</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="61"/>
-        <source>责任部门</source>
-        <translation>Responsible dept.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="62"/>
-        <source>满意度</source>
-        <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="49"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="72"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="72"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="73"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="79"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="103"/>
-        <source>打印预览…</source>
-        <translation>Print preview…</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="104"/>
-        <source>导出PDF…</source>
-        <translation>Export PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="122"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="135"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="143"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="150"/>
         <source>已结案</source>
         <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="214"/>
-        <source>导出PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="222"/>
-        <source>已导出 {0}</source>
-        <translation>Exported {0}</translation>
     </message>
 </context>
 <context>
@@ -1181,47 +1024,47 @@ Appeal reason: {3}</translation>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="179"/>
         <source>协商结果 - {0}</source>
         <translation>Negotiation outcome - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="181"/>
         <source>{0}：{1}，实付 {2} 元</source>
         <translation>{0}: {1}, paid {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="185"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="186"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="188"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="189"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
         <source>协商经过</source>
         <translation>How it was agreed</translation>
     </message>
@@ -1315,154 +1158,108 @@ Appeal reason: {3}</translation>
 <context>
     <name>DisciplinePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="41"/>
-        <source>编号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="41"/>
-        <source>发生时间</source>
-        <translation>Occurred at</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="42"/>
-        <source>员工</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="42"/>
-        <source>条款</source>
-        <translation>Rule</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="43"/>
-        <source>违纪情况</source>
-        <translation>Incident</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="44"/>
-        <source>罚款(元)</source>
-        <translation>Fine (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="45"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="46"/>
-        <source>来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="47"/>
-        <source>登记人</source>
-        <translation>Recorded by</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="48"/>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="41"/>
         <source>搜索编号、员工、条款或情况</source>
         <translation>Search number, staff, rule or description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="43"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="51"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="52"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="62"/>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="54"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="55"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="56"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="66"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="67"/>
         <source>月度罚款表</source>
         <translation>Monthly fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="71"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="95"/>
         <source>请先在列表中选择一条违纪记录</source>
         <translation>Select an incident in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="106"/>
         <source>已登记违纪</source>
         <translation>Incident recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="112"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="118"/>
         <source>申诉已提交，等待主管处理</source>
         <translation>Appeal submitted, waiting for the manager</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="133"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="126"/>
         <source>只有“申诉中”的记录需要处理申诉</source>
         <translation>Only incidents under appeal need an appeal decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="129"/>
         <source>申诉已处理</source>
         <translation>Appeal decided</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="134"/>
         <source>撤销违纪记录</source>
         <translation>Revoke incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="134"/>
         <source>撤销原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
@@ -1470,57 +1267,57 @@ Appeal reason: {3}</translation>
 <context>
     <name>DismissalTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
         <source>违纪编号</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="144"/>
         <source>按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。</source>
         <translation>Incidents under rules flagged for dismissal need the manager to decide on dismissal.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
         <source>同意辞退</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
         <source>不予辞退</source>
         <translation>Do not dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="163"/>
         <source>请先选择一条辞退建议</source>
         <translation>Select a dismissal proposal first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="166"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="166"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
@@ -1528,47 +1325,47 @@ Appeal reason: {3}</translation>
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="46"/>
         <source>期间：{0} 至 {1}</source>
         <translation>Period: {0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="48"/>
         <source>违纪：{0} 次，罚款 ¥{1}</source>
         <translation>Discipline: {0} incident(s), fines ¥{1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="53"/>
         <source>考勤异常：迟到 {0}，早退 {1}，旷工 {2}</source>
         <translation>Attendance: late {0}, left early {1}, absent {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="56"/>
         <source>违纪与考勤：模块未启用，无记录</source>
         <translation>Discipline and attendance: module not in use, no records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="57"/>
         <source>归责投诉：{0} 件</source>
         <translation>Complaints attributed: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="61"/>
         <source>顾客评价：满意 {0}，基本满意 {1}，不满意 {2}</source>
         <translation>Customer ratings: satisfied {0}, fairly satisfied {1}, dissatisfied {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="64"/>
         <source>满意率：{0}</source>
         <translation>Satisfaction rate: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="64"/>
         <source>无评价</source>
         <translation>no ratings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="66"/>
         <source>礼仪自查：完成 {0}/{1}，“否” {2} 项</source>
         <translation>Etiquette self-checks: {0}/{1} done, {2} “No” answer(s)</translation>
     </message>
@@ -1576,30 +1373,15 @@ Appeal reason: {3}</translation>
 <context>
     <name>ExportRunner</name>
     <message>
-        <location filename="../../frontdesk/ui/export_runner.py" line="59"/>
-        <location filename="../../frontdesk/ui/export_runner.py" line="74"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="20"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="37"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/export_runner.py" line="73"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/export_runner.py" line="85"/>
-        <source>{0}（已写入 {1:,} 行）</source>
-        <translation>{0} ({1:,} rows written)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/export_runner.py" line="104"/>
-        <source>已取消导出</source>
-        <translation>Export cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/export_runner.py" line="110"/>
-        <source>无法写入文件：{0}</source>
-        <translation>Cannot write the file: {0}</translation>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="26"/>
+        <source>导出PDF</source>
+        <translation>Export PDF</translation>
     </message>
 </context>
 <context>
@@ -1678,72 +1460,72 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineRulesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="37"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="33"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="37"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="33"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="37"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="33"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="37"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="33"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="38"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="38"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
         <source>迟到分档（分钟:元）</source>
         <translation>Lateness tiers (min:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="38"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="35"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="44"/>
         <source>修改标准会生成新版本并从生效日期起适用；此前登记的违纪保持原金额。</source>
         <translation>A change creates a new version that applies from its effective date; incidents recorded earlier keep their amounts.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="46"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="46"/>
         <source>新增条款</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="46"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="64"/>
         <source>请先选择一条罚款标准</source>
         <translation>Select a fine rule first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="71"/>
         <source>已保存新版本</source>
         <translation>New version saved</translation>
     </message>
@@ -1751,107 +1533,107 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineSheetTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
         <source>已确认条数</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
         <source>罚款合计（元）</source>
         <translation>Total fines (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
         <source>待处理条数</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="60"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
         <source>签字记录</source>
         <translation>Sign-off log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="79"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="88"/>
         <source>已签字锁定：{0}，{1}</source>
         <translation>Signed off and locked: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
         <source>未签字</source>
         <translation>Not signed off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
         <source>（重新打开原因：{0}）</source>
         <translation>(reopened: {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="99"/>
         <source>签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。</source>
         <translation>Sign off the fine sheet for {0}? Incidents, fines and attendance of that month will be locked.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="103"/>
         <source>{0} 罚款表已签字锁定</source>
         <translation>Fine sheet {0} signed off and locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="108"/>
         <source>重新打开 {0}</source>
         <translation>Reopen {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="108"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="114"/>
         <source>罚款表-{0}.xlsx</source>
         <translation>fines-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="118"/>
         <source>正在导出 {0} 罚款表</source>
         <translation>Exporting the {0} fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="120"/>
         <source>已导出 {0} 条违纪明细到 {1}</source>
         <translation>Exported {0} incident(s) to {1}</translation>
     </message>
@@ -1976,17 +1758,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>GraceDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="215"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="216"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="220"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="221"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="222"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="223"/>
         <source>迟到宽限</source>
         <translation>Lateness grace</translation>
     </message>
@@ -2111,93 +1893,62 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="28"/>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="28"/>
-        <source>班次</source>
-        <translation>Shift</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="29"/>
-        <source>交班人</source>
-        <translation>Outgoing</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="30"/>
-        <source>接班人</source>
-        <translation>Incoming clerk</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="31"/>
-        <source>交班时间</source>
-        <translation>Handed over</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="32"/>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="41"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="31"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="34"/>
-        <source>交接备注</source>
-        <translation>Handover notes</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="36"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="32"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="35"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="35"/>
         <source>待接班确认</source>
         <translation>Awaiting acknowledgment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="40"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="41"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="66"/>
         <source>以下班次结束后没有交接班记录：{0}</source>
         <translation>These shifts ended without a handover: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="74"/>
         <source>请先在列表中选择一条交接班记录</source>
         <translation>Select a handover in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="79"/>
         <source>已交班，等待接班人确认</source>
         <translation>Handed over, waiting for the incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="87"/>
         <source>该交接班已确认</source>
         <translation>This handover is already acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="90"/>
         <source>已确认接班</source>
         <translation>Handover acknowledged</translation>
     </message>
@@ -2248,17 +1999,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="133"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="130"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="135"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="162"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
     </message>
@@ -2396,7 +2147,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Delete the setting for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="117"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
@@ -2571,37 +2322,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="182"/>
         <source>请假申请</source>
         <translation>Leave request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="198"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="199"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="200"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="201"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="202"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="203"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="204"/>
         <source>电话请假须在 {0} 天内补办手续，逾期按旷工处理。</source>
         <translation>A phone leave needs its paperwork within {0} days, or counts as absence.</translation>
     </message>
@@ -2609,12 +2360,12 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListExport</name>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="19"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="21"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="21"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="23"/>
         <source>把当前筛选出的全部记录导出为 Excel 工作簿</source>
         <translation>Export every record matching the current filters to an Excel workbook</translation>
     </message>
@@ -2624,40 +2375,63 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Exporting {0:,} records…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="38"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="39"/>
         <source>已导出 {0:,} 条记录到 {1}</source>
         <translation>Exported {0:,} records to {1}</translation>
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="51"/>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="52"/>
+        <source>导出PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="62"/>
+        <source>请先在列表中选择一条记录</source>
+        <translation>Please select a record in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="116"/>
+        <source>已导出 {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+</context>
+<context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="54"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="53"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="96"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="95"/>
         <source>首页</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="97"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="96"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="97"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
         <source>末页</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="144"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="141"/>
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
     </message>
@@ -2888,37 +2662,37 @@ Runs offline; data is stored in:
 <context>
     <name>NotifyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="69"/>
         <source>通知客户取件 - {0}</source>
         <translation>Notify customer for pickup - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="75"/>
         <source>如：客户说明天下午来取</source>
         <translation>e.g. customer will come tomorrow afternoon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="76"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
         <source>通知方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
         <source>通知结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -2934,7 +2708,7 @@ Runs offline; data is stored in:
 <context>
     <name>OptionalDateTimeEdit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="32"/>
         <source>未填写</source>
         <translation>Not set</translation>
     </message>
@@ -3166,57 +2940,57 @@ Runs offline; data is stored in:
 <context>
     <name>PickupDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="91"/>
         <source>取件验收 - {0}</source>
         <translation>Pickup check - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="93"/>
         <source>如：试机正常，外观与收件时一致，配件齐全</source>
         <translation>e.g. works normally, looks as at intake, accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="95"/>
         <source>满意，确认取件</source>
         <translation>Satisfied, picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="96"/>
         <source>不满意，返修</source>
         <translation>Not satisfied, rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="107"/>
         <source>不满意时填写原因</source>
         <translation>Reason, if not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="108"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
         <source>应还配件</source>
         <translation>Accessories to return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
         <source>顾客验收</source>
         <translation>Customer acceptance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3224,47 +2998,47 @@ Runs offline; data is stored in:
 <context>
     <name>PolicyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="28"/>
         <source>售后政策设置</source>
         <translation>After-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="31"/>
         <source>购买当天为第 0 天；已登记的退换货按登记时的政策记录，不受修改影响。</source>
         <translation>The purchase day is day 0. Requests already registered keep the policy in force when they were taken.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="42"/>
         <source>退货</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="44"/>
         <source>天，换货</source>
         <translation>days, exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="46"/>
         <source>天</source>
         <translation>days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="56"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="57"/>
         <source>退款审批金额（元）</source>
         <translation>Refund approval above (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="58"/>
         <source>维修滞留提醒</source>
         <translation>Flag repairs waiting longer than</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="63"/>
         <source>请填写大于 0 的金额，最多两位小数</source>
         <translation>Enter an amount above 0 with at most two decimals</translation>
     </message>
@@ -3272,67 +3046,67 @@ Runs offline; data is stored in:
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="66"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="70"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="74"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="75"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="76"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="77"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="106"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="112"/>
         <source>正在导出考核排名</source>
         <translation>Exporting the assessment ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="114"/>
         <source>已导出 {0} 人的考核排名到 {1}</source>
         <translation>Exported the ranking of {0} people to {1}</translation>
     </message>
@@ -3340,133 +3114,83 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="50"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="166"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="76"/>
-        <source>编号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="77"/>
-        <source>接待时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="78"/>
-        <source>渠道</source>
-        <translation>Channel</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="79"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="80"/>
-        <source>客户</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/pages/reception_page.py" line="81"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="82"/>
-        <source>核心诉求</source>
-        <translation>Main request</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="83"/>
-        <source>处理结果</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="85"/>
-        <source>首问负责人</source>
-        <translation>First-contact owner</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="88"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="89"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="91"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="168"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="192"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="185"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="196"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="204"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="209"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3474,132 +3198,132 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="42"/>
         <source>维修工单 {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="45"/>
         <source>（返修 {0} 次）</source>
         <translation> (reworked {0} times)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="47"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="48"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
         <source>保修 / 取件</source>
         <translation>Warranty / pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
         <source>预计</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="59"/>
         <source>已在本状态停留超过 {0} 天，请跟进</source>
         <translation>Waiting in this step for more than {0} days, please follow up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="63"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="63"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="64"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="74"/>
         <source>（照片缺失）</source>
         <translation>(photo missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="81"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="81"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="81"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="81"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="99"/>
         <source>处理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="106"/>
         <source>通知客户：{0}，{1}</source>
         <translation>Customer notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="108"/>
         <source>返修，重新受理</source>
         <translation>Rework, taken in again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="110"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="112"/>
         <source>取件验收：{0}</source>
         <translation>Pickup check: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
         <source>转为「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
@@ -3607,152 +3331,152 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="55"/>
         <source>维修收件登记</source>
         <translation>Repair intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="60"/>
         <source>如：张先生</source>
         <translation>e.g. Mr Zhang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="61"/>
         <source>取件通知用，手机或座机</source>
         <translation>For the pickup notice, mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
         <source>如：蓝牙耳机</source>
         <translation>e.g. Bluetooth earbuds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
         <source>如：华为 FreeBuds 5</source>
         <translation>e.g. Huawei FreeBuds 5</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="64"/>
         <source>机身或包装上的序列号</source>
         <translation>Serial number on the device or box</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="77"/>
         <source>其他配件，用顿号分隔</source>
         <translation>Other accessories, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="79"/>
         <source>如：外观完好 / 背面有划痕</source>
         <translation>e.g. no damage / scratches on the back</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="86"/>
         <source>元，保内可填 0</source>
         <translation>yuan; 0 under warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="89"/>
         <source>邮寄取件时填写收件地址</source>
         <translation>Delivery address, if sent by post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="104"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="107"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
         <source>送修商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>序列号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>邮寄地址</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="131"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="131"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="134"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="136"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="137"/>
         <source>“{0}”不是图片文件，未添加</source>
         <translation>“{0}” is not an image and was not added</translation>
     </message>
@@ -3760,7 +3484,7 @@ Runs offline; data is stored in:
 <context>
     <name>RepairSteps</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="42"/>
         <source>{0}&#x3000;{1}&#x3000;{2}&#x3000;当前：{3}</source>
         <translation>{0}  {1}  {2}  now: {3}</translation>
     </message>
@@ -3768,163 +3492,107 @@ Runs offline; data is stored in:
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="43"/>
-        <source>编号</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="44"/>
-        <source>受理时间</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="45"/>
-        <source>顾客</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="46"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="47"/>
-        <source>商品</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="48"/>
-        <source>品牌型号</source>
-        <translation>Brand / model</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="49"/>
-        <source>保修</source>
-        <translation>Warranty</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="50"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="51"/>
-        <source>进入本状态</source>
-        <translation>In this step since</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="52"/>
-        <source>预计完成</source>
-        <translation>Expected ready</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="54"/>
-        <source>受理人</source>
-        <translation>Received by</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="47"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="49"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="51"/>
         <source>保内保外</source>
         <translation>Any warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="52"/>
         <source>未取件</source>
         <translation>Not picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
         <source>仅滞留</source>
         <translation>Stuck only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
         <source>在同一状态停留超过设定天数的工单</source>
         <translation>Orders waiting in one step longer than the set number of days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="66"/>
         <source>收件登记</source>
         <translation>Take in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="67"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
         <source>已更新维修进度</source>
         <translation>Repair progress updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
         <source>通知取件</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
         <source>已记录通知</source>
         <translation>Notification logged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>已记录取件</source>
         <translation>Pickup recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>已返修，工单重新受理</source>
         <translation>Reworked: the order is open again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>维修受理单</source>
         <translation>Repair receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
         <source>维修取件单</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
         <source>维修工单</source>
         <translation>Repairs</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="104"/>
         <source>已受理维修工单 {0}，请打印受理单交顾客</source>
         <translation>Repair order {0} taken in; print the receipt for the customer</translation>
     </message>
@@ -3950,98 +3618,93 @@ Runs offline; data is stored in:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="52"/>
         <source>每日接待汇总</source>
         <translation>Daily contact summary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="53"/>
         <source>每周汇总分析</source>
         <translation>Weekly analysis</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="54"/>
         <source>月度服务质量分析</source>
         <translation>Monthly service quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
         <source>违纪罚款月报</source>
         <translation>Monthly fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
         <source>考核结果汇总</source>
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="102"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>上周</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="106"/>
         <source>生成报表</source>
         <translation>Run report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="125"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="126"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="266"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="233"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="299"/>
-        <source>导出PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="310"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="325"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="272"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="286"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="323"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="284"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -4049,98 +3712,98 @@ Runs offline; data is stored in:
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
         <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
         <source>补办期限</source>
         <translation>Paperwork due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
         <source>申请人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
         <source>替班人</source>
         <translation>Covered by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
         <source>申请时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="64"/>
         <source>请假申请（红色：电话请假逾期未补办，按旷工处理）</source>
         <translation>Leave requests (red: phone leave without paperwork in time, counted as absence)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="65"/>
         <source>调班申请</source>
         <translation>Swap requests</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="70"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="70"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="89"/>
         <source>请先选择一条申请</source>
         <translation>Select a request first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="93"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="93"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
@@ -4148,183 +3811,183 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="59"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="62"/>
         <source>如：王女士</source>
         <translation>e.g. Ms Wang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="63"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="68"/>
         <source>商品名称、规格</source>
         <translation>Item name and size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="71"/>
         <source>元，如 199.00</source>
         <translation>yuan, e.g. 199.00</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="77"/>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="151"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="77"/>
         <source>小票号或订单号</source>
         <translation>Receipt or order number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="92"/>
         <source>商品质量合格</source>
         <translation>Quality OK</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="92"/>
         <source>包装完好</source>
         <translation>Packaging intact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
         <source>配件齐全</source>
         <translation>Accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="96"/>
         <source>说明（如：吊牌在、缺少充电线）</source>
         <translation>Note (e.g. tags on, charging cable missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="104"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="112"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="116"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="116"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
         <source>商品类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>实付金额</source>
         <translation>Amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
         <source>购买日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
         <source>购物凭证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
         <source>退换原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
         <source>政策核对</source>
         <translation>Policy check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
         <source>验货检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="142"/>
         <source>填写购买日期后核对退换货期限</source>
         <translation>Enter the purchase date to check the return window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="144"/>
         <source>购买日期不能晚于今天</source>
         <translation>The purchase date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="146"/>
         <source>购买后第 {0} 天，期限 {1} 天：{2}；{3}</source>
         <translation>Day {0} after purchase, window {1} days: {2}; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
         <source>在期限内</source>
         <translation>within the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
         <source>已超出期限</source>
         <translation>past the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="151"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
         <source>无购物凭证</source>
         <translation>no receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="158"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="156"/>
         <source>超过 {0} 元，须主管审批</source>
         <translation>Above {0} yuan: needs a manager&apos;s approval</translation>
     </message>
@@ -4332,162 +3995,102 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="35"/>
-        <source>编号</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="36"/>
-        <source>受理时间</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="37"/>
-        <source>顾客</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="38"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/pages/returns_page.py" line="39"/>
-        <source>类型</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="40"/>
-        <source>商品</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
-        <source>实付</source>
-        <translation>Paid</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="42"/>
-        <source>政策</source>
-        <translation>Policy</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
         <source>期限内</source>
         <translation>In window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="39"/>
         <source>超期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="44"/>
-        <source>处理意见</source>
-        <translation>Decision</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
-        <source>退款</source>
-        <translation>Refund</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="46"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="47"/>
-        <source>经办人</source>
-        <translation>Handled by</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
         <source>退货和换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="46"/>
         <source>未办结</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="55"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="56"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="57"/>
         <source>主管审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="58"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="59"/>
         <source>打印凭证</source>
         <translation>Print voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="60"/>
         <source>退换货凭证</source>
         <translation>Return/exchange voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="61"/>
         <source>退换货</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="82"/>
         <source>退款超过审批金额，须主管审批后办结</source>
         <translation>The refund is above the approval amount: a manager must approve it first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="87"/>
         <source>已登记 {0}（{1}），请打印凭证交顾客</source>
         <translation>Registered {0} ({1}); print the voucher for the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="96"/>
         <source>已记录协商结果</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="109"/>
         <source>批准 {0} 退款 {1} 元？</source>
         <translation>Approve the refund of {1} yuan for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="109"/>
         <source>已审批</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
         <source>确认 {0} 已退款 {1} 元或已换货，办结？</source>
         <translation>Confirm that {0} has been refunded {1} yuan or exchanged, and complete it?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
@@ -4528,22 +4131,22 @@ Runs offline; data is stored in:
 <context>
     <name>ReworkDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="123"/>
         <source>返修 - {0}</source>
         <translation>Rework - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="125"/>
         <source>客户反映的问题</source>
         <translation>What the customer reports</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="126"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
         <source>返修原因</source>
         <translation>Reason for rework</translation>
     </message>
@@ -4551,57 +4154,57 @@ Runs offline; data is stored in:
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="37"/>
         <source>新建考核</source>
         <translation>New assessment run</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="53"/>
         <source>{0}（第 {1} 版）</source>
         <translation>{0} (version {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="64"/>
         <source>全选/全不选</source>
         <translation>Select all / none</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="68"/>
         <source>默认：期间 + 模板名称</source>
         <translation>Default: period + template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="69"/>
         <source>考核周期</source>
         <translation>Period type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="70"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="71"/>
         <source>考核模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="72"/>
         <source>参加人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="74"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="88"/>
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="88"/>
         <source>第 {0} 季度</source>
         <translation>Quarter {0}</translation>
     </message>
@@ -4609,117 +4212,117 @@ Runs offline; data is stored in:
 <context>
     <name>RunTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="52"/>
         <source>考核批次</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="57"/>
         <source>新建考核</source>
         <translation>New run</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="58"/>
         <source>评分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="59"/>
         <source>逐个评分未评人员</source>
         <translation>Score everyone not yet scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="65"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="66"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="67"/>
         <source>违纪</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="68"/>
         <source>罚款(元)</source>
         <translation>Fines (CNY)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="69"/>
         <source>考勤异常</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="70"/>
         <source>归责投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="71"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="72"/>
         <source>自查完成</source>
         <translation>Self-checks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="73"/>
         <source>自查否项</source>
         <translation>“No” answers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="74"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="75"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="76"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="77"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="84"/>
         <source>↑↓ 选择人员，回车打开评分表；评分表中按数字键打分，Ctrl+回车 保存并评下一位。</source>
         <translation>↑↓ choose a person, Enter opens the form; in the form a digit key scores an item, Ctrl+Enter saves and moves to the next person.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="106"/>
         <source>已评 {0}/{1}</source>
         <translation>Scored {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="114"/>
         <source>已建立考核批次，表现记录已按考核期间汇总</source>
         <translation>Run created; the evidence of the period has been gathered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="121"/>
         <source>请先选择一名员工</source>
         <translation>Please select a person first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="128"/>
         <source>本批次人员均已评分</source>
         <translation>Everyone in this run has been scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="137"/>
         <source>{0} 已确认本次考核，不能再修改</source>
         <translation>{0} has acknowledged this assessment; it can no longer be changed</translation>
     </message>
@@ -4732,57 +4335,57 @@ Runs offline; data is stored in:
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="105"/>
         <source>考核评分 — {0} {1}（{2}）</source>
         <translation>Assessment — {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="106"/>
         <source>模板：{0}（第 {1} 版），每项 0–{2} 分；{3}</source>
         <translation>Template: {0} (version {1}), 0–{2} points per item; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="108"/>
         <source>按数字键评分并跳到下一项</source>
         <translation>press a digit to score and move to the next item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="108"/>
         <source>输入分数后按 Tab</source>
         <translation>type the score, then Tab</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="115"/>
         <source>本期表现</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="130"/>
         <source>{0} 分（按自查记录自动计算）</source>
         <translation>{0} points (computed from the self-checks)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="141"/>
         <source>评语（可选）：亮点、需改进之处</source>
         <translation>Comment (optional): strengths, what to improve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="142"/>
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="163"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="161"/>
         <source>保存并评下一位</source>
         <translation>Save and next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="178"/>
         <source>还有 {0} 项未评分</source>
         <translation>{0} item(s) not scored yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="186"/>
         <source>{0}&lt;br&gt;&lt;b&gt;总分 {1}&lt;/b&gt;&#x3000;等级 &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;&#x3000;结果应用：{4}</source>
         <translation>{0}&lt;br&gt;&lt;b&gt;Total {1}&lt;/b&gt;  Grade &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;  Follow-up: {4}</translation>
     </message>
@@ -4954,98 +4557,62 @@ Runs offline; data is stored in:
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="35"/>
-        <source>日期/周</source>
-        <translation>Day / week</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="35"/>
-        <source>员工</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="36"/>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="62"/>
         <source>频次</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="37"/>
-        <source>“否”项</source>
-        <translation>“No” answers</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="38"/>
-        <source>提交时间</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="39"/>
-        <source>审阅人</source>
-        <translation>Reviewer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="40"/>
-        <source>审阅时间</source>
-        <translation>Reviewed</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="41"/>
-        <source>审阅意见</source>
-        <translation>Review note</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="36"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="41"/>
         <source>填写本期自查</source>
         <translation>Fill this check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="48"/>
         <source>只看未审阅</source>
         <translation>Not reviewed only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="52"/>
         <source>审阅</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="60"/>
         <source>自查频次（全站）</source>
         <translation>Self-check frequency (whole site)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="80"/>
         <source>本期自查：已填写</source>
         <translation>This check: filled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="80"/>
         <source>本期自查：未填写</source>
         <translation>This check: not filled yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="87"/>
         <source>自查频次已改为{0}</source>
         <translation>Self-check frequency changed to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="92"/>
         <source>自查表已提交</source>
         <translation>Self-check submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="98"/>
         <source>请先在列表中选择一份自查表</source>
         <translation>Please select a self-check in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="104"/>
         <source>已审阅</source>
         <translation>Reviewed</translation>
     </message>
@@ -5081,47 +4648,47 @@ Runs offline; data is stored in:
 <context>
     <name>ShiftTypeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="59"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="62"/>
         <source>（新增班次）</source>
         <translation>(new shift type)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="66"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="68"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="69"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="70"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="71"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="72"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="73"/>
         <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
         <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
     </message>
@@ -5250,105 +4817,65 @@ Runs offline; data is stored in:
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="37"/>
-        <source>工号</source>
-        <translation>Staff No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="38"/>
-        <source>姓名</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="39"/>
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="40"/>
-        <source>岗位</source>
-        <translation>Position</translation>
-    </message>
-    <message>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="31"/>
         <location filename="../../frontdesk/ui/pages/staff_page.py" line="41"/>
-        <source>角色</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="42"/>
-        <source>电话</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="43"/>
-        <source>入职日期</source>
-        <translation>Hire date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="44"/>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="56"/>
         <source>在职</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="44"/>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="41"/>
         <source>离职</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="45"/>
-        <source>最近登录</source>
-        <translation>Last login</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="33"/>
         <source>搜索工号、姓名或电话</source>
         <translation>Search by Staff No., name or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="41"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="51"/>
         <source>新增员工</source>
         <translation>New staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="54"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="62"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="79"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="87"/>
         <source>已新增员工</source>
         <translation>Staff added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="108"/>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="103"/>
         <source>请先在列表中选择一名员工</source>
         <translation>Please select a staff member in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="97"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="107"/>
         <source>密码已重置，账户锁定已解除</source>
         <translation>Password reset; account unlocked</translation>
     </message>
@@ -5409,27 +4936,27 @@ Runs offline; data is stored in:
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="51"/>
         <source>推进维修进度 - {0}</source>
         <translation>Repair progress - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="56"/>
         <source>如：已送华为售后，快递单号…</source>
         <translation>e.g. sent to Huawei service, tracking number…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="57"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="58"/>
         <source>转为</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="59"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
@@ -5437,27 +4964,27 @@ Runs offline; data is stored in:
 <context>
     <name>SwapDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="118"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="126"/>
         <source>我的班次</source>
         <translation>My shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="127"/>
         <source>替班同事</source>
         <translation>Colleague covering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="128"/>
         <source>调班原因</source>
         <translation>Reason for swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="129"/>
         <source>按规定须至少提前一个班次申请，由主管审批。</source>
         <translation>Swaps must be requested at least one shift ahead and are approved by a manager.</translation>
     </message>
@@ -5668,24 +5195,24 @@ Runs offline; data is stored in:
 {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="158"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="158"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="166"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -5698,58 +5225,58 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="174"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="183"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="228"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="234"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="230"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="235"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="231"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="261"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="257"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="268"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="261"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="206"/>
         <source>表中没有的列，现有员工保持不变：{0}</source>
         <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
@@ -5904,73 +5431,73 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="114"/>
         <source>考核模板</source>
         <translation>Assessment template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="147"/>
         <source>{0} ≥</source>
         <translation>{0} ≥</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="152"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="150"/>
         <source>分，其余为不合格</source>
         <translation>points; anything lower fails</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="158"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="156"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="158"/>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="182"/>
         <source>考核项目</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="165"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="163"/>
         <source>添加项目</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="166"/>
         <source>删除所选项目</source>
         <translation>Delete selected item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="179"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="177"/>
         <source>本次修改的说明</source>
         <translation>What changed in this version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="178"/>
         <source>模板名称</source>
         <translation>Template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="179"/>
         <source>维度权重</source>
         <translation>Weights</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="180"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="181"/>
         <source>等级分数线</source>
         <translation>Grade thresholds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="184"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="186"/>
         <source>考核模板 — {0}（保存为第 {1} 版）</source>
         <translation>Assessment template — {0} (saved as version {1})</translation>
     </message>
@@ -5978,67 +5505,67 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="173"/>
         <source>模板名称</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="174"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="175"/>
         <source>权重（态度/知识/技能/纪律）</source>
         <translation>Weights (attitude/knowledge/skills/discipline)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="176"/>
         <source>项目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="178"/>
         <source>优秀/良好/合格</source>
         <translation>Excellent/Good/Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="180"/>
         <source>修改时间</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="181"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="187"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="188"/>
         <source>修改模板（存为新版本）</source>
         <translation>Edit (saves a new version)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="213"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="210"/>
         <source>请先选择一个模板</source>
         <translation>Please select a template first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="220"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="216"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
     </message>
@@ -6079,97 +5606,47 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="31"/>
-        <source>接待编号</source>
-        <translation>Contact No.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="32"/>
-        <source>转办时间</source>
-        <translation>Transferred at</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/pages/transfers_page.py" line="33"/>
-        <source>承办部门</source>
-        <translation>Handling dept.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="34"/>
-        <source>办理期限</source>
-        <translation>Due date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="35"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="36"/>
-        <source>催办次数</source>
-        <translation>Chases</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="37"/>
-        <source>客户</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="38"/>
-        <source>核心诉求</source>
-        <translation>Main request</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="39"/>
-        <source>部门答复</source>
-        <translation>Department reply</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="40"/>
-        <source>首问负责人</source>
-        <translation>First-contact owner</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="42"/>
         <source>搜索（按编号）</source>
         <translation>Search (by No.)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="36"/>
         <source>只看超期未答复</source>
         <translation>Overdue without reply only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="39"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="42"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="44"/>
         <source>今天到期、尚未答复的转办</source>
         <translation>Transfers due today still waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="49"/>
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="52"/>
         <source>催办</source>
         <translation>Chase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="77"/>
         <source>请先选择一条转办记录</source>
         <translation>Please select a transfer record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="92"/>
         <source>已催办（第 {0} 次）</source>
         <translation>Chased (time {0})</translation>
     </message>
@@ -6177,92 +5654,92 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="64"/>
         <source>修改回访记录</source>
         <translation>Edit return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="64"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="74"/>
         <source>如 王女士、金华物流有限公司</source>
         <translation>e.g. Ms. Wang, Jinhua Logistics Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="77"/>
         <source>手机或座机，如 0579-85551234</source>
         <translation>Mobile or landline, e.g. 0579-85551234</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
         <source>客户对服务的意见、要求</source>
         <translation>The customer&apos;s comments and requests about the service</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="91"/>
         <source>客户的建议</source>
         <translation>The customer&apos;s suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="93"/>
         <source>回访结果，如：问题已解决，客户表示满意</source>
         <translation>Result, e.g. issue resolved, customer satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="96"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="110"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="111"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="112"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
         <source>回访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="115"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="116"/>
         <source>客户建议</source>
         <translation>Customer suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="117"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="120"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="121"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
@@ -6270,251 +5747,219 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="40"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="44"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="41"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="45"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="67"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="97"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="43"/>
         <source>应回访日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="44"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="46"/>
         <source>搜索客户或电话</source>
         <translation>Search by customer or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="50"/>
         <source>全部事由</source>
         <translation>All reasons</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="57"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="124"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="65"/>
-        <source>回访时间</source>
-        <translation>Visit time</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="68"/>
-        <source>方式</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="69"/>
-        <source>满意度</source>
-        <translation>Satisfaction</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="70"/>
-        <source>下次回访</source>
-        <translation>Next visit</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="71"/>
-        <source>回访人</source>
-        <translation>Visited by</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="72"/>
-        <source>回访结果</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="64"/>
         <source>搜索客户、电话或回访结果</source>
         <translation>Search by customer, phone or result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="67"/>
         <source>全部方式</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="73"/>
         <source>全部满意度</source>
         <translation>All ratings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="78"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="82"/>
         <source>新增回访</source>
         <translation>New return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="85"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="96"/>
         <source>客户名称</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="98"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="99"/>
         <source>今年回访次数</source>
         <translation>Visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="100"/>
         <source>最近回访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="101"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="102"/>
         <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="122"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="102"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="103"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="105"/>
         <source>搜索客户名称或电话</source>
         <translation>Search by customer name or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="108"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="122"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="119"/>
         <source>新增客户</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="132"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="122"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="130"/>
         <source>停用/启用</source>
         <translation>Deactivate/Activate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="137"/>
         <source>待回访</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="138"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="139"/>
         <source>重点客户</source>
         <translation>Key customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="163"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="167"/>
         <source>待回访（{0}）</source>
         <translation>Due visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="173"/>
         <source>回访已保存</source>
         <translation>Return visit saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="181"/>
         <source>请先在待回访列表中选择一项</source>
         <translation>Please select an item in the due list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="198"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="188"/>
         <source>请先选择一条回访记录</source>
         <translation>Please select a return visit record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="204"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="194"/>
         <source>已新增客户</source>
         <translation>Customer added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="210"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="218"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="226"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="200"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="208"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="216"/>
         <source>请先选择一位客户</source>
         <translation>Please select a customer first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="221"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="211"/>
         <source>{0}回访</source>
         <translation>{0} return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
         <source>已启用</source>
         <translation>Activated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="34"/>
         <source>{0}，今年已回访 {1} 次（每年至少 2 次）</source>
         <translation>{0}: visited {1} time(s) this year (at least 2 a year)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="38"/>
         <source>上次回访结果：{0}</source>
         <translation>Last visit result: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="39"/>
         <source>投诉 {0}</source>
         <translation>Complaint {0}</translation>
     </message>
@@ -6522,97 +5967,97 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="106"/>
         <source>（调）</source>
         <translation> (swap)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="128"/>
         <source>已排班</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="134"/>
         <source>请先在排班表中选择一个已排的班次</source>
         <translation>Select a scheduled shift in the grid first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="150"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="146"/>
         <source>调班申请已提交，等待主管审批</source>
         <translation>Swap request submitted, waiting for a manager</translation>
     </message>
@@ -6768,6 +6213,627 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
 </context>
 <context>
+    <name>columns</name>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="27"/>
+        <source>退换货</source>
+        <translation>Returns</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="28"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="47"/>
+        <location filename="../../frontdesk/services/complaint_list.py" line="29"/>
+        <location filename="../../frontdesk/services/discipline.py" line="204"/>
+        <location filename="../../frontdesk/services/reception.py" line="177"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="29"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="48"/>
+        <location filename="../../frontdesk/services/complaint_list.py" line="30"/>
+        <source>受理时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="30"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="49"/>
+        <source>顾客</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="31"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="50"/>
+        <location filename="../../frontdesk/services/complaint_list.py" line="32"/>
+        <location filename="../../frontdesk/services/reception.py" line="182"/>
+        <location filename="../../frontdesk/services/staff_list.py" line="24"/>
+        <location filename="../../frontdesk/services/visits.py" line="132"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="32"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="33"/>
+        <source>商品类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="34"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="51"/>
+        <source>商品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="35"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="36"/>
+        <source>实付金额</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="37"/>
+        <source>购买日期</source>
+        <translation>Purchase date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="38"/>
+        <source>政策期限</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="39"/>
+        <source>有购物凭证</source>
+        <translation>Has receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="40"/>
+        <location filename="../../frontdesk/services/discipline.py" line="216"/>
+        <source>处理意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="41"/>
+        <source>退款金额</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="42"/>
+        <source>换回商品</source>
+        <translation>Replacement item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="43"/>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="58"/>
+        <location filename="../../frontdesk/services/attendance.py" line="167"/>
+        <location filename="../../frontdesk/services/discipline.py" line="212"/>
+        <location filename="../../frontdesk/services/reception.py" line="189"/>
+        <location filename="../../frontdesk/services/transfers.py" line="117"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="44"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="46"/>
+        <source>维修工单</source>
+        <translation>Repair orders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="52"/>
+        <source>品牌型号</source>
+        <translation>Brand / model</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="53"/>
+        <source>故障描述</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="54"/>
+        <source>保修</source>
+        <translation>Warranty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="55"/>
+        <source>预计完成</source>
+        <translation>Expected ready</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="56"/>
+        <source>预计费用</source>
+        <translation>Estimated cost</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="57"/>
+        <source>取件方式</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="59"/>
+        <source>进入本状态</source>
+        <translation>In this step since</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="60"/>
+        <source>返修次数</source>
+        <translation>Reworks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales_list.py" line="61"/>
+        <source>受理人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="158"/>
+        <source>考勤记录</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="159"/>
+        <location filename="../../frontdesk/services/handover.py" line="151"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="160"/>
+        <location filename="../../frontdesk/services/discipline.py" line="206"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="118"/>
+        <location filename="../../frontdesk/services/staff_list.py" line="19"/>
+        <source>工号</source>
+        <translation>Staff No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="161"/>
+        <location filename="../../frontdesk/services/discipline.py" line="207"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="119"/>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="162"/>
+        <location filename="../../frontdesk/services/handover.py" line="152"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="163"/>
+        <source>应到</source>
+        <translation>Due in</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="164"/>
+        <source>应退</source>
+        <translation>Due out</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="165"/>
+        <source>签到</source>
+        <translation>Clock in</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="166"/>
+        <source>签退</source>
+        <translation>Clock out</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="168"/>
+        <source>迟到(分)</source>
+        <translation>Late (min)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="169"/>
+        <source>早退(分)</source>
+        <translation>Early (min)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="170"/>
+        <source>已更正</source>
+        <translation>Corrected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/attendance.py" line="171"/>
+        <source>更正原因</source>
+        <translation>Correction reason</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="28"/>
+        <source>投诉处理</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="31"/>
+        <source>投诉人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="33"/>
+        <source>投诉事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="34"/>
+        <location filename="../../frontdesk/services/reception.py" line="180"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="35"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="36"/>
+        <source>等级</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="37"/>
+        <source>当前阶段</source>
+        <translation>Current stage</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="38"/>
+        <source>暂停计时</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="39"/>
+        <source>最近时限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="40"/>
+        <source>本阶段剩余</source>
+        <translation>Stage time left</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="41"/>
+        <location filename="../../frontdesk/services/transfers.py" line="114"/>
+        <source>承办部门</source>
+        <translation>Handling dept.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="42"/>
+        <source>归责员工</source>
+        <translation>Responsible staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="43"/>
+        <location filename="../../frontdesk/services/visits.py" line="137"/>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaint_list.py" line="44"/>
+        <source>结案时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="203"/>
+        <source>违纪记录</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="205"/>
+        <source>发生时间</source>
+        <translation>Occurred at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="208"/>
+        <source>条款</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="209"/>
+        <source>违纪情况</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="210"/>
+        <source>次数</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="211"/>
+        <source>罚款(元)</source>
+        <translation>Fine (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="213"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="214"/>
+        <source>登记人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="215"/>
+        <source>申诉理由</source>
+        <translation>Appeal reason</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline.py" line="217"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="150"/>
+        <source>交接班记录</source>
+        <translation>Handovers</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="153"/>
+        <source>交班人</source>
+        <translation>Outgoing</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="154"/>
+        <source>接班人</source>
+        <translation>Incoming clerk</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="155"/>
+        <source>交班时间</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="156"/>
+        <source>接班确认</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/handover.py" line="157"/>
+        <source>交接备注</source>
+        <translation>Handover notes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="176"/>
+        <source>接待登记</source>
+        <translation>Contact log</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="178"/>
+        <source>接待时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="179"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="181"/>
+        <location filename="../../frontdesk/services/transfers.py" line="112"/>
+        <location filename="../../frontdesk/services/visits.py" line="131"/>
+        <source>客户</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="183"/>
+        <location filename="../../frontdesk/services/transfers.py" line="113"/>
+        <source>核心诉求</source>
+        <translation>Main request</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="184"/>
+        <source>处理情况及结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="185"/>
+        <source>答复方式</source>
+        <translation>Reply mode</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="186"/>
+        <source>承诺答复时间</source>
+        <translation>Promised reply by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="187"/>
+        <source>跟进事项</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="188"/>
+        <source>跟进期限</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="190"/>
+        <location filename="../../frontdesk/services/transfers.py" line="123"/>
+        <source>首问负责人</source>
+        <translation>First-contact owner</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception.py" line="191"/>
+        <source>办结时间</source>
+        <translation>Closed at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="116"/>
+        <source>服务自查</source>
+        <translation>Self-checks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="117"/>
+        <source>日期/周</source>
+        <translation>Day / week</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="120"/>
+        <source>频次</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="121"/>
+        <source>“否”项</source>
+        <translation>“No” answers</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="122"/>
+        <source>自查项数</source>
+        <translation>Items checked</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="123"/>
+        <source>提交时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="124"/>
+        <source>审阅人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="125"/>
+        <source>审阅时间</source>
+        <translation>Reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/selfchecks.py" line="126"/>
+        <source>审阅意见</source>
+        <translation>Review note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="18"/>
+        <source>员工档案</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="20"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="21"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="22"/>
+        <source>岗位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="23"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="25"/>
+        <source>入职日期</source>
+        <translation>Hire date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="26"/>
+        <source>在职</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/staff_list.py" line="27"/>
+        <source>最近登录</source>
+        <translation>Last login</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="110"/>
+        <source>转办督办</source>
+        <translation>Transfers</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="111"/>
+        <source>接待编号</source>
+        <translation>Contact No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="115"/>
+        <source>转办时间</source>
+        <translation>Transferred at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="116"/>
+        <source>办理期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="118"/>
+        <source>催办次数</source>
+        <translation>Chases</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="119"/>
+        <source>转办说明</source>
+        <translation>Transfer instructions</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="120"/>
+        <source>部门答复</source>
+        <translation>Department reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="121"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/transfers.py" line="122"/>
+        <source>答复时间</source>
+        <translation>Replied at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="129"/>
+        <source>回访记录</source>
+        <translation>Visit records</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="130"/>
+        <source>回访时间</source>
+        <translation>Visit time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="133"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="134"/>
+        <source>客户意见</source>
+        <translation>Customer comments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="135"/>
+        <source>建议</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="136"/>
+        <source>回访结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="138"/>
+        <source>下次回访</source>
+        <translation>Next visit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/visits.py" line="139"/>
+        <source>回访人</source>
+        <translation>Visited by</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <location filename="../../frontdesk/ui/crash.py" line="51"/>
@@ -6799,174 +6865,174 @@ Please send this file to technical support.</translation>
 <context>
     <name>enum</name>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="62"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="63"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="63"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
-        <location filename="../../frontdesk/domain/complaints.py" line="44"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="45"/>
         <source>服务态度</source>
         <translation>Service attitude</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
         <source>业务知识</source>
         <translation>Business knowledge</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
         <source>服务技能</source>
         <translation>Service skills</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
         <source>工作纪律</source>
         <translation>Work discipline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
         <source>良好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
         <source>表彰奖励</source>
         <translation>Reward</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
         <source>辅导培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
         <source>调岗</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
         <source>待评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
-        <location filename="../../frontdesk/domain/fines.py" line="50"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
+        <location filename="../../frontdesk/domain/fines.py" line="51"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
-        <location filename="../../frontdesk/domain/fines.py" line="51"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
+        <location filename="../../frontdesk/domain/fines.py" line="52"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="81"/>
         <source>礼仪自查（自动）</source>
         <translation>Etiquette self-check (automatic)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="45"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="46"/>
         <source>商品质量</source>
         <translation>Product quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="46"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="47"/>
         <source>收费价格</source>
         <translation>Charges and prices</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="47"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
         <source>环境卫生</source>
         <translation>Cleanliness</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
         <source>设施设备</source>
         <translation>Facilities and equipment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
         <source>通行秩序</source>
         <translation>Traffic order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
-        <location filename="../../frontdesk/domain/reception.py" line="69"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
+        <location filename="../../frontdesk/domain/reception.py" line="70"/>
         <location filename="../../frontdesk/domain/stages.py" line="92"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
-        <location filename="../../frontdesk/domain/visits.py" line="50"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
+        <location filename="../../frontdesk/domain/visits.py" line="51"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
-        <location filename="../../frontdesk/domain/visits.py" line="51"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
+        <location filename="../../frontdesk/domain/visits.py" line="52"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
-        <location filename="../../frontdesk/domain/visits.py" line="52"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
+        <location filename="../../frontdesk/domain/visits.py" line="53"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
         <location filename="../../frontdesk/domain/sla.py" line="27"/>
         <source>转阶段</source>
         <translation>Stage change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
         <location filename="../../frontdesk/domain/sla.py" line="28"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
         <location filename="../../frontdesk/domain/sla.py" line="29"/>
         <source>恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="58"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="108"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -7051,232 +7117,232 @@ Please send this file to technical support.</translation>
         <translation>Passing the buck</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="60"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
-        <location filename="../../frontdesk/domain/visits.py" line="41"/>
+        <location filename="../../frontdesk/domain/reception.py" line="61"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
+        <location filename="../../frontdesk/domain/visits.py" line="42"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="42"/>
+        <location filename="../../frontdesk/domain/visits.py" line="43"/>
         <source>上门</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="85"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="86"/>
         <source>已受理</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="86"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
         <source>已送修</source>
         <translation>Sent for repair</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
         <source>维修中</source>
         <translation>Being repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
         <source>已修好</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
         <source>无法修复</source>
         <translation>Cannot be repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
         <source>已通知取件</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
         <source>已取件</source>
         <translation>Picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="93"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="94"/>
         <source>保内</source>
         <translation>In warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="94"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
         <source>保外</source>
         <translation>Out of warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
         <source>自取</source>
         <translation>Collect</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
         <source>邮寄</source>
         <translation>By post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
-        <location filename="../../frontdesk/domain/visits.py" line="43"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
+        <location filename="../../frontdesk/domain/visits.py" line="44"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
-        <location filename="../../frontdesk/domain/visits.py" line="44"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
+        <location filename="../../frontdesk/domain/visits.py" line="45"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
         <source>已通知到本人</source>
         <translation>Reached in person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
         <source>已留言</source>
         <translation>Message left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
         <source>状态变更</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
         <source>通知客户</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="45"/>
+        <location filename="../../frontdesk/domain/visits.py" line="46"/>
         <source>重点客户</source>
         <translation>Key customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="46"/>
+        <location filename="../../frontdesk/domain/visits.py" line="47"/>
         <source>常客</source>
         <translation>Regular customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="47"/>
+        <location filename="../../frontdesk/domain/visits.py" line="48"/>
         <source>投诉结案回访</source>
         <translation>Complaint closure follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="48"/>
+        <location filename="../../frontdesk/domain/visits.py" line="49"/>
         <source>年度回访不足两次</source>
         <translation>Fewer than two visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="49"/>
+        <location filename="../../frontdesk/domain/visits.py" line="50"/>
         <source>约定再次回访</source>
         <translation>Scheduled follow-up visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="59"/>
+        <location filename="../../frontdesk/domain/reception.py" line="60"/>
         <source>现场</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="61"/>
+        <location filename="../../frontdesk/domain/reception.py" line="62"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="62"/>
+        <location filename="../../frontdesk/domain/reception.py" line="63"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="63"/>
+        <location filename="../../frontdesk/domain/reception.py" line="64"/>
         <source>咨询</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="64"/>
+        <location filename="../../frontdesk/domain/reception.py" line="65"/>
         <source>查询</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="65"/>
+        <location filename="../../frontdesk/domain/reception.py" line="66"/>
         <source>求助</source>
         <translation>Assistance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="66"/>
+        <location filename="../../frontdesk/domain/reception.py" line="67"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="67"/>
+        <location filename="../../frontdesk/domain/reception.py" line="68"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="68"/>
+        <location filename="../../frontdesk/domain/reception.py" line="69"/>
         <source>表扬</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="70"/>
+        <location filename="../../frontdesk/domain/reception.py" line="71"/>
         <source>处理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="71"/>
+        <location filename="../../frontdesk/domain/reception.py" line="72"/>
         <source>已转办</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="72"/>
+        <location filename="../../frontdesk/domain/reception.py" line="73"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="73"/>
+        <location filename="../../frontdesk/domain/reception.py" line="74"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="74"/>
+        <location filename="../../frontdesk/domain/reception.py" line="75"/>
         <source>立即回复</source>
         <translation>Immediate reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="75"/>
+        <location filename="../../frontdesk/domain/reception.py" line="76"/>
         <source>事后回复</source>
         <translation>Reply later</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="76"/>
+        <location filename="../../frontdesk/domain/reception.py" line="77"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="77"/>
+        <location filename="../../frontdesk/domain/reception.py" line="78"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="78"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
+        <location filename="../../frontdesk/domain/reception.py" line="79"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="93"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
@@ -7413,218 +7479,218 @@ Please send this file to technical support.</translation>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="52"/>
+        <location filename="../../frontdesk/domain/returns.py" line="53"/>
         <source>退货</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="53"/>
+        <location filename="../../frontdesk/domain/returns.py" line="54"/>
         <location filename="../../frontdesk/domain/stages.py" line="91"/>
         <source>换货</source>
         <translation>Exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="54"/>
+        <location filename="../../frontdesk/domain/returns.py" line="55"/>
         <source>服装鞋帽</source>
         <translation>Clothing and shoes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="55"/>
+        <location filename="../../frontdesk/domain/returns.py" line="56"/>
         <source>数码产品</source>
         <translation>Electronics</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="56"/>
+        <location filename="../../frontdesk/domain/returns.py" line="57"/>
         <source>家用电器</source>
         <translation>Home appliances</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="57"/>
+        <location filename="../../frontdesk/domain/returns.py" line="58"/>
         <source>食品</source>
         <translation>Food</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="58"/>
+        <location filename="../../frontdesk/domain/returns.py" line="59"/>
         <source>化妆品</source>
         <translation>Cosmetics</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="59"/>
+        <location filename="../../frontdesk/domain/returns.py" line="60"/>
         <source>日用百货</source>
         <translation>Household goods</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="60"/>
+        <location filename="../../frontdesk/domain/returns.py" line="61"/>
         <source>同意</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="61"/>
+        <location filename="../../frontdesk/domain/returns.py" line="62"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="62"/>
+        <location filename="../../frontdesk/domain/returns.py" line="63"/>
         <source>协商</source>
         <translation>Negotiate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="63"/>
+        <location filename="../../frontdesk/domain/returns.py" line="64"/>
         <source>协商中</source>
         <translation>Negotiating</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="64"/>
+        <location filename="../../frontdesk/domain/returns.py" line="65"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="65"/>
+        <location filename="../../frontdesk/domain/returns.py" line="66"/>
         <source>待办结</source>
         <translation>To complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="66"/>
+        <location filename="../../frontdesk/domain/returns.py" line="67"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/returns.py" line="67"/>
+        <location filename="../../frontdesk/domain/returns.py" line="68"/>
         <source>已拒绝</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="47"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="48"/>
         <source>待考勤</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="48"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="49"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="49"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="50"/>
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="50"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="51"/>
         <source>早退</source>
         <translation>Left early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="51"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="52"/>
         <source>旷工</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="52"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="53"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="53"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="54"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="54"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="55"/>
         <source>事假</source>
         <translation>Personal leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="55"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="56"/>
         <source>病假</source>
         <translation>Sick leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="56"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="57"/>
         <source>年假</source>
         <translation>Annual leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="57"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="58"/>
         <source>调休</source>
         <translation>Time off in lieu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="58"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="59"/>
         <source>电话请假</source>
         <translation>Phone leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="59"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="60"/>
         <source>待审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="60"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="61"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/attendance.py" line="61"/>
+        <location filename="../../frontdesk/domain/attendance.py" line="62"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="44"/>
+        <location filename="../../frontdesk/domain/fines.py" line="45"/>
         <source>每次</source>
         <translation>Each time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="45"/>
+        <location filename="../../frontdesk/domain/fines.py" line="46"/>
         <source>每人</source>
         <translation>Per person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="46"/>
+        <location filename="../../frontdesk/domain/fines.py" line="47"/>
         <source>按次累计</source>
         <translation>Per occurrence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="47"/>
+        <location filename="../../frontdesk/domain/fines.py" line="48"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="48"/>
+        <location filename="../../frontdesk/domain/fines.py" line="49"/>
         <source>情节严重者辞退</source>
         <translation>Dismissal if serious</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="49"/>
+        <location filename="../../frontdesk/domain/fines.py" line="50"/>
         <source>并予辞退</source>
         <translation>Plus dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="52"/>
+        <location filename="../../frontdesk/domain/fines.py" line="53"/>
         <source>申诉中</source>
         <translation>Under appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="53"/>
+        <location filename="../../frontdesk/domain/fines.py" line="54"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="54"/>
+        <location filename="../../frontdesk/domain/fines.py" line="55"/>
         <source>人工登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/fines.py" line="55"/>
+        <location filename="../../frontdesk/domain/fines.py" line="56"/>
         <source>考勤生成</source>
         <translation>From attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="19"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="20"/>
         <source>每日</source>
         <translation>Daily</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/selfcheck.py" line="20"/>
+        <location filename="../../frontdesk/domain/selfcheck.py" line="21"/>
         <source>每周</source>
         <translation>Weekly</translation>
     </message>
@@ -7790,63 +7856,63 @@ Please send this file to technical support.</translation>
         <translation>A shift swap must be requested at least one shift in advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="86"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="85"/>
         <source>请填写投诉人称呼</source>
         <translation>Enter the complainant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="88"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="87"/>
         <source>投诉人称呼不超过 30 字</source>
         <translation>The complainant&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="93"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="92"/>
         <source>请填写投诉事由</source>
         <translation>Enter the subject of the complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="95"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="94"/>
         <source>投诉事由不超过 100 字</source>
         <translation>The subject of the complaint must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="97"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="96"/>
         <source>投诉内容不超过 2000 字</source>
         <translation>The complaint details must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="99"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="98"/>
         <source>请选择投诉类别</source>
         <translation>Choose a complaint category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="101"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="100"/>
         <source>请选择严重程度</source>
         <translation>Choose a severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="103"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="102"/>
         <source>等级只能是 1–3</source>
         <translation>The level can only be 1–3</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="105"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="104"/>
         <source>受理时间不能晚于现在</source>
         <translation>The time received cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="111"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="110"/>
         <source>处理说明</source>
         <translation>handling note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="113"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="112"/>
         <location filename="../../frontdesk/services/repairs.py" line="48"/>
         <source>请填写{0}</source>
         <translation>Enter the {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="115"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="114"/>
         <source>{0}不超过 1000 字</source>
         <translation>At most 1000 characters for the {0}</translation>
     </message>
@@ -7931,65 +7997,65 @@ Please send this file to technical support.</translation>
         <translation>The phrase cannot be punctuation only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="110"/>
+        <location filename="../../frontdesk/domain/reception.py" line="109"/>
         <source>请选择来访渠道</source>
         <translation>Choose a channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="112"/>
+        <location filename="../../frontdesk/domain/reception.py" line="111"/>
         <location filename="../../frontdesk/services/fine_rules.py" line="98"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="114"/>
-        <location filename="../../frontdesk/domain/visits.py" line="89"/>
+        <location filename="../../frontdesk/domain/reception.py" line="113"/>
+        <location filename="../../frontdesk/domain/visits.py" line="88"/>
         <source>客户称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="119"/>
+        <location filename="../../frontdesk/domain/reception.py" line="118"/>
         <source>请填写核心诉求</source>
         <translation>Enter the main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="121"/>
+        <location filename="../../frontdesk/domain/reception.py" line="120"/>
         <source>核心诉求不超过 1000 字</source>
         <translation>The main request must be at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="123"/>
+        <location filename="../../frontdesk/domain/reception.py" line="122"/>
         <source>处理情况不超过 2000 字</source>
         <translation>The handling must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="126"/>
+        <location filename="../../frontdesk/domain/reception.py" line="125"/>
         <source>事后回复须填写承诺回复时间</source>
         <translation>A later reply needs a promised reply time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="128"/>
+        <location filename="../../frontdesk/domain/reception.py" line="127"/>
         <source>承诺回复时间不能早于现在</source>
         <translation>The promised reply time cannot be in the past</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="130"/>
+        <location filename="../../frontdesk/domain/reception.py" line="129"/>
         <source>跟进期限不能早于今天</source>
         <translation>The follow-up due date cannot be before today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="132"/>
+        <location filename="../../frontdesk/domain/reception.py" line="131"/>
         <source>有跟进事项时须指定跟进人</source>
         <translation>A follow-up needs someone to follow it up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="134"/>
-        <location filename="../../frontdesk/services/reception.py" line="92"/>
+        <location filename="../../frontdesk/domain/reception.py" line="133"/>
+        <location filename="../../frontdesk/services/reception.py" line="100"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="136"/>
+        <location filename="../../frontdesk/domain/reception.py" line="135"/>
         <source>接待时间不能晚于现在</source>
         <translation>The time received cannot be in the future</translation>
     </message>
@@ -8202,62 +8268,62 @@ Please send this file to technical support.</translation>
         <translation>Cannot move from “{0}” to “{1}”; the next step can only be “{2}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="87"/>
+        <location filename="../../frontdesk/domain/visits.py" line="86"/>
         <source>请填写客户称呼</source>
         <translation>Enter the customer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="91"/>
+        <location filename="../../frontdesk/domain/visits.py" line="90"/>
         <source>请选择回访方式</source>
         <translation>Choose how the visit was made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="97"/>
+        <location filename="../../frontdesk/domain/visits.py" line="96"/>
         <source>请填写回访时间</source>
         <translation>Enter the visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="99"/>
+        <location filename="../../frontdesk/domain/visits.py" line="98"/>
         <source>回访时间不能晚于现在</source>
         <translation>The visit time cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="101"/>
+        <location filename="../../frontdesk/domain/visits.py" line="100"/>
         <source>请填写回访结果</source>
         <translation>Enter the visit result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="104"/>
+        <location filename="../../frontdesk/domain/visits.py" line="103"/>
         <source>不超过 {0} 字</source>
         <translation>At most {0} characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="106"/>
+        <location filename="../../frontdesk/domain/visits.py" line="105"/>
         <source>满意度无效</source>
         <translation>Invalid satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="110"/>
+        <location filename="../../frontdesk/domain/visits.py" line="109"/>
         <source>下次回访日期应晚于本次回访</source>
         <translation>The next visit date must be after this visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="127"/>
+        <location filename="../../frontdesk/domain/visits.py" line="126"/>
         <source>请填写客户名称</source>
         <translation>Enter the customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="129"/>
+        <location filename="../../frontdesk/domain/visits.py" line="128"/>
         <source>客户名称不超过 50 字</source>
         <translation>The customer name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="134"/>
+        <location filename="../../frontdesk/domain/visits.py" line="133"/>
         <source>请选择客户类别</source>
         <translation>Choose a customer type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="136"/>
+        <location filename="../../frontdesk/domain/visits.py" line="135"/>
         <location filename="../../frontdesk/services/phrases.py" line="141"/>
         <location filename="../../frontdesk/services/staff.py" line="230"/>
         <source>备注不超过 200 字</source>
@@ -8342,9 +8408,9 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/assessments.py" line="66"/>
-        <location filename="../../frontdesk/services/attendance.py" line="254"/>
+        <location filename="../../frontdesk/services/attendance.py" line="281"/>
         <location filename="../../frontdesk/services/auth.py" line="149"/>
-        <location filename="../../frontdesk/services/discipline.py" line="100"/>
+        <location filename="../../frontdesk/services/discipline.py" line="102"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
     </message>
@@ -8399,22 +8465,22 @@ Please send this file to technical support.</translation>
         <translation>Cannot save the photo to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="34"/>
+        <location filename="../../frontdesk/services/attendance.py" line="35"/>
         <source>宽限时间为 0–60 分钟</source>
         <translation>The grace time is 0–60 minutes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="115"/>
+        <location filename="../../frontdesk/services/attendance.py" line="116"/>
         <source>现在没有可签到或签退的排班（可在班次开始前两小时内签到）</source>
         <translation>There is no shift to clock in or out of now (clock-in opens two hours before the shift starts)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="143"/>
+        <location filename="../../frontdesk/services/attendance.py" line="144"/>
         <source>更正已有的考勤记录须填写原因</source>
         <translation>Correcting an existing attendance record needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="249"/>
+        <location filename="../../frontdesk/services/attendance.py" line="276"/>
         <source>只能为本人办理</source>
         <translation>You can only do this for yourself</translation>
     </message>
@@ -8440,7 +8506,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints.py" line="155"/>
-        <location filename="../../frontdesk/services/visits.py" line="52"/>
+        <location filename="../../frontdesk/services/visits.py" line="54"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
@@ -8497,78 +8563,78 @@ Please send this file to technical support.</translation>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="59"/>
+        <location filename="../../frontdesk/services/discipline.py" line="61"/>
         <source>请选择违纪员工</source>
         <translation>Choose the staff member concerned</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="61"/>
+        <location filename="../../frontdesk/services/discipline.py" line="63"/>
         <source>请填写发生时间</source>
         <translation>Enter when it happened</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="63"/>
+        <location filename="../../frontdesk/services/discipline.py" line="65"/>
         <source>发生时间不能晚于现在</source>
         <translation>The time it happened cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="65"/>
+        <location filename="../../frontdesk/services/discipline.py" line="67"/>
         <source>情况说明不超过 500 字</source>
         <translation>The description must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="69"/>
+        <location filename="../../frontdesk/services/discipline.py" line="71"/>
         <source>请选择违纪条款（发生日期时有效的罚款标准）</source>
         <translation>Choose the rule broken (the fine schedule in force on that date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="73"/>
+        <location filename="../../frontdesk/services/discipline.py" line="75"/>
         <source>{0} 不是按人计罚的条款，一次只能登记一名员工</source>
         <translation>{0} is not fined per person; record one staff member at a time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="75"/>
+        <location filename="../../frontdesk/services/discipline.py" line="77"/>
         <location filename="../../frontdesk/services/fine_schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="121"/>
+        <location filename="../../frontdesk/services/discipline.py" line="123"/>
         <source>该违纪记录不存在</source>
         <translation>This misconduct record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="131"/>
+        <location filename="../../frontdesk/services/discipline.py" line="133"/>
         <source>该记录当前状态不能进行此操作</source>
         <translation>This cannot be done in the record&apos;s current state</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="163"/>
+        <location filename="../../frontdesk/services/discipline.py" line="165"/>
         <source>请填写撤销原因</source>
         <translation>Enter the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="176"/>
+        <location filename="../../frontdesk/services/discipline.py" line="178"/>
         <source>请填写申诉理由</source>
         <translation>Enter the grounds of the appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="178"/>
+        <location filename="../../frontdesk/services/discipline.py" line="180"/>
         <source>只能对本人的违纪记录提出申诉</source>
         <translation>You can only appeal your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="190"/>
+        <location filename="../../frontdesk/services/discipline.py" line="192"/>
         <source>请填写处理意见</source>
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="242"/>
+        <location filename="../../frontdesk/services/discipline.py" line="268"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="269"/>
+        <location filename="../../frontdesk/services/discipline.py" line="295"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
@@ -8642,38 +8708,38 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="89"/>
+        <location filename="../../frontdesk/services/handover.py" line="90"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="91"/>
+        <location filename="../../frontdesk/services/handover.py" line="92"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="98"/>
+        <location filename="../../frontdesk/services/handover.py" line="99"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="124"/>
-        <location filename="../../frontdesk/services/handover.py" line="138"/>
+        <location filename="../../frontdesk/services/handover.py" line="125"/>
+        <location filename="../../frontdesk/services/handover.py" line="139"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="126"/>
+        <location filename="../../frontdesk/services/handover.py" line="127"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="128"/>
+        <location filename="../../frontdesk/services/handover.py" line="129"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="130"/>
+        <location filename="../../frontdesk/services/handover.py" line="131"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -8772,20 +8838,20 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="49"/>
+        <location filename="../../frontdesk/services/reception.py" line="57"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="53"/>
-        <location filename="../../frontdesk/services/reception.py" line="96"/>
-        <location filename="../../frontdesk/services/reception.py" line="118"/>
-        <location filename="../../frontdesk/services/transfers.py" line="37"/>
+        <location filename="../../frontdesk/services/reception.py" line="61"/>
+        <location filename="../../frontdesk/services/reception.py" line="104"/>
+        <location filename="../../frontdesk/services/reception.py" line="126"/>
+        <location filename="../../frontdesk/services/transfers.py" line="38"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="98"/>
+        <location filename="../../frontdesk/services/reception.py" line="106"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
@@ -8913,27 +8979,27 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>Same staff no. as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="58"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="59"/>
         <source>只有员工本人可以填写礼仪自查表</source>
         <translation>Only the staff member can fill in their own etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="61"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="62"/>
         <source>不能提前填写以后的自查表</source>
         <translation>Self-checks for later periods cannot be filled in yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="71"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="72"/>
         <source>本期自查表已由主管审阅，不能再修改</source>
         <translation>A manager has reviewed this period&apos;s self-check; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="86"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="87"/>
         <source>该自查表不存在</source>
         <translation>This self-check does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="94"/>
+        <location filename="../../frontdesk/services/selfchecks.py" line="95"/>
         <source>只能查看本人的自查表</source>
         <translation>You can only view your own self-checks</translation>
     </message>
@@ -9081,7 +9147,7 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     </message>
     <message>
         <location filename="../../frontdesk/services/staff.py" line="66"/>
-        <location filename="../../frontdesk/services/transfers.py" line="41"/>
+        <location filename="../../frontdesk/services/transfers.py" line="42"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
@@ -9171,80 +9237,80 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="25"/>
+        <location filename="../../frontdesk/services/transfers.py" line="26"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="27"/>
+        <location filename="../../frontdesk/services/transfers.py" line="28"/>
         <source>请填写办理期限</source>
         <translation>Enter the due time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="29"/>
+        <location filename="../../frontdesk/services/transfers.py" line="30"/>
         <source>办理期限必须晚于现在</source>
         <translation>The due time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="31"/>
+        <location filename="../../frontdesk/services/transfers.py" line="32"/>
         <source>转办说明不超过 500 字</source>
         <translation>The transfer instructions must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="39"/>
+        <location filename="../../frontdesk/services/transfers.py" line="40"/>
         <source>已办结的记录不能再转办</source>
         <translation>A closed record cannot be transferred again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="58"/>
+        <location filename="../../frontdesk/services/transfers.py" line="59"/>
         <source>该转办记录不存在</source>
         <translation>This transfer does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="66"/>
+        <location filename="../../frontdesk/services/transfers.py" line="67"/>
         <source>请填写部门答复</source>
         <translation>Enter the department&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="70"/>
+        <location filename="../../frontdesk/services/transfers.py" line="71"/>
         <source>该转办已关闭</source>
         <translation>This transfer has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="84"/>
+        <location filename="../../frontdesk/services/transfers.py" line="85"/>
         <source>该转办已答复，无需催办</source>
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/visits.py" line="56"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="74"/>
-        <location filename="../../frontdesk/services/visits.py" line="104"/>
+        <location filename="../../frontdesk/services/visits.py" line="76"/>
+        <location filename="../../frontdesk/services/visits.py" line="106"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="76"/>
+        <location filename="../../frontdesk/services/visits.py" line="78"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="300"/>
+        <location filename="../../frontdesk/services/visits.py" line="312"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="300"/>
+        <location filename="../../frontdesk/services/visits.py" line="312"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="307"/>
-        <location filename="../../frontdesk/services/visits.py" line="324"/>
-        <location filename="../../frontdesk/services/visits.py" line="365"/>
+        <location filename="../../frontdesk/services/visits.py" line="319"/>
+        <location filename="../../frontdesk/services/visits.py" line="336"/>
+        <location filename="../../frontdesk/services/visits.py" line="377"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
@@ -9427,6 +9493,29 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
         <source>系统维护</source>
         <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>ops</name>
+    <message>
+        <location filename="../../frontdesk/ui/ops.py" line="70"/>
+        <source>无法写入文件：{0}</source>
+        <translation>Cannot write the file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/ops.py" line="211"/>
+        <source>{0}（已写入 {1:,} 行）</source>
+        <translation>{0} ({1:,} rows written)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/ops.py" line="216"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/ops.py" line="243"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ from frontdesk import clock
 from frontdesk.db.models import FineRule, ImportHistory
 from frontdesk.services import fine_rules
 from frontdesk.settings import Settings
-from frontdesk.ui import export_runner
+from frontdesk.ui import file_dialogs
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import sync_dialogs
 from frontdesk.ui.main_window import MainWindow
@@ -70,7 +70,7 @@ def test_fine_schedule_preview_then_apply(qtbot, paths, admin, monkeypatch, tmp_
     assert page.history.table.model().rowCount() == 1
 
     bad = _book(tmp_path / "bad.xlsx", [["R02", None, "很多", None, None], ["R03", None, "10", "也许", None]])
-    monkeypatch.setattr(export_runner, "choose_xlsx", lambda *_: tmp_path / "errors.xlsx")
+    monkeypatch.setattr(file_dialogs, "choose_xlsx", lambda *_: tmp_path / "errors.xlsx")
     assert page.import_fines(bad) is None
     text = next(text for kind, text in message_boxes if "未导入" in text)
     assert "第 3 行" in text and "第 4 行" in text and "很多" in text

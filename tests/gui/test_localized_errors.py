@@ -89,3 +89,13 @@ def test_staff_number_clash_shows_english_next_to_the_field(qtbot, english, mana
     assert label.text() == f"Staff no. {manager.staff_no} is already in use"
     show_user_error(dialog, NotFound(T("errors", "员工不存在或已删除")))
     assert message_boxes[-1] == ("warning", "The staff member does not exist or has been deleted")
+
+
+def test_enum_text_shows_a_vocabulary_value_in_the_ui_language(qapp, english) -> None:  # noqa: ANN001
+    from frontdesk.domain import reception
+    from frontdesk.ui.i18n import enum_format, enum_text
+
+    assert enum_text("phone", reception.label) == "Phone" == enum_format(reception.label)("phone")
+    assert enum_text("电话") == "Phone"  # already the Chinese label
+    assert enum_text(None, reception.label) == "" == enum_text("")
+    assert enum_text("not-a-value", reception.label) == "not-a-value"

@@ -16,7 +16,7 @@ from frontdesk.domain.reception import ContactInput  # noqa: E402
 from frontdesk.services import reception  # noqa: E402
 from frontdesk.services.sync_export import export_site  # noqa: E402
 from frontdesk.settings import Settings  # noqa: E402
-from frontdesk.ui import export_runner  # noqa: E402
+from frontdesk.ui import file_dialogs  # noqa: E402
 from frontdesk.ui.context import AppContext  # noqa: E402
 from frontdesk.ui.dialogs import sync_dialogs  # noqa: E402
 from frontdesk.ui.main_window import MainWindow  # noqa: E402
@@ -37,13 +37,13 @@ def test_reception_list_exports_filtered_rows(qtbot, paths, admin, monkeypatch, 
     page = window.open_page("reception")
     page.panel.search.setText("停车")
     page.panel.refresh()
-    monkeypatch.setattr(export_runner, "choose_xlsx", lambda *_: tmp_path / "list.xlsx")
+    monkeypatch.setattr(file_dialogs, "choose_xlsx", lambda *_: tmp_path / "list.xlsx")
     assert page.export_excel() == 1
     rows = list(load_workbook(tmp_path / "list.xlsx").active.iter_rows(values_only=True))
     assert rows[1][4] == '=HYPERLINK("http://x","y")'
     for key in ("transfers", "complaints", "visits", "staff"):
         other = window.open_page(key)
-        monkeypatch.setattr(export_runner, "choose_xlsx", lambda *_, key=key: tmp_path / f"{key}.xlsx")
+        monkeypatch.setattr(file_dialogs, "choose_xlsx", lambda *_, key=key: tmp_path / f"{key}.xlsx")
         assert other.export_excel() is not None
         assert (tmp_path / f"{key}.xlsx").is_file()
 
@@ -92,7 +92,7 @@ def test_site_import_preview_apply_and_conflict(qtbot, tmp_path, monkeypatch, me
         assert SyncConflict.get().status == "incoming"
         bad = tmp_path / "bad.xlsx"
         bad.write_text("不是工作簿")
-        monkeypatch.setattr(export_runner, "choose_xlsx", lambda *_: tmp_path / "errors.xlsx")
+        monkeypatch.setattr(file_dialogs, "choose_xlsx", lambda *_: tmp_path / "errors.xlsx")
         assert page.import_site(bad) is None
         assert any("未导入" in text for _kind, text in message_boxes)
         assert (tmp_path / "errors.xlsx").is_file()

@@ -8,9 +8,23 @@ import pytest
 from openpyxl import load_workbook
 from sync_helpers import add_contact
 
-from frontdesk.domain.roles import Role
+from frontdesk.domain.roles import Actor, Role
 from frontdesk.errors import PermissionDenied
-from frontdesk.services import demo, list_exports
+from frontdesk.services import (
+    aftersales_list,
+    attendance,
+    complaint_list,
+    demo,
+    discipline,
+    handover,
+    list_exports,
+    reception,
+    selfchecks,
+    staff_list,
+    transfers,
+    visits,
+)
+from frontdesk.services.list_spec import ColumnKind, ListSpec, col
 from frontdesk.services.listing import ListQuery
 
 TRICKY = ['=HYPERLINK("http://x","y")', "+86 138 0000 1111", "-5", "@SUM(A1)"]
@@ -56,3 +70,84 @@ def test_staff_export_needs_roster_permission(make_actor, tmp_path):
     clerk = make_actor(Role.STAFF)
     with pytest.raises(PermissionDenied):
         list_exports.export_staff(clerk, ListQuery())
+
+
+# --- every list declared once: the spec feeds the page, the export and the columns --------------------------
+
+LISTS = {  # export name: (spec, the page query)
+    "contacts": (reception.CONTACTS, reception.list_contacts),
+    "transfers": (transfers.TRANSFERS, transfers.list_transfers),
+    "complaints": (complaint_list.COMPLAINTS, complaint_list.list_complaints),
+    "visits": (visits.VISITS, visits.list_visits),
+    "staff": (staff_list.STAFF, None),  # the roster page query stays in services/staff.py
+    "returns": (aftersales_list.RETURNS, aftersales_list.list_returns),
+    "repairs": (aftersales_list.REPAIRS, aftersales_list.list_repairs),
+    "incidents": (discipline.INCIDENTS, discipline.list_incidents),
+    "shifts": (attendance.SHIFTS, attendance.list_attendance),
+    "handovers": (handover.HANDOVERS, handover.list_handovers),
+    "selfchecks": (selfchecks.SELFCHECKS, selfchecks.list_checks),
+}
+
+
+def test_every_list_has_an_export() -> None:
+    assert set(list_exports.EXPORTS) == set(LISTS)
+
+
+@pytest.mark.parametrize("name", sorted(LISTS))
+def test_each_export_writes_the_specs_columns_and_every_row(admin, tmp_path, name) -> None:  # noqa: ANN001
+    demo.generate(400, 7)
+    spec, list_page = LISTS[name]
+    export = list_exports.export_list(name, admin, ListQuery())
+    assert export.title == spec.title
+    assert export.write(tmp_path / "x.xlsx") == export.total
+    ws = _sheet(tmp_path / "x.xlsx")
+    assert ws.max_row == export.total + 1
+    assert [c.value for c in ws[1]] == [c.header for c in spec.columns if c.exported and c.expr is not None]
+    if list_page is not None:
+        page = list_page(admin, ListQuery(page_size=5))
+        assert page.total == export.total
+        listed = [c.key for c in spec.columns if c.listed and c.expr is not None]
+        assert all(set(listed) <= set(row) for row in page.rows)
+
+
+def test_export_is_sorted_as_the_list_is(admin, tmp_path) -> None:  # noqa: ANN001
+    demo.generate(200, 3)
+    query = ListQuery(sort_key="customer_name", descending=False)
+    export = list_exports.export_contacts(admin, query)
+    export.write(tmp_path / "sorted.xlsx")
+    names = [r[4] for r in _sheet(tmp_path / "sorted.xlsx").iter_rows(min_row=2, values_only=True)]
+    page = reception.list_contacts(admin, ListQuery(sort_key="customer_name", page_size=len(names)))
+    assert [n or "" for n in names] == [row["customer_name"] for row in page.rows]  # Excel reads "" as None
+
+
+def test_customer_phone_columns_can_be_masked(admin, tmp_path) -> None:  # noqa: ANN001
+    add_contact(admin, "王女士", "停车", phone="13800138000")
+    export = list_exports.export_contacts(admin, ListQuery()).map_kind(
+        ColumnKind.CUSTOMER_PHONE, lambda phone: phone[:3] + "****" + phone[-4:])
+    export.write(tmp_path / "masked.xlsx")
+    ws = _sheet(tmp_path / "masked.xlsx")
+    phone_at = [c.value for c in ws[1]].index("电话")
+    assert [r[phone_at] for r in ws.iter_rows(min_row=2, values_only=True)] == ["138****8000"]
+    staff_export = list_exports.export_staff(admin, ListQuery())
+    assert staff_export.map_kind(ColumnKind.CUSTOMER_PHONE, str.upper) is staff_export  # staff phones are not
+
+
+def test_personnel_exports_show_staff_only_their_own(manager: Actor, staff_actor: Actor, tmp_path) -> None:  # noqa: ANN001
+    demo.generate(300, 5)
+    everyone = list_exports.export_list("shifts", manager, ListQuery()).total
+    own = list_exports.export_list("shifts", staff_actor, ListQuery())
+    assert own.total == attendance.list_attendance(staff_actor, ListQuery()).total < everyone
+    assert list_exports.export_list("incidents", staff_actor, ListQuery()).total == (
+        discipline.list_incidents(staff_actor, ListQuery()).total)
+
+
+def test_a_spec_refuses_enum_without_labels_and_twice_the_same_key() -> None:
+    from frontdesk.db.models import Contact
+    from frontdesk.errors import T
+
+    with pytest.raises(ValueError, match="labels"):
+        col("status", T("columns", "状态"), ColumnKind.ENUM, Contact.status)
+    with pytest.raises(ValueError, match="duplicate"):
+        ListSpec(T("columns", "接待登记"), (col("number", T("columns", "编号"), expr=Contact.number),
+                                        col("number", T("columns", "编号"), expr=Contact.number)),
+                 default_order=(Contact.id, True), tiebreak=Contact.id)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from frontdesk.domain.returns import ItemCategory, Window, parse_money
+from frontdesk.domain.returns import label as return_label
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
 from frontdesk.services import aftersales_settings
 from frontdesk.ui.dialogs.base import FormDialog
-from frontdesk.ui.dialogs.return_edit import tr_enum
+from frontdesk.ui.i18n import enum_text
 
 
 def _days(value: int, name: str) -> QSpinBox:
@@ -45,7 +46,7 @@ class PolicyDialog(FormDialog):
             row.addWidget(QLabel(self.tr("天")))
             row.addStretch(1)
             self.windows[category.value] = (back, swap)
-            self.form.add(f"policy_{category.value}", tr_enum(category.value), row_box)
+            self.form.add(f"policy_{category.value}", enum_text(category.value, return_label), row_box)
         self.threshold = QLineEdit(str(current.refund_threshold))
         self.threshold.setObjectName("refund_threshold")
         self.stuck_days = QSpinBox()

@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension, Grade
+from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.domain.roles import Actor
 from frontdesk.services import assessments
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
-
-
-def enum_text(value: str | None) -> str:
-    return QCoreApplication.translate("enum", rules.label(value))
+from frontdesk.ui.i18n import enum_text
 
 
 def evidence_html(found: dict[str, Any]) -> str:
@@ -124,7 +122,7 @@ class ScoreDialog(FormDialog):
             items = [i for i in self.spec.items if i.dimension is dim]
             if not items:
                 continue
-            title = QLabel(f"<b>{enum_text(dim)}</b>　{self.tr('权重')} {self.spec.weights[dim].normalize():f}%")
+            title = QLabel(f"<b>{enum_text(dim, assessment_label)}</b>　{self.tr('权重')} {self.spec.weights[dim].normalize():f}%")
             self.form.addRow(title)
             for item in items:
                 if item.auto:
@@ -183,10 +181,10 @@ class ScoreDialog(FormDialog):
         total = rules.total_score(self.spec, values)
         grade = rules.grade_for(total, self.spec.thresholds)
         follow = rules.follow_up_for(grade, self.data["earlier_fails"])
-        parts = "　".join(f"{enum_text(d)} {dims[d]}" for d in Dimension)
+        parts = "　".join(f"{enum_text(d, assessment_label)} {dims[d]}" for d in Dimension)
         color = {Grade.EXCELLENT: "#2e7d32", Grade.FAIL: "#c62828"}.get(grade, "#1565c0")
         self.summary.setText(self.tr("{0}<br><b>总分 {1}</b>　等级 <b style='color:{2}'>{3}</b>　结果应用：{4}").format(
-            parts, total, color, enum_text(grade), enum_text(follow)))
+            parts, total, color, enum_text(grade, assessment_label), enum_text(follow, assessment_label)))
 
     def save_and_next(self) -> None:
         self.advance = True
@@ -205,10 +203,10 @@ class AcknowledgeDialog(FormDialog):
         super().__init__(self.tr("确认考核结果"), parent, 620, Buttons.Ok)
         self.actor = actor
         d = self.data = assessments.get_assessment(actor, uuid)
-        dims = "　".join(f"{enum_text(dim)} {d['dimensions'].get(dim, '')}" for dim in Dimension)
+        dims = "　".join(f"{enum_text(dim, assessment_label)} {d['dimensions'].get(dim, '')}" for dim in Dimension)
         result = QLabel(self.tr("<b>{0}</b>　总分 <b>{1}</b>　等级 <b>{2}</b>　结果应用：{3}<br>{4}<br>考核人：{5}　评语：{6}")
-                        .format(html.escape(d["run_name"]), d["total"], enum_text(d["grade"]),
-                                enum_text(d["follow_up"]), dims, html.escape(d["assessor_name"]),
+                        .format(html.escape(d["run_name"]), d["total"], enum_text(d["grade"], assessment_label),
+                                enum_text(d["follow_up"], assessment_label), dims, html.escape(d["assessor_name"]),
                                 html.escape(d["assessor_comment"] or "—")))
         result.setObjectName("result")
         result.setWordWrap(True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,17 +19,15 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension, Grade, PeriodKind
+from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
 from frontdesk.services import assessment_templates as templates
 from frontdesk.services import assessments
 from frontdesk.services import staff as staff_service
 from frontdesk.ui.dialogs.base import FormDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo
-
-
-def enum_text(value: str | None) -> str:
-    return QCoreApplication.translate("enum", rules.label(value))
 
 
 class RunDialog(FormDialog):
@@ -39,7 +37,7 @@ class RunDialog(FormDialog):
         super().__init__(self.tr("新建考核"), parent, 520)
         self.actor = actor
         self.run_uuid = ""
-        self.kind = ChoiceCombo([(k.value, enum_text(k)) for k in (PeriodKind.QUARTER, PeriodKind.MONTH)])
+        self.kind = ChoiceCombo([(k.value, enum_text(k, assessment_label)) for k in (PeriodKind.QUARTER, PeriodKind.MONTH)])
         self.kind.setObjectName("kind")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -131,7 +129,7 @@ class TemplateDialog(FormDialog):
             edit = QLineEdit(f"{spec.weights[dim].normalize():f}" if spec else "25")
             edit.setObjectName(f"weight_{dim.value}")
             edit.setMaximumWidth(70)
-            weights_row.addWidget(QLabel(enum_text(dim)))
+            weights_row.addWidget(QLabel(enum_text(dim, assessment_label)))
             weights_row.addWidget(edit)
             self.weights[dim] = edit
         weights_row.addWidget(QLabel("%"))
@@ -146,7 +144,7 @@ class TemplateDialog(FormDialog):
             edit = QLineEdit(f"{value.normalize():f}")
             edit.setObjectName(f"threshold_{grade.value}")
             edit.setMaximumWidth(60)
-            grade_row.addWidget(QLabel(self.tr("{0} ≥").format(enum_text(grade))))
+            grade_row.addWidget(QLabel(self.tr("{0} ≥").format(enum_text(grade, assessment_label))))
             grade_row.addWidget(edit)
             self.thresholds[grade] = edit
         grade_row.addWidget(QLabel(self.tr("分，其余为不合格")))
@@ -191,7 +189,7 @@ class TemplateDialog(FormDialog):
     def add_item(self, dimension: Dimension, text: str, auto: str) -> None:
         row = self.items.rowCount()
         self.items.insertRow(row)
-        combo = ChoiceCombo([(d.value, enum_text(d)) for d in Dimension])
+        combo = ChoiceCombo([(d.value, enum_text(d, assessment_label)) for d in Dimension])
         combo.set_value(dimension.value)
         self.items.setCellWidget(row, 0, combo)
         cell = QTableWidgetItem(text)
@@ -199,7 +197,7 @@ class TemplateDialog(FormDialog):
         if auto:
             cell.setText(text)
             cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            cell.setToolTip(enum_text(auto))
+            cell.setToolTip(enum_text(auto, assessment_label))
         self.items.setItem(row, 1, cell)
 
     def item_rows(self) -> list[tuple[str, str, str]]:

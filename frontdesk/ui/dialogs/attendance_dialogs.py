@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime
+from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLabel, QLineEdit, QSpinBox, QWidget
 
 from frontdesk import clock
@@ -15,6 +15,7 @@ from frontdesk.domain.roles import Actor, Permission
 from frontdesk.services import attendance, leaves, shifts
 from frontdesk.services import staff as staff_service
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 
 _NO_TIME = QDateTime(QDate(1900, 1, 1).startOfDay())
@@ -48,7 +49,7 @@ def password_edit(name: str) -> QLineEdit:
 
 
 def enum_choices(values: Any, label: Any) -> list[tuple[str, str]]:
-    return [(v.value, QCoreApplication.translate("enum", label(v.value))) for v in values]
+    return [(v.value, enum_text(v.value, label)) for v in values]
 
 
 class ShiftTypeDialog(FormDialog):

@@ -27,7 +27,7 @@ from frontdesk.domain.complaints import label
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Clock, Priority, Severity, Stage, stage_history
 from frontdesk.services import complaints, holidays
-from frontdesk.ui.dialogs.complaint_new import tr_enum
+from frontdesk.ui.i18n import enum_text
 
 OVERDUE = "#c62828"
 WARNING_STYLE = "background: #fff3e0; color: #e65100; padding: 6px; border: 1px solid #ffcc80;"
@@ -84,17 +84,17 @@ class ComplaintDetailDialog(QDialog):
 
         info = QGroupBox(self.tr("案件信息"))
         grid = QGridLayout(info)
-        stage = tr_enum(Stage(case["stage"]).label) + (self.tr("（暂停计时中）") if clock.is_paused else "")
+        stage = enum_text(Stage(case["stage"]).label) + (self.tr("（暂停计时中）") if clock.is_paused else "")
         pairs = [
             (self.tr("编号"), case["number"]), (self.tr("受理时间"), fmt(case["opened_at"])),
             (self.tr("投诉人"), case["customer_name"]), (self.tr("联系电话"), case["phone"]),
-            (self.tr("投诉类别"), tr_enum(label(case["category"]))),
-            (self.tr("严重程度"), tr_enum(Severity(case["severity"]).label)),
-            (self.tr("处理等级"), f"{case['level']} {tr_enum(Priority(case['level']).label)}"),
+            (self.tr("投诉类别"), enum_text(label(case["category"]))),
+            (self.tr("严重程度"), enum_text(Severity(case["severity"]).label)),
+            (self.tr("处理等级"), f"{case['level']} {enum_text(Priority(case['level']).label)}"),
             (self.tr("当前阶段"), stage),
             (self.tr("责任部门"), case["department_name"] or ""), (self.tr("归责员工"), case["staff_name"] or ""),
             (self.tr("受理人"), case["opened_by_name"] or ""), (self.tr("关联接待"), case["contact_number"] or ""),
-            (self.tr("客户满意度"), tr_enum(label(case["satisfaction"]))),
+            (self.tr("客户满意度"), enum_text(label(case["satisfaction"]))),
             (self.tr("客户确认"), self.tr("已确认") if case["customer_confirmed"] else ""),
         ]
         for i, (name, value) in enumerate(pairs):
@@ -122,11 +122,11 @@ class ComplaintDetailDialog(QDialog):
                 continue
             due = span.clock.due if span.clock else None
             overdue = bool(span.clock and span.clock.overdue and span.left_at is None)
-            rows.append((self.tr("阶段：") + tr_enum(span.stage.label), span.entered_at, due, span.left_at,
+            rows.append((self.tr("阶段：") + enum_text(span.stage.label), span.entered_at, due, span.left_at,
                          clock_state(span.clock, span.left_at), overdue))
         for c in (clock.answer, clock.respond, clock.resolve):
             if c is not None:
-                rows.append((tr_enum(c.kind.label), case["opened_at"], c.due, c.done_at, clock_state(c), c.overdue))
+                rows.append((enum_text(c.kind.label), case["opened_at"], c.due, c.done_at, clock_state(c), c.overdue))
         self._fill(self.deadlines, [[r[0], fmt(r[1]), fmt(r[2]), fmt(r[3]), r[4]] for r in rows],
                    [r[5] for r in rows])
         header = self.deadlines.horizontalHeader().sizeHint().height()
@@ -138,9 +138,9 @@ class ComplaintDetailDialog(QDialog):
         self.log.setObjectName("eventLog")
         log_rows = []
         for e in case["events"]:
-            what = tr_enum(label(e["kind"]))
+            what = enum_text(label(e["kind"]))
             if e["kind"] == "stage":
-                what = self.tr("转入「{0}」").format(tr_enum(Stage(e["to_stage"]).label))
+                what = self.tr("转入「{0}」").format(enum_text(Stage(e["to_stage"]).label))
             note = e["note"]
             if e["promised_at"]:
                 note += self.tr("（承诺 {0} 前完成）").format(fmt(e["promised_at"]))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
@@ -16,11 +15,8 @@ from frontdesk.domain.sla import Priority, Severity
 from frontdesk.services import complaints
 from frontdesk.services import staff as staff_service
 from frontdesk.ui.dialogs.base import FormDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo
-
-
-def tr_enum(text: str) -> str:
-    return QCoreApplication.translate("enum", text)
 
 
 class ComplaintDialog(FormDialog):
@@ -44,11 +40,11 @@ class ComplaintDialog(FormDialog):
         self.description.setObjectName("description")
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(90)
-        self.category = ChoiceCombo([(c.value, tr_enum(label(c.value))) for c in ComplaintCategory])
+        self.category = ChoiceCombo([(c.value, enum_text(label(c.value))) for c in ComplaintCategory])
         self.category.setObjectName("category")
-        self.severity = ChoiceCombo([(s.value, tr_enum(s.label)) for s in Severity])
+        self.severity = ChoiceCombo([(s.value, enum_text(s.label)) for s in Severity])
         self.severity.setObjectName("severity")
-        self.level = ChoiceCombo([(p.value, f"{p.value} {tr_enum(p.label)}") for p in Priority])
+        self.level = ChoiceCombo([(p.value, f"{p.value} {enum_text(p.label)}") for p in Priority])
         self.level.setObjectName("level")
         departments = staff_service.list_departments(actor)
         self.department = ChoiceCombo([(None, self.tr("（暂不指定）"))] + [(d["uuid"], d["name"]) for d in departments])

@@ -19,7 +19,7 @@ from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Remedy, Stage
 from frontdesk.services import complaints
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
-from frontdesk.ui.dialogs.complaint_new import tr_enum
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -39,14 +39,14 @@ class StageDialog(FormDialog):
         super().__init__(self.tr("推进阶段 - {0}").format(case["number"]), parent, 480, Buttons.Ok)
         self.actor, self.case = actor, case
         current = Stage(case["stage"])
-        self.current = QLabel(tr_enum(current.label))
+        self.current = QLabel(enum_text(current.label))
         self.stage = ChoiceCombo(
-            [(s.value, tr_enum(s.label)) for s in Stage if s not in (current, Stage.CLOSED)]
+            [(s.value, enum_text(s.label)) for s in Stage if s not in (current, Stage.CLOSED)]
         )
         self.stage.setObjectName("stage")
         if current.next and current.next is not Stage.CLOSED:
             self.stage.set_value(current.next.value)
-        self.remedy = ChoiceCombo([(None, self.tr("（无）"))] + [(r.value, tr_enum(r.label)) for r in Remedy])
+        self.remedy = ChoiceCombo([(None, self.tr("（无）"))] + [(r.value, enum_text(r.label)) for r in Remedy])
         self.remedy.setObjectName("remedy")
         self.promise = QCheckBox(self.tr("承诺在"))
         self.promised_at = QDateTimeEdit(QDateTime(clock.now()).addSecs(24 * 3600))

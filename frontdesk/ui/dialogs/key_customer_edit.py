@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.visits import CustomerLevel, KeyCustomerInput, label
 from frontdesk.services import visits as visit_service
 from frontdesk.ui.dialogs.base import FormDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -27,7 +27,7 @@ class KeyCustomerDialog(FormDialog):
         self.phone = QLineEdit(row.get("phone", ""))
         self.phone.setObjectName("phone")
         self.level = ChoiceCombo(
-            [(c.value, QCoreApplication.translate("enum", label(c.value))) for c in CustomerLevel]
+            [(c.value, enum_text(c.value, label)) for c in CustomerLevel]
         )
         self.level.setObjectName("level")
         self.level.set_value(row.get("level", CustomerLevel.KEY.value))

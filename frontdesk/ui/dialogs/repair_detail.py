@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain.repairs import EventKind
+from frontdesk.domain.repairs import label as repair_label
 from frontdesk.domain.roles import Actor
 from frontdesk.services import aftersales_settings, repairs
-from frontdesk.ui.dialogs.repair_steps import tr_enum
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.models.page_model import format_value
 
 STUCK_STYLE = "color: #c62828; font-weight: bold;"
@@ -41,13 +42,13 @@ class RepairDetailDialog(QDialog):
         self.setWindowTitle(self.tr("维修工单 {0}").format(o["number"]))
         self.setMinimumSize(760, 560)
         facts = QFormLayout()
-        status = tr_enum(o["status"]) + (self.tr("（返修 {0} 次）").format(o["rework_count"]) if o["rework_count"] else "")
+        status = enum_text(o["status"], repair_label) + (self.tr("（返修 {0} 次）").format(o["rework_count"]) if o["rework_count"] else "")
         for text, value in (
             (self.tr("顾客"), f"{o['customer_name']}　{o['phone']}"),
             (self.tr("商品"), "　".join(p for p in (o["item"], o["brand_model"], o["serial_no"]) if p)),
             (self.tr("故障描述"), o["fault"]), (self.tr("随机配件"), o["accessories"] or self.tr("无")),
             (self.tr("收件外观"), o["appearance"]),
-            (self.tr("保修 / 取件"), f"{tr_enum(o['warranty'])} / {tr_enum(o['pickup_mode'])}　{o['address']}"),
+            (self.tr("保修 / 取件"), f"{enum_text(o['warranty'], repair_label)} / {enum_text(o['pickup_mode'], repair_label)}　{o['address']}"),
             (self.tr("预计"), f"{format_value(o['estimated_date']) or self.tr('待定')}　{format_value(o['estimated_cost'])} 元"),
             (self.tr("当前状态"), status),
         ):
@@ -102,11 +103,11 @@ class RepairDetailDialog(QDialog):
     def event_text(self, event: dict[str, Any]) -> str:
         kind = event["kind"]
         if kind == EventKind.NOTIFY.value:
-            return self.tr("通知客户：{0}，{1}").format(tr_enum(event["method"]), tr_enum(event["result"]))
+            return self.tr("通知客户：{0}，{1}").format(enum_text(event["method"], repair_label), enum_text(event["result"], repair_label))
         if kind == EventKind.REWORK.value:
             return self.tr("返修，重新受理")
         if kind == EventKind.NOTE.value:
             return self.tr("备注")
         if kind == EventKind.PICKUP.value:
-            return self.tr("取件验收：{0}").format(tr_enum(event["to_status"]))
-        return self.tr("转为「{0}」").format(tr_enum(event["to_status"]))
+            return self.tr("取件验收：{0}").format(enum_text(event["to_status"], repair_label))
+        return self.tr("转为「{0}」").format(enum_text(event["to_status"], repair_label))

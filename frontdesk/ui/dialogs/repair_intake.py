@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock
 from frontdesk.domain.repairs import ACCESSORIES, MAX_PHOTOS, PickupMode, RepairInput, Warranty
+from frontdesk.domain.repairs import label as repair_label
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import UserError, ValidationError
 from frontdesk.services import attachments, repairs
 from frontdesk.ui.dialogs.base import FormDialog
-from frontdesk.ui.dialogs.repair_steps import tr_enum
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import show_user_error
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 
@@ -76,14 +77,14 @@ class RepairDialog(FormDialog):
         self.other_accessories = _line("other_accessories", self.tr("其他配件，用顿号分隔"))
         grid.addWidget(self.other_accessories, 2, 0, 1, 4)
         self.appearance = _line("appearance", self.tr("如：外观完好 / 背面有划痕"))
-        self.warranty = ChoiceCombo([(w.value, tr_enum(w.value)) for w in Warranty])
+        self.warranty = ChoiceCombo([(w.value, enum_text(w.value, repair_label)) for w in Warranty])
         self.warranty.setObjectName("warranty")
         self.warranty.set_value(Warranty.OUT.value)
         self.estimated_date = OptionalDateEdit()
         self.estimated_date.setObjectName("estimated_date")
         self.estimated_date.set_value(QDate(clock.today()).addDays(7).toPython())
         self.estimated_cost = _line("estimated_cost", self.tr("元，保内可填 0"))
-        self.pickup_mode = ChoiceCombo([(p.value, tr_enum(p.value)) for p in PickupMode])
+        self.pickup_mode = ChoiceCombo([(p.value, enum_text(p.value, repair_label)) for p in PickupMode])
         self.pickup_mode.setObjectName("pickup_mode")
         self.address = _line("address", self.tr("邮寄取件时填写收件地址"))
         self.pickup_mode.currentIndexChanged.connect(

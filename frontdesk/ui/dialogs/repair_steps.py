@@ -16,18 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.domain.repairs import NEXT, NotifyMethod, NotifyResult, RepairStatus, label
+from frontdesk.domain.repairs import NEXT, NotifyMethod, NotifyResult, RepairStatus
+from frontdesk.domain.repairs import label as repair_label
 from frontdesk.domain.roles import Actor
 from frontdesk.services import repairs
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 # steps taken with their own dialog, not with 推进
 OWN_DIALOG = (RepairStatus.NOTIFIED, RepairStatus.PICKED_UP)
 
-
-def tr_enum(value: str) -> str:
-    return QCoreApplication.translate("enum", label(value))
 
 
 def _note(hint: str, height: int = 70) -> QPlainTextEdit:
@@ -41,7 +40,7 @@ def _note(hint: str, height: int = 70) -> QPlainTextEdit:
 
 def _header(order: dict[str, Any]) -> QLabel:
     text = QCoreApplication.translate("RepairSteps", "{0}　{1}　{2}　当前：{3}").format(
-        order["customer_name"], order["item"], order["brand_model"], tr_enum(order["status"]))
+        order["customer_name"], order["item"], order["brand_model"], enum_text(order["status"], repair_label))
     return QLabel(text)  # one line: a wrapped label in a form row is clipped at its first height
 
 
@@ -52,7 +51,7 @@ class StepDialog(FormDialog):
         super().__init__(self.tr("推进维修进度 - {0}").format(order["number"]), parent, 540, Buttons.Ok)
         self.actor, self.order = actor, order
         steps = [s for s in NEXT[RepairStatus(order["status"])] if s not in OWN_DIALOG]
-        self.status = ChoiceCombo([(s.value, tr_enum(s.value)) for s in steps])
+        self.status = ChoiceCombo([(s.value, enum_text(s.value, repair_label)) for s in steps])
         self.status.setObjectName("status")
         self.note = _note(self.tr("如：已送华为售后，快递单号…"))
         self.form.add("order", self.tr("工单"), _header(order))
@@ -69,9 +68,9 @@ class NotifyDialog(FormDialog):
     def __init__(self, actor: Actor, order: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("通知客户取件 - {0}").format(order["number"]), parent, 540, Buttons.Ok)
         self.actor, self.order = actor, order
-        self.method = ChoiceCombo([(m.value, tr_enum(m.value)) for m in NotifyMethod])
+        self.method = ChoiceCombo([(m.value, enum_text(m.value, repair_label)) for m in NotifyMethod])
         self.method.setObjectName("method")
-        self.outcome = ChoiceCombo([(r.value, tr_enum(r.value)) for r in NotifyResult])
+        self.outcome = ChoiceCombo([(r.value, enum_text(r.value, repair_label)) for r in NotifyResult])
         self.outcome.setObjectName("result")
         self.note = _note(self.tr("如：客户说明天下午来取"), 56)
         self.form.add("order", self.tr("工单"), _header(order))

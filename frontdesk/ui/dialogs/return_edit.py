@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -23,20 +23,18 @@ from frontdesk.domain.returns import (
     ItemCategory,
     ReturnInput,
     ReturnKind,
-    label,
     parse_money,
 )
+from frontdesk.domain.returns import label as return_label
 from frontdesk.domain.roles import Actor
 from frontdesk.services import aftersales_settings, returns
 from frontdesk.ui.dialogs.base import FormDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 
 OK_STYLE = "color: #2e7d32;"
 WARN_STYLE = "color: #c62828; font-weight: bold;"
 
-
-def tr_enum(value: str) -> str:
-    return QCoreApplication.translate("enum", label(value))
 
 
 def _line(name: str, hint: str = "") -> QLineEdit:
@@ -63,9 +61,9 @@ class ReturnDialog(FormDialog):
         self.saved: returns.SavedReturn | None = None
         self.customer_name = _line("customer_name", self.tr("如：王女士"))
         self.phone = _line("phone", self.tr("手机或座机"))
-        self.kind = ChoiceCombo([(k.value, tr_enum(k.value)) for k in ReturnKind])
+        self.kind = ChoiceCombo([(k.value, enum_text(k.value, return_label)) for k in ReturnKind])
         self.kind.setObjectName("kind")
-        self.category = ChoiceCombo([(c.value, tr_enum(c.value)) for c in ItemCategory])
+        self.category = ChoiceCombo([(c.value, enum_text(c.value, return_label)) for c in ItemCategory])
         self.category.setObjectName("category")
         self.item = _line("item", self.tr("商品名称、规格"))
         self.quantity = QSpinBox()
@@ -101,7 +99,7 @@ class ReturnDialog(FormDialog):
             self.checks[key] = (box, note)
         grid.setColumnStretch(1, 1)
 
-        self.decision = ChoiceCombo([(d.value, tr_enum(d.value)) for d in Decision])
+        self.decision = ChoiceCombo([(d.value, enum_text(d.value, return_label)) for d in Decision])
         self.decision.setObjectName("decision")
         self.refund_amount = _line("refund_amount", self.tr("元，不超过实付金额"))
         self.approval = QLabel()
@@ -180,9 +178,9 @@ class DecideDialog(FormDialog):
     def __init__(self, actor: Actor, order: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("协商结果 - {0}").format(order["number"]), parent, 460)
         self.actor, self.order = actor, order
-        summary = QLabel(self.tr("{0}：{1}，实付 {2} 元").format(tr_enum(order["kind"]), order["item"],
+        summary = QLabel(self.tr("{0}：{1}，实付 {2} 元").format(enum_text(order["kind"], return_label), order["item"],
                                                              order["amount_paid"]))
-        self.decision = ChoiceCombo([(d.value, tr_enum(d.value)) for d in (Decision.AGREE, Decision.REFUSE)])
+        self.decision = ChoiceCombo([(d.value, enum_text(d.value, return_label)) for d in (Decision.AGREE, Decision.REFUSE)])
         self.decision.setObjectName("decision")
         self.refund_amount = _line("refund_amount", self.tr("元，不超过实付金额"))
         self.replacement_item = _line("replacement_item", self.tr("换货时填写换回的商品"))

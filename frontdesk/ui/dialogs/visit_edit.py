@@ -19,22 +19,20 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Actor
-from frontdesk.domain.visits import DueKind, VisitInput, VisitMethod, label
+from frontdesk.domain.visits import DueKind, VisitInput, VisitMethod
+from frontdesk.domain.visits import label as visit_label
 from frontdesk.services import visits as visit_service
 from frontdesk.ui.dialogs.base import FormDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher
-
-
-def _enum(value: str) -> str:
-    return QCoreApplication.translate("enum", label(value))
 
 
 def due_reason_text(row: dict[str, Any]) -> str:
     """What a due-list row is about, e.g. “重点客户，今年已回访 1 次（每年至少 2 次）”."""
     if row["kind"] == DueKind.CUSTOMER:
         return QCoreApplication.translate("VisitsPage", "{0}，今年已回访 {1} 次（每年至少 2 次）").format(
-            _enum(row["detail"]), row.get("visits_this_year") or 0
+            enum_text(row["detail"], visit_label), row.get("visits_this_year") or 0
         )
     if row["kind"] == DueKind.NEXT_VISIT:
         return QCoreApplication.translate("VisitsPage", "上次回访结果：{0}").format(row["detail"] or "")
@@ -44,7 +42,7 @@ def due_reason_text(row: dict[str, Any]) -> str:
 def due_link_text(row: dict[str, Any]) -> str:
     """The “回访事由” line of a visit opened from a due-list row."""
     reason = due_reason_text(row)
-    return reason if row["kind"] == DueKind.COMPLAINT else f"{_enum(row['kind'])}：{reason}"
+    return reason if row["kind"] == DueKind.COMPLAINT else f"{enum_text(row['kind'], visit_label)}：{reason}"
 
 
 def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
@@ -77,7 +75,7 @@ class VisitDialog(FormDialog):
         self.phone = QLineEdit(data.phone)
         self.phone.setObjectName("phone")
         self.phone.setPlaceholderText(self.tr("手机或座机，如 0579-85551234"))
-        self.method = ChoiceCombo([(m.value, _enum(m.value)) for m in VisitMethod])
+        self.method = ChoiceCombo([(m.value, enum_text(m.value, visit_label)) for m in VisitMethod])
         self.method.setObjectName("method")
         self.method.set_value(data.method)
         self.visited_at = QDateTimeEdit()
@@ -95,7 +93,7 @@ class VisitDialog(FormDialog):
         self.result_edit = _text_box("result", self.tr("回访结果，如：问题已解决，客户表示满意"))
         self.result_edit.setPlainText(data.result)
         self.satisfaction = ChoiceCombo(
-            [("", self.tr("（未评价）"))] + [(s.value, _enum(s.value)) for s in Satisfaction]
+            [("", self.tr("（未评价）"))] + [(s.value, enum_text(s.value, visit_label)) for s in Satisfaction]
         )
         self.satisfaction.setObjectName("satisfaction")
         self.satisfaction.set_value(data.satisfaction)

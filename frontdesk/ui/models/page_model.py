@@ -1,8 +1,8 @@
-"""A thin table model over one SQL page: column constants, translated headers, sort asked of SQL."""
+"""A thin table model over one SQL page: columns (from a list's ListSpec by key), translated headers, sort asked of SQL."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -10,6 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+
+from frontdesk.services.list_spec import ColumnKind, ListSpec
+from frontdesk.ui.i18n import enum_format
+from frontdesk.ui.messages import localized
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -100,3 +104,19 @@ class PageModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> dict[str, Any] | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+
+def spec_columns(spec: ListSpec, widths: Mapping[str, int],
+                 fmt: Mapping[str, Callable[[Any], str]] | None = None) -> list[Column]:
+    """The table columns of a list declared in services: the keys of ``widths``, in that order, with the
+    spec's translated header, its sortability and a formatter for its kind (``fmt`` overrides by key)."""
+    fmt = fmt or {}
+    columns = []
+    for key, width in widths.items():
+        column = spec.column(key)
+        formatter = fmt.get(key)
+        if formatter is None and column.kind is ColumnKind.ENUM:
+            formatter = enum_format(column.labels)
+        columns.append(Column(key, localized(column.header), width, formatter, column.sort_node is not None,
+                              column.kind in (ColumnKind.INT, ColumnKind.MONEY)))
+    return columns

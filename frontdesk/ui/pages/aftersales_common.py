@@ -6,90 +6,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QPushButton
-
-from frontdesk.domain.printdoc import PrintDocument
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
 from frontdesk.services import aftersales_list
 from frontdesk.services.listing import ListQuery
-from frontdesk.ui import printing
-from frontdesk.ui.context import AppContext
-from frontdesk.ui.export_runner import choose_xlsx, run_export
-from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.pages.base import Page
+from frontdesk.ui.file_dialogs import choose_xlsx
+from frontdesk.ui.messages import status
+from frontdesk.ui.ops import run_with_progress
+from frontdesk.ui.pages.list_page import DocMaker, ListPage
 from frontdesk.ui.widgets.list_panel import ListPanel
 
-DocMaker = Callable[[str], PrintDocument]
 Exporter = Callable[..., int]
 
 
-class AftersalesPage(Page):
-    """Base of the two pages; subclasses build ``self.panel`` and call the helpers."""
+class AftersalesPage(ListPage):
+    """Base of the two pages; subclasses build ``self.panel`` and call the helpers (ListPage's and these)."""
 
     kind = ""  # "return" or "repair": the number lookup opens the other page for the other kind
     panel: ListPanel
-
-    def __init__(self, ctx: AppContext) -> None:
-        super().__init__(ctx)
-        self.buttons: dict[str, QPushButton] = {}
-
-    def add_button(self, key: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(f"btn_{key}")
-        button.clicked.connect(lambda: slot())
-        self.panel.actions_bar.addWidget(button)
-        self.buttons[key] = button
-        return button
-
-    def add_print_button(self, key: str, text: str, papers: list[tuple[str, DocMaker]]) -> QPushButton:
-        """A button whose menu offers print preview and PDF of each paper of the selected order."""
-        button = QPushButton(text)
-        button.setObjectName(f"btn_{key}")
-        menu = QMenu(button)
-        for name, make in papers:
-            prefix = f"{name} - " if len(papers) > 1 else ""
-            menu.addAction(prefix + self.tr("打印预览…"), lambda m=make: self.print_preview(m))
-            menu.addAction(prefix + self.tr("导出PDF…"), lambda m=make: self.export_pdf(m))
-        button.setMenu(menu)
-        self.panel.actions_bar.addWidget(button)
-        self.buttons[key] = button
-        return button
 
     def add_common_buttons(self, exporter: Exporter, sheet: str) -> None:
         self.add_button("excel", self.tr("导出Excel"), lambda: self.export_excel(exporter, sheet))
         if self.ctx.actor.can(Permission.APPROVE_AFTERSALES):
             self.add_button("policy", self.tr("售后政策"), self.edit_policy)
         self.panel.search.returnPressed.connect(self.lookup)
-
-    def selected(self) -> dict[str, Any] | None:
-        row = self.panel.current_row()
-        if row is None:
-            inform(self, self.tr("请先在列表中选择一条记录"))
-        return row
-
-    def after_change(self, message: str) -> None:
-        status(message)
-        self.panel.refresh()
-        self.update_buttons(self.panel.current_row())
-
-    def update_buttons(self, row: dict[str, Any] | None) -> None:
-        """Enable the buttons that apply to ``row`` (subclasses)."""
-
-    def run(self, make: Callable[[], QDialog], message: str) -> bool:
-        try:
-            dialog = make()
-        except UserError as exc:
-            show_user_error(self, exc)
-            return False
-        if dialog.exec():
-            self.after_change(message)
-            return True
-        return False
-
-    def refresh(self) -> None:
-        self.panel.refresh()
-        self.update_buttons(self.panel.current_row())
 
     # --- lookup -----------------------------------------------------------------------------------------
 
@@ -100,7 +40,7 @@ class AftersalesPage(Page):
             return
         try:
             found = aftersales_list.find_by_number(self.ctx.actor, text)
-        except UserError:
+        except UserError:  # typed into the search box: the list's own search says the rest
             return
         if found is None:
             return
@@ -124,37 +64,8 @@ class AftersalesPage(Page):
 
     # --- printing and export -------------------------------------------------------------------------
 
-    def _doc(self, make: DocMaker) -> PrintDocument | None:
-        row = self.selected()
-        if row is None:
-            return None
-        try:
-            return make(row["uuid"])
-        except UserError as exc:
-            show_user_error(self, exc)
-            return None
-
-    def print_preview(self, make: DocMaker) -> None:
-        doc = self._doc(make)
-        if doc is not None:
-            printing.show_print_preview(doc, self)
-
     def export_pdf(self, make: DocMaker, path: str | Path | None = None) -> Path | None:
-        doc = self._doc(make)
-        if doc is None:
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出PDF"), str(Path.home() / f"{doc.title}-{doc.number}.pdf"), "PDF (*.pdf)")
-            if not path:
-                return None
-        try:
-            written = printing.write_pdf(doc, path)
-        except UserError as exc:
-            show_user_error(self, exc)
-            return None
-        status(self.tr("已导出 {0}").format(written))
-        return written
+        return self.save_pdf(make, path)
 
     def export_excel(self, exporter: Exporter, sheet: str, path: Path | None = None) -> int | None:
         """Every row matching the current filters and search, written off the UI thread (cancellable)."""
@@ -163,8 +74,8 @@ class AftersalesPage(Page):
             return None
         query = ListQuery(search=self.panel.search.text().strip(), filters=dict(self.panel.filters))
         actor = self.ctx.actor
-        count = run_export(self, lambda progress, cancel: exporter(actor, query, path, progress, cancel),
-                           self.tr("正在导出{0}…").format(sheet))
+        count = run_with_progress(self, lambda ctx: exporter(actor, query, path, ctx.progress, ctx.cancelled),
+                                  self.tr("正在导出{0}…").format(sheet))
         if count is not None:
             status(self.tr("已导出 {0} 行到 {1}").format(count, path))
         return count

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,22 +15,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension, Grade
-from frontdesk.errors import UserError
+from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.services import assessment_results as results
 from frontdesk.services import assessment_templates as templates
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.export_runner import choose_xlsx, run_export
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.file_dialogs import choose_xlsx
+from frontdesk.ui.i18n import enum_format, enum_text
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column, PageModel
+from frontdesk.ui.ops import attempt, run_with_progress
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 GRADE_COLORS = {Grade.EXCELLENT: "#e8f5e9", Grade.FAIL: "#ffebee"}
 
-
-def enum_text(value: object) -> str:
-    return QCoreApplication.translate("enum", rules.label(str(value or "")))
 
 
 def table_for(columns: list[Column], parent: QWidget) -> tuple[QTableView, PageModel]:
@@ -78,11 +75,11 @@ class RankingTab(QWidget):
                    Column("staff_no", self.tr("工号"), 60, sortable=False),
                    Column("staff_name", self.tr("姓名"), 80, sortable=False),
                    Column("department", self.tr("部门"), 90, sortable=False)]
-        columns += [Column(f"dim_{d.value}", enum_text(d), 80, sortable=False, align_right=True) for d in Dimension]
+        columns += [Column(f"dim_{d.value}", enum_text(d, assessment_label), 80, sortable=False, align_right=True) for d in Dimension]
         columns += [Column("total", self.tr("总分"), 70, sortable=False, align_right=True),
-                    Column("grade", self.tr("等级"), 60, fmt=enum_text, sortable=False),
-                    Column("follow_up", self.tr("结果应用"), 90, fmt=enum_text, sortable=False),
-                    Column("status", self.tr("状态"), 60, fmt=enum_text, sortable=False)]
+                    Column("grade", self.tr("等级"), 60, fmt=enum_format(assessment_label), sortable=False),
+                    Column("follow_up", self.tr("结果应用"), 90, fmt=enum_format(assessment_label), sortable=False),
+                    Column("status", self.tr("状态"), 60, fmt=enum_format(assessment_label), sortable=False)]
         self.view, self.model = table_for(columns, self)
         self.view.setObjectName("ranking")
         self.model.row_color = lambda row: GRADE_COLORS.get(row.get("grade"))
@@ -111,8 +108,8 @@ class RankingTab(QWidget):
         path = choose_xlsx(self, f"考核排名-{key}.xlsx")
         if path is None:
             return
-        count = run_export(self, lambda progress, cancel: results.export_ranking(
-            self.ctx.actor, key, path, progress, cancel), self.tr("正在导出考核排名"))
+        count = run_with_progress(self, lambda ctx: results.export_ranking(
+            self.ctx.actor, key, path, ctx.progress, ctx.cancelled), self.tr("正在导出考核排名"))
         if count is not None:
             status(self.tr("已导出 {0} 人的考核排名到 {1}").format(count, path))
 
@@ -215,9 +212,6 @@ class TemplatesTab(QWidget):
         self._open(row["uuid"])
 
     def _open(self, uuid: str | None) -> None:
-        try:
-            if self.open_editor(uuid):
-                status(self.tr("模板已保存"))
-                self.refresh()
-        except UserError as exc:
-            show_user_error(self, exc)
+        if attempt(self, lambda: self.open_editor(uuid)):
+            status(self.tr("模板已保存"))
+            self.refresh()

@@ -7,21 +7,22 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from frontdesk.domain.assessment import Status
+from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.domain.assessment_seed import DEFAULT_UUID
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import assessments
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.assessment_form import AcknowledgeDialog, ScoreDialog
 from frontdesk.ui.dialogs.assessment_setup import RunDialog, TemplateDialog
-from frontdesk.ui.messages import inform, show_user_error, status
+from frontdesk.ui.i18n import enum_format
+from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.ops import attempt, succeeded
 from frontdesk.ui.pages.assessment_tabs import (
     HistoryTab,
     RankingTab,
     TemplatesTab,
-    enum_text,
     selected,
     table_for,
 )
@@ -71,9 +72,9 @@ class RunTab(QWidget):
             Column("checks", self.tr("自查完成"), 70, sortable=False, align_right=True),
             Column("check_no", self.tr("自查否项"), 65, sortable=False, align_right=True),
             Column("total", self.tr("总分"), 60, sortable=False, align_right=True),
-            Column("grade", self.tr("等级"), 55, fmt=enum_text, sortable=False),
-            Column("follow_up", self.tr("结果应用"), 75, fmt=enum_text, sortable=False),
-            Column("status", self.tr("状态"), 60, fmt=enum_text, sortable=False),
+            Column("grade", self.tr("等级"), 55, fmt=enum_format(assessment_label), sortable=False),
+            Column("follow_up", self.tr("结果应用"), 75, fmt=enum_format(assessment_label), sortable=False),
+            Column("status", self.tr("状态"), 60, fmt=enum_format(assessment_label), sortable=False),
         ]
         self.view, self.model = table_for(columns, self)
         self.view.setObjectName("team")
@@ -138,10 +139,9 @@ class RunTab(QWidget):
             later = [i for i in range(index + 1, len(rows))
                      if rows[i]["status"] == Status.DRAFT.value or not only_unscored and
                      rows[i]["status"] != Status.ACKNOWLEDGED.value]
-            try:
-                dialog = ScoreDialog(self.ctx.actor, row["uuid"], self, has_next=bool(later))
-            except UserError as exc:
-                show_user_error(self, exc)
+            dialog = attempt(self, lambda row=row, later=later: ScoreDialog(self.ctx.actor, row["uuid"], self,
+                                                                             has_next=bool(later)))
+            if dialog is None:
                 return
             accepted = dialog.exec()
             if accepted:
@@ -159,10 +159,10 @@ class MyAssessmentsTab(QWidget):
         self.ctx = ctx
         columns = [Column("run_name", self.tr("考核"), 220, sortable=False),
                    Column("total", self.tr("总分"), 60, sortable=False, align_right=True),
-                   Column("grade", self.tr("等级"), 60, fmt=enum_text, sortable=False),
-                   Column("follow_up", self.tr("结果应用"), 80, fmt=enum_text, sortable=False),
+                   Column("grade", self.tr("等级"), 60, fmt=enum_format(assessment_label), sortable=False),
+                   Column("follow_up", self.tr("结果应用"), 80, fmt=enum_format(assessment_label), sortable=False),
                    Column("assessor_name", self.tr("考核人"), 70, sortable=False),
-                   Column("status", self.tr("状态"), 60, fmt=enum_text, sortable=False),
+                   Column("status", self.tr("状态"), 60, fmt=enum_format(assessment_label), sortable=False),
                    Column("staff_comment", self.tr("本人意见"), 200, sortable=False)]
         self.view, self.model = table_for(columns, self)
         self.view.setObjectName("mine")
@@ -220,10 +220,7 @@ class AssessmentsPage(Page):
 
     def refresh(self) -> None:
         tab: Any = self.tabs.currentWidget()
-        try:
-            tab.refresh()
-        except UserError as exc:
-            show_user_error(self, exc)
+        succeeded(self, tab.refresh)
 
 
 def _score_dialog(win: QWidget) -> ScoreDialog:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock
-from frontdesk.domain import attendance as rules
 from frontdesk.domain.attendance import AttendanceStatus
+from frontdesk.domain.attendance import label as attendance_label
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import attendance, shifts
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
@@ -30,8 +29,11 @@ from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs import attendance_dialogs as dlg
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog
-from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.list_export_action import add_list_export, export_named
+from frontdesk.ui.messages import inform, status
+from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import attempt, succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.pages.requests_tab import RequestsTab
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -41,9 +43,6 @@ STATUS_COLORS = {AttendanceStatus.LATE: "#fff3e0", AttendanceStatus.EARLY: "#fff
                  AttendanceStatus.ABSENT: "#ffebee", AttendanceStatus.LEAVE: "#e3f2fd",
                  AttendanceStatus.SWAPPED: "#f3e5f5"}
 
-
-def status_label(value: object) -> str:
-    return QCoreApplication.translate("enum", rules.label(str(value or "")))
 
 
 def _time(value: Any) -> str:
@@ -134,10 +133,7 @@ class WeekGrid(QWidget):
         if not chosen or not chosen[2]:
             inform(self, self.tr("请先在排班表中选择一个已排的班次"))
             return
-        try:
-            shifts.unassign(self.page.ctx.actor, chosen[2][0]["uuid"])
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: shifts.unassign(self.page.ctx.actor, chosen[2][0]["uuid"])):
             return
         self.refresh()
 
@@ -158,22 +154,14 @@ class AttendancePage(Page):
         super().__init__(ctx)
         self.manager = ctx.actor.can(Permission.MANAGE_PERSONNEL)
         self.grid = WeekGrid(self)
-        columns = [
-            Column("day", self.tr("日期"), 90), Column("staff_name", self.tr("员工"), 80),
-            Column("shift_name", self.tr("班次"), 60, sortable=False),
-            Column("start_at", self.tr("应到"), 90, fmt=_time, sortable=False),
-            Column("end_at", self.tr("应退"), 90, fmt=_time, sortable=False),
-            Column("clock_in", self.tr("签到"), 90, fmt=_time, sortable=False),
-            Column("clock_out", self.tr("签退"), 90, fmt=_time, sortable=False),
-            Column("status", self.tr("状态"), 60, fmt=status_label),
-            Column("late_minutes", self.tr("迟到(分)"), 70, align_right=True),
-            Column("early_minutes", self.tr("早退(分)"), 70, align_right=True),
-            Column("correction_reason", self.tr("更正原因"), 140, sortable=False),
-        ]
+        columns = spec_columns(attendance.SHIFTS, {
+            "day": 90, "staff_name": 80, "shift_name": 60, "start_at": 90, "end_at": 90, "clock_in": 90,
+            "clock_out": 90, "status": 60, "late_minutes": 70, "early_minutes": 70, "correction_reason": 140},
+            fmt={key: _time for key in ("start_at", "end_at", "clock_in", "clock_out")})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索员工姓名或工号"))
         self.panel.model.row_color = lambda row: STATUS_COLORS.get(row.get("status"))
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态")), ("exceptions", self.tr("仅异常"))] + [
-            (s.value, status_label(s.value)) for s in AttendanceStatus])
+            (s.value, enum_text(s.value, attendance_label)) for s in AttendanceStatus])
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.panel.filter_bar.addWidget(self.status_filter)
@@ -189,6 +177,7 @@ class AttendancePage(Page):
                 self.buttons[key].setObjectName(key)
                 self.buttons[key].clicked.connect(slot)
                 self.panel.actions_bar.addWidget(self.buttons[key])
+        self.export_btn = add_list_export(self, self.panel, "shifts", beside_pager=True)
         self.requests = RequestsTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.grid, self.tr("排班表"))
@@ -206,6 +195,10 @@ class AttendancePage(Page):
             self.panel.set_filter("exceptions", True)
         else:
             self.panel.set_filter("status", value)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the attendance list as currently filtered (staff: their own), off the UI thread."""
+        return export_named(self, self.panel, "shifts")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return attendance.list_attendance(self.ctx.actor, query)
@@ -231,7 +224,7 @@ class AttendancePage(Page):
         if dialog.exec() and dialog.result_info:
             info = dialog.result_info
             what = self.tr("签到") if info["action"] == "clock_in" else self.tr("签退")
-            status(self.tr("{0}成功：{1}，{2}").format(what, f"{info['at']:%H:%M}", status_label(info["status"])))
+            status(self.tr("{0}成功：{1}，{2}").format(what, f"{info['at']:%H:%M}", enum_text(info["status"], attendance_label)))
             self.panel.refresh()
 
     def leave(self) -> None:
@@ -245,10 +238,8 @@ class AttendancePage(Page):
             self.panel.refresh()
 
     def propose(self) -> None:
-        try:
-            count = attendance.propose_incidents(self.ctx.actor)
-        except UserError as exc:
-            show_user_error(self, exc)
+        count = attempt(self, lambda: attendance.propose_incidents(self.ctx.actor))
+        if count is None:
             return
         inform(self, self.tr("已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。").format(count))
         self.panel.refresh()

@@ -9,30 +9,26 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
-    QPushButton,
     QVBoxLayout,
 )
 
-from frontdesk.domain.complaints import label
+from frontdesk.domain.printdoc import PrintDocument
 from frontdesk.domain.sla import Priority, Severity, Stage
-from frontdesk.errors import UserError
-from frontdesk.services import complaint_list, complaints, holidays, list_exports
+from frontdesk.services import complaint_list, complaints, holidays
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
-from frontdesk.ui import printing, screenshots
+from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.complaint_close import CloseDialog
 from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE, ComplaintDetailDialog, fmt_span
-from frontdesk.ui.dialogs.complaint_new import ComplaintDialog, tr_enum
+from frontdesk.ui.dialogs.complaint_new import ComplaintDialog
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
-from frontdesk.ui.list_export_action import export_button, export_list
-from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.models.page_model import Column
-from frontdesk.ui.pages.base import Page
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.list_export_action import export_button, export_named
+from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.pages.list_page import ListPage
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.overdue_label import signals
@@ -41,34 +37,23 @@ OVERDUE_BG = "#ffcdd2"
 PAUSED_BG = "#eceff1"
 
 
-class ComplaintsPage(Page):
+class ComplaintsPage(ListPage):
     """Every case, newest first; double-click for the detail with all deadlines and the log."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        columns = [
-            Column("number", self.tr("编号"), 190),
-            Column("opened_at", self.tr("受理时间"), 130),
-            Column("customer_name", self.tr("投诉人"), 80),
-            Column("phone", self.tr("电话"), 105),
-            Column("subject", self.tr("投诉事由"), 220, sortable=False),
-            Column("severity", self.tr("严重程度"), 70, fmt=lambda v: tr_enum(Severity(v).label)),
-            Column("level", self.tr("等级"), 60, fmt=lambda v: tr_enum(Priority(v).label)),
-            Column("stage", self.tr("当前阶段"), 80, fmt=lambda v: tr_enum(Stage(v).label)),
-            Column("paused", self.tr("计时"), 50, fmt=lambda v: self.tr("暂停") if v else ""),
-            Column("due_at", self.tr("最近时限"), 130),
-            Column("remaining", self.tr("本阶段剩余"), 100, fmt=fmt_span, sortable=False),
-            Column("department_name", self.tr("责任部门"), 90, sortable=False),
-            Column("satisfaction", self.tr("满意度"), 70, fmt=lambda v: tr_enum(label(v))),
-        ]
+        columns = spec_columns(complaint_list.COMPLAINTS, {
+            "number": 190, "opened_at": 130, "customer_name": 80, "phone": 105, "subject": 220, "severity": 70,
+            "level": 60, "stage": 80, "paused": 60, "due_at": 130, "remaining": 100, "department_name": 90,
+            "satisfaction": 70}, fmt={"paused": lambda v: self.tr("暂停") if v else "", "remaining": fmt_span})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、投诉人、电话或事由"))
         self.panel.model.row_color = lambda row: OVERDUE_BG if row.get("overdue") else (
             PAUSED_BG if row.get("paused") else None)
-        self.stage_filter = ChoiceCombo([(None, self.tr("全部阶段"))] + [(s.value, tr_enum(s.label)) for s in Stage])
+        self.stage_filter = ChoiceCombo([(None, self.tr("全部阶段"))] + [(s.value, enum_text(s.label)) for s in Stage])
         self.stage_filter.setObjectName("stageFilter")
-        self.severity_filter = ChoiceCombo([(None, self.tr("全部程度"))] + [(s.value, tr_enum(s.label)) for s in Severity])
+        self.severity_filter = ChoiceCombo([(None, self.tr("全部程度"))] + [(s.value, enum_text(s.label)) for s in Severity])
         self.level_filter = ChoiceCombo(
-            [(None, self.tr("全部等级"))] + [(p.value, f"{p.value} {tr_enum(p.label)}") for p in Priority])
+            [(None, self.tr("全部等级"))] + [(p.value, f"{p.value} {enum_text(p.label)}") for p in Priority])
         self.open_only = QCheckBox(self.tr("未结案"))
         self.overdue_only = QCheckBox(self.tr("仅超期"))
         self.overdue_only.setObjectName("overdueOnly")
@@ -83,32 +68,20 @@ class ComplaintsPage(Page):
         filters.addWidget(self.overdue_only)
         filters.addStretch(1)
 
-        self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
             ("new", self.tr("新建"), self.new_case), ("detail", self.tr("详情"), self.show_detail),
             ("advance", self.tr("推进"), self.advance), ("pause", self.tr("暂停"), lambda: self.log("pause")),
             ("resume", self.tr("恢复"), lambda: self.log("resume")), ("note", self.tr("备注"), lambda: self.log("note")),
             ("close", self.tr("结案"), self.close_case),
         ):
-            button = QPushButton(text)
-            button.setObjectName(f"btn_{key}")
-            button.clicked.connect(slot)
-            if key == "close":
-                button.setToolTip(self.tr("推进到「归档总结」后，记录客户满意度并结案"))
-            self.panel.actions_bar.addWidget(button)
-            self.buttons[key] = button
-        self.print_btn = QPushButton(self.tr("打印转办单"))
-        self.print_btn.setObjectName("btn_print")
-        menu = QMenu(self.print_btn)
-        menu.addAction(self.tr("打印预览…"), self.print_preview)
-        menu.addAction(self.tr("导出PDF…"), lambda: self.export_pdf())
-        self.print_btn.setMenu(menu)
-        self.panel.actions_bar.addWidget(self.print_btn)
+            self.add_button(key, text, slot)
+        self.buttons["close"].setToolTip(self.tr("推进到「归档总结」后，记录客户满意度并结案"))
+        self.print_btn = self.add_print_button("print", self.tr("打印转办单"), [("", self._slip)])
         self.export_btn = export_button(self)
         self.export_btn.clicked.connect(self.export_excel)
         self.panel.actions_bar.addWidget(self.export_btn)
         self.panel.activated.connect(lambda _row: self.show_detail())
-        self.panel.currentChanged.connect(self._update_buttons)
+        self.panel.currentChanged.connect(self.update_buttons)
 
         self.warning = QLabel()
         self.warning.setObjectName("calendarWarning")
@@ -119,11 +92,11 @@ class ComplaintsPage(Page):
         layout.addWidget(self.warning)
         layout.addLayout(filters)
         layout.addWidget(self.panel)
-        self._update_buttons(None)
+        self.update_buttons(None)
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
-        return export_list(self, lambda: list_exports.export_complaints(self.ctx.actor, self.panel.query()))
+        return export_named(self, self.panel, "complaints")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return complaint_list.list_complaints(self.ctx.actor, query)
@@ -132,10 +105,9 @@ class ComplaintsPage(Page):
         warning = holidays.calendar_warning()
         self.warning.setText(warning or "")
         self.warning.setVisible(bool(warning))
-        self.panel.refresh()
-        self._update_buttons(self.panel.current_row())
+        super().refresh()
 
-    def _update_buttons(self, row: dict[str, Any] | None) -> None:
+    def update_buttons(self, row: dict[str, Any] | None) -> None:
         open_case = row is not None and row["stage"] != Stage.CLOSED.value
         for key in ("advance", "pause", "resume", "note", "close"):
             self.buttons[key].setEnabled(open_case)
@@ -146,37 +118,24 @@ class ComplaintsPage(Page):
         self.buttons["detail"].setEnabled(row is not None)
         self.print_btn.setEnabled(row is not None)
 
-    def _selected(self) -> dict[str, Any] | None:
-        row = self.panel.current_row()
-        if row is None:
-            inform(self, self.tr("请先在列表中选择一件投诉"))
-        return row
+    def select_hint(self) -> str:
+        return self.tr("请先在列表中选择一件投诉")
 
-    def _after_change(self, message: str) -> None:
-        status(message)
+    def after_change(self, message: str) -> None:
         signals.changed.emit()
-        self.panel.refresh()
-        self._update_buttons(self.panel.current_row())
+        super().after_change(message)
 
     def _run_dialog(self, make: Callable[[dict[str, Any]], QDialog], message: str) -> None:
-        row = self._selected()
-        if row is None:
-            return
-        try:
-            dialog = make(complaints.get_complaint(self.ctx.actor, row["uuid"]))
-        except UserError as exc:
-            show_user_error(self, exc)
-            return
-        if dialog.exec():
-            self._after_change(message)
+        """A workflow dialog over the selected case, read fresh with its log."""
+        self.run_on_selected(lambda row: make(complaints.get_complaint(self.ctx.actor, row["uuid"])), message)
 
     def new_case(self) -> None:
         dialog = ComplaintDialog(self.ctx.actor, self)
         if dialog.exec():
-            self._after_change(self.tr("已受理投诉 {0}").format(dialog.saved_number))
+            self.after_change(self.tr("已受理投诉 {0}").format(dialog.saved_number))
 
     def show_detail(self) -> None:
-        row = self._selected()
+        row = self.selected()
         if row is not None:
             ComplaintDetailDialog(self.ctx.actor, row["uuid"], self).exec()
 
@@ -190,37 +149,12 @@ class ComplaintsPage(Page):
     def close_case(self) -> None:
         self._run_dialog(lambda case: CloseDialog(self.ctx.actor, case, self), self.tr("已结案"))
 
-    def _slip(self) -> Any:
-        row = self._selected()
-        if row is None:
-            return None
-        try:
-            return complaint_list.transfer_slip(self.ctx.actor, row["uuid"], self.ctx.site_name)
-        except UserError as exc:
-            show_user_error(self, exc)
-            return None
-
-    def print_preview(self) -> None:
-        doc = self._slip()
-        if doc is not None:
-            printing.show_print_preview(doc, self)
+    def _slip(self, uuid: str) -> PrintDocument:
+        return complaint_list.transfer_slip(self.ctx.actor, uuid, self.ctx.site_name)
 
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
-        doc = self._slip()
-        if doc is None:
-            return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出PDF"), str(Path.home() / f"投诉转办处理单-{doc.number}.pdf"), "PDF (*.pdf)")
-            if not path:
-                return None
-        try:
-            written = printing.write_pdf(doc, path)
-        except UserError as exc:
-            show_user_error(self, exc)
-            return None
-        status(self.tr("已导出 {0}").format(written))
-        return written
+        """The selected case's transfer slip (投诉转办处理单) as a PDF."""
+        return self.save_pdf(self._slip, path)
 
 
 def _first_case(win: Any, stage: str | None = None) -> dict[str, Any]:

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from frontdesk.domain import fines
 from frontdesk.domain.fines import IncidentStatus
+from frontdesk.domain.fines import label as fine_label
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import discipline
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.discipline_dialogs import AppealDialog, AuditDialog, IncidentDialog, ReasonDialog
-from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.list_export_action import add_list_export, export_named
+from frontdesk.ui.messages import inform, status
+from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.pages.fine_sheet_tab import DismissalTab, FineSheetTab
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -27,9 +28,6 @@ from frontdesk.ui.widgets.list_panel import ListPanel
 COLORS = {IncidentStatus.PENDING: "#fff8e1", IncidentStatus.APPEALED: "#fff3e0", IncidentStatus.REVOKED: "#eeeeee"}
 
 
-def incident_label(value: object) -> str:
-    return QCoreApplication.translate("enum", fines.label(str(value or "")))
-
 
 class DisciplinePage(Page):
     """Managers see and handle everyone's incidents; staff see their own and can appeal."""
@@ -37,20 +35,13 @@ class DisciplinePage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.manager = ctx.actor.can(Permission.MANAGE_PERSONNEL)
-        columns = [
-            Column("number", self.tr("编号"), 170), Column("occurred_at", self.tr("发生时间"), 120),
-            Column("staff_name", self.tr("员工"), 70, sortable=False), Column("rule_code", self.tr("条款"), 50),
-            Column("description", self.tr("违纪情况"), 220, sortable=False),
-            Column("amount", self.tr("罚款(元)"), 70, align_right=True),
-            Column("status", self.tr("状态"), 60, fmt=incident_label),
-            Column("source", self.tr("来源"), 70, fmt=incident_label, sortable=False),
-            Column("recorded_by_name", self.tr("登记人"), 70, sortable=False),
-            Column("appeal_reason", self.tr("申诉理由"), 140, sortable=False),
-        ]
+        columns = spec_columns(discipline.INCIDENTS, {
+            "number": 170, "occurred_at": 120, "staff_name": 70, "rule_code": 50, "description": 220, "amount": 70,
+            "status": 60, "source": 70, "recorded_by_name": 70, "appeal_reason": 140})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、员工、条款或情况"))
         self.panel.model.row_color = lambda row: COLORS.get(row.get("status"))
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [
-            (s.value, incident_label(s.value)) for s in IncidentStatus])
+            (s.value, enum_text(s.value, fine_label)) for s in IncidentStatus])
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.currentIndexChanged.connect(
             lambda: self.panel.set_filter("status", self.status_filter.value()))
@@ -69,6 +60,7 @@ class DisciplinePage(Page):
                 self.buttons[key].setObjectName(key)
                 self.buttons[key].clicked.connect(slot)
                 self.panel.actions_bar.addWidget(self.buttons[key])
+        self.export_btn = add_list_export(self, self.panel, "incidents", beside_pager=True)
         self.sheet = FineSheetTab(ctx)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.panel, self.tr("违纪记录"))
@@ -80,6 +72,10 @@ class DisciplinePage(Page):
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the incidents as currently filtered (staff: their own), off the UI thread."""
+        return export_named(self, self.panel, "incidents")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return discipline.list_incidents(self.ctx.actor, query)
@@ -100,10 +96,7 @@ class DisciplinePage(Page):
         return row
 
     def _run(self, action: Any, done: str) -> None:
-        try:
-            action()
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: action()):
             return
         status(done)
         self.panel.refresh()

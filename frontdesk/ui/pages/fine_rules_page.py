@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,17 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.domain import fines
+from frontdesk.domain.fines import label as fine_label
 from frontdesk.services import fine_rules
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog, FineRuleDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.pages.base import Page
-
-
-def _label(value: str) -> str:
-    return QCoreApplication.translate("enum", fines.label(value))
 
 
 class FineRulesPage(Page):
@@ -59,7 +55,7 @@ class FineRulesPage(Page):
         self.rows = fine_rules.current_rules(self.ctx.actor)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            for j, v in enumerate((r["code"], r["category"], r["offence"], r["range_text"], _label(r["dismissal"]),
+            for j, v in enumerate((r["code"], r["category"], r["offence"], r["range_text"], enum_text(r["dismissal"], fine_label),
                                    r["tiers"], str(r["effective_from"]), r["changed_by"])):
                 self.table.setItem(i, j, QTableWidgetItem(v))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,12 +17,13 @@ from frontdesk import clock
 from frontdesk.domain import attendance as attendance_rules
 from frontdesk.domain.fines import yuan
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import discipline, fine_sheet
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog, ReasonDialog
-from frontdesk.ui.export_runner import choose_xlsx, run_export
-from frontdesk.ui.messages import confirm, inform, show_user_error, status
+from frontdesk.ui.file_dialogs import choose_xlsx
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.messages import confirm, inform, status
+from frontdesk.ui.ops import run_with_progress, succeeded
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -97,10 +98,7 @@ class FineSheetTab(QWidget):
         month = self.month.value()
         if not confirm(self, self.tr("签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。").format(month)):
             return
-        try:
-            fine_sheet.sign_off(self.ctx.actor, month)
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: fine_sheet.sign_off(self.ctx.actor, month)):
             return
         status(self.tr("{0} 罚款表已签字锁定").format(month))
         self.refresh()
@@ -116,8 +114,8 @@ class FineSheetTab(QWidget):
         path = choose_xlsx(self, self.tr("罚款表-{0}.xlsx").format(month))
         if path is None:
             return
-        count = run_export(self, lambda progress, cancel: fine_sheet.export_sheet(
-            self.ctx.actor, month, path, progress, cancel), self.tr("正在导出 {0} 罚款表").format(month))
+        count = run_with_progress(self, lambda ctx: fine_sheet.export_sheet(
+            self.ctx.actor, month, path, ctx.progress, ctx.cancelled), self.tr("正在导出 {0} 罚款表").format(month))
         if count is not None:
             status(self.tr("已导出 {0} 条违纪明细到 {1}").format(count, path))
 
@@ -157,7 +155,7 @@ class DismissalTab(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             for j, v in enumerate((r["staff_name"], r["number"], r["rule_code"], r["description"],
-                                   QCoreApplication.translate("enum", attendance_rules.label(r["status"])))):
+                                   enum_text(r["status"], attendance_rules.label))):
                 self.table.setItem(i, j, QTableWidgetItem(v))
 
     def decide(self, approve: bool) -> None:

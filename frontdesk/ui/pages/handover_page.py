@@ -12,8 +12,9 @@ from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.handover_dialogs import HandoverAckDialog, HandoverDialog, HandoverViewDialog
+from frontdesk.ui.list_export_action import add_list_export, export_named
 from frontdesk.ui.messages import inform, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -24,15 +25,10 @@ MISSING_STYLE = "color: #c62828; font-weight: bold; padding: 4px;"
 class HandoverPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        columns = [
-            Column("day", self.tr("日期"), 90), Column("shift_name", self.tr("班次"), 60, sortable=False),
-            Column("outgoing_name", self.tr("交班人"), 80, sortable=False),
-            Column("incoming_name", self.tr("接班人"), 80, sortable=False),
-            Column("handed_at", self.tr("交班时间"), 130),
-            Column("acknowledged_at", self.tr("接班确认"), 130, sortable=False,
-                   fmt=lambda v: v.strftime("%Y-%m-%d %H:%M") if v else self.tr("未确认")),
-            Column("notes", self.tr("交接备注"), 240, sortable=False),
-        ]
+        columns = spec_columns(handover.HANDOVERS, {
+            "day": 90, "shift_name": 60, "outgoing_name": 80, "incoming_name": 80, "handed_at": 130,
+            "acknowledged_at": 130, "notes": 240},
+            fmt={"acknowledged_at": lambda v: v.strftime("%Y-%m-%d %H:%M") if v else self.tr("未确认")})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索"))
         self.panel.search.hide()
         self.panel.model.row_color = lambda row: None if row.get("acknowledged_at") else "#fff8e1"
@@ -47,6 +43,7 @@ class HandoverPage(Page):
             self.buttons[key].setObjectName(key)
             self.buttons[key].clicked.connect(slot)
             self.panel.actions_bar.addWidget(self.buttons[key])
+        self.export_btn = add_list_export(self, self.panel, "handovers")
         self.panel.activated.connect(lambda _row: self.view())
         self.missing = QLabel()
         self.missing.setObjectName("missingHandovers")
@@ -55,6 +52,10 @@ class HandoverPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.missing)
         layout.addWidget(self.panel, 1)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the handovers as currently filtered, off the UI thread."""
+        return export_named(self, self.panel, "handovers")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return handover.list_handovers(self.ctx.actor, query)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QSpinBox, QVBoxLayout
 
 from frontdesk import clock
-from frontdesk.errors import UserError
 from frontdesk.services import holidays
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
@@ -13,8 +12,9 @@ from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE
 from frontdesk.ui.dialogs.holiday_edit import HolidayDialog
-from frontdesk.ui.messages import confirm, inform, show_user_error, status
+from frontdesk.ui.messages import confirm, inform, status
 from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.overdue_label import signals
@@ -112,10 +112,7 @@ class HolidaysPage(Page):
             return
         if not confirm(self, self.tr("删除 {0} 的设置吗？").format(row["date"])):
             return
-        try:
-            holidays.delete_holiday(self.ctx.actor, row["uuid"])
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: holidays.delete_holiday(self.ctx.actor, row["uuid"])):
             return
         self._changed(self.tr("已删除"))
 

@@ -19,19 +19,21 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactStatus
-from frontdesk.errors import UserError
-from frontdesk.services import list_exports, reception
+from frontdesk.domain.reception import label as reception_label
+from frontdesk.services import reception
 from frontdesk.services import staff as staff_service
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
-from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_list
-from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
+from frontdesk.ui.messages import inform, status
+from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
-from frontdesk.ui.widgets.enum_combo import enum_combo, enum_label
+from frontdesk.ui.widgets.enum_combo import enum_combo
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
 
@@ -72,18 +74,9 @@ class ReceptionPage(Page):
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 1)
 
-        columns = [
-            Column("number", self.tr("编号"), 170),
-            Column("received_at", self.tr("接待时间"), 130),
-            Column("channel", self.tr("渠道"), 60, fmt=enum_label),
-            Column("category", self.tr("类别"), 60, fmt=enum_label),
-            Column("customer_name", self.tr("客户"), 80),
-            Column("phone", self.tr("电话"), 105),
-            Column("request", self.tr("核心诉求"), 260, sortable=False),
-            Column("handling", self.tr("处理结果"), 200, sortable=False),
-            Column("status", self.tr("状态"), 60, fmt=enum_label),
-            Column("owner_name", self.tr("首问负责人"), 80, sortable=False),
-        ]
+        columns = spec_columns(reception.CONTACTS, {
+            "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,
+            "request": 260, "handling": 200, "status": 60, "owner_name": 80})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
         self.panel.model.row_color = lambda row: OPEN_COLOR if row["status"] in ("open", "transferred") else None
@@ -139,7 +132,7 @@ class ReceptionPage(Page):
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
-        return export_list(self, lambda: list_exports.export_contacts(self.ctx.actor, self.panel.query()))
+        return export_named(self, self.panel, "contacts")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return reception.list_contacts(self.ctx.actor, query)
@@ -175,7 +168,7 @@ class ReceptionPage(Page):
         self.history_title.setText(self.tr("该号码的历史记录（{0} 条）").format(len(rows)))
         for row in rows:
             item = QListWidgetItem(
-                f"{row['received_at']:%Y-%m-%d %H:%M}  {enum_label(row['category'])}·{enum_label(row['status'])}\n"
+                f"{row['received_at']:%Y-%m-%d %H:%M}  {enum_text(row['category'], reception_label)}·{enum_text(row['status'], reception_label)}\n"
                 f"{row['customer_name']}：{row['request']}"
             )
             item.setData(Qt.ItemDataRole.UserRole, row["uuid"])
@@ -211,10 +204,7 @@ class ReceptionPage(Page):
                                         self.tr("处理情况及结果："), text=row.get("handling") or "")
         if not ok:
             return
-        try:
-            reception.close_contact(self.ctx.actor, row["uuid"], text)
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: reception.close_contact(self.ctx.actor, row["uuid"], text)):
             return
         status(self.tr("已办结 {0}").format(row["number"]))
         self.panel.refresh()

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
 from frontdesk.domain.repairs import NEXT, REWORK_FROM, RepairStatus, Warranty
-from frontdesk.errors import UserError
+from frontdesk.domain.repairs import label as repair_label
 from frontdesk.services import aftersales_list, aftersales_print, repairs
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
@@ -21,10 +21,10 @@ from frontdesk.ui.dialogs.repair_steps import (
     PickupDialog,
     ReworkDialog,
     StepDialog,
-    tr_enum,
 )
-from frontdesk.ui.messages import show_user_error
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import attempt
 from frontdesk.ui.pages.aftersales_common import AftersalesPage
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -39,26 +39,16 @@ class RepairsPage(AftersalesPage):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        columns = [
-            Column("number", self.tr("编号"), 172),
-            Column("received_at", self.tr("受理时间"), 122),
-            Column("customer_name", self.tr("顾客"), 80),
-            Column("phone", self.tr("电话"), 105),
-            Column("item", self.tr("商品"), 80, sortable=False),
-            Column("brand_model", self.tr("品牌型号"), 112, sortable=False),
-            Column("warranty", self.tr("保修"), 50, fmt=tr_enum),
-            Column("status", self.tr("状态"), 85, fmt=tr_enum),
-            Column("status_since", self.tr("进入本状态"), 122),
-            Column("estimated_date", self.tr("预计完成"), 90, sortable=False),
-            Column("rework_count", self.tr("返修"), 45, sortable=False, fmt=lambda v: str(v) if v else ""),
-            Column("received_by_name", self.tr("受理人"), 70, sortable=False),
-        ]
+        columns = spec_columns(aftersales_list.REPAIRS, {
+            "number": 172, "received_at": 122, "customer_name": 80, "phone": 105, "item": 80, "brand_model": 112,
+            "warranty": 50, "status": 85, "status_since": 122, "estimated_date": 90, "rework_count": 60,
+            "received_by_name": 70}, fmt={"rework_count": lambda v: str(v) if v else ""})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("扫码或输入单号、电话、姓名"))
         self.panel.model.row_color = lambda row: STUCK_BG if row.get("stuck") else None
-        self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, tr_enum(s.value)) for s in RepairStatus])
+        self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, enum_text(s.value, repair_label)) for s in RepairStatus])
         self.status_filter.setObjectName("statusFilter")
-        self.warranty_filter = ChoiceCombo([(None, self.tr("保内保外"))] + [(w.value, tr_enum(w.value)) for w in Warranty])
+        self.warranty_filter = ChoiceCombo([(None, self.tr("保内保外"))] + [(w.value, enum_text(w.value, repair_label)) for w in Warranty])
         self.open_only = QCheckBox(self.tr("未取件"))
         self.stuck_only = QCheckBox(self.tr("仅滞留"))
         self.stuck_only.setObjectName("stuckOnly")
@@ -128,10 +118,8 @@ class RepairsPage(AftersalesPage):
             self._open_detail(row["uuid"])
 
     def _open_detail(self, uuid: str) -> None:
-        try:
-            dialog = RepairDetailDialog(self.ctx.actor, uuid, self.ctx.paths.attachments, self)
-        except UserError as exc:
-            show_user_error(self, exc)
+        dialog = attempt(self, lambda: RepairDetailDialog(self.ctx.actor, uuid, self.ctx.paths.attachments, self))
+        if dialog is None:
             return
         dialog.exec()
 

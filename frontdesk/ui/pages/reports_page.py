@@ -8,11 +8,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,12 +26,12 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.report import Period, Report, month_period, week_period
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import reports_daily, reports_monthly, reports_personnel, reports_weekly
-from frontdesk.services.reports_common import release_thread_connection
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.messages import show_user_error, status
+from frontdesk.ui.file_dialogs import choose_pdf, choose_xlsx
+from frontdesk.ui.messages import status
+from frontdesk.ui.ops import Op, attempt, run_with_progress
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.report_view import render_report
 
@@ -69,25 +68,6 @@ def default_period(kind: str, today: date) -> Period:
     return Period(today, today)
 
 
-class _Worker(QObject):
-    progressed = Signal(int, str)
-    done = Signal(object)  # the Report, or the exception raised
-
-    def __init__(self, job: Callable[[Callable[[int, str], None]], Report]) -> None:
-        super().__init__()
-        self.job = job
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            result: object = self.job(lambda percent, what: self.progressed.emit(percent, what))
-        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, which re-raises bugs
-            result = exc
-        finally:
-            release_thread_connection()
-        self.done.emit(result)
-
-
 def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
@@ -105,8 +85,7 @@ class ReportsPage(Page):
         super().__init__(ctx)
         self.specs = [s for s in report_specs() if ctx.actor.can(s.permission) and s.available()]
         self.report: Report | None = None
-        self._thread: QThread | None = None
-        self._worker: _Worker | None = None
+        self._op: Op[Report] | None = None
         self.chooser = QListWidget()
         self.chooser.setObjectName("reportChooser")
         self.chooser.setFixedWidth(150)
@@ -206,19 +185,16 @@ class ReportsPage(Page):
     def run(self) -> None:
         """Compute the chosen report on a worker thread; the progress bar follows it."""
         spec = self.spec()
-        if spec is None or self._thread is not None:
+        if spec is None or self._op is not None:
             return
         actor, period = self.ctx.actor, self.period()
         self.run_btn.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
-        self._thread = QThread()
-        self._worker = _Worker(lambda progress: spec.compute(actor, period, progress))
-        self._worker.moveToThread(self._thread)
-        self._worker.progressed.connect(self._progressed, Qt.ConnectionType.QueuedConnection)
-        self._worker.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self._thread.started.connect(self._worker.run)
-        self._thread.start()
+        self._op = (Op(self, lambda ctx: spec.compute(actor, period, lambda p, what: ctx.progress(p, 100, what)),
+                       self._computed)
+                    .on_progress(self._progressed).finally_(self._ended))
+        self._op.run_in_background()
 
     def compute_now(self) -> Report | None:
         """Compute and show the chosen report on this thread (screenshots, tests)."""
@@ -228,27 +204,18 @@ class ReportsPage(Page):
         self._show(spec.compute(self.ctx.actor, self.period()))
         return self.report
 
-    @Slot(int, str)
-    def _progressed(self, percent: int, what: str) -> None:
+    def _progressed(self, percent: int, _total: int, what: str) -> None:
         self.progress.setValue(percent)
         self.progress.setFormat(f"{what} %p%")
 
-    @Slot(object)
-    def _done(self, result: object) -> None:
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait()
-            self._thread.deleteLater()
-        self._thread, self._worker = None, None
+    def _ended(self) -> None:
+        self._op = None
         self.run_btn.setEnabled(True)
         self.progress.hide()
-        if isinstance(result, UserError):
-            show_user_error(self, result)
-            return
-        if isinstance(result, BaseException):
-            raise result
-        self._show(result)  # type: ignore[arg-type]
-        self.reportReady.emit(result)
+
+    def _computed(self, report: Report) -> None:
+        self._show(report)
+        self.reportReady.emit(report)
 
     # --- showing ----------------------------------------------------------------------------------------
 
@@ -295,32 +262,26 @@ class ReportsPage(Page):
     def export_pdf(self, path: str | Path | None = None) -> Path | None:
         if self.report is None:
             return None
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出PDF"), str(Path.home() / self._file_name("pdf")),
-                                                  "PDF (*.pdf)")
-            if not path:
-                return None
+        target = path or choose_pdf(self, self._file_name("pdf"))
+        if target is None:
+            return None
         from frontdesk.ui import printing
 
-        try:
-            written = printing.write_pdf(self.document(), path)
-        except UserError as exc:
-            show_user_error(self, exc)
-            return None
-        status(self.tr("已导出 {0}").format(written))
+        written = attempt(self, lambda: printing.write_pdf(self.document(), target))
+        if written is not None:
+            status(self.tr("已导出 {0}").format(written))
         return written
 
     def export_excel(self, path: str | Path | None = None) -> Path | None:
         if self.report is None:
             return None
         from frontdesk.services.reports_output import write_xlsx
-        from frontdesk.ui.export_runner import choose_xlsx, run_export
 
         target = Path(path) if path else choose_xlsx(self, self._file_name("xlsx"))
         if target is None:
             return None
         report = self.report
-        if run_export(self, lambda _progress, _cancel: write_xlsx(report, target), self.tr("正在导出报表…")) is None:
+        if run_with_progress(self, lambda _ctx: write_xlsx(report, target), self.tr("正在导出报表…")) is None:
             return None
         status(self.tr("已导出 {0}").format(target))
         return target

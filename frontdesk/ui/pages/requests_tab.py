@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,16 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.domain import attendance as rules
+from frontdesk.domain.attendance import label as attendance_label
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import leaves, shifts
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.messages import inform, show_user_error, status
-
-
-def _label(value: str) -> str:
-    return QCoreApplication.translate("enum", rules.label(value))
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.messages import inform, status
+from frontdesk.ui.ops import succeeded
 
 
 def _fill(table: QTableWidget, rows: list[dict[str, Any]], cells: Callable[[dict[str, Any]], list[str]]) -> None:
@@ -80,21 +77,18 @@ class RequestsTab(QWidget):
     def refresh(self) -> None:
         actor = self.ctx.actor
         _fill(self.leaves, leaves.list_leaves(actor), lambda r: [
-            r["staff_name"], _label(r["kind"]), f"{r['start_at']:%Y-%m-%d %H:%M}", f"{r['end_at']:%Y-%m-%d %H:%M}",
-            _label(r["status"]), f"{r['paperwork_due']:%m-%d %H:%M}" if r["paperwork_due"] else "", r["reason"]])
+            r["staff_name"], enum_text(r["kind"], attendance_label), f"{r['start_at']:%Y-%m-%d %H:%M}", f"{r['end_at']:%Y-%m-%d %H:%M}",
+            enum_text(r["status"], attendance_label), f"{r['paperwork_due']:%m-%d %H:%M}" if r["paperwork_due"] else "", r["reason"]])
         _fill(self.swaps, shifts.list_swaps(actor), lambda r: [
             r["requester_name"], r["target_name"], f"{r['start_at']:%Y-%m-%d %H:%M} {r['shift_name']}",
-            f"{r['requested_at']:%m-%d %H:%M}", _label(r["status"]), r["reason"]])
+            f"{r['requested_at']:%m-%d %H:%M}", enum_text(r["status"], attendance_label), r["reason"]])
 
     def _decide(self, table: QTableWidget, decide: Callable[[str, bool], None], approve: bool) -> None:
         item = table.item(table.currentRow(), 0) if table.currentRow() >= 0 else None
         if item is None:
             inform(self, self.tr("请先选择一条申请"))
             return
-        try:
-            decide(item.data(Qt.ItemDataRole.UserRole), approve)
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: decide(item.data(Qt.ItemDataRole.UserRole), approve)):
             return
         status(self.tr("已批准") if approve else self.tr("已驳回"))
         self.refresh()

@@ -8,15 +8,17 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
 from frontdesk.domain.returns import ReturnKind, ReturnStatus
+from frontdesk.domain.returns import label as return_label
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
 from frontdesk.services import aftersales_list, aftersales_print, returns
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs.return_edit import DecideDialog, ReturnDialog, tr_enum
-from frontdesk.ui.messages import confirm, show_user_error
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.dialogs.return_edit import DecideDialog, ReturnDialog
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.messages import confirm
+from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.aftersales_common import AftersalesPage
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -31,27 +33,16 @@ class ReturnsPage(AftersalesPage):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        columns = [
-            Column("number", self.tr("编号"), 172),
-            Column("received_at", self.tr("受理时间"), 122),
-            Column("customer_name", self.tr("顾客"), 80),
-            Column("phone", self.tr("电话"), 105),
-            Column("kind", self.tr("类型"), 50, fmt=tr_enum),
-            Column("item", self.tr("商品"), 110, sortable=False),
-            Column("amount_paid", self.tr("实付"), 80, sortable=False, align_right=True),
-            Column("within_window", self.tr("政策"), 60, sortable=False,
-                   fmt=lambda v: self.tr("期限内") if v else self.tr("超期")),
-            Column("decision", self.tr("处理意见"), 70, sortable=False, fmt=tr_enum),
-            Column("refund_amount", self.tr("退款"), 80, sortable=False, align_right=True),
-            Column("status", self.tr("状态"), 90, fmt=tr_enum),
-            Column("handled_by_name", self.tr("经办人"), 70, sortable=False),
-        ]
+        columns = spec_columns(aftersales_list.RETURNS, {
+            "number": 172, "received_at": 122, "customer_name": 80, "phone": 105, "kind": 50, "item": 110,
+            "amount_paid": 80, "within_window": 70, "decision": 70, "refund_amount": 80, "status": 90,
+            "handled_by_name": 70}, fmt={"within_window": lambda v: self.tr("期限内") if v else self.tr("超期")})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("扫码或输入单号、电话、姓名"))
         self.panel.model.row_color = lambda row: PENDING_BG if row.get("status") == "pending_approval" else None
-        self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, tr_enum(s.value)) for s in ReturnStatus])
+        self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, enum_text(s.value, return_label)) for s in ReturnStatus])
         self.status_filter.setObjectName("statusFilter")
-        self.kind_filter = ChoiceCombo([(None, self.tr("退货和换货"))] + [(k.value, tr_enum(k.value)) for k in ReturnKind])
+        self.kind_filter = ChoiceCombo([(None, self.tr("退货和换货"))] + [(k.value, enum_text(k.value, return_label)) for k in ReturnKind])
         self.open_only = QCheckBox(self.tr("未办结"))
         filters = QHBoxLayout()
         for key, combo in (("status", self.status_filter), ("kind", self.kind_filter)):
@@ -94,7 +85,7 @@ class ReturnsPage(AftersalesPage):
         dialog = ReturnDialog(self.ctx.actor, self)
         if dialog.exec() and dialog.saved is not None:
             self.after_change(self.tr("已登记 {0}（{1}），请打印凭证交顾客").format(
-                dialog.saved.number, tr_enum(dialog.saved.status)))
+                dialog.saved.number, enum_text(dialog.saved.status, return_label)))
             self.select_uuid(dialog.saved.uuid)
 
     def decide(self) -> None:
@@ -109,10 +100,7 @@ class ReturnsPage(AftersalesPage):
         row = self.selected()
         if row is None or not confirm(self, question.format(row["number"], row["refund_amount"])):
             return
-        try:
-            action(self.ctx.actor, row["uuid"])
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: action(self.ctx.actor, row["uuid"])):
             return
         self.after_change(done)
         self.select_uuid(row["uuid"])

@@ -4,41 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from frontdesk import clock
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
+from frontdesk.domain.selfcheck import label as selfcheck_label
 from frontdesk.services import selfchecks
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.selfcheck_form import ReviewDialog, SelfCheckDialog
-from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.list_export_action import add_list_export, export_named
+from frontdesk.ui.messages import inform, status
+from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
-
-
-def frequency_label(value: object) -> str:
-    return QCoreApplication.translate("enum", rules.label(str(value or "")))
 
 
 class SelfCheckPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.manager = ctx.actor.can(Permission.MANAGE_PERSONNEL)
-        columns = [Column("slot", self.tr("日期/周"), 90), Column("staff_name", self.tr("员工"), 80, sortable=False),
-                   Column("frequency", self.tr("频次"), 50, fmt=frequency_label, sortable=False),
-                   Column("no_count", self.tr("“否”项"), 60, align_right=True),
-                   Column("submitted_at", self.tr("提交时间"), 130),
-                   Column("reviewed_by_name", self.tr("审阅人"), 70, sortable=False),
-                   Column("reviewed_at", self.tr("审阅时间"), 130, sortable=False),
-                   Column("review_note", self.tr("审阅意见"), 160, sortable=False)]
+        columns = spec_columns(selfchecks.SELFCHECKS, {
+            "slot": 90, "staff_name": 80, "frequency": 50, "no_count": 60, "submitted_at": 130,
+            "reviewed_by_name": 70, "reviewed_at": 130, "review_note": 160})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索员工姓名或工号"))
         self.panel.model.row_color = lambda row: "#ffebee" if row.get("no_count") else None
         self.today = QLabel()
@@ -48,6 +42,7 @@ class SelfCheckPage(Page):
         self.fill.setObjectName("fill")
         self.fill.clicked.connect(self.fill_own)
         self.panel.actions_bar.addWidget(self.fill)
+        self.export_btn = add_list_export(self, self.panel, "selfchecks", beside_pager=True)
         self.frequency: ChoiceCombo | None = None
         if self.manager:
             self.unreviewed = QCheckBox(self.tr("只看未审阅"))
@@ -60,7 +55,7 @@ class SelfCheckPage(Page):
             self.panel.actions_bar.addWidget(review)
             self.panel.activated.connect(lambda _row: self.review())
         if ctx.actor.can(Permission.MANAGE_REFERENCE):
-            self.frequency = ChoiceCombo([(f.value, frequency_label(f.value)) for f in rules.Frequency])
+            self.frequency = ChoiceCombo([(f.value, enum_text(f.value, selfcheck_label)) for f in rules.Frequency])
             self.frequency.setObjectName("frequency")
             self.frequency.setToolTip(self.tr("自查频次（全站）"))
             self.frequency.currentIndexChanged.connect(self._set_frequency)
@@ -68,6 +63,10 @@ class SelfCheckPage(Page):
             self.panel.actions_bar.addWidget(self.frequency)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
+
+    def export_excel(self) -> int | None:
+        """导出Excel: the self-checks as currently filtered (staff: their own), off the UI thread."""
+        return export_named(self, self.panel, "selfchecks")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return selfchecks.list_checks(self.ctx.actor, query)
@@ -83,10 +82,7 @@ class SelfCheckPage(Page):
         self.panel.refresh()
 
     def _set_frequency(self) -> None:
-        try:
-            selfchecks.set_frequency(self.ctx.actor, self.frequency.value())
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: selfchecks.set_frequency(self.ctx.actor, self.frequency.value())):
             return
         status(self.tr("自查频次已改为{0}").format(self.frequency.currentText()))
         self.refresh()

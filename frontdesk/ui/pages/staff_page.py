@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-from frontdesk.domain.roles import Permission, Role
-from frontdesk.services import list_exports
+from frontdesk.domain.roles import Permission
 from frontdesk.services import staff as staff_service
+from frontdesk.services import staff_list
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.staff_edit import StaffDialog
-from frontdesk.ui.list_export_action import export_button, export_list
+from frontdesk.ui.list_export_action import export_button, export_named
 from frontdesk.ui.messages import inform, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
-
-
-def _role_label(value: object) -> str:
-    try:
-        return QCoreApplication.translate("enum", Role(str(value)).label)
-    except ValueError:
-        return str(value or "")
 
 
 class StaffPage(Page):
@@ -33,17 +25,10 @@ class StaffPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        columns = [
-            Column("staff_no", self.tr("工号"), 90),
-            Column("name", self.tr("姓名"), 90),
-            Column("department", self.tr("部门"), 120),
-            Column("position", self.tr("岗位"), 110),
-            Column("role", self.tr("角色"), 70, fmt=_role_label),
-            Column("phone", self.tr("电话"), 120),
-            Column("hire_date", self.tr("入职日期"), 100),
-            Column("active", self.tr("在职"), 50, fmt=lambda v: self.tr("在职") if v else self.tr("离职")),
-            Column("last_login", self.tr("最近登录"), 140),
-        ]
+        columns = spec_columns(staff_list.STAFF, {
+            "staff_no": 90, "name": 90, "department": 120, "position": 110, "role": 70, "phone": 120,
+            "hire_date": 100, "active": 50, "last_login": 140},
+            fmt={"active": lambda v: self.tr("在职") if v else self.tr("离职")})
         self.panel = ListPanel(
             columns, self._fetch, ctx.settings.page_size, self.tr("搜索工号、姓名或电话")
         )
@@ -84,7 +69,7 @@ class StaffPage(Page):
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
-        return export_list(self, lambda: list_exports.export_staff(self.ctx.actor, self.panel.query()))
+        return export_named(self, self.panel, "staff")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return staff_service.list_staff(self.ctx.actor, query)

@@ -21,16 +21,16 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
-from frontdesk.excel.exporter import ExportCancelled
 from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
 from frontdesk.services import fine_schedule_import, roster_import, site, sync_conflicts
 from frontdesk.services.sync_export import export_site
 from frontdesk.services.sync_import import ImportReport, import_site
-from frontdesk.ui import export_runner
+from frontdesk.ui import file_dialogs
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.sync_dialogs import ImportPreviewDialog, SiteExportDialog
-from frontdesk.ui.messages import confirm, inform, localized_error, show_user_error, status, warn
+from frontdesk.ui.messages import confirm, inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.ops import OpContext, run_with_progress, succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -132,11 +132,11 @@ class SyncPage(Page):
         dialog = SiteExportDialog(self)
         if not dialog.exec():
             return None
-        path = path or export_runner.choose_xlsx(self, f"{site.site_code()}-站点导出-{clock.today():%Y%m%d}.xlsx")
+        path = path or file_dialogs.choose_xlsx(self, f"{site.site_code()}-站点导出-{clock.today():%Y%m%d}.xlsx")
         if path is None:
             return None
-        written = export_runner.run_export(self, lambda progress, cancel: export_site(
-            self.ctx.actor, path, dialog.choice, progress, cancel).total, self.tr("正在导出站点数据…"))
+        written = run_with_progress(self, lambda ctx: export_site(
+            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled).total, self.tr("正在导出站点数据…"))
         if written is not None:
             inform(self, self.tr("已导出 {0:,} 条记录到\n{1}").format(written, path))
         return written
@@ -144,11 +144,10 @@ class SyncPage(Page):
     def _run_import(self, path: Path, dry_run: bool) -> ImportReport | None:
         outcome: dict[str, Any] = {}
 
-        def job(progress: Any, cancel: Any) -> int:
+        def job(ctx: OpContext) -> int:
             def report(_stage: str, done: int, total: int) -> None:
-                if cancel():  # raised inside the import's transaction: everything rolls back
-                    raise ExportCancelled
-                progress(done, total)
+                ctx.check()  # raised inside the import's transaction: everything rolls back
+                ctx.progress(done, total)
 
             try:
                 outcome["report"] = import_site(self.ctx.actor, path, dry_run, report)
@@ -156,7 +155,7 @@ class SyncPage(Page):
                 outcome["refused"] = exc
             return 0
 
-        export_runner.run_export(self, job, self.tr("正在校验…") if dry_run else self.tr("正在导入…"))
+        run_with_progress(self, job, self.tr("正在校验…") if dry_run else self.tr("正在导入…"))
         if "refused" in outcome:
             self.show_refused(outcome["refused"])
         return outcome.get("report")
@@ -168,12 +167,9 @@ class SyncPage(Page):
         if not confirm(self, self.tr("文件未导入，数据库没有任何改动。\n\n{0}{1}\n\n把全部问题保存为 Excel 错误清单吗？")
                        .format(lines, more), self.tr("文件被拒绝")):
             return
-        target = export_runner.choose_xlsx(self, self.tr("导入错误清单.xlsx"))
+        target = file_dialogs.choose_xlsx(self, self.tr("导入错误清单.xlsx"))
         if target is not None:
-            try:
-                write_problems(target, exc.problems)
-            except (OSError, UserError) as error:
-                warn(self, localized_error(error) if isinstance(error, UserError) else str(error))
+            if not succeeded(self, lambda: write_problems(target, exc.problems)):
                 return
             status(self.tr("错误清单已保存到 {0}").format(target))
 
@@ -260,10 +256,7 @@ class SyncPage(Page):
         if row is None:
             inform(self, self.tr("请先选择一条冲突"))
             return
-        try:
-            sync_conflicts.resolve(self.ctx.actor, row["id"], choice)
-        except UserError as exc:
-            show_user_error(self, exc)
+        if not succeeded(self, lambda: sync_conflicts.resolve(self.ctx.actor, row["id"], choice)):
             return
         status(self.tr("冲突已处理"))
         self.refresh()

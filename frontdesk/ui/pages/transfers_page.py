@@ -5,17 +5,17 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
 
 from frontdesk.domain.reception import TransferStatus
-from frontdesk.errors import UserError
-from frontdesk.services import list_exports, transfers
+from frontdesk.services import transfers
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import ReplyDialog
-from frontdesk.ui.list_export_action import export_button, export_list
-from frontdesk.ui.messages import inform, show_user_error, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.list_export_action import export_button, export_named
+from frontdesk.ui.messages import inform, status
+from frontdesk.ui.models.page_model import spec_columns
+from frontdesk.ui.ops import attempt
 from frontdesk.ui.pages.base import Page
-from frontdesk.ui.widgets.enum_combo import enum_combo, enum_label
+from frontdesk.ui.widgets.enum_combo import enum_combo
 
 OVERDUE_COLOR = "#ffcdd2"
 
@@ -27,18 +27,9 @@ class TransfersPage(Page):
         super().__init__(ctx)
         from frontdesk.ui.widgets.list_panel import ListPanel
 
-        columns = [
-            Column("contact_number", self.tr("接待编号"), 170, sortable=False),
-            Column("transferred_at", self.tr("转办时间"), 130),
-            Column("department_name", self.tr("承办部门"), 100, sortable=False),
-            Column("due_at", self.tr("办理期限"), 130),
-            Column("status", self.tr("状态"), 60, fmt=enum_label),
-            Column("chase_count", self.tr("催办次数"), 70, align_right=True),
-            Column("customer_name", self.tr("客户"), 80, sortable=False),
-            Column("request", self.tr("核心诉求"), 240, sortable=False),
-            Column("reply", self.tr("部门答复"), 200, sortable=False),
-            Column("owner_name", self.tr("首问负责人"), 80, sortable=False),
-        ]
+        columns = spec_columns(transfers.TRANSFERS, {
+            "contact_number": 170, "transferred_at": 130, "department_name": 100, "due_at": 130, "status": 60,
+            "chase_count": 70, "customer_name": 80, "request": 240, "reply": 200, "owner_name": 80})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索（按编号）"))
         self.panel.search.hide()
         self.panel.model.row_color = lambda row: OVERDUE_COLOR if row["overdue"] else None
@@ -72,7 +63,7 @@ class TransfersPage(Page):
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
-        return export_list(self, lambda: list_exports.export_transfers(self.ctx.actor, self.panel.query()))
+        return export_named(self, self.panel, "transfers")
 
     def _fetch(self, query: ListQuery) -> DataPage:
         return transfers.list_transfers(self.ctx.actor, query)
@@ -95,10 +86,8 @@ class TransfersPage(Page):
         row = self._current()
         if row is None:
             return
-        try:
-            count = transfers.chase(self.ctx.actor, row["uuid"])
-        except UserError as exc:
-            show_user_error(self, exc)
+        count = attempt(self, lambda: transfers.chase(self.ctx.actor, row["uuid"]))
+        if count is None:
             return
         status(self.tr("已催办（第 {0} 次）").format(count))
         self.panel.refresh()

@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QPushButton, QTabWidget, QVBoxLayout
 
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Permission
-from frontdesk.domain.visits import CustomerLevel, DueKind, VisitInput, VisitMethod, label
-from frontdesk.services import list_exports
+from frontdesk.domain.visits import CustomerLevel, DueKind, VisitInput, VisitMethod
+from frontdesk.domain.visits import label as visit_label
 from frontdesk.services import visits as visit_service
 from frontdesk.services.listing import ListQuery
 from frontdesk.services.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.key_customer_edit import KeyCustomerDialog
 from frontdesk.ui.dialogs.visit_edit import VisitDialog, due_link_text, due_reason_text
-from frontdesk.ui.list_export_action import export_button, export_list
+from frontdesk.ui.i18n import enum_format, enum_text
+from frontdesk.ui.list_export_action import export_button, export_named
 from frontdesk.ui.messages import inform, status
-from frontdesk.ui.models.page_model import Column
+from frontdesk.ui.models.page_model import Column, spec_columns
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 
 OVERDUE_COLOR = "#ffebee"
 
-
-def _enum(value: object) -> str:
-    return QCoreApplication.translate("enum", label(str(value or "")))
 
 
 class VisitsPage(Page):
@@ -40,7 +37,7 @@ class VisitsPage(Page):
 
         self.due = ListPanel(
             [
-                Column("kind", self.tr("回访事由"), 130, fmt=_enum),
+                Column("kind", self.tr("回访事由"), 130, fmt=enum_format(visit_label)),
                 Column("customer_name", self.tr("客户"), 150),
                 Column("phone", self.tr("电话"), 120),
                 Column("due_date", self.tr("应回访日期"), 100),
@@ -50,7 +47,7 @@ class VisitsPage(Page):
         )
         self.due.setObjectName("duePanel")
         self.due.model.row_color = lambda row: OVERDUE_COLOR if row.get("overdue") else None
-        self.due_kind = ChoiceCombo([(None, self.tr("全部事由"))] + [(k.value, _enum(k.value)) for k in DueKind])
+        self.due_kind = ChoiceCombo([(None, self.tr("全部事由"))] + [(k.value, enum_text(k.value, visit_label)) for k in DueKind])
         self.due_kind.setObjectName("dueKind")
         self.due_kind.currentIndexChanged.connect(lambda: self.due.set_filter("kind", self.due_kind.value()))
         self.due.filter_bar.addWidget(self.due_kind)
@@ -61,26 +58,19 @@ class VisitsPage(Page):
         self.due.activated.connect(lambda _row: self.visit_due())
 
         self.history = ListPanel(
-            [
-                Column("visited_at", self.tr("回访时间"), 130),
-                Column("customer_name", self.tr("客户"), 120),
-                Column("phone", self.tr("电话"), 110),
-                Column("method", self.tr("方式"), 60, fmt=_enum),
-                Column("satisfaction", self.tr("满意度"), 80, fmt=_enum),
-                Column("next_visit_date", self.tr("下次回访"), 95),
-                Column("visitor_name", self.tr("回访人"), 80, sortable=False),
-                Column("result", self.tr("回访结果"), 300, sortable=False),
-            ],
+            spec_columns(visit_service.VISITS, {"visited_at": 130, "customer_name": 120, "phone": 110, "method": 60,
+                                         "satisfaction": 80, "next_visit_date": 95, "visitor_name": 80,
+                                         "result": 300}),
             self._fetch_history, size, self.tr("搜索客户、电话或回访结果"),
         )
         self.history.setObjectName("historyPanel")
-        self.method_filter = ChoiceCombo([(None, self.tr("全部方式"))] + [(m.value, _enum(m.value)) for m in VisitMethod])
+        self.method_filter = ChoiceCombo([(None, self.tr("全部方式"))] + [(m.value, enum_text(m.value, visit_label)) for m in VisitMethod])
         self.method_filter.setObjectName("methodFilter")
         self.method_filter.currentIndexChanged.connect(
             lambda: self.history.set_filter("method", self.method_filter.value())
         )
         self.satisfaction_filter = ChoiceCombo(
-            [(None, self.tr("全部满意度"))] + [(s.value, _enum(s.value)) for s in Satisfaction]
+            [(None, self.tr("全部满意度"))] + [(s.value, enum_text(s.value, visit_label)) for s in Satisfaction]
         )
         self.satisfaction_filter.currentIndexChanged.connect(
             lambda: self.history.set_filter("satisfaction", self.satisfaction_filter.value())
@@ -105,7 +95,7 @@ class VisitsPage(Page):
             [
                 Column("name", self.tr("客户名称"), 200),
                 Column("phone", self.tr("电话"), 120),
-                Column("level", self.tr("类别"), 80, fmt=_enum),
+                Column("level", self.tr("类别"), 80, fmt=enum_format(visit_label)),
                 Column("visits_this_year", self.tr("今年回访次数"), 100, align_right=True),
                 Column("last_visit_at", self.tr("最近回访"), 130, sortable=False),
                 Column("active", self.tr("状态"), 60, sortable=False,
@@ -115,7 +105,7 @@ class VisitsPage(Page):
             self._fetch_customers, size, self.tr("搜索客户名称或电话"),
         )
         self.customers.setObjectName("customersPanel")
-        self.level_filter = ChoiceCombo([(None, self.tr("全部类别"))] + [(c.value, _enum(c.value)) for c in CustomerLevel])
+        self.level_filter = ChoiceCombo([(None, self.tr("全部类别"))] + [(c.value, enum_text(c.value, visit_label)) for c in CustomerLevel])
         self.level_filter.currentIndexChanged.connect(
             lambda: self.customers.set_filter("level", self.level_filter.value())
         )
@@ -153,7 +143,7 @@ class VisitsPage(Page):
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
-        return export_list(self, lambda: list_exports.export_visits(self.ctx.actor, self.history.query()))
+        return export_named(self, self.history, "visits")
 
     # data
     def _fetch_due(self, query: ListQuery) -> DataPage:
@@ -218,7 +208,7 @@ class VisitsPage(Page):
             inform(self, self.tr("请先选择一位客户"))
             return
         self._open_visit(VisitInput(customer_name=row["name"], phone=row["phone"]),
-                         link_text=self.tr("{0}回访").format(_enum(row["level"])))
+                         link_text=self.tr("{0}回访").format(enum_text(row["level"], visit_label)))
 
     def toggle_customer(self) -> None:
         row = self.customers.current_row()

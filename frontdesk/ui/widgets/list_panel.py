@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.errors import UserError
 from frontdesk.services.listing import CURSOR_KEYS, ListQuery, Page, cursor
-from frontdesk.ui.messages import show_user_error
 from frontdesk.ui.models.page_model import Column, PageModel
+from frontdesk.ui.ops import attempt
 
 
 class ListPanel(QWidget):
@@ -131,10 +130,8 @@ class ListPanel(QWidget):
     def refresh(self, **cursor: Any) -> None:
         """Fetch the current page again (after a save, a filter change); ``cursor`` pages on."""
         started = time.perf_counter()
-        try:
-            page = self.fetch(self.query(**cursor))
-        except UserError as exc:
-            show_user_error(self, exc)
+        page = attempt(self, lambda: self.fetch(self.query(**cursor)))
+        if page is None:
             return
         self.last_query_ms = (time.perf_counter() - started) * 1000
         self.last_page = page
