@@ -89,7 +89,7 @@ def windows_installer() -> None:
 def run_slow_test() -> int:
     step("verifying the bundle (tests/installer, -m slow)")
     env = dict(os.environ, FRONTDESK_BUNDLE_FRESH="1")
-    cmd = [PY, "-m", "pytest", "-q", "-m", "slow", "tests/installer"]
+    cmd = [PY, "-m", "pytest", "-q", "-n", "0", "-m", "slow", "tests/installer"]
     print("$ " + " ".join(cmd), flush=True)
     return subprocess.run(cmd, cwd=layout.ROOT, env=env).returncode
 
