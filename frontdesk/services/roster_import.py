@@ -204,14 +204,7 @@ def _last_admin(old: Staff | None, data: staff_service.StaffInput, admins: set[s
         if not stays:
             admins.discard(old.uuid)
         return {}
-    errors: dict[str, str] = {}
-    if data.role != Role.ADMIN.value:
-        errors["role"] = T("errors", "{0} 是最后一位在职管理员，不能改为其他角色").format(old.name)
-    if not data.active:
-        errors["active"] = T("errors", "{0} 是最后一位在职管理员，不能停用").format(old.name)
-    if data.staff_no != old.staff_no:
-        errors["staff_no"] = T("errors", "{0} 是最后一位在职管理员，不能更改工号").format(old.name)
-    return errors
+    return staff_service.last_admin_errors(old, data)
 
 
 class _Preview(Exception):

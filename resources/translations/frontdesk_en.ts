@@ -8325,7 +8325,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="135"/>
         <location filename="../../frontdesk/services/phrases.py" line="141"/>
-        <location filename="../../frontdesk/services/staff.py" line="230"/>
+        <location filename="../../frontdesk/services/staff.py" line="235"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
     </message>
@@ -8676,7 +8676,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/fine_schedule_import.py" line="276"/>
-        <location filename="../../frontdesk/services/roster_import.py" line="236"/>
+        <location filename="../../frontdesk/services/roster_import.py" line="229"/>
         <source>导入在第 {0} 行中断：{1}
 之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。</source>
         <translation>The import stopped at row {0}: {1}
@@ -9153,7 +9153,7 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     </message>
     <message>
         <location filename="../../frontdesk/services/staff.py" line="83"/>
-        <location filename="../../frontdesk/services/staff.py" line="139"/>
+        <location filename="../../frontdesk/services/staff.py" line="144"/>
         <source>员工不存在或已删除</source>
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
@@ -9164,22 +9164,22 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>You cannot deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="226"/>
+        <location filename="../../frontdesk/services/staff.py" line="231"/>
         <source>请填写部门名称</source>
         <translation>Enter the department name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="228"/>
+        <location filename="../../frontdesk/services/staff.py" line="233"/>
         <source>部门名称不超过 50 字</source>
         <translation>The department name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="236"/>
+        <location filename="../../frontdesk/services/staff.py" line="241"/>
         <source>部门“{0}”已存在</source>
         <translation>Department “{0}” already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="241"/>
+        <location filename="../../frontdesk/services/staff.py" line="246"/>
         <source>部门不存在或已删除</source>
         <translation>The department does not exist or has been deleted</translation>
     </message>
@@ -9330,20 +9330,17 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="211"/>
-        <location filename="../../frontdesk/services/staff.py" line="129"/>
+        <location filename="../../frontdesk/services/staff.py" line="134"/>
         <source>{0} 是最后一位在职管理员，不能停用</source>
         <translation>{0} is the last active administrator and cannot be deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="209"/>
-        <location filename="../../frontdesk/services/staff.py" line="127"/>
+        <location filename="../../frontdesk/services/staff.py" line="132"/>
         <source>{0} 是最后一位在职管理员，不能改为其他角色</source>
         <translation>{0} is the last active administrator and cannot be given another role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="213"/>
-        <location filename="../../frontdesk/services/staff.py" line="131"/>
+        <location filename="../../frontdesk/services/staff.py" line="136"/>
         <source>{0} 是最后一位在职管理员，不能更改工号</source>
         <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
     </message>
