@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from frontdesk.errors import UserError
 from frontdesk.paths import DataPaths, data_paths, resource_dir
-from frontdesk.services import auth, site, system
+from frontdesk.services.core import auth, site, system
 from frontdesk.settings import Persist, Settings
 
 _STARTED = time.perf_counter()

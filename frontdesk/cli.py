@@ -12,7 +12,7 @@ from pathlib import Path
 from frontdesk.domain.roles import SYSTEM
 from frontdesk.errors import UserError, ValidationError
 from frontdesk.paths import data_paths
-from frontdesk.services import auth, site, system
+from frontdesk.services.core import auth, site, system
 from frontdesk.settings import Settings
 
 
@@ -119,7 +119,7 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
         print(f"已从 {args.file} 恢复")
         return 0
     if args.command in ("export", "import"):
-        from frontdesk.services import sync_cli
+        from frontdesk.services.sync import cli as sync_cli
 
         return sync_cli.run(args)
     if args.command == "demo-data":

@@ -1,7 +1,7 @@
 """Per-installation settings, kept apart as Picard does: ``Settings`` are the options a user chooses,
 declared once with types and defaults and upgraded by version; ``Persist`` is state the program
 remembers by itself (window geometry, the last login name). Site-wide options live in the database
-(``services/site_settings.py``)."""
+(``services/core/site_settings.py``)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 from frontdesk import clock  # noqa: E402
 from frontdesk.domain.roles import Actor, Role  # noqa: E402
 from frontdesk.paths import DataPaths, data_paths  # noqa: E402
-from frontdesk.services import auth, site, system  # noqa: E402
+from frontdesk.services.core import auth, site, system  # noqa: E402
 from frontdesk.settings import Settings  # noqa: E402
 
 ADMIN_PASSWORD = "admin123"
@@ -93,7 +93,7 @@ def admin(paths: DataPaths) -> Actor:
 @pytest.fixture
 def make_actor(admin: Actor) -> Callable[..., Actor]:
     """Create a staff member with ``role`` (and password 'secret1') and return them as an actor."""
-    from frontdesk.services import staff as staff_service
+    from frontdesk.services.core import staff as staff_service
 
     counter = iter(range(2001, 9999))
 

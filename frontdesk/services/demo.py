@@ -12,7 +12,7 @@ from frontdesk import clock
 from frontdesk.db.connection import analyze, transaction
 from frontdesk.db.models import Department, Staff, current_site_code
 from frontdesk.domain.roles import Role
-from frontdesk.services.passwords import hash_password
+from frontdesk.services.core.passwords import hash_password
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红玉兰梅鑫晨浩宇欣怡子涵梓萱雨轩佳琪思远博文俊杰晓东海燕春梅国庆建华丹丹婷婷"

@@ -14,8 +14,9 @@ from frontdesk.db.models.base import current_site_code, new_uuid
 from frontdesk.domain import assessment as rules
 from frontdesk.domain import selfcheck as check_rules
 from frontdesk.domain.assessment_seed import DEFAULT_UUID
-from frontdesk.services import assessment_templates as templates
-from frontdesk.services import assessments, auth
+from frontdesk.services.assessments import runs as assessments
+from frontdesk.services.assessments import templates
+from frontdesk.services.core import auth
 from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 CHECK_DAYS = 150

@@ -15,10 +15,8 @@ from frontdesk.db.models import Complaint, ComplaintEvent, Contact, NumberSequen
 from frontdesk.domain.complaints import ComplaintCategory, LogKind, Satisfaction
 from frontdesk.domain.reception import Category
 from frontdesk.domain.sla import Remedy, Stage
-from frontdesk.services import (
-    complaints,
-    demo_reception,  # noqa: F401 - contacts are generated first: cases link to them
-)
+from frontdesk.services import demo_reception  # noqa: F401 - contacts are generated first: cases link to them
+from frontdesk.services.complaints import cases as complaints  # noqa: F401 - contacts are generated first: cases link to them
 from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 SUBJECTS = [

@@ -11,8 +11,11 @@ from frontdesk import clock
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import FineMonth, Handover, LeaveRequest, Shift, ShiftSwap, ShiftType, Staff
 from frontdesk.domain import attendance as rules
-from frontdesk.services import attendance, auth, discipline, fine_rules, fine_sheet, handover
+from frontdesk.services.core import auth
 from frontdesk.services.demo import DemoContext, DemoGenerator, register
+from frontdesk.services.discipline import fine_rules, fine_sheet
+from frontdesk.services.discipline import incidents as discipline
+from frontdesk.services.personnel import attendance, handover
 
 PAST_DAYS, FUTURE_DAYS = 45, 10
 MANUAL = [("R01", "工作时间在前台扎堆聊天", 5), ("R02", "上班时间处理私人网购退货", 10),

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from frontdesk import clock
-from frontdesk.services import list_exports
-from frontdesk.services.list_exports import ListExport
+from frontdesk.services.core import list_exports
+from frontdesk.services.core.list_exports import ListExport
 from frontdesk.ui import file_dialogs
 from frontdesk.ui.messages import status
 from frontdesk.ui.ops import attempt, run_with_progress

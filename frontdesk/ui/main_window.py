@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 import frontdesk
 from frontdesk.domain.roles import Permission
-from frontdesk.services import site
+from frontdesk.services.core import site
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
-from frontdesk.ui.dialogs.settings_dialog import SettingsDialog
+from frontdesk.ui.dialogs.settings_edit import SettingsDialog
 from frontdesk.ui.messages import bridge, confirm, status
 from frontdesk.ui.pages.base import Page, PageSpec
 from frontdesk.ui.pages.registry import page_specs

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from frontdesk.errors import UserError
 from frontdesk.excel.exporter import ExportCancelled
-from frontdesk.services.reports_common import release_thread_connection
+from frontdesk.services.reports.common import release_thread_connection
 from frontdesk.ui.messages import show_user_error, status
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from frontdesk.errors import NotFound, UserError
 from frontdesk.paths import DataPaths
-from frontdesk.services import auth, site, system
+from frontdesk.services.core import auth, site, system
 from frontdesk.settings import Settings
 
 SIZE = (1366, 800)
@@ -124,7 +124,7 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
     from frontdesk.db.models import Staff
     from frontdesk.ui.dialogs.department_edit import DepartmentDialog
     from frontdesk.ui.dialogs.password import PasswordDialog
-    from frontdesk.ui.dialogs.settings_dialog import SettingsDialog
+    from frontdesk.ui.dialogs.settings_edit import SettingsDialog
     from frontdesk.ui.dialogs.staff_edit import StaffDialog
 
     def staff_edit(win: QWidget) -> QDialog:
@@ -132,7 +132,7 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
         return StaffDialog(win.ctx.actor, some.uuid if some else None, win)
 
     def department(win: QWidget) -> QDialog:
-        from frontdesk.services import staff as staff_service
+        from frontdesk.services.core import staff as staff_service
 
         rows = staff_service.list_departments(win.ctx.actor)
         return DepartmentDialog(win.ctx.actor, rows[0] if rows else None, win)
@@ -145,7 +145,7 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
         "settings": lambda win: SettingsDialog(win.ctx.settings, win),
     }
     from frontdesk.ui.dialogs.repair_steps import screenshot_dialogs as aftersales_dialogs
-    from frontdesk.ui.dialogs.sync_dialogs import screenshot_dialogs as sync_dialogs
+    from frontdesk.ui.dialogs.sync_exchange import screenshot_dialogs as sync_dialogs
     from frontdesk.ui.dialogs.visit_edit import screenshot_dialogs as visit_dialogs
 
     return base | visit_dialogs() | aftersales_dialogs() | sync_dialogs() | DIALOGS

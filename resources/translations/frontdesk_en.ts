@@ -65,39 +65,39 @@
 <context>
     <name>AppealDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="118"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="120"/>
         <source>{0} {1}：{2}
 申诉理由：{3}</source>
         <translation>{0} {1}: {2}
 Appeal reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="124"/>
         <source>驳回申诉，维持处罚</source>
         <translation>Reject the appeal, keep the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="124"/>
         <source>申诉成立，撤销处罚</source>
         <translation>Uphold the appeal, revoke the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="130"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="129"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="131"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="132"/>
         <source>处理意见</source>
         <translation>Decision note</translation>
     </message>
@@ -141,22 +141,22 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="95"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="107"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="108"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -164,27 +164,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendanceEditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="157"/>
         <source>补录 / 更正考勤</source>
         <translation>Enter / correct attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="168"/>
         <source>更正已有记录时必填，如：打卡机故障</source>
         <translation>Required when correcting, e.g. clock machine broken</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="169"/>
         <source>签到时间</source>
         <translation>Clock-in time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="170"/>
         <source>签退时间</source>
         <translation>Clock-out time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="171"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -285,32 +285,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="222"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -318,17 +318,17 @@ Appeal reason: {3}</translation>
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="139"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="139"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="146"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="147"/>
         <source>本人密码</source>
         <translation>Own password</translation>
     </message>
@@ -389,167 +389,167 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="75"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="86"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="88"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="92"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="93"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="94"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="95"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="126"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="134"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="135"/>
         <source>各项时限（按工作日计算，暂停期间不计）</source>
         <translation>Time limits (in working days; paused time excluded)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="137"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="137"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="137"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="137"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="144"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="147"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -635,113 +635,113 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="48"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="80"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="81"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="124"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="137"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="145"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="150"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="152"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
@@ -1024,47 +1024,47 @@ Appeal reason: {3}</translation>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="179"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="180"/>
         <source>协商结果 - {0}</source>
         <translation>Negotiation outcome - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="182"/>
         <source>{0}：{1}，实付 {2} 元</source>
         <translation>{0}: {1}, paid {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="185"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="186"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="187"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="189"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="193"/>
         <source>协商经过</source>
         <translation>How it was agreed</translation>
     </message>
@@ -1267,57 +1267,57 @@ Appeal reason: {3}</translation>
 <context>
     <name>DismissalTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
         <source>违纪编号</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="144"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
         <source>按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。</source>
         <translation>Incidents under rules flagged for dismissal need the manager to decide on dismissal.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="146"/>
         <source>同意辞退</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="146"/>
         <source>不予辞退</source>
         <translation>Do not dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="164"/>
         <source>请先选择一条辞退建议</source>
         <translation>Select a dismissal proposal first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="167"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="167"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
@@ -1387,72 +1387,72 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineRuleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="144"/>
         <source>修改罚款标准</source>
         <translation>Change fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="144"/>
         <source>新增罚款条款</source>
         <translation>New fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="159"/>
         <source>迟到分档，如 15:10, 30:20, 60:50（分钟:元）</source>
         <translation>Lateness tiers, e.g. 15:10, 30:20, 60:50 (minutes:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
         <source>罚款下限（元）</source>
         <translation>Minimum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
         <source>罚款上限（元）</source>
         <translation>Maximum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
         <source>计罚方式</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
         <source>分档</source>
         <translation>Tiers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
         <source>分档格式为 分钟:金额，用逗号分隔</source>
         <translation>Tiers are minutes:amount, separated by commas</translation>
     </message>
@@ -1533,107 +1533,107 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineSheetTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
         <source>已确认条数</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
         <source>罚款合计（元）</source>
         <translation>Total fines (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
         <source>待处理条数</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="61"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="67"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="67"/>
         <source>签字记录</source>
         <translation>Sign-off log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="80"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
         <source>已签字锁定：{0}，{1}</source>
         <translation>Signed off and locked: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="91"/>
         <source>未签字</source>
         <translation>Not signed off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="91"/>
         <source>（重新打开原因：{0}）</source>
         <translation>(reopened: {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="100"/>
         <source>签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。</source>
         <translation>Sign off the fine sheet for {0}? Incidents, fines and attendance of that month will be locked.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="104"/>
         <source>{0} 罚款表已签字锁定</source>
         <translation>Fine sheet {0} signed off and locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="109"/>
         <source>重新打开 {0}</source>
         <translation>Reopen {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="109"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="115"/>
         <source>罚款表-{0}.xlsx</source>
         <translation>fines-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="119"/>
         <source>正在导出 {0} 罚款表</source>
         <translation>Exporting the {0} fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="121"/>
         <source>已导出 {0} 条违纪明细到 {1}</source>
         <translation>Exported {0} incident(s) to {1}</translation>
     </message>
@@ -1758,17 +1758,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>GraceDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="216"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="216"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="221"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="221"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="223"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="223"/>
         <source>迟到宽限</source>
         <translation>Lateness grace</translation>
     </message>
@@ -1776,22 +1776,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="121"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="123"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="132"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="133"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -1799,93 +1799,93 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="33"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="33"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
         <source>开始时间</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="49"/>
         <source>{0} {1} 件</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="58"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="67"/>
         <source>（到岗后确认）</source>
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="75"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="89"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="90"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="95"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -1956,42 +1956,42 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="143"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="146"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="147"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_dialogs.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="157"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -1999,17 +1999,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="134"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="161"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
     </message>
@@ -2155,65 +2155,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="70"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -2221,57 +2221,57 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="41"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="63"/>
         <source>如：监控截图、顾客投诉单号、在场证人</source>
         <translation>e.g. CCTV still, complaint number, witnesses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="64"/>
         <source>情节严重（可提出辞退建议）</source>
         <translation>Serious (may lead to a dismissal proposal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="65"/>
         <source>登记后直接确认</source>
         <translation>Confirm on saving</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="66"/>
         <source>违纪员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="67"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="68"/>
         <source>违纪条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="69"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="70"/>
         <source>罚款（元/人）</source>
         <translation>Fine (yuan per person)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="71"/>
         <source>情况说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="72"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
@@ -2322,37 +2322,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="182"/>
         <source>请假申请</source>
         <translation>Leave request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="199"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="200"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="201"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="202"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="203"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="204"/>
         <source>电话请假须在 {0} 天内补办手续，逾期按旷工处理。</source>
         <translation>A phone leave needs its paperwork within {0} days, or counts as absence.</translation>
     </message>
@@ -2708,7 +2708,7 @@ Runs offline; data is stored in:
 <context>
     <name>OptionalDateTimeEdit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="32"/>
         <source>未填写</source>
         <translation>Not set</translation>
     </message>
@@ -2716,7 +2716,7 @@ Runs offline; data is stored in:
 <context>
     <name>OverdueLabel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/overdue_label.py" line="57"/>
+        <location filename="../../frontdesk/ui/widgets/overdue_label.py" line="59"/>
         <source>&lt;a href=&quot;overdue&quot; style=&quot;color:{0}; text-decoration:none;&quot;&gt;超期投诉：{1} 件&lt;/a&gt;</source>
         <translation>&lt;a href=&quot;overdue&quot; style=&quot;color:{0}; text-decoration:none;&quot;&gt;Overdue complaints: {1}&lt;/a&gt;</translation>
     </message>
@@ -3046,67 +3046,67 @@ Runs offline; data is stored in:
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="65"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="69"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="73"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="74"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="75"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="76"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="78"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="105"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="111"/>
         <source>正在导出考核排名</source>
         <translation>Exporting the assessment ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="113"/>
         <source>已导出 {0} 人的考核排名到 {1}</source>
         <translation>Exported the ranking of {0} people to {1}</translation>
     </message>
@@ -3198,132 +3198,132 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="43"/>
         <source>维修工单 {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="46"/>
         <source>（返修 {0} 次）</source>
         <translation> (reworked {0} times)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="48"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
         <source>保修 / 取件</source>
         <translation>Warranty / pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
         <source>预计</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="54"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
         <source>已在本状态停留超过 {0} 天，请跟进</source>
         <translation>Waiting in this step for more than {0} days, please follow up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="64"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="64"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="75"/>
         <source>（照片缺失）</source>
         <translation>(photo missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="100"/>
         <source>处理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="107"/>
         <source>通知客户：{0}，{1}</source>
         <translation>Customer notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="109"/>
         <source>返修，重新受理</source>
         <translation>Rework, taken in again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="111"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
         <source>取件验收：{0}</source>
         <translation>Pickup check: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="114"/>
         <source>转为「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
@@ -3331,152 +3331,152 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="56"/>
         <source>维修收件登记</source>
         <translation>Repair intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="61"/>
         <source>如：张先生</source>
         <translation>e.g. Mr Zhang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
         <source>取件通知用，手机或座机</source>
         <translation>For the pickup notice, mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
         <source>如：蓝牙耳机</source>
         <translation>e.g. Bluetooth earbuds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="64"/>
         <source>如：华为 FreeBuds 5</source>
         <translation>e.g. Huawei FreeBuds 5</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="65"/>
         <source>机身或包装上的序列号</source>
         <translation>Serial number on the device or box</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="78"/>
         <source>其他配件，用顿号分隔</source>
         <translation>Other accessories, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="80"/>
         <source>如：外观完好 / 背面有划痕</source>
         <translation>e.g. no damage / scratches on the back</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="87"/>
         <source>元，保内可填 0</source>
         <translation>yuan; 0 under warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="90"/>
         <source>邮寄取件时填写收件地址</source>
         <translation>Delivery address, if sent by post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="105"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="108"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>送修商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>序列号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>邮寄地址</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="131"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="132"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="131"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="132"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="134"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="135"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="137"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="138"/>
         <source>“{0}”不是图片文件，未添加</source>
         <translation>“{0}” is not an image and was not added</translation>
     </message>
@@ -3492,107 +3492,107 @@ Runs offline; data is stored in:
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="49"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="51"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
         <source>保内保外</source>
         <translation>Any warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="54"/>
         <source>未取件</source>
         <translation>Not picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
         <source>仅滞留</source>
         <translation>Stuck only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="57"/>
         <source>在同一状态停留超过设定天数的工单</source>
         <translation>Orders waiting in one step longer than the set number of days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
         <source>收件登记</source>
         <translation>Take in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>已更新维修进度</source>
         <translation>Repair progress updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>通知取件</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>已记录通知</source>
         <translation>Notification logged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>已记录取件</source>
         <translation>Pickup recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>已返修，工单重新受理</source>
         <translation>Reworked: the order is open again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
         <source>维修受理单</source>
         <translation>Repair receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
         <source>维修取件单</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="78"/>
         <source>维修工单</source>
         <translation>Repairs</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="106"/>
         <source>已受理维修工单 {0}，请打印受理单交顾客</source>
         <translation>Repair order {0} taken in; print the receipt for the customer</translation>
     </message>
@@ -3618,93 +3618,93 @@ Runs offline; data is stored in:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
         <source>每日接待汇总</source>
         <translation>Daily contact summary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="56"/>
         <source>每周汇总分析</source>
         <translation>Weekly analysis</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
         <source>月度服务质量分析</source>
         <translation>Monthly service quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
         <source>违纪罚款月报</source>
         <translation>Monthly fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="60"/>
         <source>考核结果汇总</source>
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="105"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
         <source>上周</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="122"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="122"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="109"/>
         <source>生成报表</source>
         <translation>Run report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="128"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="129"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="130"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="236"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="272"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="286"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="275"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="289"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="284"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="287"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -3811,183 +3811,183 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="60"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="63"/>
         <source>如：王女士</source>
         <translation>e.g. Ms Wang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="64"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="69"/>
         <source>商品名称、规格</source>
         <translation>Item name and size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="72"/>
         <source>元，如 199.00</source>
         <translation>yuan, e.g. 199.00</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="75"/>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="78"/>
         <source>小票号或订单号</source>
         <translation>Receipt or order number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
         <source>商品质量合格</source>
         <translation>Quality OK</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
         <source>包装完好</source>
         <translation>Packaging intact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
         <source>配件齐全</source>
         <translation>Accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="97"/>
         <source>说明（如：吊牌在、缺少充电线）</source>
         <translation>Note (e.g. tags on, charging cable missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="105"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="113"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>商品类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
         <source>实付金额</source>
         <translation>Amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
         <source>购买日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
         <source>购物凭证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
         <source>退换原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>政策核对</source>
         <translation>Policy check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>验货检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="143"/>
         <source>填写购买日期后核对退换货期限</source>
         <translation>Enter the purchase date to check the return window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="145"/>
         <source>购买日期不能晚于今天</source>
         <translation>The purchase date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="147"/>
         <source>购买后第 {0} 天，期限 {1} 天：{2}；{3}</source>
         <translation>Day {0} after purchase, window {1} days: {2}; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
         <source>在期限内</source>
         <translation>within the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
         <source>已超出期限</source>
         <translation>past the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
         <source>无购物凭证</source>
         <translation>no receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="157"/>
         <source>超过 {0} 元，须主管审批</source>
         <translation>Above {0} yuan: needs a manager&apos;s approval</translation>
     </message>
@@ -3995,102 +3995,102 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
         <source>期限内</source>
         <translation>In window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
         <source>超期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="47"/>
         <source>退货和换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="48"/>
         <source>未办结</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="57"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="58"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="59"/>
         <source>主管审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="60"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="61"/>
         <source>打印凭证</source>
         <translation>Print voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="62"/>
         <source>退换货凭证</source>
         <translation>Return/exchange voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="63"/>
         <source>退换货</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="84"/>
         <source>退款超过审批金额，须主管审批后办结</source>
         <translation>The refund is above the approval amount: a manager must approve it first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="89"/>
         <source>已登记 {0}（{1}），请打印凭证交顾客</source>
         <translation>Registered {0} ({1}); print the voucher for the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="98"/>
         <source>已记录协商结果</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="111"/>
         <source>批准 {0} 退款 {1} 元？</source>
         <translation>Approve the refund of {1} yuan for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="111"/>
         <source>已审批</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="114"/>
         <source>确认 {0} 已退款 {1} 元或已换货，办结？</source>
         <translation>Confirm that {0} has been refunded {1} yuan or exchanged, and complete it?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="114"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
@@ -4620,27 +4620,27 @@ Runs offline; data is stored in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_dialog.py" line="18"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="18"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_dialog.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="26"/>
         <source> 条/页</source>
         <translation> per page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="28"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_dialog.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="29"/>
         <source>列表每页</source>
         <translation>List page size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_dialog.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="30"/>
         <source>更改界面语言后需重新启动程序。</source>
         <translation>Changing the interface language requires a restart.</translation>
     </message>
@@ -4648,47 +4648,47 @@ Runs offline; data is stored in:
 <context>
     <name>ShiftTypeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="59"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="62"/>
         <source>（新增班次）</source>
         <translation>(new shift type)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="66"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="68"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="69"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="70"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="71"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="72"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="73"/>
         <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
         <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
     </message>
@@ -4696,42 +4696,42 @@ Runs offline; data is stored in:
 <context>
     <name>SiteExportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="24"/>
         <source>站点导出</source>
         <translation>Site export</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
         <source>上次导出以来（{0}）</source>
         <translation>Since the last export ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="28"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="28"/>
         <source>上次导出以来（尚未导出过：全部）</source>
         <translation>Since the last export (none yet: everything)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="29"/>
         <source>自指定日期以来</source>
         <translation>Since a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="30"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="37"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="38"/>
         <source>起始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_dialogs.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="39"/>
         <source>把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed at this site to one Excel workbook, to be imported (merged) at head office or another site.</translation>
     </message>
@@ -4964,27 +4964,27 @@ Runs offline; data is stored in:
 <context>
     <name>SwapDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="118"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="126"/>
         <source>我的班次</source>
         <translation>My shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="127"/>
         <source>替班同事</source>
         <translation>Colleague covering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="128"/>
         <source>调班原因</source>
         <translation>Reason for swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_dialogs.py" line="129"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="129"/>
         <source>按规定须至少提前一个班次申请，由主管审批。</source>
         <translation>Swaps must be requested at least one shift ahead and are approved by a manager.</translation>
     </message>
@@ -4992,227 +4992,227 @@ Runs offline; data is stored in:
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="43"/>
         <source>选择要导入的工作簿</source>
         <translation>Choose the workbook to import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
         <source>站点数据</source>
         <translation>Site data</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
         <source>员工花名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
         <source>导入时间</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
         <source>来源站点</source>
         <translation>From site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="66"/>
         <source>站点导出…</source>
         <translation>Site export…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="67"/>
         <source>站点导入…</source>
         <translation>Site import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
         <source>导入罚款标准…</source>
         <translation>Import fine schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
         <source>只有管理员可以导出和导入</source>
         <translation>Only administrators can export and import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>已保留本站</source>
         <translation>Kept local</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>已采用对方</source>
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="85"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="90"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="93"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="106"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="118"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="119"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="128"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="141"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="143"/>
         <source>已导出 {0:,} 条记录到
 {1}</source>
         <translation>Exported {0:,} records to
 {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -5225,58 +5225,58 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="172"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="176"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="185"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="203"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="205"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="230"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="209"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="230"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="232"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="233"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="257"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="261"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="263"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="206"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="208"/>
         <source>表中没有的列，现有员工保持不变：{0}</source>
         <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
@@ -5505,67 +5505,67 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="172"/>
         <source>模板名称</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="173"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="174"/>
         <source>权重（态度/知识/技能/纪律）</source>
         <translation>Weights (attitude/knowledge/skills/discipline)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="175"/>
         <source>项目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="176"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
         <source>优秀/良好/合格</source>
         <translation>Excellent/Good/Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="178"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
         <source>修改时间</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="180"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="186"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="187"/>
         <source>修改模板（存为新版本）</source>
         <translation>Edit (saves a new version)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="209"/>
         <source>请先选择一个模板</source>
         <translation>Please select a template first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="216"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="215"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
     </message>
@@ -6065,149 +6065,149 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="188"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="188"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
         <source>驳回申诉</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
         <source>提出辞退建议</source>
         <translation>Dismissal proposed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="191"/>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="191"/>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
         <source>补录考勤</source>
         <translation>Attendance entered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
         <source>更正考勤</source>
         <translation>Attendance corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="197"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="199"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="197"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="199"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="198"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="198"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/discipline_dialogs.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -6215,620 +6215,620 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="27"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="27"/>
         <source>退换货</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="28"/>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="47"/>
-        <location filename="../../frontdesk/services/complaint_list.py" line="29"/>
-        <location filename="../../frontdesk/services/discipline.py" line="204"/>
-        <location filename="../../frontdesk/services/reception.py" line="177"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="177"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="29"/>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="48"/>
-        <location filename="../../frontdesk/services/complaint_list.py" line="30"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="29"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="48"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="30"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="30"/>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="49"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="30"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="49"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="31"/>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="50"/>
-        <location filename="../../frontdesk/services/complaint_list.py" line="32"/>
-        <location filename="../../frontdesk/services/reception.py" line="182"/>
-        <location filename="../../frontdesk/services/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/visits.py" line="132"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="31"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="182"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="32"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="32"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="33"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="33"/>
         <source>商品类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="34"/>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="51"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="34"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="51"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="35"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="35"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="36"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="36"/>
         <source>实付金额</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="37"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="37"/>
         <source>购买日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="38"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="38"/>
         <source>政策期限</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="39"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="39"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="40"/>
-        <location filename="../../frontdesk/services/discipline.py" line="216"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="40"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="41"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="41"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="42"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="42"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="43"/>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="58"/>
-        <location filename="../../frontdesk/services/attendance.py" line="167"/>
-        <location filename="../../frontdesk/services/discipline.py" line="212"/>
-        <location filename="../../frontdesk/services/reception.py" line="189"/>
-        <location filename="../../frontdesk/services/transfers.py" line="117"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="44"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="44"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="46"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="46"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="52"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="52"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="53"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="53"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="54"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="54"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="55"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="55"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="56"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="56"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="57"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="57"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="59"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="59"/>
         <source>进入本状态</source>
         <translation>In this step since</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="60"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="60"/>
         <source>返修次数</source>
         <translation>Reworks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_list.py" line="61"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="61"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="158"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="160"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="159"/>
-        <location filename="../../frontdesk/services/handover.py" line="151"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="151"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="160"/>
-        <location filename="../../frontdesk/services/discipline.py" line="206"/>
-        <location filename="../../frontdesk/services/selfchecks.py" line="118"/>
-        <location filename="../../frontdesk/services/staff_list.py" line="19"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="19"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="207"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="162"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="118"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/discipline.py" line="207"/>
-        <location filename="../../frontdesk/services/selfchecks.py" line="119"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="208"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="163"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="119"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="162"/>
-        <location filename="../../frontdesk/services/handover.py" line="152"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="152"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="163"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="165"/>
         <source>应到</source>
         <translation>Due in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="164"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="166"/>
         <source>应退</source>
         <translation>Due out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="167"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="166"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="168"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="170"/>
         <source>迟到(分)</source>
         <translation>Late (min)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="171"/>
         <source>早退(分)</source>
         <translation>Early (min)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="172"/>
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="173"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="28"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="28"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="31"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="31"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="33"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
         <source>投诉事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="34"/>
-        <location filename="../../frontdesk/services/reception.py" line="180"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="180"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="35"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="36"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
         <source>等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="37"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="38"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
         <source>暂停计时</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="39"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
         <source>最近时限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="40"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
         <source>本阶段剩余</source>
         <translation>Stage time left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="41"/>
-        <location filename="../../frontdesk/services/transfers.py" line="114"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="114"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="42"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="43"/>
-        <location filename="../../frontdesk/services/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaint_list.py" line="44"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="203"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="204"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="205"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="206"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="208"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="209"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
         <source>违纪情况</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="210"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
         <source>罚款(元)</source>
         <translation>Fine (CNY)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="213"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="214"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="215"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="217"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="150"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="150"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="153"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="153"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="155"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="155"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="156"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="157"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="157"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="176"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="176"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="178"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="178"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="179"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="179"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="181"/>
-        <location filename="../../frontdesk/services/transfers.py" line="112"/>
-        <location filename="../../frontdesk/services/visits.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="181"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="183"/>
-        <location filename="../../frontdesk/services/transfers.py" line="113"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="183"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="113"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="184"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="184"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="185"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="186"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="190"/>
-        <location filename="../../frontdesk/services/transfers.py" line="123"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="123"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="116"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="116"/>
         <source>服务自查</source>
         <translation>Self-checks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="117"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="117"/>
         <source>日期/周</source>
         <translation>Day / week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="120"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="120"/>
         <source>频次</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="121"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="121"/>
         <source>“否”项</source>
         <translation>“No” answers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="122"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="122"/>
         <source>自查项数</source>
         <translation>Items checked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="123"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="123"/>
         <source>提交时间</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="124"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="124"/>
         <source>审阅人</source>
         <translation>Reviewer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="125"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="125"/>
         <source>审阅时间</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="126"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="126"/>
         <source>审阅意见</source>
         <translation>Review note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="18"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="18"/>
         <source>员工档案</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="20"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="20"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="21"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="21"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="22"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="22"/>
         <source>岗位</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="23"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="23"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="25"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="25"/>
         <source>入职日期</source>
         <translation>Hire date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="26"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="26"/>
         <source>在职</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff_list.py" line="27"/>
+        <location filename="../../frontdesk/services/core/staff_list.py" line="27"/>
         <source>最近登录</source>
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="110"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="110"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="111"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="111"/>
         <source>接待编号</source>
         <translation>Contact No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="115"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="115"/>
         <source>转办时间</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="116"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="116"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="118"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="118"/>
         <source>催办次数</source>
         <translation>Chases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="119"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="119"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="120"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="120"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="121"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="121"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="122"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="122"/>
         <source>答复时间</source>
         <translation>Replied at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="129"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="129"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="130"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="135"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="136"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>回访人</source>
         <translation>Visited by</translation>
     </message>
@@ -7806,7 +7806,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/assessment.py" line="173"/>
-        <location filename="../../frontdesk/services/assessment_templates.py" line="92"/>
+        <location filename="../../frontdesk/services/assessments/templates.py" line="92"/>
         <source>请填写各等级分数线</source>
         <translation>Enter the score threshold of each grade</translation>
     </message>
@@ -7907,7 +7907,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="112"/>
-        <location filename="../../frontdesk/services/repairs.py" line="48"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="49"/>
         <source>请填写{0}</source>
         <translation>Enter the {0}</translation>
     </message>
@@ -8003,7 +8003,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="111"/>
-        <location filename="../../frontdesk/services/fine_rules.py" line="98"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="98"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
@@ -8050,7 +8050,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="133"/>
-        <location filename="../../frontdesk/services/reception.py" line="100"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="100"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
@@ -8324,8 +8324,8 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="135"/>
-        <location filename="../../frontdesk/services/phrases.py" line="141"/>
-        <location filename="../../frontdesk/services/staff.py" line="235"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="235"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="141"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
     </message>
@@ -8340,1017 +8340,1017 @@ Please send this file to technical support.</translation>
         <translation>The database is busy (another window may be saving). Please try again shortly.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_settings.py" line="57"/>
+        <location filename="../../frontdesk/services/aftersales/policy.py" line="57"/>
         <source>未知的商品类别：{0}</source>
         <translation>Unknown item category: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_settings.py" line="59"/>
+        <location filename="../../frontdesk/services/aftersales/policy.py" line="59"/>
         <source>天数应在 0–{0} 之间</source>
         <translation>Days must be between 0 and {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_settings.py" line="61"/>
+        <location filename="../../frontdesk/services/aftersales/policy.py" line="61"/>
         <source>审批金额应大于 0</source>
         <translation>The approval amount must be greater than 0</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales_settings.py" line="63"/>
+        <location filename="../../frontdesk/services/aftersales/policy.py" line="63"/>
         <source>滞留天数应在 1–90 之间</source>
         <translation>Days stuck must be between 1 and 90</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessment_results.py" line="60"/>
-        <location filename="../../frontdesk/services/assessments.py" line="119"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="60"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="120"/>
         <source>只能查看本人的考核</source>
         <translation>You can only view your own assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessment_templates.py" line="49"/>
-        <location filename="../../frontdesk/services/assessment_templates.py" line="120"/>
+        <location filename="../../frontdesk/services/assessments/templates.py" line="49"/>
+        <location filename="../../frontdesk/services/assessments/templates.py" line="120"/>
         <source>该考核模板不存在</source>
         <translation>This assessment template does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessment_templates.py" line="85"/>
+        <location filename="../../frontdesk/services/assessments/templates.py" line="85"/>
         <source>请填写权重（百分数）</source>
         <translation>Enter the weight (percent)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessment_templates.py" line="104"/>
+        <location filename="../../frontdesk/services/assessments/templates.py" line="104"/>
         <source>请填写模板名称</source>
         <translation>Enter a template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="41"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="42"/>
         <source>请选择考核期间</source>
         <translation>Choose the assessment period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="44"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="45"/>
         <source>考核期间尚未开始</source>
         <translation>The assessment period has not started yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="46"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="47"/>
         <source>请选择参加考核的员工</source>
         <translation>Choose the staff to assess</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="49"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="50"/>
         <source>请选择考核模板</source>
         <translation>Choose an assessment template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="54"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="55"/>
         <source>{0} 本期已有考核</source>
         <translation>{0} already has an assessment for this period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="66"/>
-        <location filename="../../frontdesk/services/attendance.py" line="281"/>
-        <location filename="../../frontdesk/services/auth.py" line="149"/>
-        <location filename="../../frontdesk/services/discipline.py" line="102"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="67"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="149"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="103"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="283"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="87"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="88"/>
         <source>该考核不存在</source>
         <translation>This assessment does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="153"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="154"/>
         <source>员工已确认的考核不能再修改</source>
         <translation>An assessment the staff member has confirmed can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="155"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="156"/>
         <source>不能为自己的考核评分</source>
         <translation>You cannot score your own assessment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="185"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="186"/>
         <source>只能确认本人的考核</source>
         <translation>You can only confirm your own assessment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="187"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="188"/>
         <source>该考核尚未评分或已确认</source>
         <translation>This assessment has not been scored yet or is already confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments.py" line="199"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="200"/>
         <source>该考核批次不存在</source>
         <translation>This assessment batch does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attachments.py" line="26"/>
+        <location filename="../../frontdesk/services/core/attachments.py" line="26"/>
         <source>照片“{0}”超过 {1} MB</source>
         <translation>Photo “{0}” is larger than {1} MB</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attachments.py" line="29"/>
+        <location filename="../../frontdesk/services/core/attachments.py" line="29"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attachments.py" line="32"/>
+        <location filename="../../frontdesk/services/core/attachments.py" line="32"/>
         <source>“{0}”不是图片文件（支持 JPG、PNG、GIF、BMP、WebP）</source>
         <translation>“{0}” is not an image file (JPG, PNG, GIF, BMP and WebP are supported)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attachments.py" line="44"/>
+        <location filename="../../frontdesk/services/core/attachments.py" line="44"/>
         <source>无法保存照片到 {0}：{1}</source>
         <translation>Cannot save the photo to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="35"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="37"/>
         <source>宽限时间为 0–60 分钟</source>
         <translation>The grace time is 0–60 minutes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="116"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="118"/>
         <source>现在没有可签到或签退的排班（可在班次开始前两小时内签到）</source>
         <translation>There is no shift to clock in or out of now (clock-in opens two hours before the shift starts)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="144"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="146"/>
         <source>更正已有的考勤记录须填写原因</source>
         <translation>Correcting an existing attendance record needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/attendance.py" line="276"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="278"/>
         <source>只能为本人办理</source>
         <translation>You can only do this for yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="36"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="36"/>
         <source>密码连续输错 {0} 次，账户已锁定，请 {1} 分钟后再试或联系管理员</source>
         <translation>Wrong password {0} times in a row; the account is locked. Try again in {1} minutes or contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="127"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="127"/>
         <source>账户不存在</source>
         <translation>The account does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="118"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="118"/>
         <source>责任部门不存在</source>
         <translation>The responsible department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="120"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="120"/>
         <source>归责员工不存在</source>
         <translation>The staff member held responsible does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="155"/>
-        <location filename="../../frontdesk/services/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="155"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="182"/>
-        <location filename="../../frontdesk/services/complaints.py" line="302"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="182"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="302"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="216"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="216"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="222"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="222"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="224"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="224"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="226"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="226"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="238"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="238"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="256"/>
-        <location filename="../../frontdesk/services/repairs.py" line="197"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="198"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="256"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="269"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="269"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="270"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="270"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints.py" line="278"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="278"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="61"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="62"/>
         <source>请选择违纪员工</source>
         <translation>Choose the staff member concerned</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="63"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="64"/>
         <source>请填写发生时间</source>
         <translation>Enter when it happened</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="65"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="66"/>
         <source>发生时间不能晚于现在</source>
         <translation>The time it happened cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="67"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="68"/>
         <source>情况说明不超过 500 字</source>
         <translation>The description must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="71"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="72"/>
         <source>请选择违纪条款（发生日期时有效的罚款标准）</source>
         <translation>Choose the rule broken (the fine schedule in force on that date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="75"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="76"/>
         <source>{0} 不是按人计罚的条款，一次只能登记一名员工</source>
         <translation>{0} is not fined per person; record one staff member at a time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="77"/>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="134"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="123"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="124"/>
         <source>该违纪记录不存在</source>
         <translation>This misconduct record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="133"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="134"/>
         <source>该记录当前状态不能进行此操作</source>
         <translation>This cannot be done in the record&apos;s current state</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="165"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="166"/>
         <source>请填写撤销原因</source>
         <translation>Enter the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="178"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="179"/>
         <source>请填写申诉理由</source>
         <translation>Enter the grounds of the appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="180"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="181"/>
         <source>只能对本人的违纪记录提出申诉</source>
         <translation>You can only appeal your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="192"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="193"/>
         <source>请填写处理意见</source>
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="268"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="269"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline.py" line="295"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="296"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_rules.py" line="44"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="44"/>
         <source>罚款标准条目不存在</source>
         <translation>The fine schedule entry does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_rules.py" line="83"/>
-        <location filename="../../frontdesk/services/fine_rules.py" line="85"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="83"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="85"/>
         <source>请输入金额，例如 20 或 20.50</source>
         <translation>Enter an amount, e.g. 20 or 20.50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_rules.py" line="96"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="96"/>
         <source>生效日期不能早于今天（已发生的违纪按原标准）</source>
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="132"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="139"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="149"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="209"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_schedule_import.py" line="276"/>
-        <location filename="../../frontdesk/services/roster_import.py" line="229"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="229"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="276"/>
         <source>导入在第 {0} 行中断：{1}
 之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。</source>
         <translation>The import stopped at row {0}: {1}
 The {2} rows before it were saved, the rest were not. Once the problem is solved, import the same sheet again: the saved rows show as unchanged and only the rest are added.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_sheet.py" line="38"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="38"/>
         <source>{0} 的罚款表已签字确认（已锁定），如需修改请先由主管重新打开</source>
         <translation>The fine sheet for {0} has been signed (locked); a manager must reopen it before it can be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_sheet.py" line="80"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="80"/>
         <source>{0} 已签字确认</source>
         <translation>{0} has already been signed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_sheet.py" line="82"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="82"/>
         <source>{0} 还有 {1} 条违纪记录待确认或申诉中，处理完后才能签字</source>
         <translation>{0} still has {1} misconduct records awaiting confirmation or under appeal; sign after they are handled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_sheet.py" line="94"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="94"/>
         <source>重新打开已签字的月份须填写原因</source>
         <translation>Reopening a signed month needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/fine_sheet.py" line="98"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="98"/>
         <source>{0} 尚未签字，无需重新打开</source>
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="90"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="90"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="92"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="92"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="99"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="99"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="125"/>
-        <location filename="../../frontdesk/services/handover.py" line="139"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="125"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="139"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="127"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="127"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="129"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="129"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/handover.py" line="131"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="131"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="77"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="77"/>
         <source>请选择日期</source>
         <translation>Choose a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="79"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="79"/>
         <source>说明不超过 100 字</source>
         <translation>The description must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="89"/>
-        <location filename="../../frontdesk/services/holidays.py" line="113"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="89"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="113"/>
         <source>该节假日设置不存在或已删除</source>
         <translation>This holiday setting does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/holidays.py" line="91"/>
-        <location filename="../../frontdesk/services/holidays.py" line="96"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="91"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="96"/>
         <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
         <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/leaves.py" line="35"/>
+        <location filename="../../frontdesk/services/personnel/leaves.py" line="35"/>
         <source>请选择请假类型</source>
         <translation>Choose a leave type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/leaves.py" line="37"/>
+        <location filename="../../frontdesk/services/personnel/leaves.py" line="37"/>
         <source>请填写开始时间</source>
         <translation>Enter the start time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/leaves.py" line="39"/>
+        <location filename="../../frontdesk/services/personnel/leaves.py" line="39"/>
         <source>请填写结束时间</source>
         <translation>Enter the end time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/leaves.py" line="41"/>
+        <location filename="../../frontdesk/services/personnel/leaves.py" line="41"/>
         <source>结束时间须晚于开始时间</source>
         <translation>The end time must be after the start time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/leaves.py" line="43"/>
+        <location filename="../../frontdesk/services/personnel/leaves.py" line="43"/>
         <source>请填写请假事由</source>
         <translation>Enter the reason for the leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/leaves.py" line="66"/>
+        <location filename="../../frontdesk/services/personnel/leaves.py" line="66"/>
         <source>该请假申请已处理或不存在</source>
         <translation>This leave request has already been handled or does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/passwords.py" line="46"/>
+        <location filename="../../frontdesk/services/core/passwords.py" line="46"/>
         <source>密码至少 6 位</source>
         <translation>The password must be at least 6 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/passwords.py" line="48"/>
+        <location filename="../../frontdesk/services/core/passwords.py" line="48"/>
         <source>密码首尾不能有空格</source>
         <translation>The password cannot start or end with a space</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/permissions.py" line="13"/>
+        <location filename="../../frontdesk/services/core/permissions.py" line="13"/>
         <source>当前账户（{0}，{1}）没有“{2}”权限。</source>
         <translation>The current account ({0}, {1}) does not have the “{2}” permission.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/phrases.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="84"/>
         <source>请选择使用场景</source>
         <translation>Choose a situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/phrases.py" line="92"/>
-        <location filename="../../frontdesk/services/phrases.py" line="114"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="92"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="114"/>
         <source>该规范用语不存在或已删除</source>
         <translation>This standard phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/phrases.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="139"/>
         <source>类别不超过 30 字</source>
         <translation>The category must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/phrases.py" line="148"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="148"/>
         <source>该忌语已在列表中</source>
         <translation>This phrase is already on the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/phrases.py" line="154"/>
-        <location filename="../../frontdesk/services/phrases.py" line="172"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="154"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="172"/>
         <source>该服务忌语不存在或已删除</source>
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="57"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="57"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="61"/>
-        <location filename="../../frontdesk/services/reception.py" line="104"/>
-        <location filename="../../frontdesk/services/reception.py" line="126"/>
-        <location filename="../../frontdesk/services/transfers.py" line="38"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="61"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="104"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="126"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="38"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="106"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="46"/>
-        <location filename="../../frontdesk/services/repairs.py" line="107"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="47"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="108"/>
         <source>说明</source>
         <translation>explanation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="50"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="51"/>
         <source>{0}不超过 {1} 字</source>
         <translation>At most {1} characters for the {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="61"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="62"/>
         <source>照片须通过“添加照片”选择</source>
         <translation>Photos must be chosen with “Add photos…”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="82"/>
-        <location filename="../../frontdesk/services/repairs.py" line="221"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="83"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="222"/>
         <source>该维修工单不存在或已删除</source>
         <translation>This repair order does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="111"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="112"/>
         <source>通知取件和取件请分别使用“通知客户”和“取件验收”</source>
         <translation>For pickup notices and pickups use “Notify customer” and “Pickup”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="127"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="128"/>
         <source>请选择通知方式</source>
         <translation>Choose how the customer was notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="129"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="130"/>
         <source>请选择通知结果</source>
         <translation>Choose the result of the notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="139"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="140"/>
         <source>维修结果出来（已修好或无法修复）后才能通知客户取件</source>
         <translation>The customer can be told to collect only once the repair result is known (repaired or cannot be repaired)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="152"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="153"/>
         <source>取件检查结果</source>
         <translation>pickup inspection result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="155"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="156"/>
         <source>客户不满意的原因</source>
         <translation>reason the customer is not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="163"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="164"/>
         <source>工单当前为「{0}」，通知取件后才能取件</source>
         <translation>The order is at “{0}”; it can be collected only after the customer is notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="184"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="185"/>
         <source>返修原因</source>
         <translation>reason for rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/repairs.py" line="190"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="191"/>
         <source>工单当前为「{0}」，还不能返修</source>
         <translation>The order is at “{0}”; it cannot be sent back for rework yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/returns.py" line="96"/>
-        <location filename="../../frontdesk/services/returns.py" line="173"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="97"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="174"/>
         <source>该退换货记录不存在或已删除</source>
         <translation>This return/exchange record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/returns.py" line="107"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="108"/>
         <source>当前状态为「{0}」，只有协商中的记录可以改处理意见</source>
         <translation>The status is “{0}”; only records under negotiation can change the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/returns.py" line="109"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="110"/>
         <source>请选择协商结果：同意或拒绝</source>
         <translation>Choose the outcome of the negotiation: approve or refuse</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/returns.py" line="134"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="135"/>
         <source>当前状态为「{0}」，无需审批</source>
         <translation>The status is “{0}”; no approval is needed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/returns.py" line="151"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="152"/>
         <source>退款 {0} 元超过审批金额，须主管审批后才能办结</source>
         <translation>The refund of {0} yuan is above the approval amount; a manager must approve it before it can be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/returns.py" line="153"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="154"/>
         <source>当前状态为「{0}」，不能办结</source>
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="81"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="81"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="97"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="97"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="103"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="103"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="109"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="109"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="166"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="166"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="59"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="59"/>
         <source>只有员工本人可以填写礼仪自查表</source>
         <translation>Only the staff member can fill in their own etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="62"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="62"/>
         <source>不能提前填写以后的自查表</source>
         <translation>Self-checks for later periods cannot be filled in yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="72"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="72"/>
         <source>本期自查表已由主管审阅，不能再修改</source>
         <translation>A manager has reviewed this period&apos;s self-check; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="87"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="87"/>
         <source>该自查表不存在</source>
         <translation>This self-check does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/selfchecks.py" line="95"/>
+        <location filename="../../frontdesk/services/personnel/selfchecks.py" line="95"/>
         <source>只能查看本人的自查表</source>
         <translation>You can only view your own self-checks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="42"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="42"/>
         <source>请填写班次名称（不超过 20 字）</source>
         <translation>Enter a shift name (at most 20 characters)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="47"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="47"/>
         <source>时间格式为 HH:MM，例如 08:00</source>
         <translation>Times are written HH:MM, e.g. 08:00</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="49"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="49"/>
         <source>结束时间不能与开始时间相同</source>
         <translation>The end time cannot be the same as the start time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="57"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="57"/>
         <source>已有同名班次</source>
         <translation>A shift with this name already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="61"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="61"/>
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="112"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="112"/>
         <source>请选择班次</source>
         <translation>Choose a shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="114"/>
         <source>请选择员工</source>
         <translation>Choose a staff member</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="117"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="117"/>
         <source>该员工在这段时间已有排班</source>
         <translation>This staff member is already rostered at this time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="130"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="130"/>
         <source>已有签到记录的班次不能取消排班</source>
         <translation>A shift with clock-in records cannot be removed from the schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="139"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="139"/>
         <source>该排班不存在或已取消</source>
         <translation>This roster entry does not exist or has been cancelled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="163"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="163"/>
         <source>请填写调班原因</source>
         <translation>Enter the reason for the swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="165"/>
         <source>请选择替班同事</source>
         <translation>Choose the colleague who will cover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="171"/>
         <source>只能为自己的班次申请调班</source>
         <translation>You can only request swaps for your own shifts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="173"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="173"/>
         <source>替班同事不能是本人</source>
         <translation>The covering colleague cannot be yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="178"/>
-        <location filename="../../frontdesk/services/shifts.py" line="196"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="178"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="196"/>
         <source>替班同事在该时段已有排班</source>
         <translation>The covering colleague is already rostered at that time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/shifts.py" line="192"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="192"/>
         <source>该调班申请已处理或不存在</source>
         <translation>This swap request has already been handled or does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="39"/>
+        <location filename="../../frontdesk/services/core/site.py" line="39"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="41"/>
-        <location filename="../../frontdesk/services/site.py" line="78"/>
+        <location filename="../../frontdesk/services/core/site.py" line="41"/>
+        <location filename="../../frontdesk/services/core/site.py" line="78"/>
         <source>请填写站点名称</source>
         <translation>Enter the site name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="43"/>
+        <location filename="../../frontdesk/services/core/site.py" line="43"/>
         <source>站点名称不超过 50 字</source>
         <translation>The site name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="45"/>
+        <location filename="../../frontdesk/services/core/site.py" line="45"/>
         <source>账户名为 2–20 位字母、数字或 _.-</source>
         <translation>The account name is 2–20 letters, digits or _.-</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/site.py" line="62"/>
+        <location filename="../../frontdesk/services/core/site.py" line="62"/>
         <source>本数据库已初始化，站点代码为 {0}</source>
         <translation>This database is already initialized; its site code is {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="43"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="43"/>
         <source>请填写工号</source>
         <translation>Enter the staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="45"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="45"/>
         <source>工号不超过 20 位</source>
         <translation>The staff no. must be at most 20 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="53"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="53"/>
         <source>工号 {0} 已被使用</source>
         <translation>Staff no. {0} is already in use</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="55"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="55"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="57"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="57"/>
         <source>姓名不超过 30 字</source>
         <translation>The name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="62"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="62"/>
         <source>角色无效</source>
         <translation>Invalid role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="64"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="64"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="66"/>
-        <location filename="../../frontdesk/services/transfers.py" line="42"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="66"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="83"/>
-        <location filename="../../frontdesk/services/staff.py" line="144"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="83"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="144"/>
         <source>员工不存在或已删除</source>
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/roster_import.py" line="174"/>
-        <location filename="../../frontdesk/services/staff.py" line="88"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="174"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="88"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="231"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="231"/>
         <source>请填写部门名称</source>
         <translation>Enter the department name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="233"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="233"/>
         <source>部门名称不超过 50 字</source>
         <translation>The department name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="241"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="241"/>
         <source>部门“{0}”已存在</source>
         <translation>Department “{0}” already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="246"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="246"/>
         <source>部门不存在或已删除</source>
         <translation>The department does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync_cli.py" line="20"/>
+        <location filename="../../frontdesk/services/sync/cli.py" line="20"/>
         <source>请先运行 init 初始化站点</source>
         <translation>Run init to set up the site first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync_cli.py" line="30"/>
+        <location filename="../../frontdesk/services/sync/cli.py" line="30"/>
         <source>--since 日期格式应为 YYYY-MM-DD：{0}</source>
         <translation>--since must be a date in the form YYYY-MM-DD: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync_conflicts.py" line="57"/>
-        <location filename="../../frontdesk/services/sync_conflicts.py" line="76"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="58"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="77"/>
         <source>该冲突记录不存在</source>
         <translation>This conflict record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync_conflicts.py" line="72"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="73"/>
         <source>请选择保留本站版本或采用对方版本</source>
         <translation>Choose whether to keep this site&apos;s version or take the other one</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync_conflicts.py" line="78"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="79"/>
         <source>该冲突已处理</source>
         <translation>This conflict has already been resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync_conflicts.py" line="81"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="82"/>
         <source>本程序不认识记录类型 {0}</source>
         <translation>This program does not know the record type {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync_conflicts.py" line="84"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="85"/>
         <source>冲突涉及的本站记录已不存在</source>
         <translation>The local record in this conflict no longer exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/system.py" line="47"/>
+        <location filename="../../frontdesk/services/core/system.py" line="47"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/system.py" line="52"/>
+        <location filename="../../frontdesk/services/core/system.py" line="52"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/system.py" line="57"/>
+        <location filename="../../frontdesk/services/core/system.py" line="57"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="26"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="26"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="28"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="28"/>
         <source>请填写办理期限</source>
         <translation>Enter the due time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="30"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="30"/>
         <source>办理期限必须晚于现在</source>
         <translation>The due time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="32"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="32"/>
         <source>转办说明不超过 500 字</source>
         <translation>The transfer instructions must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="40"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="40"/>
         <source>已办结的记录不能再转办</source>
         <translation>A closed record cannot be transferred again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="59"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="59"/>
         <source>该转办记录不存在</source>
         <translation>This transfer does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="67"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="67"/>
         <source>请填写部门答复</source>
         <translation>Enter the department&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="71"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="71"/>
         <source>该转办已关闭</source>
         <translation>This transfer has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/transfers.py" line="85"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="85"/>
         <source>该转办已答复，无需催办</source>
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="56"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="76"/>
-        <location filename="../../frontdesk/services/visits.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="76"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="106"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/visits.py" line="319"/>
-        <location filename="../../frontdesk/services/visits.py" line="336"/>
-        <location filename="../../frontdesk/services/visits.py" line="377"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="319"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="336"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="377"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/audit.py" line="89"/>
+        <location filename="../../frontdesk/services/core/audit.py" line="89"/>
         <source>审计记录被改动：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）与其校验码不符</source>
         <translation>Audit trail altered: site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) does not match its check code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/audit.py" line="91"/>
+        <location filename="../../frontdesk/services/core/audit.py" line="91"/>
         <source>审计记录不连续：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）之前的记录被删除或改动</source>
         <translation>Audit trail broken: an entry before site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) was deleted or altered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="35"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="35"/>
         <source>工号或密码错误（连续输错 {0} 次将锁定 {1} 分钟）</source>
         <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="134"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="134"/>
         <source>{0} 是最后一位在职管理员，不能停用</source>
         <translation>{0} is the last active administrator and cannot be deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="132"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="132"/>
         <source>{0} 是最后一位在职管理员，不能改为其他角色</source>
         <translation>{0} is the last active administrator and cannot be given another role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/staff.py" line="136"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="136"/>
         <source>{0} 是最后一位在职管理员，不能更改工号</source>
         <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="173"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="173"/>
         <source>工号 {0} 不存在</source>
         <translation>Staff no. {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/auth.py" line="178"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="178"/>
         <source>请用 --user 指定要恢复的管理员工号（现有管理员：{0}）</source>
         <translation>Name the administrator to recover with --user (administrators: {0})</translation>
     </message>

@@ -43,7 +43,8 @@ def aftersales_database(rows: int) -> Path:
 def _build(folder: Path, rows: int) -> None:
     from frontdesk.db.connection import analyze
     from frontdesk.paths import data_paths
-    from frontdesk.services import demo, demo_aftersales, site, system
+    from frontdesk.services import demo, demo_aftersales
+    from frontdesk.services.core import site, system
     from frontdesk.settings import Settings
 
     system.start(data_paths(folder), Settings(), backup_on_start=False)
@@ -59,8 +60,9 @@ def _build(folder: Path, rows: int) -> None:
 
 def run(folder: Path) -> list[tuple[str, float, float]]:
     from frontdesk.paths import data_paths
-    from frontdesk.services import aftersales_list, auth, system
-    from frontdesk.services.listing import ListQuery, cursor
+    from frontdesk.services.aftersales import order_list as aftersales_list
+    from frontdesk.services.core import auth, system
+    from frontdesk.services.core.listing import ListQuery, cursor
     from frontdesk.settings import Settings
 
     system.start(data_paths(folder), Settings(), backup_on_start=False)

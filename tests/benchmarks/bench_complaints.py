@@ -17,8 +17,9 @@ TARGET_MS = 100.0
 
 def run(folder: Path) -> tuple[int, list[tuple[str, float, float]]]:
     from frontdesk.paths import data_paths
-    from frontdesk.services import auth, complaint_list, system
-    from frontdesk.services.listing import ListQuery
+    from frontdesk.services.complaints import case_list as complaint_list
+    from frontdesk.services.core import auth, system
+    from frontdesk.services.core.listing import ListQuery
     from frontdesk.settings import Settings
 
     system.start(data_paths(folder), Settings(), backup_on_start=False)

@@ -21,8 +21,8 @@ if __name__ == "__main__":  # run as a plain script: import frontdesk from this 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from frontdesk.paths import data_paths  # noqa: E402
-from frontdesk.services import auth, site, system  # noqa: E402
-from frontdesk.services.fine_schedule_import import import_fines  # noqa: E402
+from frontdesk.services.core import auth, site, system  # noqa: E402
+from frontdesk.services.discipline.schedule_import import import_fines  # noqa: E402
 from frontdesk.settings import Settings  # noqa: E402
 
 TARGET_S = 1.0

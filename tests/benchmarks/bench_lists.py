@@ -13,15 +13,16 @@ TARGET_MS = 100.0
 
 def run(rows: int) -> list[tuple[str, float, float]]:
     from frontdesk.paths import data_paths
-    from frontdesk.services import auth, reception, system
-    from frontdesk.services.listing import ListQuery
+    from frontdesk.services.core import auth, system
+    from frontdesk.services.core.listing import ListQuery
+    from frontdesk.services.reception import contacts as reception
     from frontdesk.settings import Settings
 
     folder = demo_database(rows)
     system.start(data_paths(folder), Settings(), backup_on_start=False)
     actor = auth.login("admin", "admin123")
     sample = reception.list_contacts(actor, ListQuery(page=1234, page_size=50)).rows[7]
-    from frontdesk.services.listing import cursor
+    from frontdesk.services.core.listing import cursor
 
     deep = reception.list_contacts(actor, ListQuery(page=10_000)).rows
     cases: list[tuple[str, ListQuery]] = [

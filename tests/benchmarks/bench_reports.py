@@ -18,15 +18,12 @@ TARGET_MS = 1000.0
 def run(rows: int) -> list[tuple[str, float, float]]:
     from frontdesk.domain.report import Period, month_period, week_period
     from frontdesk.paths import data_paths
-    from frontdesk.services import (
-        auth,
-        reports_daily,
-        reports_dashboard,
-        reports_monthly,
-        reports_personnel,
-        reports_weekly,
-        system,
-    )
+    from frontdesk.services.core import auth, system
+    from frontdesk.services.reports import daily as reports_daily
+    from frontdesk.services.reports import dashboard as reports_dashboard
+    from frontdesk.services.reports import monthly as reports_monthly
+    from frontdesk.services.reports import personnel as reports_personnel
+    from frontdesk.services.reports import weekly as reports_weekly
     from frontdesk.settings import Settings
 
     folder = demo_database(rows)

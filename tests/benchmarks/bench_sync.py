@@ -28,7 +28,7 @@ from bench_common import demo_database  # noqa: E402
 
 from frontdesk.domain.roles import SYSTEM  # noqa: E402
 from frontdesk.paths import data_paths  # noqa: E402
-from frontdesk.services import site, system  # noqa: E402
+from frontdesk.services.core import site, system  # noqa: E402
 from frontdesk.settings import Settings  # noqa: E402
 
 
@@ -44,7 +44,7 @@ def _open(folder: Path) -> None:
 
 def raw_export(db: Path, out: Path) -> float:
     """The floor: plain sqlite3 reads of the same tables and columns, appended by openpyxl write-only mode."""
-    from frontdesk.services.sync_schema import select_sql, specs
+    from frontdesk.services.sync.schema import select_sql, specs
 
     began = time.perf_counter()
     con = sqlite3.connect(db)
@@ -60,7 +60,7 @@ def raw_export(db: Path, out: Path) -> float:
 
 
 def ours_export(out: Path) -> tuple[float, int]:
-    from frontdesk.services.sync_export import export_site
+    from frontdesk.services.sync.exporter import export_site
 
     began = time.perf_counter()
     summary = export_site(SYSTEM, out, since=None)
@@ -88,7 +88,7 @@ def raw_import(xlsx: Path, empty_db: Path) -> float:
 
 
 def ours_import(xlsx: Path) -> tuple[float, int]:
-    from frontdesk.services.sync_import import import_site
+    from frontdesk.services.sync.importer import import_site
 
     began = time.perf_counter()
     report = import_site(SYSTEM, xlsx)

@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QImage
 
 from frontdesk import clock
 from frontdesk.db.models import RepairOrder
-from frontdesk.services import aftersales_list, repairs
+from frontdesk.services.aftersales import order_list as aftersales_list
+from frontdesk.services.aftersales import repairs
 from frontdesk.ui import printing
 from frontdesk.ui.dialogs.repair_detail import RepairDetailDialog
 from frontdesk.ui.dialogs.repair_intake import RepairDialog

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor
 from frontdesk import clock
 from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.sla import Stage
-from frontdesk.services import complaints, holidays
+from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import holidays
 from frontdesk.ui import printing
 from frontdesk.ui.dialogs.complaint_close import CloseDialog
 from frontdesk.ui.dialogs.complaint_detail import ComplaintDetailDialog

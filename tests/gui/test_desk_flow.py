@@ -5,9 +5,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from frontdesk.domain.sla import Stage
-from frontdesk.services import complaint_list, reception, visits
-from frontdesk.services import staff as staff_service
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.complaints import case_list as complaint_list
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.reception import contacts as reception
+from frontdesk.services.reception import visits
 from frontdesk.settings import Settings
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.complaint_close import CloseDialog

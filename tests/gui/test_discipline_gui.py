@@ -12,10 +12,11 @@ from PySide6.QtCore import Qt
 
 from frontdesk import clock
 from frontdesk.db.models import Incident, Shift
-from frontdesk.services import fine_sheet, shifts
-from frontdesk.ui.dialogs import attendance_dialogs as adlg
-from frontdesk.ui.dialogs.discipline_dialogs import AppealDialog, IncidentDialog, ReasonDialog
-from frontdesk.ui.dialogs.handover_dialogs import HandoverAckDialog, HandoverDialog
+from frontdesk.services.discipline import fine_sheet
+from frontdesk.services.personnel import shifts
+from frontdesk.ui.dialogs import attendance_edit as adlg
+from frontdesk.ui.dialogs.handover_edit import HandoverAckDialog, HandoverDialog
+from frontdesk.ui.dialogs.incident_edit import AppealDialog, IncidentDialog, ReasonDialog
 from frontdesk.ui.pages import fine_sheet_tab
 
 # dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QDialog, QPushButton, QTableWidget
 
 from frontdesk import clock
 from frontdesk.db.models import FineRule, ImportHistory
-from frontdesk.services import fine_rules
+from frontdesk.services.discipline import fine_rules
 from frontdesk.settings import Settings
 from frontdesk.ui import file_dialogs
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs import sync_dialogs
+from frontdesk.ui.dialogs import sync_exchange as sync_dialogs
 from frontdesk.ui.main_window import MainWindow
 
 # dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test

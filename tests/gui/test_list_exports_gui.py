@@ -25,7 +25,7 @@ def test_discipline_attendance_handover_and_selfcheck_lists_export(qtbot, paths,
 
 
 def test_ui_columns_come_from_the_spec_by_key(qapp) -> None:  # noqa: ANN001
-    from frontdesk.services import reception
+    from frontdesk.services.reception import contacts as reception
     from frontdesk.ui.models.page_model import spec_columns
 
     columns = spec_columns(reception.CONTACTS, {"status": 60, "request": 200, "number": 170},

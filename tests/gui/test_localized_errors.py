@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import Message, NotFound, T, ValidationError
-from frontdesk.services.permissions import require
+from frontdesk.services.core.permissions import require
 from frontdesk.ui import i18n
 from frontdesk.ui.dialogs.staff_edit import StaffDialog
 from frontdesk.ui.messages import localized, localized_error, show_user_error

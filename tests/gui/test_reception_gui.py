@@ -5,9 +5,9 @@ import time
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from frontdesk.services import reception
-from frontdesk.services import staff as staff_service
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.reception import contacts as reception
 from frontdesk.settings import Settings
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import ReplyDialog, TransferDialog

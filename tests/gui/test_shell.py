@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from frontdesk.domain.roles import Role
-from frontdesk.services import site
+from frontdesk.services.core import site
 from frontdesk.settings import Settings
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.first_run import FirstRunDialog

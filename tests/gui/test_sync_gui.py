@@ -13,12 +13,12 @@ from sync_helpers import add_contact, at_site  # noqa: E402
 
 from frontdesk.db.models import Contact, SyncConflict  # noqa: E402
 from frontdesk.domain.reception import ContactInput  # noqa: E402
-from frontdesk.services import reception  # noqa: E402
-from frontdesk.services.sync_export import export_site  # noqa: E402
+from frontdesk.services.reception import contacts as reception  # noqa: E402
+from frontdesk.services.sync.exporter import export_site  # noqa: E402
 from frontdesk.settings import Settings  # noqa: E402
 from frontdesk.ui import file_dialogs  # noqa: E402
 from frontdesk.ui.context import AppContext  # noqa: E402
-from frontdesk.ui.dialogs import sync_dialogs  # noqa: E402
+from frontdesk.ui.dialogs import sync_exchange as sync_dialogs  # noqa: E402
 from frontdesk.ui.main_window import MainWindow  # noqa: E402
 from frontdesk.ui.pages import sync_page  # noqa: E402
 
@@ -53,7 +53,7 @@ def test_site_import_preview_apply_and_conflict(qtbot, tmp_path, monkeypatch, me
         uuid = add_contact(a, "王女士", "原始")
         export_site(a, tmp_path / "1.xlsx")
     with at_site(tmp_path, "HQ") as hq:
-        from frontdesk.services import sync_import
+        from frontdesk.services.sync import importer as sync_import
 
         sync_import.import_site(hq, tmp_path / "1.xlsx")
         row = reception.get_contact(hq, uuid)
@@ -63,7 +63,7 @@ def test_site_import_preview_apply_and_conflict(qtbot, tmp_path, monkeypatch, me
         reception.save_contact(a, ContactInput(**{**reception.to_input(row).__dict__, "request": "站点版本"}), uuid)
         export_site(a, tmp_path / "2.xlsx")
     from frontdesk.paths import data_paths
-    from frontdesk.services import auth, system
+    from frontdesk.services.core import auth, system
 
     system.start(data_paths(tmp_path / "HQ"), Settings(), backup_on_start=False)
     try:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from frontdesk.db.models import Complaint, Contact, ReturnVisit
 from frontdesk.domain.reception import ContactInput
-from frontdesk.services import reception
+from frontdesk.services.reception import contacts as reception
 from frontdesk.settings import Settings
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.key_customer_edit import KeyCustomerDialog

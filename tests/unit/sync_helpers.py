@@ -11,8 +11,9 @@ from frontdesk.db.connection import database
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.roles import Actor
 from frontdesk.paths import DataPaths, data_paths
-from frontdesk.services import auth, reception, site, system
-from frontdesk.services.sync_schema import select_sql, specs
+from frontdesk.services.core import auth, site, system
+from frontdesk.services.reception import contacts as reception
+from frontdesk.services.sync.schema import select_sql, specs
 from frontdesk.settings import Settings
 
 PASSWORD = "admin123"

@@ -22,11 +22,10 @@ from frontdesk.domain import selfcheck as check_rules
 from frontdesk.domain.assessment_seed import DEFAULT_UUID
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.services import assessment_evidence as evidence
-from frontdesk.services import assessment_results as results
-from frontdesk.services import assessment_templates as templates
-from frontdesk.services import assessments, selfchecks
-from frontdesk.services.assessments import RunInput
+from frontdesk.services.assessments import evidence, results, templates
+from frontdesk.services.assessments import runs as assessments
+from frontdesk.services.assessments.runs import RunInput
+from frontdesk.services.personnel import selfchecks
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")
@@ -218,7 +217,7 @@ def test_staff_are_refused_every_manager_service(manager, staff_actor, make_acto
 
 
 def test_self_checks_are_own_only_and_reviewed_by_a_manager(manager, staff_actor, make_actor) -> None:  # noqa: ANN001
-    from frontdesk.services.listing import ListQuery
+    from frontdesk.services.core.listing import ListQuery
 
     answers = {k: (True, "") for k in check_rules.ITEM_KEYS}
     with pytest.raises(ValidationError) as err:

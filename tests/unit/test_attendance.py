@@ -11,8 +11,10 @@ from frontdesk import clock
 from frontdesk.clock import now
 from frontdesk.db.models import Incident, LeaveRequest, Shift, ShiftType
 from frontdesk.errors import AuthError, PermissionDenied, ValidationError
-from frontdesk.services import attendance, audit, discipline, leaves, shifts
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.core import audit
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.discipline import incidents as discipline
+from frontdesk.services.personnel import attendance, leaves, shifts
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")

@@ -12,9 +12,9 @@ from frontdesk.db import migrations
 from frontdesk.db.connection import close_database, database, open_database
 from frontdesk.db.models import AuditLog
 from frontdesk.domain import audit_chain
-from frontdesk.services import audit, system
-from frontdesk.services.sync_export import export_site
-from frontdesk.services.sync_import import import_site
+from frontdesk.services.core import audit, system
+from frontdesk.services.sync.exporter import export_site
+from frontdesk.services.sync.importer import import_site
 
 V9_DUMP = Path(__file__).parent.parent / "data" / "schema_v9.sql"
 

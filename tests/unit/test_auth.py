@@ -5,8 +5,8 @@ import pytest
 
 from frontdesk.domain.roles import Role
 from frontdesk.errors import AuthError, PermissionDenied, ValidationError
-from frontdesk.services import auth, passwords, site
-from frontdesk.services.passwords import hash_password, verify_password
+from frontdesk.services.core import auth, passwords, site
+from frontdesk.services.core.passwords import hash_password, verify_password
 
 ADMIN_PASSWORD = "admin123"
 

@@ -10,7 +10,7 @@ import pytest
 from frontdesk.db import backup, restore
 from frontdesk.db.models import Department
 from frontdesk.errors import PermissionDenied, UserError
-from frontdesk.services import attachments, system
+from frontdesk.services.core import attachments, system
 from frontdesk.settings import Settings
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

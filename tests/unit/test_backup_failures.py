@@ -15,7 +15,7 @@ from frontdesk.db import backup
 from frontdesk.db.models import Department
 from frontdesk.errors import UserError
 from frontdesk.paths import data_paths
-from frontdesk.services import system
+from frontdesk.services.core import system
 from frontdesk.settings import Settings
 
 

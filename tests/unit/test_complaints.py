@@ -13,8 +13,11 @@ from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.reception import Category, Channel, ContactInput
 from frontdesk.domain.sla import Stage, stage_history
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.services import complaint_list, complaints, holidays, reception
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.complaints import case_list as complaint_list
+from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import holidays
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.reception import contacts as reception
 
 FLOW = [Stage.VERIFY, Stage.PLAN, Stage.FEEDBACK, Stage.EXECUTE, Stage.ARCHIVE]
 

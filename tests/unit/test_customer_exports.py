@@ -13,8 +13,10 @@ from sync_helpers import add_contact
 
 from frontdesk.domain.phones import mask_phone
 from frontdesk.domain.roles import ROLE_PERMISSIONS, Actor, Permission, Role
-from frontdesk.services import aftersales_list, demo, list_exports
-from frontdesk.services.listing import ListQuery
+from frontdesk.services import demo
+from frontdesk.services.aftersales import order_list as aftersales_list
+from frontdesk.services.core import list_exports
+from frontdesk.services.core.listing import ListQuery
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")
@@ -76,7 +78,7 @@ def test_a_managers_exports_keep_the_full_number(manager, tmp_path):
 
 
 def test_the_staff_roster_export_is_not_masked(manager, tmp_path):
-    from frontdesk.services import staff
+    from frontdesk.services.core import staff
 
     staff.save_staff(manager, staff.StaffInput("3001", "张三", phone="13900139000"))
     path = tmp_path / "s.xlsx"

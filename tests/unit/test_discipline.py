@@ -13,9 +13,11 @@ from frontdesk.clock import now
 from frontdesk.db.models import FineRule, Incident
 from frontdesk.domain.fines import RuleSpec, Unit
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.services import audit, discipline, fine_rules, fine_sheet
-from frontdesk.services.discipline import IncidentInput
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.core import audit
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.discipline import fine_rules, fine_sheet
+from frontdesk.services.discipline import incidents as discipline
+from frontdesk.services.discipline.incidents import IncidentInput
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")

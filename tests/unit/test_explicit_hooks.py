@@ -14,16 +14,16 @@ SCRIPT = """
 import sys
 from pathlib import Path
 from frontdesk.paths import data_paths
-from frontdesk.services import auth, site, system
+from frontdesk.services.core import auth, site, system
 from frontdesk.settings import Settings
 
-early = "frontdesk.services.complaints" in sys.modules
+early = "frontdesk.services.complaints.cases" in sys.modules
 paths = data_paths(Path(sys.argv[1]))
 system.start(paths, Settings(), backup_on_start=False)
 site.initialize("S01", "测试服务台", "admin", "admin123", "管理员")
 actor = auth.login("admin", "admin123")
 
-from frontdesk.services import reception
+from frontdesk.services.reception import contacts as reception
 from frontdesk.domain.reception import Category, Channel, ContactInput
 from frontdesk.db.models import Complaint
 
@@ -52,7 +52,8 @@ from datetime import datetime
 from pathlib import Path
 from frontdesk import clock
 from frontdesk.paths import data_paths
-from frontdesk.services import auth, complaints, site, system
+from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import auth, site, system
 from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.settings import Settings
 
@@ -72,15 +73,15 @@ from pathlib import Path
 from frontdesk import clock
 from frontdesk.db.connection import database
 from frontdesk.paths import data_paths
-from frontdesk.services import auth, system
+from frontdesk.services.core import auth, system
 from frontdesk.settings import Settings
 
 clock.freeze(datetime(2025, 11, 3, 9, 30))
 system.start(data_paths(Path(sys.argv[1])), Settings(), backup_on_start=False)
 actor = auth.login("admin", "admin123")
-from frontdesk.services import holidays
+from frontdesk.services.core import holidays
 
-early = "frontdesk.services.complaints" in sys.modules
+early = "frontdesk.services.complaints.cases" in sys.modules
 before = database.obj.execute_sql("SELECT due_at FROM complaint").fetchone()[0]
 database.obj.execute_sql("UPDATE complaint SET due_at = NULL")  # a calendar change must rewrite the index
 holidays.save_holiday(actor, date(2025, 11, 4), False, "停电停业")

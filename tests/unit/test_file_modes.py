@@ -11,7 +11,7 @@ from frontdesk.db.connection import open_database
 from frontdesk.db.models import Department
 from frontdesk.logfile import PrivateRotatingFileHandler
 from frontdesk.paths import data_paths
-from frontdesk.services import system
+from frontdesk.services.core import system
 from frontdesk.settings import Settings
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

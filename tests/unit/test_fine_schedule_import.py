@@ -16,9 +16,10 @@ from frontdesk.domain.fines import Dismissal, Unit
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied
 from frontdesk.excel.sync_validate import WorkbookRefused
-from frontdesk.services import discipline, fine_rules
-from frontdesk.services.discipline import IncidentInput
-from frontdesk.services.fine_schedule_import import import_fines, parse_fine, preview_fines
+from frontdesk.services.discipline import fine_rules
+from frontdesk.services.discipline import incidents as discipline
+from frontdesk.services.discipline.incidents import IncidentInput
+from frontdesk.services.discipline.schedule_import import import_fines, parse_fine, preview_fines
 from tests.conftest import FROZEN_AT
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date

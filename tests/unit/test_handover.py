@@ -12,9 +12,11 @@ from frontdesk.db.models import ShiftType
 from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.reception import Category, Channel, ContactInput
 from frontdesk.errors import AuthError, PermissionDenied, ValidationError
-from frontdesk.services import complaints, handover, reception, shifts
-from frontdesk.services.handover import HandoverInput
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.personnel import handover, shifts
+from frontdesk.services.personnel.handover import HandoverInput
+from frontdesk.services.reception import contacts as reception
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")

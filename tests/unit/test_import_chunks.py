@@ -11,10 +11,10 @@ from frontdesk.db import chunks
 from frontdesk.db.chunks import ChunkFailed, write_in_chunks
 from frontdesk.db.models import Department, FineRule, ImportHistory, Staff
 from frontdesk.errors import StorageError, UserError
-from frontdesk.services import fine_rules
-from frontdesk.services import staff as staff_service
-from frontdesk.services.fine_schedule_import import import_fines, preview_fines
-from frontdesk.services.roster_import import import_roster
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core.roster_import import import_roster
+from frontdesk.services.discipline import fine_rules
+from frontdesk.services.discipline.schedule_import import import_fines, preview_fines
 
 
 def _sheet(path, header, rows):  # noqa: ANN001, ANN202
@@ -95,7 +95,7 @@ def test_a_clerk_waits_well_under_a_second_beside_a_long_write(admin, paths):
 
 
 def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch, frozen_clock):
-    from frontdesk.services import fine_schedule_import
+    from frontdesk.services.discipline import schedule_import as fine_schedule_import
 
     real, outside = fine_schedule_import._spec, []
 

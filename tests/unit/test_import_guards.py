@@ -15,11 +15,12 @@ from frontdesk.domain import fines
 from frontdesk.domain.roles import Role
 from frontdesk.errors import ValidationError
 from frontdesk.excel.sync_validate import WorkbookRefused
-from frontdesk.services import discipline, fine_rules
-from frontdesk.services import staff as staff_service
-from frontdesk.services.discipline import IncidentInput
-from frontdesk.services.fine_schedule_import import import_fines, parse_fine, preview_fines
-from frontdesk.services.roster_import import import_roster, preview_roster
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core.roster_import import import_roster, preview_roster
+from frontdesk.services.discipline import fine_rules
+from frontdesk.services.discipline import incidents as discipline
+from frontdesk.services.discipline.incidents import IncidentInput
+from frontdesk.services.discipline.schedule_import import import_fines, parse_fine, preview_fines
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")

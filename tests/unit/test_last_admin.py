@@ -12,9 +12,9 @@ from frontdesk.db.models import AuditLog, Staff
 from frontdesk.domain.roles import Role
 from frontdesk.errors import AuthError, PermissionDenied, ValidationError
 from frontdesk.excel.sync_validate import WorkbookRefused
-from frontdesk.services import auth
-from frontdesk.services import staff as staff_service
-from frontdesk.services.roster_import import import_roster
+from frontdesk.services.core import auth
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core.roster_import import import_roster
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")

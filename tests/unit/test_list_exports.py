@@ -10,22 +10,16 @@ from sync_helpers import add_contact
 
 from frontdesk.domain.roles import Actor, Role
 from frontdesk.errors import PermissionDenied
-from frontdesk.services import (
-    aftersales_list,
-    attendance,
-    complaint_list,
-    demo,
-    discipline,
-    handover,
-    list_exports,
-    reception,
-    selfchecks,
-    staff_list,
-    transfers,
-    visits,
-)
-from frontdesk.services.list_spec import ColumnKind, ListSpec, col
-from frontdesk.services.listing import ListQuery
+from frontdesk.services import demo
+from frontdesk.services.aftersales import order_list as aftersales_list
+from frontdesk.services.complaints import case_list as complaint_list
+from frontdesk.services.core import list_exports, staff_list
+from frontdesk.services.core.list_spec import ColumnKind, ListSpec, col
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.discipline import incidents as discipline
+from frontdesk.services.personnel import attendance, handover, selfchecks
+from frontdesk.services.reception import contacts as reception
+from frontdesk.services.reception import transfers, visits
 
 TRICKY = ['=HYPERLINK("http://x","y")', "+86 138 0000 1111", "-5", "@SUM(A1)"]
 
@@ -79,7 +73,7 @@ LISTS = {  # export name: (spec, the page query)
     "transfers": (transfers.TRANSFERS, transfers.list_transfers),
     "complaints": (complaint_list.COMPLAINTS, complaint_list.list_complaints),
     "visits": (visits.VISITS, visits.list_visits),
-    "staff": (staff_list.STAFF, None),  # the roster page query stays in services/staff.py
+    "staff": (staff_list.STAFF, None),  # the roster page query stays in services/core/staff.py
     "returns": (aftersales_list.RETURNS, aftersales_list.list_returns),
     "repairs": (aftersales_list.REPAIRS, aftersales_list.list_repairs),
     "incidents": (discipline.INCIDENTS, discipline.list_incidents),

@@ -11,8 +11,9 @@ import pytest
 from frontdesk.clock import now
 from frontdesk.db.models import AuditLog, Shift, ShiftType, Staff
 from frontdesk.errors import AuthError, ValidationError
-from frontdesk.services import attendance, auth, handover, shifts
-from frontdesk.services.handover import HandoverInput
+from frontdesk.services.core import auth
+from frontdesk.services.personnel import attendance, handover, shifts
+from frontdesk.services.personnel.handover import HandoverInput
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")
@@ -33,7 +34,7 @@ def _handover_to(outgoing, incoming) -> str:  # noqa: ANN001
 
 
 def test_unknown_user_wrong_password_and_inactive_account_read_the_same(admin, make_actor, frozen_clock):
-    from frontdesk.services import staff as staff_service
+    from frontdesk.services.core import staff as staff_service
 
     gone = make_actor(name="已离职")
     data = staff_service.get_staff(admin, gone.uuid)
@@ -155,7 +156,7 @@ def test_only_the_auth_service_compares_passwords():
                 node.id if isinstance(node, ast.Name) else node.attr
             ):
                 callers.add(path.relative_to(root).as_posix())
-    assert callers == {"services/auth.py"}  # passwords.py defines it
+    assert callers == {"services/core/auth.py"}  # passwords.py defines it
 
 
 def test_every_answer_costs_one_hash_locked_or_not_account_or_not(admin, frozen_clock, monkeypatch):

@@ -10,7 +10,7 @@ import peewee
 
 import frontdesk.db.models as registry
 from frontdesk.db.models.base import BaseModel, SyncedModel
-from frontdesk.services import sync_schema
+from frontdesk.services.sync import schema as sync_schema
 
 MODELS_DIR = Path(registry.__file__).parent
 NOT_TABLES = {"__init__", "base"}

@@ -12,7 +12,7 @@ from frontdesk.domain.phrases import (
     seed_uuid,
 )
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.services import phrases
+from frontdesk.services.reception import phrases
 
 
 def test_migration_seeds_seed_001_with_stable_uuids(admin):

@@ -7,8 +7,10 @@ import pytest
 from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactInput, ReplyMode
 from frontdesk.errors import ValidationError
-from frontdesk.services import reception, staff, transfers
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.core import staff
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.reception import contacts as reception
+from frontdesk.services.reception import transfers
 from tests.conftest import FROZEN_AT
 
 # dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
@@ -145,7 +147,7 @@ def test_paging_from_both_ends_is_consistent(staff_actor):
 @pytest.mark.parametrize(("sort_key", "descending"), [("", True), ("category", False), ("category", True),
                                                       ("received_at", False), ("phone", True)])
 def test_next_and_previous_pages_by_cursor_match_offsets(staff_actor, sort_key, descending):
-    from frontdesk.services.listing import cursor
+    from frontdesk.services.core.listing import cursor
 
     for i in range(23):  # many ties: three categories, same second
         reception.save_contact(staff_actor, walk_in(category=["consult", "query", "help"][i % 3],

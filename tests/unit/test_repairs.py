@@ -21,8 +21,11 @@ from frontdesk.domain.repairs import (
     image_kind,
 )
 from frontdesk.errors import ValidationError
-from frontdesk.services import aftersales_list, aftersales_print, attachments, repairs, returns
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.aftersales import order_list as aftersales_list
+from frontdesk.services.aftersales import papers as aftersales_print
+from frontdesk.services.aftersales import repairs, returns
+from frontdesk.services.core import attachments
+from frontdesk.services.core.listing import ListQuery
 
 # dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
 pytestmark = pytest.mark.usefixtures("frozen_clock")

@@ -11,14 +11,12 @@ from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Department, 
 from frontdesk.domain.hot_topics import count_pieces, hot_topics, pieces
 from frontdesk.domain.report import Period, month_period, week_period
 from frontdesk.errors import PermissionDenied
-from frontdesk.services import (
-    reports_daily,
-    reports_dashboard,
-    reports_monthly,
-    reports_output,
-    reports_personnel,
-    reports_weekly,
-)
+from frontdesk.services.reports import daily as reports_daily
+from frontdesk.services.reports import dashboard as reports_dashboard
+from frontdesk.services.reports import monthly as reports_monthly
+from frontdesk.services.reports import output as reports_output
+from frontdesk.services.reports import personnel as reports_personnel
+from frontdesk.services.reports import weekly as reports_weekly
 
 # dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
 pytestmark = pytest.mark.usefixtures("frozen_clock")

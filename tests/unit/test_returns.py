@@ -19,8 +19,10 @@ from frontdesk.domain.returns import (
     parse_money,
 )
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.services import aftersales_list, aftersales_settings, returns
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.aftersales import order_list as aftersales_list
+from frontdesk.services.aftersales import policy as aftersales_settings
+from frontdesk.services.aftersales import returns
+from frontdesk.services.core.listing import ListQuery
 
 # dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
 pytestmark = pytest.mark.usefixtures("frozen_clock")

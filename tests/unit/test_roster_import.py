@@ -12,8 +12,8 @@ from frontdesk.db.models import ImportHistory, Staff
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied
 from frontdesk.excel.sync_validate import WorkbookRefused
-from frontdesk.services import staff as staff_service
-from frontdesk.services.roster_import import import_roster, preview_roster
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core.roster_import import import_roster, preview_roster
 
 
 def _book(path, header, rows, title="员工花名册"):  # noqa: ANN001, ANN202

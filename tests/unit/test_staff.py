@@ -6,9 +6,9 @@ import pytest
 
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.services import audit, staff
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.staff import StaffInput
+from frontdesk.services.core import audit, staff
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.staff import StaffInput
 from tests.conftest import FROZEN_AT
 
 # dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test

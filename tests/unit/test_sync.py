@@ -12,11 +12,13 @@ from frontdesk.db.models import Contact, ImportHistory, SyncConflict
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied
-from frontdesk.services import demo, reception, sync_conflicts
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.sync_export import export_site, last_export_at
-from frontdesk.services.sync_import import import_site
-from frontdesk.services.sync_schema import specs
+from frontdesk.services import demo
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.reception import contacts as reception
+from frontdesk.services.sync import conflicts as sync_conflicts
+from frontdesk.services.sync.exporter import export_site, last_export_at
+from frontdesk.services.sync.importer import import_site
+from frontdesk.services.sync.schema import specs
 
 INJECTION = '=HYPERLINK("http://x","y")'
 

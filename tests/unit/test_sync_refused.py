@@ -16,8 +16,8 @@ from frontdesk import clock
 from frontdesk.cli import main
 from frontdesk.db.models import Contact
 from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
-from frontdesk.services.sync_export import export_site
-from frontdesk.services.sync_import import import_site
+from frontdesk.services.sync.exporter import export_site
+from frontdesk.services.sync.importer import import_site
 
 # dates here are counted from the program's clock: frozen, so a run that crosses midnight cannot split a test
 pytestmark = pytest.mark.usefixtures("frozen_clock")

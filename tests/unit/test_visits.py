@@ -9,8 +9,9 @@ from frontdesk.db.models import Complaint, Contact, ReturnVisit
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.visits import DueKind, KeyCustomerInput, VisitInput
 from frontdesk.errors import PermissionDenied, ValidationError
-from frontdesk.services import reception, visits
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.reception import contacts as reception
+from frontdesk.services.reception import visits
 
 # dates in these tests are fixed or counted from a frozen clock, so they pass at any real date
 pytestmark = pytest.mark.usefixtures("frozen_clock")

@@ -8,7 +8,7 @@ from frontdesk.domain.returns import ItemCategory, Window, parse_money
 from frontdesk.domain.returns import label as return_label
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
-from frontdesk.services import aftersales_settings
+from frontdesk.services.aftersales import policy as aftersales_settings
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 

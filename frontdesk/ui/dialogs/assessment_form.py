@@ -24,7 +24,7 @@ from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension, Grade
 from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.domain.roles import Actor
-from frontdesk.services import assessments
+from frontdesk.services.assessments import runs as assessments
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.i18n import enum_text
 

@@ -22,9 +22,9 @@ from frontdesk.domain.assessment import Dimension, Grade, PeriodKind
 from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
-from frontdesk.services import assessment_templates as templates
-from frontdesk.services import assessments
-from frontdesk.services import staff as staff_service
+from frontdesk.services.assessments import runs as assessments
+from frontdesk.services.assessments import templates
+from frontdesk.services.core import staff as staff_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo

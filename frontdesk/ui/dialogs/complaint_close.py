@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from frontdesk.domain.complaints import Satisfaction, label
 from frontdesk.domain.roles import Actor
-from frontdesk.services import complaints
+from frontdesk.services.complaints import cases as complaints
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.dialogs.complaint_stage import _note_edit
 from frontdesk.ui.i18n import enum_text

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from frontdesk.domain.complaints import label
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Clock, Priority, Severity, Stage, stage_history
-from frontdesk.services import complaints, holidays
+from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import holidays
 from frontdesk.ui.i18n import enum_text
 
 OVERDUE = "#c62828"

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
 from frontdesk.domain.complaints import ComplaintCategory, ComplaintInput, label
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Priority, Severity
-from frontdesk.services import complaints
-from frontdesk.services import staff as staff_service
+from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import staff as staff_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo

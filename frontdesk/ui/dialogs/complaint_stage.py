@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Remedy, Stage
-from frontdesk.services import complaints
+from frontdesk.services.complaints import cases as complaints
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor
-from frontdesk.services import staff as staff_service
+from frontdesk.services.core import staff as staff_service
 from frontdesk.ui.dialogs.base import FormDialog
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from frontdesk.errors import ValidationError
-from frontdesk.services import site
+from frontdesk.services.core import site
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 
 

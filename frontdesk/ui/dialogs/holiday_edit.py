@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor
-from frontdesk.services import holidays
+from frontdesk.services.core import holidays
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 

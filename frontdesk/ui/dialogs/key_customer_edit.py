@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.visits import CustomerLevel, KeyCustomerInput, label
-from frontdesk.services import visits as visit_service
+from frontdesk.services.reception import visits as visit_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo

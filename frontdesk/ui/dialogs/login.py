@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import AuthError
-from frontdesk.services import auth
+from frontdesk.services.core import auth
 from frontdesk.ui.messages import localized_error
 from frontdesk.ui.widgets.form import FieldForm
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
-from frontdesk.services import auth
+from frontdesk.services.core import auth
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.phrases import ADDRESSING, ARROGANT, EVASIVE
 from frontdesk.domain.roles import Actor
-from frontdesk.services import phrases as phrase_service
+from frontdesk.services.reception import phrases as phrase_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 

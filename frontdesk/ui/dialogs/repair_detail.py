@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from frontdesk.domain.repairs import EventKind
 from frontdesk.domain.repairs import label as repair_label
 from frontdesk.domain.roles import Actor
-from frontdesk.services import aftersales_settings, repairs
+from frontdesk.services.aftersales import policy as aftersales_settings
+from frontdesk.services.aftersales import repairs
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.models.page_model import format_value
 

@@ -25,7 +25,8 @@ from frontdesk.domain.repairs import ACCESSORIES, MAX_PHOTOS, PickupMode, Repair
 from frontdesk.domain.repairs import label as repair_label
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import UserError, ValidationError
-from frontdesk.services import attachments, repairs
+from frontdesk.services.aftersales import repairs
+from frontdesk.services.core import attachments
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import show_user_error

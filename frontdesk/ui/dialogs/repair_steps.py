@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from frontdesk.domain.repairs import NEXT, NotifyMethod, NotifyResult, RepairStatus
 from frontdesk.domain.repairs import label as repair_label
 from frontdesk.domain.roles import Actor
-from frontdesk.services import repairs
+from frontdesk.services.aftersales import repairs
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -132,8 +132,9 @@ class ReworkDialog(FormDialog):
 
 def screenshot_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
     """The after-sales dialogs for ``frontdesk screenshots`` (name → factory(window))."""
-    from frontdesk.services import aftersales_list, returns
-    from frontdesk.services.listing import ListQuery
+    from frontdesk.services.aftersales import order_list as aftersales_list
+    from frontdesk.services.aftersales import returns
+    from frontdesk.services.core.listing import ListQuery
     from frontdesk.ui.dialogs.aftersales_policy import PolicyDialog
     from frontdesk.ui.dialogs.repair_detail import RepairDetailDialog
     from frontdesk.ui.dialogs.repair_intake import RepairDialog

@@ -27,7 +27,8 @@ from frontdesk.domain.returns import (
 )
 from frontdesk.domain.returns import label as return_label
 from frontdesk.domain.roles import Actor
-from frontdesk.services import aftersales_settings, returns
+from frontdesk.services.aftersales import policy as aftersales_settings
+from frontdesk.services.aftersales import returns
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QRad
 from frontdesk import clock
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Actor
-from frontdesk.services import selfchecks
+from frontdesk.services.personnel import selfchecks
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor, Permission, Role
-from frontdesk.services import staff as staff_service
+from frontdesk.services.core import staff as staff_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QWidget
 
 from frontdesk import clock
 from frontdesk.domain.roles import Actor
-from frontdesk.services import staff as staff_service
-from frontdesk.services import transfers
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.reception import transfers
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 

@@ -21,7 +21,7 @@ from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.visits import DueKind, VisitInput, VisitMethod
 from frontdesk.domain.visits import label as visit_label
-from frontdesk.services import visits as visit_service
+from frontdesk.services.reception import visits as visit_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
@@ -150,7 +150,7 @@ class VisitDialog(FormDialog):
 
 def screenshot_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
     """Dialogs of the visits and phrase book modules for ``frontdesk screenshots`` (name → factory(window))."""
-    from frontdesk.services.listing import ListQuery
+    from frontdesk.services.core.listing import ListQuery
     from frontdesk.ui.dialogs.key_customer_edit import KeyCustomerDialog
     from frontdesk.ui.dialogs.phrase_edit import ForbiddenDialog, PhraseDialog
 

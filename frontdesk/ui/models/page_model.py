@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from frontdesk.services.list_spec import ColumnKind, ListSpec
+from frontdesk.services.core.list_spec import ColumnKind, ListSpec
 from frontdesk.ui.i18n import enum_format
 from frontdesk.ui.messages import localized
 

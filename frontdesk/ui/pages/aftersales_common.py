@@ -8,8 +8,8 @@ from typing import Any
 
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
-from frontdesk.services import aftersales_list
-from frontdesk.services.listing import ListQuery
+from frontdesk.services.aftersales import order_list as aftersales_list
+from frontdesk.services.core.listing import ListQuery
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.messages import status
 from frontdesk.ui.ops import run_with_progress

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.assessment import Dimension, Grade
 from frontdesk.domain.assessment import label as assessment_label
-from frontdesk.services import assessment_results as results
-from frontdesk.services import assessment_templates as templates
+from frontdesk.services.assessments import results, templates
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.i18n import enum_format, enum_text

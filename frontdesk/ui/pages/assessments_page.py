@@ -10,7 +10,7 @@ from frontdesk.domain.assessment import Status
 from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.domain.assessment_seed import DEFAULT_UUID
 from frontdesk.domain.roles import Permission
-from frontdesk.services import assessments
+from frontdesk.services.assessments import runs as assessments
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.assessment_form import AcknowledgeDialog, ScoreDialog

@@ -22,13 +22,13 @@ from frontdesk import clock
 from frontdesk.domain.attendance import AttendanceStatus
 from frontdesk.domain.attendance import label as attendance_label
 from frontdesk.domain.roles import Permission
-from frontdesk.services import attendance, shifts
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.personnel import attendance, shifts
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs import attendance_dialogs as dlg
-from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog
+from frontdesk.ui.dialogs import attendance_edit as dlg
+from frontdesk.ui.dialogs.incident_edit import AuditDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_list_export, export_named
 from frontdesk.ui.messages import inform, status

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.printdoc import PrintDocument
 from frontdesk.domain.sla import Priority, Severity, Stage
-from frontdesk.services import complaint_list, complaints, holidays
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.complaints import case_list as complaint_list
+from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import holidays
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.complaint_close import CloseDialog

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.reception import LABELS as RECEPTION_LABELS
 from frontdesk.errors import UserError
-from frontdesk.services import reports_dashboard
+from frontdesk.services.reports import dashboard as reports_dashboard
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.pages.base import Page
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QPushButton, QTableView, QVBoxLayout
 
-from frontdesk.services import staff as staff_service
+from frontdesk.services.core import staff as staff_service
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.department_edit import DepartmentDialog
 from frontdesk.ui.messages import inform

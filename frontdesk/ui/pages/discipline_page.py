@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout, QWidget
 from frontdesk.domain.fines import IncidentStatus
 from frontdesk.domain.fines import label as fine_label
 from frontdesk.domain.roles import Permission
-from frontdesk.services import discipline
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.discipline import incidents as discipline
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs.discipline_dialogs import AppealDialog, AuditDialog, IncidentDialog, ReasonDialog
+from frontdesk.ui.dialogs.incident_edit import AppealDialog, AuditDialog, IncidentDialog, ReasonDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_list_export, export_named
 from frontdesk.ui.messages import inform, status

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain.fines import label as fine_label
-from frontdesk.services import fine_rules
+from frontdesk.services.discipline import fine_rules
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog, FineRuleDialog
+from frontdesk.ui.dialogs.incident_edit import AuditDialog, FineRuleDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.pages.base import Page

@@ -17,9 +17,10 @@ from frontdesk import clock
 from frontdesk.domain import attendance as attendance_rules
 from frontdesk.domain.fines import yuan
 from frontdesk.domain.roles import Permission
-from frontdesk.services import discipline, fine_sheet
+from frontdesk.services.discipline import fine_sheet
+from frontdesk.services.discipline import incidents as discipline
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs.discipline_dialogs import AuditDialog, ReasonDialog
+from frontdesk.ui.dialogs.incident_edit import AuditDialog, ReasonDialog
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import confirm, inform, status

@@ -6,12 +6,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from frontdesk.services import handover
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.personnel import handover
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs.handover_dialogs import HandoverAckDialog, HandoverDialog, HandoverViewDialog
+from frontdesk.ui.dialogs.handover_edit import HandoverAckDialog, HandoverDialog, HandoverViewDialog
 from frontdesk.ui.list_export_action import add_list_export, export_named
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services import phrases as phrase_service
+from frontdesk.services.reception import phrases as phrase_service
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.phrase_edit import ForbiddenDialog, PhraseDialog
 from frontdesk.ui.messages import confirm, inform, status

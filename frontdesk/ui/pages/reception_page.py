@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactStatus
 from frontdesk.domain.reception import label as reception_label
-from frontdesk.services import reception
-from frontdesk.services import staff as staff_service
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.reception import contacts as reception
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
 from frontdesk.ui.i18n import enum_text

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
 from frontdesk.domain.repairs import NEXT, REWORK_FROM, RepairStatus, Warranty
 from frontdesk.domain.repairs import label as repair_label
-from frontdesk.services import aftersales_list, aftersales_print, repairs
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.aftersales import order_list as aftersales_list
+from frontdesk.services.aftersales import papers as aftersales_print
+from frontdesk.services.aftersales import repairs
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.repair_detail import RepairDetailDialog
 from frontdesk.ui.dialogs.repair_intake import RepairDialog

@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.report import Period, Report, month_period, week_period
 from frontdesk.domain.roles import Permission
-from frontdesk.services import reports_daily, reports_monthly, reports_personnel, reports_weekly
+from frontdesk.services.reports import daily as reports_daily
+from frontdesk.services.reports import monthly as reports_monthly
+from frontdesk.services.reports import personnel as reports_personnel
+from frontdesk.services.reports import weekly as reports_weekly
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.file_dialogs import choose_pdf, choose_xlsx
@@ -241,7 +244,7 @@ class ReportsPage(Page):
 
     def document(self) -> Any:
         """The shown report as a PrintDocument, its charts drawn as images."""
-        from frontdesk.services.reports_output import print_document
+        from frontdesk.services.reports.output import print_document
         from frontdesk.ui.charts import render_png
 
         assert self.report is not None
@@ -275,7 +278,7 @@ class ReportsPage(Page):
     def export_excel(self, path: str | Path | None = None) -> Path | None:
         if self.report is None:
             return None
-        from frontdesk.services.reports_output import write_xlsx
+        from frontdesk.services.reports.output import write_xlsx
 
         target = Path(path) if path else choose_xlsx(self, self._file_name("xlsx"))
         if target is None:

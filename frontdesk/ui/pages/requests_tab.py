@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.attendance import label as attendance_label
 from frontdesk.domain.roles import Permission
-from frontdesk.services import leaves, shifts
+from frontdesk.services.personnel import leaves, shifts
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import inform, status

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 from frontdesk.domain.returns import ReturnKind, ReturnStatus
 from frontdesk.domain.returns import label as return_label
 from frontdesk.domain.roles import Permission
-from frontdesk.services import aftersales_list, aftersales_print, returns
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.aftersales import order_list as aftersales_list
+from frontdesk.services.aftersales import papers as aftersales_print
+from frontdesk.services.aftersales import returns
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.return_edit import DecideDialog, ReturnDialog
 from frontdesk.ui.i18n import enum_text

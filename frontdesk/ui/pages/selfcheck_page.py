@@ -10,9 +10,9 @@ from frontdesk import clock
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Permission
 from frontdesk.domain.selfcheck import label as selfcheck_label
-from frontdesk.services import selfchecks
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.personnel import selfchecks
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.selfcheck_form import ReviewDialog, SelfCheckDialog

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
 from frontdesk.domain.roles import Permission
-from frontdesk.services import staff as staff_service
-from frontdesk.services import staff_list
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core import staff_list
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.staff_edit import StaffDialog

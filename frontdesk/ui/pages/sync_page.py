@@ -22,12 +22,14 @@ from frontdesk import clock
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
 from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
-from frontdesk.services import fine_schedule_import, roster_import, site, sync_conflicts
-from frontdesk.services.sync_export import export_site
-from frontdesk.services.sync_import import ImportReport, import_site
+from frontdesk.services.core import roster_import, site
+from frontdesk.services.discipline import schedule_import as fine_schedule_import
+from frontdesk.services.sync import conflicts as sync_conflicts
+from frontdesk.services.sync.exporter import export_site
+from frontdesk.services.sync.importer import ImportReport, import_site
 from frontdesk.ui import file_dialogs
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs.sync_dialogs import ImportPreviewDialog, SiteExportDialog
+from frontdesk.ui.dialogs.sync_exchange import ImportPreviewDialog, SiteExportDialog
 from frontdesk.ui.messages import confirm, inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.ops import OpContext, run_with_progress, succeeded

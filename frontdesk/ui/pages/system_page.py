@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.errors import UserError
-from frontdesk.services import site, system
+from frontdesk.services.core import site, system
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.messages import confirm, inform, localized, show_user_error, status
 from frontdesk.ui.models.page_model import Column, PageModel

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
 
 from frontdesk.domain.reception import TransferStatus
-from frontdesk.services import transfers
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.reception import transfers
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import ReplyDialog
 from frontdesk.ui.list_export_action import export_button, export_named

@@ -8,9 +8,9 @@ from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Permission
 from frontdesk.domain.visits import CustomerLevel, DueKind, VisitInput, VisitMethod
 from frontdesk.domain.visits import label as visit_label
-from frontdesk.services import visits as visit_service
-from frontdesk.services.listing import ListQuery
-from frontdesk.services.listing import Page as DataPage
+from frontdesk.services.core.listing import ListQuery
+from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.reception import visits as visit_service
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.key_customer_edit import KeyCustomerDialog
 from frontdesk.ui.dialogs.visit_edit import VisitDialog, due_link_text, due_reason_text

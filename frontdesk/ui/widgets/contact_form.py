@@ -23,8 +23,8 @@ from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactInput, ReplyMode
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import ValidationError
-from frontdesk.services import reception
-from frontdesk.services.reception import SavedContact
+from frontdesk.services.reception import contacts as reception
+from frontdesk.services.reception.contacts import SavedContact
 from frontdesk.ui.messages import localized
 from frontdesk.ui.widgets.enum_combo import enum_combo
 from frontdesk.ui.widgets.form import ERROR_STYLE

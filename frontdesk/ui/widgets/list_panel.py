@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.services.listing import CURSOR_KEYS, ListQuery, Page, cursor
+from frontdesk.services.core.listing import CURSOR_KEYS, ListQuery, Page, cursor
 from frontdesk.ui.models.page_model import Column, PageModel
 from frontdesk.ui.ops import attempt
 

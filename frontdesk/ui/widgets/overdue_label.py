@@ -41,13 +41,15 @@ class OverdueLabel(QLabel):
         QTimer.singleShot(0, self._first_refresh)  # after the window has painted
 
     def _first_refresh(self) -> None:
-        from frontdesk.services import complaints  # imported after the first paint, not at start-up
+        from frontdesk.services.complaints import (
+            cases as complaints,  # imported after the first paint, not at start-up
+        )
 
         complaints.ensure_deadline_index()
         self.refresh()
 
     def refresh(self) -> None:
-        from frontdesk.services import complaint_list
+        from frontdesk.services.complaints import case_list as complaint_list
 
         try:
             self.count = complaint_list.overdue_count(self.ctx.actor)

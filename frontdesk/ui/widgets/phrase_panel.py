@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import UserError
-from frontdesk.services import phrases as phrase_service
+from frontdesk.services.reception import phrases as phrase_service
 from frontdesk.ui.widgets.form import ERROR_STYLE
 
 WARNING_STYLE = "color: #b71c1c; background: #ffebee; border: 1px solid #ef9a9a; border-radius: 3px; padding: 2px 6px;"

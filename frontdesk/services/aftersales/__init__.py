@@ -1,0 +1,1 @@
+"""After-sales: returns and exchanges, repair work orders, their papers and policy."""

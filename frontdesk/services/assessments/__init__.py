@@ -1,0 +1,1 @@
+"""Staff assessments: templates, runs with evidence, results."""

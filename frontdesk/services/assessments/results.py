@@ -1,0 +1,99 @@
+"""Assessment results: the ranking of a period, each person's history, and their Excel export."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from frontdesk.db.models import Assessment, AssessmentRun, Department, Staff
+from frontdesk.domain import assessment as rules
+from frontdesk.domain.assessment import Dimension, Status
+from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import PermissionDenied, T
+from frontdesk.excel.exporter import Column, Kind, export_rows
+from frontdesk.services.core.permissions import require
+
+
+def periods(actor: Actor) -> list[str]:
+    """Period keys that have scored assessments, newest first."""
+    require(actor, Permission.MANAGE_PERSONNEL)
+    rows = (Assessment.select(Assessment.period_key).where(
+        (Assessment.deleted == False) & (Assessment.status != Status.DRAFT.value))  # noqa: E712
+        .distinct().tuples())
+    return sorted((k for (k,) in rows), key=_period_sort, reverse=True)
+
+
+def _period_sort(key: str) -> tuple[int, int, int]:
+    year, rest = key.split("-", 1)
+    if rest.startswith("Q"):
+        return int(year), (int(rest[1:]) - 1) * 3 + 3, 1  # a quarter sorts after its last month
+    return int(year), int(rest), 0
+
+
+def ranking(actor: Actor, period_key: str) -> list[dict[str, Any]]:
+    """Scored assessments of a period by total, highest first; equal totals share a rank (1, 2, 2, 4)."""
+    require(actor, Permission.MANAGE_PERSONNEL)
+    rows = (Assessment.select(Assessment.uuid, Assessment.total, Assessment.grade, Assessment.follow_up,
+                              Assessment.status, Assessment.dimensions, Staff.staff_no, Staff.name.alias("staff_name"),
+                              Department.name.alias("department"))
+            .join(Staff, on=(Assessment.staff == Staff.uuid))
+            .join(Department, on=(Staff.department == Department.uuid), join_type=peewee.JOIN.LEFT_OUTER)
+            .where((Assessment.period_key == period_key) & (Assessment.deleted == False)  # noqa: E712
+                   & (Assessment.status != Status.DRAFT.value))
+            .order_by(Assessment.total.desc(), Staff.staff_no).dicts())
+    out: list[dict[str, Any]] = []
+    for index, row in enumerate(rows):
+        rank = out[-1]["rank"] if out and out[-1]["total"] == row["total"] else index + 1
+        dims = {Dimension(k): Decimal(v) for k, v in json.loads(row.pop("dimensions") or "{}").items()}
+        out.append(dict(row, rank=rank, period_key=period_key, **{f"dim_{d.value}": dims.get(d) for d in Dimension}))
+    return out
+
+
+def history(actor: Actor, staff_uuid: str) -> list[dict[str, Any]]:
+    """One person's scored assessments, oldest first (for the trend chart); staff see only their own."""
+    require(actor, Permission.READ_OWN_PERSONNEL)
+    if staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
+        raise PermissionDenied(T("errors", "只能查看本人的考核"))
+    rows = (Assessment.select(Assessment.period_key, Assessment.period_start, Assessment.total, Assessment.grade,
+                              Assessment.dimensions, AssessmentRun.period_kind)
+            .join(AssessmentRun, on=(Assessment.run == AssessmentRun.uuid))
+            .where((Assessment.staff == staff_uuid) & (Assessment.deleted == False)  # noqa: E712
+                   & (Assessment.status != Status.DRAFT.value))
+            .order_by(Assessment.period_start, Assessment.id).dicts())
+    return [{"period_key": r["period_key"], "period_kind": r["period_kind"], "total": r["total"],
+             "grade": r["grade"],
+             "dimensions": {Dimension(k): Decimal(v) for k, v in json.loads(r["dimensions"] or "{}").items()}}
+            for r in rows]
+
+
+def assessed_staff(actor: Actor) -> list[dict[str, Any]]:
+    """People with at least one scored assessment, for the history picker."""
+    require(actor, Permission.MANAGE_PERSONNEL)
+    rows = (Staff.select(Staff.uuid, Staff.staff_no, Staff.name).where(Staff.uuid.in_(
+        Assessment.select(Assessment.staff).where((Assessment.deleted == False)  # noqa: E712
+                                                  & (Assessment.status != Status.DRAFT.value))))
+            .order_by(Staff.staff_no).dicts())
+    return list(rows)
+
+
+def export_columns() -> list[Column]:
+    return [
+        Column("rank", "名次", Kind.INT), Column("staff_no", "工号"), Column("staff_name", "姓名"),
+        Column("department", "部门"),
+        *[Column(f"dim_{d.value}", f"{rules.LABELS[d]}（%）", Kind.MONEY) for d in Dimension],
+        Column("total", "总分", Kind.MONEY),
+        Column("grade", "等级", Kind.ENUM, labels=rules.label),
+        Column("follow_up", "结果应用", Kind.ENUM, labels=rules.label),
+        Column("status", "状态", Kind.ENUM, labels=rules.label),
+    ]
+
+
+def export_ranking(actor: Actor, period_key: str, path: str | Path, progress: Any = None, cancel: Any = None) -> int:
+    """The period's ranking as a formatted sheet through the shared exporter."""
+    rows = ranking(actor, period_key)
+    return export_rows(path, f"考核排名 {period_key}", export_columns(), rows, total=len(rows),
+                       progress=progress, cancel=cancel)

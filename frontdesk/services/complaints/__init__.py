@@ -1,0 +1,1 @@
+"""Complaint cases: opening, stages and deadlines, the case list."""

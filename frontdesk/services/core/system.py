@@ -1,0 +1,128 @@
+"""Opening the data folder (restore, migrate, start-up backup), health checks and backups."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+
+from frontdesk.db import backup as backups
+from frontdesk.db import restore as restores
+from frontdesk.db.connection import close_database, is_corruption, open_database, translate_error
+from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations, schema_version
+from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import StorageError, T, UserError
+from frontdesk.paths import DataPaths
+from frontdesk.services.core import audit, site
+from frontdesk.services.core.permissions import require
+from frontdesk.settings import Settings
+
+log = logging.getLogger(__name__)
+
+LOW_DISK_BYTES = 16 * 1024 * 1024  # below this an I/O error at open is the full disk, not a damaged file
+
+
+def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None = None) -> None:
+    """Remove a killed backup's leftovers, apply a pending restore, open and migrate the database, take the
+    start-up backup."""
+    backups.remove_leftovers(paths.backups)
+    restored = restores.apply_pending_restore(
+        paths.restore_marker, paths.database, paths.backups, paths.attachments,
+        keep=settings.backups_to_keep, max_total_bytes=max_total_bytes(settings),
+    )
+    if restored:
+        log.info("restored database from %s", restored)
+    existed = paths.database.exists()
+    try:
+        open_database(paths.database)
+        migrate(paths.backups, keep=settings.backups_to_keep)
+        site.load_site()
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        mapped = translate_error(exc)
+        if isinstance(mapped, StorageError) and shutil.disk_usage(paths.root).free < LOW_DISK_BYTES:
+            raise StorageError(T("errors", "数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。").format(paths.root)) from exc
+        if mapped is not exc:
+            raise mapped from exc
+        if is_corruption(exc):  # only then is a backup the answer: restoring loses what was saved since
+            raise UserError(
+                T("errors", "数据库文件已损坏，无法打开（{0}）。\n请在“系统维护”中或用命令 restore 从备份恢复：{1}").format(
+                    exc, paths.backups
+                )
+            ) from exc
+        log.exception("database did not open")
+        raise UserError(T("errors", "无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。").format(exc, paths.log_file)) from exc
+    do_backup = settings.backup_on_start if backup_on_start is None else backup_on_start
+    if existed and do_backup and site.is_initialized():
+        startup_backup(paths, settings)
+
+
+def max_total_bytes(settings: Settings) -> int:
+    return int(settings.backups_max_total_mb) * 1024 * 1024
+
+
+def startup_backup(paths: DataPaths, settings: Settings) -> Path | None:
+    """The automatic backup at start; reads through its own connection, so it may run on a worker thread.
+
+    It never raises: a full disk must not stop the desk from working, and a thread's exception would be lost.
+    """
+    try:
+        return backups.backup_database(
+            paths.backups, keep=settings.backups_to_keep, reason="startup", source_file=paths.database,
+            attachments=paths.attachments, max_total_bytes=max_total_bytes(settings),
+        )
+    except UserError as exc:
+        log.warning("start-up backup failed: %s", exc.message)
+    except Exception:  # a bug: logged with its traceback, the desk goes on
+        log.exception("start-up backup failed")
+    return None
+
+
+def stop() -> None:
+    close_database()
+
+
+@dataclass(frozen=True)
+class Health:
+    """The result of ``check``."""
+
+    schema_version: int
+    latest_version: int
+    problems: list[str]
+    initialized: bool
+    pending: list[int]
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems and not self.pending and self.initialized
+
+
+def check() -> Health:
+    problems = backups.integrity_problems() + audit.chain_problems()
+    pending = [m.version for m in pending_migrations()]
+    return Health(schema_version(), LATEST_VERSION, problems, site.is_initialized(), pending)
+
+
+def backup_now(actor: Actor, paths: DataPaths, keep: int, max_total_mb: int | None = None) -> Path:
+    """A manual backup (database and new attachments), checked after writing; retention by count and size."""
+    require(actor, Permission.ADMIN_SITE)
+    limit = (max_total_mb or Settings().backups_max_total_mb) * 1024 * 1024
+    path = backups.backup_database(paths.backups, keep=keep, reason="manual", source_file=paths.database,
+                                   attachments=paths.attachments, max_total_bytes=limit)
+    audit.record(actor, "backup", "", "backup", None, {"file": path.name})
+    return path
+
+
+def list_backups(actor: Actor, paths: DataPaths) -> list[backups.BackupInfo]:
+    require(actor, Permission.ADMIN_SITE)
+    return backups.list_backups(paths.backups)
+
+
+def schedule_restore(actor: Actor, paths: DataPaths, backup: Path) -> None:
+    """Admin picks a backup; it replaces the database when the app restarts."""
+    require(actor, Permission.ADMIN_SITE)
+    restores.schedule_restore(paths.restore_marker, backup)
+    audit.record(actor, "backup", "", "schedule_restore", None, {"file": backup.name})

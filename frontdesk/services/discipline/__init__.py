@@ -1,0 +1,1 @@
+"""Discipline: incidents, the fine schedule and its import, the monthly fine sheet."""

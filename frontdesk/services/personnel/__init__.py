@@ -1,0 +1,1 @@
+"""Personnel: shifts and rosters, attendance, leaves, shift handover, self-checks."""

@@ -1,0 +1,1 @@
+"""Reception: contacts, transfers to departments, return visits, the phrase book."""

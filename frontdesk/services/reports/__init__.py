@@ -1,0 +1,1 @@
+"""Reports: daily, weekly, monthly, personnel and the dashboard, with their output."""

@@ -1,0 +1,1 @@
+"""Exchange with head office: export, import, merge and conflicts of site files."""

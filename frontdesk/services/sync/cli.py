@@ -1,0 +1,49 @@
+"""The export and import commands of the command line: site workbooks without a window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+
+from frontdesk.domain.roles import SYSTEM
+from frontdesk.errors import T, UserError
+from frontdesk.excel.sync_validate import WorkbookRefused
+from frontdesk.services.core import site
+from frontdesk.services.sync.exporter import SINCE_LAST, export_site
+from frontdesk.services.sync.importer import import_site
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``export`` or ``import``; 0 on success, 2 on a refused file or bad arguments."""
+    if not site.is_initialized():
+        raise UserError(T("errors", "请先运行 init 初始化站点"))
+    actor = SYSTEM
+    if args.command == "export":
+        since: date | str | None = SINCE_LAST
+        if args.all:
+            since = None
+        elif args.since:
+            try:
+                since = date.fromisoformat(args.since)
+            except ValueError:
+                raise UserError(T("errors", "--since 日期格式应为 YYYY-MM-DD：{0}").format(args.since)) from None
+        summary = export_site(actor, args.out, since)
+        print(f"已导出 {summary.total:,} 条记录到 {summary.path}")
+        print(f"范围：{summary.since or '全部'} 以来；校验和 {summary.checksum}")
+        for name, n in summary.counts.items():
+            if n:
+                print(f"  {name}: {n:,}")
+        return 0
+    try:
+        report = import_site(actor, args.file, dry_run=args.dry_run)
+    except WorkbookRefused as exc:
+        print(f"错误：文件 {args.file} 未导入，数据库没有任何改动（{len(exc.problems)} 处问题）：", file=sys.stderr)
+        for problem in exc.problems[:200]:
+            print(f"  {problem}", file=sys.stderr)
+        if len(exc.problems) > 200:
+            print(f"  …… 另有 {len(exc.problems) - 200} 处", file=sys.stderr)
+        return 2
+    for line in report.lines():
+        print(line)
+    return 0

@@ -1,0 +1,116 @@
+"""Site import: validate the whole workbook, then merge every sheet in one transaction (or only count, dry run)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import peewee
+
+from frontdesk.clock import now
+from frontdesk.db.connection import transaction
+from frontdesk.db.migrations import LATEST_VERSION
+from frontdesk.db.models import ImportHistory
+from frontdesk.domain.roles import Actor, Permission
+from frontdesk.excel.sync_format import Problem, SheetSpec
+from frontdesk.excel.sync_validate import ParsedWorkbook, WorkbookRefused, read_site_workbook
+from frontdesk.services.core.permissions import require
+from frontdesk.services.reception import phrases
+from frontdesk.services.sync.merge import Counts, apply_sheet
+from frontdesk.services.sync.schema import existing_uuids, specs
+
+Progress = Callable[[str, int, int], None]  # (step, done, total)
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, dry run, would do): counts per sheet and in all."""
+
+    peer_site: str
+    exported_at: str
+    checksum: str
+    dry_run: bool
+    sheets: dict[str, Counts] = field(default_factory=dict)
+    total: Counts = field(default_factory=Counts)
+
+    def lines(self) -> list[str]:
+        t = self.total
+        head = "试导入（未写入）" if self.dry_run else "已导入"
+        out = [f"{head}：来自站点 {self.peer_site}（导出于 {self.exported_at}）",
+               f"新增 {t.inserted}，更新 {t.updated}，跳过 {t.skipped}，冲突 {t.conflicts}"]
+        for name, c in self.sheets.items():
+            if c.inserted or c.updated or c.conflicts:
+                out.append(f"  {name}：新增 {c.inserted}，更新 {c.updated}，跳过 {c.skipped}，冲突 {c.conflicts}")
+        return out
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction to roll a dry run back."""
+
+
+def _reference_problems(parsed: ParsedWorkbook, all_specs: dict[str, SheetSpec]) -> list[Problem]:
+    """Every reference must name a record in the file or already here."""
+    problems: list[Problem] = []
+    in_file = {name: {row[s.spec.index("uuid")] for row in s.rows} for name, s in parsed.sheets.items()}
+    for name, sheet in parsed.sheets.items():
+        for i, column in enumerate(sheet.spec.columns):
+            target = column.references
+            if target is None:
+                continue
+            wanted = {row[i] for row in sheet.rows if row[i] is not None} - in_file.get(target, set())
+            if not wanted:
+                continue
+            missing = wanted - existing_uuids(all_specs[target].name, sorted(wanted))
+            for row, line in zip(sheet.rows, sheet.lines, strict=True):
+                if row[i] in missing:
+                    problems.append(Problem(name, line, column.key, row[i], f"引用的 {target} 记录不存在"))
+    return problems
+
+
+def _sheet_of(exc: BaseException, names: list[str]) -> str:
+    text = str(exc)
+    return next((n for n in names if f"{n}." in text), names[-1] if names else "")
+
+
+def import_site(actor: Actor, path: str | os.PathLike[str], dry_run: bool = False,
+                progress: Progress | None = None) -> ImportReport:
+    """Import a site workbook, all or nothing; raises WorkbookRefused (database untouched) for a bad file."""
+    require(actor, Permission.ADMIN_SITE)
+    all_specs = specs()
+    parsed = read_site_workbook(path, all_specs, LATEST_VERSION,
+                                (lambda d, t: progress("read", d, t)) if progress else None)
+    problems = _reference_problems(parsed, all_specs)
+    if problems:
+        raise WorkbookRefused(problems)
+    peer = parsed.manifest.get("site_code", "")
+    report = ImportReport(peer, parsed.manifest.get("exported_at", ""), parsed.checksum, dry_run)
+    order = [name for name in all_specs if name in parsed.sheets]
+    done: list[str] = []
+    try:
+        with transaction():
+            history = ImportHistory.create(
+                at=now(), kind="site", file_name=Path(path).name[:260], checksum=parsed.checksum, peer_site=peer,
+                exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
+            )
+            for n, name in enumerate(order):
+                done.append(name)
+                counts = apply_sheet(all_specs[name], parsed.sheets[name], peer, history.id)
+                report.sheets[name] = counts
+                report.total.add(counts)
+                if progress is not None:
+                    progress("merge", n + 1, len(order))
+            t = report.total
+            ImportHistory.update(inserted=t.inserted, updated=t.updated, skipped=t.skipped,
+                                 conflicts=t.conflicts).where(ImportHistory.id == history.id).execute()
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        return report
+    except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
+        sheet = _sheet_of(exc, done)
+        raise WorkbookRefused([Problem(sheet, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")]) from exc
+    phrases.invalidate_cache()
+    return report

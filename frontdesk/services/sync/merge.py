@@ -1,0 +1,201 @@
+"""Merging one parsed sheet into its table: insert new, update changed-only-there, skip, record conflicts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontdesk import clock
+from frontdesk.db import search_index
+from frontdesk.db.connection import database
+from frontdesk.excel.sync_format import SheetSpec, digest
+from frontdesk.excel.sync_validate import ParsedSheet
+from frontdesk.services.sync.schema import CHUNK, content_positions, local_defaults, rows_by_uuid
+
+FTS_KEYS = ("number", "customer_name", "phone", "request", "handling")  # search_index.contact_texts order
+
+
+@dataclass
+class Counts:
+    inserted: int = 0
+    updated: int = 0
+    skipped: int = 0
+    conflicts: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.inserted += other.inserted
+        self.updated += other.updated
+        self.skipped += other.skipped
+        self.conflicts += other.conflicts
+
+
+@dataclass
+class _Plan:
+    inserts: list[tuple[Any, ...]] = field(default_factory=list)
+    updates: list[tuple[tuple[Any, ...], tuple[Any, ...]]] = field(default_factory=list)  # (incoming, local)
+    bases: list[tuple[str, str, bytes]] = field(default_factory=list)
+    conflicts: list[tuple[tuple[Any, ...], tuple[Any, ...], bytes]] = field(default_factory=list)
+    counts: Counts = field(default_factory=Counts)
+
+
+def _bases(peer: str, uuids: Sequence[str]) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    cursor = database.obj.cursor()
+    for start in range(0, len(uuids), CHUNK):
+        part = uuids[start:start + CHUNK]
+        sql = f"SELECT record_uuid, digest FROM sync_base WHERE peer = ? AND record_uuid IN ({','.join('?' * len(part))})"
+        found.update((u, bytes(d)) for u, d in cursor.execute(sql, [peer, *part]))
+    return found
+
+
+def _open_conflicts(peer: str, table: str) -> dict[str, tuple[int, bytes]]:
+    rows = database.obj.execute_sql(
+        "SELECT record_uuid, id, incoming_digest FROM sync_conflict WHERE peer = ? AND entity = ? AND status = 'open'",
+        (peer, table),
+    )
+    return {u: (i, bytes(d)) for u, i, d in rows}
+
+
+def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str) -> _Plan:
+    plan = _Plan()
+    at_uuid, at_rev = spec.index("uuid"), spec.index("revision")
+    content = content_positions(spec)
+    uuids = [row[at_uuid] for row in sheet.rows]
+    local = rows_by_uuid(spec, uuids)
+    bases = _bases(peer, uuids) if local else {}
+    for row in sheet.rows:
+        uuid = row[at_uuid]
+        incoming = digest([row[i] for i in content])
+        mine = local.get(uuid)
+        if mine is None:
+            plan.inserts.append(row)
+            plan.bases.append((peer, uuid, incoming))
+            continue
+        base = bases.get(uuid)
+        here = digest([mine[i] for i in content])
+        if here == incoming:
+            verdict = "skip"
+        elif base is None:  # never exchanged with this site: the higher revision wins, a tie is a conflict
+            verdict = "update" if row[at_rev] > mine[at_rev] else "skip" if row[at_rev] < mine[at_rev] else "conflict"
+        elif incoming == base:
+            verdict = "skip"  # only this site changed it since: ours is newer
+        else:
+            verdict = "update" if here == base else "conflict"
+        if verdict == "update":
+            plan.updates.append((row, mine))
+        elif verdict == "conflict":
+            plan.conflicts.append((row, mine, incoming))
+            continue  # the base stays, so the same incoming version is a conflict until resolved
+        if base != incoming:
+            plan.bases.append((peer, uuid, incoming))
+    plan.counts = Counts(len(plan.inserts), len(plan.updates),
+                         len(sheet.rows) - len(plan.inserts) - len(plan.updates) - len(plan.conflicts),
+                         len(plan.conflicts))
+    return plan
+
+
+def as_json(spec: SheetSpec, row: Sequence[Any]) -> str:
+    return json.dumps(dict(zip(spec.keys, row, strict=True)), ensure_ascii=False)
+
+
+def _fts_texts(spec: SheetSpec, row: Sequence[Any]) -> list[str]:
+    a, b, c, d, e = (spec.index(k) for k in FTS_KEYS)
+    return [row[a] or "", row[b] or "", row[c] or "", row[d] or "", row[e] or ""]
+
+
+def write_row(spec: SheetSpec, row: Sequence[Any], old: Sequence[Any] | None) -> None:
+    """Overwrite one stored record with ``row`` (database values), keeping the search index in step."""
+    keys = [k for k in spec.keys if k != "uuid"]
+    sets = ", ".join(f'"{k}" = ?' for k in keys)
+    values = [row[spec.index(k)] for k in keys]
+    cursor = database.obj.cursor()
+    cursor.execute(f'UPDATE "{spec.name}" SET {sets} WHERE uuid = ?', [*values, row[spec.index("uuid")]])
+    if spec.name == "contact" and old is not None:
+        _reindex(spec, [(row, old)])
+
+
+def _reindex(spec: SheetSpec, pairs: Sequence[tuple[Sequence[Any], Sequence[Any]]]) -> None:
+    """Contacts whose texts or deleted flag changed: replace, add (revived) or remove (tombstoned)."""
+    at_del, at_uuid = spec.index("deleted"), spec.index("uuid")
+    ids = dict(database.obj.execute_sql(
+        f"SELECT uuid, id FROM contact WHERE uuid IN ({','.join('?' * len(pairs))})",
+        [new[at_uuid] for new, _ in pairs]).fetchall()) if pairs else {}
+    for new, old in pairs:
+        rowid = ids[new[at_uuid]]
+        was, now_live = not old[at_del], not new[at_del]
+        old_texts, new_texts = _fts_texts(spec, old), _fts_texts(spec, new)
+        if was and now_live:
+            search_index.replace(rowid, old_texts, new_texts)
+        elif was:
+            search_index.remove(rowid, old_texts)
+        elif now_live:
+            search_index.add(rowid, new_texts)
+
+
+def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int | None) -> Counts:
+    """Merge ``sheet`` into its table (inside the caller's transaction) and return what happened."""
+    plan = _plan(spec, sheet, peer)
+    cursor = database.obj.cursor()
+    if plan.inserts:
+        extra = local_defaults(spec.name)
+        keys = [*spec.keys, *extra]
+        columns = ", ".join(f'"{k}"' for k in keys)
+        tail = tuple(extra.values())
+        cursor.executemany(f'INSERT INTO "{spec.name}" ({columns}) VALUES ({",".join("?" * len(keys))})',
+                           [row + tail for row in plan.inserts] if tail else plan.inserts)
+        if spec.name == "contact":
+            _index_new(spec, plan.inserts)
+    if plan.updates:
+        keys = [k for k in spec.keys if k != "uuid"]
+        positions = [spec.index(k) for k in keys]
+        at_uuid = spec.index("uuid")
+        sets = ", ".join(f'"{k}" = ?' for k in keys)
+        cursor.executemany(f'UPDATE "{spec.name}" SET {sets} WHERE uuid = ?',
+                           [[row[i] for i in positions] + [row[at_uuid]] for row, _ in plan.updates])
+        if spec.name == "contact":
+            for start in range(0, len(plan.updates), CHUNK):
+                _reindex(spec, plan.updates[start:start + CHUNK])
+    if plan.bases:
+        cursor.executemany("INSERT INTO sync_base (peer, record_uuid, digest) VALUES (?, ?, ?) "
+                           "ON CONFLICT (peer, record_uuid) DO UPDATE SET digest = excluded.digest", plan.bases)
+    if plan.conflicts:
+        _record_conflicts(spec, plan.conflicts, peer, import_id)
+    return plan.counts
+
+
+def _index_new(spec: SheetSpec, rows: Sequence[Sequence[Any]]) -> None:
+    at_uuid, at_del = spec.index("uuid"), spec.index("deleted")
+    live = [r for r in rows if not r[at_del]]
+    for start in range(0, len(live), CHUNK):
+        part = live[start:start + CHUNK]
+        ids = dict(database.obj.execute_sql(
+            f"SELECT uuid, id FROM contact WHERE uuid IN ({','.join('?' * len(part))})",
+            [r[at_uuid] for r in part]).fetchall())
+        a, b, c, d, e = (spec.index(k) for k in FTS_KEYS)
+        search_index.add_many((ids[r[at_uuid]], [r[a] or "", r[b] or "", r[c] or "", r[d] or "", r[e] or ""])
+                              for r in part)
+
+
+def _record_conflicts(spec: SheetSpec, conflicts: Sequence[tuple[tuple[Any, ...], tuple[Any, ...], bytes]],
+                      peer: str, import_id: int | None) -> None:
+    """One open conflict per record and peer: the same incoming version again adds nothing."""
+    known = _open_conflicts(peer, spec.name)
+    cursor = database.obj.cursor()
+    at_uuid = spec.index("uuid")
+    for row, mine, incoming in conflicts:
+        uuid = row[at_uuid]
+        existing = known.get(uuid)
+        if existing is not None and existing[1] == incoming:
+            continue
+        if existing is not None:
+            cursor.execute("UPDATE sync_conflict SET local_values = ?, incoming_values = ?, incoming_digest = ?, "
+                           "import_id = ? WHERE id = ?",
+                           (as_json(spec, mine), as_json(spec, row), incoming, import_id, existing[0]))
+        else:
+            cursor.execute(
+                "INSERT INTO sync_conflict (detected_at, import_id, peer, entity, record_uuid, local_values, "
+                "incoming_values, incoming_digest, status, resolved_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', '')",
+                (str(clock.now()), import_id, peer, spec.name, uuid, as_json(spec, mine), as_json(spec, row), incoming))

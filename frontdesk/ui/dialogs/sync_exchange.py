@@ -1,0 +1,128 @@
+"""Dialogs of site sync: choose what to export, preview an import before applying it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
+
+from frontdesk import clock
+from frontdesk.services.core.roster_import import RosterPreview
+from frontdesk.services.discipline.schedule_import import FinePreview
+from frontdesk.services.sync.exporter import SINCE_LAST, last_export_at
+from frontdesk.ui.dialogs.base import Buttons, FormDialog
+from frontdesk.ui.widgets.inputs import ChoiceCombo
+
+
+class SiteExportDialog(FormDialog):
+    """站点导出: since the last export (the default), since a date, or everything."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("站点导出"), parent, 440, ok=Buttons.Ok)
+        last = last_export_at()
+        self.scope = ChoiceCombo([
+            ("last", self.tr("上次导出以来（{0}）").format(f"{last:%Y-%m-%d %H:%M}") if last
+             else self.tr("上次导出以来（尚未导出过：全部）")),
+            ("date", self.tr("自指定日期以来")),
+            ("all", self.tr("全部记录")),
+        ])
+        self.since = QDateEdit(QDate(clock.today()).addDays(-30))
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.scope.currentIndexChanged.connect(lambda: self.since.setEnabled(self.scope.value() == "date"))
+        self.since.setEnabled(False)
+        self.form.add("scope", self.tr("导出范围"), self.scope)
+        self.form.add("since", self.tr("起始日期"), self.since)
+        intro = QLabel(self.tr("把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。"))
+        intro.setWordWrap(True)
+        self.add_above(intro)
+        self.choice: date | str | None = SINCE_LAST
+
+    def save(self) -> None:
+        scope = self.scope.value()
+        self.choice = SINCE_LAST if scope == "last" else None if scope == "all" else self.since.date().toPython()
+
+
+class ImportPreviewDialog(FormDialog):
+    """What an import will do, shown before anything is written; 导入 applies it (all or nothing)."""
+
+    def __init__(self, title: str, summary: list[str], apply: Callable[[], Any],
+                 table: RosterPreview | FinePreview | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(title, parent, 800 if isinstance(table, FinePreview) else 640, ok=Buttons.Ok)
+        self.ok_button.setText(self.tr("导入"))
+        self.apply = apply
+        self.outcome: Any = None
+        text = QPlainTextEdit("\n".join(summary))
+        text.setObjectName("summary")
+        text.setReadOnly(True)
+        text.setMaximumHeight(140 if table is not None else 260)
+        self.add_above(text)
+        if table is not None:
+            self.add_below(self._table(table))
+
+    def _table(self, preview: RosterPreview | FinePreview) -> QTableWidget:
+        actions = {"new": self.tr("新增"), "update": self.tr("更新"), "same": self.tr("不变")}
+        if isinstance(preview, FinePreview):
+            headers = [self.tr("行"), self.tr("编号"), self.tr("违规行为"), self.tr("生效日期"), self.tr("操作"),
+                       self.tr("变更")]
+            cells = [(str(r.line), r.code, r.offence, f"{r.effective_from or ''}", actions[r.action],
+                      "\n".join(r.changes)) for r in preview.rows]
+            widths = (44, 60, 230, 90, 50)
+        else:
+            headers = [self.tr("行"), self.tr("工号"), self.tr("姓名"), self.tr("操作"), self.tr("变更")]
+            cells = [(str(r.line), r.staff_no, r.name, actions[r.action], "\n".join(r.changes)) for r in preview.rows]
+            widths = ()
+        grid = QTableWidget(len(cells), len(headers))
+        grid.setObjectName("preview")
+        grid.setHorizontalHeaderLabels(headers)
+        for i, row in enumerate(cells):
+            for j, value in enumerate(row):
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                grid.setItem(i, j, item)
+        for j, width in enumerate(widths):
+            grid.setColumnWidth(j, width)
+        grid.setWordWrap(False)  # long offences elide (full text in the tooltip) ...
+        grid.resizeRowsToContents()  # ... and a line changed in several ways lists each change on its own line
+        grid.verticalHeader().setVisible(False)
+        grid.horizontalHeader().setStretchLastSection(True)
+        grid.setMinimumHeight(260)
+        return grid
+
+    def save(self) -> None:
+        self.outcome = self.apply()
+
+
+def screenshot_dialogs() -> dict[str, Callable[[QWidget], FormDialog]]:
+    """The sync dialogs with sample content, for ``frontdesk screenshots``."""
+    from frontdesk.services.core.roster_import import RosterRow
+    from frontdesk.services.discipline.schedule_import import FineRow
+
+    def preview(win: QWidget) -> FormDialog:
+        rows = [RosterRow(3, "1001", "张三", "update", ["部门：客服部 → 空", "职位：领班 → 主管助理"]),
+                RosterRow(4, "1002", "李四", "new"),
+                RosterRow(5, "1003", "王五", "same")]
+        return ImportPreviewDialog("导入员工花名册 — 预览", ["工作表“花名册”：新增 1，更新 1，不变 1"], lambda: None,
+                                   RosterPreview("花名册", rows), win)
+
+    def site_import(win: QWidget) -> FormDialog:
+        lines = ["试导入（未写入）：来自站点 S02（导出于 2026-11-23 18:00:00）", "新增 1520，更新 36，跳过 8，冲突 2",
+                 "  contact：新增 1200，更新 30，跳过 0，冲突 2", "  transfer：新增 320，更新 6，跳过 8，冲突 0"]
+        return ImportPreviewDialog("站点导入 — 预览", lines, lambda: None, parent=win)
+
+    def fines(win: QWidget) -> FormDialog:
+        day = clock.today()
+        rows = [FineRow(3, "R01", "工作时间扎堆聊天", "same", [], day),
+                FineRow(4, "R06", "不服从分配，顶撞经理、上司", "update", ["罚款：20–50 → 30–80"], day),
+                FineRow(5, "W03", "前台地面脏乱、柜台物品摆放杂乱（当班人员每人）", "update",
+                        ["罚款：10/人 → 20/人", "是否辞退：否 → 情节严重者辞退"], day),
+                FineRow(6, "W09", "未按时交接班", "new", [], day)]
+        summary = ["工作表“罚款标准”：新增 1，更新 2，不变 1", "变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。"]
+        return ImportPreviewDialog("导入罚款标准 — 预览", summary, lambda: None,
+                                   FinePreview("罚款标准", rows), win)
+
+    return {"sync-export": SiteExportDialog, "sync-import-preview": site_import, "roster-import-preview": preview,
+            "fines-import-preview": fines}
