@@ -13,21 +13,11 @@ from types import ModuleType
 import peewee
 
 from frontdesk import clock
-
-
-class _Now:
-    """Stands in a frozen seed row for the time the step runs."""
-
-    def __repr__(self) -> str:
-        return "NOW"
-
-
-NOW = _Now()
+from frontdesk.db.frozen import v1, v2, v3, v4, v5, v6, v7, v8, v9
+from frontdesk.db.frozen.marks import NOW
 
 
 def _module(version: int) -> ModuleType:
-    from frontdesk.db.frozen import v1, v2, v3, v4, v5, v6, v7, v8, v9
-
     return {1: v1, 2: v2, 3: v3, 4: v4, 5: v5, 6: v6, 7: v7, 8: v8, 9: v9}[version]
 
 

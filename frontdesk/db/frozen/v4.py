@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontdesk.db.frozen import NOW
+from frontdesk.db.frozen.marks import NOW
 
 DDL: tuple[str, ...] = (
     'CREATE TABLE "forbidden_phrase" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "site_code" VARCHAR(16) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "revision" INTEGER NOT NULL, "deleted" INTEGER NOT NULL, "text" VARCHAR(100) NOT NULL, "category" VARCHAR(30) NOT NULL, "checked" INTEGER NOT NULL, "note" VARCHAR(200) NOT NULL)',

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontdesk.db.frozen import NOW
+from frontdesk.db.frozen.marks import NOW
 
 DDL: tuple[str, ...] = (
     'CREATE TABLE "fine_rule" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "site_code" VARCHAR(16) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "revision" INTEGER NOT NULL, "deleted" INTEGER NOT NULL, "code" VARCHAR(8) NOT NULL, "category" VARCHAR(10) NOT NULL, "offence" VARCHAR(100) NOT NULL, "min_amount" INTEGER NOT NULL, "max_amount" INTEGER NOT NULL, "unit" VARCHAR(12) NOT NULL, "dismissal" VARCHAR(10) NOT NULL, "tiers" VARCHAR(200) NOT NULL, "effective_from" DATE NOT NULL, "active" INTEGER NOT NULL, "changed_by" VARCHAR(30) NOT NULL, "note" VARCHAR(200) NOT NULL)',

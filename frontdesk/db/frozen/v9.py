@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontdesk.db.frozen import NOW
+from frontdesk.db.frozen.marks import NOW
 
 DDL: tuple[str, ...] = (
     'CREATE TABLE "assessment_template" ("id" INTEGER NOT NULL PRIMARY KEY, "uuid" VARCHAR(36) NOT NULL, "site_code" VARCHAR(16) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "revision" INTEGER NOT NULL, "deleted" INTEGER NOT NULL, "family" VARCHAR(36) NOT NULL, "version" INTEGER NOT NULL, "name" VARCHAR(50) NOT NULL, "period_kind" VARCHAR(10) NOT NULL, "scale_max" INTEGER NOT NULL, "content" TEXT NOT NULL, "current" INTEGER NOT NULL, "changed_by" VARCHAR(30) NOT NULL, "note" VARCHAR(200) NOT NULL)',
