@@ -1105,52 +1105,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>DepartmentsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="22"/>
-        <source>部门名称</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="23"/>
-        <source>在职人数</source>
-        <translation>Staff</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="24"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="25"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="26"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="25"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="26"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="26"/>
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="38"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="40"/>
         <source>新增部门</source>
         <translation>New department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="43"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="71"/>
         <source>请先选择一个部门</source>
         <translation>Please select a department first</translation>
     </message>
@@ -2813,126 +2793,99 @@ Runs offline; data is stored in:
 <context>
     <name>PhrasesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="69"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="69"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="62"/>
-        <source>使用场景</source>
-        <translation>Situation</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="64"/>
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="65"/>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="129"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="76"/>
         <source>全部场景</source>
         <translation>All situations</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="81"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="83"/>
         <source>新增用语</source>
         <translation>New phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="81"/>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="108"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="83"/>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="110"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="91"/>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="130"/>
         <source>服务忌语</source>
         <translation>Forbidden phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="92"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="94"/>
-        <source>文字检查</source>
-        <translation>Text check</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="101"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="101"/>
         <source>不检查</source>
         <translation>No check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="96"/>
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="105"/>
         <source>新增忌语</source>
         <translation>New forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="117"/>
         <source>试一试：输入一段回复或处理情况，看是否含服务忌语</source>
         <translation>Try it: type a reply or handling note to see whether it contains forbidden phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="121"/>
         <source>“五个不说”：损害自尊、埋怨、顶撞教训、庸俗骂人、激化矛盾的话不说</source>
         <translation>“Five don&apos;ts”: nothing hurtful, blaming, lecturing, vulgar or inflammatory</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="153"/>
         <source>请先在列表中选择一条</source>
         <translation>Please select an item in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="158"/>
         <source>已新增规范用语</source>
         <translation>Standard phrase added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="168"/>
         <source>删除规范用语“{0}”？</source>
         <translation>Delete standard phrase “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="174"/>
         <source>已新增服务忌语</source>
         <translation>Forbidden phrase added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="184"/>
         <source>删除服务忌语“{0}”？</source>
         <translation>Delete forbidden phrase “{0}”?</translation>
     </message>
@@ -6463,6 +6416,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="180"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -6718,9 +6672,32 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/staff.py" line="220"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="21"/>
         <source>部门</source>
         <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/staff.py" line="221"/>
+        <source>部门名称</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/staff.py" line="222"/>
+        <source>在职人数</source>
+        <translation>Active staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/staff.py" line="223"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="63"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/staff.py" line="224"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="71"/>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff_list.py" line="22"/>
@@ -6831,6 +6808,28 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>回访人</source>
         <translation>Visited by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="60"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="64"/>
+        <source>规范用语</source>
+        <translation>Standard phrase</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="61"/>
+        <source>使用场景</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="67"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="68"/>
+        <source>服务忌语</source>
+        <translation>Forbidden phrase</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="70"/>
+        <source>文字检查</source>
+        <translation>Checked in text</translation>
     </message>
 </context>
 <context>
@@ -8324,8 +8323,8 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="135"/>
-        <location filename="../../frontdesk/services/core/staff.py" line="235"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="141"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="258"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="183"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
     </message>
@@ -8811,29 +8810,29 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>The current account ({0}, {1}) does not have the “{2}” permission.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="117"/>
         <source>请选择使用场景</source>
         <translation>Choose a situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="92"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="114"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="125"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="147"/>
         <source>该规范用语不存在或已删除</source>
         <translation>This standard phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="181"/>
         <source>类别不超过 30 字</source>
         <translation>The category must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="148"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="190"/>
         <source>该忌语已在列表中</source>
         <translation>This phrase is already on the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="154"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="172"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="214"/>
         <source>该服务忌语不存在或已删除</source>
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
@@ -9111,75 +9110,75 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>This database is already initialized; its site code is {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="43"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="44"/>
         <source>请填写工号</source>
         <translation>Enter the staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="45"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="46"/>
         <source>工号不超过 20 位</source>
         <translation>The staff no. must be at most 20 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="53"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="54"/>
         <source>工号 {0} 已被使用</source>
         <translation>Staff no. {0} is already in use</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="55"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="56"/>
         <source>请填写姓名</source>
         <translation>Enter the name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="57"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="58"/>
         <source>姓名不超过 30 字</source>
         <translation>The name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="62"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="63"/>
         <source>角色无效</source>
         <translation>Invalid role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="64"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="65"/>
         <source>入职日期不能晚于今天</source>
         <translation>The hire date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="66"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="67"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="83"/>
-        <location filename="../../frontdesk/services/core/staff.py" line="144"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="84"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="145"/>
         <source>员工不存在或已删除</source>
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/roster_import.py" line="174"/>
-        <location filename="../../frontdesk/services/core/staff.py" line="88"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="231"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="254"/>
         <source>请填写部门名称</source>
         <translation>Enter the department name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="233"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="256"/>
         <source>部门名称不超过 50 字</source>
         <translation>The department name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="241"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="264"/>
         <source>部门“{0}”已存在</source>
         <translation>Department “{0}” already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="246"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="269"/>
         <source>部门不存在或已删除</source>
         <translation>The department does not exist or has been deleted</translation>
     </message>
@@ -9330,17 +9329,17 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="134"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="135"/>
         <source>{0} 是最后一位在职管理员，不能停用</source>
         <translation>{0} is the last active administrator and cannot be deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="132"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="133"/>
         <source>{0} 是最后一位在职管理员，不能改为其他角色</source>
         <translation>{0} is the last active administrator and cannot be given another role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="136"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="137"/>
         <source>{0} 是最后一位在职管理员，不能更改工号</source>
         <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
     </message>

@@ -13,13 +13,13 @@ from frontdesk.errors import PermissionDenied
 from frontdesk.services import demo
 from frontdesk.services.aftersales import order_list as aftersales_list
 from frontdesk.services.complaints import case_list as complaint_list
-from frontdesk.services.core import list_exports, staff_list
+from frontdesk.services.core import list_exports, staff, staff_list
 from frontdesk.services.core.list_spec import ColumnKind, ListSpec, col
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.personnel import attendance, handover, selfchecks
 from frontdesk.services.reception import contacts as reception
-from frontdesk.services.reception import transfers, visits
+from frontdesk.services.reception import phrases, transfers, visits
 
 TRICKY = ['=HYPERLINK("http://x","y")', "+86 138 0000 1111", "-5", "@SUM(A1)"]
 
@@ -80,6 +80,14 @@ LISTS = {  # export name: (spec, the page query)
     "shifts": (attendance.SHIFTS, attendance.list_attendance),
     "handovers": (handover.HANDOVERS, handover.list_handovers),
     "selfchecks": (selfchecks.SELFCHECKS, selfchecks.list_checks),
+    "departments": (staff.DEPARTMENTS, None),  # short lists, read whole: see the test below
+    "phrases": (phrases.PHRASES, None),
+    "forbidden": (phrases.FORBIDDEN, None),
+}
+SHORT_LISTS = {  # export name: the whole list as the page reads it
+    "departments": lambda actor: staff.list_departments(actor),
+    "phrases": lambda actor: phrases.list_phrases(actor),
+    "forbidden": lambda actor: phrases.list_forbidden(actor),
 }
 
 
@@ -102,6 +110,23 @@ def test_each_export_writes_the_specs_columns_and_every_row(admin, tmp_path, nam
         assert page.total == export.total
         listed = [c.key for c in spec.columns if c.listed and c.expr is not None]
         assert all(set(listed) <= set(row) for row in page.rows)
+
+
+@pytest.mark.parametrize("name", sorted(SHORT_LISTS))
+def test_a_short_list_and_its_export_have_the_same_rows_in_the_same_order(admin, tmp_path, name) -> None:  # noqa: ANN001
+    spec = LISTS[name][0]
+    staff.save_department(admin, "客服中心")
+    staff.save_department(admin, "工程部")
+    rows = SHORT_LISTS[name](admin)
+    assert len(rows) >= 2
+    export = list_exports.export_list(name, admin, ListQuery())
+    assert export.write(tmp_path / "short.xlsx") == export.total == len(rows)
+    at, first = next((i, c.key) for i, c in enumerate(spec.exported())
+                     if c.kind in (ColumnKind.TEXT, ColumnKind.LONG_TEXT))
+    exported = [r[at] for r in _sheet(tmp_path / "short.xlsx").iter_rows(min_row=2, values_only=True)]
+    assert exported == [row[first] for row in rows]
+    listed = {c.key for c in spec.columns if c.listed and c.expr is not None}
+    assert all(listed <= set(row) for row in rows)
 
 
 def test_export_is_sorted_as_the_list_is(admin, tmp_path) -> None:  # noqa: ANN001

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from frontdesk.domain.roles import Actor
 from frontdesk.services.aftersales import order_list as aftersales_list
 from frontdesk.services.complaints import case_list as complaint_list
-from frontdesk.services.core import staff_list
+from frontdesk.services.core import staff, staff_list
 from frontdesk.services.core.list_spec import ColumnKind, ListExport
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.personnel import attendance, handover, selfchecks
 from frontdesk.services.reception import contacts as reception
-from frontdesk.services.reception import transfers, visits
+from frontdesk.services.reception import phrases, transfers, visits
 
 __all__ = ["EXPORTS", "ColumnKind", "ListExport", "export_list"]
 
@@ -32,6 +32,9 @@ EXPORTS: dict[str, Maker] = {
     "shifts": attendance.export_shifts,
     "handovers": handover.export_handovers,
     "selfchecks": selfchecks.export_selfchecks,
+    "departments": staff.export_departments,
+    "phrases": phrases.export_phrases,
+    "forbidden": phrases.export_forbidden,
 }
 
 

@@ -15,6 +15,7 @@ from frontdesk.domain.phones import phone_problem
 from frontdesk.domain.roles import Actor, Permission, Role
 from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services.core import audit
+from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.core.passwords import hash_password, password_problem
 from frontdesk.services.core.permissions import require
@@ -209,18 +210,40 @@ def staff_choices(actor: Actor, active_only: bool = True) -> list[tuple[str, str
 # --- departments --------------------------------------------------------------------------------
 
 
-def list_departments(actor: Actor, include_inactive: bool = False) -> list[dict[str, Any]]:
-    require(actor, Permission.DESK_WORK)
-    count = (
+def _staff_count() -> peewee.Node:
+    return (
         Staff.select(peewee.fn.COUNT(Staff.id))
         .where((Staff.department == Department.uuid) & (Staff.deleted == False) & (Staff.active == True))  # noqa: E712
     )
-    select = Department.select(
-        Department.uuid, Department.name, Department.note, Department.active, count.alias("staff_count")
-    ).where(Department.deleted == False)  # noqa: E712
+
+
+DEPARTMENTS = ListSpec(T("columns", "部门"), (
+    col("name", T("columns", "部门名称"), ColumnKind.TEXT, Department.name, sort=True),
+    col("staff_count", T("columns", "在职人数"), ColumnKind.INT, _staff_count()),
+    col("active", T("columns", "启用"), ColumnKind.BOOL, Department.active),
+    col("note", T("columns", "备注"), ColumnKind.LONG_TEXT, Department.note),
+), default_order=(Department.name, False), tiebreak=Department.id)
+
+
+def _department_select(fields: list[peewee.Node], include_inactive: bool) -> peewee.ModelSelect:
+    select = Department.select(*fields).where(Department.deleted == False)  # noqa: E712
     if not include_inactive:
         select = select.where(Department.active == True)  # noqa: E712
-    return list(select.order_by(Department.name).dicts())
+    return select
+
+
+def list_departments(actor: Actor, include_inactive: bool = False) -> list[dict[str, Any]]:
+    """Every department (a short list, read whole), by name."""
+    require(actor, Permission.DESK_WORK)
+    select = _department_select(DEPARTMENTS.list_fields(Department.uuid), include_inactive)
+    return list(select.order_by(Department.name, Department.id).dicts())
+
+
+def export_departments(actor: Actor, query: ListQuery) -> ListExport:
+    """The departments as listed (``include_inactive`` filter), for Excel."""
+    require(actor, Permission.DESK_WORK)
+    inactive = bool(query.filters.get("include_inactive"))
+    return DEPARTMENTS.export(actor, lambda fields: _department_select(fields, inactive), query)
 
 
 def save_department(actor: Actor, name: str, note: str = "", active: bool = True, uuid: str | None = None) -> str:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import peewee
+
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import ForbiddenPhrase, StandardPhrase
+from frontdesk.domain.labels import labeller
 from frontdesk.domain.phrases import SITUATION_LABELS, ForbiddenMatcher, Situation, phrase_problems
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services.core import audit
+from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
+from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.permissions import require
 
 # (database identity, matcher): rebuilt after an edit here or when another database is opened.
@@ -47,23 +52,51 @@ def situations() -> list[tuple[str, str]]:
     return [(s.value, SITUATION_LABELS[s]) for s in Situation]
 
 
-def list_phrases(actor: Actor, situation: str | None = None, include_inactive: bool = False) -> list[dict[str, Any]]:
-    """Standard phrases (in situation order, then position); any desk user."""
-    require(actor, Permission.DESK_WORK)
-    select = StandardPhrase.live().select(
-        StandardPhrase.uuid, StandardPhrase.situation, StandardPhrase.text, StandardPhrase.position,
-        StandardPhrase.active,
-    )
+def _situation_order() -> peewee.Node:
+    """The seed's order of situations, in SQL (unknown values last)."""
+    return peewee.Case(StandardPhrase.situation, [(s.value, i) for i, s in enumerate(Situation)], len(Situation))
+
+
+PHRASES = ListSpec(T("columns", "规范用语"), (
+    col("situation", T("columns", "使用场景"), ColumnKind.ENUM, StandardPhrase.situation,
+        labels=labeller(SITUATION_LABELS)),
+    col("active", T("columns", "启用"), ColumnKind.BOOL, StandardPhrase.active),
+    col("text", T("columns", "规范用语"), ColumnKind.LONG_TEXT, StandardPhrase.text),
+), default_order=(_situation_order(), False), tiebreak=StandardPhrase.id)
+
+FORBIDDEN = ListSpec(T("columns", "服务忌语"), (
+    col("text", T("columns", "服务忌语"), ColumnKind.TEXT, ForbiddenPhrase.text),
+    col("category", T("columns", "类别"), ColumnKind.TEXT, ForbiddenPhrase.category),
+    col("checked", T("columns", "文字检查"), ColumnKind.BOOL, ForbiddenPhrase.checked),
+    col("note", T("columns", "备注"), ColumnKind.LONG_TEXT, ForbiddenPhrase.note),
+), default_order=(ForbiddenPhrase.category, False), tiebreak=ForbiddenPhrase.id)
+
+
+def _phrase_select(fields: list[peewee.Node], situation: str | None, include_inactive: bool) -> peewee.ModelSelect:
+    select = StandardPhrase.live().select(*fields)
     if situation:
         select = select.where(StandardPhrase.situation == situation)
     if not include_inactive:
         select = select.where(StandardPhrase.active == True)  # noqa: E712
-    order = {s.value: i for i, s in enumerate(Situation)}
-    rows = list(select.order_by(StandardPhrase.position, StandardPhrase.id).dicts())
+    return select
+
+
+def list_phrases(actor: Actor, situation: str | None = None, include_inactive: bool = False) -> list[dict[str, Any]]:
+    """Standard phrases (in situation order, then position); any desk user."""
+    require(actor, Permission.DESK_WORK)
+    select = _phrase_select(PHRASES.list_fields(StandardPhrase.uuid, StandardPhrase.position), situation,
+                            include_inactive)
+    rows = list(select.order_by(_situation_order(), StandardPhrase.position, StandardPhrase.id).dicts())
     for row in rows:
         row["situation_label"] = SITUATION_LABELS.get(row["situation"], row["situation"])
-    rows.sort(key=lambda r: order.get(r["situation"], len(order)))
     return rows
+
+
+def export_phrases(actor: Actor, query: ListQuery) -> ListExport:
+    """The standard phrases as listed (filters ``situation``, ``include_inactive``), for Excel."""
+    require(actor, Permission.DESK_WORK)
+    situation, inactive = query.filters.get("situation"), bool(query.filters.get("include_inactive"))
+    return PHRASES.export(actor, lambda fields: _phrase_select(fields, situation, inactive), query)
 
 
 def phrase_book(actor: Actor) -> list[tuple[str, str, list[str]]]:
@@ -117,16 +150,25 @@ def delete_phrase(actor: Actor, uuid: str) -> None:
         audit.record(actor, "standard_phrase", uuid, "delete", {"text": phrase.text}, None)
 
 
+def _forbidden_select(fields: list[peewee.Node], checked_only: bool) -> peewee.ModelSelect:
+    select = ForbiddenPhrase.live().select(*fields)
+    if checked_only:
+        select = select.where(ForbiddenPhrase.checked == True)  # noqa: E712
+    return select
+
+
 def list_forbidden(actor: Actor, checked_only: bool = False) -> list[dict[str, Any]]:
     """Forbidden phrases by category; any desk user (the clerk should know them)."""
     require(actor, Permission.DESK_WORK)
-    select = ForbiddenPhrase.live().select(
-        ForbiddenPhrase.uuid, ForbiddenPhrase.text, ForbiddenPhrase.category, ForbiddenPhrase.checked,
-        ForbiddenPhrase.note,
-    )
-    if checked_only:
-        select = select.where(ForbiddenPhrase.checked == True)  # noqa: E712
+    select = _forbidden_select(FORBIDDEN.list_fields(ForbiddenPhrase.uuid), checked_only)
     return list(select.order_by(ForbiddenPhrase.category, ForbiddenPhrase.id).dicts())
+
+
+def export_forbidden(actor: Actor, query: ListQuery) -> ListExport:
+    """The forbidden phrases (filter ``checked_only``), for Excel."""
+    require(actor, Permission.DESK_WORK)
+    return FORBIDDEN.export(actor, lambda fields: _forbidden_select(fields, bool(query.filters.get("checked_only"))),
+                            query)
 
 
 def save_forbidden(

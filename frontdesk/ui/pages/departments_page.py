@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QPushButton, QTableView, QVBoxLayout
 
+from frontdesk.services.core import list_exports
 from frontdesk.services.core import staff as staff_service
+from frontdesk.services.core.listing import ListQuery
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.department_edit import DepartmentDialog
+from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform
-from frontdesk.ui.models.page_model import Column, PageModel
+from frontdesk.ui.models.page_model import PageModel, spec_columns
 from frontdesk.ui.pages.base import Page
 
 
@@ -17,16 +22,9 @@ class DepartmentsPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.model = PageModel(
-            [
-                Column("name", self.tr("部门名称"), 180, sortable=False),
-                Column("staff_count", self.tr("在职人数"), 90, sortable=False, align_right=True),
-                Column("active", self.tr("状态"), 70, sortable=False,
-                       fmt=lambda v: self.tr("启用") if v else self.tr("停用")),
-                Column("note", self.tr("备注"), 300, sortable=False),
-            ],
-            self,
-        )
+        columns = spec_columns(staff_service.DEPARTMENTS, {"name": 180, "staff_count": 90, "active": 70, "note": 300},
+                               fmt={"active": lambda v: self.tr("启用") if v else self.tr("停用")})
+        self.model = PageModel([replace(c, sortable=False) for c in columns], self)
         self.table = QTableView()
         self.table.setObjectName("table")
         self.table.setModel(self.model)
@@ -49,12 +47,19 @@ class DepartmentsPage(Page):
         bar.addStretch(1)
         bar.addWidget(add)
         bar.addWidget(edit)
+        self.export_btn = export_button(self)
+        self.export_btn.clicked.connect(self.export_excel)
+        bar.addWidget(self.export_btn)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
 
     def refresh(self) -> None:
         self.model.set_rows(staff_service.list_departments(self.ctx.actor, self.show_inactive.isChecked()))
+
+    def export_excel(self) -> int | None:
+        query = ListQuery(filters={"include_inactive": self.show_inactive.isChecked()})
+        return export_list(self, lambda: list_exports.export_list("departments", self.ctx.actor, query))
 
     def add(self) -> None:
         if DepartmentDialog(self.ctx.actor, parent=self).exec():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -18,11 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.services.core import list_exports
+from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.reception import phrases as phrase_service
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.phrase_edit import ForbiddenDialog, PhraseDialog
+from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import confirm, inform, status
-from frontdesk.ui.models.page_model import Column, PageModel
+from frontdesk.ui.models.page_model import Column, PageModel, spec_columns
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher
@@ -52,18 +56,19 @@ def _bar(*widgets: QWidget) -> QHBoxLayout:
     return bar
 
 
+def _short_model(columns: list[Column], parent: QWidget) -> PageModel:
+    """A short list read whole: sorted by the service, so the headers do not sort."""
+    return PageModel([replace(c, sortable=False) for c in columns], parent)
+
+
 class PhrasesPage(Page):
     """Two short lists (tens of rows each), read whole."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         yes_no = lambda v: self.tr("启用") if v else self.tr("停用")  # noqa: E731
-        self.phrase_model = PageModel([
-            Column("situation_label", self.tr("使用场景"), 190, sortable=False,
-                   fmt=lambda v: QCoreApplication.translate("enum", str(v))),
-            Column("active", self.tr("状态"), 60, sortable=False, fmt=yes_no),
-            Column("text", self.tr("规范用语"), 600, sortable=False),
-        ], self)
+        self.phrase_model = _short_model(spec_columns(
+            phrase_service.PHRASES, {"situation": 190, "active": 60, "text": 600}, fmt={"active": yes_no}), self)
         self.phrase_table = _table(self.phrase_model)
         self.phrase_table.setObjectName("phraseTable")
         self.phrase_table.doubleClicked.connect(self.edit_phrase)
@@ -84,17 +89,16 @@ class PhrasesPage(Page):
         remove.clicked.connect(self.delete_phrase)
         standard = QWidget()
         col = QVBoxLayout(standard)
-        col.addLayout(_bar(self.situation, self.show_inactive, None, add, edit, remove))
+        export = export_button(self)
+        export.setObjectName("exportPhrases")
+        export.clicked.connect(self.export_phrases)
+        col.addLayout(_bar(self.situation, self.show_inactive, None, add, edit, remove, export))
         col.addWidget(self.phrase_table)
 
-        self.forbidden_model = PageModel([
-            Column("text", self.tr("服务忌语"), 260, sortable=False),
-            Column("category", self.tr("类别"), 170, sortable=False,
-                   fmt=lambda v: QCoreApplication.translate("enum", str(v))),
-            Column("checked", self.tr("文字检查"), 70, sortable=False,
-                   fmt=lambda v: self.tr("检查") if v else self.tr("不检查")),
-            Column("note", self.tr("备注"), 300, sortable=False),
-        ], self)
+        self.forbidden_model = _short_model(spec_columns(
+            phrase_service.FORBIDDEN, {"text": 260, "category": 170, "checked": 70, "note": 300},
+            fmt={"category": lambda v: QCoreApplication.translate("enum", str(v)),
+                 "checked": lambda v: self.tr("检查") if v else self.tr("不检查")}), self)
         self.forbidden_table = _table(self.forbidden_model)
         self.forbidden_table.setObjectName("forbiddenTable")
         self.forbidden_table.doubleClicked.connect(self.edit_forbidden)
@@ -105,6 +109,9 @@ class PhrasesPage(Page):
         edit_f.clicked.connect(self.edit_forbidden)
         remove_f = QPushButton(self.tr("删除"))
         remove_f.clicked.connect(self.delete_forbidden)
+        export_f = export_button(self)
+        export_f.setObjectName("exportForbidden")
+        export_f.clicked.connect(self.export_forbidden)
         self.tester = QLineEdit()
         self.tester.setObjectName("forbiddenTester")
         self.tester.setPlaceholderText(self.tr("试一试：输入一段回复或处理情况，看是否含服务忌语"))
@@ -112,7 +119,7 @@ class PhrasesPage(Page):
         forbidden = QWidget()
         col = QVBoxLayout(forbidden)
         col.addLayout(_bar(QLabel(self.tr("“五个不说”：损害自尊、埋怨、顶撞教训、庸俗骂人、激化矛盾的话不说")),
-                           None, add_f, edit_f, remove_f))
+                           None, add_f, edit_f, remove_f, export_f))
         col.addWidget(self.forbidden_table, 1)
         col.addWidget(self.tester)
         col.addWidget(self.watcher.label)
@@ -131,6 +138,14 @@ class PhrasesPage(Page):
         )
         self.forbidden_model.set_rows(phrase_service.list_forbidden(actor))
         self.watcher.check()
+
+    def export_phrases(self) -> int | None:
+        query = ListQuery(filters={"situation": self.situation.value(),
+                                   "include_inactive": self.show_inactive.isChecked()})
+        return export_list(self, lambda: list_exports.export_list("phrases", self.ctx.actor, query))
+
+    def export_forbidden(self) -> int | None:
+        return export_list(self, lambda: list_exports.export_list("forbidden", self.ctx.actor, ListQuery()))
 
     def _row(self, table: QTableView, model: PageModel) -> dict[str, Any] | None:
         row = model.row_at(table.currentIndex().row())
