@@ -8324,7 +8324,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="135"/>
-        <location filename="../../frontdesk/services/core/staff.py" line="235"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="243"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="141"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
@@ -9153,7 +9153,7 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="83"/>
-        <location filename="../../frontdesk/services/core/staff.py" line="144"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="152"/>
         <source>员工不存在或已删除</source>
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
@@ -9164,22 +9164,22 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>You cannot deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="231"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="239"/>
         <source>请填写部门名称</source>
         <translation>Enter the department name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="233"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="241"/>
         <source>部门名称不超过 50 字</source>
         <translation>The department name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="241"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="249"/>
         <source>部门“{0}”已存在</source>
         <translation>Department “{0}” already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="246"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="254"/>
         <source>部门不存在或已删除</source>
         <translation>The department does not exist or has been deleted</translation>
     </message>
@@ -9218,6 +9218,11 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <location filename="../../frontdesk/services/sync/conflicts.py" line="85"/>
         <source>冲突涉及的本站记录已不存在</source>
         <translation>The local record in this conflict no longer exists</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="92"/>
+        <source>采用对方版本会使本站没有可登录的在职管理员，请保留本站版本</source>
+        <translation>Taking the other site's version would leave this site without an active admin who can sign in: keep this site's version</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/system.py" line="47"/>
@@ -9330,17 +9335,17 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="134"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="142"/>
         <source>{0} 是最后一位在职管理员，不能停用</source>
         <translation>{0} is the last active administrator and cannot be deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="132"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="140"/>
         <source>{0} 是最后一位在职管理员，不能改为其他角色</source>
         <translation>{0} is the last active administrator and cannot be given another role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="136"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="144"/>
         <source>{0} 是最后一位在职管理员，不能更改工号</source>
         <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
     </message>
