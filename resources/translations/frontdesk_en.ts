@@ -285,32 +285,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -6116,13 +6116,13 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
@@ -6157,57 +6157,62 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
+        <source>导入中断后撤销</source>
+        <translation>Undone after an interrupted import</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -8594,7 +8599,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="135"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
@@ -8655,32 +8660,24 @@ Please send this file to technical support.</translation>
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="133"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="140"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="150"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="229"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="276"/>
-        <source>导入在第 {0} 行中断：{1}
-之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。</source>
-        <translation>The import stopped at row {0}: {1}
-The {2} rows before it were saved, the rest were not. Once the problem is solved, import the same sheet again: the saved rows show as unchanged and only the rest are added.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="38"/>
@@ -8954,27 +8951,27 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="81"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="97"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="98"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="103"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="104"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="109"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="166"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="167"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -9158,7 +9155,7 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="174"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="175"/>
         <location filename="../../frontdesk/services/core/staff.py" line="88"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -9222,7 +9219,7 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     <message>
         <location filename="../../frontdesk/services/sync/conflicts.py" line="92"/>
         <source>采用对方版本会使本站没有可登录的在职管理员，请保留本站版本</source>
-        <translation>Taking the other site's version would leave this site without an active admin who can sign in: keep this site's version</translation>
+        <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/system.py" line="47"/>
@@ -9373,6 +9370,27 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/domain/fines.py" line="81"/>
         <source>金额 {0} 超过两位小数（精确到分）</source>
         <translation>The amount {0} has more than two decimals (whole fen only)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/chunks.py" line="37"/>
+        <source>导入在第 {0} 行中断：{1}
+已写入的 {2} 行已撤销，数据与导入前相同。问题解决后请重新导入。</source>
+        <translation>The import stopped at row {0}: {1}
+The {2} rows already written were undone; the data is as it was before the import. Import again once the problem is solved.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/chunks.py" line="40"/>
+        <source>
+其中 {0} 行导入后已被他人修改，保留了修改后的内容。</source>
+        <translation>
+{0} of them were changed by someone else after the import and keep those changes.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/chunks.py" line="42"/>
+        <source>导入在第 {0} 行中断：{1}
+之前写入的 {2} 行未能撤销（{3}）。问题解决后再导入同一表格，已写入的行显示为“不变”，只补上其余的行。</source>
+        <translation>The import stopped at row {0}: {1}
+The {2} rows written before it could not be undone ({3}). Once the problem is solved, import the same sheet again: the rows already written show as “unchanged” and only the rest are added.</translation>
     </message>
 </context>
 <context>
