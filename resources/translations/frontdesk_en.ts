@@ -5284,144 +5284,164 @@ Save all problems as an Excel error list?</translation>
 <context>
     <name>SystemPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="43"/>
         <source>站点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="45"/>
         <source>站点代码</source>
         <translation>Site code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="48"/>
         <source>保存名称</source>
         <translation>Save name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="53"/>
         <source>站点名称</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="54"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="56"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="61"/>
         <source>检查数据库</source>
         <translation>Check database</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="63"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="66"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="69"/>
         <source>备份时间</source>
         <translation>Backup time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="70"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="71"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="72"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="88"/>
         <source> 份</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="96"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="99"/>
         <source>恢复所选备份…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="111"/>
         <source>保留最近</source>
         <translation>Keep the latest</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="113"/>
         <source>，合计不超过</source>
         <translation>, at most</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="136"/>
         <source>启动时自动</source>
         <translation>Automatic at startup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="137"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="138"/>
         <source>恢复前自动</source>
         <translation>Automatic before restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="144"/>
         <source>升级前自动</source>
         <translation>Automatic before upgrade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="157"/>
         <source>正常（结构版本 {0}）</source>
         <translation>OK (schema version {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="161"/>
         <source>发现问题（结构版本 {0}/{1}）：{2}</source>
         <translation>Problems found (schema version {0}/{1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="174"/>
         <source>站点名称已保存</source>
         <translation>Site name saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="181"/>
-        <source>备份完成：
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="206"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="210"/>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="211"/>
+        <source>备份完成，已检查可以恢复：
 {0}</source>
-        <translation>Backup complete:
+        <translation>Backup complete and checked, it can be restored:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="226"/>
+        <source>正在解压并检查备份…</source>
+        <translation>Unpacking and checking the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="230"/>
+        <source>{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。</source>
+        <translation>The backup of {0} is unpacked and checked. The program restarts now and finishes the restore as it starts.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="216"/>
         <source>请先在列表中选择要恢复的备份</source>
         <translation>Please select the backup to restore in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="220"/>
         <source>将用 {0} 的备份替换当前数据库，程序会重新启动。
 当前数据库会先自动备份。确定恢复吗？</source>
         <translation>The current database will be replaced with the backup from {0} and the application will restart.
