@@ -1267,57 +1267,57 @@ Appeal reason: {3}</translation>
 <context>
     <name>DismissalTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>违纪编号</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="148"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="155"/>
         <source>按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。</source>
         <translation>Incidents under rules flagged for dismissal need the manager to decide on dismissal.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="156"/>
         <source>同意辞退</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="156"/>
         <source>不予辞退</source>
         <translation>Do not dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="174"/>
         <source>请先选择一条辞退建议</source>
         <translation>Select a dismissal proposal first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
@@ -1579,61 +1579,66 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="67"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="68"/>
         <source>签字记录</source>
         <translation>Sign-off log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="81"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
         <source>已签字锁定：{0}，{1}</source>
         <translation>Signed off and locked: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="92"/>
         <source>未签字</source>
         <translation>Not signed off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="92"/>
         <source>（重新打开原因：{0}）</source>
         <translation>(reopened: {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="101"/>
         <source>签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。</source>
         <translation>Sign off the fine sheet for {0}? Incidents, fines and attendance of that month will be locked.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="105"/>
         <source>{0} 罚款表已签字锁定</source>
         <translation>Fine sheet {0} signed off and locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
         <source>重新打开 {0}</source>
         <translation>Reopen {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="125"/>
         <source>罚款表-{0}.xlsx</source>
         <translation>fines-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="129"/>
         <source>正在导出 {0} 罚款表</source>
         <translation>Exporting the {0} fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="131"/>
         <source>已导出 {0} 条违纪明细到 {1}</source>
         <translation>Exported {0} incident(s) to {1}</translation>
     </message>
@@ -1999,17 +2004,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="145"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="150"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
     </message>
@@ -3051,62 +3056,68 @@ Runs offline; data is stored in:
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="68"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="72"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="77"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="78"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="83"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="84"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="85"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="121"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="127"/>
         <source>正在导出考核排名</source>
         <translation>Exporting the assessment ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
         <source>已导出 {0} 人的考核排名到 {1}</source>
         <translation>Exported the ranking of {0} people to {1}</translation>
     </message>
@@ -5525,67 +5536,67 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="188"/>
         <source>模板名称</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="189"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="190"/>
         <source>权重（态度/知识/技能/纪律）</source>
         <translation>Weights (attitude/knowledge/skills/discipline)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="191"/>
         <source>项目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="192"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="193"/>
         <source>优秀/良好/合格</source>
         <translation>Excellent/Good/Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="194"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="195"/>
         <source>修改时间</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="196"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="202"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="203"/>
         <source>修改模板（存为新版本）</source>
         <translation>Edit (saves a new version)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="225"/>
         <source>请先选择一个模板</source>
         <translation>Please select a template first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="215"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="231"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
     </message>
@@ -8385,7 +8396,7 @@ Please send this file to technical support.</translation>
         <translation>Days stuck must be between 1 and 90</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/results.py" line="60"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="63"/>
         <location filename="../../frontdesk/services/assessments/runs.py" line="120"/>
         <source>只能查看本人的考核</source>
         <translation>You can only view your own assessments</translation>
@@ -8700,27 +8711,27 @@ Please send this file to technical support.</translation>
         <translation>Same code as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="38"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="39"/>
         <source>{0} 的罚款表已签字确认（已锁定），如需修改请先由主管重新打开</source>
         <translation>The fine sheet for {0} has been signed (locked); a manager must reopen it before it can be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="80"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="81"/>
         <source>{0} 已签字确认</source>
         <translation>{0} has already been signed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="82"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="83"/>
         <source>{0} 还有 {1} 条违纪记录待确认或申诉中，处理完后才能签字</source>
         <translation>{0} still has {1} misconduct records awaiting confirmation or under appeal; sign after they are handled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="94"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="95"/>
         <source>重新打开已签字的月份须填写原因</source>
         <translation>Reopening a signed month needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="98"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="99"/>
         <source>{0} 尚未签字，无需重新打开</source>
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
@@ -9337,12 +9348,17 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This customer does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/audit.py" line="89"/>
+        <location filename="../../frontdesk/services/core/audit.py" line="80"/>
+        <source>校验码应为 12 位十六进制数字，如 1a2b-3c4d-5e6f</source>
+        <translation>A check code is 12 hexadecimal digits, e.g. 1a2b-3c4d-5e6f</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/audit.py" line="109"/>
         <source>审计记录被改动：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）与其校验码不符</source>
         <translation>Audit trail altered: site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) does not match its check code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/audit.py" line="91"/>
+        <location filename="../../frontdesk/services/core/audit.py" line="111"/>
         <source>审计记录不连续：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）之前的记录被删除或改动</source>
         <translation>Audit trail broken: an entry before site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) was deleted or altered</translation>
     </message>
