@@ -9428,6 +9428,21 @@ The {2} rows already written were undone; the data is as it was before the impor
         <translation>The import stopped at row {0}: {1}
 The {2} rows written before it could not be undone ({3}). Once the problem is solved, import the same sheet again: the rows already written show as “unchanged” and only the rest are added.</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/services/core/audit_match.py" line="69"/>
+        <source>记录被删除：{0} {1}（审计第 {2} 条记有它），数据库中已没有这条记录</source>
+        <translation>A record was deleted: {0} {1} (audit entry {2} records it) is no longer in the database</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/audit_match.py" line="75"/>
+        <source>记录与审计不符：{0} {1} 的 {2} 现为 {3}，审计第 {4} 条记为 {5}</source>
+        <translation>A record does not match its audit: {2} of {0} {1} is now {3}, audit entry {4} records {5}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/audit_match.py" line="78"/>
+        <source>另有 {0} 处记录与审计不符</source>
+        <translation>{0} more records do not match their audit</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
