@@ -12,7 +12,7 @@ from pathlib import Path
 from frontdesk.domain.roles import SYSTEM
 from frontdesk.errors import UserError, ValidationError
 from frontdesk.paths import data_paths
-from frontdesk.services.core import auth, site, system
+from frontdesk.services.core import audit, auth, site, system
 from frontdesk.settings import Settings
 
 
@@ -31,7 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--user", help="管理员工号（只有一个管理员时可省略；指定普通员工则设为管理员）")
     reset.add_argument("--password", help="新密码（省略时在终端输入）")
 
-    sub.add_parser("check", help="检查数据库完整性与结构版本；健康时返回 0")
+    check = sub.add_parser("check", help="检查数据库完整性与结构版本；健康时返回 0")
+    check.add_argument("--code", help="再核对打印的审计链校验码（如 1a2b-3c4d-5e6f）：不相符时返回 1")
     sub.add_parser("backup", help="立即备份，输出备份文件路径")
     restore = sub.add_parser("restore", help="用备份文件替换数据库（原数据库先自动备份）")
     restore.add_argument("file", type=Path)
@@ -105,10 +106,19 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
         print(f"数据库：{paths.database}")
         print(f"结构版本：{health.schema_version}（程序支持 {health.latest_version}）")
         print(f"站点：{site.site_code() or '未初始化'} {site.site_name()}")
-        for problem in health.problems:
+        problems = list(health.problems)
+        if args.code is not None:
+            found = audit.find_code(args.code)
+            if found is None:
+                problems.append(f"校验码 {args.code} 在本站审计链中找不到：打印之前的审计记录已被改动或删除")
+            else:
+                print(f"校验码 {args.code}：与本站审计链第 {found['id']} 条（{found['at']:%Y-%m-%d %H:%M}）相符，"
+                      f"其后另有 {found['later']} 条记录")
+        for problem in problems:
             print(f"问题：{problem}")
-        print("状态：正常" if health.healthy else "状态：异常")
-        return 0 if health.healthy else 1
+        healthy = health.healthy and not problems
+        print("状态：正常" if healthy else "状态：异常")
+        return 0 if healthy else 1
     if args.command == "backup":
         print(system.backup_now(SYSTEM, paths, settings.backups_to_keep, settings.backups_max_total_mb))
         return 0

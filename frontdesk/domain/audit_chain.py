@@ -43,6 +43,21 @@ def short_code(head: str) -> str:
     return "-".join(head[i:i + 4] for i in range(0, 12, 4)) if head else ""
 
 
+def normal_code(text: str) -> str:
+    """A typed short code as 12 lower-case hex digits ("" when it is not one): dashes and spaces ignored."""
+    digits = "".join(text.split()).replace("-", "").lower()
+    return digits if len(digits) == 12 and all(c in "0123456789abcdef" for c in digits) else ""
+
+
+def anchor_line(head: str, at: datetime) -> str:
+    """The line a signed sheet prints: the chain head's short code, when, and what it is for."""
+    if not head:
+        return f"审计链校验码：本站尚无审计记录（打印于 {at:%Y-%m-%d %H:%M}）"
+    code = short_code(head)
+    return (f"审计链校验码 {code}（打印于 {at:%Y-%m-%d %H:%M}）：打印时本站最新一条审计记录的校验码。\n"
+            f"核对：python -m frontdesk check --code {code}（打印前的记录被改动或删除后，此码不再相符）")
+
+
 @dataclass(frozen=True)
 class ChainBreak:
     """Where a chain stops holding: the entry (a row as given) and why."""

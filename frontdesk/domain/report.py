@@ -97,6 +97,7 @@ class Report:
     tables: list[ReportTable] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    anchored: bool = False  # a sheet managers sign: printed with the audit chain's head (its short code)
 
     def table(self, key: str) -> ReportTable:
         return next(t for t in self.tables if t.key == key)

@@ -285,32 +285,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -1247,57 +1247,57 @@ Appeal reason: {3}</translation>
 <context>
     <name>DismissalTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>违纪编号</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="148"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="155"/>
         <source>按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。</source>
         <translation>Incidents under rules flagged for dismissal need the manager to decide on dismissal.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="156"/>
         <source>同意辞退</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="156"/>
         <source>不予辞退</source>
         <translation>Do not dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="174"/>
         <source>请先选择一条辞退建议</source>
         <translation>Select a dismissal proposal first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
@@ -1559,61 +1559,66 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="67"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="68"/>
         <source>签字记录</source>
         <translation>Sign-off log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="81"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
         <source>已签字锁定：{0}，{1}</source>
         <translation>Signed off and locked: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="92"/>
         <source>未签字</source>
         <translation>Not signed off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="92"/>
         <source>（重新打开原因：{0}）</source>
         <translation>(reopened: {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="101"/>
         <source>签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。</source>
         <translation>Sign off the fine sheet for {0}? Incidents, fines and attendance of that month will be locked.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="105"/>
         <source>{0} 罚款表已签字锁定</source>
         <translation>Fine sheet {0} signed off and locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
         <source>重新打开 {0}</source>
         <translation>Reopen {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="125"/>
         <source>罚款表-{0}.xlsx</source>
         <translation>fines-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="129"/>
         <source>正在导出 {0} 罚款表</source>
         <translation>Exporting the {0} fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="131"/>
         <source>已导出 {0} 条违纪明细到 {1}</source>
         <translation>Exported {0} incident(s) to {1}</translation>
     </message>
@@ -1979,17 +1984,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="145"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="150"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
     </message>
@@ -3004,62 +3009,68 @@ Runs offline; data is stored in:
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="68"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="72"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="77"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="78"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="83"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="84"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="85"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="121"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="127"/>
         <source>正在导出考核排名</source>
         <translation>Exporting the assessment ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
         <source>已导出 {0} 人的考核排名到 {1}</source>
         <translation>Exported the ranking of {0} people to {1}</translation>
     </message>
@@ -5237,144 +5248,164 @@ Save all problems as an Excel error list?</translation>
 <context>
     <name>SystemPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="43"/>
         <source>站点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="45"/>
         <source>站点代码</source>
         <translation>Site code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="48"/>
         <source>保存名称</source>
         <translation>Save name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="53"/>
         <source>站点名称</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="54"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="56"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="61"/>
         <source>检查数据库</source>
         <translation>Check database</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="63"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="66"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="69"/>
         <source>备份时间</source>
         <translation>Backup time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="70"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="71"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="72"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="88"/>
         <source> 份</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="96"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="99"/>
         <source>恢复所选备份…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="111"/>
         <source>保留最近</source>
         <translation>Keep the latest</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="113"/>
         <source>，合计不超过</source>
         <translation>, at most</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="136"/>
         <source>启动时自动</source>
         <translation>Automatic at startup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="137"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="138"/>
         <source>恢复前自动</source>
         <translation>Automatic before restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="144"/>
         <source>升级前自动</source>
         <translation>Automatic before upgrade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="157"/>
         <source>正常（结构版本 {0}）</source>
         <translation>OK (schema version {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="161"/>
         <source>发现问题（结构版本 {0}/{1}）：{2}</source>
         <translation>Problems found (schema version {0}/{1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="174"/>
         <source>站点名称已保存</source>
         <translation>Site name saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="181"/>
-        <source>备份完成：
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="206"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="210"/>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="211"/>
+        <source>备份完成，已检查可以恢复：
 {0}</source>
-        <translation>Backup complete:
+        <translation>Backup complete and checked, it can be restored:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="226"/>
+        <source>正在解压并检查备份…</source>
+        <translation>Unpacking and checking the backup…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="230"/>
+        <source>{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。</source>
+        <translation>The backup of {0} is unpacked and checked. The program restarts now and finishes the restore as it starts.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="216"/>
         <source>请先在列表中选择要恢复的备份</source>
         <translation>Please select the backup to restore in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="220"/>
         <source>将用 {0} 的备份替换当前数据库，程序会重新启动。
 当前数据库会先自动备份。确定恢复吗？</source>
         <translation>The current database will be replaced with the backup from {0} and the application will restart.
@@ -5458,67 +5489,67 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="188"/>
         <source>模板名称</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="189"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="190"/>
         <source>权重（态度/知识/技能/纪律）</source>
         <translation>Weights (attitude/knowledge/skills/discipline)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="191"/>
         <source>项目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="192"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="193"/>
         <source>优秀/良好/合格</source>
         <translation>Excellent/Good/Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="194"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="195"/>
         <source>修改时间</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="196"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="202"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="203"/>
         <source>修改模板（存为新版本）</source>
         <translation>Edit (saves a new version)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="225"/>
         <source>请先选择一个模板</source>
         <translation>Please select a template first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="215"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="231"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
     </message>
@@ -6069,13 +6100,13 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
@@ -6110,57 +6141,62 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
+        <source>导入中断后撤销</source>
+        <translation>Undone after an interrupted import</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -6672,29 +6708,29 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="220"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="228"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="21"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="221"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="229"/>
         <source>部门名称</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="222"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="230"/>
         <source>在职人数</source>
         <translation>Active staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="223"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="231"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="63"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="224"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="232"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="71"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -8323,7 +8359,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="135"/>
-        <location filename="../../frontdesk/services/core/staff.py" line="258"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="266"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="183"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
@@ -8359,7 +8395,7 @@ Please send this file to technical support.</translation>
         <translation>Days stuck must be between 1 and 90</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/results.py" line="60"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="63"/>
         <location filename="../../frontdesk/services/assessments/runs.py" line="120"/>
         <source>只能查看本人的考核</source>
         <translation>You can only view your own assessments</translation>
@@ -8593,7 +8629,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="135"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
@@ -8654,55 +8690,47 @@ Please send this file to technical support.</translation>
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="133"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="140"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="150"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="229"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="276"/>
-        <source>导入在第 {0} 行中断：{1}
-之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。</source>
-        <translation>The import stopped at row {0}: {1}
-The {2} rows before it were saved, the rest were not. Once the problem is solved, import the same sheet again: the saved rows show as unchanged and only the rest are added.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="38"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="39"/>
         <source>{0} 的罚款表已签字确认（已锁定），如需修改请先由主管重新打开</source>
         <translation>The fine sheet for {0} has been signed (locked); a manager must reopen it before it can be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="80"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="81"/>
         <source>{0} 已签字确认</source>
         <translation>{0} has already been signed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="82"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="83"/>
         <source>{0} 还有 {1} 条违纪记录待确认或申诉中，处理完后才能签字</source>
         <translation>{0} still has {1} misconduct records awaiting confirmation or under appeal; sign after they are handled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="94"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="95"/>
         <source>重新打开已签字的月份须填写原因</source>
         <translation>Reopening a signed month needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="98"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="99"/>
         <source>{0} 尚未签字，无需重新打开</source>
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
@@ -8953,27 +8981,27 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="81"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="97"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="98"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="103"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="104"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="109"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="166"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="167"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -9152,33 +9180,33 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="84"/>
-        <location filename="../../frontdesk/services/core/staff.py" line="145"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="153"/>
         <source>员工不存在或已删除</source>
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="174"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="175"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="254"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="262"/>
         <source>请填写部门名称</source>
         <translation>Enter the department name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="256"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="264"/>
         <source>部门名称不超过 50 字</source>
         <translation>The department name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="264"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="272"/>
         <source>部门“{0}”已存在</source>
         <translation>Department “{0}” already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="269"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="277"/>
         <source>部门不存在或已删除</source>
         <translation>The department does not exist or has been deleted</translation>
     </message>
@@ -9217,6 +9245,11 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <location filename="../../frontdesk/services/sync/conflicts.py" line="85"/>
         <source>冲突涉及的本站记录已不存在</source>
         <translation>The local record in this conflict no longer exists</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="92"/>
+        <source>采用对方版本会使本站没有可登录的在职管理员，请保留本站版本</source>
+        <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/system.py" line="47"/>
@@ -9314,12 +9347,17 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This customer does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/audit.py" line="89"/>
+        <location filename="../../frontdesk/services/core/audit.py" line="80"/>
+        <source>校验码应为 12 位十六进制数字，如 1a2b-3c4d-5e6f</source>
+        <translation>A check code is 12 hexadecimal digits, e.g. 1a2b-3c4d-5e6f</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/audit.py" line="109"/>
         <source>审计记录被改动：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）与其校验码不符</source>
         <translation>Audit trail altered: site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) does not match its check code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/audit.py" line="91"/>
+        <location filename="../../frontdesk/services/core/audit.py" line="111"/>
         <source>审计记录不连续：站点 {0} 第 {1} 条（{2:%Y-%m-%d %H:%M} {3} {4} {5}）之前的记录被删除或改动</source>
         <translation>Audit trail broken: an entry before site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) was deleted or altered</translation>
     </message>
@@ -9329,17 +9367,17 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="135"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="143"/>
         <source>{0} 是最后一位在职管理员，不能停用</source>
         <translation>{0} is the last active administrator and cannot be deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="133"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="141"/>
         <source>{0} 是最后一位在职管理员，不能改为其他角色</source>
         <translation>{0} is the last active administrator and cannot be given another role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/staff.py" line="137"/>
+        <location filename="../../frontdesk/services/core/staff.py" line="145"/>
         <source>{0} 是最后一位在职管理员，不能更改工号</source>
         <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
     </message>
@@ -9367,6 +9405,42 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/domain/fines.py" line="81"/>
         <source>金额 {0} 超过两位小数（精确到分）</source>
         <translation>The amount {0} has more than two decimals (whole fen only)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/chunks.py" line="37"/>
+        <source>导入在第 {0} 行中断：{1}
+已写入的 {2} 行已撤销，数据与导入前相同。问题解决后请重新导入。</source>
+        <translation>The import stopped at row {0}: {1}
+The {2} rows already written were undone; the data is as it was before the import. Import again once the problem is solved.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/chunks.py" line="40"/>
+        <source>
+其中 {0} 行导入后已被他人修改，保留了修改后的内容。</source>
+        <translation>
+{0} of them were changed by someone else after the import and keep those changes.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/chunks.py" line="42"/>
+        <source>导入在第 {0} 行中断：{1}
+之前写入的 {2} 行未能撤销（{3}）。问题解决后再导入同一表格，已写入的行显示为“不变”，只补上其余的行。</source>
+        <translation>The import stopped at row {0}: {1}
+The {2} rows written before it could not be undone ({3}). Once the problem is solved, import the same sheet again: the rows already written show as “unchanged” and only the rest are added.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/audit_match.py" line="69"/>
+        <source>记录被删除：{0} {1}（审计第 {2} 条记有它），数据库中已没有这条记录</source>
+        <translation>A record was deleted: {0} {1} (audit entry {2} records it) is no longer in the database</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/audit_match.py" line="75"/>
+        <source>记录与审计不符：{0} {1} 的 {2} 现为 {3}，审计第 {4} 条记为 {5}</source>
+        <translation>A record does not match its audit: {2} of {0} {1} is now {3}, audit entry {4} records {5}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/audit_match.py" line="78"/>
+        <source>另有 {0} 处记录与审计不符</source>
+        <translation>{0} more records do not match their audit</translation>
     </message>
 </context>
 <context>

@@ -115,33 +115,108 @@ def test_fine_preview_takes_no_write_lock(admin, paths, tmp_path, monkeypatch, f
     assert outside == ["saved"] and preview.count("new") == 3
 
 
-def test_fine_import_failing_mid_way_says_what_was_saved_and_a_rerun_completes(admin, tmp_path, monkeypatch,
-                                                                                one_item_per_chunk, frozen_clock):
+def _table(model) -> list[tuple]:  # noqa: ANN001
+    return list(model.select().order_by(model.id).tuples())
+
+
+def test_with_undo_a_failure_after_the_first_chunk_undoes_the_committed_ones(admin):
+    before = _table(Department)
+
+    def write(name: str) -> int:
+        if name == "部门3":
+            raise StorageError("磁盘空间已满")
+        return Department.create(name=name).id
+
+    def undo(ids: list[int]) -> None:
+        assert ids == sorted(ids, reverse=True)  # newest first
+        Department.delete().where(Department.id.in_(ids)).execute()
+
+    with pytest.raises(ChunkFailed) as failed:
+        write_in_chunks([f"部门{i}" for i in range(5)], write, undo=undo, seconds=0.0, pause=0.0)
+    assert (failed.value.done, failed.value.undone, failed.value.undo_error) == (3, True, None)
+    assert _table(Department) == before
+
+
+def test_an_undo_that_fails_too_is_reported(admin):
+    def write(name: str) -> str:
+        if name == "b":
+            raise OSError(28, "No space left on device")
+        Department.create(name=name)
+        return name
+
+    def undo(_names: list[str]) -> None:
+        raise StorageError("数据库已锁定")
+
+    with pytest.raises(ChunkFailed) as failed:
+        write_in_chunks(["a", "b"], write, undo=undo, seconds=0.0, pause=0.0)
+    assert not failed.value.undone and isinstance(failed.value.undo_error, StorageError)
+    message = failed.value.user_error(3).message
+    assert "第 3 行中断：No space left on device" in message and "1 行未能撤销（数据库已锁定）" in message
+
+
+def test_fine_import_failing_after_the_first_chunk_is_undone_and_a_rerun_completes(admin, tmp_path, monkeypatch,
+                                                                                   one_item_per_chunk, frozen_clock):
+    from frontdesk.db.models import AuditLog
+    from frontdesk.services.core import audit
+
     path = _fine_sheet(tmp_path, 5)
+    before = _table(FineRule)
     real, calls = fine_rules.save_version, []
 
     def full_at_the_fourth(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         calls.append(1)
         if len(calls) == 4:
-            raise StorageError("磁盘空间已满，无法保存。")
+            raise OSError(28, "No space left on device")
         return real(*args, **kwargs)
 
     monkeypatch.setattr(fine_rules, "save_version", full_at_the_fourth)
-    with pytest.raises(UserError, match="第 5 行中断：磁盘空间已满") as caught:
+    with pytest.raises(UserError, match="第 5 行中断：No space left on device") as caught:
         import_fines(admin, path)
-    assert "之前的 3 行已保存" in caught.value.message
-    assert FineRule.select().where(FineRule.code.startswith("X")).count() == 3
+    assert "已写入的 3 行已撤销，数据与导入前相同" in caught.value.message
+    assert _table(FineRule) == before  # as before the import: the three committed versions are gone again
     assert not ImportHistory.select().where(ImportHistory.kind == "fines").exists()
+    undone = AuditLog.select().where(AuditLog.action == "import_undo")
+    assert sorted(e.entity_uuid for e in undone) == ["X000", "X001", "X002"]
+    assert audit.chain_problems() == []  # the audit trail only grows: the writes and their undoing
     monkeypatch.setattr(fine_rules, "save_version", real)
     preview = import_fines(admin, path)
-    assert (preview.count("same"), preview.count("new")) == (3, 2)
+    assert preview.count("new") == 5
     assert FineRule.select().where(FineRule.code.startswith("X")).count() == 5
-    assert ImportHistory.get(ImportHistory.kind == "fines").inserted == 2
+    assert ImportHistory.get(ImportHistory.kind == "fines").inserted == 5
 
 
-def test_roster_import_failing_mid_way_keeps_the_committed_rows(admin, tmp_path, monkeypatch, one_item_per_chunk,
-                                                               frozen_clock):
-    path = _sheet(tmp_path / "r.xlsx", ["工号", "姓名"], [[f"30{i}", f"员工{i}"] for i in range(4)])
+def test_a_fine_version_used_meanwhile_is_kept_by_the_undo(admin, tmp_path, monkeypatch, one_item_per_chunk,
+                                                         frozen_clock):
+    from decimal import Decimal
+
+    from frontdesk.clock import now
+    from frontdesk.db.models import Incident
+
+    path = _fine_sheet(tmp_path, 3)
+    real, calls = fine_rules.save_version, []
+
+    def used_then_full(actor, spec, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        calls.append(1)
+        if len(calls) == 2:
+            rule = FineRule.get(FineRule.code == "X000")
+            Incident.create(number="N1", staff=admin.uuid, rule=rule.uuid, rule_code="X000",  # a clerk records one
+                            occurred_at=now(), month="2026-01", amount=Decimal("10.00"))
+        if len(calls) == 3:
+            raise StorageError("磁盘空间已满，无法保存。")
+        return real(actor, spec, *args, **kwargs)
+
+    monkeypatch.setattr(fine_rules, "save_version", used_then_full)
+    with pytest.raises(UserError, match="其中 1 行导入后已被他人修改"):
+        import_fines(admin, path)
+    assert [r.code for r in FineRule.select().where(FineRule.code.startswith("X"))] == ["X000"]
+
+
+def test_roster_import_failing_after_the_first_chunk_leaves_the_roster_as_it_was(admin, tmp_path, monkeypatch,
+                                                                                 one_item_per_chunk, frozen_clock):
+    staff_service.save_staff(admin, staff_service.StaffInput("300", "老员工", position="前台", phone="13800001234"))
+    path = _sheet(tmp_path / "r.xlsx", ["工号", "姓名"], [["300", "改名了"]] + [[f"30{i}", f"员工{i}"]
+                                                                             for i in range(1, 4)])
+    before = _table(Staff)
     real = staff_service.save_staff
 
     def full_at_third(actor, data, uuid=None, password=None):  # noqa: ANN001, ANN202
@@ -152,12 +227,28 @@ def test_roster_import_failing_mid_way_keeps_the_committed_rows(admin, tmp_path,
     monkeypatch.setattr(staff_service, "save_staff", full_at_third)
     with pytest.raises(UserError, match="第 4 行中断") as caught:
         import_roster(admin, path)
-    assert "之前的 2 行已保存" in caught.value.message
-    assert {s.staff_no for s in Staff.live() if s.staff_no.startswith("30")} == {"300", "301"}
+    assert "已写入的 2 行已撤销" in caught.value.message
+    assert _table(Staff) == before  # the renamed row has its name (and revision) back, the new one is gone
     monkeypatch.setattr(staff_service, "save_staff", real)
     preview = import_roster(admin, path)
-    assert (preview.count("same"), preview.count("new")) == (2, 2)
-    assert {s.staff_no for s in Staff.live() if s.staff_no.startswith("30")} == {"300", "301", "302", "303"}
+    assert (preview.count("update"), preview.count("new")) == (1, 3)
+    assert Staff.get(Staff.staff_no == "300").name == "改名了"
+
+
+def test_a_bug_mid_way_is_undone_and_still_reported_as_a_bug(admin, tmp_path, monkeypatch, one_item_per_chunk,
+                                                             frozen_clock):
+    path = _sheet(tmp_path / "r.xlsx", ["工号", "姓名"], [[f"30{i}", f"员工{i}"] for i in range(3)])
+    before, real = _table(Staff), staff_service.save_staff
+
+    def bug_at_second(actor, data, uuid=None, password=None):  # noqa: ANN001, ANN202
+        if data.staff_no == "301":
+            raise KeyError("bug")
+        return real(actor, data, uuid, password)
+
+    monkeypatch.setattr(staff_service, "save_staff", bug_at_second)
+    with pytest.raises(KeyError):
+        import_roster(admin, path)
+    assert _table(Staff) == before
 
 
 def test_an_import_written_past_midnight_dates_undated_rows_the_new_day(admin, tmp_path, frozen_clock,

@@ -9,12 +9,15 @@ from typing import Any
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.models import Assessment, AssessmentRun, Department, Staff
 from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension, Status
+from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import PermissionDenied, T
 from frontdesk.excel.exporter import Column, Kind, export_rows
+from frontdesk.services.core import audit
 from frontdesk.services.core.permissions import require
 
 
@@ -97,3 +100,26 @@ def export_ranking(actor: Actor, period_key: str, path: str | Path, progress: An
     rows = ranking(actor, period_key)
     return export_rows(path, f"考核排名 {period_key}", export_columns(), rows, total=len(rows),
                        progress=progress, cancel=cancel)
+
+
+def print_document(actor: Actor, period_key: str, site_name: str = "") -> PrintDocument:
+    """The period's results on paper for signature, anchored in the audit chain (its head's short code)."""
+    rows = ranking(actor, period_key)
+    columns = [c for c in export_columns() if c.key != "department"]
+    cells = [[_cell(row.get(c.key), c) for c in columns] for row in rows]
+    return PrintDocument(
+        title="考核结果", subtitle=period_key, site_name=site_name,
+        fields=[("考核期", period_key), ("考核人数", f"{len(rows)} 人")],
+        tables=[Table([c.header for c in columns], cells, "排名",
+                      ["right" if c.kind in (Kind.INT, Kind.MONEY) else "left" for c in columns])],
+        landscape=True, signature_lines=["制表", "审核", "主管签字"], printed_at=now(), footer=audit.anchor(),
+    )
+
+
+def _cell(value: Any, column: Column) -> str:
+    if value is None:
+        return ""
+    labels = column.labels
+    if labels is not None:
+        return labels(value) if callable(labels) else labels.get(value, str(value))
+    return str(value)

@@ -7,11 +7,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from frontdesk.clock import now
 from frontdesk.db.connection import database
 from frontdesk.db.models import AuditLog, current_site_code
 from frontdesk.domain import audit_chain
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import Message, T
+from frontdesk.errors import Message, T, ValidationError
 from frontdesk.services.core.permissions import require
 
 
@@ -64,6 +65,25 @@ def chain_head(site_code: str | None = None) -> str:
     row = (AuditLog.select(AuditLog.hash).where(AuditLog.site_code == site).order_by(AuditLog.id.desc())
            .first())
     return row.hash if row is not None else ""
+
+
+def anchor() -> str:
+    """The line that anchors a printed sheet in this site's chain (its head's short code, now)."""
+    return audit_chain.anchor_line(chain_head(), now())
+
+
+def find_code(code: str, site_code: str | None = None) -> dict[str, Any] | None:
+    """The entry of this site's chain whose hash the printed short ``code`` begins (id, at, later entries),
+    or None when none does: the entries up to the printed one were rewritten or deleted since."""
+    digits = audit_chain.normal_code(code)
+    if not digits:
+        raise ValidationError({"code": T("errors", "校验码应为 12 位十六进制数字，如 1a2b-3c4d-5e6f")})
+    site = current_site_code() if site_code is None else site_code
+    mine = AuditLog.site_code == site
+    row = AuditLog.select(AuditLog.id, AuditLog.at).where(mine & AuditLog.hash.startswith(digits)).first()
+    if row is None:
+        return None
+    return {"id": row.id, "at": row.at, "later": AuditLog.select().where(mine & (AuditLog.id > row.id)).count()}
 
 
 def chain_problems() -> list[Message]:

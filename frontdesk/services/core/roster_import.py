@@ -9,14 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk.clock import now
-from frontdesk.db.chunks import ChunkFailed, write_in_chunks
+from frontdesk.db.chunks import ChunkFailed, expected, write_in_chunks
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Department, ImportHistory, Staff, current_site_code
 from frontdesk.domain.roles import ROLE_LABELS, Actor, Permission, Role
-from frontdesk.errors import T, UserError
+from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.excel.table_reader import HeaderField, read_table
+from frontdesk.services.core import audit
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.core.permissions import require
 
@@ -213,20 +214,45 @@ class _Preview(Exception):
 
 def _write(actor: Actor, file_name: str, preview: RosterPreview,
            writes: list[tuple[int, staff_service.StaffInput, str | None]]) -> None:
-    """Every row was checked, so a failure here is the disk, the database or a concurrent edit: the rows
-    already committed stay and importing the same sheet again changes only the rest."""
+    """Every row was checked, so a failure here is the disk, the database or a bug: the rows already committed
+    are undone again (a new one deleted, a changed one given back its stored values, each undo audited), so
+    the roster is as it was before the import."""
+    note = f"表格导入 {file_name} 中断，撤销"[:200]
+    kept: list[str] = []
+
     def history() -> None:
         ImportHistory.create(at=now(), kind="roster", file_name=file_name[:260], actor_uuid=actor.uuid,
                              actor_name=actor.name, inserted=preview.count("new"),
                              updated=preview.count("update"), skipped=preview.count("same"))
 
+    def save(write: tuple[int, staff_service.StaffInput, str | None]) -> tuple[str, dict[str, Any] | None, int]:
+        _line, data, uuid = write
+        before = Staff.get_or_none(Staff.uuid == uuid) if uuid else None
+        saved = staff_service.save_staff(actor, data, uuid)
+        return saved, dict(before.__data__) if before else None, Staff.get(Staff.uuid == saved).revision
+
+    def undo(saved: list[tuple[str, dict[str, Any] | None, int]]) -> None:
+        for uuid, before, revision in saved:
+            current = Staff.get_or_none(Staff.uuid == uuid)
+            if current is None or current.revision != revision:  # changed by someone since: theirs stays
+                kept.append(uuid)
+                continue
+            if before is None:
+                current.delete_instance()
+                audit.record(actor, "staff", uuid, "import_undo", staff_service._row(current), None, note)
+                continue
+            Staff.update({Staff._meta.fields[k]: v for k, v in before.items() if k != "id"}).where(
+                Staff.uuid == uuid).execute()
+            audit.record(actor, "staff", uuid, "import_undo", staff_service._row(current),
+                         staff_service._row(Staff.get(Staff.uuid == uuid)), note)
+
     try:
-        write_in_chunks(writes, lambda w: staff_service.save_staff(actor, w[1], w[2]), finish=history)
+        write_in_chunks(writes, save, finish=history, undo=undo)
     except ChunkFailed as failed:
-        if not isinstance(failed.cause, UserError):
+        if not expected(failed.cause):
             raise failed.cause from failed
         line = writes[failed.index][0] if failed.index < len(writes) else preview.rows[-1].line
-        raise UserError(T("errors", "导入在第 {0} 行中断：{1}\n之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。").format(line, failed.cause.message, failed.done)) from failed.cause
+        raise failed.user_error(line, len(kept)) from failed.cause
 
 
 def preview_roster(actor: Actor, path: str | os.PathLike[str]) -> RosterPreview:

@@ -109,6 +109,14 @@ def save_staff(actor: Actor, data: StaffInput, uuid: str | None = None, password
         return staff.uuid
 
 
+def usable_admins(site_code: str) -> set[str]:
+    """The uuids of ``site_code``'s admins who can sign in (active, not deleted, with a password)."""
+    rows = Staff.live().select(Staff.uuid).where(
+        (Staff.site_code == site_code) & (Staff.role == Role.ADMIN.value) & (Staff.active == True)  # noqa: E712
+        & Staff.password_hash.is_null(False) & (Staff.password_hash != ""))
+    return {uuid for (uuid,) in rows.tuples()}
+
+
 def _is_usable_admin(staff: Staff) -> bool:
     return staff.role == Role.ADMIN.value and staff.active and not staff.deleted and bool(staff.password_hash)
 

@@ -17,7 +17,7 @@ from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations,
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import StorageError, T, UserError
 from frontdesk.paths import DataPaths
-from frontdesk.services.core import audit, site
+from frontdesk.services.core import audit, audit_match, site
 from frontdesk.services.core.permissions import require
 from frontdesk.settings import Settings
 
@@ -101,7 +101,7 @@ class Health:
 
 
 def check() -> Health:
-    problems = backups.integrity_problems() + audit.chain_problems()
+    problems = backups.integrity_problems() + audit.chain_problems() + audit_match.problems()
     pending = [m.version for m in pending_migrations()]
     return Health(schema_version(), LATEST_VERSION, problems, site.is_initialized(), pending)
 

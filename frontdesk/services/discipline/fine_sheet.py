@@ -14,7 +14,8 @@ from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.fields import fen_to_money
 from frontdesk.db.models import FineMonth, Incident, Staff, current_site_code
-from frontdesk.domain.fines import IncidentStatus, label
+from frontdesk.domain.fines import IncidentStatus, label, yuan
+from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T, ValidationError
 from frontdesk.excel.exporter import Column, Kind, XlsxWriter
@@ -109,6 +110,25 @@ def _key(month: str) -> str:
 
 def month_history(actor: Actor, month: str) -> list[dict[str, Any]]:
     return audit.history(actor, _key(month))
+
+
+def print_document(actor: Actor, month: str, site_name: str = "") -> PrintDocument:
+    """The month's sheet on paper for the manager's signature, anchored in the audit chain (its head)."""
+    require(actor, Permission.MANAGE_PERSONNEL)
+    data = sheet(actor, month)
+    rows = [[r["staff_no"], r["name"], str(r["count"]), yuan(r["amount"]), str(r["open"])] for r in data["rows"]]
+    rows.append(["合计", f"{len(data['rows'])} 人", str(sum(r["count"] for r in data["rows"])), yuan(data["total"]),
+                 str(data["open"])])
+    signed = (f"已签字锁定：{data['signed_by']}，{data['signed_at']:%Y-%m-%d %H:%M}" if data["locked"]
+              else "未签字")
+    return PrintDocument(
+        title="月度罚款表", subtitle=month, site_name=site_name,
+        fields=[("月份", month), ("罚款合计", f"{yuan(data['total'])} 元"), ("状态", signed),
+                ("待处理", f"{data['open']} 条")],
+        tables=[Table([c.header for c in SUMMARY_COLUMNS], rows, "按员工汇总",
+                      ["left", "left", "right", "right", "right"])],
+        signature_lines=["制表", "主管签字"], printed_at=now(), footer=audit.anchor(),
+    )
 
 
 SUMMARY_COLUMNS = [

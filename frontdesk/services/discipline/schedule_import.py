@@ -11,16 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk.clock import now
-from frontdesk.db.chunks import ChunkFailed, write_in_chunks
+from frontdesk.db.chunks import ChunkFailed, expected, write_in_chunks
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import FineRule, ImportHistory
+from frontdesk.db.models import FineRule, ImportHistory, Incident
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import T, UserError
+from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.excel.table_reader import HeaderField, read_table
+from frontdesk.services.core import audit
 from frontdesk.services.core.permissions import require
 from frontdesk.services.core.roster_import import _date as parse_date
 from frontdesk.services.core.roster_import import _text as cell_text
@@ -260,20 +261,33 @@ class _Write:
 
 
 def _write(actor: Actor, file_name: str, preview: FinePreview, writes: list[_Write]) -> None:
-    """Every line was checked, so a failure here is the disk or the database: the versions already committed
-    stay (each a whole, audited version) and importing the same sheet again adds only the rest."""
+    """Every line was checked, so a failure here is the disk, the database or a bug: the versions already
+    committed are deleted again (each deletion audited), so the schedule is as it was before the import; a
+    version an incident was meanwhile recorded under stays."""
+    note = f"表格导入 {file_name} 中断，撤销"[:200]
+    kept: list[str] = []
+
     def history() -> None:
         ImportHistory.create(at=now(), kind="fines", file_name=file_name[:260], actor_uuid=actor.uuid,
                              actor_name=actor.name, inserted=preview.count("new"),
                              updated=preview.count("update"), skipped=preview.count("same"))
 
+    def undo(uuids: list[str]) -> None:
+        used = {u for (u,) in Incident.select(Incident.rule).where(Incident.rule.in_(uuids)).tuples()}
+        for row in FineRule.select().where(FineRule.uuid.in_(uuids)):
+            if row.uuid in used:
+                kept.append(row.uuid)
+                continue
+            row.delete_instance()
+            audit.record(actor, "fine_rule", row.code, "import_undo", fine_rules._plain(row), None, note)
+
     try:
-        write_in_chunks(writes, lambda w: w.save(actor), finish=history)
+        write_in_chunks(writes, lambda w: w.save(actor), finish=history, undo=undo)
     except ChunkFailed as failed:
-        if not isinstance(failed.cause, UserError):
+        if not expected(failed.cause):
             raise failed.cause from failed
         line = writes[failed.index].line if failed.index < len(writes) else preview.rows[-1].line
-        raise UserError(T("errors", "导入在第 {0} 行中断：{1}\n之前的 {2} 行已保存，其余没有保存。问题解决后再导入同一表格，已保存的行显示为“不变”，只补上其余的行。").format(line, failed.cause.message, failed.done)) from failed.cause
+        raise failed.user_error(line, len(kept)) from failed.cause
 
 
 def preview_fines(actor: Actor, path: str | os.PathLike[str], default_from: dt.date | None = None) -> FinePreview:

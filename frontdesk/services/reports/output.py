@@ -11,6 +11,7 @@ from frontdesk.clock import now
 from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.report import Report, ReportColumn, cell_text
 from frontdesk.excel.exporter import Column, Kind, XlsxWriter
+from frontdesk.services.core import audit
 
 _EXCEL = {
     "int": (Kind.INT, "#,##0"),
@@ -44,6 +45,7 @@ def print_document(report: Report, site_name: str = "", images: list[bytes] | No
         field_columns=3,
         printed_at=now(),
         signature_lines=["制表", "审核"],
+        footer=audit.anchor() if report.anchored else "",
     )
 
 
@@ -66,7 +68,8 @@ def _cell(value: Any, column: ReportColumn) -> Any:
 def write_xlsx(report: Report, path: str | os.PathLike[str]) -> int:
     """A workbook: 概要 (the key figures and notes), then one formatted sheet per table; the sheet count."""
     with XlsxWriter(path) as writer:
-        summary = [("报表", report.title), *report.figures, *[("说明", n) for n in report.notes]]
+        summary = [("报表", report.title), *report.figures, *[("说明", n) for n in report.notes],
+                   *([("审计链校验码", audit.anchor())] if report.anchored else [])]
         writer.add_sheet("概要", [Column("0", "项目"), Column("1", "内容")], summary)
         for table in report.tables:
             columns = [_excel_column(i, c) for i, c in enumerate(table.columns)]

@@ -81,7 +81,7 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
         values = [r[i] for r in table.rows]
         totals.append(sum(values, Decimal("0.00")) if table.columns[i].kind == "money" else sum(values))
     table.rows.append(totals)
-    report = Report("fines", "违纪罚款月报", period, tables=[table])
+    report = Report("fines", "违纪罚款月报", period, tables=[table], anchored=True)
     report.figures = [("统计期间", period.text()), ("涉及员工", f"{len(table.rows) - 1} 人"),
                       ("已确认罚款", f"{totals[2]} 次，{totals[6]:,.2f} 元"),
                       ("待确认/申诉", f"{totals[7]} 次，{totals[8]:,.2f} 元"),
@@ -96,7 +96,7 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
 
 def assessments_available() -> bool:
     """Whether the assessments module (issue 6) is part of this build and its tables exist."""
-    return optional_module("services.assessment_results") is not None and table_ready("assessment")
+    return optional_module("services.assessments.results") is not None and table_ready("assessment")
 
 
 def period_keys_within(period: Period, keys: list[str]) -> list[str]:
@@ -116,7 +116,7 @@ def period_keys_within(period: Period, keys: list[str]) -> list[str]:
 def assessment_results(actor: Actor, period: Period, progress: Progress | None = None) -> Report:
     """考核结果汇总: every scored assessment whose month or quarter lies in the period, ranked, with grades."""
     require(actor, Permission.MANAGE_PERSONNEL)
-    results = optional_module("services.assessment_results")
+    results = optional_module("services.assessments.results")
     rules = optional_module("domain.assessment")
     if results is None or rules is None:
         raise LookupError("the assessments module is not part of this build")
@@ -133,7 +133,7 @@ def assessment_results(actor: Actor, period: Period, progress: Progress | None =
                                *[row.get(f"dim_{d.value}") for d in dims], row["total"],
                                rules.label(row["grade"]), rules.label(row["follow_up"])])
             grades[row["grade"]] = grades.get(row["grade"], 0) + 1
-    report = Report("assessments", "考核结果汇总", period, tables=[table])
+    report = Report("assessments", "考核结果汇总", period, tables=[table], anchored=True)
     report.figures = [("统计期间", period.text()), ("考核人次", f"{len(table.rows)}"),
                       *[(rules.label(g), f"{n} 人次") for g, n in grades.items()]]
     report.charts.append(Chart("考核等级分布", "bar", [rules.label(g) for g in grades],

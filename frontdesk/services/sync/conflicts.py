@@ -14,7 +14,7 @@ from frontdesk.services.core import audit
 from frontdesk.services.core.listing import ListQuery, Page, run_page
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import phrases
-from frontdesk.services.sync.merge import write_row
+from frontdesk.services.sync.merge import takes_last_admin, write_row
 from frontdesk.services.sync.schema import NOT_CONTENT, rows_by_uuid, specs
 
 
@@ -88,6 +88,8 @@ def resolve(actor: Actor, conflict_id: int, choice: str) -> None:
         at_rev, at_upd = spec.index("revision"), spec.index("updated_at")
         chosen[at_rev] = max(int(current[at_rev] or 0), int(incoming.get("revision") or 0)) + 1
         chosen[at_upd] = str(now())
+        if takes_last_admin(spec, [(chosen, current)]):
+            raise ValidationError({"choice": T("errors", "采用对方版本会使本站没有可登录的在职管理员，请保留本站版本")})
         write_row(spec, chosen, current)
         _set_base(conflict.peer, conflict.record_uuid, bytes(conflict.incoming_digest))
         conflict.status = choice

@@ -44,6 +44,7 @@ class ImportReport:
         for name, c in self.sheets.items():
             if c.inserted or c.updated or c.conflicts:
                 out.append(f"  {name}：新增 {c.inserted}，更新 {c.updated}，跳过 {c.skipped}，冲突 {c.conflicts}")
+        out.extend(f"  {line}" for line in t.held)
         return out
 
 

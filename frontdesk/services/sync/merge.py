@@ -10,8 +10,11 @@ from typing import Any
 from frontdesk import clock
 from frontdesk.db import search_index
 from frontdesk.db.connection import database
+from frontdesk.db.models import current_site_code
+from frontdesk.domain.roles import Role
 from frontdesk.excel.sync_format import SheetSpec, digest
 from frontdesk.excel.sync_validate import ParsedSheet
+from frontdesk.services.core import staff as staff_service
 from frontdesk.services.sync.schema import CHUNK, content_positions, local_defaults, rows_by_uuid
 
 FTS_KEYS = ("number", "customer_name", "phone", "request", "handling")  # search_index.contact_texts order
@@ -23,12 +26,14 @@ class Counts:
     updated: int = 0
     skipped: int = 0
     conflicts: int = 0
+    held: list[str] = field(default_factory=list)  # why rows were held back as conflicts (the last admin)
 
     def add(self, other: Counts) -> None:
         self.inserted += other.inserted
         self.updated += other.updated
         self.skipped += other.skipped
         self.conflicts += other.conflicts
+        self.held.extend(other.held)
 
 
 @dataclass
@@ -90,10 +95,37 @@ def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str) -> _Plan:
             continue  # the base stays, so the same incoming version is a conflict until resolved
         if base != incoming:
             plan.bases.append((peer, uuid, incoming))
+    held = takes_last_admin(spec, plan.updates)
+    notes = []
+    for row, mine in plan.updates:
+        if row[at_uuid] in held:  # refused like a conflict: both versions kept for the manager, the base stays
+            plan.conflicts.append((row, mine, digest([row[i] for i in content])))
+            notes.append(f"员工 {mine[spec.index('staff_no')]} {mine[spec.index('name')]}：对方的修改会使本站"
+                         "没有可登录的在职管理员，未采用，已作为冲突保留")
+    plan.updates = [(row, mine) for row, mine in plan.updates if row[at_uuid] not in held]
+    plan.bases = [b for b in plan.bases if b[1] not in held]
     plan.counts = Counts(len(plan.inserts), len(plan.updates),
                          len(sheet.rows) - len(plan.inserts) - len(plan.updates) - len(plan.conflicts),
-                         len(plan.conflicts))
+                         len(plan.conflicts), notes)
     return plan
+
+
+def takes_last_admin(spec: SheetSpec, pairs: Sequence[tuple[Sequence[Any], Sequence[Any]]]) -> set[str]:
+    """The staff records among ``pairs`` (incoming, local) whose change would leave this site without an admin
+    who can sign in (demoted, deactivated, deleted or given another 工号): all of them, or none when another
+    admin stays. Only the staff sheet has any."""
+    if spec.name != "staff" or not pairs:
+        return set()
+    site = current_site_code()
+    admins = staff_service.usable_admins(site)
+    at = {k: spec.index(k) for k in ("uuid", "role", "active", "deleted", "staff_no", "site_code")}
+
+    def stays(row: Sequence[Any], mine: Sequence[Any]) -> bool:
+        return (row[at["role"]] == Role.ADMIN.value and bool(row[at["active"]]) and not row[at["deleted"]]
+                and row[at["staff_no"]] == mine[at["staff_no"]] and row[at["site_code"]] == site)
+
+    losing = {mine[at["uuid"]] for row, mine in pairs if mine[at["uuid"]] in admins and not stays(row, mine)}
+    return losing if losing and not admins - losing else set()
 
 
 def as_json(spec: SheetSpec, row: Sequence[Any]) -> str:

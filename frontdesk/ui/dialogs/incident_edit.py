@@ -194,6 +194,7 @@ ACTIONS = {
     "enter": QT_TRANSLATE_NOOP("audit", "补录考勤"), "correct": QT_TRANSLATE_NOOP("audit", "更正考勤"),
     "sign_off": QT_TRANSLATE_NOOP("audit", "签字确认"), "reopen": QT_TRANSLATE_NOOP("audit", "重新打开"),
     "new_version": QT_TRANSLATE_NOOP("audit", "新版本"), "update": QT_TRANSLATE_NOOP("audit", "修改"),
+    "import_undo": QT_TRANSLATE_NOOP("audit", "导入中断后撤销"),
 }
 FIELDS = {
     "amount": QT_TRANSLATE_NOOP("audit", "罚款"), "status": QT_TRANSLATE_NOOP("audit", "状态"),

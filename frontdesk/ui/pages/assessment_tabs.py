@@ -65,10 +65,14 @@ class RankingTab(QWidget):
         export = QPushButton(self.tr("导出Excel"))
         export.setObjectName("export")
         export.clicked.connect(self.export)
+        print_button = QPushButton(self.tr("打印"))
+        print_button.setObjectName("print")
+        print_button.clicked.connect(self.print_results)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("考核期间")))
         bar.addWidget(self.period)
         bar.addStretch(1)
+        bar.addWidget(print_button)
         bar.addWidget(export)
         columns = [Column("rank", self.tr("名次"), 50, sortable=False),
                    Column("staff_no", self.tr("工号"), 60, sortable=False),
@@ -98,6 +102,18 @@ class RankingTab(QWidget):
     def _load(self) -> None:
         key = self.period.value()
         self.model.set_rows(results.ranking(self.ctx.actor, key) if key else [])
+
+    def print_results(self) -> None:
+        """Preview and print the period's results for signing; they carry the audit chain's short code."""
+        key = self.period.value()
+        if not key:
+            inform(self, self.tr("还没有已评分的考核"))
+            return
+        doc = attempt(self, lambda: results.print_document(self.ctx.actor, key, self.ctx.site_name))
+        if doc is not None:
+            from frontdesk.ui import printing
+
+            printing.show_print_preview(doc, self)
 
     def export(self) -> None:
         key = self.period.value()

@@ -24,7 +24,7 @@ from frontdesk.ui.dialogs.incident_edit import AuditDialog, ReasonDialog
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import confirm, inform, status
-from frontdesk.ui.ops import run_with_progress, succeeded
+from frontdesk.ui.ops import attempt, run_with_progress, succeeded
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -64,7 +64,8 @@ class FineSheetTab(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         if ctx.actor.can(Permission.MANAGE_PERSONNEL):
             for key, text, slot in (("sign", self.tr("签字确认"), self.sign_off), ("reopen", self.tr("重新打开"), self.reopen),
-                                    ("export", self.tr("导出Excel"), self.export), ("log", self.tr("签字记录"), self.log)):
+                                    ("print", self.tr("打印"), self.print_sheet), ("export", self.tr("导出Excel"), self.export),
+                                    ("log", self.tr("签字记录"), self.log)):
                 self.buttons[key] = QPushButton(text)
                 self.buttons[key].setObjectName(key)
                 self.buttons[key].clicked.connect(slot)
@@ -109,6 +110,15 @@ class FineSheetTab(QWidget):
         if ReasonDialog(self.tr("重新打开 {0}").format(month), self.tr("原因"),
                         lambda text: fine_sheet.reopen(self.ctx.actor, month, text), self).exec():
             self.refresh()
+
+    def print_sheet(self) -> None:
+        """Preview and print the sheet for signing; it carries the audit chain's short code."""
+        month = self.month.value()
+        doc = attempt(self, lambda: fine_sheet.print_document(self.ctx.actor, month, self.ctx.site_name))
+        if doc is not None:
+            from frontdesk.ui import printing
+
+            printing.show_print_preview(doc, self)
 
     def export(self) -> None:
         month = self.month.value()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QProcess, Qt
+from PySide6.QtCore import QProcess
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -24,6 +27,7 @@ from frontdesk.services.core import site, system
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.messages import confirm, inform, localized, show_user_error, status
 from frontdesk.ui.models.page_model import Column, PageModel
+from frontdesk.ui.ops import Op
 from frontdesk.ui.pages.base import Page
 
 
@@ -89,18 +93,28 @@ class SystemPage(Page):
         self.max_total.setValue(max(1, round(ctx.settings.backups_max_total_mb / 1024)))
         self.max_total.setSuffix(" GB")
         self.max_total.valueChanged.connect(self.set_max_total)
-        backup_now = QPushButton(self.tr("立即备份"))
+        backup_now = self.backup_button = QPushButton(self.tr("立即备份"))
         backup_now.setObjectName("backupNow")
         backup_now.clicked.connect(self.backup_now)
-        restore = QPushButton(self.tr("恢复所选备份…"))
+        restore = self.restore_button = QPushButton(self.tr("恢复所选备份…"))
         restore.setObjectName("restore")
         restore.clicked.connect(self.restore)
+        self.busy = QProgressBar()  # a backup or a restore check runs on a worker thread: no percentage, busy
+        self.busy.setObjectName("backupBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setFixedWidth(160)
+        self.busy.hide()
+        self.busy_text = QLabel()
+        self.busy_text.setObjectName("backupBusyText")
+        self._op: Op[Any] | None = None
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("保留最近")))
         bar.addWidget(self.keep)
         bar.addWidget(QLabel(self.tr("，合计不超过")))
         bar.addWidget(self.max_total)
         bar.addStretch(1)
+        bar.addWidget(self.busy_text)
+        bar.addWidget(self.busy)
         bar.addWidget(backup_now)
         bar.addWidget(restore)
         col = QVBoxLayout(backup_box)
@@ -167,18 +181,34 @@ class SystemPage(Page):
         self.ctx.settings.backups_max_total_mb = gigabytes * 1024
         self.ctx.save_settings()
 
-    def backup_now(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            path = system.backup_now(self.ctx.actor, self.ctx.paths, self.ctx.settings.backups_to_keep,
-                                     self.ctx.settings.backups_max_total_mb)
-        except UserError as exc:
-            show_user_error(self, exc)
+    def _run(self, job: Any, text: str, success: Any) -> None:
+        """``job`` on a worker thread: the page stays usable, the busy bar shows, the buttons wait for it."""
+        if self._op is not None:
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        self.backup_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        self.busy_text.setText(text)
+        self.busy.show()
+        self._op = Op(self, lambda _ctx: job(), success).finally_(self._ended)
+        self._op.run_in_background()
+
+    def _ended(self) -> None:
+        self._op = None
+        self.busy.hide()
+        self.busy_text.clear()
+        self.backup_button.setEnabled(True)
+        self.restore_button.setEnabled(True)
+
+    def backup_now(self) -> None:
+        """Back up on a worker thread (database, new attachments, checked after writing)."""
+        actor, paths, settings = self.ctx.actor, self.ctx.paths, self.ctx.settings
+        keep, max_total = settings.backups_to_keep, settings.backups_max_total_mb
+        self._run(lambda: system.backup_now(actor, paths, keep, max_total), self.tr("正在备份…"), self._backed_up)
+
+    def _backed_up(self, path: Path) -> None:
         self.load_backups()
-        inform(self, self.tr("备份完成：\n{0}").format(path))
+        status(self.tr("备份完成"))
+        inform(self, self.tr("备份完成，已检查可以恢复：\n{0}").format(path))
 
     def restore(self) -> None:
         row = self.backups.row_at(self.table.currentIndex().row())
@@ -192,11 +222,13 @@ class SystemPage(Page):
             ),
         ):
             return
-        try:
-            system.schedule_restore(self.ctx.actor, self.ctx.paths, row["path"])
-        except UserError as exc:
-            show_user_error(self, exc)
-            return
+        actor, paths, backup = self.ctx.actor, self.ctx.paths, row["path"]
+        self._run(lambda: system.schedule_restore(actor, paths, backup), self.tr("正在解压并检查备份…"),
+                  lambda _none: self._restore_ready(row["created"]))
+
+    def _restore_ready(self, created: Any) -> None:
+        inform(self, self.tr("{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。").format(
+            created.strftime("%Y-%m-%d %H:%M")))
         restart_application()
 
 
