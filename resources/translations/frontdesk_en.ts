@@ -635,113 +635,113 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="50"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="55"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="61"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="81"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="125"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="138"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="153"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
@@ -868,37 +868,37 @@ Appeal reason: {3}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="28"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="28"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="29"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="29"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="32"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="32"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="33"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
@@ -906,117 +906,122 @@ Appeal reason: {3}</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="64"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="83"/>
         <source>今日接待</source>
         <translation>Today&apos;s contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="84"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="85"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="86"/>
         <source>回访</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="87"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="88"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="89"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="90"/>
         <source>点击数字可打开相应的列表（已按条件筛选）。</source>
         <translation>Click a number to open its list, already filtered.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="129"/>
         <source>打开列表</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="158"/>
         <source>工作台&#x3000;{0} {1}</source>
         <translation>Dashboard  {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="159"/>
         <source>更新于 {0}</source>
         <translation>Updated {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="164"/>
+        <source>打开节假日设置</source>
+        <translation>Open the Holidays page</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="167"/>
         <source>接待总数</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="174"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="175"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="177"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="178"/>
         <source>超期未答复</source>
         <translation>Overdue, no reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="181"/>
         <source>待回访</source>
         <translation>Visits due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
         <source>已修好待通知</source>
         <translation>Repaired, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
         <source>无法修复待通知</source>
         <translation>Unrepairable, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
         <source>已通知待取件</source>
         <translation>Notified, awaiting pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="194"/>
         <source>今日迟到/早退/旷工</source>
         <translation>Late / early / absent today</translation>
     </message>
@@ -2058,98 +2063,288 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
 </context>
 <context>
-    <name>HolidaysPage</name>
+    <name>HolidayImportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="31"/>
-        <source>日期</source>
-        <translation>Date</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="18"/>
+        <source>导入放假安排 — 预览</source>
+        <translation>Import holiday schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="32"/>
-        <source>星期</source>
-        <translation>Weekday</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="19"/>
+        <source>导入</source>
+        <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="33"/>
-        <source>当天</source>
-        <translation>Day type</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="23"/>
+        <source>文件“{0}”：{1} 年的放假安排，共 {2} 天</source>
+        <translation>File “{0}”: the holiday schedule of {1}, {2} days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="34"/>
-        <source>上班（调休）</source>
-        <translation>Working (make-up)</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="24"/>
+        <source>新增 {0}，更新 {1}，不变 {2}；文件中没有的本站调整保持不变。</source>
+        <translation>New {0}, updated {1}, unchanged {2}; this site's own adjustments not in the file stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="26"/>
+        <source>导入后 {0} 年按此安排计算工作日，未结投诉的时限随之重新计算。</source>
+        <translation>After the import, working days of {0} follow this schedule and open complaint deadlines are recomputed.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="35"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="35"/>
-        <source>说明</source>
-        <translation>Note</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="35"/>
+        <source>上班（调休）</source>
+        <translation>Working day (make-up)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
-        <source>按年份查看</source>
-        <translation>View by year</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <source>周一</source>
+        <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="42"/>
-        <source>年份 </source>
-        <translation>Year </translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <source>周二</source>
+        <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <source>周三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <source>周四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="39"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="42"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="42"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="42"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <source>条</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <source>当天</source>
+        <translation>The day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="50"/>
+        <source>（原为{0}）</source>
+        <translation> (was: {0})</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="36"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
+        <source>当天</source>
+        <translation>Day type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="39"/>
+        <source>上班（调休）</source>
+        <translation>Working (make-up)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="39"/>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="40"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="42"/>
+        <source>按年份查看</source>
+        <translation>View by year</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="47"/>
+        <source>年份 </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="54"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="57"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="59"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="61"/>
+        <source>导入放假安排…</source>
+        <translation>Import schedule…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="63"/>
+        <source>导入 holiday-cn 格式的 JSON 或 .ics 日历：程序未内置的年份也能按法定放假安排计算</source>
+        <translation>Import a holiday-cn JSON file or an .ics calendar: years without built-in data are then counted by the statutory schedule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="68"/>
+        <source>本年放假安排已逐日录入完整</source>
+        <translation>This year's schedule is fully entered</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="70"/>
+        <source>勾选后本年不再按周一至周五计算、不再提示缺少节假日数据</source>
+        <translation>When ticked, this year is no longer counted Monday–Friday and no missing-holiday warning is shown</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="85"/>
         <source>周</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="99"/>
         <source>{0} 年的法定节假日和调休已内置；这里只需录入本站特有的调整。</source>
         <translation>Public holidays and make-up workdays for {0} are built in; only enter this site&apos;s own adjustments here.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="84"/>
-        <source>{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。请按国务院公布的放假安排录入放假日期和调休上班日期。</source>
-        <translation>Public holiday data for {0} is not built in, so working days are currently Monday to Friday ({1} adjustments entered). Please enter the days off and make-up workdays from the State Council&apos;s holiday schedule.</translation>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="103"/>
+        <source>{0} 年的放假安排已导入（或已录入完整），共 {1} 条：工作日按这些日期计算。</source>
+        <translation>The holiday schedule of {0} is imported (or fully entered), {1} entries: working days are counted by these dates.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="98"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="108"/>
+        <source>{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。请点“导入放假安排…”导入国务院公布的安排（holiday-cn 的 JSON 或 .ics），或逐日录入放假和调休上班日期后勾选“已录入完整”。</source>
+        <translation>The statutory holidays of {0} are not built in; working days are counted Monday–Friday for now ({1} adjustments entered). Click “Import schedule…” to import the State Council schedule (holiday-cn JSON or .ics), or enter the days off and make-up working days one by one and tick “fully entered”.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="171"/>
         <source>已保存，投诉时限已按新的日历重新计算</source>
         <translation>Saved; complaint time limits were recalculated with the new calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="103"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="138"/>
+        <source>已导入 {0}：新增 {1}，更新 {2}；投诉时限已按新的日历重新计算</source>
+        <translation>Imported {0}: {1} new, {2} updated; complaint deadlines recomputed with the new calendar</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="146"/>
+        <source>第 {0} 条 {1}</source>
+        <translation>Entry {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="148"/>
+        <source>
+……共 {0} 处问题</source>
+        <translation>
+… {0} problems in all</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="149"/>
+        <source>文件未导入，节假日设置没有任何改动。
+
+{0}{1}</source>
+        <translation>The file was not imported; the holiday settings are unchanged.
+
+{0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="150"/>
+        <source>文件被拒绝</source>
+        <translation>File refused</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="176"/>
         <source>请先选择一条设置</source>
         <translation>Please select a setting first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="178"/>
         <source>删除 {0} 的设置吗？</source>
         <translation>Delete the setting for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="182"/>
         <source>已删除</source>
         <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="32"/>
+        <source>选择放假安排文件</source>
+        <translation>Choose a holiday schedule file</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="33"/>
+        <source>放假安排 (*.json *.ics);;所有文件 (*)</source>
+        <translation>Holiday schedules (*.json *.ics);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -8450,9 +8645,35 @@ Please send this file to technical support.</translation>
         <translation>Photo “{0}” is larger than {1} MB</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="28"/>
+        <source>第 {0} 条 {1}</source>
+        <translation>entry {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="29"/>
+        <source>节假日文件未导入，没有任何改动（共 {0} 处问题）。{1}：{2}</source>
+        <translation>The holiday file was not imported; nothing was changed ({0} problems). {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="61"/>
         <location filename="../../frontdesk/services/core/attachments.py" line="29"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="63"/>
+        <source>文件过大，不是节假日安排</source>
+        <translation>The file is too large to be a holiday schedule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="71"/>
+        <source>文件不是文本（应为 UTF-8 的 JSON 或 .ics）</source>
+        <translation>The file is not text (expected UTF-8 JSON or .ics)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="101"/>
+        <source>导入 {0}</source>
+        <translation>Imported {0}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/attachments.py" line="32"/>
@@ -8744,24 +8965,24 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="77"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="105"/>
         <source>请选择日期</source>
         <translation>Choose a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="79"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="107"/>
         <source>说明不超过 100 字</source>
         <translation>The description must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="89"/>
-        <location filename="../../frontdesk/services/core/holidays.py" line="113"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="117"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="141"/>
         <source>该节假日设置不存在或已删除</source>
         <translation>This holiday setting does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="91"/>
-        <location filename="../../frontdesk/services/core/holidays.py" line="96"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="119"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="124"/>
         <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
         <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
     </message>
@@ -9369,6 +9590,87 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <source>金额 {0} 超过两位小数（精确到分）</source>
         <translation>The amount {0} has more than two decimals (whole fen only)</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="57"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="77"/>
+        <source>年份须在 {0}–{1} 之间</source>
+        <translation>The year must be between {0} and {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="66"/>
+        <source>不是节假日 JSON 文件，也不是 .ics 日历</source>
+        <translation>Neither a holiday JSON file nor an .ics calendar</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="69"/>
+        <source>文件中没有 days 列表（应为 holiday-cn 格式）</source>
+        <translation>The file has no days list (expected the holiday-cn format)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="73"/>
+        <source>请在 year 中写明年份</source>
+        <translation>Give the year in “year”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="83"/>
+        <source>应为含 name、date、isOffDay 的一项</source>
+        <translation>Each entry needs name, date and isOffDay</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="87"/>
+        <source>请填写节日名称</source>
+        <translation>Give the holiday's name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="90"/>
+        <source>应为 true（放假）或 false（上班）</source>
+        <translation>Must be true (day off) or false (working day)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="97"/>
+        <source>日期应写成 YYYY-MM-DD</source>
+        <translation>The date must be written YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="156"/>
+        <source>日历中没有任何事件（VEVENT）</source>
+        <translation>The calendar has no events (VEVENT)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="172"/>
+        <source>开始日期应写成 YYYYMMDD</source>
+        <translation>The start date must be written YYYYMMDD</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="177"/>
+        <source>结束日期应晚于开始日期，且不超过 60 天</source>
+        <translation>The end date must be after the start date and at most 60 days later</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="182"/>
+        <source>看不出是放假还是上班（标题应含“假”“休”或“班”）</source>
+        <translation>Cannot tell a day off from a working day (the title should contain 假, 休 or 班)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="191"/>
+        <source>文件中没有任何日期</source>
+        <translation>The file holds no dates</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="194"/>
+        <source>日期过多，不像一年的放假安排（最多 {0} 天）</source>
+        <translation>Too many dates for one year's holiday schedule (at most {0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="200"/>
+        <source>不属于 {0} 年的放假安排</source>
+        <translation>Not part of the {0} holiday schedule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="208"/>
+        <source>与第 {0} 条同一天，一条放假一条上班</source>
+        <translation>Same date as entry {0}, but one says day off and the other working day</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -9513,6 +9815,19 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/ui/ops.py" line="243"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <location filename="../../frontdesk/domain/workdays.py" line="50"/>
+        <source>{0} 年的法定节假日数据缺失，工作日暂按周一至周五计算；请主管在“节假日设置”中导入放假安排文件，或逐日录入放假和调休日期。</source>
+        <translation>No statutory holiday data for {0}: working days are counted Monday–Friday for now. A manager should import the holiday schedule file on the “Holidays” page, or enter the days off and make-up working days.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holidays.py" line="55"/>
+        <source>{0} 年的放假安排尚未导入：请在“节假日设置”中导入国务院公布的放假安排文件（holiday-cn 的 JSON 或 .ics），否则 {0} 年的时限将按周一至周五计算。</source>
+        <translation>The holiday schedule of {0} has not been imported yet: import the State Council schedule (holiday-cn JSON or .ics) on the “Holidays” page, or deadlines in {0} will be counted Monday–Friday.</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,9 @@ from frontdesk.clock import now
 from frontdesk.db.models import Complaint, Contact, Transfer
 from frontdesk.domain.reception import Category, Channel
 from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import Message
 from frontdesk.services.complaints import case_list as complaint_list
+from frontdesk.services.core import holidays
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import transfers, visits
@@ -37,6 +39,7 @@ class Dashboard:
     repairs_pickup: dict[str, int] | None = None
     returns_pending: int | None = None
     attendance_exceptions: int | None = None
+    calendar_warning: Message | None = None  # holiday data missing (this year; next year from 1 November)
 
 
 def _contacts_today(day: date) -> tuple[dict[str, int], dict[str, int]]:
@@ -101,4 +104,6 @@ def dashboard(actor: Actor, moment: datetime | None = None) -> Dashboard:
         board.repairs_pickup, board.returns_pending = _aftersales()
     if discipline_ready() and actor.can(Permission.READ_OWN_PERSONNEL):
         board.attendance_exceptions = _attendance(actor, board.day)
+    if actor.can(Permission.MANAGE_REFERENCE):
+        board.calendar_warning = holidays.calendar_warning() or holidays.next_year_warning(actor)
     return board

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer
@@ -22,6 +23,7 @@ from frontdesk.domain.reception import LABELS as RECEPTION_LABELS
 from frontdesk.errors import UserError
 from frontdesk.services.reports import dashboard as reports_dashboard
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.messages import localized
 from frontdesk.ui.pages.base import Page
 
 REFRESH_MS = 60_000
@@ -67,6 +69,12 @@ class DashboardPage(Page):
         top.addStretch(1)
         top.addWidget(self.updated)
         top.addWidget(refresh)
+        self.calendar_warning = QLabel()
+        self.calendar_warning.setObjectName("calendarWarning")
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.setStyleSheet("color: #c62828; background: #fff3e0; padding: 6px; border-radius: 4px;")
+        self.calendar_warning.linkActivated.connect(self._open_holidays)
+        self.calendar_warning.hide()
 
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(14)
@@ -84,6 +92,7 @@ class DashboardPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addLayout(top)
+        layout.addWidget(self.calendar_warning)
         layout.addLayout(self.grid)
         layout.addWidget(hint)
         layout.addStretch(1)
@@ -149,6 +158,11 @@ class DashboardPage(Page):
         self.heading.setText(self.tr("工作台　{0} {1}").format(f"{day:%Y-%m-%d}", WEEKDAYS[day.weekday()]))
         self.updated.setText(self.tr("更新于 {0}").format(f"{clock.now():%H:%M:%S}"))
         enum = lambda v: QCoreApplication.translate("enum", RECEPTION_LABELS[v])  # noqa: E731
+        warning = board.calendar_warning
+        self.calendar_warning.setVisible(warning is not None)
+        if warning is not None:
+            link = self.tr("打开节假日设置")
+            self.calendar_warning.setText(f'{escape(localized(warning))}　<a href="holidays">{link}</a>')
         self.cards["contacts"].show()
         self._figure("contacts", "contacts", self.tr("接待总数"), board.contacts, 0, 0, big=True)
         for i, (value, n) in enumerate(board.by_channel.items(), start=1):
@@ -181,6 +195,10 @@ class DashboardPage(Page):
                          alert=True)
 
     # --- links ------------------------------------------------------------------------------------------
+
+    def _open_holidays(self, _href: str) -> Page | None:
+        window: Any = self.window()
+        return window.open_page("holidays") if hasattr(window, "open_page") else None
 
     def open_link(self, key: str) -> Page | None:
         """Open the list a figure counts, with its filters set to match the figure."""
