@@ -932,96 +932,111 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="87"/>
+        <source>承诺与跟进</source>
+        <translation>Promises and follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="88"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="89"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="90"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="91"/>
         <source>点击数字可打开相应的列表（已按条件筛选）。</source>
         <translation>Click a number to open its list, already filtered.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="130"/>
         <source>打开列表</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="159"/>
         <source>工作台&#x3000;{0} {1}</source>
         <translation>Dashboard  {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="160"/>
         <source>更新于 {0}</source>
         <translation>Updated {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="165"/>
         <source>打开节假日设置</source>
         <translation>Open the Holidays page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="168"/>
         <source>接待总数</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="175"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="176"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="178"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="179"/>
         <source>超期未答复</source>
         <translation>Overdue, no reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="182"/>
         <source>待回访</source>
         <translation>Visits due</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
+        <source>承诺答复今日到期/已过</source>
+        <translation>Promised replies due/overdue</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
+        <source>跟进今日到期/已过</source>
+        <translation>Follow-ups due/overdue</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
         <source>已修好待通知</source>
         <translation>Repaired, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
         <source>无法修复待通知</source>
         <translation>Unrepairable, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
         <source>已通知待取件</source>
         <translation>Notified, awaiting pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="199"/>
         <source>今日迟到/早退/旷工</source>
         <translation>Late / early / absent today</translation>
     </message>
@@ -1781,22 +1796,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="123"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="125"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="134"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="135"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -1825,72 +1840,72 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
-        <source>开始时间</source>
-        <translation>Since</translation>
+        <source>开始/到期时间</source>
+        <translation>Since / due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="50"/>
         <source>{0} {1} 件</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="60"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="69"/>
         <source>（到岗后确认）</source>
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="96"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="80"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="93"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="97"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -1961,42 +1976,42 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="147"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="150"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="151"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="156"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="159"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2082,7 +2097,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
     <message>
         <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="24"/>
         <source>新增 {0}，更新 {1}，不变 {2}；文件中没有的本站调整保持不变。</source>
-        <translation>New {0}, updated {1}, unchanged {2}; this site's own adjustments not in the file stay as they are.</translation>
+        <translation>New {0}, updated {1}, unchanged {2}; this site&apos;s own adjustments not in the file stay as they are.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="26"/>
@@ -2255,7 +2270,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
     <message>
         <location filename="../../frontdesk/ui/pages/holidays_page.py" line="68"/>
         <source>本年放假安排已逐日录入完整</source>
-        <translation>This year's schedule is fully entered</translation>
+        <translation>This year&apos;s schedule is fully entered</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/holidays_page.py" line="70"/>
@@ -3309,83 +3324,103 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="52"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="198"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="85"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="93"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="95"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="98"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="101"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <source>全部到期情况</source>
+        <translation>Any due state</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <source>承诺答复到期</source>
+        <translation>Promised reply due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <source>跟进到期</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="109"/>
+        <source>未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
+        <translation>Open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="119"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="200"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="217"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="228"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="235"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="204"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="236"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="241"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3795,19 +3830,49 @@ Runs offline; data is stored in:
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="63"/>
         <source>登记部门答复 - {0}</source>
         <translation>Record department reply - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="71"/>
+        <source>办结时写入接待的“处理情况及结果”</source>
+        <translation>Written into the contact's handling and result when it is closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="76"/>
+        <source>还需要跟进什么</source>
+        <translation>What still needs following up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="77"/>
+        <source>（跟进人）</source>
+        <translation>(follow-up owner)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="88"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="89"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="90"/>
+        <source>答复后</source>
+        <translation>After the reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="91"/>
+        <source>跟进事项</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="92"/>
+        <source>跟进人/期限</source>
+        <translation>Follow-up owner/due</translation>
     </message>
 </context>
 <context>
@@ -5768,32 +5833,32 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="29"/>
         <source>转办 {0}</source>
         <translation>Transfer {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="37"/>
         <source>（请选择）</source>
         <translation>(please select)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="46"/>
         <source>需要承办部门做什么、何时答复客户</source>
         <translation>What the handling department should do and when to reply to the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="47"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="48"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="49"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
@@ -6419,7 +6484,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="177"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="183"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -6441,7 +6506,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="182"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>电话</source>
         <translation>Phone</translation>
@@ -6508,8 +6573,8 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="117"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -6575,7 +6640,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="151"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -6596,7 +6661,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="152"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -6657,7 +6722,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="180"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -6693,7 +6758,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="114"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="189"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
@@ -6764,96 +6829,101 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="150"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="165"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="153"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="155"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="157"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="176"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="182"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="178"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="184"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="179"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="181"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="187"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="183"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="113"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="188"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="184"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <source>跟进人</source>
+        <translation>Follow-up owner</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="123"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="198"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
@@ -6943,47 +7013,47 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="110"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="185"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="111"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="186"/>
         <source>接待编号</source>
         <translation>Contact No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="115"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
         <source>转办时间</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="116"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="118"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="193"/>
         <source>催办次数</source>
         <translation>Chases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="119"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="194"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="120"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="121"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="196"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="122"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="197"/>
         <source>答复时间</source>
         <translation>Replied at</translation>
     </message>
@@ -7184,7 +7254,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="51"/>
-        <location filename="../../frontdesk/domain/reception.py" line="70"/>
+        <location filename="../../frontdesk/domain/reception.py" line="79"/>
         <location filename="../../frontdesk/domain/stages.py" line="92"/>
         <source>其他</source>
         <translation>Other</translation>
@@ -7312,7 +7382,7 @@ Please send this file to technical support.</translation>
         <translation>Passing the buck</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="61"/>
+        <location filename="../../frontdesk/domain/reception.py" line="70"/>
         <location filename="../../frontdesk/domain/repairs.py" line="98"/>
         <location filename="../../frontdesk/domain/visits.py" line="42"/>
         <source>电话</source>
@@ -7451,95 +7521,110 @@ Please send this file to technical support.</translation>
         <translation>Scheduled follow-up visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="60"/>
+        <location filename="../../frontdesk/domain/reception.py" line="69"/>
         <source>现场</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="62"/>
+        <location filename="../../frontdesk/domain/reception.py" line="71"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="63"/>
+        <location filename="../../frontdesk/domain/reception.py" line="72"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="64"/>
+        <location filename="../../frontdesk/domain/reception.py" line="73"/>
         <source>咨询</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="65"/>
+        <location filename="../../frontdesk/domain/reception.py" line="74"/>
         <source>查询</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="66"/>
+        <location filename="../../frontdesk/domain/reception.py" line="75"/>
         <source>求助</source>
         <translation>Assistance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="67"/>
+        <location filename="../../frontdesk/domain/reception.py" line="76"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="68"/>
+        <location filename="../../frontdesk/domain/reception.py" line="77"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="69"/>
+        <location filename="../../frontdesk/domain/reception.py" line="78"/>
         <source>表扬</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="71"/>
+        <location filename="../../frontdesk/domain/reception.py" line="80"/>
         <source>处理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="72"/>
+        <location filename="../../frontdesk/domain/reception.py" line="81"/>
         <source>已转办</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="73"/>
+        <location filename="../../frontdesk/domain/reception.py" line="82"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="74"/>
+        <location filename="../../frontdesk/domain/reception.py" line="83"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="75"/>
+        <location filename="../../frontdesk/domain/reception.py" line="84"/>
         <source>立即回复</source>
         <translation>Immediate reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="76"/>
+        <location filename="../../frontdesk/domain/reception.py" line="85"/>
         <source>事后回复</source>
         <translation>Reply later</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="77"/>
+        <location filename="../../frontdesk/domain/reception.py" line="86"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="78"/>
+        <location filename="../../frontdesk/domain/reception.py" line="87"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="79"/>
+        <location filename="../../frontdesk/domain/reception.py" line="88"/>
         <location filename="../../frontdesk/domain/repairs.py" line="93"/>
         <source>已关闭</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="89"/>
+        <source>只登记答复（转办仍待办理）</source>
+        <translation>Record the reply only (transfer stays open)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="90"/>
+        <source>关闭转办并办结接待</source>
+        <translation>Finish the transfer and close the contact</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="91"/>
+        <source>关闭转办，接待继续跟进</source>
+        <translation>Finish the transfer, keep the contact open with a follow-up</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/roles.py" line="24"/>
@@ -8192,65 +8277,67 @@ Please send this file to technical support.</translation>
         <translation>The phrase cannot be punctuation only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="109"/>
+        <location filename="../../frontdesk/domain/reception.py" line="121"/>
         <source>请选择来访渠道</source>
         <translation>Choose a channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="111"/>
+        <location filename="../../frontdesk/domain/reception.py" line="123"/>
         <location filename="../../frontdesk/services/discipline/fine_rules.py" line="98"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="113"/>
+        <location filename="../../frontdesk/domain/reception.py" line="125"/>
         <location filename="../../frontdesk/domain/visits.py" line="88"/>
         <source>客户称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="118"/>
+        <location filename="../../frontdesk/domain/reception.py" line="130"/>
         <source>请填写核心诉求</source>
         <translation>Enter the main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="120"/>
+        <location filename="../../frontdesk/domain/reception.py" line="132"/>
         <source>核心诉求不超过 1000 字</source>
         <translation>The main request must be at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="122"/>
+        <location filename="../../frontdesk/domain/reception.py" line="134"/>
         <source>处理情况不超过 2000 字</source>
         <translation>The handling must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="125"/>
+        <location filename="../../frontdesk/domain/reception.py" line="137"/>
         <source>事后回复须填写承诺回复时间</source>
         <translation>A later reply needs a promised reply time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="127"/>
+        <location filename="../../frontdesk/domain/reception.py" line="139"/>
         <source>承诺回复时间不能早于现在</source>
         <translation>The promised reply time cannot be in the past</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="129"/>
+        <location filename="../../frontdesk/domain/reception.py" line="141"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="92"/>
         <source>跟进期限不能早于今天</source>
         <translation>The follow-up due date cannot be before today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="131"/>
+        <location filename="../../frontdesk/domain/reception.py" line="143"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="88"/>
         <source>有跟进事项时须指定跟进人</source>
         <translation>A follow-up needs someone to follow it up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="133"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="100"/>
+        <location filename="../../frontdesk/domain/reception.py" line="145"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="104"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="135"/>
+        <location filename="../../frontdesk/domain/reception.py" line="147"/>
         <source>接待时间不能晚于现在</source>
         <translation>The time received cannot be in the future</translation>
     </message>
@@ -8655,8 +8742,8 @@ Please send this file to technical support.</translation>
         <translation>The holiday file was not imported; nothing was changed ({0} problems). {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holiday_import.py" line="61"/>
         <location filename="../../frontdesk/services/core/attachments.py" line="29"/>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="61"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
     </message>
@@ -8929,38 +9016,38 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="90"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="105"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="92"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="99"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="125"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="139"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="140"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="127"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="129"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="131"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -9059,20 +9146,22 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="57"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="58"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="111"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="61"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="104"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="126"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="38"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="62"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="108"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="41"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="101"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="110"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
@@ -9368,7 +9457,7 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="66"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="45"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
@@ -9458,47 +9547,87 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="26"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="29"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="28"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="31"/>
         <source>请填写办理期限</source>
         <translation>Enter the due time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="30"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="33"/>
         <source>办理期限必须晚于现在</source>
         <translation>The due time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="32"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="35"/>
         <source>转办说明不超过 500 字</source>
         <translation>The transfer instructions must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="40"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="43"/>
         <source>已办结的记录不能再转办</source>
         <translation>A closed record cannot be transferred again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="59"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="62"/>
         <source>该转办记录不存在</source>
         <translation>This transfer does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="67"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="75"/>
         <source>请填写部门答复</source>
         <translation>Enter the department&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="71"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="77"/>
+        <source>部门答复不超过 2000 字</source>
+        <translation>The department's reply is at most 2000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="79"/>
+        <source>处理结果不超过 500 字</source>
+        <translation>The result is at most 500 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="81"/>
+        <source>请选择答复后如何处理</source>
+        <translation>Choose what happens after the reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="84"/>
+        <source>请填写跟进事项</source>
+        <translation>Enter the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="86"/>
+        <source>跟进事项不超过 200 字</source>
+        <translation>The follow-up is at most 200 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="90"/>
+        <source>请填写跟进期限</source>
+        <translation>Enter the follow-up due date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="98"/>
         <source>该转办已关闭</source>
         <translation>This transfer has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="85"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="104"/>
+        <source>该接待已办结，只能登记答复</source>
+        <translation>The contact is already closed: the reply can only be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="108"/>
+        <source>该接待还有其他部门未答复，暂不能办结</source>
+        <translation>Other departments have not replied yet: the contact cannot be closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="158"/>
         <source>该转办已答复，无需催办</source>
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
@@ -9619,7 +9748,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/holiday_file.py" line="87"/>
         <source>请填写节日名称</source>
-        <translation>Give the holiday's name</translation>
+        <translation>Give the holiday&apos;s name</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/holiday_file.py" line="90"/>
@@ -9659,7 +9788,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/holiday_file.py" line="194"/>
         <source>日期过多，不像一年的放假安排（最多 {0} 天）</source>
-        <translation>Too many dates for one year's holiday schedule (at most {0})</translation>
+        <translation>Too many dates for one year&apos;s holiday schedule (at most {0})</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/holiday_file.py" line="200"/>
@@ -9670,6 +9799,39 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/domain/holiday_file.py" line="208"/>
         <source>与第 {0} 条同一天，一条放假一条上班</source>
         <translation>Same date as entry {0}, but one says day off and the other working day</translation>
+    </message>
+</context>
+<context>
+    <name>handover</name>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <source>接待登记</source>
+        <translation>Contact log</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <source>承诺答复到期</source>
+        <translation>Promised reply due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <source>跟进到期</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <source>维修工单</source>
+        <translation>Repair orders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <source>退换货</source>
+        <translation>Returns and exchanges</translation>
     </message>
 </context>
 <context>

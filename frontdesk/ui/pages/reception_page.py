@@ -34,10 +34,13 @@ from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
 from frontdesk.ui.widgets.enum_combo import enum_combo
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
 
 OPEN_COLOR = "#fff8e1"
+DUE_COLOR = "#ffe0b2"  # a promised reply or follow-up due today or overdue
+OPEN_STATUSES = (ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value)
 
 
 class ReceptionPage(Page):
@@ -76,10 +79,11 @@ class ReceptionPage(Page):
 
         columns = spec_columns(reception.CONTACTS, {
             "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,
-            "request": 260, "handling": 200, "status": 60, "owner_name": 80})
+            "request": 260, "handling": 200, "status": 60, "promised_reply_at": 130, "follow_up": 160,
+            "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
-        self.panel.model.row_color = lambda row: OPEN_COLOR if row["status"] in ("open", "transferred") else None
+        self.panel.model.row_color = self._row_color
         self.date_from = QDateEdit(QDate(clock.today()).addDays(-30))
         self.date_to = QDateEdit(QDate(clock.today()))
         for edit in (self.date_from, self.date_to):
@@ -99,8 +103,13 @@ class ReceptionPage(Page):
             lambda: self.panel.set_filter("status", self.status_filter.value()))
         self.mine = QCheckBox(self.tr("只看我的"))
         self.mine.toggled.connect(lambda on: self.panel.set_filter("mine", on or None))
+        self.due_filter = ChoiceCombo([(None, self.tr("全部到期情况")), ("reply", self.tr("承诺答复到期")),
+                                       ("follow_up", self.tr("跟进到期"))])
+        self.due_filter.setObjectName("dueFilter")
+        self.due_filter.setToolTip(self.tr("未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）"))
+        self.due_filter.currentIndexChanged.connect(self._due_changed)
         for w in (self.date_from, QLabel("—"), self.date_to, self.all_dates, self.channel_filter,
-                  self.category_filter, self.status_filter, self.mine):
+                  self.category_filter, self.status_filter, self.due_filter, self.mine):
             self.panel.filter_bar.addWidget(w)
         self.edit_btn = QPushButton(self.tr("编辑"))
         self.edit_btn.clicked.connect(self.edit_current)
@@ -116,7 +125,9 @@ class ReceptionPage(Page):
         self.export_btn.clicked.connect(self.export_excel)
         add_beside_pager(self.panel, self.export_btn)  # the toolbar row is full at 1366 px
         self.panel.activated.connect(lambda _row: self.edit_current())
+        self.panel.currentChanged.connect(self._update_buttons)
         self._dates_changed(refresh=False)
+        self._update_buttons(None)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
@@ -146,6 +157,27 @@ class ReceptionPage(Page):
         super().showEvent(event)
         if not self.form.editing:
             self.form.customer_name.setFocus()
+
+    def _row_color(self, row: dict) -> str | None:
+        if row["status"] not in OPEN_STATUSES:
+            return None
+        today = clock.today()
+        promised, follow_due = row.get("promised_reply_at"), row.get("follow_up_due")
+        if (promised and promised.date() <= today) or (row.get("follow_up") and follow_due and follow_due <= today):
+            return DUE_COLOR
+        return OPEN_COLOR
+
+    def _update_buttons(self, row: dict | None) -> None:
+        """转办 and 办结 only for a contact still being handled (a closed one is not transferred again)."""
+        still_open = row is None or row["status"] in OPEN_STATUSES
+        self.transfer_btn.setEnabled(still_open)
+        self.close_btn.setEnabled(still_open)
+
+    def _due_changed(self) -> None:
+        due = self.due_filter.value()
+        if due and not self.all_dates.isChecked():
+            self.all_dates.setChecked(True)  # what is due may have been received any day
+        self.panel.set_filter("due", due)
 
     def _dates_changed(self, *_args: object, refresh: bool = True) -> None:
         everything = self.all_dates.isChecked()
