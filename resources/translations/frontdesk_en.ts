@@ -932,8 +932,8 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="87"/>
-        <source>承诺与跟进</source>
-        <translation>Promises and follow-ups</translation>
+        <source>承诺与跟进（今日到期及已过）</source>
+        <translation>Promises due (today or overdue)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="88"/>
@@ -1007,13 +1007,13 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
-        <source>承诺答复今日到期/已过</source>
-        <translation>Promised replies due/overdue</translation>
+        <source>答复到期</source>
+        <translation>Replies due</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
-        <source>跟进今日到期/已过</source>
-        <translation>Follow-ups due/overdue</translation>
+        <source>跟进到期</source>
+        <translation>Follow-ups due</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
@@ -2080,122 +2080,122 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HolidayImportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="18"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="31"/>
         <source>导入放假安排 — 预览</source>
         <translation>Import holiday schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="32"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="23"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="36"/>
         <source>文件“{0}”：{1} 年的放假安排，共 {2} 天</source>
         <translation>File “{0}”: the holiday schedule of {1}, {2} days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="37"/>
         <source>新增 {0}，更新 {1}，不变 {2}；文件中没有的本站调整保持不变。</source>
         <translation>New {0}, updated {1}, unchanged {2}; this site&apos;s own adjustments not in the file stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="39"/>
         <source>导入后 {0} 年按此安排计算工作日，未结投诉的时限随之重新计算。</source>
         <translation>After the import, working days of {0} follow this schedule and open complaint deadlines are recomputed.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="48"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="48"/>
         <source>上班（调休）</source>
         <translation>Working day (make-up)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="17"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="18"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="19"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="20"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="21"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="22"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="23"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="51"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="51"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="51"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
         <source>条</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
         <source>当天</source>
         <translation>The day</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="59"/>
         <source>（原为{0}）</source>
         <translation> (was: {0})</translation>
     </message>
@@ -2203,126 +2203,121 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HolidaysPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="36"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="35"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="36"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
         <source>当天</source>
         <translation>Day type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
         <source>上班（调休）</source>
         <translation>Working (make-up)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="39"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="41"/>
         <source>按年份查看</source>
         <translation>View by year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="46"/>
         <source>年份 </source>
         <translation>Year </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="53"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="56"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="58"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="60"/>
         <source>导入放假安排…</source>
         <translation>Import schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="62"/>
         <source>导入 holiday-cn 格式的 JSON 或 .ics 日历：程序未内置的年份也能按法定放假安排计算</source>
         <translation>Import a holiday-cn JSON file or an .ics calendar: years without built-in data are then counted by the statutory schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="68"/>
-        <source>本年放假安排已逐日录入完整</source>
-        <translation>This year&apos;s schedule is fully entered</translation>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="67"/>
+        <source>本年放假安排已完整（已导入或逐日录入）</source>
+        <translation>This year&apos;s schedule is complete (imported or entered)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="69"/>
         <source>勾选后本年不再按周一至周五计算、不再提示缺少节假日数据</source>
         <translation>When ticked, this year is no longer counted Monday–Friday and no missing-holiday warning is shown</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="85"/>
-        <source>周</source>
-        <translation>周</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="98"/>
         <source>{0} 年的法定节假日和调休已内置；这里只需录入本站特有的调整。</source>
         <translation>Public holidays and make-up workdays for {0} are built in; only enter this site&apos;s own adjustments here.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="102"/>
         <source>{0} 年的放假安排已导入（或已录入完整），共 {1} 条：工作日按这些日期计算。</source>
         <translation>The holiday schedule of {0} is imported (or fully entered), {1} entries: working days are counted by these dates.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="108"/>
-        <source>{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。请点“导入放假安排…”导入国务院公布的安排（holiday-cn 的 JSON 或 .ics），或逐日录入放假和调休上班日期后勾选“已录入完整”。</source>
-        <translation>The statutory holidays of {0} are not built in; working days are counted Monday–Friday for now ({1} adjustments entered). Click “Import schedule…” to import the State Council schedule (holiday-cn JSON or .ics), or enter the days off and make-up working days one by one and tick “fully entered”.</translation>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="107"/>
+        <source>{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。请点“导入放假安排…”导入国务院公布的安排（holiday-cn 的 JSON 或 .ics），或逐日录入放假和调休上班日期后勾选“本年放假安排已完整”。</source>
+        <translation>The statutory holidays of {0} are not built in; working days are counted Monday–Friday for now ({1} adjustments entered). Click &quot;Import schedule…&quot; to import the State Council schedule (holiday-cn JSON or .ics), or enter the days off and make-up working days one by one and tick &quot;This year&apos;s schedule is complete&quot;.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="115"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="163"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="170"/>
         <source>已保存，投诉时限已按新的日历重新计算</source>
         <translation>Saved; complaint time limits were recalculated with the new calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="137"/>
         <source>已导入 {0}：新增 {1}，更新 {2}；投诉时限已按新的日历重新计算</source>
         <translation>Imported {0}: {1} new, {2} updated; complaint deadlines recomputed with the new calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="145"/>
         <source>第 {0} 条 {1}</source>
         <translation>Entry {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="147"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="148"/>
         <source>文件未导入，节假日设置没有任何改动。
 
 {0}{1}</source>
@@ -2331,23 +2326,23 @@ Please enter this desk&apos;s site details and set up the administrator account.
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="150"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="149"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="168"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="175"/>
         <source>请先选择一条设置</source>
         <translation>Please select a setting first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="177"/>
         <source>删除 {0} 的设置吗？</source>
         <translation>Delete the setting for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="181"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
@@ -3324,28 +3319,28 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="55"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="198"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="201"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="92"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
@@ -3356,71 +3351,66 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
+        <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
+        <translation>"Promised reply due" and "Follow-up due": open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
-        <source>全部到期情况</source>
-        <translation>Any due state</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="109"/>
-        <source>未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
-        <translation>Open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="200"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="217"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="220"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="231"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="235"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="238"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="236"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="239"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="241"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="244"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3837,7 +3827,7 @@ Runs offline; data is stored in:
     <message>
         <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="71"/>
         <source>办结时写入接待的“处理情况及结果”</source>
-        <translation>Written into the contact's handling and result when it is closed</translation>
+        <translation>Written into the contact&apos;s handling and result when it is closed</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="76"/>
@@ -3857,7 +3847,7 @@ Runs offline; data is stored in:
     <message>
         <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="89"/>
         <source>处理结果</source>
-        <translation>Outcome</translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="90"/>
@@ -5866,47 +5856,47 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="34"/>
         <source>搜索（按编号）</source>
         <translation>Search (by No.)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="36"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="37"/>
         <source>只看超期未答复</source>
         <translation>Overdue without reply only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="40"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="43"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="45"/>
         <source>今天到期、尚未答复的转办</source>
         <translation>Transfers due today still waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="50"/>
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="53"/>
         <source>催办</source>
         <translation>Chase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="78"/>
         <source>请先选择一条转办记录</source>
         <translation>Please select a transfer record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="93"/>
         <source>已催办（第 {0} 次）</source>
         <translation>Chased (time {0})</translation>
     </message>
@@ -6574,7 +6564,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -6758,7 +6748,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
@@ -6875,14 +6865,14 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
@@ -6918,7 +6908,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="198"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="201"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
@@ -7013,47 +7003,47 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="185"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="188"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="186"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="189"/>
         <source>接待编号</source>
         <translation>Contact No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="193"/>
         <source>转办时间</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="194"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="193"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="196"/>
         <source>催办次数</source>
         <translation>Chases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="197"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="198"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="199"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="200"/>
         <source>答复时间</source>
         <translation>Replied at</translation>
     </message>
@@ -8320,13 +8310,13 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="141"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="92"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="93"/>
         <source>跟进期限不能早于今天</source>
         <translation>The follow-up due date cannot be before today</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="143"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="88"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="89"/>
         <source>有跟进事项时须指定跟进人</source>
         <translation>A follow-up needs someone to follow it up</translation>
     </message>
@@ -9147,7 +9137,7 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="58"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="111"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
@@ -9155,8 +9145,8 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
         <location filename="../../frontdesk/services/reception/contacts.py" line="62"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="108"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="131"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="41"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="101"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="102"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
@@ -9457,7 +9447,7 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="66"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="45"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="46"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
@@ -9547,87 +9537,87 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="29"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="30"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="31"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="32"/>
         <source>请填写办理期限</source>
         <translation>Enter the due time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="33"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="34"/>
         <source>办理期限必须晚于现在</source>
         <translation>The due time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="35"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="36"/>
         <source>转办说明不超过 500 字</source>
         <translation>The transfer instructions must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="43"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="44"/>
         <source>已办结的记录不能再转办</source>
         <translation>A closed record cannot be transferred again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="62"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="63"/>
         <source>该转办记录不存在</source>
         <translation>This transfer does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="75"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="76"/>
         <source>请填写部门答复</source>
         <translation>Enter the department&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="77"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="78"/>
         <source>部门答复不超过 2000 字</source>
-        <translation>The department's reply is at most 2000 characters</translation>
+        <translation>The department&apos;s reply is at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="79"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="80"/>
         <source>处理结果不超过 500 字</source>
         <translation>The result is at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="81"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="82"/>
         <source>请选择答复后如何处理</source>
         <translation>Choose what happens after the reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="85"/>
         <source>请填写跟进事项</source>
         <translation>Enter the follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="86"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="87"/>
         <source>跟进事项不超过 200 字</source>
         <translation>The follow-up is at most 200 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="90"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="91"/>
         <source>请填写跟进期限</source>
         <translation>Enter the follow-up due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="98"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="99"/>
         <source>该转办已关闭</source>
         <translation>This transfer has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="104"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="105"/>
         <source>该接待已办结，只能登记答复</source>
         <translation>The contact is already closed: the reply can only be recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="108"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="109"/>
         <source>该接待还有其他部门未答复，暂不能办结</source>
         <translation>Other departments have not replied yet: the contact cannot be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="158"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="159"/>
         <source>该转办已答复，无需催办</source>
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
@@ -9738,7 +9728,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/holiday_file.py" line="73"/>
         <source>请在 year 中写明年份</source>
-        <translation>Give the year in “year”</translation>
+        <translation>Give the year in &quot;year&quot;</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/holiday_file.py" line="83"/>
@@ -9984,12 +9974,12 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/workdays.py" line="50"/>
         <source>{0} 年的法定节假日数据缺失，工作日暂按周一至周五计算；请主管在“节假日设置”中导入放假安排文件，或逐日录入放假和调休日期。</source>
-        <translation>No statutory holiday data for {0}: working days are counted Monday–Friday for now. A manager should import the holiday schedule file on the “Holidays” page, or enter the days off and make-up working days.</translation>
+        <translation>No statutory holiday data for {0}: working days are counted Monday–Friday for now. A manager should import the holiday schedule file on the Holidays page, or enter the days off and make-up working days.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/holidays.py" line="55"/>
         <source>{0} 年的放假安排尚未导入：请在“节假日设置”中导入国务院公布的放假安排文件（holiday-cn 的 JSON 或 .ics），否则 {0} 年的时限将按周一至周五计算。</source>
-        <translation>The holiday schedule of {0} has not been imported yet: import the State Council schedule (holiday-cn JSON or .ics) on the “Holidays” page, or deadlines in {0} will be counted Monday–Friday.</translation>
+        <translation>The holiday schedule of {0} has not been imported yet: import the State Council schedule (holiday-cn JSON or .ics) on the Holidays page, or deadlines in {0} will be counted Monday–Friday.</translation>
     </message>
 </context>
 </TS>

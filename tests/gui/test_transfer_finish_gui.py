@@ -72,11 +72,13 @@ def test_due_promise_shown_in_the_list_and_the_dashboard_opens_it(qtbot, paths, 
     assert board.objectName() == "page_dashboard" and ">1<" in board.links["replies_due"].text()
     assert ">0<" in board.links["follow_ups_due"].text()
     desk = board.open_link("replies_due")
-    assert desk.due_filter.value() == "reply" and desk.all_dates.isChecked()
+    assert desk.status_filter.value() == "due:reply" and desk.all_dates.isChecked()
     assert [r["uuid"] for r in desk.panel.model.rows] == [promised]
     headers = [desk.panel.model.headerData(i, Qt.Orientation.Horizontal) for i in range(desk.panel.model.columnCount())]
     assert {"承诺答复时间", "跟进人", "跟进期限"} <= set(headers)
-    desk.due_filter.set_value(None)
+    desk.status_filter.set_value("due:follow_up")
+    assert desk.panel.model.rowCount() == 0  # due in three days: not yet
+    desk.status_filter.set_value(None)
     assert desk.panel.model.rowCount() == 2
     row = next(r for r in desk.panel.model.rows if r["follow_up"])
     assert row["follow_up_owner_name"] == "客服小王" and row["follow_up_due"] == clock.today() + timedelta(days=3)

@@ -105,10 +105,10 @@ def test_list_defaults_to_pending_first_due_soonest(staff_actor, dept, frozen_cl
     transfers.record_reply(staff_actor, closed, "已答复", "", ReplyOutcome.CLOSE.value)
     frozen_clock.advance(hours=4)  # `soon` is overdue now: still first
     rows = transfers.list_transfers(staff_actor, ListQuery()).rows
-    assert [r["uuid"] for r in rows] == [soon, later, answered, closed]
-    assert rows[0]["overdue"] and not rows[2]["overdue"]
+    assert [r["uuid"] for r in rows] == [soon, later, closed, answered]  # answered: latest due first
+    assert rows[0]["overdue"] and not rows[3]["overdue"]
     pages = [transfers.list_transfers(staff_actor, ListQuery(page=i, page_size=1)).rows[0]["uuid"] for i in range(4)]
-    assert pages == [soon, later, answered, closed]
+    assert pages == [soon, later, closed, answered]
     walked, page = [], transfers.list_transfers(staff_actor, ListQuery(page_size=1))
     while page.rows:  # next-page buttons continue from the last row's sort key (no OFFSET)
         walked.append(page.rows[0]["uuid"])
@@ -116,7 +116,7 @@ def test_list_defaults_to_pending_first_due_soonest(staff_actor, dept, frozen_cl
                                                                after=cursor(page.rows[-1])))
         if page.rows and page.rows[0]["uuid"] in walked:
             break
-    assert walked == [soon, later, answered, closed]
+    assert walked == [soon, later, closed, answered]
     by_due = transfers.list_transfers(staff_actor, ListQuery(sort_key="due_at")).rows
     assert [r["uuid"] for r in by_due] == [answered, closed, soon, later]
 

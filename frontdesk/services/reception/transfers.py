@@ -10,6 +10,7 @@ import peewee
 from frontdesk.clock import now
 from frontdesk.db import search_index
 from frontdesk.db.connection import transaction
+from frontdesk.db.fields import day_number
 from frontdesk.db.models import Contact, Department, Staff, Transfer
 from frontdesk.domain.reception import ContactStatus, ReplyOutcome, TransferStatus, label
 from frontdesk.domain.roles import Actor, Permission
@@ -180,8 +181,10 @@ def _is_overdue(row: dict[str, Any], moment: datetime | None = None) -> bool:
 
 _OWNER = Staff.alias("owner")
 _TIME = ColumnKind.DATETIME
-# the default order, one key so paging stays a keyset walk: still waiting for a reply first, due soonest
-_PENDING_FIRST = peewee.Case(None, [(Transfer.status == TransferStatus.PENDING.value, "0")], "1").concat(Transfer.due_at)
+# The default order, one key so paging stays a keyset walk: those still waiting for a reply first, due
+# soonest; then the answered ones, latest due first (last year's answers do not fill the first pages).
+_PENDING_FIRST = peewee.Case(None, [(Transfer.status == TransferStatus.PENDING.value, day_number(Transfer.due_at))],
+                             10_000_000 - day_number(Transfer.due_at))
 TRANSFERS = ListSpec(T("columns", "转办督办"), (
     col("contact_number", T("columns", "接待编号"), ColumnKind.TEXT, Contact.number),
     col("customer_name", T("columns", "客户"), ColumnKind.TEXT, Contact.customer_name),

@@ -5,10 +5,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from frontdesk.services.core.holiday_import import HolidayPreview, HolidayRow
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
+
+
+def weekday_name(i: int) -> str:
+    """周一…周日 (Monday = 0) in the UI language."""
+    names = (QCoreApplication.translate("HolidayImportDialog", "周一"),
+             QCoreApplication.translate("HolidayImportDialog", "周二"),
+             QCoreApplication.translate("HolidayImportDialog", "周三"),
+             QCoreApplication.translate("HolidayImportDialog", "周四"),
+             QCoreApplication.translate("HolidayImportDialog", "周五"),
+             QCoreApplication.translate("HolidayImportDialog", "周六"),
+             QCoreApplication.translate("HolidayImportDialog", "周日"))
+    return names[i]
 
 
 class HolidayImportDialog(FormDialog):
@@ -34,10 +47,6 @@ class HolidayImportDialog(FormDialog):
     def _kind(self, off: bool | None) -> str:
         return "" if off is None else self.tr("放假") if off else self.tr("上班（调休）")
 
-    def _weekday(self, i: int) -> str:
-        return (self.tr("周一"), self.tr("周二"), self.tr("周三"), self.tr("周四"), self.tr("周五"), self.tr("周六"),
-                self.tr("周日"))[i]
-
     def _table(self, rows: list[HolidayRow]) -> QTableWidget:
         actions = {"new": self.tr("新增"), "update": self.tr("更新"), "same": self.tr("不变")}
         headers = [self.tr("条"), self.tr("日期"), self.tr("星期"), self.tr("当天"), self.tr("名称"), self.tr("操作")]
@@ -48,7 +57,7 @@ class HolidayImportDialog(FormDialog):
             action = actions[r.action]
             if r.action == "update":
                 action += self.tr("（原为{0}）").format(self._kind(r.was_off))
-            cells = (str(r.row), f"{r.day:%Y-%m-%d}", self._weekday(r.day.weekday()), self._kind(r.off),
+            cells = (str(r.row), f"{r.day:%Y-%m-%d}", weekday_name(r.day.weekday()), self._kind(r.off),
                      r.name, action)
             for j, value in enumerate(cells):
                 grid.setItem(i, j, QTableWidgetItem(value))

@@ -84,7 +84,7 @@ class DashboardPage(Page):
         self._card("complaints", self.tr("投诉处理"), 1, 0)
         self._card("transfers", self.tr("转办督办"), 1, 1)
         self._card("visits", self.tr("回访"), 1, 2)
-        self._card("promises", self.tr("承诺与跟进"), 1, 3)
+        self._card("promises", self.tr("承诺与跟进（今日到期及已过）"), 1, 3)
         self._card("repairs", self.tr("维修工单"), 2, 0)
         self._card("returns", self.tr("退换货"), 2, 1)
         self._card("attendance", self.tr("考勤"), 2, 2)
@@ -181,8 +181,8 @@ class DashboardPage(Page):
         self.cards["visits"].show()
         self._figure("visits", "visits_due", self.tr("待回访"), board.visits_due, 0, 0)
         self.cards["promises"].show()
-        self._figure("promises", "replies_due", self.tr("承诺答复今日到期/已过"), board.replies_due, 0, 0, alert=True)
-        self._figure("promises", "follow_ups_due", self.tr("跟进今日到期/已过"), board.follow_ups_due, 0, 1,
+        self._figure("promises", "replies_due", self.tr("答复到期"), board.replies_due, 0, 0, alert=True)
+        self._figure("promises", "follow_ups_due", self.tr("跟进到期"), board.follow_ups_due, 0, 1,
                      alert=True)
         if board.repairs_pickup is not None:
             self.cards["repairs"].show()
@@ -247,16 +247,15 @@ def _reception(page: Any, key: str | None, value: str | None) -> None:
     _choose(page.status_filter, None)
     _choose(page.channel_filter, value if key == "channel" else None)
     _choose(page.category_filter, value if key == "category" else None)
-    _choose(page.due_filter, None)
 
 
 def _reception_due(page: Any, kind: str) -> None:
     """Open contacts whose promised reply or follow-up is due by today, whatever day they came in."""
     _check(page.all_dates, True)
     _check(page.mine, False)
-    for combo in (page.status_filter, page.channel_filter, page.category_filter):
+    for combo in (page.channel_filter, page.category_filter):
         _choose(combo, None)
-    _choose(page.due_filter, kind)
+    _choose(page.status_filter, f"due:{kind}")
 
 
 def _complaints(page: Any, overdue: bool) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from frontdesk import clock
 from frontdesk.domain.roles import Permission
@@ -16,15 +17,13 @@ from frontdesk.ui import file_dialogs, screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE
 from frontdesk.ui.dialogs.holiday_edit import HolidayDialog
-from frontdesk.ui.dialogs.holiday_import import HolidayImportDialog
+from frontdesk.ui.dialogs.holiday_import import HolidayImportDialog, weekday_name
 from frontdesk.ui.messages import confirm, inform, localized, show_user_error, status, warn
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.overdue_label import signals
-
-WEEKDAYS = "一二三四五六日"
 
 
 class HolidaysPage(Page):
@@ -45,9 +44,9 @@ class HolidaysPage(Page):
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
         self.year.setPrefix(self.tr("年份 "))
-        today = clock.today()  # open on the first year that still needs its holidays entered
-        self.year.setValue(next((y for y in (today.year, today.year + 1) if not holidays.year_covered(y)
-                                 and (y == today.year or today.month >= 10)), today.year))
+        today = clock.today()  # this year while it lacks holidays; from October, next year (being published)
+        self.year.setValue(today.year if not holidays.year_covered(today.year) or today.month < 10
+                           else today.year + 1)
         self.year.valueChanged.connect(lambda y: self._year_changed(y))
         self.panel.filters["year"] = self.year.value()
         self.panel.filter_bar.addWidget(self.year)
@@ -65,7 +64,7 @@ class HolidaysPage(Page):
         for button in (self.add_btn, self.edit_btn, self.delete_btn, self.import_btn):
             button.setEnabled(ctx.actor.can(Permission.MANAGE_REFERENCE))
             self.panel.actions_bar.addWidget(button)
-        self.complete = QCheckBox(self.tr("本年放假安排已逐日录入完整"))
+        self.complete = QCheckBox(self.tr("本年放假安排已完整（已导入或逐日录入）"))
         self.complete.setObjectName("yearComplete")
         self.complete.setToolTip(self.tr("勾选后本年不再按周一至周五计算、不再提示缺少节假日数据"))
         self.complete.setEnabled(ctx.actor.can(Permission.MANAGE_REFERENCE))
@@ -82,7 +81,7 @@ class HolidaysPage(Page):
     def _fetch(self, query: ListQuery) -> DataPage:
         page = holidays.list_holidays(self.ctx.actor, query)
         for row in page.rows:
-            row["weekday"] = self.tr("周") + WEEKDAYS[row["date"].weekday()]
+            row["weekday"] = weekday_name(row["date"].weekday())
         return page
 
     def _year_changed(self, year: int) -> None:
@@ -107,7 +106,7 @@ class HolidaysPage(Page):
             self.coverage.setText(self.tr(
                 "{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。"
                 "请点“导入放假安排…”导入国务院公布的安排（holiday-cn 的 JSON 或 .ics），"
-                "或逐日录入放假和调休上班日期后勾选“已录入完整”。").format(year, holidays.override_count(year)))
+                "或逐日录入放假和调休上班日期后勾选“本年放假安排已完整”。").format(year, holidays.override_count(year)))
 
     def _mark_year(self, on: bool) -> None:
         year = self.year.value()
@@ -182,4 +181,15 @@ class HolidaysPage(Page):
         self._changed(self.tr("已删除"))
 
 
+def _import_preview(win: QWidget) -> HolidayImportDialog:
+    """A sample preview for ``frontdesk screenshots`` (a made-up schedule, nothing is imported)."""
+    year = clock.today().year + 1
+    rows = [holiday_import.HolidayRow(1, date(year, 1, 1), True, "元旦", "new"),
+            holiday_import.HolidayRow(2, date(year, 2, 6), True, "春节", "update", False),
+            holiday_import.HolidayRow(3, date(year, 2, 7), True, "春节", "same"),
+            holiday_import.HolidayRow(4, date(year, 2, 20), False, "春节", "new")]
+    return HolidayImportDialog(holiday_import.HolidayPreview(f"{year}.json", (year,), rows), lambda: None, win)
+
+
 screenshots.DIALOGS["holiday"] = lambda win: HolidayDialog(win.ctx.actor, None, win)
+screenshots.DIALOGS["holiday-import-preview"] = _import_preview

@@ -34,7 +34,6 @@ from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
 from frontdesk.ui.widgets.enum_combo import enum_combo
-from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
 
@@ -98,18 +97,17 @@ class ReceptionPage(Page):
         self.category_filter = enum_combo(Category, self.tr("全部类别"))
         self.category_filter.currentIndexChanged.connect(
             lambda: self.panel.set_filter("category", self.category_filter.value()))
+        # the status combo also picks what is due (the filter row is full at 1366 px): "due:reply", "due:follow_up"
         self.status_filter = enum_combo(ContactStatus, self.tr("全部状态"))
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.panel.set_filter("status", self.status_filter.value()))
+        self.status_filter.addItem(self.tr("承诺答复到期"), "due:reply")
+        self.status_filter.addItem(self.tr("跟进到期"), "due:follow_up")
+        self.status_filter.setToolTip(self.tr("“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录"
+                                              "（不限接待日期）"))
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
         self.mine = QCheckBox(self.tr("只看我的"))
         self.mine.toggled.connect(lambda on: self.panel.set_filter("mine", on or None))
-        self.due_filter = ChoiceCombo([(None, self.tr("全部到期情况")), ("reply", self.tr("承诺答复到期")),
-                                       ("follow_up", self.tr("跟进到期"))])
-        self.due_filter.setObjectName("dueFilter")
-        self.due_filter.setToolTip(self.tr("未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）"))
-        self.due_filter.currentIndexChanged.connect(self._due_changed)
         for w in (self.date_from, QLabel("—"), self.date_to, self.all_dates, self.channel_filter,
-                  self.category_filter, self.status_filter, self.due_filter, self.mine):
+                  self.category_filter, self.status_filter, self.mine):
             self.panel.filter_bar.addWidget(w)
         self.edit_btn = QPushButton(self.tr("编辑"))
         self.edit_btn.clicked.connect(self.edit_current)
@@ -173,11 +171,16 @@ class ReceptionPage(Page):
         self.transfer_btn.setEnabled(still_open)
         self.close_btn.setEnabled(still_open)
 
-    def _due_changed(self) -> None:
-        due = self.due_filter.value()
+    def _status_changed(self) -> None:
+        value = self.status_filter.value()
+        due = value[4:] if value and value.startswith("due:") else None
         if due and not self.all_dates.isChecked():
-            self.all_dates.setChecked(True)  # what is due may have been received any day
-        self.panel.set_filter("due", due)
+            self.all_dates.blockSignals(True)  # what is due may have been received any day
+            self.all_dates.setChecked(True)
+            self.all_dates.blockSignals(False)
+            self._dates_changed(refresh=False)
+        self.panel.filters["due"] = due
+        self.panel.set_filter("status", None if due else value)
 
     def _dates_changed(self, *_args: object, refresh: bool = True) -> None:
         everything = self.all_dates.isChecked()
