@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="只校验并统计，不写入")
 
+    hol = sub.add_parser("holidays", help="节假日设置：导入放假安排文件（holiday-cn 的 JSON 或 .ics）")
+    hol_sub = hol.add_subparsers(dest="holidays_command", required=True, metavar="ACTION")
+    hol_import = hol_sub.add_parser("import", help="把文件中的放假和调休日期写入节假日设置（全部或不写）；有误时返回非 0")
+    hol_import.add_argument("file", type=Path)
+    hol_import.add_argument("--dry-run", action="store_true", help="只校验并列出，不写入")
+
     demo = sub.add_parser("demo-data", help="生成演示数据")
     demo.add_argument("--rows", type=int, default=10_000)
     demo.add_argument("--seed", type=int, default=2026)
@@ -94,6 +100,31 @@ def _reset_admin(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_holidays(args: argparse.Namespace) -> int:
+    from frontdesk.services.core import holiday_import
+
+    if not site.is_initialized():
+        raise UserError("请先运行 init 初始化站点")
+    run = holiday_import.preview_schedule if args.dry_run else holiday_import.import_schedule
+    try:
+        outcome = run(SYSTEM, args.file)
+    except holiday_import.HolidayFileRefused as exc:
+        print(f"错误：{args.file.name} 未导入，没有任何改动：", file=sys.stderr)
+        for p in exc.problems:
+            where = f"第 {p.row} 条 " if p.row else ""
+            shown = f"“{p.value}”" if p.value else ""
+            print(f"  {where}{p.field}：{shown}{p.message}", file=sys.stderr)
+        return 2
+    years = "、".join(map(str, outcome.years))
+    head = "试导入（未写入）" if args.dry_run else "已导入"
+    print(f"{head} {outcome.file_name}：{years} 年的放假安排，新增 {outcome.count('new')}，"
+          f"更新 {outcome.count('update')}，不变 {outcome.count('same')}")
+    for row in outcome.rows:
+        if row.action != "same":
+            print(f"  {row.day:%Y-%m-%d}  {'放假' if row.off else '上班'}  {row.name}")
+    return 0
+
+
 def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: ANN001
     if args.command == "init":
         site.initialize(args.site_code, args.site_name, args.admin_user, args.admin_password)
@@ -132,6 +163,8 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
         from frontdesk.services.sync import cli as sync_cli
 
         return sync_cli.run(args)
+    if args.command == "holidays":
+        return _import_holidays(args)
     if args.command == "demo-data":
         if not site.is_initialized():
             raise UserError("请先运行 init 初始化站点")

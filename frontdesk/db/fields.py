@@ -1,4 +1,4 @@
-"""Custom fields: money as integer fen exposed as Decimal, never float; SQL defaults for added columns."""
+"""Custom fields: money as integer fen exposed as Decimal, never float; SQL defaults for added columns; date numbers."""
 
 from __future__ import annotations
 
@@ -54,3 +54,8 @@ def sql_default(value: str | int | bool | Decimal) -> peewee.SQL:
 
 def has_sql_default(field: peewee.Field) -> bool:
     return any(isinstance(c, peewee.SQL) and c.sql.upper().startswith("DEFAULT") for c in field.constraints or ())
+
+
+def day_number(field: peewee.Field) -> peewee.Node:
+    """A stored datetime as a number of days (SQLite's julianday), for sort keys that count backwards."""
+    return peewee.fn.julianday(field)

@@ -56,6 +56,15 @@ class TransferStatus(StrEnum):
     FINISHED = "finished"  # values differ from ContactStatus: labels are looked up by value
 
 
+class ReplyOutcome(StrEnum):
+    """What recording a department's reply does: only record it, or finish the transfer and close the
+    contact, or finish the transfer and keep the contact open with a follow-up."""
+
+    RECORD = "record"
+    CLOSE = "close"
+    FOLLOW_UP = "follow_up"
+
+
 LABELS: dict[str, str] = {
     Channel.WALK_IN: QT_TRANSLATE_NOOP("enum", "现场"),
     Channel.PHONE: QT_TRANSLATE_NOOP("enum", "电话"),
@@ -77,6 +86,9 @@ LABELS: dict[str, str] = {
     TransferStatus.PENDING: QT_TRANSLATE_NOOP("enum", "待答复"),
     TransferStatus.REPLIED: QT_TRANSLATE_NOOP("enum", "已答复"),
     TransferStatus.FINISHED: QT_TRANSLATE_NOOP("enum", "已关闭"),
+    ReplyOutcome.RECORD: QT_TRANSLATE_NOOP("enum", "只登记答复（转办仍待办理）"),
+    ReplyOutcome.CLOSE: QT_TRANSLATE_NOOP("enum", "关闭转办并办结接待"),
+    ReplyOutcome.FOLLOW_UP: QT_TRANSLATE_NOOP("enum", "关闭转办，接待继续跟进"),
 }
 
 

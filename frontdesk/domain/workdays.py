@@ -8,6 +8,8 @@ from itertools import accumulate
 
 import chinese_calendar
 
+from frontdesk.errors import Message, T
+
 ONE_DAY = timedelta(days=1)
 Interval = tuple[datetime, datetime | None]
 """A (start, end) pair; ``end=None`` means "still open" (runs to the end of whatever span is measured)."""
@@ -40,12 +42,24 @@ def active_intervals(
     return out
 
 
+def gap_warning(years: Iterable[int]) -> Message | None:
+    """The warning shown while deadlines of ``years`` are counted Monday–Friday for want of holiday data."""
+    missing = sorted(set(years))
+    if not missing:
+        return None
+    return T("warnings", "{0} 年的法定节假日数据缺失，工作日暂按周一至周五计算；"
+                         "请主管在“节假日设置”中导入放假安排文件，或逐日录入放假和调休日期。").format(
+        "、".join(str(y) for y in missing))
+
+
 class WorkCalendar:
     """Which days are working days, and working-time arithmetic over them.
 
     Precedence for a date: ``overrides`` (True = workday, False = day off) win; then the
     ``chinesecalendar`` package (statutory holidays and 调休 make-up workdays); for a year the package
-    does not cover, Monday–Friday, and that year is added to :attr:`fallback_years` when first consulted.
+    does not cover, Monday–Friday. A year in ``schedule_years`` has its whole statutory schedule in the
+    overrides (imported from a holiday file), so it is covered; any other year the package lacks is added
+    to :attr:`fallback_years` when first consulted.
 
     Working time is counted in whole calendar days: every instant of a working day counts (a working
     day is 24 h of working time, not office hours), no instant of a day off counts. Intervals are
@@ -53,8 +67,9 @@ class WorkCalendar:
     wall-clock time (naive, or aware with a fixed offset; China has no DST).
     """
 
-    def __init__(self, overrides: Mapping[date, bool] | None = None) -> None:
+    def __init__(self, overrides: Mapping[date, bool] | None = None, schedule_years: Iterable[int] = ()) -> None:
         self._overrides = {_as_date(d): bool(v) for d, v in (overrides or {}).items()}
+        self.schedule_years = frozenset(schedule_years)
         self._years: dict[int, tuple[bytes, list[int]]] = {}
         self._covers: dict[int, bool] = {}
         self.fallback_years: set[int] = set()
@@ -62,7 +77,11 @@ class WorkCalendar:
     # --- days -------------------------------------------------------------------------------
 
     def covers(self, year: int) -> bool:
-        """Whether the ``chinesecalendar`` package has holiday data for ``year`` (no fallback needed)."""
+        """Whether ``year``'s holidays are known: from the package, or imported into the overrides."""
+        return year in self.schedule_years or self.package_covers(year)
+
+    def package_covers(self, year: int) -> bool:
+        """Whether the ``chinesecalendar`` package has holiday data for ``year``."""
         if year not in self._covers:
             try:
                 chinese_calendar.is_workday(date(year, 1, 1))
@@ -72,23 +91,20 @@ class WorkCalendar:
                 self._covers[year] = True
         return self._covers[year]
 
-    def fallback_warning(self) -> str | None:
+    def fallback_warning(self) -> Message | None:
         """A message for the UI when some consulted year was computed Monday–Friday, else None."""
-        if not self.fallback_years:
-            return None
-        years = "、".join(str(y) for y in sorted(self.fallback_years))
-        return f"{years} 年的法定节假日数据缺失，已按周一至周五计算工作日，请在节假日设置中补充调整。"
+        return gap_warning(self.fallback_years)
 
     def _year(self, year: int) -> tuple[bytes, list[int]]:
         """Per-year cache: one flag per day of the year and running workday counts (prefix sums)."""
         cached = self._years.get(year)
         if cached is None:
-            covered = self.covers(year)
-            if not covered:
+            in_package = self.package_covers(year)
+            if not self.covers(year):
                 self.fallback_years.add(year)
             first = date(year, 1, 1)
             days = (first + timedelta(days=i) for i in range((date(year + 1, 1, 1) - first).days))
-            flags = bytes(self._decide(d, covered) for d in days)
+            flags = bytes(self._decide(d, in_package) for d in days)
             cached = self._years[year] = (flags, [0, *accumulate(flags)])
         return cached
 

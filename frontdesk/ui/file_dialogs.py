@@ -1,4 +1,4 @@
-"""Where to save an export: the save-file dialogs for .xlsx and .pdf, starting in the home folder."""
+"""File dialogs: where to save an export (.xlsx, .pdf) and which holiday schedule to import."""
 
 from __future__ import annotations
 
@@ -24,3 +24,11 @@ def choose_xlsx(parent: QWidget, default_name: str) -> Path | None:
 def choose_pdf(parent: QWidget, default_name: str) -> Path | None:
     """Ask where to save a .pdf; None if the user cancels."""
     return _choose(parent, QCoreApplication.translate("ExportRunner", "导出PDF"), default_name, "PDF (*.pdf)", ".pdf")
+
+
+def choose_holiday_file(parent: QWidget) -> Path | None:
+    """Ask for a holiday schedule to import (holiday-cn JSON or iCalendar); None if the user cancels."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("HolidaysPage", "选择放假安排文件"), str(Path.home()),
+        QCoreApplication.translate("HolidaysPage", "放假安排 (*.json *.ics);;所有文件 (*)"))
+    return Path(path) if path else None

@@ -635,113 +635,113 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="50"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="55"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="61"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="81"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="125"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="138"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="153"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
@@ -868,37 +868,37 @@ Appeal reason: {3}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="28"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="28"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="29"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="29"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="32"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="32"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="33"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
@@ -906,117 +906,137 @@ Appeal reason: {3}</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="64"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="83"/>
         <source>今日接待</source>
         <translation>Today&apos;s contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="84"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="85"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="86"/>
         <source>回访</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="87"/>
+        <source>承诺与跟进（今日到期及已过）</source>
+        <translation>Promises due (today or overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="88"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="89"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="90"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="91"/>
         <source>点击数字可打开相应的列表（已按条件筛选）。</source>
         <translation>Click a number to open its list, already filtered.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="130"/>
         <source>打开列表</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="159"/>
         <source>工作台&#x3000;{0} {1}</source>
         <translation>Dashboard  {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="150"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="160"/>
         <source>更新于 {0}</source>
         <translation>Updated {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="165"/>
+        <source>打开节假日设置</source>
+        <translation>Open the Holidays page</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="168"/>
         <source>接待总数</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="175"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="176"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="178"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="179"/>
         <source>超期未答复</source>
         <translation>Overdue, no reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="182"/>
         <source>待回访</source>
         <translation>Visits due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
+        <source>答复到期</source>
+        <translation>Replies due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
+        <source>跟进到期</source>
+        <translation>Follow-ups due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
         <source>已修好待通知</source>
         <translation>Repaired, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
         <source>无法修复待通知</source>
         <translation>Unrepairable, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
         <source>已通知待取件</source>
         <translation>Notified, awaiting pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="199"/>
         <source>今日迟到/早退/旷工</source>
         <translation>Late / early / absent today</translation>
     </message>
@@ -1761,22 +1781,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="123"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="125"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="134"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="135"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -1805,72 +1825,72 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
-        <source>开始时间</source>
-        <translation>Since</translation>
+        <source>开始/到期时间</source>
+        <translation>Since / due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="50"/>
         <source>{0} {1} 件</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="60"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="69"/>
         <source>（到岗后确认）</source>
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="96"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="80"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="93"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="97"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -1941,42 +1961,42 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="147"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="150"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="151"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="156"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="159"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2043,98 +2063,283 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
 </context>
 <context>
-    <name>HolidaysPage</name>
+    <name>HolidayImportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="31"/>
-        <source>日期</source>
-        <translation>Date</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="17"/>
+        <source>周一</source>
+        <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="32"/>
-        <source>星期</source>
-        <translation>Weekday</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="18"/>
+        <source>周二</source>
+        <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="33"/>
-        <source>当天</source>
-        <translation>Day type</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="19"/>
+        <source>周三</source>
+        <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="34"/>
-        <source>上班（调休）</source>
-        <translation>Working (make-up)</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="20"/>
+        <source>周四</source>
+        <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="21"/>
+        <source>周五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="22"/>
+        <source>周六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="23"/>
+        <source>周日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="31"/>
+        <source>导入放假安排 — 预览</source>
+        <translation>Import holiday schedule — preview</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="32"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="36"/>
+        <source>文件“{0}”：{1} 年的放假安排，共 {2} 天</source>
+        <translation>File “{0}”: the holiday schedule of {1}, {2} days</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="37"/>
+        <source>新增 {0}，更新 {1}，不变 {2}；文件中没有的本站调整保持不变。</source>
+        <translation>New {0}, updated {1}, unchanged {2}; this site&apos;s own adjustments not in the file stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="39"/>
+        <source>导入后 {0} 年按此安排计算工作日，未结投诉的时限随之重新计算。</source>
+        <translation>After the import, working days of {0} follow this schedule and open complaint deadlines are recomputed.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="48"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="35"/>
-        <source>说明</source>
-        <translation>Note</translation>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="48"/>
+        <source>上班（调休）</source>
+        <translation>Working day (make-up)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
-        <source>按年份查看</source>
-        <translation>View by year</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="42"/>
-        <source>年份 </source>
-        <translation>Year </translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="51"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="51"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="51"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
+        <source>条</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
+        <source>当天</source>
+        <translation>The day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="52"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/holiday_import.py" line="59"/>
+        <source>（原为{0}）</source>
+        <translation> (was: {0})</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="35"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="36"/>
+        <source>星期</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
+        <source>当天</source>
+        <translation>Day type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
+        <source>上班（调休）</source>
+        <translation>Working (make-up)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
+        <source>放假</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="39"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="41"/>
+        <source>按年份查看</source>
+        <translation>View by year</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="46"/>
+        <source>年份 </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="53"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="56"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="58"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="69"/>
-        <source>周</source>
-        <translation>周</translation>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="60"/>
+        <source>导入放假安排…</source>
+        <translation>Import schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="62"/>
+        <source>导入 holiday-cn 格式的 JSON 或 .ics 日历：程序未内置的年份也能按法定放假安排计算</source>
+        <translation>Import a holiday-cn JSON file or an .ics calendar: years without built-in data are then counted by the statutory schedule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="67"/>
+        <source>本年放假安排已完整（已导入或逐日录入）</source>
+        <translation>This year&apos;s schedule is complete (imported or entered)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="69"/>
+        <source>勾选后本年不再按周一至周五计算、不再提示缺少节假日数据</source>
+        <translation>When ticked, this year is no longer counted Monday–Friday and no missing-holiday warning is shown</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="102"/>
+        <source>{0} 年的放假安排已导入（或已录入完整），共 {1} 条：工作日按这些日期计算。</source>
+        <translation>The holiday schedule of {0} is imported (or fully entered), {1} entries: working days are counted by these dates.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="107"/>
+        <source>{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。请点“导入放假安排…”导入国务院公布的安排（holiday-cn 的 JSON 或 .ics），或逐日录入放假和调休上班日期后勾选“本年放假安排已完整”。</source>
+        <translation>The statutory holidays of {0} are not built in; working days are counted Monday–Friday for now ({1} adjustments entered). Click &quot;Import schedule…&quot; to import the State Council schedule (holiday-cn JSON or .ics), or enter the days off and make-up working days one by one and tick &quot;This year&apos;s schedule is complete&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="98"/>
         <source>{0} 年的法定节假日和调休已内置；这里只需录入本站特有的调整。</source>
         <translation>Public holidays and make-up workdays for {0} are built in; only enter this site&apos;s own adjustments here.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="84"/>
-        <source>{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。请按国务院公布的放假安排录入放假日期和调休上班日期。</source>
-        <translation>Public holiday data for {0} is not built in, so working days are currently Monday to Friday ({1} adjustments entered). Please enter the days off and make-up workdays from the State Council&apos;s holiday schedule.</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="98"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="170"/>
         <source>已保存，投诉时限已按新的日历重新计算</source>
         <translation>Saved; complaint time limits were recalculated with the new calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="103"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="137"/>
+        <source>已导入 {0}：新增 {1}，更新 {2}；投诉时限已按新的日历重新计算</source>
+        <translation>Imported {0}: {1} new, {2} updated; complaint deadlines recomputed with the new calendar</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="145"/>
+        <source>第 {0} 条 {1}</source>
+        <translation>Entry {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="147"/>
+        <source>
+……共 {0} 处问题</source>
+        <translation>
+… {0} problems in all</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="148"/>
+        <source>文件未导入，节假日设置没有任何改动。
+
+{0}{1}</source>
+        <translation>The file was not imported; the holiday settings are unchanged.
+
+{0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="149"/>
+        <source>文件被拒绝</source>
+        <translation>File refused</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="175"/>
         <source>请先选择一条设置</source>
         <translation>Please select a setting first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="177"/>
         <source>删除 {0} 的设置吗？</source>
         <translation>Delete the setting for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="181"/>
         <source>已删除</source>
         <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="32"/>
+        <source>选择放假安排文件</source>
+        <translation>Choose a holiday schedule file</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="33"/>
+        <source>放假安排 (*.json *.ics);;所有文件 (*)</source>
+        <translation>Holiday schedules (*.json *.ics);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -3078,83 +3283,98 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="52"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="201"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="92"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="101"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
+        <source>承诺答复到期</source>
+        <translation>Promised reply due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
+        <source>跟进到期</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
+        <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
+        <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="220"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="231"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="238"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="204"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="239"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="244"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3564,19 +3784,49 @@ Runs offline; data is stored in:
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="63"/>
         <source>登记部门答复 - {0}</source>
         <translation>Record department reply - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="71"/>
+        <source>办结时写入接待的“处理情况及结果”</source>
+        <translation>Written into the contact&apos;s handling and result when it is closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="76"/>
+        <source>还需要跟进什么</source>
+        <translation>What still needs following up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="77"/>
+        <source>（跟进人）</source>
+        <translation>(follow-up owner)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="88"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="89"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="90"/>
+        <source>答复后</source>
+        <translation>After the reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="91"/>
+        <source>跟进事项</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="92"/>
+        <source>跟进人/期限</source>
+        <translation>Follow-up owner/due</translation>
     </message>
 </context>
 <context>
@@ -5557,32 +5807,32 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="29"/>
         <source>转办 {0}</source>
         <translation>Transfer {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="37"/>
         <source>（请选择）</source>
         <translation>(please select)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="46"/>
         <source>需要承办部门做什么、何时答复客户</source>
         <translation>What the handling department should do and when to reply to the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="47"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="48"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="49"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
@@ -5590,47 +5840,47 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="34"/>
         <source>搜索（按编号）</source>
         <translation>Search (by No.)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="36"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="37"/>
         <source>只看超期未答复</source>
         <translation>Overdue without reply only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="40"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="43"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="45"/>
         <source>今天到期、尚未答复的转办</source>
         <translation>Transfers due today still waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="50"/>
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="53"/>
         <source>催办</source>
         <translation>Chase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="78"/>
         <source>请先选择一条转办记录</source>
         <translation>Please select a transfer record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="93"/>
         <source>已催办（第 {0} 次）</source>
         <translation>Chased (time {0})</translation>
     </message>
@@ -6213,7 +6463,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="177"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="183"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -6235,7 +6485,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="182"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>电话</source>
         <translation>Phone</translation>
@@ -6302,8 +6552,8 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="117"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -6369,7 +6619,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="151"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -6390,7 +6640,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="152"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -6451,7 +6701,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="180"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
@@ -6488,7 +6738,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="114"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
@@ -6559,96 +6809,101 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="150"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="165"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="153"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="155"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="157"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="176"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="182"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="178"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="184"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="179"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="181"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="183"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="113"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="184"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <source>跟进人</source>
+        <translation>Follow-up owner</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="123"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="201"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
@@ -6761,47 +7016,47 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="110"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="188"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="111"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="189"/>
         <source>接待编号</source>
         <translation>Contact No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="115"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="193"/>
         <source>转办时间</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="116"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="194"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="118"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="196"/>
         <source>催办次数</source>
         <translation>Chases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="119"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="197"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="120"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="198"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="121"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="199"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="122"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="200"/>
         <source>答复时间</source>
         <translation>Replied at</translation>
     </message>
@@ -7024,7 +7279,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="51"/>
-        <location filename="../../frontdesk/domain/reception.py" line="70"/>
+        <location filename="../../frontdesk/domain/reception.py" line="79"/>
         <location filename="../../frontdesk/domain/stages.py" line="92"/>
         <source>其他</source>
         <translation>Other</translation>
@@ -7152,7 +7407,7 @@ Please send this file to technical support.</translation>
         <translation>Passing the buck</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="61"/>
+        <location filename="../../frontdesk/domain/reception.py" line="70"/>
         <location filename="../../frontdesk/domain/repairs.py" line="98"/>
         <location filename="../../frontdesk/domain/visits.py" line="42"/>
         <source>电话</source>
@@ -7291,95 +7546,110 @@ Please send this file to technical support.</translation>
         <translation>Scheduled follow-up visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="60"/>
+        <location filename="../../frontdesk/domain/reception.py" line="69"/>
         <source>现场</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="62"/>
+        <location filename="../../frontdesk/domain/reception.py" line="71"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="63"/>
+        <location filename="../../frontdesk/domain/reception.py" line="72"/>
         <source>信函</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="64"/>
+        <location filename="../../frontdesk/domain/reception.py" line="73"/>
         <source>咨询</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="65"/>
+        <location filename="../../frontdesk/domain/reception.py" line="74"/>
         <source>查询</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="66"/>
+        <location filename="../../frontdesk/domain/reception.py" line="75"/>
         <source>求助</source>
         <translation>Assistance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="67"/>
+        <location filename="../../frontdesk/domain/reception.py" line="76"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="68"/>
+        <location filename="../../frontdesk/domain/reception.py" line="77"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="69"/>
+        <location filename="../../frontdesk/domain/reception.py" line="78"/>
         <source>表扬</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="71"/>
+        <location filename="../../frontdesk/domain/reception.py" line="80"/>
         <source>处理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="72"/>
+        <location filename="../../frontdesk/domain/reception.py" line="81"/>
         <source>已转办</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="73"/>
+        <location filename="../../frontdesk/domain/reception.py" line="82"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="74"/>
+        <location filename="../../frontdesk/domain/reception.py" line="83"/>
         <source>已回访</source>
         <translation>Visited</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="75"/>
+        <location filename="../../frontdesk/domain/reception.py" line="84"/>
         <source>立即回复</source>
         <translation>Immediate reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="76"/>
+        <location filename="../../frontdesk/domain/reception.py" line="85"/>
         <source>事后回复</source>
         <translation>Reply later</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="77"/>
+        <location filename="../../frontdesk/domain/reception.py" line="86"/>
         <source>待答复</source>
         <translation>Awaiting reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="78"/>
+        <location filename="../../frontdesk/domain/reception.py" line="87"/>
         <source>已答复</source>
         <translation>Replied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="79"/>
+        <location filename="../../frontdesk/domain/reception.py" line="88"/>
         <location filename="../../frontdesk/domain/repairs.py" line="93"/>
         <source>已关闭</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="89"/>
+        <source>只登记答复（转办仍待办理）</source>
+        <translation>Record the reply only (transfer stays open)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="90"/>
+        <source>关闭转办并办结接待</source>
+        <translation>Finish the transfer and close the contact</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/reception.py" line="91"/>
+        <source>关闭转办，接待继续跟进</source>
+        <translation>Finish the transfer, keep the contact open with a follow-up</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/roles.py" line="24"/>
@@ -8032,65 +8302,67 @@ Please send this file to technical support.</translation>
         <translation>The phrase cannot be punctuation only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="109"/>
+        <location filename="../../frontdesk/domain/reception.py" line="121"/>
         <source>请选择来访渠道</source>
         <translation>Choose a channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="111"/>
+        <location filename="../../frontdesk/domain/reception.py" line="123"/>
         <location filename="../../frontdesk/services/discipline/fine_rules.py" line="98"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="113"/>
+        <location filename="../../frontdesk/domain/reception.py" line="125"/>
         <location filename="../../frontdesk/domain/visits.py" line="88"/>
         <source>客户称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="118"/>
+        <location filename="../../frontdesk/domain/reception.py" line="130"/>
         <source>请填写核心诉求</source>
         <translation>Enter the main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="120"/>
+        <location filename="../../frontdesk/domain/reception.py" line="132"/>
         <source>核心诉求不超过 1000 字</source>
         <translation>The main request must be at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="122"/>
+        <location filename="../../frontdesk/domain/reception.py" line="134"/>
         <source>处理情况不超过 2000 字</source>
         <translation>The handling must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="125"/>
+        <location filename="../../frontdesk/domain/reception.py" line="137"/>
         <source>事后回复须填写承诺回复时间</source>
         <translation>A later reply needs a promised reply time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="127"/>
+        <location filename="../../frontdesk/domain/reception.py" line="139"/>
         <source>承诺回复时间不能早于现在</source>
         <translation>The promised reply time cannot be in the past</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="129"/>
+        <location filename="../../frontdesk/domain/reception.py" line="141"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="93"/>
         <source>跟进期限不能早于今天</source>
         <translation>The follow-up due date cannot be before today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="131"/>
+        <location filename="../../frontdesk/domain/reception.py" line="143"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="89"/>
         <source>有跟进事项时须指定跟进人</source>
         <translation>A follow-up needs someone to follow it up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="133"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="100"/>
+        <location filename="../../frontdesk/domain/reception.py" line="145"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="104"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/reception.py" line="135"/>
+        <location filename="../../frontdesk/domain/reception.py" line="147"/>
         <source>接待时间不能晚于现在</source>
         <translation>The time received cannot be in the future</translation>
     </message>
@@ -8486,6 +8758,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/attachments.py" line="29"/>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="61"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
     </message>
@@ -8735,60 +9008,60 @@ Please send this file to technical support.</translation>
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="90"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="105"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="92"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="99"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="125"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="139"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="140"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="127"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="129"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="131"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="77"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="105"/>
         <source>请选择日期</source>
         <translation>Choose a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="79"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="107"/>
         <source>说明不超过 100 字</source>
         <translation>The description must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="89"/>
-        <location filename="../../frontdesk/services/core/holidays.py" line="113"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="117"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="141"/>
         <source>该节假日设置不存在或已删除</source>
         <translation>This holiday setting does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="91"/>
-        <location filename="../../frontdesk/services/core/holidays.py" line="96"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="119"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="124"/>
         <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
         <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
     </message>
@@ -8865,20 +9138,22 @@ Please send this file to technical support.</translation>
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="57"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="58"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="61"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="104"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="126"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="38"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="62"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="108"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="102"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="110"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
@@ -9174,7 +9449,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="67"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="46"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
@@ -9269,47 +9544,87 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="26"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="30"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="28"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="32"/>
         <source>请填写办理期限</source>
         <translation>Enter the due time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="30"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="34"/>
         <source>办理期限必须晚于现在</source>
         <translation>The due time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="32"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="36"/>
         <source>转办说明不超过 500 字</source>
         <translation>The transfer instructions must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="40"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="44"/>
         <source>已办结的记录不能再转办</source>
         <translation>A closed record cannot be transferred again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="59"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="63"/>
         <source>该转办记录不存在</source>
         <translation>This transfer does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="67"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="76"/>
         <source>请填写部门答复</source>
         <translation>Enter the department&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="71"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="78"/>
+        <source>部门答复不超过 2000 字</source>
+        <translation>The department&apos;s reply is at most 2000 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="80"/>
+        <source>处理结果不超过 500 字</source>
+        <translation>The result is at most 500 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="82"/>
+        <source>请选择答复后如何处理</source>
+        <translation>Choose what happens after the reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="85"/>
+        <source>请填写跟进事项</source>
+        <translation>Enter the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="87"/>
+        <source>跟进事项不超过 200 字</source>
+        <translation>The follow-up is at most 200 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="91"/>
+        <source>请填写跟进期限</source>
+        <translation>Enter the follow-up due date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="99"/>
         <source>该转办已关闭</source>
         <translation>This transfer has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="85"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="105"/>
+        <source>该接待已办结，只能登记答复</source>
+        <translation>The contact is already closed: the reply can only be recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="109"/>
+        <source>该接待还有其他部门未答复，暂不能办结</source>
+        <translation>Other departments have not replied yet: the contact cannot be closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="159"/>
         <source>该转办已答复，无需催办</source>
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
@@ -9441,6 +9756,145 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/core/audit_match.py" line="78"/>
         <source>另有 {0} 处记录与审计不符</source>
         <translation>{0} more records do not match their audit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="57"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="77"/>
+        <source>年份须在 {0}–{1} 之间</source>
+        <translation>The year must be between {0} and {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="66"/>
+        <source>不是节假日 JSON 文件，也不是 .ics 日历</source>
+        <translation>Neither a holiday JSON file nor an .ics calendar</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="69"/>
+        <source>文件中没有 days 列表（应为 holiday-cn 格式）</source>
+        <translation>The file has no days list (expected the holiday-cn format)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="73"/>
+        <source>请在 year 中写明年份</source>
+        <translation>Give the year in &quot;year&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="83"/>
+        <source>应为含 name、date、isOffDay 的一项</source>
+        <translation>Each entry needs name, date and isOffDay</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="87"/>
+        <source>请填写节日名称</source>
+        <translation>Give the holiday&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="90"/>
+        <source>应为 true（放假）或 false（上班）</source>
+        <translation>Must be true (day off) or false (working day)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="97"/>
+        <source>日期应写成 YYYY-MM-DD</source>
+        <translation>The date must be written YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="156"/>
+        <source>日历中没有任何事件（VEVENT）</source>
+        <translation>The calendar has no events (VEVENT)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="172"/>
+        <source>开始日期应写成 YYYYMMDD</source>
+        <translation>The start date must be written YYYYMMDD</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="177"/>
+        <source>结束日期应晚于开始日期，且不超过 60 天</source>
+        <translation>The end date must be after the start date and at most 60 days later</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="182"/>
+        <source>看不出是放假还是上班（标题应含“假”“休”或“班”）</source>
+        <translation>Cannot tell a day off from a working day (the title should contain 假, 休 or 班)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="191"/>
+        <source>文件中没有任何日期</source>
+        <translation>The file holds no dates</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="194"/>
+        <source>日期过多，不像一年的放假安排（最多 {0} 天）</source>
+        <translation>Too many dates for one year&apos;s holiday schedule (at most {0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="200"/>
+        <source>不属于 {0} 年的放假安排</source>
+        <translation>Not part of the {0} holiday schedule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/holiday_file.py" line="208"/>
+        <source>与第 {0} 条同一天，一条放假一条上班</source>
+        <translation>Same date as entry {0}, but one says day off and the other working day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="28"/>
+        <source>第 {0} 条 {1}</source>
+        <translation>entry {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="29"/>
+        <source>节假日文件未导入，没有任何改动（共 {0} 处问题）。{1}：{2}</source>
+        <translation>The holiday file was not imported; nothing was changed ({0} problems). {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="63"/>
+        <source>文件过大，不是节假日安排</source>
+        <translation>The file is too large to be a holiday schedule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="71"/>
+        <source>文件不是文本（应为 UTF-8 的 JSON 或 .ics）</source>
+        <translation>The file is not text (expected UTF-8 JSON or .ics)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holiday_import.py" line="101"/>
+        <source>导入 {0}</source>
+        <translation>Imported {0}</translation>
+    </message>
+</context>
+<context>
+    <name>handover</name>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <source>接待登记</source>
+        <translation>Contact log</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <source>承诺答复到期</source>
+        <translation>Promised reply due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <source>跟进到期</source>
+        <translation>Follow-up due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <source>维修工单</source>
+        <translation>Repair orders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <source>退换货</source>
+        <translation>Returns and exchanges</translation>
     </message>
 </context>
 <context>
@@ -9586,6 +10040,19 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/ui/ops.py" line="243"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>warnings</name>
+    <message>
+        <location filename="../../frontdesk/domain/workdays.py" line="50"/>
+        <source>{0} 年的法定节假日数据缺失，工作日暂按周一至周五计算；请主管在“节假日设置”中导入放假安排文件，或逐日录入放假和调休日期。</source>
+        <translation>No statutory holiday data for {0}: working days are counted Monday–Friday for now. A manager should import the holiday schedule file on the Holidays page, or enter the days off and make-up working days.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/holidays.py" line="55"/>
+        <source>{0} 年的放假安排尚未导入：请在“节假日设置”中导入国务院公布的放假安排文件（holiday-cn 的 JSON 或 .ics），否则 {0} 年的时限将按周一至周五计算。</source>
+        <translation>The holiday schedule of {0} has not been imported yet: import the State Council schedule (holiday-cn JSON or .ics) on the Holidays page, or deadlines in {0} will be counted Monday–Friday.</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,7 @@ SAMPLES = {
     "aftersales.stuck_days": 9,
     "sync_last_export_at": datetime(2026, 11, 18, 10, 30, 5),
     "complaints.calendar_data": "chinesecalendar 1.10.0",
+    "holidays.schedule_years": [2027, 2028],
 }
 
 

@@ -11,11 +11,12 @@ from frontdesk import clock
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Holiday, current_site_code
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.domain.workdays import WorkCalendar
-from frontdesk.errors import NotFound, T, ValidationError
+from frontdesk.domain.workdays import WorkCalendar, gap_warning
+from frontdesk.errors import Message, NotFound, T, ValidationError
 from frontdesk.services.core import audit
 from frontdesk.services.core.listing import ListQuery, Page, run_page
 from frontdesk.services.core.permissions import require
+from frontdesk.services.core.site_settings import HOLIDAY_YEARS
 
 _cache: dict[str, Any] = {}
 
@@ -29,7 +30,7 @@ def work_calendar() -> WorkCalendar:
             .where((Holiday.deleted == False) & (Holiday.site_code == current_site_code()))  # noqa: E712
             .tuples()
         )
-        _cache.update(key=key, calendar=WorkCalendar({d: bool(w) for d, w in rows}))
+        _cache.update(key=key, calendar=WorkCalendar({d: bool(w) for d, w in rows}, HOLIDAY_YEARS.get()))
     return _cache["calendar"]
 
 
@@ -37,23 +38,50 @@ def invalidate() -> None:
     _cache.clear()
 
 
-def calendar_warning(horizon_days: int = 60) -> str | None:
-    """A visible warning when this year or the next ``horizon_days`` fall in a year without holiday data."""
+def calendar_warning(horizon_days: int = 60) -> Message | None:
+    """A visible warning when this year or the next ``horizon_days`` fall in a year without holiday data
+    (neither built in nor imported), or a deadline was counted in such a year; None when all is covered."""
     today = clock.today()
     cal = work_calendar()
-    missing = sorted({y for y in (today.year, (today + timedelta(days=horizon_days)).year) if not cal.covers(y)})
-    missing = sorted(set(missing) | cal.fallback_years)
-    if not missing:
+    missing = {y for y in (today.year, (today + timedelta(days=horizon_days)).year) if not cal.covers(y)}
+    return gap_warning(missing | {y for y in cal.fallback_years if not cal.covers(y)})
+
+
+def next_year_warning(actor: Actor) -> Message | None:
+    """From 1 November, a manager is told when next year's holidays are neither built in nor imported."""
+    today = clock.today()
+    if not actor.can(Permission.MANAGE_REFERENCE) or today.month < 11 or year_covered(today.year + 1):
         return None
-    years = "、".join(str(y) for y in missing)
-    return (
-        f"{years} 年的法定节假日数据缺失，工作日暂按周一至周五计算；"
-        "请主管在“节假日设置”中录入放假和调休日期。"
-    )
+    return T("warnings", "{0} 年的放假安排尚未导入：请在“节假日设置”中导入国务院公布的放假安排文件"
+                         "（holiday-cn 的 JSON 或 .ics），否则 {0} 年的时限将按周一至周五计算。").format(today.year + 1)
 
 
 def year_covered(year: int) -> bool:
+    """Whether ``year``'s statutory holidays are known: built in, or imported into the overrides."""
     return work_calendar().covers(year)
+
+
+def year_built_in(year: int) -> bool:
+    return work_calendar().package_covers(year)
+
+
+def year_marked(year: int) -> bool:
+    """Whether ``year`` counts as covered because its schedule is in the overrides (imported or so marked)."""
+    return year in HOLIDAY_YEARS.get()
+
+
+def mark_year(actor: Actor, year: int, complete: bool) -> None:
+    """A manager who typed a year's schedule by hand says it is complete (or takes that back)."""
+    require(actor, Permission.MANAGE_REFERENCE)
+    if not 2000 <= year <= 2100:
+        raise ValidationError({"year": T("errors", "年份须在 {0}–{1} 之间").format(2000, 2100)})
+    with transaction():
+        years = set(HOLIDAY_YEARS.get())
+        if (year in years) == complete:
+            return
+        HOLIDAY_YEARS.put(sorted(years | {year} if complete else years - {year}))
+        audit.record(actor, "holiday_year", str(year), "create" if complete else "delete")
+        calendar_changed()
 
 
 def list_holidays(actor: Actor, query: ListQuery) -> Page:
@@ -100,7 +128,7 @@ def save_holiday(actor: Actor, day: date | None, is_workday: bool, note: str = "
         row.date, row.is_workday, row.note, row.deleted = day, bool(is_workday), note, False
         row.save()
         audit.record(actor, "holiday", row.uuid, "update" if old else "create", old, _plain(row))
-        _changed()
+        calendar_changed()
         return row.uuid
 
 
@@ -114,14 +142,14 @@ def delete_holiday(actor: Actor, uuid: str) -> None:
         row.deleted = True
         row.save()
         audit.record(actor, "holiday", row.uuid, "delete", _plain(row), None)
-        _changed()
+        calendar_changed()
 
 
 def _plain(row: Holiday) -> dict[str, Any]:
     return {"date": row.date, "is_workday": row.is_workday, "note": row.note}
 
 
-def _changed() -> None:
+def calendar_changed() -> None:
     """After the override table changed, inside its transaction: open complaint deadlines move with it."""
     from frontdesk.services.complaints import (
         cases as complaints,  # complaints reads the calendar from here: imported on use

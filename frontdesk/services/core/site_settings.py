@@ -65,6 +65,13 @@ def _json_object(text: str) -> dict[str, Any]:
     return value
 
 
+def _year_list(text: str) -> list[int]:
+    value = json.loads(text or "[]")
+    if not isinstance(value, list) or not all(isinstance(y, int) and not isinstance(y, bool) for y in value):
+        raise ValueError(text)
+    return sorted(set(value))
+
+
 SITE_CODE: SiteOption[str] = SiteOption("site_code", "", str)
 SITE_NAME: SiteOption[str] = SiteOption("site_name", "", str)
 GRACE_MINUTES: SiteOption[int] = SiteOption(
@@ -81,8 +88,11 @@ STUCK_DAYS: SiteOption[int] = SiteOption("aftersales.stuck_days", DEFAULT_STUCK_
 LAST_EXPORT_AT: SiteOption[datetime | None] = SiteOption("sync_last_export_at", None, datetime.fromisoformat)
 # which chinesecalendar release the complaint deadlines were last indexed with
 CALENDAR_STAMP: SiteOption[str] = SiteOption("complaints.calendar_data", "", str)
+# years whose whole statutory holiday schedule is in the override table (imported from a file, or so marked)
+HOLIDAY_YEARS: SiteOption[list[int]] = SiteOption(
+    "holidays.schedule_years", [], _year_list, lambda value: json.dumps(sorted(set(value))))
 
 OPTIONS: tuple[SiteOption[Any], ...] = (
     SITE_CODE, SITE_NAME, GRACE_MINUTES, SELFCHECK_FREQUENCY, AFTERSALES_POLICY, REFUND_THRESHOLD, STUCK_DAYS,
-    LAST_EXPORT_AT, CALENDAR_STAMP,
+    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS,
 )

@@ -15,13 +15,18 @@ from frontdesk.db.models import Complaint, Contact, Handover, Shift, ShiftType, 
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import Stage
-from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
+from frontdesk.errors import QT_TRANSLATE_NOOP, NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services.core import audit, auth
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page
 from frontdesk.services.core.permissions import require
+from frontdesk.services.reception import contacts
 
 ITEM_LIMIT = 100  # per kind; the count says how many more there are
+# kinds of open item (stored in the snapshot as these Chinese words; the UI translates them in "handover")
+KINDS = (QT_TRANSLATE_NOOP("handover", "接待登记"), QT_TRANSLATE_NOOP("handover", "承诺答复到期"),
+         QT_TRANSLATE_NOOP("handover", "跟进到期"), QT_TRANSLATE_NOOP("handover", "投诉"),
+         QT_TRANSLATE_NOOP("handover", "维修工单"), QT_TRANSLATE_NOOP("handover", "退换货"))
 # modules that may or may not be installed: (kind label, table, statuses that are finished)
 OPTIONAL_TABLES = (
     ("维修工单", "repair_order", ("closed", "picked_up")),
@@ -54,6 +59,16 @@ def open_items(actor: Actor) -> dict[str, Any]:
     counts["接待登记"] = open_contacts.count()
     for c in open_contacts.order_by(Contact.received_at.desc()).limit(ITEM_LIMIT):
         items.append(_item("接待登记", c.number, c.customer_name, c.request, c.received_at, c.status))
+    today = now().date()
+    counts["承诺答复到期"] = contacts.due_count(actor, "reply", today)  # due today or overdue, still open
+    for c in contacts.due_contacts(actor, "reply", ITEM_LIMIT, today):
+        items.append(_item("承诺答复到期", c["number"], c["customer_name"], c["request"], c["promised_reply_at"],
+                           c["status"]))
+    counts["跟进到期"] = contacts.due_count(actor, "follow_up", today)
+    for c in contacts.due_contacts(actor, "follow_up", ITEM_LIMIT, today):
+        due = datetime.combine(c["follow_up_due"], datetime.min.time())
+        who = f"（{c['follow_up_owner_name']}）" if c["follow_up_owner_name"] else ""
+        items.append(_item("跟进到期", c["number"], c["customer_name"], c["follow_up"] + who, due, c["status"]))
     open_cases = Complaint.select().where((Complaint.deleted == False) & (Complaint.stage != Stage.CLOSED.value))  # noqa: E712
     counts["投诉"] = open_cases.count()
     for c in open_cases.order_by(Complaint.opened_at.desc()).limit(ITEM_LIMIT):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import peewee
@@ -28,6 +28,7 @@ from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, run_page
 from frontdesk.services.core.permissions import require
+from frontdesk.services.reception import transfers
 
 MODULE_CODE = "JD"
 
@@ -80,10 +81,13 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
         contact.follow_up = data.follow_up.strip()
         contact.follow_up_owner = data.follow_up_owner_uuid if contact.follow_up else None
         contact.follow_up_due = data.follow_up_due if contact.follow_up else None
-        if data.close_now and contact.status in (ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value):
+        closing = data.close_now and contact.status in (ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value)
+        if closing:
             contact.status = ContactStatus.CLOSED.value
             contact.closed_at = moment
         contact.save()
+        if closing and uuid:
+            transfers.finish_for_closed_contact(contact.uuid)
         if old_texts is None:
             search_index.add(contact.id, _texts(contact))
             if contact.category == Category.COMPLAINT.value:
@@ -110,6 +114,7 @@ def close_contact(actor: Actor, uuid: str, handling: str) -> None:
         contact.closed_at = now()
         contact.save()
         search_index.replace(contact.id, old, _texts(contact))
+        transfers.finish_for_closed_contact(contact.uuid)
 
 
 def get_contact(actor: Actor, uuid: str) -> dict[str, Any]:
@@ -171,6 +176,7 @@ def customer_history(actor: Actor, phone: str, exclude_uuid: str | None = None, 
 SCAN_WHEN_MATCHES_OVER = 5_000
 
 _OWNER = Staff.alias("owner")
+_FOLLOWER = Staff.alias("follower")
 _ENUM, _TEXT, _LONG = ColumnKind.ENUM, ColumnKind.TEXT, ColumnKind.LONG_TEXT
 _TIME, _DATE = ColumnKind.DATETIME, ColumnKind.DATE
 CONTACTS = ListSpec(T("columns", "接待登记"), (
@@ -183,9 +189,10 @@ CONTACTS = ListSpec(T("columns", "接待登记"), (
     col("request", T("columns", "核心诉求"), _LONG, Contact.request),
     col("handling", T("columns", "处理情况及结果"), _LONG, Contact.handling),
     col("reply_mode", T("columns", "答复方式"), _ENUM, Contact.reply_mode, labels=label),
-    col("promised_reply_at", T("columns", "承诺答复时间"), _TIME, Contact.promised_reply_at),
-    col("follow_up", T("columns", "跟进事项"), _TEXT, Contact.follow_up, listed=False),
-    col("follow_up_due", T("columns", "跟进期限"), _DATE, Contact.follow_up_due),
+    col("promised_reply_at", T("columns", "承诺答复时间"), _TIME, Contact.promised_reply_at, sort=True),
+    col("follow_up", T("columns", "跟进事项"), _TEXT, Contact.follow_up),
+    col("follow_up_owner_name", T("columns", "跟进人"), _TEXT, _FOLLOWER.name),
+    col("follow_up_due", T("columns", "跟进期限"), _DATE, Contact.follow_up_due, sort=True),
     col("status", T("columns", "状态"), _ENUM, Contact.status, sort=True, labels=label),
     col("owner_name", T("columns", "首问负责人"), _TEXT, _OWNER.name),
     col("closed_at", T("columns", "办结时间"), _TIME, Contact.closed_at, listed=False),
@@ -208,6 +215,8 @@ def _contact_filters(query: ListQuery, actor: Actor) -> tuple[list[peewee.Expres
         where.append(Contact.status.in_([ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value]))
     if f.get("mine"):
         where.append(Contact.owner == actor.uuid)
+    if f.get("due"):
+        where += due_filters(f["due"])
     only_search = len(where) == 1
     text = query.search.strip()
     if text:
@@ -229,6 +238,38 @@ def _contact_filters(query: ListQuery, actor: Actor) -> tuple[list[peewee.Expres
                 else:
                     where.append(Contact.id.in_(ids))
     return where, only_search
+
+
+OPEN_STATUSES = (ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value)
+DUE_KINDS = ("reply", "follow_up")
+
+
+def due_filters(kind: str, day: date | None = None) -> list[peewee.Expression]:
+    """Open contacts whose promised reply (``reply``) or follow-up (``follow_up``) is due today or overdue."""
+    day = day or now().date()
+    where = [Contact.deleted == False, Contact.status.in_(OPEN_STATUSES)]  # noqa: E712
+    if kind == "reply":
+        return where + [Contact.reply_mode == ReplyMode.LATER.value,
+                        Contact.promised_reply_at < datetime.combine(day + timedelta(days=1), time.min)]
+    if kind == "follow_up":
+        return where + [Contact.follow_up != "", Contact.follow_up_due <= day]
+    raise ValueError(kind)
+
+
+def due_count(actor: Actor, kind: str, day: date | None = None) -> int:
+    """How many open contacts the list filtered ``due=kind`` shows (工作台, 交接班)."""
+    require(actor, Permission.DESK_WORK)
+    return Contact.select(peewee.fn.COUNT(Contact.id)).where(*due_filters(kind, day)).scalar() or 0
+
+
+def due_contacts(actor: Actor, kind: str, limit: int, day: date | None = None) -> list[dict[str, Any]]:
+    """The first ``limit`` of those, soonest due first, with the follow-up owner's name."""
+    require(actor, Permission.DESK_WORK)
+    order = Contact.promised_reply_at if kind == "reply" else Contact.follow_up_due
+    return list(_contacts([Contact.number, Contact.customer_name, Contact.request, Contact.promised_reply_at,
+                           Contact.follow_up, Contact.follow_up_due, Contact.status,
+                           _FOLLOWER.name.alias("follow_up_owner_name")], due_filters(kind, day))
+                .order_by(order, Contact.id).limit(limit).dicts())
 
 
 def _count(where: list[peewee.Expression], only_search: bool, text: str) -> int:
@@ -262,4 +303,5 @@ def export_contacts(actor: Actor, query: ListQuery) -> ListExport:
 
 
 def _contacts(fields: list[peewee.Node], where: list[peewee.Expression]) -> peewee.ModelSelect:
-    return Contact.select(*fields).join(_OWNER, on=(Contact.owner == _OWNER.uuid)).where(*where)
+    return (Contact.select(*fields).join(_OWNER, on=(Contact.owner == _OWNER.uuid)).switch(Contact)
+            .join(_FOLLOWER, peewee.JOIN.LEFT_OUTER, on=(Contact.follow_up_owner == _FOLLOWER.uuid)).where(*where))

@@ -11,10 +11,12 @@ from frontdesk.clock import now
 from frontdesk.db.models import Complaint, Contact, Transfer
 from frontdesk.domain.reception import Category, Channel
 from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import Message
 from frontdesk.services.complaints import case_list as complaint_list
+from frontdesk.services.core import holidays
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.permissions import require
-from frontdesk.services.reception import transfers, visits
+from frontdesk.services.reception import contacts, transfers, visits
 from frontdesk.services.reports.common import aftersales_ready, discipline_ready
 
 REPAIR_PICKUP = ("repaired", "unrepairable", "notified")  # 已修好 / 无法修复 / 已通知取件: the customer is to collect
@@ -34,9 +36,12 @@ class Dashboard:
     transfers_due_today: int = 0
     transfers_overdue: int = 0
     visits_due: int = 0
+    replies_due: int = 0  # promised replies due today or overdue, contact still open
+    follow_ups_due: int = 0  # follow-ups due today or overdue, contact still open
     repairs_pickup: dict[str, int] | None = None
     returns_pending: int | None = None
     attendance_exceptions: int | None = None
+    calendar_warning: Message | None = None  # holiday data missing (this year; next year from 1 November)
 
 
 def _contacts_today(day: date) -> tuple[dict[str, int], dict[str, int]]:
@@ -97,8 +102,12 @@ def dashboard(actor: Actor, moment: datetime | None = None) -> Dashboard:
     board.transfers_due_today = Transfer.select(peewee.fn.COUNT(Transfer.id)).where(*due_today).scalar() or 0
     board.transfers_overdue = transfers.overdue_count(actor)
     board.visits_due = visits.due_count(actor, board.day)
+    board.replies_due = contacts.due_count(actor, "reply", board.day)
+    board.follow_ups_due = contacts.due_count(actor, "follow_up", board.day)
     if aftersales_ready():
         board.repairs_pickup, board.returns_pending = _aftersales()
     if discipline_ready() and actor.can(Permission.READ_OWN_PERSONNEL):
         board.attendance_exceptions = _attendance(actor, board.day)
+    if actor.can(Permission.MANAGE_REFERENCE):
+        board.calendar_warning = holidays.calendar_warning() or holidays.next_year_warning(actor)
     return board

@@ -32,10 +32,11 @@ def items_table(items: list[dict[str, Any]], parent: QWidget | None = None) -> Q
     table.setHorizontalHeaderLabels([
         QCoreApplication.translate("HandoverDialog", "类别"), QCoreApplication.translate("HandoverDialog", "编号"),
         QCoreApplication.translate("HandoverDialog", "客户"), QCoreApplication.translate("HandoverDialog", "事由"),
-        QCoreApplication.translate("HandoverDialog", "开始时间")])
+        QCoreApplication.translate("HandoverDialog", "开始/到期时间")])
     for i, item in enumerate(items):
         for j, key in enumerate(("kind", "number", "customer", "summary", "since")):
-            table.setItem(i, j, QTableWidgetItem(str(item.get(key) or "")))
+            text = str(item.get(key) or "")
+            table.setItem(i, j, QTableWidgetItem(QCoreApplication.translate("handover", text) if j == 0 else text))
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     for j, width in enumerate((70, 170, 80, 260)):
@@ -46,7 +47,8 @@ def items_table(items: list[dict[str, Any]], parent: QWidget | None = None) -> Q
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    return "　".join(QCoreApplication.translate("HandoverDialog", "{0} {1} 件").format(kind, n)
+    return "　".join(QCoreApplication.translate("HandoverDialog", "{0} {1} 件").format(
+                    QCoreApplication.translate("handover", kind), n)
                     for kind, n in counts.items()) or "—"
 
 

@@ -29,6 +29,7 @@ from frontdesk.ui.dialogs.complaint_new import ComplaintDialog
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import export_button, export_named
+from frontdesk.ui.messages import localized
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.list_page import ListPage
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -105,7 +106,7 @@ class ComplaintsPage(ListPage):
 
     def refresh(self) -> None:
         warning = holidays.calendar_warning()
-        self.warning.setText(warning or "")
+        self.warning.setText(localized(warning) if warning else "")
         self.warning.setVisible(bool(warning))
         super().refresh()
 

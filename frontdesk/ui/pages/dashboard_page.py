@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QTimer
@@ -22,6 +23,7 @@ from frontdesk.domain.reception import LABELS as RECEPTION_LABELS
 from frontdesk.errors import UserError
 from frontdesk.services.reports import dashboard as reports_dashboard
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.messages import localized
 from frontdesk.ui.pages.base import Page
 
 REFRESH_MS = 60_000
@@ -67,15 +69,22 @@ class DashboardPage(Page):
         top.addStretch(1)
         top.addWidget(self.updated)
         top.addWidget(refresh)
+        self.calendar_warning = QLabel()
+        self.calendar_warning.setObjectName("calendarWarning")
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.setStyleSheet("color: #c62828; background: #fff3e0; padding: 6px; border-radius: 4px;")
+        self.calendar_warning.linkActivated.connect(self._open_holidays)
+        self.calendar_warning.hide()
 
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(14)
         self.grid.setVerticalSpacing(14)
         self.cards: dict[str, QGroupBox] = {}
-        self._card("contacts", self.tr("今日接待"), 0, 0, 1, 3)
+        self._card("contacts", self.tr("今日接待"), 0, 0, 1, 4)
         self._card("complaints", self.tr("投诉处理"), 1, 0)
         self._card("transfers", self.tr("转办督办"), 1, 1)
         self._card("visits", self.tr("回访"), 1, 2)
+        self._card("promises", self.tr("承诺与跟进（今日到期及已过）"), 1, 3)
         self._card("repairs", self.tr("维修工单"), 2, 0)
         self._card("returns", self.tr("退换货"), 2, 1)
         self._card("attendance", self.tr("考勤"), 2, 2)
@@ -84,6 +93,7 @@ class DashboardPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addLayout(top)
+        layout.addWidget(self.calendar_warning)
         layout.addLayout(self.grid)
         layout.addWidget(hint)
         layout.addStretch(1)
@@ -149,6 +159,11 @@ class DashboardPage(Page):
         self.heading.setText(self.tr("工作台　{0} {1}").format(f"{day:%Y-%m-%d}", WEEKDAYS[day.weekday()]))
         self.updated.setText(self.tr("更新于 {0}").format(f"{clock.now():%H:%M:%S}"))
         enum = lambda v: QCoreApplication.translate("enum", RECEPTION_LABELS[v])  # noqa: E731
+        warning = board.calendar_warning
+        self.calendar_warning.setVisible(warning is not None)
+        if warning is not None:
+            link = self.tr("打开节假日设置")
+            self.calendar_warning.setText(f'{escape(localized(warning))}　<a href="holidays">{link}</a>')
         self.cards["contacts"].show()
         self._figure("contacts", "contacts", self.tr("接待总数"), board.contacts, 0, 0, big=True)
         for i, (value, n) in enumerate(board.by_channel.items(), start=1):
@@ -165,6 +180,10 @@ class DashboardPage(Page):
                      alert=True)
         self.cards["visits"].show()
         self._figure("visits", "visits_due", self.tr("待回访"), board.visits_due, 0, 0)
+        self.cards["promises"].show()
+        self._figure("promises", "replies_due", self.tr("答复到期"), board.replies_due, 0, 0, alert=True)
+        self._figure("promises", "follow_ups_due", self.tr("跟进到期"), board.follow_ups_due, 0, 1,
+                     alert=True)
         if board.repairs_pickup is not None:
             self.cards["repairs"].show()
             captions = {"repaired": self.tr("已修好待通知"), "unrepairable": self.tr("无法修复待通知"),
@@ -181,6 +200,10 @@ class DashboardPage(Page):
                          alert=True)
 
     # --- links ------------------------------------------------------------------------------------------
+
+    def _open_holidays(self, _href: str) -> Page | None:
+        window: Any = self.window()
+        return window.open_page("holidays") if hasattr(window, "open_page") else None
 
     def open_link(self, key: str) -> Page | None:
         """Open the list a figure counts, with its filters set to match the figure."""
@@ -207,6 +230,8 @@ class DashboardPage(Page):
             "transfers_today": ("transfers", lambda p, _v: _transfers(p, today=True)),
             "transfers_overdue": ("transfers", lambda p, _v: _transfers(p, today=False)),
             "visits_due": ("visits", _visits),
+            "replies_due": ("reception", lambda p, _v: _reception_due(p, "reply")),
+            "follow_ups_due": ("reception", lambda p, _v: _reception_due(p, "follow_up")),
             "repairs": ("repairs", _repairs),
             "returns_pending": ("returns", _returns),
             "attendance": ("attendance", _attendance),
@@ -222,6 +247,15 @@ def _reception(page: Any, key: str | None, value: str | None) -> None:
     _choose(page.status_filter, None)
     _choose(page.channel_filter, value if key == "channel" else None)
     _choose(page.category_filter, value if key == "category" else None)
+
+
+def _reception_due(page: Any, kind: str) -> None:
+    """Open contacts whose promised reply or follow-up is due by today, whatever day they came in."""
+    _check(page.all_dates, True)
+    _check(page.mine, False)
+    for combo in (page.channel_filter, page.category_filter):
+        _choose(combo, None)
+    _choose(page.status_filter, f"due:{kind}")
 
 
 def _complaints(page: Any, overdue: bool) -> None:

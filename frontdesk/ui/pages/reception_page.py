@@ -38,6 +38,8 @@ from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
 
 OPEN_COLOR = "#fff8e1"
+DUE_COLOR = "#ffe0b2"  # a promised reply or follow-up due today or overdue
+OPEN_STATUSES = (ContactStatus.OPEN.value, ContactStatus.TRANSFERRED.value)
 
 
 class ReceptionPage(Page):
@@ -76,10 +78,11 @@ class ReceptionPage(Page):
 
         columns = spec_columns(reception.CONTACTS, {
             "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,
-            "request": 260, "handling": 200, "status": 60, "owner_name": 80})
+            "request": 260, "handling": 200, "status": 60, "promised_reply_at": 130, "follow_up": 160,
+            "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
-        self.panel.model.row_color = lambda row: OPEN_COLOR if row["status"] in ("open", "transferred") else None
+        self.panel.model.row_color = self._row_color
         self.date_from = QDateEdit(QDate(clock.today()).addDays(-30))
         self.date_to = QDateEdit(QDate(clock.today()))
         for edit in (self.date_from, self.date_to):
@@ -94,9 +97,13 @@ class ReceptionPage(Page):
         self.category_filter = enum_combo(Category, self.tr("全部类别"))
         self.category_filter.currentIndexChanged.connect(
             lambda: self.panel.set_filter("category", self.category_filter.value()))
+        # the status combo also picks what is due (the filter row is full at 1366 px): "due:reply", "due:follow_up"
         self.status_filter = enum_combo(ContactStatus, self.tr("全部状态"))
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.panel.set_filter("status", self.status_filter.value()))
+        self.status_filter.addItem(self.tr("承诺答复到期"), "due:reply")
+        self.status_filter.addItem(self.tr("跟进到期"), "due:follow_up")
+        self.status_filter.setToolTip(self.tr("“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录"
+                                              "（不限接待日期）"))
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
         self.mine = QCheckBox(self.tr("只看我的"))
         self.mine.toggled.connect(lambda on: self.panel.set_filter("mine", on or None))
         for w in (self.date_from, QLabel("—"), self.date_to, self.all_dates, self.channel_filter,
@@ -116,7 +123,9 @@ class ReceptionPage(Page):
         self.export_btn.clicked.connect(self.export_excel)
         add_beside_pager(self.panel, self.export_btn)  # the toolbar row is full at 1366 px
         self.panel.activated.connect(lambda _row: self.edit_current())
+        self.panel.currentChanged.connect(self._update_buttons)
         self._dates_changed(refresh=False)
+        self._update_buttons(None)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
@@ -146,6 +155,32 @@ class ReceptionPage(Page):
         super().showEvent(event)
         if not self.form.editing:
             self.form.customer_name.setFocus()
+
+    def _row_color(self, row: dict) -> str | None:
+        if row["status"] not in OPEN_STATUSES:
+            return None
+        today = clock.today()
+        promised, follow_due = row.get("promised_reply_at"), row.get("follow_up_due")
+        if (promised and promised.date() <= today) or (row.get("follow_up") and follow_due and follow_due <= today):
+            return DUE_COLOR
+        return OPEN_COLOR
+
+    def _update_buttons(self, row: dict | None) -> None:
+        """转办 and 办结 only for a contact still being handled (a closed one is not transferred again)."""
+        still_open = row is None or row["status"] in OPEN_STATUSES
+        self.transfer_btn.setEnabled(still_open)
+        self.close_btn.setEnabled(still_open)
+
+    def _status_changed(self) -> None:
+        value = self.status_filter.value()
+        due = value[4:] if value and value.startswith("due:") else None
+        if due and not self.all_dates.isChecked():
+            self.all_dates.blockSignals(True)  # what is due may have been received any day
+            self.all_dates.setChecked(True)
+            self.all_dates.blockSignals(False)
+            self._dates_changed(refresh=False)
+        self.panel.filters["due"] = due
+        self.panel.set_filter("status", None if due else value)
 
     def _dates_changed(self, *_args: object, refresh: bool = True) -> None:
         everything = self.all_dates.isChecked()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QPushButton, QVBoxLayout, QWidget
 
-from frontdesk.domain.reception import TransferStatus
+from frontdesk.domain.reception import ReplyOutcome, TransferStatus
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
 from frontdesk.services.reception import transfers
+from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import ReplyDialog
 from frontdesk.ui.list_export_action import export_button, export_named
@@ -91,3 +92,16 @@ class TransfersPage(Page):
             return
         status(self.tr("已催办（第 {0} 次）").format(count))
         self.panel.refresh()
+
+
+def _reply(win: QWidget) -> ReplyDialog:
+    """The reply dialog on the first transfer, set to keep the contact open with a follow-up (screenshots)."""
+    rows = transfers.list_transfers(win.ctx.actor, ListQuery(page_size=1)).rows
+    dialog = ReplyDialog(win.ctx.actor, rows[0] if rows else {"uuid": "", "contact_number": ""}, win)
+    dialog.reply.setText("已派人更换水龙头")
+    dialog.outcome.set_value(ReplyOutcome.FOLLOW_UP.value)
+    dialog.follow_up.setText("三天后电话回访是否仍漏水")
+    return dialog
+
+
+screenshots.DIALOGS["transfer-reply"] = _reply

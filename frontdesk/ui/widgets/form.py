@@ -34,6 +34,10 @@ class FieldForm(QFormLayout):
         self._fields[name] = (widget, error)
         return widget
 
+    def alias(self, name: str, shown_at: str) -> None:
+        """Messages for field ``name`` go under the row of ``shown_at`` (two inputs sharing one row)."""
+        self._fields[name] = self._fields[shown_at]
+
     def error_label(self, name: str) -> QLabel:
         return self._fields[name][1]
 
