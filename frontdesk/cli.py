@@ -101,7 +101,7 @@ def _reset_admin(args: argparse.Namespace) -> int:
 
 
 def _import_holidays(args: argparse.Namespace) -> int:
-    from frontdesk.services.core import holiday_import
+    from frontdesk.services.calendar import schedule_import as holiday_import
 
     if not site.is_initialized():
         raise UserError("请先运行 init 初始化站点")

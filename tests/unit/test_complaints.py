@@ -13,6 +13,7 @@ from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.reception import Category, Channel, ContactInput
 from frontdesk.domain.sla import Stage, stage_history
 from frontdesk.errors import PermissionDenied, ValidationError
+from frontdesk.services.calendar import edits as calendar_edits
 from frontdesk.services.complaints import case_list as complaint_list
 from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.core import holidays
@@ -144,8 +145,8 @@ def test_uncovered_year_warns_and_manager_overrides_fix_it(staff_actor, manager,
     assert state(staff_actor, uuid)["clock"].answer_deadline == dt(2027, 10, 7, 10, 0)
     assert "2027" in holidays.calendar_warning()
     for day in range(1, 8):
-        holidays.save_holiday(manager, date(2027, 10, day), False, "国庆节")
-    holidays.save_holiday(manager, date(2027, 10, 9), True, "国庆调休上班")
+        calendar_edits.save_holiday(manager, date(2027, 10, day), False, "国庆节")
+    calendar_edits.save_holiday(manager, date(2027, 10, 9), True, "国庆调休上班")
     row = state(staff_actor, uuid)  # Oct 8, Oct 9 (make-up), Oct 11, Oct 12, Oct 13
     assert row["clock"].answer_deadline == dt(2027, 10, 13, 10, 0)
     assert row["due_at"] == row["clock"].next_due  # the index was rewritten by the holiday change
@@ -154,16 +155,16 @@ def test_uncovered_year_warns_and_manager_overrides_fix_it(staff_actor, manager,
 
 def test_staff_cannot_edit_holidays(staff_actor, manager, clock):
     with pytest.raises(PermissionDenied):
-        holidays.save_holiday(staff_actor, date(2027, 1, 1), False, "元旦")
-    uuid = holidays.save_holiday(manager, date(2027, 1, 1), False, "元旦")
+        calendar_edits.save_holiday(staff_actor, date(2027, 1, 1), False, "元旦")
+    uuid = calendar_edits.save_holiday(manager, date(2027, 1, 1), False, "元旦")
     with pytest.raises(PermissionDenied):
-        holidays.delete_holiday(staff_actor, uuid)
+        calendar_edits.delete_holiday(staff_actor, uuid)
     with pytest.raises(ValidationError) as info:
-        holidays.save_holiday(manager, date(2027, 1, 1), True)
+        calendar_edits.save_holiday(manager, date(2027, 1, 1), True)
     assert "date" in info.value.fields
-    holidays.delete_holiday(manager, uuid)
+    calendar_edits.delete_holiday(manager, uuid)
     assert holidays.list_holidays(staff_actor, ListQuery()).total == 0
-    holidays.save_holiday(manager, date(2027, 1, 1), False, "元旦")  # the date is free again
+    calendar_edits.save_holiday(manager, date(2027, 1, 1), False, "元旦")  # the date is free again
     assert holidays.work_calendar().is_workday(date(2027, 1, 1)) is False
 
 

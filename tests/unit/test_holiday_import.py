@@ -15,9 +15,10 @@ from frontdesk.db.models import Holiday
 from frontdesk.domain.complaints import ComplaintInput
 from frontdesk.domain.holiday_file import parse_schedule
 from frontdesk.errors import PermissionDenied
+from frontdesk.services.calendar import edits as calendar_edits
+from frontdesk.services.calendar.schedule_import import HolidayFileRefused, import_schedule, preview_schedule
 from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.core import holidays
-from frontdesk.services.core.holiday_import import HolidayFileRefused, import_schedule, preview_schedule
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.reports import dashboard
 
@@ -76,8 +77,8 @@ def test_import_clears_the_warning_and_moves_open_deadlines(manager, clock):
 
 
 def test_preview_writes_nothing_and_a_second_import_changes_only_what_differs(manager, clock):
-    holidays.save_holiday(manager, date(2027, 2, 20), False, "本站自定")  # the file says: working day
-    holidays.save_holiday(manager, date(2027, 5, 4), False, "本站自定")  # not in the file: stays
+    calendar_edits.save_holiday(manager, date(2027, 2, 20), False, "本站自定")  # the file says: working day
+    calendar_edits.save_holiday(manager, date(2027, 5, 4), False, "本站自定")  # not in the file: stays
     preview = preview_schedule(manager, JSON_FILE)
     assert (preview.count("new"), preview.count("update"), preview.count("same")) == (21, 1, 0)
     assert Holiday.select().count() == 2 and not holidays.year_covered(2027)
@@ -123,7 +124,7 @@ BAD = [
 @pytest.mark.parametrize(("name", "content", "row", "field", "text"), BAD)
 def test_bad_files_are_refused_naming_row_and_field_and_change_nothing(manager, clock, tmp_path, name, content,
                                                                         row, field, text):
-    holidays.save_holiday(manager, date(2027, 2, 6), True, "本站自定")
+    calendar_edits.save_holiday(manager, date(2027, 2, 6), True, "本站自定")
     path = _write(tmp_path, name, content)
     with pytest.raises(HolidayFileRefused) as refused:
         import_schedule(manager, path)
@@ -151,11 +152,11 @@ def test_dashboard_warns_managers_from_november_when_next_year_is_missing(manage
 
 def test_a_year_typed_by_hand_is_marked_complete(manager, clock):
     clock.at = dt(2027, 1, 5, 9, 0)
-    holidays.save_holiday(manager, date(2027, 2, 8), False, "春节")
+    calendar_edits.save_holiday(manager, date(2027, 2, 8), False, "春节")
     assert holidays.calendar_warning() is not None
-    holidays.mark_year(manager, 2027, True)
+    calendar_edits.mark_year(manager, 2027, True)
     assert holidays.calendar_warning() is None and holidays.year_marked(2027)
-    holidays.mark_year(manager, 2027, False)
+    calendar_edits.mark_year(manager, 2027, False)
     assert not holidays.year_covered(2027)
 
 

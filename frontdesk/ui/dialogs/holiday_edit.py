@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from frontdesk.domain.roles import Actor
-from frontdesk.services.core import holidays
+from frontdesk.services.calendar import edits as calendar_edits
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
 
@@ -33,5 +33,5 @@ class HolidayDialog(FormDialog):
         self.form.add("note", self.tr("说明"), self.note)
 
     def save(self) -> None:
-        holidays.save_holiday(self.actor, self.day.value(), bool(self.kind.value()), self.note.text(),
+        calendar_edits.save_holiday(self.actor, self.day.value(), bool(self.kind.value()), self.note.text(),
                               self.row["uuid"] if self.row else None)

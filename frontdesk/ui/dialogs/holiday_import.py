@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
-from frontdesk.services.core.holiday_import import HolidayPreview, HolidayRow
+from frontdesk.services.calendar.schedule_import import HolidayPreview, HolidayRow
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 
 

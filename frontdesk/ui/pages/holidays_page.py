@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QSpinBox, QVBoxLay
 from frontdesk import clock
 from frontdesk.domain.roles import Permission
 from frontdesk.errors import UserError
-from frontdesk.services.core import holiday_import, holidays
+from frontdesk.services.calendar import edits as calendar_edits
+from frontdesk.services.calendar import schedule_import as holiday_import
+from frontdesk.services.core import holidays
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
 from frontdesk.ui import file_dialogs, screenshots
@@ -110,7 +112,7 @@ class HolidaysPage(Page):
 
     def _mark_year(self, on: bool) -> None:
         year = self.year.value()
-        if succeeded(self, lambda: holidays.mark_year(self.ctx.actor, year, on)):
+        if succeeded(self, lambda: calendar_edits.mark_year(self.ctx.actor, year, on)):
             self._changed(self.tr("已保存，投诉时限已按新的日历重新计算"))
         else:
             self._show_coverage()
@@ -176,7 +178,7 @@ class HolidaysPage(Page):
             return
         if not confirm(self, self.tr("删除 {0} 的设置吗？").format(row["date"])):
             return
-        if not succeeded(self, lambda: holidays.delete_holiday(self.ctx.actor, row["uuid"])):
+        if not succeeded(self, lambda: calendar_edits.delete_holiday(self.ctx.actor, row["uuid"])):
             return
         self._changed(self.tr("已删除"))
 

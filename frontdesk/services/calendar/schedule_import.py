@@ -12,7 +12,8 @@ from frontdesk.db.models import Holiday, current_site_code
 from frontdesk.domain.holiday_file import RowProblem, Schedule, parse_schedule
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T, UserError
-from frontdesk.services.core import audit, holidays
+from frontdesk.services.calendar import edits
+from frontdesk.services.core import audit
 from frontdesk.services.core.permissions import require
 from frontdesk.services.core.site_settings import HOLIDAY_YEARS
 
@@ -104,7 +105,7 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> HolidayPrev
             audit.record(actor, "holiday_year", ",".join(map(str, schedule.years)), "import",
                          None, {"file": preview.file_name, "new": preview.count("new"),
                                 "update": preview.count("update")})
-            holidays.calendar_changed()
+            edits.calendar_changed()
     return preview
 
 

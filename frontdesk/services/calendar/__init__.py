@@ -1,0 +1,1 @@
+"""The site calendar's changes: overrides typed or imported from a holiday schedule file."""
