@@ -6224,7 +6224,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="177"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="180"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -6246,7 +6246,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="182"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>电话</source>
         <translation>Phone</translation>
@@ -6313,7 +6313,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -6462,7 +6462,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="180"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="183"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -6493,28 +6493,38 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
+        <source>时限类别</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
         <source>本阶段剩余</source>
         <translation>Stage time left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="114"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
@@ -6599,66 +6609,66 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="176"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="179"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="178"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="181"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="179"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="182"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="181"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="184"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="183"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="113"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="184"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="123"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
@@ -6876,7 +6886,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/assessment.py" line="65"/>
-        <location filename="../../frontdesk/domain/complaints.py" line="45"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
         <source>服务态度</source>
         <translation>Service attitude</translation>
     </message>
@@ -6963,78 +6973,93 @@ Please send this file to technical support.</translation>
         <translation>Etiquette self-check (automatic)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="46"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
         <source>商品质量</source>
         <translation>Product quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="47"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
         <source>收费价格</source>
         <translation>Charges and prices</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
         <source>环境卫生</source>
         <translation>Cleanliness</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
         <source>设施设备</source>
         <translation>Facilities and equipment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
         <source>通行秩序</source>
         <translation>Traffic order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
         <location filename="../../frontdesk/domain/reception.py" line="70"/>
         <location filename="../../frontdesk/domain/stages.py" line="92"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
         <location filename="../../frontdesk/domain/visits.py" line="51"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
         <location filename="../../frontdesk/domain/visits.py" line="52"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
         <location filename="../../frontdesk/domain/visits.py" line="53"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
-        <location filename="../../frontdesk/domain/sla.py" line="27"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="58"/>
+        <location filename="../../frontdesk/domain/sla.py" line="28"/>
         <source>转阶段</source>
         <translation>Stage change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
-        <location filename="../../frontdesk/domain/sla.py" line="28"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="59"/>
+        <location filename="../../frontdesk/domain/sla.py" line="29"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
-        <location filename="../../frontdesk/domain/sla.py" line="29"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="60"/>
+        <location filename="../../frontdesk/domain/sla.py" line="30"/>
         <source>恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="58"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="61"/>
         <location filename="../../frontdesk/domain/repairs.py" line="108"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="62"/>
+        <source>方案审批</source>
+        <translation>Plan approved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="63"/>
+        <source>上报领导</source>
+        <translation>Reported to leaders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="64"/>
+        <source>修改分类</source>
+        <translation>Reclassified</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/phrases.py" line="33"/>
@@ -7347,11 +7372,18 @@ Please send this file to technical support.</translation>
         <translation>Closed</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="31"/>
         <location filename="../../frontdesk/domain/roles.py" line="24"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="32"/>
+        <source>主管或本案承办人</source>
+        <translation>a manager or the case's handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="33"/>
         <location filename="../../frontdesk/domain/roles.py" line="25"/>
         <source>主管</source>
         <translation>Supervisor</translation>
@@ -7362,62 +7394,67 @@ Please send this file to technical support.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="61"/>
+        <location filename="../../frontdesk/domain/roles.py" line="63"/>
         <source>前台业务</source>
         <translation>Front desk work</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="62"/>
+        <location filename="../../frontdesk/domain/roles.py" line="64"/>
         <source>查看本人考勤考核</source>
         <translation>View own attendance and assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="63"/>
+        <location filename="../../frontdesk/domain/roles.py" line="65"/>
         <source>管理考勤、违纪、罚款与考核</source>
         <translation>Manage attendance, discipline, fines and assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="64"/>
+        <location filename="../../frontdesk/domain/roles.py" line="66"/>
         <source>维护罚款标准、部门、节假日与考核模板</source>
         <translation>Maintain fine schedules, departments, holidays and assessment templates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="65"/>
+        <location filename="../../frontdesk/domain/roles.py" line="67"/>
         <source>维护员工档案</source>
         <translation>Maintain staff records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="66"/>
+        <location filename="../../frontdesk/domain/roles.py" line="68"/>
         <source>审批大额退款、维护售后政策</source>
         <translation>Approve large refunds and maintain after-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="67"/>
+        <location filename="../../frontdesk/domain/roles.py" line="69"/>
+        <source>投诉分类指派、方案审批与归档</source>
+        <translation>Classify and assign complaints, approve plans, archive</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="70"/>
         <source>管理账户与密码</source>
         <translation>Manage accounts and passwords</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="68"/>
+        <location filename="../../frontdesk/domain/roles.py" line="71"/>
         <source>站点设置、备份恢复与数据导入</source>
         <translation>Site settings, backup/restore and data import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="44"/>
+        <location filename="../../frontdesk/domain/sla.py" line="45"/>
         <source>阶段时限</source>
         <translation>Stage limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="45"/>
+        <location filename="../../frontdesk/domain/sla.py" line="46"/>
         <source>答复时限</source>
         <translation>Reply limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="46"/>
+        <location filename="../../frontdesk/domain/sla.py" line="47"/>
         <source>响应时限</source>
         <translation>Response limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="47"/>
+        <location filename="../../frontdesk/domain/sla.py" line="48"/>
         <source>解决时限</source>
         <translation>Resolution limit</translation>
     </message>
@@ -7695,7 +7732,7 @@ Please send this file to technical support.</translation>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="69"/>
+        <location filename="../../frontdesk/domain/roles.py" line="72"/>
         <source>导出客户资料（完整电话号码）</source>
         <translation>Export customer data (full phone numbers)</translation>
     </message>
@@ -7770,7 +7807,7 @@ Please send this file to technical support.</translation>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="151"/>
+        <location filename="../../frontdesk/db/migrations.py" line="193"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -7856,63 +7893,122 @@ Please send this file to technical support.</translation>
         <translation>A shift swap must be requested at least one shift in advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="85"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="91"/>
         <source>请填写投诉人称呼</source>
         <translation>Enter the complainant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="87"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="93"/>
         <source>投诉人称呼不超过 30 字</source>
         <translation>The complainant&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="92"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="98"/>
         <source>请填写投诉事由</source>
         <translation>Enter the subject of the complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="94"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="100"/>
         <source>投诉事由不超过 100 字</source>
         <translation>The subject of the complaint must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="96"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="102"/>
         <source>投诉内容不超过 2000 字</source>
         <translation>The complaint details must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="98"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="33"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="104"/>
         <source>请选择投诉类别</source>
         <translation>Choose a complaint category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="100"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="35"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="106"/>
         <source>请选择严重程度</source>
         <translation>Choose a severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="102"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="37"/>
+        <source>处理等级只能是 1–3 级</source>
+        <translation>The level must be 1–3</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="42"/>
+        <source>承办人不存在或已停用</source>
+        <translation>The handler does not exist or is inactive</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="65"/>
+        <source>案件已结案，不能再修改分类</source>
+        <translation>The case is closed; its classification can no longer change</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="100"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="138"/>
+        <source>只有处于「方案」阶段的案件可以审批方案</source>
+        <translation>Only a case at the Plan stage can have its plan approved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="102"/>
+        <source>您已审批过该方案</source>
+        <translation>You have already approved this plan</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="112"/>
+        <source>请填写上报对象（如：公司分管副总 张总）</source>
+        <translation>Enter whom it was reported to (e.g. Deputy GM Zhang)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="114"/>
+        <source>上报对象不能超过 60 个字</source>
+        <translation>Reported to: at most 60 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="124"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="139"/>
+        <source>上报领导须由主管或本案承办人记录</source>
+        <translation>Only a manager or the case's handler can record a report to leaders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="133"/>
+        <source>只有主管可以进行此操作</source>
+        <translation>Only a manager can do this</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="136"/>
+        <source>请使用“结案”</source>
+        <translation>Use “Close”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="137"/>
+        <source>推进到「归档总结」后才能结案</source>
+        <translation>Move the case to Archive before closing it</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="108"/>
         <source>等级只能是 1–3</source>
         <translation>The level can only be 1–3</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="104"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="110"/>
         <source>受理时间不能晚于现在</source>
         <translation>The time received cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="110"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="116"/>
         <source>处理说明</source>
         <translation>handling note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="112"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="118"/>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="49"/>
         <source>请填写{0}</source>
         <translation>Enter the {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="114"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="120"/>
         <source>{0}不超过 1000 字</source>
         <translation>At most 1000 characters for the {0}</translation>
     </message>
@@ -8050,7 +8146,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="133"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="100"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="103"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
@@ -8233,22 +8329,22 @@ Please send this file to technical support.</translation>
         <translation>The improvement must be at most 200 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="193"/>
+        <location filename="../../frontdesk/domain/sla.py" line="208"/>
         <source>事件时间早于投诉受理时间</source>
         <translation>The event time is before the complaint was received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="195"/>
+        <location filename="../../frontdesk/domain/sla.py" line="210"/>
         <source>案件已结案，不能再记录事件</source>
         <translation>The case is closed; no more events can be recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="198"/>
+        <location filename="../../frontdesk/domain/sla.py" line="213"/>
         <source>案件已在暂停计时中</source>
         <translation>The case clock is already paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="205"/>
+        <location filename="../../frontdesk/domain/sla.py" line="220"/>
         <source>案件未暂停计时，无需恢复</source>
         <translation>The case clock is not paused; there is nothing to resume</translation>
     </message>
@@ -8495,70 +8591,71 @@ Please send this file to technical support.</translation>
         <translation>The account does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="118"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="39"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="121"/>
         <source>责任部门不存在</source>
         <translation>The responsible department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="120"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="123"/>
         <source>归责员工不存在</source>
         <translation>The staff member held responsible does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="155"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="159"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="182"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="302"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="184"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="331"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="216"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="234"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="222"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="240"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="224"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="242"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="226"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="244"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="238"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="264"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="198"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="256"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="282"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="269"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="295"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="270"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="296"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="278"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="304"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
@@ -8844,14 +8941,14 @@ The {2} rows before it were saved, the rest were not. Once the problem is solved
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="61"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="104"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="126"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="107"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="129"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="38"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="109"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
@@ -9369,6 +9466,71 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <source>金额 {0} 超过两位小数（精确到分）</source>
         <translation>The amount {0} has more than two decimals (whole fen only)</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="62"/>
+        <source>「核实」须由主管或本案承办人完成</source>
+        <translation>Verification must be finished by a manager or the case's handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="64"/>
+        <source>「方案」须经主管审批后才能转入「反馈」</source>
+        <translation>The plan must be approved by a manager before moving to Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="65"/>
+        <source>「归档总结」须由主管完成并结案</source>
+        <translation>Archiving must be done and the case closed by a manager</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="78"/>
+        <source>重大投诉的方案须另一位主管（分管领导）审批</source>
+        <translation>A major complaint's plan needs the approval of a second manager (the responsible leader)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="80"/>
+        <source>重大投诉须先记录已上报公司领导（上报对象）</source>
+        <translation>For a major complaint, first record whom it was reported to among company leaders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="89"/>
+        <source>承办人只能修改投诉类别，其他须由主管修改</source>
+        <translation>The handler may change only the category; a manager changes the rest</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="90"/>
+        <source>只有主管（或本案承办人修改类别）可以修改投诉分类</source>
+        <translation>Only a manager (or the case's handler, for the category) can reclassify a complaint</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/sla_policy.py" line="72"/>
+        <source>生效日期不能早于今天（已受理的投诉按原标准）</source>
+        <translation>The effective date cannot be before today (cases already opened keep their policy)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="110"/>
+        <source>请填写该时限</source>
+        <translation>Enter this limit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="113"/>
+        <source>时限必须是大于 0 的整数</source>
+        <translation>The limit must be a whole number above 0</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="115"/>
+        <source>时限不能超过 {0}</source>
+        <translation>The limit cannot exceed {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="118"/>
+        <source>请同时填写服务开始和结束时间</source>
+        <translation>Enter both the opening and the closing time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="120"/>
+        <source>服务结束时间必须晚于开始时间</source>
+        <translation>The closing time must be after the opening time</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -9513,6 +9675,84 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/ui/ops.py" line="243"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>sla</name>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="43"/>
+        <source>答复时限：一般投诉</source>
+        <translation>Answer: general complaint</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="44"/>
+        <source>答复时限：重大投诉</source>
+        <translation>Answer: major complaint</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="45"/>
+        <source>受理（即时）</source>
+        <translation>Accept (immediately)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="46"/>
+        <source>核实</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="47"/>
+        <source>方案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="48"/>
+        <source>反馈（即时）</source>
+        <translation>Feedback (immediately)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="49"/>
+        <source>归档总结</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="50"/>
+        <source>执行：退款到账</source>
+        <translation>Execute: refund paid</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="51"/>
+        <source>执行：换货发出</source>
+        <translation>Execute: exchange shipped</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="52"/>
+        <source>1级（一般）响应</source>
+        <translation>Level 1 (normal) respond</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="53"/>
+        <source>1级（一般）解决</source>
+        <translation>Level 1 (normal) resolve</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="54"/>
+        <source>2级（紧急）响应</source>
+        <translation>Level 2 (urgent) respond</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="55"/>
+        <source>2级（紧急）解决</source>
+        <translation>Level 2 (urgent) resolve</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="56"/>
+        <source>3级（重大）响应</source>
+        <translation>Level 3 (major) respond</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="57"/>
+        <source>3级（重大）解决</source>
+        <translation>Level 3 (major) resolve</translation>
     </message>
 </context>
 </TS>
