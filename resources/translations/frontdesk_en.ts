@@ -103,6 +103,39 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="70"/>
+        <source>方案审批 - {0}</source>
+        <translation>Approve plan - {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="73"/>
+        <source>已审批：{0}</source>
+        <translation>Approved by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="73"/>
+        <source>尚无审批</source>
+        <translation>Not approved yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="75"/>
+        <source>。重大投诉须两位主管审批并记录上报公司领导。</source>
+        <translation>. A major complaint needs two managers' approvals and a report to company leaders.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="80"/>
+        <source>审批意见（可不填）</source>
+        <translation>Approval comment (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="81"/>
+        <source>审批意见</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentChart</name>
     <message>
         <location filename="../../frontdesk/ui/assessment_chart.py" line="60"/>
@@ -316,6 +349,60 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ClassifyDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="32"/>
+        <source>分类指派 - {0}</source>
+        <translation>Classify and assign - {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="40"/>
+        <source>（暂不指定）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="45"/>
+        <source>投诉类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="45"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="45"/>
+        <source>处理等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="46"/>
+        <source>责任部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="46"/>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="52"/>
+        <source>修改原因（可不填）</source>
+        <translation>Reason for the change (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="53"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="55"/>
+        <source>承办人只能修改投诉类别；其他项目请主管修改。</source>
+        <translation>As the handler you can change only the category; ask a manager for the rest.</translation>
+    </message>
+</context>
+<context>
     <name>ClockDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="139"/>
@@ -425,16 +512,19 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
@@ -445,6 +535,7 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
@@ -455,101 +546,133 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <source>最近时限</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="100"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="100"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="128"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="135"/>
-        <source>各项时限（按工作日计算，暂停期间不计）</source>
-        <translation>Time limits (in working days; paused time excluded)</translation>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="137"/>
+        <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
+        <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="146"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="149"/>
+        <source>：{0}</source>
+        <translation>: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="151"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="154"/>
+        <source>上报：{0}</source>
+        <translation>Reported to: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -635,115 +758,155 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="50"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="83"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="62"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="64"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="66"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="67"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="68"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="83"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
+        <source>分类指派</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <source>审批方案</source>
+        <translation>Approve plan</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <source>上报领导</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <source>时限标准…</source>
+        <translation>Time limits…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="94"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="95"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="142"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="155"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="163"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="170"/>
         <source>已结案</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="173"/>
+        <source>分类已更新</source>
+        <translation>Classification updated</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <source>已审批方案</source>
+        <translation>Plan approved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="179"/>
+        <source>已记录上报</source>
+        <translation>Report to leaders recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="182"/>
+        <source>时限标准已保存，新受理的投诉按新标准计时</source>
+        <translation>Time limits saved; complaints opened from now on use them</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1482,34 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="167"/>
         <source>意见</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="92"/>
+        <source>上报领导 - {0}</source>
+        <translation>Report to leaders - {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="97"/>
+        <source>如：公司分管副总 张总</source>
+        <translation>e.g. Deputy GM Zhang</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="98"/>
+        <source>上报方式与内容（可不填）</source>
+        <translation>How and what was reported (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="99"/>
+        <source>上报对象</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="100"/>
+        <source>说明</source>
         <translation>Note</translation>
     </message>
 </context>
@@ -3041,6 +3232,106 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="63"/>
         <source>请填写大于 0 的金额，最多两位小数</source>
         <translation>Enter an amount above 0 with at most two decimals</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="31"/>
+        <source>投诉时限标准</source>
+        <translation>Complaint time limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="36"/>
+        <source>当前版本：{0}。修改后保存为新版本，从生效日期起受理的投诉按新标准计时，已受理的投诉不受影响。</source>
+        <translation>Current version: {0}. Saving makes a new version: complaints opened from its effective date use it; cases already opened are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="38"/>
+        <source>{0} 起，{1}</source>
+        <translation>from {0}, by {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="38"/>
+        <source>默认标准（种子文件）</source>
+        <translation>the default limits (seed documents)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="43"/>
+        <source>各项时限</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="50"/>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="50"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="57"/>
+        <source>适用</source>
+        <translation>Applies</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="78"/>
+        <source>计算各阶段时限</source>
+        <translation>Track each stage's limit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="81"/>
+        <source>计算处理等级的响应/解决时限（种子 003）</source>
+        <translation>Track the levels' respond/resolve limits (seed 003)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="84"/>
+        <source>阶段时限</source>
+        <translation>Stage limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="85"/>
+        <source>等级时限</source>
+        <translation>Level limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="86"/>
+        <source>全天（24 小时）</source>
+        <translation>All day (24 h)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="105"/>
+        <source>仅工作日（周末、法定节假日不计）</source>
+        <translation>Working days only (weekends and public holidays skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="106"/>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="109"/>
+        <source>服务时间</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="110"/>
+        <source>小时时限只计服务时间；服务时间外或非服务日受理的“即时”环节，从下一个服务时段开始计时。</source>
+        <translation>Hour limits count service hours only; an "immediately" step received outside them or on a closed day starts counting when the desk next opens.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="112"/>
+        <source>服务日</source>
+        <translation>Service days</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="116"/>
+        <source>生效日期</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="138"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -7380,7 +7671,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/case_roles.py" line="32"/>
         <source>主管或本案承办人</source>
-        <translation>a manager or the case's handler</translation>
+        <translation>a manager or the case&apos;s handler</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/case_roles.py" line="33"/>
@@ -7918,14 +8209,14 @@ Please send this file to technical support.</translation>
         <translation>The complaint details must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/handling.py" line="33"/>
         <location filename="../../frontdesk/domain/complaints.py" line="104"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="33"/>
         <source>请选择投诉类别</source>
         <translation>Choose a complaint category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/handling.py" line="35"/>
         <location filename="../../frontdesk/domain/complaints.py" line="106"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="35"/>
         <source>请选择严重程度</source>
         <translation>Choose a severity</translation>
     </message>
@@ -7969,7 +8260,7 @@ Please send this file to technical support.</translation>
         <location filename="../../frontdesk/services/complaints/handling.py" line="124"/>
         <location filename="../../frontdesk/services/complaints/handling.py" line="139"/>
         <source>上报领导须由主管或本案承办人记录</source>
-        <translation>Only a manager or the case's handler can record a report to leaders</translation>
+        <translation>Only a manager or the case&apos;s handler can record a report to leaders</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/handling.py" line="133"/>
@@ -8591,8 +8882,8 @@ Please send this file to technical support.</translation>
         <translation>The account does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/handling.py" line="39"/>
         <location filename="../../frontdesk/services/complaints/cases.py" line="121"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="39"/>
         <source>责任部门不存在</source>
         <translation>The responsible department does not exist</translation>
     </message>
@@ -9469,7 +9760,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/case_roles.py" line="62"/>
         <source>「核实」须由主管或本案承办人完成</source>
-        <translation>Verification must be finished by a manager or the case's handler</translation>
+        <translation>Verification must be finished by a manager or the case&apos;s handler</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/case_roles.py" line="64"/>
@@ -9484,7 +9775,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/case_roles.py" line="78"/>
         <source>重大投诉的方案须另一位主管（分管领导）审批</source>
-        <translation>A major complaint's plan needs the approval of a second manager (the responsible leader)</translation>
+        <translation>A major complaint&apos;s plan needs the approval of a second manager (the responsible leader)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/case_roles.py" line="80"/>
@@ -9499,7 +9790,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/case_roles.py" line="90"/>
         <source>只有主管（或本案承办人修改类别）可以修改投诉分类</source>
-        <translation>Only a manager (or the case's handler, for the category) can reclassify a complaint</translation>
+        <translation>Only a manager (or the case&apos;s handler, for the category) can reclassify a complaint</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/sla_policy.py" line="72"/>
@@ -9682,17 +9973,17 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="43"/>
         <source>答复时限：一般投诉</source>
-        <translation>Answer: general complaint</translation>
+        <translation>Answer (general)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="44"/>
         <source>答复时限：重大投诉</source>
-        <translation>Answer: major complaint</translation>
+        <translation>Answer (major)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="45"/>
         <source>受理（即时）</source>
-        <translation>Accept (immediately)</translation>
+        <translation>Intake (immediately)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="46"/>
@@ -9702,7 +9993,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="47"/>
         <source>方案</source>
-        <translation>Plan</translation>
+        <translation>Proposal</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="48"/>
@@ -9712,47 +10003,47 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="49"/>
         <source>归档总结</source>
-        <translation>Archive</translation>
+        <translation>Archive and review</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="50"/>
         <source>执行：退款到账</source>
-        <translation>Execute: refund paid</translation>
+        <translation>Refund paid</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="51"/>
         <source>执行：换货发出</source>
-        <translation>Execute: exchange shipped</translation>
+        <translation>Exchange shipped</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="52"/>
         <source>1级（一般）响应</source>
-        <translation>Level 1 (normal) respond</translation>
+        <translation>Level 1 respond</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="53"/>
         <source>1级（一般）解决</source>
-        <translation>Level 1 (normal) resolve</translation>
+        <translation>Level 1 resolve</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="54"/>
         <source>2级（紧急）响应</source>
-        <translation>Level 2 (urgent) respond</translation>
+        <translation>Level 2 respond</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="55"/>
         <source>2级（紧急）解决</source>
-        <translation>Level 2 (urgent) resolve</translation>
+        <translation>Level 2 resolve</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="56"/>
         <source>3级（重大）响应</source>
-        <translation>Level 3 (major) respond</translation>
+        <translation>Level 3 respond</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/sla_policy.py" line="57"/>
         <source>3级（重大）解决</source>
-        <translation>Level 3 (major) resolve</translation>
+        <translation>Level 3 resolve</translation>
     </message>
 </context>
 </TS>

@@ -94,6 +94,7 @@ class ComplaintDetailDialog(QDialog):
             (self.tr("处理等级"), f"{case['level']} {enum_text(Priority(case['level']).label)}"),
             (self.tr("当前阶段"), stage),
             (self.tr("责任部门"), case["department_name"] or ""), (self.tr("归责员工"), case["staff_name"] or ""),
+            (self.tr("承办人"), case["handler_name"] or ""), (self.tr("最近时限"), self._next_due(clock)),
             (self.tr("受理人"), case["opened_by_name"] or ""), (self.tr("关联接待"), case["contact_number"] or ""),
             (self.tr("客户满意度"), enum_text(label(case["satisfaction"]))),
             (self.tr("客户确认"), self.tr("已确认") if case["customer_confirmed"] else ""),
@@ -117,7 +118,8 @@ class ComplaintDetailDialog(QDialog):
                                       self.tr("状态")])
         self.deadlines.setObjectName("deadlines")
         rows: list[tuple[str, Any, Any, Any, str, bool]] = []
-        spans = stage_history(case["opened_at"], case["case_events"], clock.now, holidays.work_calendar())
+        spans = stage_history(case["opened_at"], case["case_events"], clock.now, holidays.work_calendar(),
+                              case["policy"])
         for span in spans:
             if span.stage is Stage.CLOSED:
                 continue
@@ -132,7 +134,7 @@ class ComplaintDetailDialog(QDialog):
                    [r[5] for r in rows])
         header = self.deadlines.horizontalHeader().sizeHint().height()
         self.deadlines.setMinimumHeight(header + self.deadlines.verticalHeader().defaultSectionSize() * len(rows) + 4)
-        layout.addWidget(QLabel(self.tr("各项时限（按工作日计算，暂停期间不计）")))
+        layout.addWidget(QLabel(self.tr("各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）")))
         layout.addWidget(self.deadlines)
 
         self.log = self._table([self.tr("时间"), self.tr("事项"), self.tr("经办人"), self.tr("说明")])
@@ -143,6 +145,13 @@ class ComplaintDetailDialog(QDialog):
             if e["kind"] == "stage":
                 what = self.tr("转入「{0}」").format(enum_text(Stage(e["to_stage"]).label))
             note = e["note"]
+            if e["kind"] == "classify":
+                what += self.tr("：{0}").format(self._field_name(e["field"]))
+                change = self.tr("{0} → {1}").format(self._value(e["field"], e["old_value"]) or self.tr("（无）"),
+                                                     self._value(e["field"], e["new_value"]) or self.tr("（无）"))
+                note = f"{change}  {note}".strip()
+            elif e["kind"] == "escalate":
+                note = (self.tr("上报：{0}").format(e["new_value"]) + "  " + note).strip()
             if e["promised_at"]:
                 note += self.tr("（承诺 {0} 前完成）").format(fmt(e["promised_at"]))
             log_rows.append([fmt(e["at"]), what, e["actor_name"], note])
@@ -152,6 +161,26 @@ class ComplaintDetailDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _next_due(self, clock: Any) -> str:
+        nxt = clock.next_clock
+        return f"{fmt(nxt.due)}（{enum_text(nxt.kind.label)}）" if nxt else ""
+
+    def _field_name(self, field: str) -> str:
+        return {"category": self.tr("投诉类别"), "severity": self.tr("严重程度"), "level": self.tr("处理等级"),
+                "department_uuid": self.tr("责任部门"), "handler_uuid": self.tr("承办人")}.get(field, field)
+
+    def _value(self, field: str, value: str) -> str:
+        """A logged old/new value as shown: enum codes in the UI language, names as stored."""
+        if not value:
+            return ""
+        if field == "category":
+            return enum_text(label(value))
+        if field == "severity":
+            return enum_text(Severity(value).label)
+        if field == "level":
+            return f"{value} {enum_text(Priority(int(value)).label)}"
+        return value
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
