@@ -158,6 +158,7 @@ def transfer_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument
         for e in case["events"]
     ]
     stage = Stage(case["stage"]).label + ("（暂停计时）" if clock.is_paused else "")
+    nxt = clock.next_clock
     return PrintDocument(
         title="投诉转办处理单",
         number=case["number"],
@@ -170,7 +171,9 @@ def transfer_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument
             ("投诉类别", label(case["category"])),
             ("严重程度 / 等级", f"{Severity(case['severity']).label} / {case['level']}级（{Priority(case['level']).label}）"),
             ("承办部门", case["department_name"] or ""),
+            ("承办人", case["handler_name"] or ""),
             ("当前阶段", stage),
+            ("最近时限", f"{_fmt(nxt.due)}（{nxt.kind.label}）" if nxt else ""),
             ("本阶段时限", _fmt(clock.stage_deadline)),
             ("答复客户时限", _fmt(clock.answer_deadline)),
             ("投诉事由", case["subject"], True),
@@ -183,5 +186,5 @@ def transfer_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument
         copies=["承办部门联", "客服中心存根联"],
         qr_text=case["number"],
         printed_at=now(),
-        footer="请承办部门在答复时限前将处理意见反馈客服中心；时限按工作日计算，暂停期间不计。",
+        footer="请承办部门在答复时限前将处理意见反馈客服中心；天数按工作日、小时按服务时间计算，暂停期间不计。",
     )

@@ -103,9 +103,12 @@ def refresh_deadlines() -> int:
     return count
 
 
+SLA_RULES = "sla 2"  # bumped when the deadline rules change (2: hour clocks count service hours / working days)
+
+
 def ensure_deadline_index() -> None:
-    """Re-index open cases once after the built-in holiday data changed (a chinesecalendar upgrade)."""
-    stamp = f"chinesecalendar {chinese_calendar.__version__}"
+    """Re-index open cases once after the built-in holiday data or the deadline rules changed (an upgrade)."""
+    stamp = f"chinesecalendar {chinese_calendar.__version__}; {SLA_RULES}"
     if CALENDAR_STAMP.get() == stamp:
         return
     with transaction():
