@@ -122,7 +122,7 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="75"/>
         <source>。重大投诉须两位主管审批并记录上报公司领导。</source>
-        <translation>. A major complaint needs two managers' approvals and a report to company leaders.</translation>
+        <translation>. A major complaint needs two managers&apos; approvals and a report to company leaders.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="80"/>
@@ -476,205 +476,255 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="38"/>
+        <source>超 </source>
+        <translation>over </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="39"/>
+        <source>{0}天</source>
+        <translation>{0}d </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
+        <source>{0}小时</source>
+        <translation>{0}h </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
+        <source>{0}分钟</source>
+        <translation>{0}min</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
+        <source>按承诺</source>
+        <translation>As promised</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
+        <source>超时完成</source>
+        <translation>Done late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
+        <source>按时完成</source>
+        <translation>Done on time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
+        <source>已超期 </source>
+        <translation>Overdue </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
+        <source>剩余 </source>
+        <translation>Left </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="88"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="101"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="92"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="93"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="94"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
         <source>最近时限</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="100"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="100"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="126"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="131"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="141"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="137"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
         <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="151"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="164"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
         <source>上报：{0}</source>
         <translation>Reported to: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
         <source>处理记录</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="180"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -3259,77 +3309,77 @@ Runs offline; data is stored in:
         <translation>Limits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="52"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="52"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="59"/>
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="80"/>
         <source>计算各阶段时限</source>
-        <translation>Track each stage's limit</translation>
+        <translation>Track each stage&apos;s limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="83"/>
         <source>计算处理等级的响应/解决时限（种子 003）</source>
-        <translation>Track the levels' respond/resolve limits (seed 003)</translation>
+        <translation>Track the levels&apos; respond/resolve limits (seed 003)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="86"/>
         <source>阶段时限</source>
         <translation>Stage limits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="87"/>
         <source>等级时限</source>
         <translation>Level limits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="88"/>
         <source>全天（24 小时）</source>
         <translation>All day (24 h)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="107"/>
         <source>仅工作日（周末、法定节假日不计）</source>
         <translation>Working days only (weekends and public holidays skipped)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="108"/>
         <source>每天</source>
         <translation>Every day</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="111"/>
         <source>服务时间</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="112"/>
         <source>小时时限只计服务时间；服务时间外或非服务日受理的“即时”环节，从下一个服务时段开始计时。</source>
-        <translation>Hour limits count service hours only; an "immediately" step received outside them or on a closed day starts counting when the desk next opens.</translation>
+        <translation>Hour limits count service hours only; an &quot;immediately&quot; step received outside them or on a closed day starts counting when the desk next opens.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="116"/>
         <source>服务日</source>
         <translation>Service days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="120"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="142"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -8882,71 +8932,71 @@ Please send this file to technical support.</translation>
         <translation>The account does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="121"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="124"/>
         <location filename="../../frontdesk/services/complaints/handling.py" line="39"/>
         <source>责任部门不存在</source>
         <translation>The responsible department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="123"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="126"/>
         <source>归责员工不存在</source>
         <translation>The staff member held responsible does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="159"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="184"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="331"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="187"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="334"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="234"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="237"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="240"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="243"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="242"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="245"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="244"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="247"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="264"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="267"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="198"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="282"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="285"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="295"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="298"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="296"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="299"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="304"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="307"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>

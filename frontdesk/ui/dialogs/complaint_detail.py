@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,8 +34,21 @@ OVERDUE = "#c62828"
 WARNING_STYLE = "background: #fff3e0; color: #e65100; padding: 6px; border: 1px solid #ffcc80;"
 
 
+_CTX = "ComplaintDetailDialog"
+_OVER = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "超 ")
+_DAYS = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "{0}天")
+_HOURS = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "{0}小时")
+_MINUTES = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "{0}分钟")
+_PROMISED = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "按承诺")
+_LATE = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "超时完成")
+_ON_TIME = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "按时完成")
+_OVERDUE = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "已超期 ")
+_LEFT = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "剩余 ")
+
+
 def _t(text: str) -> str:
-    return QCoreApplication.translate("ComplaintDetailDialog", text)
+    """One of the strings marked above, in the UI language."""
+    return QCoreApplication.translate(_CTX, text)
 
 
 def fmt(value: datetime | None) -> str:
@@ -46,23 +59,23 @@ def fmt_span(span: timedelta | None) -> str:
     """A remaining time as 2天3小时 / 45分钟; negative means overrun (超 …)."""
     if span is None:
         return ""
-    prefix, span = (_t("超 "), -span) if span < timedelta(0) else ("", span)
+    prefix, span = (_t(_OVER), -span) if span < timedelta(0) else ("", span)
     minutes = int(span.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
-    parts = [_t("{0}天").format(days) if days else "", _t("{0}小时").format(hours) if hours else "",
-             _t("{0}分钟").format(mins) if not days and mins else ""]
-    return prefix + ("".join(parts) or _t("{0}分钟").format(0))
+    parts = [_t(_DAYS).format(days) if days else "", _t(_HOURS).format(hours) if hours else "",
+             _t(_MINUTES).format(mins) if not days and mins else ""]
+    return prefix + ("".join(parts).strip() or _t(_MINUTES).format(0))
 
 
 def clock_state(clock: Clock | None, left_at: datetime | None = None) -> str:
     if clock is None:
-        return _t("按承诺") if left_at is None else ""
+        return _t(_PROMISED) if left_at is None else ""
     if clock.done_at is not None or left_at is not None:
-        return _t("超时完成") if clock.late or (left_at and left_at > clock.due) else _t("按时完成")
+        return _t(_LATE) if clock.late or (left_at and left_at > clock.due) else _t(_ON_TIME)
     if clock.overdue:
-        return _t("已超期 ") + fmt_span(clock.remaining)
-    return _t("剩余 ") + fmt_span(clock.remaining)
+        return _t(_OVERDUE) + fmt_span(clock.remaining)
+    return _t(_LEFT) + fmt_span(clock.remaining)
 
 
 class ComplaintDetailDialog(QDialog):
@@ -164,7 +177,7 @@ class ComplaintDetailDialog(QDialog):
 
     def _next_due(self, clock: Any) -> str:
         nxt = clock.next_clock
-        return f"{fmt(nxt.due)}（{enum_text(nxt.kind.label)}）" if nxt else ""
+        return self.tr("{0}（{1}）").format(fmt(nxt.due), enum_text(nxt.kind.label)) if nxt else ""
 
     def _field_name(self, field: str) -> str:
         return {"category": self.tr("投诉类别"), "severity": self.tr("严重程度"), "level": self.tr("处理等级"),

@@ -52,7 +52,7 @@ class ComplaintsPage(ListPage):
         super().__init__(ctx)
         columns = spec_columns(complaint_list.COMPLAINTS, {
             "number": 190, "opened_at": 130, "customer_name": 80, "phone": 105, "subject": 200, "severity": 70,
-            "level": 60, "stage": 80, "paused": 60, "due_at": 130, "due_clock": 95, "remaining": 100,
+            "level": 60, "stage": 80, "paused": 60, "due_at": 130, "due_clock": 110, "remaining": 100,
             "department_name": 90, "handler_name": 70, "satisfaction": 70},
             fmt={"paused": lambda v: self.tr("暂停") if v else "", "remaining": fmt_span,
                  "due_clock": lambda v: enum_text(ClockKind(v).label) if v else ""})
