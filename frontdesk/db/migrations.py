@@ -81,6 +81,47 @@ def _audit_chain(db: peewee.Database) -> None:
         db.cursor().executemany('UPDATE "audit_log" SET "prev_hash" = ?, "hash" = ? WHERE "id" = ?', updates)
 
 
+def _sla_policy(db: peewee.Database) -> None:
+    """Complaints: SLA policy versions, the case's policy and handler, classification/escalation log fields."""
+
+    class SlaPolicyV11(peewee.Model):  # the table as this step made it, not today's model
+        uuid = peewee.CharField(max_length=36, unique=True)
+        site_code = peewee.CharField(max_length=16, index=True)
+        created_at = peewee.DateTimeField()
+        updated_at = peewee.DateTimeField(index=True)
+        revision = peewee.IntegerField()
+        deleted = peewee.BooleanField()
+        effective_from = peewee.DateField()
+        spec = peewee.TextField()
+        changed_by = peewee.CharField(max_length=30)
+        note = peewee.CharField(max_length=200)
+
+        class Meta:
+            table_name = "sla_policy"
+            legacy_table_names = False
+
+    class StaffRef(peewee.Model):  # only what the handler's foreign key points at
+        uuid = peewee.CharField(max_length=36, unique=True)
+
+        class Meta:
+            table_name = "staff"
+
+    class ComplaintV11(peewee.Model):
+        handler_uuid = peewee.ForeignKeyField(StaffRef, field="uuid", null=True, on_delete="SET NULL",
+                                              column_name="handler_uuid")
+
+        class Meta:
+            table_name = "complaint"
+
+    with db.bind_ctx([SlaPolicyV11, StaffRef, ComplaintV11]):
+        db.create_tables([SlaPolicyV11])
+        add_column(db, "complaint", "handler_uuid", ComplaintV11._meta.fields["handler_uuid"])
+    text = partial(peewee.CharField, default="", constraints=[sql_default("")])
+    add_column(db, "complaint", "policy_uuid", text(max_length=36))
+    for name, length in (("field", 20), ("old_value", 60), ("new_value", 60)):
+        add_column(db, "complaint_event", name, text(max_length=length))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", partial(frozen.replay, version=1)),
     Migration(2, "reception log, transfers, contact search index", partial(frozen.replay, version=2)),
@@ -92,6 +133,7 @@ MIGRATIONS: list[Migration] = [
     Migration(8, "contact index for status + category filters", partial(frozen.replay, version=8)),
     Migration(9, "assessment templates, runs, scores, etiquette self-checks", partial(frozen.replay, version=9)),
     Migration(10, "audit trail: hash chain per site", _audit_chain),
+    Migration(11, "complaints: SLA policy versions, handler, classification log", _sla_policy),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

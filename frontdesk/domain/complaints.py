@@ -39,6 +39,9 @@ class LogKind(StrEnum):
     PAUSE = "pause"
     RESUME = "resume"
     NOTE = "note"
+    APPROVE = "approve"  # a manager approved the plan (方案审批)
+    ESCALATE = "escalate"  # reported to company leaders (报公司领导): new_value names whom
+    CLASSIFY = "classify"  # category / severity / level / department / handler changed: field, old, new
 
 
 LABELS: dict[str, str] = {
@@ -56,6 +59,9 @@ LABELS: dict[str, str] = {
     LogKind.PAUSE: QT_TRANSLATE_NOOP("enum", "暂停计时"),
     LogKind.RESUME: QT_TRANSLATE_NOOP("enum", "恢复计时"),
     LogKind.NOTE: QT_TRANSLATE_NOOP("enum", "备注"),
+    LogKind.APPROVE: QT_TRANSLATE_NOOP("enum", "方案审批"),
+    LogKind.ESCALATE: QT_TRANSLATE_NOOP("enum", "上报领导"),
+    LogKind.CLASSIFY: QT_TRANSLATE_NOOP("enum", "修改分类"),
 }
 
 

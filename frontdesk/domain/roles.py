@@ -36,6 +36,7 @@ class Permission(StrEnum):
     MANAGE_REFERENCE = "manage_reference"  # fine schedule, departments, holidays, templates
     MANAGE_ROSTER = "manage_roster"  # staff roster (not accounts)
     APPROVE_AFTERSALES = "approve_aftersales"  # large refunds, return/exchange policy, repair settings
+    MANAGE_COMPLAINTS = "manage_complaints"  # complaint classification, assignment, plan approval, archive
     MANAGE_ACCOUNTS = "manage_accounts"  # roles, passwords, locks
     ADMIN_SITE = "admin_site"  # site settings, backup/restore, import
     EXPORT_CUSTOMER_DATA = "export_customer_data"  # customers' full phone numbers in exported files
@@ -51,6 +52,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_REFERENCE,
             Permission.MANAGE_ROSTER,
             Permission.APPROVE_AFTERSALES,
+            Permission.MANAGE_COMPLAINTS,
             Permission.EXPORT_CUSTOMER_DATA,
         }
     ),
@@ -64,6 +66,7 @@ PERMISSION_LABELS = {
     Permission.MANAGE_REFERENCE: QT_TRANSLATE_NOOP("enum", "维护罚款标准、部门、节假日与考核模板"),
     Permission.MANAGE_ROSTER: QT_TRANSLATE_NOOP("enum", "维护员工档案"),
     Permission.APPROVE_AFTERSALES: QT_TRANSLATE_NOOP("enum", "审批大额退款、维护售后政策"),
+    Permission.MANAGE_COMPLAINTS: QT_TRANSLATE_NOOP("enum", "投诉分类指派、方案审批与归档"),
     Permission.MANAGE_ACCOUNTS: QT_TRANSLATE_NOOP("enum", "管理账户与密码"),
     Permission.ADMIN_SITE: QT_TRANSLATE_NOOP("enum", "站点设置、备份恢复与数据导入"),
     Permission.EXPORT_CUSTOMER_DATA: QT_TRANSLATE_NOOP("enum", "导出客户资料（完整电话号码）"),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from frontdesk.domain.sla_policy import DEFAULT_POLICY, SPECS, SlaPolicy, Unit
 from frontdesk.domain.stages import CaseFlowError, Priority, Remedy, Severity, Stage, check_move
 from frontdesk.domain.stages import IllegalStageMove as IllegalStageMove  # re-exported
 from frontdesk.domain.stages import can_move as can_move  # re-exported
@@ -48,35 +49,43 @@ class ClockKind(StrEnum):
         }[self]
 
 
+class Measure(StrEnum):
+    """How a budget's time is counted."""
+
+    WORKING = "working"  # whole working days (WorkCalendar)
+    SERVICE = "service"  # the site's service hours (SlaPolicy.hours)
+    WALL = "wall"  # wall-clock time (a promised datetime)
+
+
 @dataclass(frozen=True)
 class Budget:
-    """Time allowed: working time (whole working days, see WorkCalendar) or wall-clock time."""
+    """Time allowed, in working time, service time or wall-clock time."""
 
     amount: timedelta
-    working: bool
+    measure: Measure
 
     @classmethod
     def workdays(cls, n: int) -> Budget:
-        return cls(timedelta(days=n), working=True)
+        return cls(timedelta(days=n), Measure.WORKING)
 
     @classmethod
     def hours(cls, h: float) -> Budget:
-        return cls(timedelta(hours=h), working=False)
+        return cls(timedelta(hours=h), Measure.SERVICE)
+
+    @classmethod
+    def of(cls, policy: SlaPolicy, key: str) -> Budget | None:
+        """The policy's budget ``key`` (None when that clock does not apply)."""
+        value = policy.budget(key)
+        if value is None:
+            return None
+        return cls.workdays(value) if SPECS[key].unit is Unit.WORKDAYS else cls.hours(value)
 
 
-IMMEDIATE = Budget.hours(1)
-"""'Immediately' (受理, 反馈) needs a finite limit to be checkable: one wall-clock hour."""
-STAGE_BUDGETS: dict[Stage, Budget] = {
-    Stage.ACCEPT: IMMEDIATE,
-    Stage.VERIFY: Budget.workdays(2),
-    Stage.PLAN: Budget.workdays(1),
-    Stage.FEEDBACK: IMMEDIATE,
-    Stage.ARCHIVE: Budget.workdays(3),
-}  # EXECUTE: from the promise on the event that entered it (promised_at, else REMEDY_HOURS)
-REMEDY_HOURS = {Remedy.REFUND: 24, Remedy.EXCHANGE: 48}
-ANSWER_WORKDAYS = {Severity.GENERAL: 5, Severity.MAJOR: 10}
-RESPOND_HOURS = {Priority.URGENT: 12, Priority.MAJOR: 2}
-RESOLVE_HOURS = {Priority.NORMAL: 24, Priority.URGENT: 48}
+STAGE_KEYS = {Stage.ACCEPT: "stage_accept", Stage.VERIFY: "stage_verify", Stage.PLAN: "stage_plan",
+              Stage.FEEDBACK: "stage_feedback", Stage.ARCHIVE: "stage_archive"}
+# EXECUTE: from the promise on the event that entered it (promised_at, else the remedy's hours)
+REMEDY_KEYS = {Remedy.REFUND: "remedy_refund", Remedy.EXCHANGE: "remedy_exchange"}
+ANSWER_WORKDAYS = {s: DEFAULT_POLICY.budget(f"answer_{s.value}") for s in Severity}  # the seeds' (reports)
 RESPONDED_ON = Stage.VERIFY  # responded once the case leaves 受理
 ANSWERED_ON = Stage.EXECUTE  # answered once 反馈 is done (the customer has the plan and replied)
 RESOLVED_ON = Stage.ARCHIVE  # resolved once 执行 is done
@@ -171,9 +180,15 @@ class CaseClock:
         return bool(self.overdue_clocks)
 
     @property
+    def next_clock(self) -> Clock | None:
+        """The running clock due first: the due time shown for the case, and which clock it is."""
+        return min((c for c in self.clocks if c.done_at is None), key=lambda c: c.due, default=None)
+
+    @property
     def next_due(self) -> datetime | None:
         """The earliest deadline still running (for sorting a case list)."""
-        return min((c.due for c in self.clocks if c.done_at is None), default=None)
+        nxt = self.next_clock
+        return nxt.due if nxt else None
 
 
 @dataclass
@@ -212,29 +227,37 @@ def _replay(opened_at: datetime, events: Iterable[CaseEvent], now: datetime) -> 
     return r
 
 
-def _clock(
-    kind: ClockKind,
-    budget: Budget,
-    start: datetime,
-    done_at: datetime | None,
-    r: _Replay,
-    now: datetime,
-    cal: WorkCalendar,
-) -> Clock:
+@dataclass(frozen=True)
+class _Ctx:
+    r: _Replay
+    now: datetime
+    cal: WorkCalendar
+    policy: SlaPolicy
+
+
+def _clock(kind: ClockKind, budget: Budget, start: datetime, done_at: datetime | None, x: _Ctx) -> Clock:
     """Spend ``budget`` over the unpaused parts of [start, done_at or now]; project the rest from the end."""
-    end = done_at or now
-    measure: Callable[[datetime, datetime], timedelta] = cal.working_time if budget.working else _wall
-    advance: Callable[[datetime, timedelta], datetime] = cal.add_working_time if budget.working else _wall_add
+    end = done_at or x.now
+    measure: Callable[[datetime, datetime], timedelta]
+    advance: Callable[[datetime, timedelta], datetime]
+    if budget.measure is Measure.WORKING:
+        measure, advance = x.cal.working_time, x.cal.add_working_time
+    elif budget.measure is Measure.SERVICE:
+        hours = x.policy.hours
+        measure = lambda a, b: hours.measure(a, b, x.cal)  # noqa: E731
+        advance = lambda t, d: hours.advance(t, d, x.cal)  # noqa: E731
+    else:
+        measure, advance = _wall, _wall_add
     used, due = timedelta(0), None
-    for a, b in active_intervals(start, end, r.pauses):
+    for a, b in active_intervals(start, end, x.r.pauses):
         m = measure(a, b)
         if due is None and used + m >= budget.amount:
             due = advance(a, budget.amount - used)
         used += m
     remaining = budget.amount - used
     if due is None:
-        due = advance(end, remaining)
-    return Clock(kind, due, remaining, done_at, done_at is None and now > due)
+        due = advance(end, remaining) if remaining > timedelta(0) else end
+    return Clock(kind, due, remaining, done_at, done_at is None and x.now > due)
 
 
 def _wall(a: datetime, b: datetime) -> timedelta:
@@ -245,12 +268,16 @@ def _wall_add(t: datetime, d: timedelta) -> datetime:
     return t + d
 
 
-def _execute_budget(r: _Replay) -> Budget | None:
+def _stage_budget(stage: Stage, r: _Replay, policy: SlaPolicy) -> Budget | None:
+    if not policy.use_stages:
+        return None
+    if stage is not Stage.EXECUTE:
+        return Budget.of(policy, STAGE_KEYS[stage]) if stage in STAGE_KEYS else None
     ev = r.entry_events[Stage.EXECUTE]
     if ev.promised_at is not None:
-        return Budget(max(ev.promised_at - ev.at, timedelta(0)), working=False)
-    if ev.remedy in REMEDY_HOURS:
-        return Budget.hours(REMEDY_HOURS[ev.remedy])
+        return Budget(max(ev.promised_at - ev.at, timedelta(0)), Measure.WALL)
+    if ev.remedy in REMEDY_KEYS:
+        return Budget.of(policy, REMEDY_KEYS[ev.remedy])
     return None
 
 
@@ -261,41 +288,40 @@ def compute_status(
     events: Iterable[CaseEvent],
     now: datetime,
     calendar: WorkCalendar,
+    policy: SlaPolicy = DEFAULT_POLICY,
 ) -> CaseClock:
     """Replay ``events`` (those up to ``now``) and derive every deadline; raises CaseFlowError on a bad log.
 
     The case starts in 受理 at ``opened_at``. Each stage's clock starts when the stage is entered.
-    Pauses stop all clocks; a paused working interval pushes working-day deadlines later by its
-    working time, hour deadlines by its wall time. While paused, deadlines are projected as if
-    the clock resumed now. Services can validate a new event by calling this with it appended.
+    Working-day budgets count whole working days; hour budgets count the policy's service hours, so
+    an "immediately" stage entered at night starts counting when the desk opens. Pauses stop all
+    clocks. While paused, deadlines are projected as if the clock resumed now. Services can validate
+    a new event by calling this with it appended.
     """
     severity, level = Severity(severity), Priority(level)
     r = _replay(opened_at, events, now)
+    x = _Ctx(r, now, calendar, policy)
 
-    def clock(kind: ClockKind, budget: Budget, start: datetime, stop: Stage | None) -> Clock:
-        return _clock(kind, budget, start, r.entered.get(stop) if stop else None, r, now, calendar)
+    def clock(kind: ClockKind, budget: Budget | None, start: datetime, stop: Stage | None) -> Clock | None:
+        if budget is None:
+            return None
+        return _clock(kind, budget, start, r.entered.get(stop) if stop else None, x)
 
-    stage_budget = _execute_budget(r) if r.stage is Stage.EXECUTE else STAGE_BUDGETS.get(r.stage)
+    levels = policy.use_levels
+    answer = clock(ClockKind.ANSWER, Budget.of(policy, f"answer_{severity.value}"), opened_at, ANSWERED_ON)
+    assert answer is not None  # the answer clock always applies
     return CaseClock(
         now=now,
         stage=r.stage,
         stage_entered_at=r.entered[r.stage],
         is_paused=r.paused_since is not None,
         paused_since=r.paused_since,
-        stage_clock=clock(ClockKind.STAGE, stage_budget, r.entered[r.stage], None)
-        if stage_budget is not None
-        else None,
-        answer=clock(ClockKind.ANSWER, Budget.workdays(ANSWER_WORKDAYS[severity]), opened_at, ANSWERED_ON),
-        respond=(
-            clock(ClockKind.RESPOND, Budget.hours(RESPOND_HOURS[level]), opened_at, RESPONDED_ON)
-            if level in RESPOND_HOURS
-            else None
-        ),
-        resolve=(
-            clock(ClockKind.RESOLVE, Budget.hours(RESOLVE_HOURS[level]), opened_at, RESOLVED_ON)
-            if level in RESOLVE_HOURS
-            else None
-        ),
+        stage_clock=clock(ClockKind.STAGE, _stage_budget(r.stage, r, policy), r.entered[r.stage], None),
+        answer=answer,
+        respond=clock(ClockKind.RESPOND, Budget.of(policy, f"respond_{level.value}") if levels else None,
+                      opened_at, RESPONDED_ON),
+        resolve=clock(ClockKind.RESOLVE, Budget.of(policy, f"resolve_{level.value}") if levels else None,
+                      opened_at, RESOLVED_ON),
     )
 
 
@@ -310,15 +336,17 @@ class StageSpan:
 
 
 def stage_history(
-    opened_at: datetime, events: Iterable[CaseEvent], now: datetime, calendar: WorkCalendar
+    opened_at: datetime, events: Iterable[CaseEvent], now: datetime, calendar: WorkCalendar,
+    policy: SlaPolicy = DEFAULT_POLICY,
 ) -> list[StageSpan]:
     """Every stage entered so far, in order, with the deadline it had (pauses excluded) and when it ended."""
     r = _replay(opened_at, events, now)
+    x = _Ctx(r, now, calendar, policy)
     entered = [s for s in Stage if s in r.entered]
     spans = []
     for i, stage in enumerate(entered):
         left = r.entered[entered[i + 1]] if i + 1 < len(entered) else None
-        budget = _execute_budget(r) if stage is Stage.EXECUTE else STAGE_BUDGETS.get(stage)
-        clock = _clock(ClockKind.STAGE, budget, r.entered[stage], left, r, now, calendar) if budget else None
+        budget = _stage_budget(stage, r, policy)
+        clock = _clock(ClockKind.STAGE, budget, r.entered[stage], left, x) if budget else None
         spans.append(StageSpan(stage, r.entered[stage], clock, left))
     return spans

@@ -103,6 +103,39 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="70"/>
+        <source>方案审批 - {0}</source>
+        <translation>Approve plan - {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="73"/>
+        <source>已审批：{0}</source>
+        <translation>Approved by: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="73"/>
+        <source>尚无审批</source>
+        <translation>Not approved yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="75"/>
+        <source>。重大投诉须两位主管审批并记录上报公司领导。</source>
+        <translation>. A major complaint needs two managers&apos; approvals and a report to company leaders.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="80"/>
+        <source>审批意见（可不填）</source>
+        <translation>Approval comment (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="81"/>
+        <source>审批意见</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentChart</name>
     <message>
         <location filename="../../frontdesk/ui/assessment_chart.py" line="60"/>
@@ -316,6 +349,60 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ClassifyDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="32"/>
+        <source>分类指派 - {0}</source>
+        <translation>Classify and assign - {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="40"/>
+        <source>（暂不指定）</source>
+        <translation>(not assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="45"/>
+        <source>投诉类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="45"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="45"/>
+        <source>处理等级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="46"/>
+        <source>责任部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="46"/>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="52"/>
+        <source>修改原因（可不填）</source>
+        <translation>Reason for the change (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="53"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="55"/>
+        <source>承办人只能修改投诉类别；其他项目请主管修改。</source>
+        <translation>As the handler you can change only the category; ask a manager for the rest.</translation>
+    </message>
+</context>
+<context>
     <name>ClockDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="139"/>
@@ -389,167 +476,253 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="38"/>
+        <source>超 </source>
+        <translation>over </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="39"/>
+        <source>{0}天</source>
+        <translation>{0}d </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
+        <source>{0}小时</source>
+        <translation>{0}h </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
+        <source>{0}分钟</source>
+        <translation>{0}min</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
+        <source>按承诺</source>
+        <translation>As promised</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
+        <source>超时完成</source>
+        <translation>Done late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
+        <source>按时完成</source>
+        <translation>Done on time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
+        <source>已超期 </source>
+        <translation>Overdue </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
+        <source>剩余 </source>
+        <translation>Left </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="88"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="101"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <source>最近时限</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="126"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="131"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="141"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="135"/>
-        <source>各项时限（按工作日计算，暂停期间不计）</source>
-        <translation>Time limits (in working days; paused time excluded)</translation>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
+        <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="180"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <source>：{0}</source>
+        <translation>: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="164"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
+        <source>上报：{0}</source>
+        <translation>Reported to: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -635,115 +808,155 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="51"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="83"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="62"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="64"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="66"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="67"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="68"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="83"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
+        <source>分类指派</source>
+        <translation>Classify</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <source>审批方案</source>
+        <translation>Approve plan</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <source>上报领导</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <source>时限标准…</source>
+        <translation>Time limits…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="94"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="95"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="142"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="155"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="163"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="170"/>
         <source>已结案</source>
         <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="173"/>
+        <source>分类已更新</source>
+        <translation>Classification updated</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <source>已审批方案</source>
+        <translation>Plan approved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="179"/>
+        <source>已记录上报</source>
+        <translation>Report to leaders recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="182"/>
+        <source>时限标准已保存，新受理的投诉按新标准计时</source>
+        <translation>Time limits saved; complaints opened from now on use them</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1532,34 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
         <source>意见</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="92"/>
+        <source>上报领导 - {0}</source>
+        <translation>Report to leaders - {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="97"/>
+        <source>如：公司分管副总 张总</source>
+        <translation>e.g. Deputy GM Zhang</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="98"/>
+        <source>上报方式与内容（可不填）</source>
+        <translation>How and what was reported (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="99"/>
+        <source>上报对象</source>
+        <translation>Reported to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="100"/>
+        <source>说明</source>
         <translation>Note</translation>
     </message>
 </context>
@@ -2188,121 +2429,121 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HolidaysPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="35"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="36"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
         <source>星期</source>
         <translation>Weekday</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="37"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="39"/>
         <source>当天</source>
         <translation>Day type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="40"/>
         <source>上班（调休）</source>
         <translation>Working (make-up)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="38"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="40"/>
         <source>放假</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="41"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="43"/>
         <source>按年份查看</source>
         <translation>View by year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="48"/>
         <source>年份 </source>
         <translation>Year </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="55"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="58"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="60"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="62"/>
         <source>导入放假安排…</source>
         <translation>Import schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="64"/>
         <source>导入 holiday-cn 格式的 JSON 或 .ics 日历：程序未内置的年份也能按法定放假安排计算</source>
         <translation>Import a holiday-cn JSON file or an .ics calendar: years without built-in data are then counted by the statutory schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="69"/>
         <source>本年放假安排已完整（已导入或逐日录入）</source>
         <translation>This year&apos;s schedule is complete (imported or entered)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="71"/>
         <source>勾选后本年不再按周一至周五计算、不再提示缺少节假日数据</source>
         <translation>When ticked, this year is no longer counted Monday–Friday and no missing-holiday warning is shown</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="104"/>
         <source>{0} 年的放假安排已导入（或已录入完整），共 {1} 条：工作日按这些日期计算。</source>
         <translation>The holiday schedule of {0} is imported (or fully entered), {1} entries: working days are counted by these dates.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="109"/>
         <source>{0} 年的法定节假日数据未内置，目前按周一至周五计算工作日（已录入 {1} 条调整）。请点“导入放假安排…”导入国务院公布的安排（holiday-cn 的 JSON 或 .ics），或逐日录入放假和调休上班日期后勾选“本年放假安排已完整”。</source>
         <translation>The statutory holidays of {0} are not built in; working days are counted Monday–Friday for now ({1} adjustments entered). Click &quot;Import schedule…&quot; to import the State Council schedule (holiday-cn JSON or .ics), or enter the days off and make-up working days one by one and tick &quot;This year&apos;s schedule is complete&quot;.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="100"/>
         <source>{0} 年的法定节假日和调休已内置；这里只需录入本站特有的调整。</source>
         <translation>Public holidays and make-up workdays for {0} are built in; only enter this site&apos;s own adjustments here.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="114"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="162"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="172"/>
         <source>已保存，投诉时限已按新的日历重新计算</source>
         <translation>Saved; complaint time limits were recalculated with the new calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="139"/>
         <source>已导入 {0}：新增 {1}，更新 {2}；投诉时限已按新的日历重新计算</source>
         <translation>Imported {0}: {1} new, {2} updated; complaint deadlines recomputed with the new calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="147"/>
         <source>第 {0} 条 {1}</source>
         <translation>Entry {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="149"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="150"/>
         <source>文件未导入，节假日设置没有任何改动。
 
 {0}{1}</source>
@@ -2311,23 +2552,23 @@ Please enter this desk&apos;s site details and set up the administrator account.
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="151"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="167"/>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="177"/>
         <source>请先选择一条设置</source>
         <translation>Please select a setting first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="179"/>
         <source>删除 {0} 的设置吗？</source>
         <translation>Delete the setting for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/holidays_page.py" line="183"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
@@ -3204,6 +3445,106 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/aftersales_policy.py" line="63"/>
         <source>请填写大于 0 的金额，最多两位小数</source>
         <translation>Enter an amount above 0 with at most two decimals</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="31"/>
+        <source>投诉时限标准</source>
+        <translation>Complaint time limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="36"/>
+        <source>当前版本：{0}。修改后保存为新版本，从生效日期起受理的投诉按新标准计时，已受理的投诉不受影响。</source>
+        <translation>Current version: {0}. Saving makes a new version: complaints opened from its effective date use it; cases already opened are not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="38"/>
+        <source>{0} 起，{1}</source>
+        <translation>from {0}, by {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="38"/>
+        <source>默认标准（种子文件）</source>
+        <translation>the default limits (seed documents)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="43"/>
+        <source>各项时限</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="52"/>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="52"/>
+        <source> 小时</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="59"/>
+        <source>适用</source>
+        <translation>Applies</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="80"/>
+        <source>计算各阶段时限</source>
+        <translation>Track each stage&apos;s limit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="83"/>
+        <source>计算处理等级的响应/解决时限（种子 003）</source>
+        <translation>Track the levels&apos; respond/resolve limits (seed 003)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="86"/>
+        <source>阶段时限</source>
+        <translation>Stage limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="87"/>
+        <source>等级时限</source>
+        <translation>Level limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="88"/>
+        <source>全天（24 小时）</source>
+        <translation>All day (24 h)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="107"/>
+        <source>仅工作日（周末、法定节假日不计）</source>
+        <translation>Working days only (weekends and public holidays skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="108"/>
+        <source>每天</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="111"/>
+        <source>服务时间</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="112"/>
+        <source>小时时限只计服务时间；服务时间外或非服务日受理的“即时”环节，从下一个服务时段开始计时。</source>
+        <translation>Hour limits count service hours only; an &quot;immediately&quot; step received outside them or on a closed day starts counting when the desk next opens.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="116"/>
+        <source>服务日</source>
+        <translation>Service days</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="120"/>
+        <source>生效日期</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="142"/>
+        <source>{0}：{1}</source>
+        <translation>{0}: {1}</translation>
     </message>
 </context>
 <context>
@@ -6463,7 +6804,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="183"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -6485,7 +6826,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>电话</source>
         <translation>Phone</translation>
@@ -6552,7 +6893,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -6701,7 +7042,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
@@ -6733,28 +7074,38 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
+        <source>时限类别</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
         <source>本阶段剩余</source>
         <translation>Stage time left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
@@ -6839,71 +7190,71 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="182"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="184"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
         <source>跟进人</source>
         <translation>Follow-up owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="200"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="201"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="201"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
@@ -7166,7 +7517,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/assessment.py" line="65"/>
-        <location filename="../../frontdesk/domain/complaints.py" line="45"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
         <source>服务态度</source>
         <translation>Service attitude</translation>
     </message>
@@ -7253,78 +7604,93 @@ Please send this file to technical support.</translation>
         <translation>Etiquette self-check (automatic)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="46"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
         <source>商品质量</source>
         <translation>Product quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="47"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
         <source>收费价格</source>
         <translation>Charges and prices</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="48"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
         <source>环境卫生</source>
         <translation>Cleanliness</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="49"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
         <source>设施设备</source>
         <translation>Facilities and equipment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="50"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
         <source>通行秩序</source>
         <translation>Traffic order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="51"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
         <location filename="../../frontdesk/domain/reception.py" line="79"/>
         <location filename="../../frontdesk/domain/stages.py" line="92"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="52"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
         <location filename="../../frontdesk/domain/visits.py" line="51"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="53"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
         <location filename="../../frontdesk/domain/visits.py" line="52"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="54"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
         <location filename="../../frontdesk/domain/visits.py" line="53"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="55"/>
-        <location filename="../../frontdesk/domain/sla.py" line="27"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="58"/>
+        <location filename="../../frontdesk/domain/sla.py" line="28"/>
         <source>转阶段</source>
         <translation>Stage change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="56"/>
-        <location filename="../../frontdesk/domain/sla.py" line="28"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="59"/>
+        <location filename="../../frontdesk/domain/sla.py" line="29"/>
         <source>暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="57"/>
-        <location filename="../../frontdesk/domain/sla.py" line="29"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="60"/>
+        <location filename="../../frontdesk/domain/sla.py" line="30"/>
         <source>恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="58"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="61"/>
         <location filename="../../frontdesk/domain/repairs.py" line="108"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="62"/>
+        <source>方案审批</source>
+        <translation>Plan approved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="63"/>
+        <source>上报领导</source>
+        <translation>Reported to leaders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/complaints.py" line="64"/>
+        <source>修改分类</source>
+        <translation>Reclassified</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/phrases.py" line="33"/>
@@ -7652,11 +8018,18 @@ Please send this file to technical support.</translation>
         <translation>Finish the transfer, keep the contact open with a follow-up</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="31"/>
         <location filename="../../frontdesk/domain/roles.py" line="24"/>
         <source>客服</source>
         <translation>Agent</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="32"/>
+        <source>主管或本案承办人</source>
+        <translation>a manager or the case&apos;s handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="33"/>
         <location filename="../../frontdesk/domain/roles.py" line="25"/>
         <source>主管</source>
         <translation>Supervisor</translation>
@@ -7667,62 +8040,67 @@ Please send this file to technical support.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="61"/>
+        <location filename="../../frontdesk/domain/roles.py" line="63"/>
         <source>前台业务</source>
         <translation>Front desk work</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="62"/>
+        <location filename="../../frontdesk/domain/roles.py" line="64"/>
         <source>查看本人考勤考核</source>
         <translation>View own attendance and assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="63"/>
+        <location filename="../../frontdesk/domain/roles.py" line="65"/>
         <source>管理考勤、违纪、罚款与考核</source>
         <translation>Manage attendance, discipline, fines and assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="64"/>
+        <location filename="../../frontdesk/domain/roles.py" line="66"/>
         <source>维护罚款标准、部门、节假日与考核模板</source>
         <translation>Maintain fine schedules, departments, holidays and assessment templates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="65"/>
+        <location filename="../../frontdesk/domain/roles.py" line="67"/>
         <source>维护员工档案</source>
         <translation>Maintain staff records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="66"/>
+        <location filename="../../frontdesk/domain/roles.py" line="68"/>
         <source>审批大额退款、维护售后政策</source>
         <translation>Approve large refunds and maintain after-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="67"/>
+        <location filename="../../frontdesk/domain/roles.py" line="69"/>
+        <source>投诉分类指派、方案审批与归档</source>
+        <translation>Classify and assign complaints, approve plans, archive</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/roles.py" line="70"/>
         <source>管理账户与密码</source>
         <translation>Manage accounts and passwords</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="68"/>
+        <location filename="../../frontdesk/domain/roles.py" line="71"/>
         <source>站点设置、备份恢复与数据导入</source>
         <translation>Site settings, backup/restore and data import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="44"/>
+        <location filename="../../frontdesk/domain/sla.py" line="45"/>
         <source>阶段时限</source>
         <translation>Stage limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="45"/>
+        <location filename="../../frontdesk/domain/sla.py" line="46"/>
         <source>答复时限</source>
         <translation>Reply limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="46"/>
+        <location filename="../../frontdesk/domain/sla.py" line="47"/>
         <source>响应时限</source>
         <translation>Response limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="47"/>
+        <location filename="../../frontdesk/domain/sla.py" line="48"/>
         <source>解决时限</source>
         <translation>Resolution limit</translation>
     </message>
@@ -8000,7 +8378,7 @@ Please send this file to technical support.</translation>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/roles.py" line="69"/>
+        <location filename="../../frontdesk/domain/roles.py" line="72"/>
         <source>导出客户资料（完整电话号码）</source>
         <translation>Export customer data (full phone numbers)</translation>
     </message>
@@ -8075,7 +8453,7 @@ Please send this file to technical support.</translation>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="151"/>
+        <location filename="../../frontdesk/db/migrations.py" line="193"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -8161,63 +8539,65 @@ Please send this file to technical support.</translation>
         <translation>A shift swap must be requested at least one shift in advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="85"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="91"/>
         <source>请填写投诉人称呼</source>
         <translation>Enter the complainant&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="87"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="93"/>
         <source>投诉人称呼不超过 30 字</source>
         <translation>The complainant&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="92"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="98"/>
         <source>请填写投诉事由</source>
         <translation>Enter the subject of the complaint</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="94"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="100"/>
         <source>投诉事由不超过 100 字</source>
         <translation>The subject of the complaint must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="96"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="102"/>
         <source>投诉内容不超过 2000 字</source>
         <translation>The complaint details must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="98"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="104"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="33"/>
         <source>请选择投诉类别</source>
         <translation>Choose a complaint category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="100"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="106"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="35"/>
         <source>请选择严重程度</source>
         <translation>Choose a severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="102"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="108"/>
         <source>等级只能是 1–3</source>
         <translation>The level can only be 1–3</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="104"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="110"/>
         <source>受理时间不能晚于现在</source>
         <translation>The time received cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="110"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="116"/>
         <source>处理说明</source>
         <translation>handling note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="112"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="118"/>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="49"/>
         <source>请填写{0}</source>
         <translation>Enter the {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/complaints.py" line="114"/>
+        <location filename="../../frontdesk/domain/complaints.py" line="120"/>
         <source>{0}不超过 1000 字</source>
         <translation>At most 1000 characters for the {0}</translation>
     </message>
@@ -8357,7 +8737,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="145"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="104"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="107"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
@@ -8540,22 +8920,22 @@ Please send this file to technical support.</translation>
         <translation>The improvement must be at most 200 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="193"/>
+        <location filename="../../frontdesk/domain/sla.py" line="208"/>
         <source>事件时间早于投诉受理时间</source>
         <translation>The event time is before the complaint was received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="195"/>
+        <location filename="../../frontdesk/domain/sla.py" line="210"/>
         <source>案件已结案，不能再记录事件</source>
         <translation>The case is closed; no more events can be recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="198"/>
+        <location filename="../../frontdesk/domain/sla.py" line="213"/>
         <source>案件已在暂停计时中</source>
         <translation>The case clock is already paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/sla.py" line="205"/>
+        <location filename="../../frontdesk/domain/sla.py" line="220"/>
         <source>案件未暂停计时，无需恢复</source>
         <translation>The case clock is not paused; there is nothing to resume</translation>
     </message>
@@ -8757,8 +9137,8 @@ Please send this file to technical support.</translation>
         <translation>Photo “{0}” is larger than {1} MB</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/calendar/schedule_import.py" line="62"/>
         <location filename="../../frontdesk/services/core/attachments.py" line="29"/>
-        <location filename="../../frontdesk/services/core/holiday_import.py" line="61"/>
         <source>无法读取文件 {0}：{1}</source>
         <translation>Cannot read the file {0}: {1}</translation>
     </message>
@@ -8803,70 +9183,71 @@ Please send this file to technical support.</translation>
         <translation>The account does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="118"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="124"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="39"/>
         <source>责任部门不存在</source>
         <translation>The responsible department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="120"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="126"/>
         <source>归责员工不存在</source>
         <translation>The staff member held responsible does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="155"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="182"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="302"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="187"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="334"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="216"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="237"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="222"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="243"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="224"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="245"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="226"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="247"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="238"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="267"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="198"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="256"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="285"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="269"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="298"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="270"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="299"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="278"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="307"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
@@ -9044,24 +9425,24 @@ Please send this file to technical support.</translation>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="105"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="39"/>
         <source>请选择日期</source>
         <translation>Choose a date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="107"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="41"/>
         <source>说明不超过 100 字</source>
         <translation>The description must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="117"/>
-        <location filename="../../frontdesk/services/core/holidays.py" line="141"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="51"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="75"/>
         <source>该节假日设置不存在或已删除</source>
         <translation>This holiday setting does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="119"/>
-        <location filename="../../frontdesk/services/core/holidays.py" line="124"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="53"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="58"/>
         <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
         <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
     </message>
@@ -9145,15 +9526,15 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="62"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="108"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="111"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="134"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="102"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="110"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="113"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
@@ -9759,7 +10140,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/domain/holiday_file.py" line="57"/>
-        <location filename="../../frontdesk/services/core/holidays.py" line="77"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="23"/>
         <source>年份须在 {0}–{1} 之间</source>
         <translation>The year must be between {0} and {1}</translation>
     </message>
@@ -9839,29 +10220,151 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Same date as entry {0}, but one says day off and the other working day</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holiday_import.py" line="28"/>
+        <location filename="../../frontdesk/services/calendar/schedule_import.py" line="29"/>
         <source>第 {0} 条 {1}</source>
         <translation>entry {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holiday_import.py" line="29"/>
+        <location filename="../../frontdesk/services/calendar/schedule_import.py" line="30"/>
         <source>节假日文件未导入，没有任何改动（共 {0} 处问题）。{1}：{2}</source>
         <translation>The holiday file was not imported; nothing was changed ({0} problems). {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holiday_import.py" line="63"/>
+        <location filename="../../frontdesk/services/calendar/schedule_import.py" line="64"/>
         <source>文件过大，不是节假日安排</source>
         <translation>The file is too large to be a holiday schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holiday_import.py" line="71"/>
+        <location filename="../../frontdesk/services/calendar/schedule_import.py" line="72"/>
         <source>文件不是文本（应为 UTF-8 的 JSON 或 .ics）</source>
         <translation>The file is not text (expected UTF-8 JSON or .ics)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holiday_import.py" line="101"/>
+        <location filename="../../frontdesk/services/calendar/schedule_import.py" line="102"/>
         <source>导入 {0}</source>
         <translation>Imported {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="62"/>
+        <source>「核实」须由主管或本案承办人完成</source>
+        <translation>Verification must be finished by a manager or the case&apos;s handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="64"/>
+        <source>「方案」须经主管审批后才能转入「反馈」</source>
+        <translation>The plan must be approved by a manager before moving to Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="65"/>
+        <source>「归档总结」须由主管完成并结案</source>
+        <translation>Archiving must be done and the case closed by a manager</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="78"/>
+        <source>重大投诉的方案须另一位主管（分管领导）审批</source>
+        <translation>A major complaint&apos;s plan needs the approval of a second manager (the responsible leader)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="80"/>
+        <source>重大投诉须先记录已上报公司领导（上报对象）</source>
+        <translation>For a major complaint, first record whom it was reported to among company leaders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="89"/>
+        <source>承办人只能修改投诉类别，其他须由主管修改</source>
+        <translation>The handler may change only the category; a manager changes the rest</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/case_roles.py" line="90"/>
+        <source>只有主管（或本案承办人修改类别）可以修改投诉分类</source>
+        <translation>Only a manager (or the case&apos;s handler, for the category) can reclassify a complaint</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="110"/>
+        <source>请填写该时限</source>
+        <translation>Enter this limit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="113"/>
+        <source>时限必须是大于 0 的整数</source>
+        <translation>The limit must be a whole number above 0</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="115"/>
+        <source>时限不能超过 {0}</source>
+        <translation>The limit cannot exceed {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="118"/>
+        <source>请同时填写服务开始和结束时间</source>
+        <translation>Enter both the opening and the closing time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="120"/>
+        <source>服务结束时间必须晚于开始时间</source>
+        <translation>The closing time must be after the opening time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="37"/>
+        <source>处理等级只能是 1–3 级</source>
+        <translation>The level must be 1–3</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="42"/>
+        <source>承办人不存在或已停用</source>
+        <translation>The handler does not exist or is inactive</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="65"/>
+        <source>案件已结案，不能再修改分类</source>
+        <translation>The case is closed; its classification can no longer change</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="100"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="138"/>
+        <source>只有处于「方案」阶段的案件可以审批方案</source>
+        <translation>Only a case at the Plan stage can have its plan approved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="102"/>
+        <source>您已审批过该方案</source>
+        <translation>You have already approved this plan</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="112"/>
+        <source>请填写上报对象（如：公司分管副总 张总）</source>
+        <translation>Enter whom it was reported to (e.g. Deputy GM Zhang)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="114"/>
+        <source>上报对象不能超过 60 个字</source>
+        <translation>Reported to: at most 60 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="124"/>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="139"/>
+        <source>上报领导须由主管或本案承办人记录</source>
+        <translation>Only a manager or the case&apos;s handler can record a report to leaders</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="133"/>
+        <source>只有主管可以进行此操作</source>
+        <translation>Only a manager can do this</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="136"/>
+        <source>请使用“结案”</source>
+        <translation>Use “Close”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/handling.py" line="137"/>
+        <source>推进到「归档总结」后才能结案</source>
+        <translation>Move the case to Archive before closing it</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/sla_policy.py" line="72"/>
+        <source>生效日期不能早于今天（已受理的投诉按原标准）</source>
+        <translation>The effective date cannot be before today (cases already opened keep their policy)</translation>
     </message>
 </context>
 <context>
@@ -10043,6 +10546,84 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
 </context>
 <context>
+    <name>sla</name>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="43"/>
+        <source>答复时限：一般投诉</source>
+        <translation>Answer (general)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="44"/>
+        <source>答复时限：重大投诉</source>
+        <translation>Answer (major)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="45"/>
+        <source>受理（即时）</source>
+        <translation>Intake (immediately)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="46"/>
+        <source>核实</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="47"/>
+        <source>方案</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="48"/>
+        <source>反馈（即时）</source>
+        <translation>Feedback (immediately)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="49"/>
+        <source>归档总结</source>
+        <translation>Archive and review</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="50"/>
+        <source>执行：退款到账</source>
+        <translation>Refund paid</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="51"/>
+        <source>执行：换货发出</source>
+        <translation>Exchange shipped</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="52"/>
+        <source>1级（一般）响应</source>
+        <translation>Level 1 respond</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="53"/>
+        <source>1级（一般）解决</source>
+        <translation>Level 1 resolve</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="54"/>
+        <source>2级（紧急）响应</source>
+        <translation>Level 2 respond</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="55"/>
+        <source>2级（紧急）解决</source>
+        <translation>Level 2 resolve</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="56"/>
+        <source>3级（重大）响应</source>
+        <translation>Level 3 respond</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/sla_policy.py" line="57"/>
+        <source>3级（重大）解决</source>
+        <translation>Level 3 resolve</translation>
+    </message>
+</context>
+<context>
     <name>warnings</name>
     <message>
         <location filename="../../frontdesk/domain/workdays.py" line="50"/>
@@ -10050,7 +10631,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>No statutory holiday data for {0}: working days are counted Monday–Friday for now. A manager should import the holiday schedule file on the Holidays page, or enter the days off and make-up working days.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="55"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="54"/>
         <source>{0} 年的放假安排尚未导入：请在“节假日设置”中导入国务院公布的放假安排文件（holiday-cn 的 JSON 或 .ics），否则 {0} 年的时限将按周一至周五计算。</source>
         <translation>The holiday schedule of {0} has not been imported yet: import the State Council schedule (holiday-cn JSON or .ics) on the Holidays page, or deadlines in {0} will be counted Monday–Friday.</translation>
     </message>

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from gui_helpers import scripted, window_for
+from PySide6.QtCore import QTime
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
 
 from frontdesk import clock
 from frontdesk.domain.complaints import ComplaintInput
+from frontdesk.domain.roles import Role
 from frontdesk.domain.sla import Stage
 from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.complaints import handling
 from frontdesk.services.core import holidays
 from frontdesk.ui import printing
 from frontdesk.ui.dialogs.complaint_close import CloseDialog
@@ -25,7 +29,8 @@ from frontdesk.ui.pages.complaints_page import OVERDUE_BG
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
 
-def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, monkeypatch, tmp_path, message_boxes):
+def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, manager, make_actor, monkeypatch,
+                                                  tmp_path, message_boxes):
     window = window_for(qtbot, paths, staff_actor)
     page = window.open_page("complaints")
     assert "0 件" in window.overdue_label.text()
@@ -77,6 +82,7 @@ def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, mon
     assert detail.log.rowCount() == 3 and detail.log.item(1, 3).text() == "等待客户提供小票"
     labels = [detail.deadlines.item(r, 0).text() for r in range(detail.deadlines.rowCount())]
     assert labels == ["阶段：受理", "阶段：核实", "答复时限", "解决时限"]
+    assert "解决时限" in detail.findChild(QLabel, "value_11").text()  # the due time shown names its clock
 
     pdf = page.export_pdf(tmp_path / "slip.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
@@ -87,8 +93,16 @@ def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, mon
     assert [a.text() for a in page.print_btn.menu().actions()] == ["打印预览…", "导出PDF…"]
 
     uuid = row["uuid"]
-    for stage in (Stage.PLAN, Stage.FEEDBACK, Stage.EXECUTE, Stage.ARCHIVE):
-        complaints.advance(staff_actor, uuid, stage, "处理")
+    complaints.advance(manager, uuid, Stage.PLAN, "处理")
+    handling.approve_plan(make_actor(Role.MANAGER, "经理老周"), uuid)  # a major case: a second manager approves
+    handling.escalate(manager, uuid, "公司分管副总")
+    for stage, by in ((Stage.FEEDBACK, manager), (Stage.EXECUTE, staff_actor), (Stage.ARCHIVE, staff_actor)):
+        complaints.advance(by, uuid, stage, "处理")
+    page.refresh()
+    page.panel.table.selectRow(0)
+    assert not page.buttons["close"].isEnabled() and "主管" in page.buttons["close"].toolTip()  # a clerk's window
+    window = window_for(qtbot, paths, manager)
+    page = window.open_page("complaints")
 
     def close(d: CloseDialog) -> None:
         d.accept()
@@ -146,3 +160,130 @@ def test_manager_edits_holidays_staff_cannot_see_the_page(qtbot, paths, manager,
     assert holidays.work_calendar().is_workday(date(2027, 10, 1)) is False
     page.year.setValue(2025)
     assert "已内置" in page.coverage.text() and page.panel.model.rowCount() == 0
+
+
+def test_reception_born_case_is_reclassified_and_walked_by_the_right_roles(qtbot, paths, make_actor, monkeypatch,
+                                                                          message_boxes):
+    from frontdesk.domain.reception import Category, Channel, ContactInput
+    from frontdesk.services.core import staff as staff_service
+    from frontdesk.services.reception import contacts as reception
+    from frontdesk.ui.dialogs.complaint_handling import ApproveDialog, ClassifyDialog, EscalateDialog
+
+    clerk, handler = make_actor(Role.STAFF, "客服小王"), make_actor(Role.STAFF, "专员小张")
+    manager, leader = make_actor(Role.MANAGER, "主管老李"), make_actor(Role.MANAGER, "经理老周")
+    dept = staff_service.save_department(manager, "收费管理部")
+    reception.save_contact(clerk, ContactInput(channel=Channel.PHONE.value, category=Category.COMPLAINT.value,
+                                               customer_name="李先生", phone="13900139000", request="收费员态度恶劣"))
+    pages = {who: window_for(qtbot, paths, actor).open_page("complaints")
+             for who, actor in (("clerk", clerk), ("handler", handler), ("manager", manager), ("leader", leader))}
+
+    def select(who: str) -> dict:
+        page = pages[who]
+        page.refresh()
+        page.panel.table.selectRow(0)
+        return page.panel.current_row()
+
+    row = select("clerk")
+    assert row["category"] == "other" and not pages["clerk"].buttons["classify"].isEnabled()
+
+    def classify(d: ClassifyDialog) -> None:
+        d.category.set_value("attitude")
+        d.severity.set_value("major")
+        d.level.set_value(2)
+        d.department.set_value(dept)
+        d.handler.set_value(handler.uuid)
+        d.note.insertPlainText("回访后确认")
+        d.accept()
+
+    select("manager")
+    scripted(monkeypatch, ClassifyDialog, classify)
+    pages["manager"].buttons["classify"].click()
+    row = select("manager")
+    assert (row["category"], row["severity"], row["level"], row["handler_name"]) == ("attitude", "major", 2, "专员小张")
+
+    def step(d: StageDialog) -> None:
+        d.note.insertPlainText("按职责推进")
+        d.remedy.set_value("refund")
+        d.accept()
+
+    scripted(monkeypatch, StageDialog, step)
+    select("clerk")
+    pages["clerk"].buttons["advance"].click()  # 受理 → 核实 by the clerk
+    assert select("clerk")["stage"] == "verify" and not pages["clerk"].buttons["advance"].isEnabled()
+    assert "承办人" in pages["clerk"].buttons["advance"].toolTip()
+    select("handler")
+    pages["handler"].buttons["advance"].click()  # 核实 → 方案 by the assigned handler
+    assert select("handler")["stage"] == "plan" and not pages["handler"].buttons["advance"].isEnabled()
+    assert not pages["handler"].buttons["approve"].isEnabled()
+
+    scripted(monkeypatch, ApproveDialog, lambda d: (d.note.insertPlainText("同意"), d.accept()))
+    for who in ("manager", "leader"):
+        select(who)
+        pages[who].buttons["approve"].click()
+
+    def escalate(d: EscalateDialog) -> None:
+        d.accept()
+        assert d.form.error_label("reported_to").isVisibleTo(d)
+        d.reported_to.setText("公司分管副总 张总")
+        d.accept()
+
+    scripted(monkeypatch, EscalateDialog, escalate)
+    select("manager")
+    pages["manager"].buttons["escalate"].click()
+    select("manager")
+    pages["manager"].buttons["advance"].click()  # 方案 → 反馈 by a manager, approved twice and escalated
+    for expected in ("execute", "archive"):
+        select("clerk")
+        pages["clerk"].buttons["advance"].click()  # 反馈 → 执行 → 归档总结 by the clerk
+        assert select("clerk")["stage"] == expected
+    assert not pages["clerk"].buttons["close"].isEnabled()
+
+    def close(d: CloseDialog) -> None:
+        d.satisfaction.set_value("satisfied")
+        d.note.insertPlainText("已致歉，加强培训")
+        d.accept()
+
+    scripted(monkeypatch, CloseDialog, close)
+    select("manager")
+    pages["manager"].buttons["close"].click()
+    assert select("manager")["stage"] == "closed"
+    case = complaints.get_complaint(manager, row["uuid"])
+    assert [(e["kind"], e["actor_name"]) for e in case["events"] if e["kind"] != "classify"] == [
+        ("stage", "客服小王"), ("stage", "专员小张"), ("approve", "主管老李"), ("approve", "经理老周"),
+        ("escalate", "主管老李"), ("stage", "主管老李"), ("stage", "客服小王"), ("stage", "客服小王"),
+        ("stage", "主管老李")]
+    assert {e["field"] for e in case["events"] if e["kind"] == "classify"} == {
+        "category", "severity", "level", "department_uuid", "handler_uuid"}
+    assert message_boxes == []
+
+
+def test_manager_edits_the_sla_policy_bad_budgets_are_named(qtbot, paths, manager, staff_actor, monkeypatch,
+                                                            message_boxes):
+    from frontdesk.db.models import SlaPolicy
+    from frontdesk.services.complaints import sla_policy
+    from frontdesk.ui.dialogs.sla_policy import PolicyDialog
+
+    assert window_for(qtbot, paths, staff_actor).open_page("complaints").policy_btn.isHidden()
+    page = window_for(qtbot, paths, manager).open_page("complaints")
+
+    def edit(d: PolicyDialog) -> None:
+        d.spins["stage_verify"].setValue(0)
+        d.all_day.setChecked(False)
+        d.start.setTime(QTime(22, 0))
+        d.end.setTime(QTime(8, 0))
+        d.accept()
+        assert "核实" in d.unplaced_label.text() and d.unplaced_label.isVisibleTo(d)
+        assert d.form.error_label("service_end").isVisibleTo(d) and SlaPolicy.select().count() == 0
+        d.spins["stage_verify"].setValue(3)
+        d.start.setTime(QTime(8, 0))
+        d.end.setTime(QTime(22, 0))
+        d.days.set_value("all")
+        d.applies["respond_1"].setChecked(True)
+        d.accept()
+
+    scripted(monkeypatch, PolicyDialog, edit)
+    page.policy_btn.click()
+    policy = sla_policy.current_policy(manager)["policy"]
+    assert policy.budget("stage_verify") == 3 and policy.budget("respond_1") == 1
+    assert (policy.service_start, policy.service_end, policy.service_days.value) == (time(8), time(22), "all")
+    assert message_boxes == []

@@ -50,9 +50,15 @@ def test_walk_in_complaint_to_return_visit(qtbot, paths, staff_actor, manager, m
     desk.transfer_btn.click()
     assert reception.get_contact(manager, contact["uuid"])["owner_uuid"] == staff_actor.uuid
 
-    # 3. the case walks its stages and closes with the customer's satisfaction
-    page = window.open_page("complaints")
-    for stage in (Stage.VERIFY, Stage.PLAN, Stage.FEEDBACK, Stage.EXECUTE, Stage.ARCHIVE):
+    # 3. the case walks its stages and closes with the customer's satisfaction: the clerk finishes 受理,
+    # a manager 核实 and 方案 (seed 000 template 2), the clerk 反馈 and 执行, the manager 归档 and closes
+    clerk_page = window.open_page("complaints")
+    manager_window = MainWindow(AppContext(paths, Settings(), manager, "测试服务台"))
+    qtbot.addWidget(manager_window)
+    manager_page = manager_window.open_page("complaints")
+    steps = [(Stage.VERIFY, clerk_page), (Stage.PLAN, manager_page), (Stage.FEEDBACK, manager_page),
+             (Stage.EXECUTE, clerk_page), (Stage.ARCHIVE, clerk_page)]
+    for stage, page in steps:
         def advance(d: StageDialog, stage: Stage = stage) -> None:
             d.stage.set_value(stage.value)
             if stage is Stage.EXECUTE:
@@ -61,6 +67,7 @@ def test_walk_in_complaint_to_return_visit(qtbot, paths, staff_actor, manager, m
             d.accept()
 
         scripted(monkeypatch, StageDialog, advance)
+        page.refresh()
         page.panel.table.selectRow(0)
         page.buttons["advance"].click()
         page.panel.table.selectRow(0)
@@ -73,6 +80,8 @@ def test_walk_in_complaint_to_return_visit(qtbot, paths, staff_actor, manager, m
         d.accept()
 
     scripted(monkeypatch, CloseDialog, close)
+    page = manager_page
+    page.refresh()
     page.panel.table.selectRow(0)
     page.buttons["close"].click()
     page.panel.table.selectRow(0)

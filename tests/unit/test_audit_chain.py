@@ -123,7 +123,7 @@ def test_migrating_chains_the_entries_already_there(old_database):
             "'create', '', '{}', '')",
             (f"u{i}", site, f"2026-11-0{i + 1} 09:00:00", f"e{i}"),
         )
-    assert migrations.migrate() == [10]
+    assert migrations.migrate()[0] == 10  # the chain step, then any later ones
     assert audit.chain_problems() == []
     assert AuditLog.select().where(AuditLog.hash == "").count() == 0
     first_s02 = AuditLog.get(AuditLog.uuid == "u2")

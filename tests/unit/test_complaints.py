@@ -40,20 +40,29 @@ def state(actor, uuid: str):  # noqa: ANN001, ANN201
     return complaints.get_complaint(actor, uuid)
 
 
-def test_full_stage_flow_is_logged_and_closes(staff_actor, clock):
+def walk(uuid: str, clerk, manager, to: Stage = Stage.ARCHIVE) -> None:  # noqa: ANN001
+    """Move a case on from 受理 up to ``to``, each stage by its role: 核实 and 方案 by the manager."""
+    for stage in FLOW[: FLOW.index(to) + 1]:
+        by = manager if stage in (Stage.PLAN, Stage.FEEDBACK) else clerk  # finishing 核实, 方案
+        complaints.advance(by, uuid, stage, "处理", remedy="refund" if stage is Stage.EXECUTE else None)
+
+
+def test_full_stage_flow_is_logged_and_closes(staff_actor, manager, clock):
     uuid = case(staff_actor)
     assert state(staff_actor, uuid)["number"].startswith("S01-TS-20251103-")
     for i, stage in enumerate(FLOW):
         clock.at += timedelta(hours=1)
-        complaints.advance(staff_actor, uuid, stage, f"第{i + 1}步处理说明",
+        by = manager if stage in (Stage.PLAN, Stage.FEEDBACK) else staff_actor
+        complaints.advance(by, uuid, stage, f"第{i + 1}步处理说明",
                            remedy="refund" if stage is Stage.EXECUTE else None)
     clock.at += timedelta(hours=1)
-    complaints.close_complaint(staff_actor, uuid, "satisfied", True, "已退款，客户电话确认")
+    complaints.close_complaint(manager, uuid, "satisfied", True, "已退款，客户电话确认")
     row = state(staff_actor, uuid)
     assert row["stage"] == "closed" and row["satisfaction"] == "satisfied" and row["customer_confirmed"]
     assert row["closed_at"] == clock.at and row["due_at"] is None
     assert [e["to_stage"] for e in row["events"]] == [*[s.value for s in FLOW], "closed"]
-    assert {e["actor_name"] for e in row["events"]} == {"客服小王"}
+    assert [e["actor_name"] for e in row["events"]] == ["客服小王", "主管老李", "主管老李", "客服小王", "客服小王",
+                                                        "主管老李"]
     assert row["events"][0]["note"] == "第1步处理说明"
     assert not row["clock"].overdue and complaint_list.overdue_count(staff_actor) == 0
 
@@ -181,14 +190,13 @@ def test_saving_a_complaint_contact_opens_a_linked_case(staff_actor):
     assert state(staff_actor, row.uuid)["contact_number"] == saved.number
 
 
-def test_overdue_listing_filters_search_and_paging(staff_actor, clock):
+def test_overdue_listing_filters_search_and_paging(staff_actor, manager, clock):
     late = case(staff_actor, dt(2025, 11, 3, 9, 0), customer_name="赵先生", phone="13700137000")
     clock.at = dt(2025, 11, 3, 9, 30)
     fresh = case(staff_actor, customer_name="钱女士", severity="major", level=2)
     done = case(staff_actor, customer_name="孙女士")
-    for stage in FLOW:
-        complaints.advance(staff_actor, done, stage, "处理")
-    complaints.close_complaint(staff_actor, done, "basic", False, "客户未接电话")
+    walk(done, staff_actor, manager)
+    complaints.close_complaint(manager, done, "basic", False, "客户未接电话")
     clock.at = dt(2025, 11, 3, 10, 5)  # 受理 (1 h) has run out for the case opened at 09:00 only
     overdue = complaint_list.list_complaints(staff_actor, ListQuery(filters={"overdue": True}))
     assert [r["uuid"] for r in overdue.rows] == [late] and overdue.rows[0]["overdue"]
@@ -216,6 +224,7 @@ def test_transfer_slip_and_stage_history(staff_actor, clock):
     assert slip.title == "投诉转办处理单" and slip.number == state(staff_actor, uuid)["number"]
     assert ("投诉内容", "顾客称停车 2 小时被收 20 元") in [(f.label, f.value) for f in slip.fields]
     assert slip.tables[0].rows[0][1] == "转入「核实」"
+    assert ("最近时限", "2025-11-04 09:00（解决时限）") in [(f.label, f.value) for f in slip.fields]  # level 1: 24 h
     row = state(staff_actor, uuid)
     spans = stage_history(row["opened_at"], row["case_events"], clock.at, holidays.work_calendar())
     assert [s.stage for s in spans] == [Stage.ACCEPT, Stage.VERIFY]

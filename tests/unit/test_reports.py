@@ -218,3 +218,19 @@ def test_answer_deadline_fast_path_agrees_with_the_full_replay(data):
     assert [c.on_time for c in cases] == [True, False, True]
     for case in Complaint.select().dicts():
         assert reports_monthly._replayed_on_time(case) == cases[case["id"] - 1].on_time
+
+
+def test_answer_deadline_fast_path_uses_each_case_policy(data):
+    from frontdesk.db.models import SlaPolicy
+    from frontdesk.domain.sla_policy import DEFAULT_POLICY, to_json
+
+    three = SlaPolicy.create(effective_from=datetime(2026, 1, 1).date(), spec=to_json(DEFAULT_POLICY.with_(
+        answer_general=3)))
+    mon = datetime(2026, 11, 2, 9)
+    _case(mon, datetime(2026, 11, 20, 9), datetime(2026, 11, 6, 9))  # 4 working days: on time by the seeds' 5
+    _case(mon, datetime(2026, 11, 20, 9), datetime(2026, 11, 6, 9))  # … late by its site's 3
+    Complaint.update(policy_uuid=three.uuid).where(Complaint.id == 2).execute()
+    cases = reports_monthly.closed_cases(NOV)
+    assert [c.on_time for c in cases] == [True, False]
+    for case in Complaint.select().dicts():
+        assert reports_monthly._replayed_on_time(case) == cases[case["id"] - 1].on_time

@@ -1,9 +1,10 @@
-"""Complaint tables: cases (投诉), their event log, and the local holiday/workday override calendar."""
+"""Complaint tables: cases (投诉), their event log, SLA policy versions, and the local holiday override calendar."""
 
 from __future__ import annotations
 
 import peewee
 
+from frontdesk.db.fields import sql_default
 from frontdesk.db.models.base import SyncedModel
 from frontdesk.db.models.core import Department, Staff
 from frontdesk.db.models.reception import Contact
@@ -34,6 +35,11 @@ class Complaint(SyncedModel):
     staff = peewee.ForeignKeyField(
         Staff, field="uuid", null=True, column_name="staff_uuid", backref="+", on_delete="SET NULL"
     )
+    # 承办人: the member of staff who verifies and handles the case (assigned by a manager)
+    handler = peewee.ForeignKeyField(
+        Staff, field="uuid", null=True, column_name="handler_uuid", backref="+", on_delete="SET NULL"
+    )
+    policy_uuid = peewee.CharField(max_length=36, default="", constraints=[sql_default("")])  # SlaPolicy in force when opened; "" = the seeds'
     severity = peewee.CharField(max_length=10, default="general")
     level = peewee.SmallIntegerField(default=1)
     stage = peewee.CharField(max_length=10, default="accept")
@@ -60,9 +66,28 @@ class ComplaintEvent(SyncedModel):
     note = peewee.TextField(default="")
     remedy = peewee.CharField(max_length=10, default="")  # on a move to 执行: refund / exchange / other
     promised_at = peewee.DateTimeField(null=True)  # on a move to 执行: what was promised to the customer
+    field = peewee.CharField(max_length=20, default="", constraints=[sql_default("")])  # classify: the field changed; escalate: reported_to
+    old_value = peewee.CharField(max_length=60, default="", constraints=[sql_default("")])
+    new_value = peewee.CharField(max_length=60, default="", constraints=[sql_default("")])  # classify: the new value; escalate: to whom
 
     class Meta:
         table_name = "complaint_event"
+
+
+class SlaPolicy(SyncedModel):
+    """One version of a site's SLA policy (budgets, clocks that apply, service hours) from ``effective_from``.
+
+    A case keeps the version in force when it was opened (``Complaint.policy_uuid``); a new version
+    never changes an older case's deadlines.
+    """
+
+    effective_from = peewee.DateField()
+    spec = peewee.TextField()  # domain.sla_policy.to_json
+    changed_by = peewee.CharField(max_length=30, default="")
+    note = peewee.CharField(max_length=200, default="")
+
+    class Meta:
+        table_name = "sla_policy"
 
 
 class Holiday(SyncedModel):

@@ -23,7 +23,7 @@ from frontdesk.services.core.listing import ListQuery, Page, like_pattern
 from frontdesk.services.core.permissions import require
 
 OPEN_STAGES = [s.value for s in Stage if s is not Stage.CLOSED]
-_DEPT, _STAFF = Department.alias("dept"), Staff.alias("person")
+_DEPT, _STAFF, _HANDLER = Department.alias("dept"), Staff.alias("person"), Staff.alias("handler")
 _ENUM, _TEXT, _TIME = ColumnKind.ENUM, ColumnKind.TEXT, ColumnKind.DATETIME
 COMPLAINTS = ListSpec(T("columns", "投诉处理"), (
     col("number", T("columns", "编号"), _TEXT, Complaint.number, sort=True),
@@ -37,8 +37,10 @@ COMPLAINTS = ListSpec(T("columns", "投诉处理"), (
     col("stage", T("columns", "当前阶段"), _ENUM, Complaint.stage, sort=True, labels=labeller(STAGE_LABELS)),
     col("paused", T("columns", "暂停计时"), ColumnKind.BOOL, Complaint.paused),
     col("due_at", T("columns", "最近时限"), _TIME, Complaint.due_at, sort=True),
+    col("due_clock", T("columns", "时限类别")),  # the clock due first, from the case's log (list only)
     col("remaining", T("columns", "本阶段剩余")),  # from the case's log, in Python (list only)
     col("department_name", T("columns", "承办部门"), _TEXT, _DEPT.name),
+    col("handler_name", T("columns", "承办人"), _TEXT, _HANDLER.name),
     col("staff_name", T("columns", "归责员工"), _TEXT, _STAFF.name),
     col("satisfaction", T("columns", "满意度"), _ENUM, Complaint.satisfaction, labels=label),
     col("closed_at", T("columns", "结案时间"), _TIME, Complaint.closed_at),
@@ -79,7 +81,8 @@ def list_complaints(actor: Actor, query: ListQuery) -> Page:
     """One page of cases; each row carries its deadlines recomputed from its log (``overdue``, ``stage_due``)."""
     require(actor, Permission.DESK_WORK)
     where = _filters(query)
-    select = _complaints(COMPLAINTS.list_fields(Complaint.uuid, Complaint.contact.alias("contact_uuid")), where)
+    select = _complaints(COMPLAINTS.list_fields(Complaint.uuid, Complaint.contact.alias("contact_uuid"),
+                                                Complaint.handler.alias("handler_uuid"), Complaint.policy_uuid), where)
     count = Complaint.select(Complaint.id).where(*where)
     page = COMPLAINTS.page(select, query, count_select=count)
     _add_deadlines(page.rows)
@@ -97,11 +100,16 @@ def export_complaints(actor: Actor, query: ListQuery) -> ListExport:
 def _complaints(fields: list[peewee.Node], where: list[peewee.Expression]) -> peewee.ModelSelect:
     return (Complaint.select(*fields)
             .join(_DEPT, peewee.JOIN.LEFT_OUTER, on=(Complaint.department == _DEPT.uuid)).switch(Complaint)
-            .join(_STAFF, peewee.JOIN.LEFT_OUTER, on=(Complaint.staff == _STAFF.uuid)).where(*where))
+            .join(_STAFF, peewee.JOIN.LEFT_OUTER, on=(Complaint.staff == _STAFF.uuid)).switch(Complaint)
+            .join(_HANDLER, peewee.JOIN.LEFT_OUTER, on=(Complaint.handler == _HANDLER.uuid)).where(*where))
 
 
 def _add_deadlines(rows: list[dict[str, Any]]) -> None:
-    """Replay each row's log (one query for the page) into stage_due, next_due, overdue, remaining."""
+    """Replay each row's log (one query for the page) into stage_due, next_due, due_clock, overdue, remaining.
+
+    ``due_at`` becomes the due time of the running clock due first (the stored index, used to filter
+    and sort in SQL, leaves out clocks frozen by a pause) and ``due_clock`` names that clock.
+    """
     logs: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if rows:
         events = (
@@ -118,10 +126,12 @@ def _add_deadlines(rows: list[dict[str, Any]]) -> None:
         try:
             clock = complaints.status_of(row, complaints.case_events(logs[row["uuid"]]), moment)
         except CaseFlowError:  # a log merged from two sites that does not replay: show it, flag it
-            row.update(stage_due=None, next_due=None, overdue=True, remaining=None)
+            row.update(stage_due=None, next_due=None, overdue=True, remaining=None, due_clock="")
             continue
+        nxt = clock.next_clock
         row.update(stage_due=clock.stage_deadline, next_due=clock.next_due, overdue=clock.overdue,
-                   remaining=clock.remaining, is_paused=clock.is_paused)
+                   remaining=clock.remaining, is_paused=clock.is_paused, due_at=nxt.due if nxt else None,
+                   due_clock=nxt.kind.value if nxt else "", due_clock_label=nxt.kind.label if nxt else "")
 
 
 def overdue_count(actor: Actor) -> int:
@@ -148,6 +158,7 @@ def transfer_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument
         for e in case["events"]
     ]
     stage = Stage(case["stage"]).label + ("（暂停计时）" if clock.is_paused else "")
+    nxt = clock.next_clock
     return PrintDocument(
         title="投诉转办处理单",
         number=case["number"],
@@ -160,7 +171,9 @@ def transfer_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument
             ("投诉类别", label(case["category"])),
             ("严重程度 / 等级", f"{Severity(case['severity']).label} / {case['level']}级（{Priority(case['level']).label}）"),
             ("承办部门", case["department_name"] or ""),
+            ("承办人", case["handler_name"] or ""),
             ("当前阶段", stage),
+            ("最近时限", f"{_fmt(nxt.due)}（{nxt.kind.label}）" if nxt else ""),
             ("本阶段时限", _fmt(clock.stage_deadline)),
             ("答复客户时限", _fmt(clock.answer_deadline)),
             ("投诉事由", case["subject"], True),
@@ -173,5 +186,5 @@ def transfer_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument
         copies=["承办部门联", "客服中心存根联"],
         qr_text=case["number"],
         printed_at=now(),
-        footer="请承办部门在答复时限前将处理意见反馈客服中心；时限按工作日计算，暂停期间不计。",
+        footer="请承办部门在答复时限前将处理意见反馈客服中心；天数按工作日、小时按服务时间计算，暂停期间不计。",
     )

@@ -13,6 +13,7 @@ from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Department, Staff
 from frontdesk.db.numbering import next_number
+from frontdesk.domain import case_roles
 from frontdesk.domain.complaints import (
     ComplaintInput,
     LogKind,
@@ -23,7 +24,8 @@ from frontdesk.domain.complaints import (
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import CaseClock, CaseEvent, CaseFlowError, Remedy, Stage, compute_status
-from frontdesk.errors import Message, NotFound, T, ValidationError
+from frontdesk.errors import Message, NotFound, PermissionDenied, T, ValidationError
+from frontdesk.services.complaints import sla_policy
 from frontdesk.services.core import holidays
 from frontdesk.services.core.permissions import require
 from frontdesk.services.core.site_settings import CALENDAR_STAMP
@@ -66,9 +68,10 @@ def _log(uuid: str) -> list[ComplaintEvent]:
 
 
 def status_of(case: Complaint | dict[str, Any], events: list[CaseEvent], at: datetime | None = None) -> CaseClock:
-    get = case.get if isinstance(case, dict) else lambda key: getattr(case, key)
+    """The case's deadlines under the SLA policy version it was opened with (the seeds' when it has none)."""
+    get = case.get if isinstance(case, dict) else lambda key: getattr(case, key, None)
     return compute_status(get("opened_at"), get("severity"), get("level"), events, at or now(),
-                          holidays.work_calendar())
+                          holidays.work_calendar(), sla_policy.policy_of(get("policy_uuid")))
 
 
 def index_due(clock: CaseClock) -> datetime | None:
@@ -100,9 +103,12 @@ def refresh_deadlines() -> int:
     return count
 
 
+SLA_RULES = "sla 2"  # bumped when the deadline rules change (2: hour clocks count service hours / working days)
+
+
 def ensure_deadline_index() -> None:
-    """Re-index open cases once after the built-in holiday data changed (a chinesecalendar upgrade)."""
-    stamp = f"chinesecalendar {chinese_calendar.__version__}"
+    """Re-index open cases once after the built-in holiday data or the deadline rules changed (an upgrade)."""
+    stamp = f"chinesecalendar {chinese_calendar.__version__}; {SLA_RULES}"
     if CALENDAR_STAMP.get() == stamp:
         return
     with transaction():
@@ -136,6 +142,7 @@ def _create(actor: Actor, data: ComplaintInput, opened: datetime, contact_uuid: 
         severity=data.severity,
         level=int(data.level),
         stage=Stage.ACCEPT.value,
+        policy_uuid=sla_policy.uuid_in_force(opened.date()),
     )
     _reindex(case, [], now())
     case.save()
@@ -158,7 +165,7 @@ def open_complaint(actor: Actor, data: ComplaintInput, contact_uuid: str | None 
 
 
 def open_from_contact(actor: Actor, contact: Contact) -> Complaint | None:
-    """A newly saved 投诉 contact opens a linked case (reception calls this inside its transaction)."""
+    """A 投诉 contact (new, or re-categorised as 投诉) opens a linked case, once (inside reception's transaction)."""
     if Complaint.select().where(Complaint.contact == contact.uuid).exists():
         return None
     first_line = (contact.request or "").strip().splitlines()[0] if contact.request.strip() else "投诉"
@@ -171,8 +178,6 @@ def open_from_contact(actor: Actor, contact: Contact) -> Complaint | None:
     return _create(actor, data, min(contact.received_at, now()), contact.uuid)
 
 
-
-
 # --- the workflow -------------------------------------------------------------------------------
 
 
@@ -183,17 +188,33 @@ def _case(uuid: str) -> Complaint:
     return case
 
 
+def who(actor: Actor, case: Complaint | dict[str, Any]) -> case_roles.Who:
+    """The actor's part in the case: manager (MANAGE_COMPLAINTS) and/or its assigned handler."""
+    handler = case.get("handler_uuid") if isinstance(case, dict) else case.handler_uuid
+    return case_roles.Who(actor.uuid, actor.can(Permission.MANAGE_COMPLAINTS), bool(handler) and handler == actor.uuid)
+
+
+def _may_finish(actor: Actor, case: Complaint) -> None:
+    problem = case_roles.finish_problem(Stage(case.stage), who(actor, case))
+    if problem:
+        raise PermissionDenied(problem)
+
+
 def _append(
     actor: Actor, case: Complaint, kind: LogKind, field: str, note: str = "", to_stage: Stage | None = None,
-    remedy: str = "", promised_at: datetime | None = None,
+    remedy: str = "", promised_at: datetime | None = None, change: tuple[str, str, str] = ("", "", ""),
 ) -> ComplaintEvent:
-    """Validate the new entry by replaying the log with it, then store it and re-index the case."""
+    """Validate the new entry by replaying the log with it, then store it and re-index the case.
+
+    ``change`` is (field, old, new) of a classification change or (reported_to, "", whom) of an escalation.
+    """
     moment = now()
     rows = _log(case.uuid)
     event = ComplaintEvent(
         complaint=case.uuid, kind=kind.value, from_stage=case.stage, to_stage=to_stage.value if to_stage else "",
         at=max([moment, case.opened_at, *(r.at for r in rows)]), actor_uuid=actor.uuid, actor_name=actor.name,
         note=note.strip(), remedy=remedy or "", promised_at=promised_at,
+        field=change[0], old_value=change[1][:60], new_value=change[2][:60],
     )
     try:
         _reindex(case, case_events([*rows, event]), event.at)
@@ -228,6 +249,14 @@ def advance(
         raise ValidationError(errors)
     with transaction():
         case = _case(uuid)
+        _may_finish(actor, case)
+        if case.stage == Stage.PLAN.value and target is Stage.FEEDBACK:
+            log = _log(uuid)
+            approvers = {e.actor_uuid for e in log if e.kind == LogKind.APPROVE.value}
+            escalated = any(e.kind == LogKind.ESCALATE.value for e in log)
+            problems = case_roles.plan_problems(case.severity, actor.uuid, approvers, escalated)
+            if problems:
+                raise ValidationError(problems)
         _append(actor, case, LogKind.STAGE, "stage", note, target, str(remedy or ""),
                 promised_at if target is Stage.EXECUTE else None)
 
@@ -276,6 +305,7 @@ def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed
         case = _case(uuid)
         if case.stage != Stage.ARCHIVE.value:
             raise ValidationError({"stage": T("errors", "案件当前为「{0}」，须推进到「归档总结」后才能结案").format(Message("enum", Stage(case.stage).label))})
+        _may_finish(actor, case)
         event = _append(actor, case, LogKind.STAGE, "stage", note, Stage.CLOSED)
         case.satisfaction = satisfaction or ""
         case.customer_confirmed = bool(confirmed)
@@ -286,12 +316,14 @@ def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed
 def get_complaint(actor: Actor, uuid: str) -> dict[str, Any]:
     """A case with its names, its log (oldest first) and the deadline status recomputed from it."""
     require(actor, Permission.DESK_WORK)
-    dept, staff, opener = Department.alias(), Staff.alias(), Staff.alias()
+    dept, staff, opener, handler = Department.alias(), Staff.alias(), Staff.alias(), Staff.alias()
     row = (
         Complaint.select(Complaint, dept.name.alias("department_name"), staff.name.alias("staff_name"),
-                         opener.name.alias("opened_by_name"), Contact.number.alias("contact_number"))
+                         opener.name.alias("opened_by_name"), Contact.number.alias("contact_number"),
+                         handler.name.alias("handler_name"))
         .join(dept, peewee.JOIN.LEFT_OUTER, on=(Complaint.department == dept.uuid))
         .switch(Complaint).join(staff, peewee.JOIN.LEFT_OUTER, on=(Complaint.staff == staff.uuid))
+        .switch(Complaint).join(handler, peewee.JOIN.LEFT_OUTER, on=(Complaint.handler == handler.uuid))
         .switch(Complaint).join(opener, peewee.JOIN.LEFT_OUTER, on=(Complaint.opened_by == opener.uuid))
         .switch(Complaint).join(Contact, peewee.JOIN.LEFT_OUTER, on=(Complaint.contact == Contact.uuid))
         .where((Complaint.uuid == uuid) & (Complaint.deleted == False))  # noqa: E712
@@ -303,12 +335,14 @@ def get_complaint(actor: Actor, uuid: str) -> dict[str, Any]:
     row["contact_uuid"] = row.pop("contact")
     row["department_uuid"] = row.pop("department")
     row["staff_uuid"] = row.pop("staff")
+    row["handler_uuid"] = row.pop("handler")
     log = _log(uuid)
     row["events"] = [
-        {k: getattr(e, k) for k in ("kind", "from_stage", "to_stage", "at", "actor_name", "note", "remedy",
-                                    "promised_at")}
+        {k: getattr(e, k) for k in ("kind", "from_stage", "to_stage", "at", "actor_uuid", "actor_name", "note",
+                                    "remedy", "promised_at", "field", "old_value", "new_value")}
         for e in log
     ]
+    row["policy"] = sla_policy.policy_of(row["policy_uuid"])
     row["case_events"] = case_events(log)
     row["clock"] = status_of(row, row["case_events"])
     return row

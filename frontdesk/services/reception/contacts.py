@@ -61,6 +61,7 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
             if contact is None:
                 raise NotFound(T("errors", "该接待记录不存在或已删除"))
             old_texts = _texts(contact)
+            old_category = contact.category
         else:
             received = data.received_at or moment
             contact = Contact(
@@ -69,7 +70,7 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
                 owner=actor.uuid,
                 status=ContactStatus.OPEN.value,
             )
-            old_texts = None
+            old_texts = old_category = None
         contact.channel = data.channel
         contact.category = data.category
         contact.customer_name = data.customer_name.strip()
@@ -94,6 +95,8 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
                 complaints.open_from_contact(actor, contact)  # a 投诉 contact opens its case, in this transaction
         else:
             search_index.replace(contact.id, old_texts, _texts(contact))
+            if contact.category == Category.COMPLAINT.value and old_category != contact.category:
+                complaints.open_from_contact(actor, contact)  # re-categorised as 投诉: its case opens now
         return SavedContact(contact.uuid, contact.number, contact.status)
 
 

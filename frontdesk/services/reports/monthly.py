@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 import peewee
 
+from frontdesk.clock import now
 from frontdesk.db.models import Complaint, ComplaintEvent, Department, KeyCustomer, ReturnVisit
 from frontdesk.domain.complaints import ComplaintCategory, LogKind, Satisfaction
 from frontdesk.domain.report import (
@@ -25,6 +26,7 @@ from frontdesk.domain.sla import ANSWER_WORKDAYS, ANSWERED_ON, CaseFlowError, Se
 from frontdesk.domain.visits import VisitMethod
 from frontdesk.domain.visits import label as visit_label
 from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.complaints import sla_policy
 from frontdesk.services.core import holidays
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reports.common import Progress, as_datetime, day_of, enum_label, in_period, step
@@ -61,7 +63,8 @@ def closed_cases(period: Period) -> list[Closed]:
     raw = lambda field: peewee.fn.substr(field, 1).coerce(False)  # noqa: E731 - ISO text: fromisoformat is 20× strptime
     cases = (Complaint.select(Complaint.uuid, raw(Complaint.opened_at).alias("opened_at"),
                               raw(Complaint.closed_at).alias("closed_at"), Complaint.severity,
-                              Complaint.level, Department.name.alias("department"), answered.alias("answered"),
+                              Complaint.level, Complaint.policy_uuid, Department.name.alias("department"),
+                              answered.alias("answered"),
                               paused.alias("paused"))
              .join(Department, peewee.JOIN.LEFT_OUTER, on=(Complaint.department == Department.uuid))
              .where(in_period(Complaint.closed_at, period) & live).dicts())
@@ -71,7 +74,8 @@ def closed_cases(period: Period) -> list[Closed]:
     out = []
     for case in cases:
         opened, closed_at = as_datetime(case["opened_at"]), as_datetime(case["closed_at"])
-        budget = timedelta(days=ANSWER_WORKDAYS[Severity(case["severity"])])
+        answer_days = sla_policy.policy_of(case["policy_uuid"]).budget(f"answer_{Severity(case['severity']).value}")
+        budget = timedelta(days=answer_days or ANSWER_WORKDAYS[Severity(case["severity"])])
         on_time = None
         if case["answered"] is not None:
             answered = as_datetime(case["answered"])
@@ -159,7 +163,8 @@ def _against_deadline(closed: list[Closed]) -> ReportTable:
         ReportColumn("严重程度"), ReportColumn("答复时限(工作日)", "int"), ReportColumn("结案", "int"),
         ReportColumn("平均办结(工作日)", "number"), ReportColumn("最长(工作日)", "number"),
         ReportColumn("按时答复", "int"), ReportColumn("超时", "int"), ReportColumn("按时率", "percent")])
-    groups = [(SEVERITY_TEXT[s.value], ANSWER_WORKDAYS[s], [c for c in closed if c.severity == s.value])
+    policy = sla_policy.policy_of(sla_policy.uuid_in_force(now().date()))  # the limits in force today
+    groups = [(SEVERITY_TEXT[s.value], policy.budget(f"answer_{s.value}"), [c for c in closed if c.severity == s.value])
               for s in Severity]
     groups.append(("合计", None, closed))
     for name, limit, cases in groups:

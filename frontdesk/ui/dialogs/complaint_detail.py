@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,8 +34,21 @@ OVERDUE = "#c62828"
 WARNING_STYLE = "background: #fff3e0; color: #e65100; padding: 6px; border: 1px solid #ffcc80;"
 
 
+_CTX = "ComplaintDetailDialog"
+_OVER = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "超 ")
+_DAYS = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "{0}天")
+_HOURS = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "{0}小时")
+_MINUTES = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "{0}分钟")
+_PROMISED = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "按承诺")
+_LATE = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "超时完成")
+_ON_TIME = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "按时完成")
+_OVERDUE = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "已超期 ")
+_LEFT = QT_TRANSLATE_NOOP("ComplaintDetailDialog", "剩余 ")
+
+
 def _t(text: str) -> str:
-    return QCoreApplication.translate("ComplaintDetailDialog", text)
+    """One of the strings marked above, in the UI language."""
+    return QCoreApplication.translate(_CTX, text)
 
 
 def fmt(value: datetime | None) -> str:
@@ -46,23 +59,23 @@ def fmt_span(span: timedelta | None) -> str:
     """A remaining time as 2天3小时 / 45分钟; negative means overrun (超 …)."""
     if span is None:
         return ""
-    prefix, span = (_t("超 "), -span) if span < timedelta(0) else ("", span)
+    prefix, span = (_t(_OVER), -span) if span < timedelta(0) else ("", span)
     minutes = int(span.total_seconds() // 60)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
-    parts = [_t("{0}天").format(days) if days else "", _t("{0}小时").format(hours) if hours else "",
-             _t("{0}分钟").format(mins) if not days and mins else ""]
-    return prefix + ("".join(parts) or _t("{0}分钟").format(0))
+    parts = [_t(_DAYS).format(days) if days else "", _t(_HOURS).format(hours) if hours else "",
+             _t(_MINUTES).format(mins) if not days and mins else ""]
+    return prefix + ("".join(parts).strip() or _t(_MINUTES).format(0))
 
 
 def clock_state(clock: Clock | None, left_at: datetime | None = None) -> str:
     if clock is None:
-        return _t("按承诺") if left_at is None else ""
+        return _t(_PROMISED) if left_at is None else ""
     if clock.done_at is not None or left_at is not None:
-        return _t("超时完成") if clock.late or (left_at and left_at > clock.due) else _t("按时完成")
+        return _t(_LATE) if clock.late or (left_at and left_at > clock.due) else _t(_ON_TIME)
     if clock.overdue:
-        return _t("已超期 ") + fmt_span(clock.remaining)
-    return _t("剩余 ") + fmt_span(clock.remaining)
+        return _t(_OVERDUE) + fmt_span(clock.remaining)
+    return _t(_LEFT) + fmt_span(clock.remaining)
 
 
 class ComplaintDetailDialog(QDialog):
@@ -94,6 +107,7 @@ class ComplaintDetailDialog(QDialog):
             (self.tr("处理等级"), f"{case['level']} {enum_text(Priority(case['level']).label)}"),
             (self.tr("当前阶段"), stage),
             (self.tr("责任部门"), case["department_name"] or ""), (self.tr("归责员工"), case["staff_name"] or ""),
+            (self.tr("承办人"), case["handler_name"] or ""), (self.tr("最近时限"), self._next_due(clock)),
             (self.tr("受理人"), case["opened_by_name"] or ""), (self.tr("关联接待"), case["contact_number"] or ""),
             (self.tr("客户满意度"), enum_text(label(case["satisfaction"]))),
             (self.tr("客户确认"), self.tr("已确认") if case["customer_confirmed"] else ""),
@@ -117,7 +131,8 @@ class ComplaintDetailDialog(QDialog):
                                       self.tr("状态")])
         self.deadlines.setObjectName("deadlines")
         rows: list[tuple[str, Any, Any, Any, str, bool]] = []
-        spans = stage_history(case["opened_at"], case["case_events"], clock.now, holidays.work_calendar())
+        spans = stage_history(case["opened_at"], case["case_events"], clock.now, holidays.work_calendar(),
+                              case["policy"])
         for span in spans:
             if span.stage is Stage.CLOSED:
                 continue
@@ -132,7 +147,7 @@ class ComplaintDetailDialog(QDialog):
                    [r[5] for r in rows])
         header = self.deadlines.horizontalHeader().sizeHint().height()
         self.deadlines.setMinimumHeight(header + self.deadlines.verticalHeader().defaultSectionSize() * len(rows) + 4)
-        layout.addWidget(QLabel(self.tr("各项时限（按工作日计算，暂停期间不计）")))
+        layout.addWidget(QLabel(self.tr("各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）")))
         layout.addWidget(self.deadlines)
 
         self.log = self._table([self.tr("时间"), self.tr("事项"), self.tr("经办人"), self.tr("说明")])
@@ -143,6 +158,13 @@ class ComplaintDetailDialog(QDialog):
             if e["kind"] == "stage":
                 what = self.tr("转入「{0}」").format(enum_text(Stage(e["to_stage"]).label))
             note = e["note"]
+            if e["kind"] == "classify":
+                what += self.tr("：{0}").format(self._field_name(e["field"]))
+                change = self.tr("{0} → {1}").format(self._value(e["field"], e["old_value"]) or self.tr("（无）"),
+                                                     self._value(e["field"], e["new_value"]) or self.tr("（无）"))
+                note = f"{change}  {note}".strip()
+            elif e["kind"] == "escalate":
+                note = (self.tr("上报：{0}").format(e["new_value"]) + "  " + note).strip()
             if e["promised_at"]:
                 note += self.tr("（承诺 {0} 前完成）").format(fmt(e["promised_at"]))
             log_rows.append([fmt(e["at"]), what, e["actor_name"], note])
@@ -152,6 +174,26 @@ class ComplaintDetailDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _next_due(self, clock: Any) -> str:
+        nxt = clock.next_clock
+        return self.tr("{0}（{1}）").format(fmt(nxt.due), enum_text(nxt.kind.label)) if nxt else ""
+
+    def _field_name(self, field: str) -> str:
+        return {"category": self.tr("投诉类别"), "severity": self.tr("严重程度"), "level": self.tr("处理等级"),
+                "department_uuid": self.tr("责任部门"), "handler_uuid": self.tr("承办人")}.get(field, field)
+
+    def _value(self, field: str, value: str) -> str:
+        """A logged old/new value as shown: enum codes in the UI language, names as stored."""
+        if not value:
+            return ""
+        if field == "category":
+            return enum_text(label(value))
+        if field == "severity":
+            return enum_text(Severity(value).label)
+        if field == "level":
+            return f"{value} {enum_text(Priority(int(value)).label)}"
+        return value
 
     def _table(self, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers))

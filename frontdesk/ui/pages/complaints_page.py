@@ -11,13 +11,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
 )
 
 from frontdesk.domain.printdoc import PrintDocument
-from frontdesk.domain.sla import Priority, Severity, Stage
+from frontdesk.domain.roles import Permission
+from frontdesk.domain.sla import ClockKind, Priority, Severity, Stage
 from frontdesk.services.complaints import case_list as complaint_list
 from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.complaints import handling
 from frontdesk.services.core import holidays
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
@@ -25,8 +28,10 @@ from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.complaint_close import CloseDialog
 from frontdesk.ui.dialogs.complaint_detail import WARNING_STYLE, ComplaintDetailDialog, fmt_span
+from frontdesk.ui.dialogs.complaint_handling import ApproveDialog, ClassifyDialog, EscalateDialog
 from frontdesk.ui.dialogs.complaint_new import ComplaintDialog
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
+from frontdesk.ui.dialogs.sla_policy import PolicyDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import export_button, export_named
 from frontdesk.ui.messages import localized
@@ -46,9 +51,11 @@ class ComplaintsPage(ListPage):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         columns = spec_columns(complaint_list.COMPLAINTS, {
-            "number": 190, "opened_at": 130, "customer_name": 80, "phone": 105, "subject": 220, "severity": 70,
-            "level": 60, "stage": 80, "paused": 60, "due_at": 130, "remaining": 100, "department_name": 90,
-            "satisfaction": 70}, fmt={"paused": lambda v: self.tr("暂停") if v else "", "remaining": fmt_span})
+            "number": 190, "opened_at": 130, "customer_name": 80, "phone": 105, "subject": 200, "severity": 70,
+            "level": 60, "stage": 80, "paused": 60, "due_at": 130, "due_clock": 110, "remaining": 100,
+            "department_name": 90, "handler_name": 70, "satisfaction": 70},
+            fmt={"paused": lambda v: self.tr("暂停") if v else "", "remaining": fmt_span,
+                 "due_clock": lambda v: enum_text(ClockKind(v).label) if v else ""})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、投诉人、电话或事由"))
         self.panel.model.row_color = lambda row: OVERDUE_BG if row.get("overdue") else (
             PAUSED_BG if row.get("paused") else None)
@@ -75,9 +82,15 @@ class ComplaintsPage(ListPage):
             ("new", self.tr("新建"), self.new_case), ("detail", self.tr("详情"), self.show_detail),
             ("advance", self.tr("推进"), self.advance), ("pause", self.tr("暂停"), lambda: self.log("pause")),
             ("resume", self.tr("恢复"), lambda: self.log("resume")), ("note", self.tr("备注"), lambda: self.log("note")),
-            ("close", self.tr("结案"), self.close_case),
+            ("close", self.tr("结案"), self.close_case), ("classify", self.tr("分类指派"), self.classify),
+            ("approve", self.tr("审批方案"), self.approve), ("escalate", self.tr("上报领导"), self.escalate),
         ):
             self.add_button(key, text, slot)
+        self.policy_btn = QPushButton(self.tr("时限标准…"))  # in the filter row: the toolbar is full
+        self.policy_btn.setObjectName("btn_policy")
+        self.policy_btn.clicked.connect(self.edit_policy)
+        self.policy_btn.setVisible(ctx.actor.can(Permission.MANAGE_REFERENCE))
+        filters.addWidget(self.policy_btn)
         self.buttons["close"].setToolTip(self.tr("推进到「归档总结」后，记录客户满意度并结案"))
         self.print_btn = self.add_print_button("print", self.tr("打印转办单"), [("", self._slip)])
         self.export_btn = export_button(self)
@@ -111,13 +124,17 @@ class ComplaintsPage(ListPage):
         super().refresh()
 
     def update_buttons(self, row: dict[str, Any] | None) -> None:
+        """Enable what the user may do on the selected case; a refused action says why in its tooltip."""
         open_case = row is not None and row["stage"] != Stage.CLOSED.value
-        for key in ("advance", "pause", "resume", "note", "close"):
+        for key in ("advance", "pause", "resume", "note", "close", "classify", "approve", "escalate"):
             self.buttons[key].setEnabled(open_case)
+            self.buttons[key].setToolTip("")
         if open_case and row is not None:
             self.buttons["pause"].setEnabled(not row["paused"])
             self.buttons["resume"].setEnabled(bool(row["paused"]))
-            self.buttons["close"].setEnabled(row["stage"] == Stage.ARCHIVE.value)
+            for key, why in handling.actions_for(self.ctx.actor, row).items():
+                self.buttons[key].setEnabled(why is None)
+                self.buttons[key].setToolTip(localized(why) if why else "")
         self.buttons["detail"].setEnabled(row is not None)
         self.print_btn.setEnabled(row is not None)
 
@@ -152,6 +169,18 @@ class ComplaintsPage(ListPage):
     def close_case(self) -> None:
         self._run_dialog(lambda case: CloseDialog(self.ctx.actor, case, self), self.tr("已结案"))
 
+    def classify(self) -> None:
+        self._run_dialog(lambda case: ClassifyDialog(self.ctx.actor, case, self), self.tr("分类已更新"))
+
+    def approve(self) -> None:
+        self._run_dialog(lambda case: ApproveDialog(self.ctx.actor, case, self), self.tr("已审批方案"))
+
+    def escalate(self) -> None:
+        self._run_dialog(lambda case: EscalateDialog(self.ctx.actor, case, self), self.tr("已记录上报"))
+
+    def edit_policy(self) -> None:
+        self.run(lambda: PolicyDialog(self.ctx.actor, self), self.tr("时限标准已保存，新受理的投诉按新标准计时"))
+
     def _slip(self, uuid: str) -> PrintDocument:
         return complaint_list.transfer_slip(self.ctx.actor, uuid, self.ctx.site_name)
 
@@ -174,4 +203,7 @@ screenshots.DIALOGS.update({
     "complaint-pause": lambda win: NoteDialog(win.ctx.actor, _first_case(win), "pause", win),
     "complaint-close": lambda win: CloseDialog(win.ctx.actor, _first_case(win, Stage.ARCHIVE.value), win),
     "complaint-detail": lambda win: ComplaintDetailDialog(win.ctx.actor, _first_case(win)["uuid"], win),
+    "complaint-classify": lambda win: ClassifyDialog(win.ctx.actor, _first_case(win), win),
+    "complaint-escalate": lambda win: EscalateDialog(win.ctx.actor, _first_case(win), win),
+    "complaint-policy": lambda win: PolicyDialog(win.ctx.actor, win),
 })

@@ -1,4 +1,8 @@
-"""Complaint stage rules and deadlines recomputed from event logs, over real holiday dates."""
+"""Complaint stage rules and deadlines recomputed from event logs, over real holiday dates.
+
+Hour clocks here are those of a desk open 24 h every day (``WALL_CLOCK``); service hours and the
+default policy's working-day hour clocks are in ``test_sla_policy.py``.
+"""
 
 from datetime import datetime as dt
 from datetime import timedelta
@@ -20,6 +24,7 @@ from frontdesk.domain.sla import (
     check_move,
     compute_status,
 )
+from frontdesk.domain.sla_policy import WALL_CLOCK
 from frontdesk.domain.workdays import WorkCalendar
 from frontdesk.errors import UserError
 
@@ -30,7 +35,7 @@ ORDER = [Stage.ACCEPT, Stage.VERIFY, Stage.PLAN, Stage.FEEDBACK, Stage.EXECUTE, 
 def status(
     opened: dt, events: list[CaseEvent], now: dt, severity: str = "general", level: int = 1
 ) -> CaseClock:
-    return compute_status(opened, severity, level, events, now, WorkCalendar())
+    return compute_status(opened, severity, level, events, now, WorkCalendar(), WALL_CLOCK)
 
 
 def through(stage: Stage, start: dt, step: timedelta = timedelta(minutes=10)) -> list[CaseEvent]:
