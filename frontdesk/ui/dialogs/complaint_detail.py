@@ -29,6 +29,7 @@ from frontdesk.domain.sla import Clock, Priority, Severity, Stage, stage_history
 from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.core import holidays
 from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.messages import localized
 
 OVERDUE = "#c62828"
 WARNING_STYLE = "background: #fff3e0; color: #e65100; padding: 6px; border: 1px solid #ffcc80;"
@@ -89,7 +90,7 @@ class ComplaintDetailDialog(QDialog):
         self.resize(860, 720)
         layout = QVBoxLayout(self)
         warning = holidays.calendar_warning()
-        self.warning = QLabel(warning or "")
+        self.warning = QLabel(localized(warning) if warning else "")
         self.warning.setObjectName("calendarWarning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
