@@ -65,39 +65,39 @@
 <context>
     <name>AppealDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="119"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="121"/>
         <source>{0} {1}：{2}
 申诉理由：{3}</source>
         <translation>{0} {1}: {2}
 Appeal reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="125"/>
         <source>驳回申诉，维持处罚</source>
         <translation>Reject the appeal, keep the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="125"/>
         <source>申诉成立，撤销处罚</source>
         <translation>Uphold the appeal, revoke the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="131"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="131"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="132"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="133"/>
         <source>处理意见</source>
         <translation>Decision note</translation>
     </message>
@@ -141,22 +141,22 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="73"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="84"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="85"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="86"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -164,27 +164,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendanceEditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="135"/>
         <source>补录 / 更正考勤</source>
         <translation>Enter / correct attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="146"/>
         <source>更正已有记录时必填，如：打卡机故障</source>
         <translation>Required when correcting, e.g. clock machine broken</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="147"/>
         <source>签到时间</source>
         <translation>Clock-in time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="148"/>
         <source>签退时间</source>
         <translation>Clock-out time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="149"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -285,32 +285,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -318,17 +318,17 @@ Appeal reason: {3}</translation>
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="139"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="117"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="124"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="125"/>
         <source>本人密码</source>
         <translation>Own password</translation>
     </message>
@@ -749,118 +749,118 @@ Appeal reason: {3}</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="44"/>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="171"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="43"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="170"/>
         <source>接待登记（新）</source>
         <translation>Contact log (new)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="51"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="50"/>
         <source>如 王女士，可不填</source>
         <translation>e.g. Ms. Wang, optional</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="55"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="54"/>
         <source>手机或座机；现场匿名可不填</source>
         <translation>Mobile or landline; optional for anonymous walk-ins</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="58"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
         <source>客户的核心诉求（必填）</source>
         <translation>The customer&apos;s main request (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="62"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="61"/>
         <source>处理情况及结果；Ctrl+Enter 保存并办结</source>
         <translation>Handling and outcome; Ctrl+Enter saves and closes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="69"/>
         <source>需后续跟进的事项</source>
         <translation>Items needing follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="73"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="70"/>
         <source>（跟进人）</source>
         <translation>(follow-up owner)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="93"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="94"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="95"/>
         <source>客户称呼</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="101"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="105"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="102"/>
         <source>回复方式</source>
         <translation>Reply method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="108"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
         <source>承诺回复</source>
-        <translation>Promised reply</translation>
+        <translation>Reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="109"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="116"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="111"/>
         <source>跟进人/期限</source>
-        <translation>Follow-up owner/due</translation>
+        <translation>Owner/due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="121"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="120"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="124"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="123"/>
         <source>保存并办结 (Ctrl+Enter)</source>
         <translation>Save and close (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="127"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="126"/>
         <source>新登记 (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="129"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="128"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="187"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="186"/>
         <source>编辑 {0}（首问负责人：{1}）</source>
         <translation>Edit {0} (first-contact owner: {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="256"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="255"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -1022,49 +1022,72 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="67"/>
+        <source>未填写（如 1120、t、+3）</source>
+        <translation>Not set (e.g. 1120, t, +3)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="67"/>
+        <source>如 1120、t、+3</source>
+        <translation>e.g. 1120, t, +3</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="68"/>
+        <source>可输入 1120、11-20、20261120、2026-11-20；t 今天，+3 三天后，-1 昨天；Alt+↓ 打开日历</source>
+        <translation>Type 1120, 11-20, 20261120 or 2026-11-20; t for today, +3 for three days on, -1 for yesterday; Alt+Down opens the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="69"/>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="181"/>
         <source>协商结果 - {0}</source>
         <translation>Negotiation outcome - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="183"/>
         <source>{0}：{1}，实付 {2} 元</source>
         <translation>{0}: {1}, paid {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="187"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="188"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="193"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="194"/>
         <source>协商经过</source>
         <translation>How it was agreed</translation>
     </message>
@@ -1387,72 +1410,72 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineRuleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="145"/>
         <source>修改罚款标准</source>
         <translation>Change fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="145"/>
         <source>新增罚款条款</source>
         <translation>New fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="159"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
         <source>迟到分档，如 15:10, 30:20, 60:50（分钟:元）</source>
         <translation>Lateness tiers, e.g. 15:10, 30:20, 60:50 (minutes:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
         <source>罚款下限（元）</source>
         <translation>Minimum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
         <source>罚款上限（元）</source>
         <translation>Maximum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
         <source>计罚方式</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
         <source>分档</source>
         <translation>Tiers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="173"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="173"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="181"/>
         <source>分档格式为 分钟:金额，用逗号分隔</source>
         <translation>Tiers are minutes:amount, separated by commas</translation>
     </message>
@@ -1704,7 +1727,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>The passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/screenshots.py" line="79"/>
+        <location filename="../../frontdesk/ui/screenshots.py" line="103"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
@@ -1758,17 +1781,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>GraceDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="216"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="194"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="221"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="199"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="223"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="201"/>
         <source>迟到宽限</source>
         <translation>Lateness grace</translation>
     </message>
@@ -1776,22 +1799,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="122"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="124"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="133"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="134"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -1799,93 +1822,93 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="36"/>
         <source>开始时间</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="50"/>
         <source>{0} {1} 件</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="59"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="68"/>
         <source>（到岗后确认）</source>
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="95"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="76"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="76"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="76"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="79"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="90"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="93"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="96"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -1956,42 +1979,42 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="144"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="146"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="147"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="150"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="155"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="158"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2017,42 +2040,42 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="20"/>
         <source>修改节假日设置</source>
         <translation>Edit holiday setting</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="20"/>
         <source>新增节假日设置</source>
         <translation>New holiday setting</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="25"/>
         <source>放假（不计工作日）</source>
         <translation>Day off (not a working day)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="25"/>
         <source>上班（调休工作日）</source>
         <translation>Working day (make-up workday)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="31"/>
         <source>如：国庆节、春节调休、本站店庆</source>
         <translation>e.g. National Day, Spring Festival make-up day, site anniversary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="32"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="33"/>
         <source>当天</source>
         <translation>Day type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="34"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2155,65 +2178,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="70"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -2221,57 +2244,57 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="42"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="64"/>
         <source>如：监控截图、顾客投诉单号、在场证人</source>
         <translation>e.g. CCTV still, complaint number, witnesses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="65"/>
         <source>情节严重（可提出辞退建议）</source>
         <translation>Serious (may lead to a dismissal proposal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="66"/>
         <source>登记后直接确认</source>
         <translation>Confirm on saving</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="67"/>
         <source>违纪员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="68"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="69"/>
         <source>违纪条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="70"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="71"/>
         <source>罚款（元/人）</source>
         <translation>Fine (yuan per person)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="72"/>
         <source>情况说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="73"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
@@ -2322,37 +2345,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="160"/>
         <source>请假申请</source>
         <translation>Leave request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="177"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="178"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="179"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="180"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="181"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="182"/>
         <source>电话请假须在 {0} 天内补办手续，逾期按旷工处理。</source>
         <translation>A phone leave needs its paperwork within {0} days, or counts as absence.</translation>
     </message>
@@ -2609,52 +2632,52 @@ Runs offline; data is stored in:
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="90"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="90"/>
         <source>暂停原因</source>
         <translation>Reason for pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
         <source>如：等待客户提供购物凭证；等待工程部检测结果（必填）</source>
         <translation>e.g. waiting for the customer&apos;s receipt; waiting for engineering test results (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
         <source>如：客户已提供凭证（可不填）</source>
         <translation>e.g. the customer has provided the receipt (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
         <source>补充记录（必填）</source>
         <translation>Additional notes (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="104"/>
         <source>暂停期间不计入各项处理时限。</source>
         <translation>Time while paused does not count toward any time limit.</translation>
     </message>
@@ -2695,22 +2718,6 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
         <source>备注</source>
         <translation>Note</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <location filename="../../frontdesk/ui/widgets/inputs.py" line="23"/>
-        <source>未填写</source>
-        <translation>Not set</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateTimeEdit</name>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="32"/>
-        <source>未填写</source>
-        <translation>Not set</translation>
     </message>
 </context>
 <context>
@@ -3114,13 +3121,13 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="52"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="169"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="83"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
@@ -3165,32 +3172,32 @@ Runs offline; data is stored in:
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="171"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="188"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="199"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="206"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="204"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="207"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="212"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3331,152 +3338,152 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="57"/>
         <source>维修收件登记</source>
         <translation>Repair intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
         <source>如：张先生</source>
         <translation>e.g. Mr Zhang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
         <source>取件通知用，手机或座机</source>
         <translation>For the pickup notice, mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="64"/>
         <source>如：蓝牙耳机</source>
         <translation>e.g. Bluetooth earbuds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="65"/>
         <source>如：华为 FreeBuds 5</source>
         <translation>e.g. Huawei FreeBuds 5</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="66"/>
         <source>机身或包装上的序列号</source>
         <translation>Serial number on the device or box</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="79"/>
         <source>其他配件，用顿号分隔</source>
         <translation>Other accessories, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="81"/>
         <source>如：外观完好 / 背面有划痕</source>
         <translation>e.g. no damage / scratches on the back</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="88"/>
         <source>元，保内可填 0</source>
         <translation>yuan; 0 under warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="91"/>
         <source>邮寄取件时填写收件地址</source>
         <translation>Delivery address, if sent by post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="106"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="109"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>送修商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>序列号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
         <source>邮寄地址</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="125"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="135"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="136"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="139"/>
         <source>“{0}”不是图片文件，未添加</source>
         <translation>“{0}” is not an image and was not added</translation>
     </message>
@@ -3600,17 +3607,17 @@ Runs offline; data is stored in:
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="58"/>
         <source>登记部门答复 - {0}</source>
         <translation>Record department reply - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="66"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="67"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
@@ -3643,68 +3650,68 @@ Runs offline; data is stored in:
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="102"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>上周</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="106"/>
         <source>生成报表</source>
         <translation>Run report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="125"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="126"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="236"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="233"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="275"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="289"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="272"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="286"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="287"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="284"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -3811,183 +3818,183 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="61"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="64"/>
         <source>如：王女士</source>
         <translation>e.g. Ms Wang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="65"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="70"/>
         <source>商品名称、规格</source>
         <translation>Item name and size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="73"/>
         <source>元，如 199.00</source>
         <translation>yuan, e.g. 199.00</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="76"/>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="151"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="79"/>
         <source>小票号或订单号</source>
         <translation>Receipt or order number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
         <source>商品质量合格</source>
         <translation>Quality OK</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
         <source>包装完好</source>
         <translation>Packaging intact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="95"/>
         <source>配件齐全</source>
         <translation>Accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="98"/>
         <source>说明（如：吊牌在、缺少充电线）</source>
         <translation>Note (e.g. tags on, charging cable missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="106"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="114"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>商品类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
         <source>实付金额</source>
         <translation>Amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
         <source>购买日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>购物凭证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>退换原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>政策核对</source>
         <translation>Policy check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>验货检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="126"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="126"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="144"/>
         <source>填写购买日期后核对退换货期限</source>
         <translation>Enter the purchase date to check the return window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="146"/>
         <source>购买日期不能晚于今天</source>
         <translation>The purchase date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
         <source>购买后第 {0} 天，期限 {1} 天：{2}；{3}</source>
         <translation>Day {0} after purchase, window {1} days: {2}; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
         <source>在期限内</source>
         <translation>within the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
         <source>已超出期限</source>
         <translation>past the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="151"/>
         <source>无购物凭证</source>
         <translation>no receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="158"/>
         <source>超过 {0} 元，须主管审批</source>
         <translation>Above {0} yuan: needs a manager&apos;s approval</translation>
     </message>
@@ -4648,47 +4655,47 @@ Runs offline; data is stored in:
 <context>
     <name>ShiftTypeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="37"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="40"/>
         <source>（新增班次）</source>
         <translation>(new shift type)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="44"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="46"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="47"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="48"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="49"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="51"/>
         <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
         <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
     </message>
@@ -4721,17 +4728,17 @@ Runs offline; data is stored in:
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="35"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="36"/>
         <source>起始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="37"/>
         <source>把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed at this site to one Excel workbook, to be imported (merged) at head office or another site.</translation>
     </message>
@@ -4739,77 +4746,77 @@ Runs offline; data is stored in:
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="22"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="23"/>
         <source>编辑员工</source>
         <translation>Edit staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="22"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="23"/>
         <source>新增员工</source>
         <translation>New staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="32"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="37"/>
         <source>例如 前台客服、值班主管</source>
         <translation>e.g. front-desk agent, duty supervisor</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="44"/>
         <source>在职</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="49"/>
         <source>留空则不设置/不修改</source>
         <translation>Leave blank to not set/change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="51"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="53"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="54"/>
         <source>岗位</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="55"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="56"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="57"/>
         <source>入职日期</source>
         <translation>Hire date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="58"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="61"/>
         <source>登录密码</source>
         <translation>Login password</translation>
     </message>
@@ -4898,37 +4905,37 @@ Runs offline; data is stored in:
         <translation>Promise by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="59"/>
         <source>前完成</source>
         <translation>to complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="60"/>
         <source>本阶段做了什么、结果如何（必填）</source>
         <translation>What was done in this stage and the result (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="61"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="62"/>
         <source>转入阶段</source>
         <translation>Next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="63"/>
         <source>处理方式</source>
         <translation>Remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="64"/>
         <source>承诺时间</source>
         <translation>Promised time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="65"/>
         <source>处理说明</source>
         <translation>Handling notes</translation>
     </message>
@@ -4964,27 +4971,27 @@ Runs offline; data is stored in:
 <context>
     <name>SwapDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="96"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="104"/>
         <source>我的班次</source>
         <translation>My shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="105"/>
         <source>替班同事</source>
         <translation>Colleague covering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
         <source>调班原因</source>
         <translation>Reason for swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="129"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="107"/>
         <source>按规定须至少提前一个班次申请，由主管审批。</source>
         <translation>Swaps must be requested at least one shift ahead and are approved by a manager.</translation>
     </message>
@@ -5573,32 +5580,32 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="27"/>
         <source>转办 {0}</source>
         <translation>Transfer {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="35"/>
         <source>（请选择）</source>
         <translation>(please select)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="42"/>
         <source>需要承办部门做什么、何时答复客户</source>
         <translation>What the handling department should do and when to reply to the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="43"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="44"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="45"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
@@ -5654,92 +5661,92 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="63"/>
         <source>修改回访记录</source>
         <translation>Edit return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="63"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="73"/>
         <source>如 王女士、金华物流有限公司</source>
         <translation>e.g. Ms. Wang, Jinhua Logistics Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="76"/>
         <source>手机或座机，如 0579-85551234</source>
         <translation>Mobile or landline, e.g. 0579-85551234</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="82"/>
         <source>客户对服务的意见、要求</source>
         <translation>The customer&apos;s comments and requests about the service</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="84"/>
         <source>客户的建议</source>
         <translation>The customer&apos;s suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="86"/>
         <source>回访结果，如：问题已解决，客户表示满意</source>
         <translation>Result, e.g. issue resolved, customer satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="103"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="104"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="105"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="106"/>
         <source>回访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="107"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="108"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="109"/>
         <source>客户建议</source>
         <translation>Customer suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="110"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
@@ -5949,17 +5956,17 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Activated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="33"/>
         <source>{0}，今年已回访 {1} 次（每年至少 2 次）</source>
         <translation>{0}: visited {1} time(s) this year (at least 2 a year)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="37"/>
         <source>上次回访结果：{0}</source>
         <translation>Last visit result: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="38"/>
         <source>投诉 {0}</source>
         <translation>Complaint {0}</translation>
     </message>
@@ -6065,149 +6072,149 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
         <source>驳回申诉</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
         <source>提出辞退建议</source>
         <translation>Dismissal proposed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
         <source>补录考勤</source>
         <translation>Attendance entered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
         <source>更正考勤</source>
         <translation>Attendance corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -9368,6 +9375,31 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/domain/fines.py" line="81"/>
         <source>金额 {0} 超过两位小数（精确到分）</source>
         <translation>The amount {0} has more than two decimals (whole fen only)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/typed_dates.py" line="10"/>
+        <source>无法识别的日期，可输入 1120、11-20、20261120、2026-11-20、t（今天）、+3 或 -1</source>
+        <translation>Not a date: type 1120, 11-20, 20261120, 2026-11-20, t (today), +3 or -1</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/typed_dates.py" line="11"/>
+        <source>没有这一天</source>
+        <translation>There is no such day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="25"/>
+        <source>日期不能早于 {0}</source>
+        <translation>The date cannot be before {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="26"/>
+        <source>日期不能晚于 {0}</source>
+        <translation>The date cannot be after {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="97"/>
+        <source>请填写日期</source>
+        <translation>Please enter a date</translation>
     </message>
 </context>
 <context>

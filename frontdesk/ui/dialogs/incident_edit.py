@@ -29,9 +29,10 @@ from frontdesk.services.core import audit
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.discipline import fine_rules
 from frontdesk.services.discipline import incidents as discipline
-from frontdesk.ui.dialogs.attendance_edit import OptionalDateTimeEdit, enum_choices
+from frontdesk.ui.dialogs.attendance_edit import enum_choices
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField, DateTimeField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 class IncidentDialog(FormDialog):
@@ -49,7 +50,7 @@ class IncidentDialog(FormDialog):
             item.setData(Qt.ItemDataRole.UserRole, uuid)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.staff.addItem(item)
-        self.when = OptionalDateTimeEdit(clock.now().replace(second=0))
+        self.when = DateTimeField(clock.now().replace(second=0))
         self.when.setObjectName("when")
         self.rule = ChoiceCombo([(c, f"{c} {r['offence']}（{r['range_text']} 元）") for c, r in self.rules.items()])
         self.rule.setObjectName("rule")
@@ -157,7 +158,7 @@ class FineRuleDialog(FormDialog):
         self.dismissal = ChoiceCombo(enum_choices(Dismissal, fines.label))
         self.tiers = QLineEdit(row["tiers"] if row else "")
         self.tiers.setPlaceholderText(self.tr("迟到分档，如 15:10, 30:20, 60:50（分钟:元）"))
-        self.effective = OptionalDateEdit()
+        self.effective = DateField()
         self.effective.set_value(clock.today())
         self.note = QLineEdit()
         if row:

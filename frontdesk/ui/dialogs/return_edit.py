@@ -31,7 +31,8 @@ from frontdesk.services.aftersales import policy as aftersales_settings
 from frontdesk.services.aftersales import returns
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 OK_STYLE = "color: #2e7d32;"
 WARN_STYLE = "color: #c62828; font-weight: bold;"
@@ -70,7 +71,7 @@ class ReturnDialog(FormDialog):
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 9999)
         self.amount_paid = _line("amount_paid", self.tr("元，如 199.00"))
-        self.purchase_date = OptionalDateEdit()
+        self.purchase_date = DateField()
         self.purchase_date.setObjectName("purchase_date")
         self.purchase_date.setMaximumDate(QDate(clock.today()))
         self.has_receipt = QCheckBox(self.tr("有购物凭证"))

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QDateTimeEdit, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from frontdesk import clock
 from frontdesk.domain.roles import Actor
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.reception import transfers
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
+from frontdesk.ui.widgets.date_field import DateTimeField
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -34,10 +35,8 @@ class TransferDialog(FormDialog):
             [(None, self.tr("（请选择）"))] + [(d["uuid"], d["name"]) for d in staff_service.list_departments(actor)]
         )
         self.department.setObjectName("department")
-        self.due = QDateTimeEdit(QDateTime(clock.now().replace(second=0) + timedelta(days=1)))
+        self.due = DateTimeField(clock.now().replace(second=0) + timedelta(days=1), optional=False)
         self.due.setObjectName("due")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.instructions = QLineEdit()
         self.instructions.setObjectName("instructions")
         self.instructions.setPlaceholderText(self.tr("需要承办部门做什么、何时答复客户"))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -33,6 +34,7 @@ from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
+from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.enum_combo import enum_combo
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
@@ -80,11 +82,9 @@ class ReceptionPage(Page):
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
         self.panel.model.row_color = lambda row: OPEN_COLOR if row["status"] in ("open", "transferred") else None
-        self.date_from = QDateEdit(QDate(clock.today()).addDays(-30))
-        self.date_to = QDateEdit(QDate(clock.today()))
+        self.date_from = DateField(clock.today() - timedelta(days=30), optional=False)
+        self.date_to = DateField(clock.today(), optional=False)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._dates_changed)
         self.all_dates = QCheckBox(self.tr("全部日期"))
         self.all_dates.toggled.connect(self._dates_changed)
@@ -110,11 +110,12 @@ class ReceptionPage(Page):
         self.close_btn = QPushButton(self.tr("办结…"))
         self.close_btn.setObjectName("closeContact")
         self.close_btn.clicked.connect(self.close_current)
-        for b in (self.edit_btn, self.transfer_btn, self.close_btn):
-            self.panel.actions_bar.addWidget(b)
         self.export_btn = export_button(self)
         self.export_btn.clicked.connect(self.export_excel)
-        add_beside_pager(self.panel, self.export_btn)  # the toolbar row is full at 1366 px
+        # The toolbar row holds the search and the filters; at 1366 px (English labels are longer) the
+        # buttons go beside the row count under the table: 编辑 转办 办结 导出.
+        for b in (self.export_btn, self.close_btn, self.transfer_btn, self.edit_btn):
+            add_beside_pager(self.panel, b)
         self.panel.activated.connect(lambda _row: self.edit_current())
         self._dates_changed(refresh=False)
 
@@ -151,8 +152,10 @@ class ReceptionPage(Page):
         everything = self.all_dates.isChecked()
         self.date_from.setEnabled(not everything)
         self.date_to.setEnabled(not everything)
-        self.panel.filters["date_from"] = None if everything else self.date_from.date().toPython()
-        self.panel.filters["date_to"] = None if everything else self.date_to.date().toPython()
+        if not everything and None in (self.date_from.value(), self.date_to.value()):
+            return  # a date still being typed
+        self.panel.filters["date_from"] = None if everything else self.date_from.value()
+        self.panel.filters["date_to"] = None if everything else self.date_to.value()
         self.panel.page_no = 0
         if refresh:
             self.panel.refresh()

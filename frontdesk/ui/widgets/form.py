@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from frontdesk.ui.messages import localized
+from frontdesk.ui.widgets.date_field import DateField
 
 ERROR_STYLE = "color: #c62828; font-size: 9pt;"
 
@@ -34,6 +35,10 @@ class FieldForm(QFormLayout):
         self._fields[name] = (widget, error)
         return widget
 
+    def names(self) -> list[str]:
+        """The fields' names in form order."""
+        return list(self._fields)
+
     def error_label(self, name: str) -> QLabel:
         return self._fields[name][1]
 
@@ -53,6 +58,17 @@ class FieldForm(QFormLayout):
         if first is not None:
             first.setFocus()
         return unplaced
+
+    def typing_errors(self) -> dict[str, str]:
+        """Fields whose date (or date-time) text is not an acceptable date: name -> message."""
+        found = {}
+        for name, (widget, _label) in self._fields.items():
+            fields = [widget] if isinstance(widget, DateField) else widget.findChildren(DateField)
+            for field in fields:
+                if field.isEnabled() and (problem := field.error()):
+                    found[name] = problem
+                    break
+        return found
 
     def clear_errors(self) -> None:
         for _widget, label in self._fields.values():
