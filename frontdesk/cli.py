@@ -60,12 +60,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings.load(paths.settings_file)
     try:
         if args.command == "screenshots":
-            from frontdesk.ui.screenshots import render_all
+            from frontdesk.ui.screenshots import oversized, render_all
 
             files = render_all(paths, settings, args.out_dir, args.lang)
             for f in files:
                 print(f)
-            return 0
+            too_big = oversized(files)
+            for line in too_big:
+                print(f"超出 1366×768 屏幕（可用 1366×728）：{line}", file=sys.stderr)
+            return 1 if too_big else 0
         system.start(paths, settings, backup_on_start=False)
         try:
             return _run(args, paths, settings)

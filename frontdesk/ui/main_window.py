@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from frontdesk.ui.dialogs.settings_edit import SettingsDialog
 from frontdesk.ui.messages import bridge, confirm, status
 from frontdesk.ui.pages.base import Page, PageSpec
 from frontdesk.ui.pages.registry import page_specs
+from frontdesk.ui.screen_fit import clamp_to_screen, client_limit, usable_rect
 from frontdesk.ui.widgets.overdue_label import OverdueLabel, open_overdue
 
 NAV_STYLE = """
@@ -77,8 +78,11 @@ class MainWindow(QMainWindow):
         bridge.info.connect(self._status_message)
         if ctx.persist.window.get("geometry"):
             self.restoreGeometry(QByteArray.fromBase64(ctx.persist.window["geometry"].encode()))
+            if not self.isMaximized():
+                clamp_to_screen(self)  # saved on a bigger screen (or by a screenshots run): back onto this one
         else:
-            self.resize(1280, 800)
+            self.resize(QSize(1280, 800).boundedTo(client_limit(self)))
+            self.move(usable_rect(self).topLeft())
         # The first page is built right after the window's first paint (paintEvent): the list may
         # select its first row on its own when shown, so its signal waits until then.
         self._first_page_pending = bool(self.specs)

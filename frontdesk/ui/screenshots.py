@@ -7,7 +7,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from frontdesk.errors import NotFound, UserError
@@ -15,7 +22,9 @@ from frontdesk.paths import DataPaths
 from frontdesk.services.core import auth, site, system
 from frontdesk.settings import Settings
 
-SIZE = (1366, 800)
+SIZE = (1366, 768)  # the counter screen; a page must render at exactly this size (no wider minimum)
+# A sample message put under every field of every form: the dialogs must still fit with all of them shown.
+ERROR_TEXT = QT_TRANSLATE_NOOP("screenshots", "此项填写有误：请按提示修改后再保存（示例错误信息，检查错误全部显示时仍放得下）")
 
 # Modules add their own dialogs here: name -> factory(main_window) returning a dialog to render.
 DIALOGS: dict[str, Callable[[QWidget], QDialog]] = {}
@@ -44,6 +53,24 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
         print(message, file=sys.stderr)
 
 
+def oversized(files: list[Path], size: tuple[int, int] = SIZE) -> list[str]:
+    """The rendered screens that would not fit a ``size`` screen: pages wider or taller than it, dialogs
+    whose frame (client plus title bar) runs past the usable area (the screen less the taskbar)."""
+    from PySide6.QtGui import QImage
+
+    from frontdesk.ui.screen_fit import TITLE_BAR, USABLE
+
+    limit_w, limit_h = min(size[0], USABLE.width()), min(size[1], USABLE.height()) - TITLE_BAR
+    found = []
+    for path in files:
+        image = QImage(str(path))
+        w, h = image.width(), image.height()
+        page = path.name.startswith(("10-", "11-"))
+        if (w, h) != size if page else (w > limit_w or h > limit_h):
+            found.append(f"{path.name}: {w}×{h}")
+    return found
+
+
 def _save(widget: QWidget, out: Path, name: str, files: list[Path]) -> None:
     widget.show()
     for _ in range(3):  # timers queued by the first paint (the first page, status-bar counts), then layout
@@ -63,8 +90,13 @@ def _ensure_demo_site(paths: DataPaths) -> None:
         demo.generate(3000)
 
 
-def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | None = None) -> list[Path]:
-    """Fill an empty data folder with demo data first; log in as the admin; grab every screen."""
+def render_all(
+    paths: DataPaths, settings: Settings, out: Path, language: str | None = None, size: tuple[int, int] = SIZE
+) -> list[Path]:
+    """Fill an empty data folder with demo data first; log in as the admin; grab every screen.
+
+    Every form dialog is grabbed twice: as it opens and with an error message under every field.
+    """
     app = _app(language or settings.language)
     out.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
@@ -94,7 +126,7 @@ def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | 
         admin = Staff.get(Staff.role == "admin")
         ctx = AppContext(paths, settings, auth.actor_for(admin), site.site_name())
         window = MainWindow(ctx)
-        window.resize(*SIZE)
+        window.resize(*size)
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
         for index, spec in enumerate(window.specs):
             page = window.open_page(spec.key)  # not nav.setCurrentRow: its signal waits for the first paint
@@ -112,12 +144,32 @@ def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | 
                 continue
             _save(dialog, out, f"20-dialog-{name}", files)
             dialog.close()
+            form = getattr(dialog, "form", None)
+            if form is not None and hasattr(form, "show_errors") and not name.endswith("-errors"):
+                again = factory(window)  # a fresh one, sized for its errors as it opens
+                message = QCoreApplication.translate("screenshots", ERROR_TEXT)
+                again.form.show_errors(dict.fromkeys(again.form.names(), message))
+                _save(again, out, f"21-errors-{name}", files)
+                again.close()
+                again.deleteLater()
             dialog.deleteLater()
         window.close()
         app.processEvents()
     finally:
         system.stop()
     return files
+
+
+def all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
+    """Every registered dialog (name -> factory(main window)), once every page module has registered its own."""
+    import importlib
+    import pkgutil
+
+    from frontdesk.ui import pages
+
+    for module in pkgutil.iter_modules(pages.__path__):
+        importlib.import_module(f"frontdesk.ui.pages.{module.name}")
+    return _all_dialogs()
 
 
 def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:

@@ -389,167 +389,167 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="76"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="87"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="89"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="92"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="92"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="93"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="94"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="95"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="100"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="100"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="127"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="135"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="136"/>
         <source>各项时限（按工作日计算，暂停期间不计）</source>
         <translation>Time limits (in working days; paused time excluded)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="145"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="148"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="151"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -1727,7 +1727,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>The passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/screenshots.py" line="103"/>
+        <location filename="../../frontdesk/ui/screenshots.py" line="111"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
@@ -2496,78 +2496,78 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="48"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="49"/>
         <source>FrontDesk 客服前台 - {0}</source>
         <translation>FrontDesk Service Desk - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="62"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="63"/>
         <source>当前账户没有可用的功能页面，请联系管理员分配角色。</source>
         <translation>This account has no pages available. Please ask an administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="121"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="125"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="122"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="126"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="124"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="128"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="126"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="130"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="129"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="133"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="138"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="142"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="139"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="143"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="184"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="145"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="149"/>
         <source>站点：{0} {1}</source>
         <translation>Site: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="150"/>
         <source>用户：{0} {1}</source>
         <translation>User: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="147"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="151"/>
         <source>角色：{0}</source>
         <translation>Role: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="162"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="166"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="168"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="172"/>
         <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
         <translation>The interface language takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="181"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="185"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
@@ -3205,132 +3205,132 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="44"/>
         <source>维修工单 {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="47"/>
         <source>（返修 {0} 次）</source>
         <translation> (reworked {0} times)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
         <source>保修 / 取件</source>
         <translation>Warranty / pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="54"/>
         <source>预计</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="55"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="61"/>
         <source>已在本状态停留超过 {0} 天，请跟进</source>
         <translation>Waiting in this step for more than {0} days, please follow up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="66"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="76"/>
         <source>（照片缺失）</source>
         <translation>(photo missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="100"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="101"/>
         <source>处理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="109"/>
         <source>通知客户：{0}，{1}</source>
         <translation>Customer notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="111"/>
         <source>返修，重新受理</source>
         <translation>Rework, taken in again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="115"/>
         <source>取件验收：{0}</source>
         <translation>Pickup check: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="116"/>
         <source>转为「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
@@ -4627,27 +4627,27 @@ Runs offline; data is stored in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="18"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="19"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="27"/>
         <source> 条/页</source>
         <translation> per page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="28"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="29"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="30"/>
         <source>列表每页</source>
         <translation>List page size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="31"/>
         <source>更改界面语言后需重新启动程序。</source>
         <translation>Changing the interface language requires a restart.</translation>
     </message>
@@ -4698,6 +4698,84 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="51"/>
         <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
         <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="23"/>
+        <source>下一项 / 上一项（按表单顺序）</source>
+        <translation>Next / previous field (in form order)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="24"/>
+        <source>在单行输入框中：保存</source>
+        <translation>In a one-line field: save</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="25"/>
+        <source>保存（在多行文本框中也可）；接待登记：保存并办结</source>
+        <translation>Save (also from a multi-line box); contact log: save and close</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="26"/>
+        <source>对话框：关闭不保存；接待登记：清空</source>
+        <translation>Dialog: close without saving; contact log: clear</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="27"/>
+        <source>接待登记：新登记</source>
+        <translation>Contact log: new entry</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="28"/>
+        <source>日期框：直接输入日期（本年的 11 月 20 日等）</source>
+        <translation>Date box: type the date (1120 is 20 November this year)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="29"/>
+        <source>日期框：今天、三天后、昨天</source>
+        <translation>Date box: today, three days on, yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="30"/>
+        <source>日期框：后一天 / 前一天；打开日历</source>
+        <translation>Date box: next / previous day; open the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="39"/>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="40"/>
+        <source>{0}（当前账户无权限）</source>
+        <translation>{0} (not allowed for this account)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="42"/>
+        <source>所有表单</source>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <source>功能</source>
+        <translation>Does</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="55"/>
+        <source>主窗口中的快捷键在任何位置都可用，菜单里也列出了它们。</source>
+        <translation>The main window&apos;s shortcuts work wherever the cursor is; the menus list them too.</translation>
     </message>
 </context>
 <context>
@@ -9403,6 +9481,65 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
     </message>
 </context>
 <context>
+    <name>hotkeys</name>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="29"/>
+        <source>新接待登记</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="30"/>
+        <source>新建投诉…</source>
+        <translation>New complaint…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="31"/>
+        <source>退换货登记…</source>
+        <translation>New return/exchange…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="32"/>
+        <source>维修受理…</source>
+        <translation>New repair…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="33"/>
+        <source>交接班…</source>
+        <translation>Hand over shift…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="50"/>
+        <source>办理(&amp;W)</source>
+        <translation>&amp;Work</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="61"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="62"/>
+        <source>当前账户没有这项权限</source>
+        <translation>This account is not allowed to do this</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="66"/>
+        <source>刷新当前列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="68"/>
+        <source>搜索当前列表</source>
+        <translation>Search the list</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="89"/>
+        <source>已刷新</source>
+        <translation>Refreshed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="102"/>
+        <source>本页没有搜索框</source>
+        <translation>This page has no search box</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <location filename="../../frontdesk/ui/messages.py" line="38"/>
@@ -9545,6 +9682,14 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <location filename="../../frontdesk/ui/ops.py" line="243"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>screenshots</name>
+    <message>
+        <location filename="../../frontdesk/ui/screenshots.py" line="27"/>
+        <source>此项填写有误：请按提示修改后再保存（示例错误信息，检查错误全部显示时仍放得下）</source>
+        <translation>This entry is not valid: correct it as shown and save again (a sample message, to check that the form fits with every error shown)</translation>
     </message>
 </context>
 </TS>
