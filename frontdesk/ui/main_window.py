@@ -21,6 +21,8 @@ from frontdesk.services.core import site
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.settings_edit import SettingsDialog
+from frontdesk.ui.dialogs.shortcuts import ShortcutsDialog
+from frontdesk.ui.hotkeys import add_hotkeys
 from frontdesk.ui.messages import bridge, confirm, status
 from frontdesk.ui.pages.base import Page, PageSpec
 from frontdesk.ui.pages.registry import page_specs
@@ -139,9 +141,15 @@ class MainWindow(QMainWindow):
             else:
                 system_menu.addAction(action)
         self.logout_action = logout
+        self.work_menu = add_hotkeys(self)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        cheat_sheet = QAction(self.tr("快捷键一览"), self)
+        cheat_sheet.setObjectName("shortcuts")
+        cheat_sheet.setShortcut(QKeySequence("F1"))
+        cheat_sheet.triggered.connect(self.show_shortcuts)
         about = QAction(self.tr("关于 FrontDesk"), self)
         about.triggered.connect(self.about)
+        help_menu.addAction(cheat_sheet)
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
@@ -173,6 +181,9 @@ class MainWindow(QMainWindow):
                 from frontdesk.ui.pages.system_page import restart_application
 
                 restart_application()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
 
     def logout(self) -> None:
         self._logging_out = True

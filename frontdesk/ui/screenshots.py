@@ -177,6 +177,7 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
     from frontdesk.ui.dialogs.department_edit import DepartmentDialog
     from frontdesk.ui.dialogs.password import PasswordDialog
     from frontdesk.ui.dialogs.settings_edit import SettingsDialog
+    from frontdesk.ui.dialogs.shortcuts import ShortcutsDialog
     from frontdesk.ui.dialogs.staff_edit import StaffDialog
 
     def staff_edit(win: QWidget) -> QDialog:
@@ -195,6 +196,7 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
         "department": department,
         "password": lambda win: PasswordDialog(win.ctx.actor, parent=win),
         "settings": lambda win: SettingsDialog(win.ctx.settings, win),
+        "shortcuts": lambda win: ShortcutsDialog(win),
     }
     from frontdesk.ui.dialogs.repair_steps import screenshot_dialogs as aftersales_dialogs
     from frontdesk.ui.dialogs.sync_exchange import screenshot_dialogs as sync_dialogs

@@ -2496,78 +2496,83 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="49"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="51"/>
         <source>FrontDesk 客服前台 - {0}</source>
         <translation>FrontDesk Service Desk - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="63"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="65"/>
         <source>当前账户没有可用的功能页面，请联系管理员分配角色。</source>
         <translation>This account has no pages available. Please ask an administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="125"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="127"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="126"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="128"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="128"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="130"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="130"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="132"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="133"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="135"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="142"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="145"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="143"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="184"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="150"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="195"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="149"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="157"/>
         <source>站点：{0} {1}</source>
         <translation>Site: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="150"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="158"/>
         <source>用户：{0} {1}</source>
         <translation>User: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="151"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="159"/>
         <source>角色：{0}</source>
         <translation>Role: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="166"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="174"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="172"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
         <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
         <translation>The interface language takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="185"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="196"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
@@ -3122,7 +3127,7 @@ Runs offline; data is stored in:
     <name>ReceptionPage</name>
     <message>
         <location filename="../../frontdesk/ui/pages/reception_page.py" line="54"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="168"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
@@ -3172,32 +3177,32 @@ Runs offline; data is stored in:
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="170"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="187"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="199"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="198"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="206"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="205"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="207"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="206"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="212"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="211"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>

@@ -128,8 +128,7 @@ class ReceptionPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         QShortcut(QKeySequence("Ctrl+N"), self, self.form.new, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.panel.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+F (the list's search) and F2 (a new entry from anywhere) are the main window's: frontdesk/ui/hotkeys.py
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
