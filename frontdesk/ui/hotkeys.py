@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -112,7 +113,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str, str, bool]]:
         menu = menu_action.menu()
         if menu is None:
             continue
-        title = menu.title().replace("&", "")
+        title = re.sub(r"\s*\(&\w\)", "", menu.title()).replace("&", "")  # 办理(&W) -> 办理, &Work -> Work
         for action in menu.actions():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:

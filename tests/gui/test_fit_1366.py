@@ -80,3 +80,20 @@ def test_first_start_and_a_saved_geometry_stay_on_the_screen(qtbot, paths, admin
     assert geometry.left() >= avail.left() and geometry.top() >= avail.top()
     assert geometry.bottom() <= avail.bottom()
     assert QByteArray.fromBase64(ctx.persist.window["geometry"].encode())  # the saved value itself is untouched
+
+
+def test_wrapped_verdicts_and_errors_get_their_lines(qtbot, paths, staff_actor, frozen_clock):
+    """A message under a narrow field (a combo) or the policy verdict wraps at the row's width, all lines shown."""
+    from frontdesk.ui.dialogs.return_edit import ReturnDialog
+
+    dialog = ReturnDialog(staff_actor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    long = "购买后第 38 天，期限 7 天：已超出期限；无购物凭证。" * 3
+    dialog.policy.setText(long)
+    dialog.form.show_errors({"kind": long, "quantity": long})
+    labels = (dialog.policy, dialog.form.error_label("kind"), dialog.form.error_label("quantity"))
+    qtbot.waitUntil(lambda: all(label.height() >= label.heightForWidth(label.width()) for label in labels))
+    for label in labels:
+        assert label.width() > dialog.kind.width()  # as wide as the row, not as the combo
+        assert label.heightForWidth(label.width()) > label.fontMetrics().height() * 1.5  # two lines or more

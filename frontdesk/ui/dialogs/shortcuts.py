@@ -60,5 +60,5 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(640, 560)
+        self.resize(660, 640)
         focus_on_show(self)
