@@ -24,8 +24,8 @@ NO_KEY = Qt.KeyboardModifier.NoModifier
 
 def active_window(qtbot, paths, actor):  # noqa: ANN001, ANN201
     window = window_for(qtbot, paths, actor)
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
     return window
 
 
@@ -128,3 +128,56 @@ def test_jobs_the_account_may_not_do_are_disabled_and_say_so(qtbot, paths, make_
     qtbot.addWidget(sheet)
     places = [sheet.table.item(r, 2).text() for r in range(sheet.table.rowCount()) if sheet.table.item(r, 0).text() == "F3"]
     assert places and "无权限" in places[0]
+
+
+def test_a_return_with_a_typed_purchase_date_in_twelve_key_actions(qtbot, paths, staff_actor, frozen_clock,
+                                                                   monkeypatch):
+    from frontdesk.services.aftersales import order_list
+
+    window = active_window(qtbot, paths, staff_actor)
+    keys = 0
+
+    def key(k, mod=NO_KEY):  # noqa: ANN001, ANN202
+        nonlocal keys
+        keys += 1
+        press(qtbot, k, mod)
+
+    def clerk(dialog: ReturnDialog) -> None:
+        with qtbot.waitActive(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.customer_name)  # the cursor is in 顾客
+        typed(QApplication.focusWidget(), "王女士")
+        key(Qt.Key.Key_Tab)                                            # 2 phone
+        typed(QApplication.focusWidget(), "13800138000")
+        key(Qt.Key.Key_Tab)                                            # 3 kind: 退货 (the default)
+        key(Qt.Key.Key_Tab)                                            # 4 category: 服装鞋帽
+        key(Qt.Key.Key_Tab)                                            # 5 item
+        typed(QApplication.focusWidget(), "羊毛大衣")
+        key(Qt.Key.Key_Tab)                                            # 6 quantity 1
+        key(Qt.Key.Key_Tab)                                            # 7 amount paid
+        typed(QApplication.focusWidget(), "899")
+        key(Qt.Key.Key_Tab)                                            # 8 purchase date, typed as 1115
+        assert QApplication.focusWidget() is dialog.purchase_date
+        typed(QApplication.focusWidget(), "1115")
+        assert "购买后第 3 天" in dialog.policy.text() and "在期限内" in dialog.policy.text()  # live
+        key(Qt.Key.Key_Tab)                                            # 9 the receipt check box
+        key(Qt.Key.Key_Tab)                                            # 10 receipt number
+        typed(QApplication.focusWidget(), "XP20261115")
+        key(Qt.Key.Key_Tab)                                            # 11 reason (a text box)
+        assert QApplication.focusWidget() is dialog.reason
+        dialog.reason.insertPlainText("尺码不合适")
+        key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)    # 12 save
+        if dialog.isVisible():  # not saved: say which messages are showing
+            pytest.fail(str({n: dialog.form.error_label(n).text() for n in dialog.form.names()
+                             if dialog.form.error_label(n).text()}))
+
+    seen = scripted(monkeypatch, ReturnDialog, clerk)
+    key(Qt.Key.Key_F4)                                                 # 1 new return, from the dashboard
+    assert len(seen) == 1 and keys == 12
+    assert window.current_page() is window.pages["returns"]
+    assert seen[0].saved is not None, seen[0].result()
+    rows = order_list.list_returns(staff_actor, ListQuery()).rows
+    assert len(rows) == 1
+    saved = rows[0]
+    assert (saved["customer_name"], str(saved["purchase_date"]), saved["item"]) == ("王女士", "2026-11-15", "羊毛大衣")

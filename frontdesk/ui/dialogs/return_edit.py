@@ -131,6 +131,10 @@ class ReturnDialog(FormDialog):
             signal.connect(self.update_policy)
         self.has_receipt.toggled.connect(self.receipt_no.setEnabled)
         self.refund_amount.textChanged.connect(self.update_approval)
+        # A full refund is the usual case: the refund follows the amount paid until the clerk types one.
+        self.amount_paid.textChanged.connect(self._refund_follows_paid)
+        self.refund_amount.textEdited.connect(lambda _text: setattr(self, "refund_typed", True))
+        self.refund_typed = False
         self.decision.currentIndexChanged.connect(self.update_approval)
         self.threshold = aftersales_settings.refund_threshold()
         self.update_policy()
@@ -151,6 +155,10 @@ class ReturnDialog(FormDialog):
                 self.tr("有购物凭证") if check.receipt_ok else self.tr("无购物凭证"))
         self.policy.setText(text)
         self.policy.setStyleSheet("" if check.days_since is None else OK_STYLE if check.passes else WARN_STYLE)
+
+    def _refund_follows_paid(self, text: str) -> None:
+        if not self.refund_typed and self.kind.value() == ReturnKind.RETURN.value:
+            self.refund_amount.setText(text)
 
     def update_approval(self, *_args: Any) -> None:
         refund = parse_money(self.refund_amount.text())
