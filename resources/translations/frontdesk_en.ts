@@ -65,39 +65,39 @@
 <context>
     <name>AppealDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="154"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="156"/>
         <source>{0} {1}：{2}
 申诉理由：{3}</source>
         <translation>{0} {1}: {2}
 Appeal reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
         <source>驳回申诉，维持处罚</source>
         <translation>Reject the appeal, keep the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
         <source>申诉成立，撤销处罚</source>
         <translation>Uphold the appeal, revoke the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="131"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="166"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="167"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
         <source>处理意见</source>
         <translation>Decision note</translation>
     </message>
@@ -285,32 +285,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="260"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="264"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="264"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="264"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="264"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -750,7 +750,7 @@ Appeal reason: {3}</translation>
     <name>ContactForm</name>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="43"/>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="170"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="179"/>
         <source>接待登记（新）</source>
         <translation>Contact log (new)</translation>
     </message>
@@ -855,12 +855,12 @@ Appeal reason: {3}</translation>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="186"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="195"/>
         <source>编辑 {0}（首问负责人：{1}）</source>
         <translation>Edit {0} (first-contact owner: {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="255"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="271"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -1047,47 +1047,47 @@ Appeal reason: {3}</translation>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="189"/>
         <source>协商结果 - {0}</source>
         <translation>Negotiation outcome - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
         <source>{0}：{1}，实付 {2} 元</source>
         <translation>{0}: {1}, paid {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="195"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="196"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="198"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="199"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="200"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="201"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="202"/>
         <source>协商经过</source>
         <translation>How it was agreed</translation>
     </message>
@@ -1410,72 +1410,72 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineRuleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
         <source>修改罚款标准</source>
         <translation>Change fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
         <source>新增罚款条款</source>
         <translation>New fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
         <source>迟到分档，如 15:10, 30:20, 60:50（分钟:元）</source>
         <translation>Lateness tiers, e.g. 15:10, 30:20, 60:50 (minutes:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>罚款下限（元）</source>
         <translation>Minimum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>罚款上限（元）</source>
         <translation>Maximum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>计罚方式</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>分档</source>
         <translation>Tiers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="173"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="173"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="216"/>
         <source>分档格式为 分钟:金额，用逗号分隔</source>
         <translation>Tiers are minutes:amount, separated by commas</translation>
     </message>
@@ -2244,59 +2244,69 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="43"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="54"/>
+        <source>输入工号或姓名筛选，回车勾选第一位</source>
+        <translation>Type a staff no. or name to filter; Enter ticks the first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="80"/>
         <source>如：监控截图、顾客投诉单号、在场证人</source>
         <translation>e.g. CCTV still, complaint number, witnesses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="81"/>
         <source>情节严重（可提出辞退建议）</source>
         <translation>Serious (may lead to a dismissal proposal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="82"/>
         <source>登记后直接确认</source>
         <translation>Confirm on saving</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="83"/>
         <source>违纪员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="84"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="85"/>
         <source>违纪条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="86"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="87"/>
         <source>罚款（元/人）</source>
         <translation>Fine (yuan per person)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="88"/>
         <source>情况说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="89"/>
         <source>证据</source>
         <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="119"/>
+        <source>已选 {0} 人</source>
+        <translation>{0} selected</translation>
     </message>
 </context>
 <context>
@@ -3127,82 +3137,82 @@ Runs offline; data is stored in:
     <name>ReceptionPage</name>
     <message>
         <location filename="../../frontdesk/ui/pages/reception_page.py" line="54"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="177"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="86"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="92"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="108"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="113"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="179"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="196"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="198"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="207"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="205"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="214"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="206"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="215"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="220"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3849,7 +3859,7 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="77"/>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="151"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="155"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
@@ -3969,37 +3979,37 @@ Runs offline; data is stored in:
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
         <source>填写购买日期后核对退换货期限</source>
         <translation>Enter the purchase date to check the return window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
         <source>购买日期不能晚于今天</source>
         <translation>The purchase date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="152"/>
         <source>购买后第 {0} 天，期限 {1} 天：{2}；{3}</source>
         <translation>Day {0} after purchase, window {1} days: {2}; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="154"/>
         <source>在期限内</source>
         <translation>within the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="154"/>
         <source>已超出期限</source>
         <translation>past the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="151"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="155"/>
         <source>无购物凭证</source>
         <translation>no receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="158"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="166"/>
         <source>超过 {0} 元，须主管审批</source>
         <translation>Above {0} yuan: needs a manager&apos;s approval</translation>
     </message>
@@ -6155,149 +6165,149 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>驳回申诉</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>提出辞退建议</source>
         <translation>Dismissal proposed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>补录考勤</source>
         <translation>Attendance entered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>更正考勤</source>
         <translation>Attendance corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="235"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="235"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="236"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="236"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -9488,58 +9498,58 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
 <context>
     <name>hotkeys</name>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="29"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="30"/>
         <source>新接待登记</source>
         <translation>New contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="30"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="31"/>
         <source>新建投诉…</source>
         <translation>New complaint…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="31"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="32"/>
         <source>退换货登记…</source>
         <translation>New return/exchange…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="32"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="33"/>
         <source>维修受理…</source>
         <translation>New repair…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="33"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="34"/>
         <source>交接班…</source>
         <translation>Hand over shift…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="50"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="51"/>
         <source>办理(&amp;W)</source>
         <translation>&amp;Work</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="61"/>
         <location filename="../../frontdesk/ui/hotkeys.py" line="62"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="63"/>
         <source>当前账户没有这项权限</source>
         <translation>This account is not allowed to do this</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="66"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="67"/>
         <source>刷新当前列表</source>
         <translation>Refresh the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="68"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="69"/>
         <source>搜索当前列表</source>
         <translation>Search the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="89"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="90"/>
         <source>已刷新</source>
         <translation>Refreshed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/hotkeys.py" line="102"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="103"/>
         <source>本页没有搜索框</source>
         <translation>This page has no search box</translation>
     </message>

@@ -53,6 +53,7 @@ def test_oversized_names_what_does_not_fit(qapp, tmp_path):
 
 def test_english_main_window_is_narrower_than_the_screen(qtbot, paths, admin, restore_language, qapp):
     i18n.install_translators(qapp, "en")
+    i18n.apply_font(qapp)  # as app.py does: the 10 pt CJK family (widths depend on it)
     window = MainWindow(AppContext(paths, Settings(), admin, "Test desk"))
     qtbot.addWidget(window)
     for spec in window.specs:  # every page built: the stack is as wide as its widest page

@@ -62,13 +62,16 @@ class ReceptionPage(Page):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.history_title)
         side_layout.addWidget(self.history, 1)
+        side.setMinimumWidth(220)
+        self.side = side
+        # The phrase book sits beside the list, where the page has height for a dozen phrases (beside the
+        # form it showed two and a half).
         self.phrase_panel = PhrasePanel(ctx.actor)
         self.phrase_panel.phraseChosen.connect(self.form.handling.insert)
-        side_layout.addWidget(self.phrase_panel, 1)
-        side.setMinimumWidth(220)
+        # The forbidden-phrase warning shares the row of the save message: it appears without moving the form.
         self.forbidden_watch = ForbiddenWatcher(self.form.handling)
-        self.form.layout().insertWidget(1, self.forbidden_watch.label)
-        self.side = side
+        self.forbidden_watch.label.setWordWrap(False)
+        self.form.message_row.insertWidget(0, self.forbidden_watch.label)
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.form)
@@ -119,9 +122,15 @@ class ReceptionPage(Page):
         self.panel.activated.connect(lambda _row: self.edit_current())
         self._dates_changed(refresh=False)
 
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.panel)
+        bottom.addWidget(self.phrase_panel)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 0)
+        bottom.setSizes([10_000, 240])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([self.form.sizeHint().height() + 40, 10_000])  # the form at its natural height

@@ -130,6 +130,7 @@ class ContactForm(QGroupBox):
         self.form_message = QLabel()
         self.form_message.setObjectName("formMessage")
         buttons = QHBoxLayout()
+        self.message_row = buttons  # messages that must not move the form (a forbidden-phrase warning) go here
         buttons.addWidget(self.form_message, 1)
         for b in (self.new_btn, self.clear_btn, self.save_btn, self.close_btn):
             b.setAutoDefault(False)
@@ -156,6 +157,14 @@ class ContactForm(QGroupBox):
         self._phone_timer.setInterval(300)
         self._phone_timer.timeout.connect(lambda: self.phoneChanged.emit(self.phone.text()))
         self.phone.textChanged.connect(self._phone_timer.start)
+        # The next edit after a save or an error: the old "已保存 …" goes, and so does the message of the field
+        # being corrected.
+        for name, edit in (("customer_name", self.customer_name), ("phone", self.phone), ("request", self.request),
+                           ("handling", self.handling), ("follow_up", self.follow_up)):
+            edit.textEdited.connect(lambda _text, name=name: self._edited(name))
+        for name, combo in (("channel", self.channel), ("category", self.category), ("reply_mode", self.reply_mode),
+                            ("follow_up_owner_uuid", self.follow_up_owner)):
+            combo.activated.connect(lambda _index, name=name: self._edited(name))
         self.clear()
 
     # --- state -----------------------------------------------------------------------------------
@@ -199,6 +208,13 @@ class ContactForm(QGroupBox):
             self.follow_up_due.set_value(row["follow_up_due"])
         self.close_btn.setEnabled(row["status"] in ("open", "transferred"))
         self.request.setFocus()
+
+    def _edited(self, name: str) -> None:
+        self.form_message.clear()
+        label = self.errors.get(name)
+        if label is not None and label.isVisible():
+            label.clear()
+            label.hide()
 
     def _reply_mode_changed(self) -> None:
         self.promised.setEnabled(self.reply_mode.value() == ReplyMode.LATER.value)

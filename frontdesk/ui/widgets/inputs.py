@@ -1,11 +1,13 @@
-"""Small input widgets: a combo of (value, label) pairs (dates: frontdesk.ui.widgets.date_field)."""
+"""Small input widgets: a combo of (value, label) pairs, a filter box (dates: frontdesk.ui.widgets.date_field)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 
 class ChoiceCombo(QComboBox):
@@ -32,3 +34,21 @@ class ChoiceCombo(QComboBox):
         index = self.findData(value)
         if index >= 0:
             self.setCurrentIndex(index)
+
+
+class FilterBox(QLineEdit):
+    """A search box over a list in a form: Enter emits ``picked`` (take the first match) and does not save the form."""
+
+    picked = Signal()
+
+    def __init__(self, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(hint)
+        self.setClearButtonEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.picked.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
