@@ -33,6 +33,15 @@ def fit_size(widget: QWidget) -> None:
         widget.resize(min(widget.width(), limit.width()), min(widget.height(), limit.height()))
 
 
+def keep_on_screen(widget: QWidget) -> None:
+    """Move a window that grew (a dialog showing its errors) back up or left so its frame stays on the screen."""
+    rect = usable_rect(widget)
+    x = min(widget.x(), rect.right() + 1 - widget.width())
+    y = min(widget.y(), rect.bottom() + 1 - widget.height() - TITLE_BAR)
+    if (x, y) != (widget.x(), widget.y()):
+        widget.move(max(x, rect.left()), max(y, rect.top()))
+
+
 def clamp_to_screen(widget: QWidget) -> None:
     """A restored window inside the available screen area: no bigger than it, moved onto it."""
     from PySide6.QtGui import QGuiApplication

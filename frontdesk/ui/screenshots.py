@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from frontdesk.errors import NotFound, UserError
 from frontdesk.paths import DataPaths
@@ -108,7 +108,7 @@ def render_all(
     first.site_code.setText("S01")
     first.site_name.setText("金华服务区客服中心")
     _save(first, out, "01-first-run", files)
-    first.form.show_errors({"site_code": QCoreApplication.translate("FirstRunDialog", "站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01")})
+    first.show_errors({"site_code": QCoreApplication.translate("FirstRunDialog", "站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01")})
     _save(first, out, "01-first-run-error", files)
     first.close()
 
@@ -133,6 +133,13 @@ def render_all(
             if page is not None and hasattr(page, "panel"):
                 page.panel.table.selectRow(0)
             _save(window, out, f"10-page-{index:02d}-{spec.key}", files)
+            for tabs in page.findChildren(QTabWidget) if page is not None else []:  # every tab of a tabbed page
+                if not tabs.isVisibleTo(page):
+                    continue
+                for tab in range(1, tabs.count()):
+                    tabs.setCurrentIndex(tab)
+                    _save(window, out, f"10-page-{index:02d}-{spec.key}-tab{tab}", files)
+                tabs.setCurrentIndex(0)
         for name, setup in PAGE_STATES.items():
             setup(window)
             _save(window, out, f"11-{name}", files)

@@ -33,7 +33,8 @@ def test_every_page_and_dialog_fits_in_both_languages(qapp, tmp_path, frozen_clo
     for language in ("zh_CN", "en"):
         files = screenshots.render_all(data, Settings(), tmp_path / language, language)
         assert len([f for f in files if f.name.startswith("21-errors-")]) > 40
-        assert len([f for f in files if f.name.startswith("10-page-")]) == 20
+        pages = [f for f in files if f.name.startswith("10-page-")]
+        assert len([f for f in pages if "-tab" not in f.name]) == 20 and len(pages) > 30  # every tab too
         assert screenshots.oversized(files) == [], language
     assert screenshots.SIZE == (1366, 768)
 
@@ -98,3 +99,21 @@ def test_wrapped_verdicts_and_errors_get_their_lines(qtbot, paths, staff_actor, 
     for label in labels:
         assert label.width() > dialog.kind.width()  # as wide as the row, not as the combo
         assert label.heightForWidth(label.width()) > label.fontMetrics().height() * 1.5  # two lines or more
+
+
+def test_a_dialog_grows_for_its_errors_up_to_the_screen(qtbot, paths, staff_actor, frozen_clock):
+    from frontdesk.ui.dialogs.first_run import FirstRunDialog
+    from frontdesk.ui.dialogs.return_edit import ReturnDialog
+
+    first = FirstRunDialog()
+    qtbot.addWidget(first)
+    first.show()
+    height = first.height()
+    first.show_errors({"site_code": "站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01"})
+    assert first.height() > height  # room for the message: nothing scrolls
+    assert first.scroll.verticalScrollBar().maximum() == 0
+    dialog = ReturnDialog(staff_actor)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.accept()  # every required field empty
+    assert dialog.height() <= USABLE.height() - TITLE_BAR  # at the cap: the form scrolls instead

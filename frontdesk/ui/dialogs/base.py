@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from frontdesk.errors import UserError, ValidationError
 from frontdesk.ui.keyboard import focus_chain, place_focus
 from frontdesk.ui.messages import show_user_error
-from frontdesk.ui.screen_fit import FitScrollArea, client_limit, fit_size
+from frontdesk.ui.screen_fit import FitScrollArea, client_limit, fit_size, keep_on_screen
 from frontdesk.ui.widgets.form import FieldForm
 
 Buttons = QDialogButtonBox.StandardButton
@@ -74,14 +74,13 @@ class FormDialog(QDialog):
         return focus_chain(self.body)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        if not self._shown_once:  # sized before QDialog.showEvent centres the dialog over its parent
+            self._shown_once = True
+            place_focus(self)
+            if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+                self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+            fit_size(self)
         super().showEvent(event)
-        if self._shown_once:
-            return
-        self._shown_once = True
-        place_focus(self)
-        if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
-            self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
-        fit_size(self)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return super().sizeHint().boundedTo(client_limit(self))
@@ -94,15 +93,29 @@ class FormDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def show_errors(self, fields: dict[str, str]) -> list[str]:
+        """Each message under its field (see FieldForm.show_errors); the dialog grows to show them, up to the
+        screen, and scrolls beyond. Returns the messages for fields not on the form."""
+        unplaced = self.form.show_errors(fields)
+        if self.isVisible():
+            self.form.activate()
+            if self.scroll is not None:
+                self.scroll.updateGeometry()
+            self.layout().activate()
+            self.resize(self.size().expandedTo(self.sizeHint()))
+            fit_size(self)
+            keep_on_screen(self)
+        return unplaced
+
     def accept(self) -> None:
         typing = self.form.typing_errors()
         if typing:
-            self.form.show_errors(typing)
+            self.show_errors(typing)
             return
         try:
             self.save()
         except ValidationError as exc:
-            unplaced = self.form.show_errors(exc.fields)
+            unplaced = self.show_errors(exc.fields)
             if self.unplaced_label is not None:
                 self.unplaced_label.setText("；".join(unplaced))
                 self.unplaced_label.setVisible(bool(unplaced))
