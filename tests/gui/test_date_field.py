@@ -64,6 +64,7 @@ def test_range_and_required(qtbot, frozen_clock):
     widget.selectAll()
     qtbot.keyClicks(widget, "+1")
     assert widget.value() is None and widget.error() == "日期不能晚于 2026-11-18"
+    assert widget.date() == QDate(TODAY)  # a report or filter reading it meanwhile gets the last good date
     widget.clear()
     widget.commit()  # a required date left empty goes back to its last date
     assert widget.value() == TODAY and widget.text() == "2026-11-18"

@@ -1,5 +1,4 @@
-"""Lists and messages at the desk: the staff checklist searches, the phrase book shows a dozen, messages that
-go when the clerk types again, and a warning that does not move the form."""
+"""Desk lists and messages: staff search, a dozen phrases in view, messages that go, a warning that stays put."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Everything fits a 1366×768 counter screen, in Chinese and English: pages, dialogs with every error shown,
-the main window's minimum and a restored window."""
+"""Everything fits a 1366×768 counter screen in Chinese and English: pages, dialogs with all errors, restored windows."""
 
 from __future__ import annotations
 

@@ -133,7 +133,9 @@ class DateField(QLineEdit):
     # --- QDateEdit's vocabulary, so callers written for it keep working ---------------------------
 
     def date(self) -> QDate:
-        return QDate(self._value) if self._value else QDate()
+        """The value as a QDate; a required field whose text is no date yet gives its last good date."""
+        value = self._value or (None if self.optional else self._last_good)
+        return QDate(value) if value else QDate()
 
     def setDate(self, value: QDate | date | None) -> None:  # noqa: N802
         self.set_value(_to_date(value))
