@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--rows", type=int, default=10_000)
     demo.add_argument("--seed", type=int, default=2026)
 
-    shots = sub.add_parser("screenshots", help="把每个页面和对话框渲染为 PNG")
+    shots = sub.add_parser("screenshots", help="把每个页面和对话框渲染为 PNG（1366×768；有超出屏幕的页面或对话框时退出码为 1）")
     shots.add_argument("out_dir", type=Path)
     shots.add_argument("--lang", choices=["zh_CN", "en"], default=None)
     return parser
