@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--rows", type=int, default=10_000)
     demo.add_argument("--seed", type=int, default=2026)
 
-    shots = sub.add_parser("screenshots", help="把每个页面和对话框渲染为 PNG")
+    shots = sub.add_parser("screenshots", help="把每个页面和对话框渲染为 PNG（1366×768；有超出屏幕的页面或对话框时退出码为 1）")
     shots.add_argument("out_dir", type=Path)
     shots.add_argument("--lang", choices=["zh_CN", "en"], default=None)
     return parser
@@ -67,12 +67,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings.load(paths.settings_file)
     try:
         if args.command == "screenshots":
-            from frontdesk.ui.screenshots import render_all
+            from frontdesk.ui.screenshots import oversized, render_all
 
             files = render_all(paths, settings, args.out_dir, args.lang)
             for f in files:
                 print(f)
-            return 0
+            too_big = oversized(files)
+            for line in too_big:
+                print(f"超出 1366×768 屏幕（可用 1366×728）：{line}", file=sys.stderr)
+            return 1 if too_big else 0
         system.start(paths, settings, backup_on_start=False)
         try:
             return _run(args, paths, settings)

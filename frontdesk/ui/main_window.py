@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,9 +21,12 @@ from frontdesk.services.core import site
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.settings_edit import SettingsDialog
+from frontdesk.ui.dialogs.shortcuts import ShortcutsDialog
+from frontdesk.ui.hotkeys import add_hotkeys
 from frontdesk.ui.messages import bridge, confirm, status
 from frontdesk.ui.pages.base import Page, PageSpec
 from frontdesk.ui.pages.registry import page_specs
+from frontdesk.ui.screen_fit import clamp_to_screen, client_limit, usable_rect
 from frontdesk.ui.widgets.overdue_label import OverdueLabel, open_overdue
 
 NAV_STYLE = """
@@ -77,8 +80,11 @@ class MainWindow(QMainWindow):
         bridge.info.connect(self._status_message)
         if ctx.persist.window.get("geometry"):
             self.restoreGeometry(QByteArray.fromBase64(ctx.persist.window["geometry"].encode()))
+            if not self.isMaximized():
+                clamp_to_screen(self)  # saved on a bigger screen (or by a screenshots run): back onto this one
         else:
-            self.resize(1280, 800)
+            self.resize(QSize(1280, 800).boundedTo(client_limit(self)))
+            self.move(usable_rect(self).topLeft())
         # The first page is built right after the window's first paint (paintEvent): the list may
         # select its first row on its own when shown, so its signal waits until then.
         self._first_page_pending = bool(self.specs)
@@ -135,9 +141,15 @@ class MainWindow(QMainWindow):
             else:
                 system_menu.addAction(action)
         self.logout_action = logout
+        self.work_menu = add_hotkeys(self)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        cheat_sheet = QAction(self.tr("快捷键一览"), self)
+        cheat_sheet.setObjectName("shortcuts")
+        cheat_sheet.setShortcut(QKeySequence("F1"))
+        cheat_sheet.triggered.connect(self.show_shortcuts)
         about = QAction(self.tr("关于 FrontDesk"), self)
         about.triggered.connect(self.about)
+        help_menu.addAction(cheat_sheet)
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
@@ -169,6 +181,9 @@ class MainWindow(QMainWindow):
                 from frontdesk.ui.pages.system_page import restart_application
 
                 restart_application()
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
 
     def logout(self) -> None:
         self._logging_out = True

@@ -7,15 +7,24 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMessageLogContext, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QMessageLogContext,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
 from frontdesk.errors import NotFound, UserError
 from frontdesk.paths import DataPaths
 from frontdesk.services.core import auth, site, system
 from frontdesk.settings import Settings
 
-SIZE = (1366, 800)
+SIZE = (1366, 768)  # the counter screen; a page must render at exactly this size (no wider minimum)
+# A sample message put under every field of every form: the dialogs must still fit with all of them shown.
+ERROR_TEXT = QT_TRANSLATE_NOOP("screenshots", "此项填写有误：请按提示修改后再保存（示例错误信息，检查错误全部显示时仍放得下）")
 
 # Modules add their own dialogs here: name -> factory(main_window) returning a dialog to render.
 DIALOGS: dict[str, Callable[[QWidget], QDialog]] = {}
@@ -44,6 +53,24 @@ def _quiet_offscreen(kind: QtMsgType, context: QMessageLogContext, message: str)
         print(message, file=sys.stderr)
 
 
+def oversized(files: list[Path], size: tuple[int, int] = SIZE) -> list[str]:
+    """The rendered screens that would not fit a ``size`` screen: pages wider or taller than it, dialogs
+    whose frame (client plus title bar) runs past the usable area (the screen less the taskbar)."""
+    from PySide6.QtGui import QImage
+
+    from frontdesk.ui.screen_fit import TITLE_BAR, USABLE
+
+    limit_w, limit_h = min(size[0], USABLE.width()), min(size[1], USABLE.height()) - TITLE_BAR
+    found = []
+    for path in files:
+        image = QImage(str(path))
+        w, h = image.width(), image.height()
+        page = path.name.startswith(("10-", "11-"))
+        if (w, h) != size if page else (w > limit_w or h > limit_h):
+            found.append(f"{path.name}: {w}×{h}")
+    return found
+
+
 def _save(widget: QWidget, out: Path, name: str, files: list[Path]) -> None:
     widget.show()
     for _ in range(3):  # timers queued by the first paint (the first page, status-bar counts), then layout
@@ -63,8 +90,13 @@ def _ensure_demo_site(paths: DataPaths) -> None:
         demo.generate(3000)
 
 
-def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | None = None) -> list[Path]:
-    """Fill an empty data folder with demo data first; log in as the admin; grab every screen."""
+def render_all(
+    paths: DataPaths, settings: Settings, out: Path, language: str | None = None, size: tuple[int, int] = SIZE
+) -> list[Path]:
+    """Fill an empty data folder with demo data first; log in as the admin; grab every screen.
+
+    Every form dialog is grabbed twice: as it opens and with an error message under every field.
+    """
     app = _app(language or settings.language)
     out.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
@@ -76,7 +108,7 @@ def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | 
     first.site_code.setText("S01")
     first.site_name.setText("金华服务区客服中心")
     _save(first, out, "01-first-run", files)
-    first.form.show_errors({"site_code": QCoreApplication.translate("FirstRunDialog", "站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01")})
+    first.show_errors({"site_code": QCoreApplication.translate("FirstRunDialog", "站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01")})
     _save(first, out, "01-first-run-error", files)
     first.close()
 
@@ -94,13 +126,20 @@ def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | 
         admin = Staff.get(Staff.role == "admin")
         ctx = AppContext(paths, settings, auth.actor_for(admin), site.site_name())
         window = MainWindow(ctx)
-        window.resize(*SIZE)
+        window.resize(*size)
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
         for index, spec in enumerate(window.specs):
             page = window.open_page(spec.key)  # not nav.setCurrentRow: its signal waits for the first paint
             if page is not None and hasattr(page, "panel"):
                 page.panel.table.selectRow(0)
             _save(window, out, f"10-page-{index:02d}-{spec.key}", files)
+            for tabs in page.findChildren(QTabWidget) if page is not None else []:  # every tab of a tabbed page
+                if not tabs.isVisibleTo(page):
+                    continue
+                for tab in range(1, tabs.count()):
+                    tabs.setCurrentIndex(tab)
+                    _save(window, out, f"10-page-{index:02d}-{spec.key}-tab{tab}", files)
+                tabs.setCurrentIndex(0)
         for name, setup in PAGE_STATES.items():
             setup(window)
             _save(window, out, f"11-{name}", files)
@@ -112,6 +151,14 @@ def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | 
                 continue
             _save(dialog, out, f"20-dialog-{name}", files)
             dialog.close()
+            form = getattr(dialog, "form", None)
+            if form is not None and hasattr(form, "show_errors") and not name.endswith("-errors"):
+                again = factory(window)  # a fresh one, sized for its errors as it opens
+                message = QCoreApplication.translate("screenshots", ERROR_TEXT)
+                again.form.show_errors(dict.fromkeys(again.form.names(), message))
+                _save(again, out, f"21-errors-{name}", files)
+                again.close()
+                again.deleteLater()
             dialog.deleteLater()
         window.close()
         app.processEvents()
@@ -120,11 +167,24 @@ def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | 
     return files
 
 
+def all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
+    """Every registered dialog (name -> factory(main window)), once every page module has registered its own."""
+    import importlib
+    import pkgutil
+
+    from frontdesk.ui import pages
+
+    for module in pkgutil.iter_modules(pages.__path__):
+        importlib.import_module(f"frontdesk.ui.pages.{module.name}")
+    return _all_dialogs()
+
+
 def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
     from frontdesk.db.models import Staff
     from frontdesk.ui.dialogs.department_edit import DepartmentDialog
     from frontdesk.ui.dialogs.password import PasswordDialog
     from frontdesk.ui.dialogs.settings_edit import SettingsDialog
+    from frontdesk.ui.dialogs.shortcuts import ShortcutsDialog
     from frontdesk.ui.dialogs.staff_edit import StaffDialog
 
     def staff_edit(win: QWidget) -> QDialog:
@@ -143,6 +203,7 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
         "department": department,
         "password": lambda win: PasswordDialog(win.ctx.actor, parent=win),
         "settings": lambda win: SettingsDialog(win.ctx.settings, win),
+        "shortcuts": lambda win: ShortcutsDialog(win),
     }
     from frontdesk.ui.dialogs.repair_steps import screenshot_dialogs as aftersales_dialogs
     from frontdesk.ui.dialogs.sync_exchange import screenshot_dialogs as sync_dialogs

@@ -65,39 +65,39 @@
 <context>
     <name>AppealDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="154"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="156"/>
         <source>{0} {1}：{2}
 申诉理由：{3}</source>
         <translation>{0} {1}: {2}
 Appeal reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
         <source>驳回申诉，维持处罚</source>
         <translation>Reject the appeal, keep the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
         <source>申诉成立，撤销处罚</source>
         <translation>Uphold the appeal, revoke the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="166"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="131"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="167"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
         <source>处理意见</source>
         <translation>Decision note</translation>
     </message>
@@ -174,22 +174,22 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="73"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="84"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="85"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="86"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -197,27 +197,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendanceEditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="135"/>
         <source>补录 / 更正考勤</source>
         <translation>Enter / correct attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="146"/>
         <source>更正已有记录时必填，如：打卡机故障</source>
         <translation>Required when correcting, e.g. clock machine broken</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="147"/>
         <source>签到时间</source>
         <translation>Clock-in time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="148"/>
         <source>签退时间</source>
         <translation>Clock-out time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="149"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -318,32 +318,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="261"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -405,17 +405,17 @@ Appeal reason: {3}</translation>
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="139"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="117"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="124"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="125"/>
         <source>本人密码</source>
         <translation>Own password</translation>
     </message>
@@ -476,253 +476,253 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
         <source>超 </source>
         <translation>over </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
         <source>{0}天</source>
         <translation>{0}d </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
         <source>{0}小时</source>
         <translation>{0}h </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
         <source>{0}分钟</source>
         <translation>{0}min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
         <source>按承诺</source>
         <translation>As promised</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
         <source>超时完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
         <source>按时完成</source>
         <translation>Done on time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
         <source>已超期 </source>
         <translation>Overdue </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
         <source>剩余 </source>
         <translation>Left </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="101"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="101"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>最近时限</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="128"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="131"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="133"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="141"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="143"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="152"/>
         <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="155"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="155"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="155"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="155"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="161"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="164"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="164"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
         <source>上报：{0}</source>
         <translation>Reported to: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="174"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -962,118 +962,118 @@ Appeal reason: {3}</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="44"/>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="171"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="43"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="179"/>
         <source>接待登记（新）</source>
         <translation>Contact log (new)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="51"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="50"/>
         <source>如 王女士，可不填</source>
         <translation>e.g. Ms. Wang, optional</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="55"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="54"/>
         <source>手机或座机；现场匿名可不填</source>
         <translation>Mobile or landline; optional for anonymous walk-ins</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="58"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
         <source>客户的核心诉求（必填）</source>
         <translation>The customer&apos;s main request (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="62"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="61"/>
         <source>处理情况及结果；Ctrl+Enter 保存并办结</source>
         <translation>Handling and outcome; Ctrl+Enter saves and closes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="69"/>
         <source>需后续跟进的事项</source>
         <translation>Items needing follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="73"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="70"/>
         <source>（跟进人）</source>
-        <translation>(follow-up owner)</translation>
+        <translation>(owner)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="93"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="94"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="95"/>
         <source>客户称呼</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="101"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="105"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="102"/>
         <source>回复方式</source>
-        <translation>Reply method</translation>
+        <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="108"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
         <source>承诺回复</source>
-        <translation>Promised reply</translation>
+        <translation>Reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="109"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="116"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="111"/>
         <source>跟进人/期限</source>
-        <translation>Follow-up owner/due</translation>
+        <translation>Owner/due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="121"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="120"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="124"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="123"/>
         <source>保存并办结 (Ctrl+Enter)</source>
         <translation>Save and close (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="127"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="126"/>
         <source>新登记 (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="129"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="128"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="187"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="195"/>
         <source>编辑 {0}（首问负责人：{1}）</source>
         <translation>Edit {0} (first-contact owner: {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="256"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="271"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -1255,49 +1255,72 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="67"/>
+        <source>未填写（如 1120、t、+3）</source>
+        <translation>Not set (e.g. 1120, t, +3)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="67"/>
+        <source>如 1120、t、+3</source>
+        <translation>e.g. 1120, t, +3</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="68"/>
+        <source>可输入 1120、11-20、20261120、2026-11-20；t 今天，+3 三天后，-1 昨天；Alt+↓ 打开日历</source>
+        <translation>Type 1120, 11-20, 20261120 or 2026-11-20; t for today, +3 for three days on, -1 for yesterday; Alt+Down opens the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="69"/>
+        <source>日历</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="189"/>
         <source>协商结果 - {0}</source>
         <translation>Negotiation outcome - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
         <source>{0}：{1}，实付 {2} 元</source>
         <translation>{0}: {1}, paid {2} yuan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="195"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="196"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="198"/>
         <source>申请</source>
         <translation>Request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="199"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="200"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="201"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="193"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="202"/>
         <source>协商经过</source>
         <translation>How it was agreed</translation>
     </message>
@@ -1628,72 +1651,72 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineRuleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
         <source>修改罚款标准</source>
         <translation>Change fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
         <source>新增罚款条款</source>
         <translation>New fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="159"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
         <source>迟到分档，如 15:10, 30:20, 60:50（分钟:元）</source>
         <translation>Lateness tiers, e.g. 15:10, 30:20, 60:50 (minutes:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>罚款下限（元）</source>
         <translation>Minimum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>罚款上限（元）</source>
         <translation>Maximum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>计罚方式</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>分档</source>
         <translation>Tiers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="216"/>
         <source>分档格式为 分钟:金额，用逗号分隔</source>
         <translation>Tiers are minutes:amount, separated by commas</translation>
     </message>
@@ -1950,7 +1973,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>The passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/screenshots.py" line="79"/>
+        <location filename="../../frontdesk/ui/screenshots.py" line="111"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
@@ -2004,17 +2027,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>GraceDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="216"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="194"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="221"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="199"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="223"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="201"/>
         <source>迟到宽限</source>
         <translation>Lateness grace</translation>
     </message>
@@ -2022,22 +2045,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="124"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="126"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="134"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="135"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="135"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="136"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -2045,93 +2068,93 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="36"/>
         <source>开始/到期时间</source>
         <translation>Since / due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="51"/>
         <source>{0} {1} 件</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="61"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="70"/>
         <source>（到岗后确认）</source>
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="97"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="81"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="93"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="95"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="98"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2202,42 +2225,42 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="146"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="150"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="151"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="151"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="152"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="157"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="159"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="160"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2263,42 +2286,42 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HolidayDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="20"/>
         <source>修改节假日设置</source>
         <translation>Edit holiday setting</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="20"/>
         <source>新增节假日设置</source>
         <translation>New holiday setting</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="25"/>
         <source>放假（不计工作日）</source>
         <translation>Day off (not a working day)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="25"/>
         <source>上班（调休工作日）</source>
         <translation>Working day (make-up workday)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="31"/>
         <source>如：国庆节、春节调休、本站店庆</source>
         <translation>e.g. National Day, Spring Festival make-up day, site anniversary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="32"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="33"/>
         <source>当天</source>
         <translation>Day type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/holiday_edit.py" line="34"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -2586,65 +2609,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="70"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -2652,59 +2675,69 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="43"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="54"/>
+        <source>输入工号或姓名筛选，回车勾选第一位</source>
+        <translation>Type a staff no. or name to filter; Enter ticks the first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="80"/>
         <source>如：监控截图、顾客投诉单号、在场证人</source>
         <translation>e.g. CCTV still, complaint number, witnesses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="81"/>
         <source>情节严重（可提出辞退建议）</source>
         <translation>Serious (may lead to a dismissal proposal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="82"/>
         <source>登记后直接确认</source>
         <translation>Confirm on saving</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="83"/>
         <source>违纪员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="84"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="85"/>
         <source>违纪条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="86"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="87"/>
         <source>罚款（元/人）</source>
         <translation>Fine (yuan per person)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="88"/>
         <source>情况说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="89"/>
         <source>证据</source>
         <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="119"/>
+        <source>已选 {0} 人</source>
+        <translation>{0} selected</translation>
     </message>
 </context>
 <context>
@@ -2753,37 +2786,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="160"/>
         <source>请假申请</source>
         <translation>Leave request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="177"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="178"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="179"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="180"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="181"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="182"/>
         <source>电话请假须在 {0} 天内补办手续，逾期按旷工处理。</source>
         <translation>A phone leave needs its paperwork within {0} days, or counts as absence.</translation>
     </message>
@@ -2904,78 +2937,83 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="48"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="51"/>
         <source>FrontDesk 客服前台 - {0}</source>
         <translation>FrontDesk Service Desk - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="62"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="65"/>
         <source>当前账户没有可用的功能页面，请联系管理员分配角色。</source>
         <translation>This account has no pages available. Please ask an administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="121"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="127"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="122"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="128"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="124"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="130"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="126"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="132"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="129"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="135"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="138"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="145"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="139"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="150"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="195"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="145"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="157"/>
         <source>站点：{0} {1}</source>
         <translation>Site: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="158"/>
         <source>用户：{0} {1}</source>
         <translation>User: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="147"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="159"/>
         <source>角色：{0}</source>
         <translation>Role: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="162"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="174"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="168"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
         <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
         <translation>The interface language takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="181"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="196"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
@@ -3040,52 +3078,52 @@ Runs offline; data is stored in:
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="90"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="90"/>
         <source>暂停原因</source>
         <translation>Reason for pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
         <source>如：等待客户提供购物凭证；等待工程部检测结果（必填）</source>
         <translation>e.g. waiting for the customer&apos;s receipt; waiting for engineering test results (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
         <source>如：客户已提供凭证（可不填）</source>
         <translation>e.g. the customer has provided the receipt (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
         <source>补充记录（必填）</source>
         <translation>Additional notes (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="104"/>
         <source>暂停期间不计入各项处理时限。</source>
         <translation>Time while paused does not count toward any time limit.</translation>
     </message>
@@ -3126,22 +3164,6 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
         <source>备注</source>
         <translation>Note</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <location filename="../../frontdesk/ui/widgets/inputs.py" line="23"/>
-        <source>未填写</source>
-        <translation>Not set</translation>
-    </message>
-</context>
-<context>
-    <name>OptionalDateTimeEdit</name>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="32"/>
-        <source>未填写</source>
-        <translation>Not set</translation>
     </message>
 </context>
 <context>
@@ -3447,102 +3469,102 @@ Runs offline; data is stored in:
         <translation>Enter an amount above 0 with at most two decimals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="32"/>
         <source>投诉时限标准</source>
         <translation>Complaint time limits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="37"/>
         <source>当前版本：{0}。修改后保存为新版本，从生效日期起受理的投诉按新标准计时，已受理的投诉不受影响。</source>
         <translation>Current version: {0}. Saving makes a new version: complaints opened from its effective date use it; cases already opened are not affected.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="39"/>
         <source>{0} 起，{1}</source>
         <translation>from {0}, by {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="39"/>
         <source>默认标准（种子文件）</source>
         <translation>the default limits (seed documents)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="44"/>
         <source>各项时限</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="53"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="53"/>
         <source> 小时</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="60"/>
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="81"/>
         <source>计算各阶段时限</source>
         <translation>Track each stage&apos;s limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="84"/>
         <source>计算处理等级的响应/解决时限（种子 003）</source>
         <translation>Track the levels&apos; respond/resolve limits (seed 003)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="87"/>
         <source>阶段时限</source>
         <translation>Stage limits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="88"/>
         <source>等级时限</source>
         <translation>Level limits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="89"/>
         <source>全天（24 小时）</source>
         <translation>All day (24 h)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="108"/>
         <source>仅工作日（周末、法定节假日不计）</source>
         <translation>Working days only (weekends and public holidays skipped)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="109"/>
         <source>每天</source>
         <translation>Every day</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="112"/>
         <source>服务时间</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="113"/>
         <source>小时时限只计服务时间；服务时间外或非服务日受理的“即时”环节，从下一个服务时段开始计时。</source>
         <translation>Hour limits count service hours only; an &quot;immediately&quot; step received outside them or on a closed day starts counting when the desk next opens.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="117"/>
         <source>服务日</source>
         <translation>Service days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="121"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="143"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
     </message>
@@ -3624,98 +3646,98 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="54"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="201"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="212"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="89"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="95"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="115"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="120"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="214"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="220"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="231"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="242"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="238"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="249"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="239"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="250"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="244"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="255"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -3723,132 +3745,132 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="44"/>
         <source>维修工单 {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="47"/>
         <source>（返修 {0} 次）</source>
         <translation> (reworked {0} times)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
         <source>保修 / 取件</source>
         <translation>Warranty / pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="54"/>
         <source>预计</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="55"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="61"/>
         <source>已在本状态停留超过 {0} 天，请跟进</source>
         <translation>Waiting in this step for more than {0} days, please follow up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="66"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="76"/>
         <source>（照片缺失）</source>
         <translation>(photo missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="100"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="101"/>
         <source>处理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="109"/>
         <source>通知客户：{0}，{1}</source>
         <translation>Customer notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="111"/>
         <source>返修，重新受理</source>
         <translation>Rework, taken in again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="115"/>
         <source>取件验收：{0}</source>
         <translation>Pickup check: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="116"/>
         <source>转为「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
@@ -3856,152 +3878,152 @@ Runs offline; data is stored in:
 <context>
     <name>RepairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="57"/>
         <source>维修收件登记</source>
         <translation>Repair intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
         <source>如：张先生</source>
         <translation>e.g. Mr Zhang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
         <source>取件通知用，手机或座机</source>
         <translation>For the pickup notice, mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="64"/>
         <source>如：蓝牙耳机</source>
         <translation>e.g. Bluetooth earbuds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="65"/>
         <source>如：华为 FreeBuds 5</source>
         <translation>e.g. Huawei FreeBuds 5</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="66"/>
         <source>机身或包装上的序列号</source>
         <translation>Serial number on the device or box</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="79"/>
         <source>其他配件，用顿号分隔</source>
         <translation>Other accessories, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="81"/>
         <source>如：外观完好 / 背面有划痕</source>
         <translation>e.g. no damage / scratches on the back</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="88"/>
         <source>元，保内可填 0</source>
         <translation>yuan; 0 under warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="91"/>
         <source>邮寄取件时填写收件地址</source>
         <translation>Delivery address, if sent by post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="106"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="109"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>送修商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>序列号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
         <source>邮寄地址</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="125"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="135"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="136"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="139"/>
         <source>“{0}”不是图片文件，未添加</source>
         <translation>“{0}” is not an image and was not added</translation>
     </message>
@@ -4125,49 +4147,49 @@ Runs offline; data is stored in:
 <context>
     <name>ReplyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="62"/>
         <source>登记部门答复 - {0}</source>
         <translation>Record department reply - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="70"/>
         <source>办结时写入接待的“处理情况及结果”</source>
         <translation>Written into the contact&apos;s handling and result when it is closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="75"/>
         <source>还需要跟进什么</source>
         <translation>What still needs following up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="76"/>
         <source>（跟进人）</source>
-        <translation>(follow-up owner)</translation>
+        <translation>(owner)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="87"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="88"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="89"/>
         <source>答复后</source>
         <translation>After the reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="90"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="91"/>
         <source>跟进人/期限</source>
-        <translation>Follow-up owner/due</translation>
+        <translation>Owner/due</translation>
     </message>
 </context>
 <context>
@@ -4198,68 +4220,68 @@ Runs offline; data is stored in:
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="102"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
         <source>上周</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="106"/>
         <source>生成报表</source>
         <translation>Run report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="125"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="126"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="236"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="233"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="275"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="289"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="272"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="286"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="287"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="284"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -4366,183 +4388,183 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="61"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="64"/>
         <source>如：王女士</source>
         <translation>e.g. Ms Wang</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="65"/>
         <source>手机或座机</source>
         <translation>Mobile or landline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="70"/>
         <source>商品名称、规格</source>
         <translation>Item name and size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="73"/>
         <source>元，如 199.00</source>
         <translation>yuan, e.g. 199.00</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="76"/>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="155"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="79"/>
         <source>小票号或订单号</source>
         <translation>Receipt or order number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
         <source>商品质量合格</source>
         <translation>Quality OK</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
         <source>包装完好</source>
         <translation>Packaging intact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="95"/>
         <source>配件齐全</source>
         <translation>Accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="98"/>
         <source>说明（如：吊牌在、缺少充电线）</source>
         <translation>Note (e.g. tags on, charging cable missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="106"/>
         <source>元，不超过实付金额</source>
         <translation>yuan, not more than the amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="114"/>
         <source>换货时填写换回的商品</source>
         <translation>For an exchange: the item given in return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
         <source>商品类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
         <source>实付金额</source>
         <translation>Amount paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
         <source>购买日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>购物凭证</source>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
         <source>退换原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>政策核对</source>
         <translation>Policy check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
         <source>验货检查</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="126"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="126"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="148"/>
         <source>填写购买日期后核对退换货期限</source>
         <translation>Enter the purchase date to check the return window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
         <source>购买日期不能晚于今天</source>
         <translation>The purchase date cannot be after today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="152"/>
         <source>购买后第 {0} 天，期限 {1} 天：{2}；{3}</source>
         <translation>Day {0} after purchase, window {1} days: {2}; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="154"/>
         <source>在期限内</source>
         <translation>within the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="154"/>
         <source>已超出期限</source>
         <translation>past the window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="155"/>
         <source>无购物凭证</source>
         <translation>no receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/return_edit.py" line="166"/>
         <source>超过 {0} 元，须主管审批</source>
         <translation>Above {0} yuan: needs a manager&apos;s approval</translation>
     </message>
@@ -5175,27 +5197,27 @@ Runs offline; data is stored in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="18"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="19"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="27"/>
         <source> 条/页</source>
         <translation> per page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="28"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="29"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="30"/>
         <source>列表每页</source>
         <translation>List page size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="31"/>
         <source>更改界面语言后需重新启动程序。</source>
         <translation>Changing the interface language requires a restart.</translation>
     </message>
@@ -5203,49 +5225,127 @@ Runs offline; data is stored in:
 <context>
     <name>ShiftTypeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="37"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="40"/>
         <source>（新增班次）</source>
         <translation>(new shift type)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="44"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="46"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="47"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="48"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="49"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="51"/>
         <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
         <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="23"/>
+        <source>下一项 / 上一项（按表单顺序）</source>
+        <translation>Next / previous field (in form order)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="24"/>
+        <source>在单行输入框中：保存</source>
+        <translation>In a one-line field: save</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="25"/>
+        <source>保存（在多行文本框中也可）；接待登记：保存并办结</source>
+        <translation>Save (also from a multi-line box); contact log: save and close</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="26"/>
+        <source>对话框：关闭不保存；接待登记：清空</source>
+        <translation>Dialog: close without saving; contact log: clear</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="27"/>
+        <source>接待登记：新登记</source>
+        <translation>Contact log: new entry</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="28"/>
+        <source>日期框：直接输入日期（本年的 11 月 20 日等）</source>
+        <translation>Date box: type the date (1120 is 20 November this year)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="29"/>
+        <source>日期框：今天、三天后、昨天</source>
+        <translation>Date box: today, three days on, yesterday</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="30"/>
+        <source>日期框：后一天 / 前一天；打开日历</source>
+        <translation>Date box: next / previous day; open the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="39"/>
+        <source>快捷键一览</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="40"/>
+        <source>{0}（当前账户无权限）</source>
+        <translation>{0} (not allowed for this account)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="42"/>
+        <source>所有表单</source>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <source>功能</source>
+        <translation>Does</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <source>位置</source>
+        <translation>Where</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="55"/>
+        <source>主窗口中的快捷键在任何位置都可用，菜单里也列出了它们。</source>
+        <translation>The main window&apos;s shortcuts work wherever the cursor is; the menus list them too.</translation>
     </message>
 </context>
 <context>
@@ -5276,17 +5376,17 @@ Runs offline; data is stored in:
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="35"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="36"/>
         <source>起始日期</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="37"/>
         <source>把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed at this site to one Excel workbook, to be imported (merged) at head office or another site.</translation>
     </message>
@@ -5294,77 +5394,77 @@ Runs offline; data is stored in:
 <context>
     <name>StaffDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="22"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="23"/>
         <source>编辑员工</source>
         <translation>Edit staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="22"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="23"/>
         <source>新增员工</source>
         <translation>New staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="32"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="37"/>
         <source>例如 前台客服、值班主管</source>
         <translation>e.g. front-desk agent, duty supervisor</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="44"/>
         <source>在职</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="49"/>
         <source>留空则不设置/不修改</source>
         <translation>Leave blank to not set/change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="51"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="52"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="53"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="54"/>
         <source>岗位</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="55"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="56"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="57"/>
         <source>入职日期</source>
         <translation>Hire date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="58"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="61"/>
         <source>登录密码</source>
         <translation>Login password</translation>
     </message>
@@ -5453,37 +5553,37 @@ Runs offline; data is stored in:
         <translation>Promise by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="59"/>
         <source>前完成</source>
         <translation>to complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="60"/>
         <source>本阶段做了什么、结果如何（必填）</source>
         <translation>What was done in this stage and the result (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="61"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="62"/>
         <source>转入阶段</source>
         <translation>Next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="63"/>
         <source>处理方式</source>
         <translation>Remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="64"/>
         <source>承诺时间</source>
         <translation>Promised time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="65"/>
         <source>处理说明</source>
         <translation>Handling notes</translation>
     </message>
@@ -5519,27 +5619,27 @@ Runs offline; data is stored in:
 <context>
     <name>SwapDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="96"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="104"/>
         <source>我的班次</source>
         <translation>My shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="105"/>
         <source>替班同事</source>
         <translation>Colleague covering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
         <source>调班原因</source>
         <translation>Reason for swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="129"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="107"/>
         <source>按规定须至少提前一个班次申请，由主管审批。</source>
         <translation>Swaps must be requested at least one shift ahead and are approved by a manager.</translation>
     </message>
@@ -6148,32 +6248,32 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransferDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="30"/>
         <source>转办 {0}</source>
         <translation>Transfer {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="38"/>
         <source>（请选择）</source>
         <translation>(please select)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="45"/>
         <source>需要承办部门做什么、何时答复客户</source>
         <translation>What the handling department should do and when to reply to the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="46"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="47"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/transfer_edit.py" line="48"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
@@ -6229,92 +6329,92 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="63"/>
         <source>修改回访记录</source>
         <translation>Edit return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="63"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="73"/>
         <source>如 王女士、金华物流有限公司</source>
         <translation>e.g. Ms. Wang, Jinhua Logistics Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="76"/>
         <source>手机或座机，如 0579-85551234</source>
         <translation>Mobile or landline, e.g. 0579-85551234</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="82"/>
         <source>客户对服务的意见、要求</source>
         <translation>The customer&apos;s comments and requests about the service</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="84"/>
         <source>客户的建议</source>
         <translation>The customer&apos;s suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="86"/>
         <source>回访结果，如：问题已解决，客户表示满意</source>
         <translation>Result, e.g. issue resolved, customer satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="103"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="104"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="105"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="106"/>
         <source>回访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="107"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="108"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="109"/>
         <source>客户建议</source>
         <translation>Customer suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="110"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
@@ -6524,17 +6624,17 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Activated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="33"/>
         <source>{0}，今年已回访 {1} 次（每年至少 2 次）</source>
         <translation>{0}: visited {1} time(s) this year (at least 2 a year)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="37"/>
         <source>上次回访结果：{0}</source>
         <translation>Last visit result: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="38"/>
         <source>投诉 {0}</source>
         <translation>Complaint {0}</translation>
     </message>
@@ -6640,154 +6740,154 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="190"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>驳回申诉</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>提出辞退建议</source>
         <translation>Dismissal proposed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="192"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="193"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>补录考勤</source>
         <translation>Attendance entered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>更正考勤</source>
         <translation>Attendance corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>导入中断后撤销</source>
         <translation>Undone after an interrupted import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="236"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="200"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="236"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="202"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -10366,6 +10466,31 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <source>生效日期不能早于今天（已受理的投诉按原标准）</source>
         <translation>The effective date cannot be before today (cases already opened keep their policy)</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/typed_dates.py" line="10"/>
+        <source>无法识别的日期，可输入 1120、11-20、20261120、2026-11-20、t（今天）、+3 或 -1</source>
+        <translation>Not a date: type 1120, 11-20, 20261120, 2026-11-20, t (today), +3 or -1</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/typed_dates.py" line="11"/>
+        <source>没有这一天</source>
+        <translation>There is no such day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="25"/>
+        <source>日期不能早于 {0}</source>
+        <translation>The date cannot be before {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="26"/>
+        <source>日期不能晚于 {0}</source>
+        <translation>The date cannot be after {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/date_field.py" line="97"/>
+        <source>请填写日期</source>
+        <translation>Please enter a date</translation>
+    </message>
 </context>
 <context>
     <name>handover</name>
@@ -10398,6 +10523,65 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
+    </message>
+</context>
+<context>
+    <name>hotkeys</name>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="30"/>
+        <source>新接待登记</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="31"/>
+        <source>新建投诉…</source>
+        <translation>New complaint…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="32"/>
+        <source>退换货登记…</source>
+        <translation>New return/exchange…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="33"/>
+        <source>维修受理…</source>
+        <translation>New repair…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="34"/>
+        <source>交接班…</source>
+        <translation>Hand over shift…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="51"/>
+        <source>办理(&amp;W)</source>
+        <translation>&amp;Work</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="62"/>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="63"/>
+        <source>当前账户没有这项权限</source>
+        <translation>This account is not allowed to do this</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="67"/>
+        <source>刷新当前列表</source>
+        <translation>Refresh the list</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="69"/>
+        <source>搜索当前列表</source>
+        <translation>Search the list</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="90"/>
+        <source>已刷新</source>
+        <translation>Refreshed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/hotkeys.py" line="103"/>
+        <source>本页没有搜索框</source>
+        <translation>This page has no search box</translation>
     </message>
 </context>
 <context>
@@ -10543,6 +10727,14 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/ui/ops.py" line="243"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>screenshots</name>
+    <message>
+        <location filename="../../frontdesk/ui/screenshots.py" line="27"/>
+        <source>此项填写有误：请按提示修改后再保存（示例错误信息，检查错误全部显示时仍放得下）</source>
+        <translation>This entry is not valid: correct it as shown and save again (a sample message, to check that the form fits with every error shown)</translation>
     </message>
 </context>
 <context>

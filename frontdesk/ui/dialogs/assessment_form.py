@@ -96,7 +96,7 @@ class ScoreDialog(FormDialog):
     """The assessor scores each item; total, grade and follow-up update as they type."""
 
     def __init__(self, actor: Actor, uuid: str, parent: QWidget | None = None, has_next: bool = False) -> None:
-        super().__init__("", parent, 980)
+        super().__init__("", parent, 980, scroll=False)
         self.actor = actor
         self.data = assessments.get_assessment(actor, uuid)
         self.spec = self.data["spec"]
@@ -162,7 +162,7 @@ class ScoreDialog(FormDialog):
             self.next_button.setObjectName("saveNext")
             self.next_button.clicked.connect(self.save_and_next)
             QShortcut(QKeySequence("Ctrl+Return"), self, self.save_and_next)
-        self.resize(1000, 700)
+        self.resize(1000, 680)
         self._update()
         first = next(iter(self.spins.values()), None)
         if first is not None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime
-from PySide6.QtWidgets import QCheckBox, QDateTimeEdit, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from frontdesk import clock
 from frontdesk.domain import attendance as rules
@@ -16,29 +15,8 @@ from frontdesk.services.core import staff as staff_service
 from frontdesk.services.personnel import attendance, leaves, shifts
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
-
-_NO_TIME = QDateTime(QDate(1900, 1, 1).startOfDay())
-
-
-class OptionalDateTimeEdit(QDateTimeEdit):
-    """A date and time to the minute that may be left empty (shown as “未填写”)."""
-
-    def __init__(self, value: datetime | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.setMinimumDateTime(_NO_TIME)
-        self.setSpecialValueText(self.tr("未填写"))
-        self.set_value(value)
-
-    def value(self) -> datetime | None:
-        if self.dateTime() == _NO_TIME:
-            return None
-        return self.dateTime().toPython().replace(second=0, microsecond=0)
-
-    def set_value(self, value: datetime | None) -> None:
-        self.setDateTime(QDateTime(value) if value else _NO_TIME)
+from frontdesk.ui.widgets.date_field import DateField, DateTimeField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 def password_edit(name: str) -> QLineEdit:
@@ -98,7 +76,7 @@ class AssignDialog(FormDialog):
         self.staff.setObjectName("staff")
         if staff_uuid:
             self.staff.set_value(staff_uuid)
-        self.day = OptionalDateEdit()
+        self.day = DateField()
         self.day.set_value(day)
         self.shift_type = ChoiceCombo([(t["uuid"], f"{t['name']} {t['start']}–{t['end']}")
                                        for t in shifts.list_shift_types(actor)])
@@ -159,9 +137,9 @@ class AttendanceEditDialog(FormDialog):
         info = QLabel(f"{row['staff_name']}　{row['day']}　{row['shift_name']}　"
                       f"{row['start_at']:%H:%M}–{row['end_at']:%H:%M}")
         self.add_above(info)
-        self.clock_in = OptionalDateTimeEdit(row.get("clock_in") or row["start_at"])
+        self.clock_in = DateTimeField(row.get("clock_in") or row["start_at"])
         self.clock_in.setObjectName("clock_in")
-        self.clock_out = OptionalDateTimeEdit(row.get("clock_out") or row["end_at"])
+        self.clock_out = DateTimeField(row.get("clock_out") or row["end_at"])
         self.clock_out.setObjectName("clock_out")
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
@@ -190,9 +168,9 @@ class LeaveDialog(FormDialog):
         self.kind = ChoiceCombo(enum_choices(LeaveKind, rules.label))
         self.kind.setObjectName("kind")
         tomorrow = datetime.combine(clock.today() + timedelta(days=1), datetime.min.time())
-        self.start = OptionalDateTimeEdit(tomorrow.replace(hour=8))
+        self.start = DateTimeField(tomorrow.replace(hour=8))
         self.start.setObjectName("start")
-        self.end = OptionalDateTimeEdit(tomorrow.replace(hour=18))
+        self.end = DateTimeField(tomorrow.replace(hour=18))
         self.end.setObjectName("end")
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")

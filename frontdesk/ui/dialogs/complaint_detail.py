@@ -29,6 +29,7 @@ from frontdesk.domain.sla import Clock, Priority, Severity, Stage, stage_history
 from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.core import holidays
 from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.keyboard import focus_on_show
 from frontdesk.ui.messages import localized
 
 OVERDUE = "#c62828"
@@ -87,7 +88,7 @@ class ComplaintDetailDialog(QDialog):
         self.case = case = complaints.get_complaint(actor, uuid)
         clock = case["clock"]
         self.setWindowTitle(self.tr("投诉详情 - {0}").format(case["number"]))
-        self.resize(860, 720)
+        self.resize(860, 680)
         layout = QVBoxLayout(self)
         warning = holidays.calendar_warning()
         self.warning = QLabel(localized(warning) if warning else "")
@@ -175,6 +176,7 @@ class ComplaintDetailDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        focus_on_show(self)  # the keyboard starts in the first table, not on 关闭
 
     def _next_due(self, clock: Any) -> str:
         nxt = clock.next_clock

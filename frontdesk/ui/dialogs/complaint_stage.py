@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDateTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -20,6 +19,7 @@ from frontdesk.domain.sla import Remedy, Stage
 from frontdesk.services.complaints import cases as complaints
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.widgets.date_field import DateTimeField
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -49,9 +49,7 @@ class StageDialog(FormDialog):
         self.remedy = ChoiceCombo([(None, self.tr("（无）"))] + [(r.value, enum_text(r.label)) for r in Remedy])
         self.remedy.setObjectName("remedy")
         self.promise = QCheckBox(self.tr("承诺在"))
-        self.promised_at = QDateTimeEdit(QDateTime(clock.now()).addSecs(24 * 3600))
-        self.promised_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.promised_at.setCalendarPopup(True)
+        self.promised_at = DateTimeField(clock.now() + timedelta(days=1), optional=False)
         self.promised_at.setObjectName("promised_at")
         promise_row = QWidget()
         row = QHBoxLayout(promise_row)

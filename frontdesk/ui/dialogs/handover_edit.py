@@ -23,7 +23,8 @@ from frontdesk.services.core import staff as staff_service
 from frontdesk.services.personnel import handover, shifts
 from frontdesk.ui.dialogs.attendance_edit import password_edit
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 def items_table(items: list[dict[str, Any]], parent: QWidget | None = None) -> QTableWidget:
@@ -59,7 +60,7 @@ class HandoverDialog(FormDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(self.tr("交班"), parent, 860)
         self.actor = actor
-        self.day = OptionalDateEdit()
+        self.day = DateField()
         self.day.set_value(day or clock.today())
         self.shift_type = ChoiceCombo([(t["uuid"], f"{t['name']} {t['start']}–{t['end']}")
                                        for t in shifts.list_shift_types(actor)])

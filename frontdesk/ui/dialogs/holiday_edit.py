@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from frontdesk.domain.roles import Actor
 from frontdesk.services.calendar import edits as calendar_edits
 from frontdesk.ui.dialogs.base import FormDialog
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 class HolidayDialog(FormDialog):
@@ -18,7 +19,7 @@ class HolidayDialog(FormDialog):
     def __init__(self, actor: Actor, row: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("修改节假日设置") if row else self.tr("新增节假日设置"), parent, 380)
         self.actor, self.row = actor, row
-        self.day = OptionalDateEdit()
+        self.day = DateField()
         self.day.setObjectName("date")
         self.day.set_value(row["date"] if row else None)
         self.kind = ChoiceCombo([(False, self.tr("放假（不计工作日）")), (True, self.tr("上班（调休工作日）"))])

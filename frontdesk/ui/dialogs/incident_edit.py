@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -29,9 +30,10 @@ from frontdesk.services.core import audit
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.discipline import fine_rules
 from frontdesk.services.discipline import incidents as discipline
-from frontdesk.ui.dialogs.attendance_edit import OptionalDateTimeEdit, enum_choices
+from frontdesk.ui.dialogs.attendance_edit import enum_choices
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField, DateTimeField
+from frontdesk.ui.widgets.inputs import ChoiceCombo, FilterBox
 
 
 class IncidentDialog(FormDialog):
@@ -43,13 +45,28 @@ class IncidentDialog(FormDialog):
         self.rules = {r["code"]: r for r in fine_rules.current_rules(actor)}
         self.staff = QListWidget()
         self.staff.setObjectName("staff")
-        self.staff.setMaximumHeight(110)
+        self.staff.setMinimumHeight(160)
         for uuid, name in staff_service.staff_choices(actor):
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, uuid)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.staff.addItem(item)
-        self.when = OptionalDateTimeEdit(clock.now().replace(second=0))
+        self.staff_search = FilterBox(self.tr("输入工号或姓名筛选，回车勾选第一位"))
+        self.staff_search.setObjectName("staffSearch")
+        self.staff_search.textChanged.connect(self._filter_staff)
+        self.staff_search.picked.connect(self._pick_staff)
+        self.staff_count = QLabel()
+        self.staff_count.setObjectName("staffCount")
+        staff_box = QWidget()
+        staff_col = QVBoxLayout(staff_box)
+        staff_col.setContentsMargins(0, 0, 0, 0)
+        staff_col.setSpacing(2)
+        staff_col.addWidget(self.staff_search)
+        staff_col.addWidget(self.staff)
+        staff_col.addWidget(self.staff_count)
+        self.staff.itemChanged.connect(self._count_staff)
+        self._count_staff()
+        self.when = DateTimeField(clock.now().replace(second=0))
         self.when.setObjectName("when")
         self.rule = ChoiceCombo([(c, f"{c} {r['offence']}（{r['range_text']} 元）") for c, r in self.rules.items()])
         self.rule.setObjectName("rule")
@@ -63,7 +80,7 @@ class IncidentDialog(FormDialog):
         self.evidence.setPlaceholderText(self.tr("如：监控截图、顾客投诉单号、在场证人"))
         self.serious = QCheckBox(self.tr("情节严重（可提出辞退建议）"))
         self.confirm_now = QCheckBox(self.tr("登记后直接确认"))
-        self.form.add("staff_uuids", self.tr("违纪员工"), self.staff)
+        self.form.add("staff_uuids", self.tr("违纪员工"), staff_box)
         self.form.add("occurred_at", self.tr("发生时间"), self.when)
         self.form.add("rule_code", self.tr("违纪条款"), self.rule)
         self.form.add("quantity", self.tr("次数"), self.quantity)
@@ -81,6 +98,25 @@ class IncidentDialog(FormDialog):
             self.amount.setText(fines.yuan(rule["min_amount"]))
             self.serious.setEnabled(rule["dismissal"] != Dismissal.NONE.value)
             self.quantity.setEnabled(rule["unit"] == Unit.PER_TIME.value)
+
+    def _filter_staff(self, text: str) -> None:
+        words = text.strip().lower()
+        for i in range(self.staff.count()):
+            item = self.staff.item(i)
+            item.setHidden(bool(words) and words not in item.text().lower())
+
+    def _pick_staff(self) -> None:
+        """Enter in the search: tick (or untick) the first person shown, ready for the next name."""
+        shown = [self.staff.item(i) for i in range(self.staff.count()) if not self.staff.item(i).isHidden()]
+        if shown:
+            item = shown[0]
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            self.staff.scrollToItem(item)
+        self.staff_search.selectAll()
+
+    def _count_staff(self, *_args: object) -> None:
+        self.staff_count.setText(self.tr("已选 {0} 人").format(len(self.checked_staff())))
 
     def checked_staff(self) -> list[str]:
         return [self.staff.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.staff.count())
@@ -157,7 +193,7 @@ class FineRuleDialog(FormDialog):
         self.dismissal = ChoiceCombo(enum_choices(Dismissal, fines.label))
         self.tiers = QLineEdit(row["tiers"] if row else "")
         self.tiers.setPlaceholderText(self.tr("迟到分档，如 15:10, 30:20, 60:50（分钟:元）"))
-        self.effective = OptionalDateEdit()
+        self.effective = DateField()
         self.effective.set_value(clock.today())
         self.note = QLineEdit()
         if row:

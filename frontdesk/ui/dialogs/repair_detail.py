@@ -27,6 +27,7 @@ from frontdesk.domain.roles import Actor
 from frontdesk.services.aftersales import policy as aftersales_settings
 from frontdesk.services.aftersales import repairs
 from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.keyboard import focus_on_show
 from frontdesk.ui.models.page_model import format_value
 
 STUCK_STYLE = "color: #c62828; font-weight: bold;"
@@ -100,6 +101,7 @@ class RepairDetailDialog(QDialog):
         layout.addWidget(QLabel(self.tr("处理经过")))
         layout.addWidget(self.log, 1)
         layout.addWidget(buttons)
+        focus_on_show(self)  # the keyboard starts in the first table, not on 关闭
 
     def event_text(self, event: dict[str, Any]) -> str:
         kind = event["kind"]

@@ -30,7 +30,8 @@ from frontdesk.services.core import attachments
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import show_user_error
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 THUMB = 56
 
@@ -81,7 +82,7 @@ class RepairDialog(FormDialog):
         self.warranty = ChoiceCombo([(w.value, enum_text(w.value, repair_label)) for w in Warranty])
         self.warranty.setObjectName("warranty")
         self.warranty.set_value(Warranty.OUT.value)
-        self.estimated_date = OptionalDateEdit()
+        self.estimated_date = DateField()
         self.estimated_date.setObjectName("estimated_date")
         self.estimated_date.set_value(QDate(clock.today()).addDays(7).toPython())
         self.estimated_cost = _line("estimated_cost", self.tr("元，保内可填 0"))

@@ -31,7 +31,8 @@ from frontdesk.services.aftersales import policy as aftersales_settings
 from frontdesk.services.aftersales import returns
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 OK_STYLE = "color: #2e7d32;"
 WARN_STYLE = "color: #c62828; font-weight: bold;"
@@ -70,7 +71,7 @@ class ReturnDialog(FormDialog):
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 9999)
         self.amount_paid = _line("amount_paid", self.tr("元，如 199.00"))
-        self.purchase_date = OptionalDateEdit()
+        self.purchase_date = DateField()
         self.purchase_date.setObjectName("purchase_date")
         self.purchase_date.setMaximumDate(QDate(clock.today()))
         self.has_receipt = QCheckBox(self.tr("有购物凭证"))
@@ -130,6 +131,10 @@ class ReturnDialog(FormDialog):
             signal.connect(self.update_policy)
         self.has_receipt.toggled.connect(self.receipt_no.setEnabled)
         self.refund_amount.textChanged.connect(self.update_approval)
+        # A full refund is the usual case: the refund follows the amount paid until the clerk types one.
+        self.amount_paid.textChanged.connect(self._refund_follows_paid)
+        self.refund_amount.textEdited.connect(lambda _text: setattr(self, "refund_typed", True))
+        self.refund_typed = False
         self.decision.currentIndexChanged.connect(self.update_approval)
         self.threshold = aftersales_settings.refund_threshold()
         self.update_policy()
@@ -150,6 +155,10 @@ class ReturnDialog(FormDialog):
                 self.tr("有购物凭证") if check.receipt_ok else self.tr("无购物凭证"))
         self.policy.setText(text)
         self.policy.setStyleSheet("" if check.days_since is None else OK_STYLE if check.passes else WARN_STYLE)
+
+    def _refund_follows_paid(self, text: str) -> None:
+        if not self.refund_typed and self.kind.value() == ReturnKind.RETURN.value:
+            self.refund_amount.setText(text)
 
     def update_approval(self, *_args: Any) -> None:
         refund = parse_money(self.refund_amount.text())

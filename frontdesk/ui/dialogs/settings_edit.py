@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from frontdesk.settings import LANGUAGES, Settings
+from frontdesk.ui.keyboard import focus_on_show
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -36,6 +37,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+        focus_on_show(self)
 
     def accept(self) -> None:
         self.language_changed = self.language.value() != self.settings.language

@@ -21,7 +21,8 @@ from frontdesk.errors import ValidationError
 from frontdesk.services.complaints import sla_policy as policies
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.messages import localized
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 class PolicyDialog(FormDialog):
@@ -114,7 +115,7 @@ class PolicyDialog(FormDialog):
         explain.setWordWrap(True)
         self.form.add("service_end", "", explain)
         self.form.add("service_days", self.tr("服务日"), self.days)
-        self.effective = OptionalDateEdit()
+        self.effective = DateField()
         self.effective.setObjectName("effective_from")
         self.effective.set_value(clock.today())
         self.form.add("effective_from", self.tr("生效日期"), self.effective)

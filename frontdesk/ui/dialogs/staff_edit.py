@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 from frontdesk.domain.roles import Actor, Permission, Role
 from frontdesk.services.core import staff as staff_service
 from frontdesk.ui.dialogs.base import FormDialog
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 def role_choices() -> list[tuple[str, str]]:
@@ -38,7 +39,7 @@ class StaffDialog(FormDialog):
         self.role.setObjectName("role")
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
-        self.hire_date = OptionalDateEdit()
+        self.hire_date = DateField()
         self.hire_date.setObjectName("hire_date")
         self.active = QCheckBox(self.tr("在职"))
         self.active.setChecked(True)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from frontdesk import clock
 from frontdesk.services.core.roster_import import RosterPreview
 from frontdesk.services.discipline.schedule_import import FinePreview
 from frontdesk.services.sync.exporter import SINCE_LAST, last_export_at
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
+from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -29,9 +29,7 @@ class SiteExportDialog(FormDialog):
             ("date", self.tr("自指定日期以来")),
             ("all", self.tr("全部记录")),
         ])
-        self.since = QDateEdit(QDate(clock.today()).addDays(-30))
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since = DateField(clock.today() - timedelta(days=30), optional=False)
         self.scope.currentIndexChanged.connect(lambda: self.since.setEnabled(self.scope.value() == "date"))
         self.since.setEnabled(False)
         self.form.add("scope", self.tr("导出范围"), self.scope)

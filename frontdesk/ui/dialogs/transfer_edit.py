@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import QDateTimeEdit, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from frontdesk import clock
 from frontdesk.domain.reception import ReplyOutcome
@@ -15,7 +15,8 @@ from frontdesk.services.core import staff as staff_service
 from frontdesk.services.reception import transfers
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField, DateTimeField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 def to_py(value: QDateTime) -> datetime:
@@ -37,10 +38,8 @@ class TransferDialog(FormDialog):
             [(None, self.tr("（请选择）"))] + [(d["uuid"], d["name"]) for d in staff_service.list_departments(actor)]
         )
         self.department.setObjectName("department")
-        self.due = QDateTimeEdit(QDateTime(clock.now().replace(second=0) + timedelta(days=1)))
+        self.due = DateTimeField(clock.now().replace(second=0) + timedelta(days=1), optional=False)
         self.due.setObjectName("due")
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.instructions = QLineEdit()
         self.instructions.setObjectName("instructions")
         self.instructions.setPlaceholderText(self.tr("需要承办部门做什么、何时答复客户"))
@@ -77,7 +76,7 @@ class ReplyDialog(FormDialog):
         self.follow_up_owner = ChoiceCombo([(None, self.tr("（跟进人）"))] + staff_service.staff_choices(actor))
         self.follow_up_owner.setObjectName("follow_up_owner")
         self.follow_up_owner.set_value(actor.uuid)
-        self.follow_up_due = OptionalDateEdit()
+        self.follow_up_due = DateField()
         self.follow_up_due.setObjectName("follow_up_due")
         self.follow_up_due.set_value(clock.today() + timedelta(days=1))
         who = QWidget()

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
     QLabel,
     QLineEdit,
@@ -24,7 +22,8 @@ from frontdesk.domain.visits import label as visit_label
 from frontdesk.services.reception import visits as visit_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField, DateTimeField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher
 
 
@@ -78,14 +77,8 @@ class VisitDialog(FormDialog):
         self.method = ChoiceCombo([(m.value, enum_text(m.value, visit_label)) for m in VisitMethod])
         self.method.setObjectName("method")
         self.method.set_value(data.method)
-        self.visited_at = QDateTimeEdit()
+        self.visited_at = DateTimeField(data.visited_at or clock.now().replace(second=0), optional=False)
         self.visited_at.setObjectName("visited_at")
-        self.visited_at.setCalendarPopup(True)
-        self.visited_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        when = data.visited_at or clock.now().replace(second=0)
-        self.visited_at.setDateTime(
-            QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
-        )
         self.opinions = _text_box("opinions", self.tr("客户对服务的意见、要求"))
         self.opinions.setPlainText(data.opinions)
         self.suggestions = _text_box("suggestions", self.tr("客户的建议"))
@@ -97,7 +90,7 @@ class VisitDialog(FormDialog):
         )
         self.satisfaction.setObjectName("satisfaction")
         self.satisfaction.set_value(data.satisfaction)
-        self.next_visit_date = OptionalDateEdit()
+        self.next_visit_date = DateField()
         self.next_visit_date.setObjectName("next_visit_date")
         self.next_visit_date.set_value(data.next_visit_date)
         for combo in (self.method, self.visited_at, self.satisfaction, self.next_visit_date):
@@ -128,13 +121,11 @@ class VisitDialog(FormDialog):
         self.customer_name.setFocus()
 
     def value(self) -> VisitInput:
-        qt = self.visited_at.dateTime()
-        d, t = qt.date(), qt.time()
         return VisitInput(
             customer_name=self.customer_name.text(),
             phone=self.phone.text(),
             method=self.method.value(),
-            visited_at=datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()),
+            visited_at=self.visited_at.value(),
             opinions=self.opinions.toPlainText(),
             suggestions=self.suggestions.toPlainText(),
             result=self.result_edit.toPlainText(),

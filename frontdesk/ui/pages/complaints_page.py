@@ -33,7 +33,7 @@ from frontdesk.ui.dialogs.complaint_new import ComplaintDialog
 from frontdesk.ui.dialogs.complaint_stage import NoteDialog, StageDialog
 from frontdesk.ui.dialogs.sla_policy import PolicyDialog
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.list_export_action import export_button, export_named
+from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
 from frontdesk.ui.messages import localized
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.list_page import ListPage
@@ -95,7 +95,10 @@ class ComplaintsPage(ListPage):
         self.print_btn = self.add_print_button("print", self.tr("打印转办单"), [("", self._slip)])
         self.export_btn = export_button(self)
         self.export_btn.clicked.connect(self.export_excel)
-        self.panel.actions_bar.addWidget(self.export_btn)
+        # ten workflow buttons fill the toolbar row at 1366 px: printing and export go beside the row count
+        self.panel.actions_bar.removeWidget(self.print_btn)
+        for button in (self.export_btn, self.print_btn):
+            add_beside_pager(self.panel, button)
         self.panel.activated.connect(lambda _row: self.show_detail())
         self.panel.currentChanged.connect(self.update_buttons)
 

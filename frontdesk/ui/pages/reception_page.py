@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
+    QComboBox,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -33,6 +35,7 @@ from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
+from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.enum_combo import enum_combo
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
@@ -62,13 +65,16 @@ class ReceptionPage(Page):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.history_title)
         side_layout.addWidget(self.history, 1)
+        side.setMinimumWidth(220)
+        self.side = side
+        # The phrase book sits beside the list, where the page has height for a dozen phrases (beside the
+        # form it showed two and a half).
         self.phrase_panel = PhrasePanel(ctx.actor)
         self.phrase_panel.phraseChosen.connect(self.form.handling.insert)
-        side_layout.addWidget(self.phrase_panel, 1)
-        side.setMinimumWidth(220)
+        # The forbidden-phrase warning shares the row of the save message: it appears without moving the form.
         self.forbidden_watch = ForbiddenWatcher(self.form.handling)
-        self.form.layout().insertWidget(1, self.forbidden_watch.label)
-        self.side = side
+        self.forbidden_watch.label.setWordWrap(False)
+        self.form.message_row.insertWidget(0, self.forbidden_watch.label)
 
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.form)
@@ -83,11 +89,9 @@ class ReceptionPage(Page):
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
         self.panel.model.row_color = self._row_color
-        self.date_from = QDateEdit(QDate(clock.today()).addDays(-30))
-        self.date_to = QDateEdit(QDate(clock.today()))
+        self.date_from = DateField(clock.today() - timedelta(days=30), optional=False)
+        self.date_to = DateField(clock.today(), optional=False)
         for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._dates_changed)
         self.all_dates = QCheckBox(self.tr("全部日期"))
         self.all_dates.toggled.connect(self._dates_changed)
@@ -104,6 +108,10 @@ class ReceptionPage(Page):
         self.status_filter.setToolTip(self.tr("“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录"
                                               "（不限接待日期）"))
         self.status_filter.currentIndexChanged.connect(self._status_changed)
+        # as wide as its plain states: the two longer "…到期" entries show in full in the open list only
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(5)
+        self.status_filter.view().setMinimumWidth(self.status_filter.view().sizeHintForColumn(0) + 24)
         self.mine = QCheckBox(self.tr("只看我的"))
         self.mine.toggled.connect(lambda on: self.panel.set_filter("mine", on or None))
         for w in (self.date_from, QLabel("—"), self.date_to, self.all_dates, self.channel_filter,
@@ -117,27 +125,33 @@ class ReceptionPage(Page):
         self.close_btn = QPushButton(self.tr("办结…"))
         self.close_btn.setObjectName("closeContact")
         self.close_btn.clicked.connect(self.close_current)
-        for b in (self.edit_btn, self.transfer_btn, self.close_btn):
-            self.panel.actions_bar.addWidget(b)
         self.export_btn = export_button(self)
         self.export_btn.clicked.connect(self.export_excel)
-        add_beside_pager(self.panel, self.export_btn)  # the toolbar row is full at 1366 px
+        # The toolbar row holds the search and the filters; at 1366 px (English labels are longer) the
+        # buttons go beside the row count under the table: 编辑 转办 办结 导出.
+        for b in (self.export_btn, self.close_btn, self.transfer_btn, self.edit_btn):
+            add_beside_pager(self.panel, b)
         self.panel.activated.connect(lambda _row: self.edit_current())
         self.panel.currentChanged.connect(self._update_buttons)
         self._dates_changed(refresh=False)
         self._update_buttons(None)
 
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(self.panel)
+        bottom.addWidget(self.phrase_panel)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 0)
+        bottom.setSizes([10_000, 240])
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
-        splitter.addWidget(self.panel)
+        splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([self.form.sizeHint().height() + 40, 10_000])  # the form at its natural height
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         QShortcut(QKeySequence("Ctrl+N"), self, self.form.new, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.panel.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Ctrl+F (the list's search) and F2 (a new entry from anywhere) are the main window's: frontdesk/ui/hotkeys.py
 
     def export_excel(self) -> int | None:
         """导出Excel: the rows as currently filtered, off the UI thread."""
@@ -186,8 +200,10 @@ class ReceptionPage(Page):
         everything = self.all_dates.isChecked()
         self.date_from.setEnabled(not everything)
         self.date_to.setEnabled(not everything)
-        self.panel.filters["date_from"] = None if everything else self.date_from.date().toPython()
-        self.panel.filters["date_to"] = None if everything else self.date_to.date().toPython()
+        if not everything and None in (self.date_from.value(), self.date_to.value()):
+            return  # a date still being typed
+        self.panel.filters["date_from"] = None if everything else self.date_from.value()
+        self.panel.filters["date_to"] = None if everything else self.date_to.value()
         self.panel.page_no = 0
         if refresh:
             self.panel.refresh()

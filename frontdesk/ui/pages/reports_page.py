@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -36,6 +35,7 @@ from frontdesk.ui.file_dialogs import choose_pdf, choose_xlsx
 from frontdesk.ui.messages import status
 from frontdesk.ui.ops import Op, attempt, run_with_progress
 from frontdesk.ui.pages.base import Page
+from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.report_view import render_report
 
 
@@ -97,10 +97,7 @@ class ReportsPage(Page):
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.chooser.addItem(item)
         self.chooser.currentRowChanged.connect(self._chosen)
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from, self.date_to = DateField(clock.today(), optional=False), DateField(clock.today(), optional=False)
         bar, quick = QHBoxLayout(), QHBoxLayout()
         bar.addWidget(QLabel(self.tr("统计期间")))
         bar.addWidget(self.date_from)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit,
-    QDateTimeEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +24,7 @@ from frontdesk.errors import ValidationError
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception.contacts import SavedContact
 from frontdesk.ui.messages import localized
+from frontdesk.ui.widgets.date_field import DateField, DateTimeField
 from frontdesk.ui.widgets.enum_combo import enum_combo
 from frontdesk.ui.widgets.form import ERROR_STYLE
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -63,19 +62,15 @@ class ContactForm(QGroupBox):
         self.handling.setMaxLength(2000)
         self.reply_mode = enum_combo(ReplyMode)
         self.reply_mode.setObjectName("reply_mode")
-        self.promised = QDateTimeEdit()
+        self.promised = DateTimeField(optional=False)
         self.promised.setObjectName("promised_reply_at")
-        self.promised.setCalendarPopup(True)
-        self.promised.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.follow_up = QLineEdit()
         self.follow_up.setObjectName("follow_up")
         self.follow_up.setPlaceholderText(self.tr("需后续跟进的事项"))
         self.follow_up_owner = ChoiceCombo([(None, self.tr("（跟进人）"))] + staff_choices)
         self.follow_up_owner.setObjectName("follow_up_owner")
-        self.follow_up_due = QDateEdit()
+        self.follow_up_due = DateField(optional=False)
         self.follow_up_due.setObjectName("follow_up_due")
-        self.follow_up_due.setCalendarPopup(True)
-        self.follow_up_due.setDisplayFormat("yyyy-MM-dd")
         self.reply_mode.currentIndexChanged.connect(self._reply_mode_changed)
         self.follow_up.textChanged.connect(self._follow_up_changed)
 
@@ -117,6 +112,10 @@ class ContactForm(QGroupBox):
         self.errors["follow_up_due"] = self.errors["follow_up_owner_uuid"]
         for col in (1, 3, 5, 7):
             grid.setColumnStretch(col, 1)
+        # Combos may be narrower than their longest entry: the form (and the window) fits 1366 px in English.
+        for combo in (self.channel, self.category, self.reply_mode, self.follow_up_owner):
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
 
         self.save_btn = QPushButton(self.tr("保存 (Enter)"))
         self.save_btn.setObjectName("save")
@@ -131,6 +130,7 @@ class ContactForm(QGroupBox):
         self.form_message = QLabel()
         self.form_message.setObjectName("formMessage")
         buttons = QHBoxLayout()
+        self.message_row = buttons  # messages that must not move the form (a forbidden-phrase warning) go here
         buttons.addWidget(self.form_message, 1)
         for b in (self.new_btn, self.clear_btn, self.save_btn, self.close_btn):
             b.setAutoDefault(False)
@@ -157,6 +157,14 @@ class ContactForm(QGroupBox):
         self._phone_timer.setInterval(300)
         self._phone_timer.timeout.connect(lambda: self.phoneChanged.emit(self.phone.text()))
         self.phone.textChanged.connect(self._phone_timer.start)
+        # The next edit after a save or an error: the old "已保存 …" goes, and so does the message of the field
+        # being corrected.
+        for name, edit in (("customer_name", self.customer_name), ("phone", self.phone), ("request", self.request),
+                           ("handling", self.handling), ("follow_up", self.follow_up)):
+            edit.textEdited.connect(lambda _text, name=name: self._edited(name))
+        for name, combo in (("channel", self.channel), ("category", self.category), ("reply_mode", self.reply_mode),
+                            ("follow_up_owner_uuid", self.follow_up_owner)):
+            combo.activated.connect(lambda _index, name=name: self._edited(name))
         self.clear()
 
     # --- state -----------------------------------------------------------------------------------
@@ -172,9 +180,9 @@ class ContactForm(QGroupBox):
         for edit in (self.customer_name, self.phone, self.request, self.handling, self.follow_up):
             edit.clear()
         self.reply_mode.set_value(ReplyMode.IMMEDIATE.value)
-        self.promised.setDateTime(QDateTime(clock.now().replace(second=0) + timedelta(hours=2)))
+        self.promised.set_value(clock.now().replace(second=0) + timedelta(hours=2))
         self.follow_up_owner.setCurrentIndex(0)
-        self.follow_up_due.setDate(QDate(clock.today()).addDays(1))
+        self.follow_up_due.set_value(clock.today() + timedelta(days=1))
         self._reply_mode_changed()
         self._follow_up_changed()
         self.show_errors({})
@@ -193,13 +201,20 @@ class ContactForm(QGroupBox):
         self.handling.setText(row["handling"])
         self.reply_mode.set_value(row["reply_mode"])
         if row.get("promised_reply_at"):
-            self.promised.setDateTime(QDateTime(row["promised_reply_at"]))
+            self.promised.set_value(row["promised_reply_at"])
         self.follow_up.setText(row.get("follow_up", ""))
         self.follow_up_owner.set_value(row.get("follow_up_owner_uuid"))
         if row.get("follow_up_due"):
-            self.follow_up_due.setDate(QDate(row["follow_up_due"]))
+            self.follow_up_due.set_value(row["follow_up_due"])
         self.close_btn.setEnabled(row["status"] in ("open", "transferred"))
         self.request.setFocus()
+
+    def _edited(self, name: str) -> None:
+        self.form_message.clear()
+        label = self.errors.get(name)
+        if label is not None and label.isVisible():
+            label.clear()
+            label.hide()
 
     def _reply_mode_changed(self) -> None:
         self.promised.setEnabled(self.reply_mode.value() == ReplyMode.LATER.value)
@@ -220,10 +235,10 @@ class ContactForm(QGroupBox):
             request=self.request.text(),
             handling=self.handling.text(),
             reply_mode=self.reply_mode.value(),
-            promised_reply_at=self.promised.dateTime().toPython().replace(second=0, microsecond=0) if later else None,
+            promised_reply_at=self.promised.value() if later else None,
             follow_up=self.follow_up.text(),
             follow_up_owner_uuid=self.follow_up_owner.value() if has_follow else None,
-            follow_up_due=self.follow_up_due.date().toPython() if has_follow else None,
+            follow_up_due=self.follow_up_due.value() if has_follow else None,
             close_now=close,
         )
 

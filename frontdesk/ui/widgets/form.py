@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from frontdesk.ui.messages import localized
+from frontdesk.ui.widgets.date_field import DateField
 
 ERROR_STYLE = "color: #c62828; font-size: 9pt;"
+
+
+def _grows_sideways(widget: QWidget) -> bool:
+    """Whether the widget wants more width than its size hint (a line edit; a row holding one)."""
+    policy = widget.sizePolicy()
+    if policy.expandingDirections() & Qt.Orientation.Horizontal:
+        return True
+    layout = widget.layout()
+    can_grow = policy.horizontalPolicy() in (QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return bool(can_grow and layout is not None and layout.expandingDirections() & Qt.Orientation.Horizontal)
 
 
 class FieldForm(QFormLayout):
@@ -23,13 +35,19 @@ class FieldForm(QFormLayout):
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(2)
-        col.addWidget(widget)
+        wraps = isinstance(widget, QLabel) and widget.wordWrap()
+        fills = wraps or _grows_sideways(widget)
+        col.addWidget(widget, 0, Qt.AlignmentFlag(0) if fills else Qt.AlignmentFlag.AlignLeft)
         error = QLabel()
         error.setObjectName(f"error_{name}")
         error.setStyleSheet(ERROR_STYLE)
         error.setWordWrap(True)
         error.hide()
         col.addWidget(error)
+        # The row takes the whole field width (a narrow field keeps its own width, left-aligned), so a
+        # wrapping verdict or error message wraps at that width: a row only as wide as a combo's size hint
+        # gets one line's height from QFormLayout and the message's second line is cut off.
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.addRow(label, box)
         self._fields[name] = (widget, error)
         return widget
@@ -37,6 +55,10 @@ class FieldForm(QFormLayout):
     def alias(self, name: str, shown_at: str) -> None:
         """Messages for field ``name`` go under the row of ``shown_at`` (two inputs sharing one row)."""
         self._fields[name] = self._fields[shown_at]
+
+    def names(self) -> list[str]:
+        """The fields' names in form order."""
+        return list(self._fields)
 
     def error_label(self, name: str) -> QLabel:
         return self._fields[name][1]
@@ -57,6 +79,17 @@ class FieldForm(QFormLayout):
         if first is not None:
             first.setFocus()
         return unplaced
+
+    def typing_errors(self) -> dict[str, str]:
+        """Fields whose date (or date-time) text is not an acceptable date: name -> message."""
+        found = {}
+        for name, (widget, _label) in self._fields.items():
+            fields = [widget] if isinstance(widget, DateField) else widget.findChildren(DateField)
+            for field in fields:
+                if field.isEnabled() and (problem := field.error()):
+                    found[name] = problem
+                    break
+        return found
 
     def clear_errors(self) -> None:
         for _widget, label in self._fields.values():

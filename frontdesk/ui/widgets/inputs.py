@@ -1,34 +1,13 @@
-"""Small input widgets: an optional date, a combo of (value, label) pairs."""
+"""Small input widgets: a combo of (value, label) pairs, a filter box (dates: frontdesk.ui.widgets.date_field)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
-
-_NO_DATE = QDate(1900, 1, 1)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date field that may be left empty (shown as “未填写”)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText(self.tr("未填写"))
-        self.set_value(None)
-
-    def value(self) -> date | None:
-        d = self.date()
-        return None if d == _NO_DATE else date(d.year(), d.month(), d.day())
-
-    def set_value(self, value: date | None) -> None:
-        self.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 
 class ChoiceCombo(QComboBox):
@@ -55,3 +34,21 @@ class ChoiceCombo(QComboBox):
         index = self.findData(value)
         if index >= 0:
             self.setCurrentIndex(index)
+
+
+class FilterBox(QLineEdit):
+    """A search box over a list in a form: Enter emits ``picked`` (take the first match) and does not save the form."""
+
+    picked = Signal()
+
+    def __init__(self, hint: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(hint)
+        self.setClearButtonEnabled(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.picked.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
