@@ -125,7 +125,7 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
     if args.command == "demo-data":
         if not site.is_initialized():
             raise UserError("请先运行 init 初始化站点")
-        from frontdesk.services import demo
+        from frontdesk.demo import runner as demo
 
         started = time.perf_counter()
         last = [0.0]

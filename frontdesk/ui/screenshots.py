@@ -58,9 +58,9 @@ def _ensure_demo_site(paths: DataPaths) -> None:
     if not site.is_initialized():
         site.initialize("S01", "金华服务区客服中心", "admin", "admin123", "系统管理员")
         site.load_site()
-        from frontdesk.services import demo
+        from frontdesk.demo import runner
 
-        demo.generate(3000)
+        runner.generate(3000)
 
 
 def render_all(paths: DataPaths, settings: Settings, out: Path, language: str | None = None) -> list[Path]:

@@ -42,16 +42,18 @@ def aftersales_database(rows: int) -> Path:
 
 def _build(folder: Path, rows: int) -> None:
     from frontdesk.db.connection import analyze
+    from frontdesk.demo import aftersales as demo_aftersales
+    from frontdesk.demo.context import DemoContext
+    from frontdesk.demo.staff import roster
     from frontdesk.paths import data_paths
-    from frontdesk.services import demo, demo_aftersales
     from frontdesk.services.core import site, system
     from frontdesk.settings import Settings
 
     system.start(data_paths(folder), Settings(), backup_on_start=False)
     site.load_site()
     rng = random.Random(7)
-    staff, departments = demo._roster(rng, 24)
-    ctx = demo.DemoContext(rng, date.today(), staff, departments)
+    staff, departments = roster(rng, 24)
+    ctx = DemoContext(rng, date.today(), staff, departments)
     demo_aftersales.generate_returns(ctx, rows, lambda _n: None)
     demo_aftersales.generate_repairs(ctx, rows, lambda _n: None, events=False)
     analyze()

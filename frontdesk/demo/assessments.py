@@ -11,13 +11,13 @@ from frontdesk.db.bulk import insert_rows
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Assessment, SelfCheck, Staff
 from frontdesk.db.models.base import current_site_code, new_uuid
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain import assessment as rules
 from frontdesk.domain import selfcheck as check_rules
 from frontdesk.domain.assessment_seed import DEFAULT_UUID
 from frontdesk.services.assessments import runs as assessments
 from frontdesk.services.assessments import templates
 from frontdesk.services.core import auth
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 CHECK_DAYS = 150
 COMMENTS = ["服务热情，继续保持", "业务知识需加强，安排参加培训", "投诉处理沉着冷静", "着装规范，礼仪到位",
@@ -105,6 +105,3 @@ def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
             made += 1
         progress(made)
     return made
-
-
-register(DemoGenerator("assessments", 0.0001, generate))

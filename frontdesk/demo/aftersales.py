@@ -18,9 +18,9 @@ from frontdesk.db.models import (
     Staff,
     current_site_code,
 )
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain.repairs import ACCESSORIES, EventKind, RepairStatus
 from frontdesk.domain.returns import DEFAULT_REFUND_THRESHOLD, Decision, ItemCategory, ReturnStatus
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 ITEMS = {
     ItemCategory.CLOTHING: [("羊毛大衣", 899), ("运动鞋", 459), ("羽绒服", 1299), ("衬衫", 199), ("牛仔裤", 329)],
@@ -186,7 +186,3 @@ def generate_repairs(ctx: DemoContext, n: int, progress: Callable[[int], None], 
         made += count
         progress(made)
     return made
-
-
-register(DemoGenerator("returns", 0.03, generate_returns))
-register(DemoGenerator("repairs", 0.03, generate_repairs))

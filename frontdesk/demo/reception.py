@@ -11,8 +11,8 @@ from frontdesk.db import search_index
 from frontdesk.db.bulk import insert_rows, max_id
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Contact, NumberSequence, Transfer, current_site_code
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain.reception import Category, Channel, ContactStatus, ReplyMode, TransferStatus
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 REQUESTS: dict[str, list[str]] = {
     Category.CONSULT: ["咨询{road}到{city}的通行费标准", "咨询服务区加油站营业时间", "咨询会员积分兑换规则",
@@ -127,6 +127,3 @@ def generate_contacts(ctx: DemoContext, n: int, progress: Callable[[int], None])
         made += count
         progress(made)
     return made
-
-
-register(DemoGenerator("contacts", 1.0, generate_contacts))

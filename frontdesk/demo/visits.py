@@ -10,11 +10,11 @@ from frontdesk import clock
 from frontdesk.db.bulk import insert_rows
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Complaint, Contact, KeyCustomer, ReturnVisit, current_site_code
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.stages import Stage
 from frontdesk.domain.visits import CustomerLevel, VisitMethod
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 COMPANIES = ["物流有限公司", "货运车队", "客运有限公司", "商贸有限公司", "冷链运输公司", "旅游客运公司", "建材有限公司"]
 PLACES = ["金华", "义乌", "永康", "兰溪", "东阳", "丽水", "温州", "衢州"]
@@ -119,6 +119,3 @@ def generate_visits(ctx: DemoContext, n: int, progress: Callable[[int], None]) -
         insert_rows(ReturnVisit, FIELDS, rows)
     progress(n)
     return n
-
-
-register(DemoGenerator("visits", 0.02, generate_visits))

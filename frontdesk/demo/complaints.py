@@ -12,12 +12,11 @@ from frontdesk import clock
 from frontdesk.db.bulk import insert_rows
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Complaint, ComplaintEvent, Contact, NumberSequence, Staff, current_site_code
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain.complaints import ComplaintCategory, LogKind, Satisfaction
 from frontdesk.domain.reception import Category
 from frontdesk.domain.sla import Remedy, Stage
-from frontdesk.services import demo_reception  # noqa: F401 - contacts are generated first: cases link to them
-from frontdesk.services.complaints import cases as complaints  # noqa: F401 - contacts are generated first: cases link to them
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
+from frontdesk.services.complaints import cases as complaints
 
 SUBJECTS = [
     ("商户服务态度差，拒绝退款", ComplaintCategory.ATTITUDE), ("购买的商品有质量问题", ComplaintCategory.QUALITY),
@@ -148,6 +147,3 @@ def generate_complaints(ctx: DemoContext, n: int, progress: Callable[[int], None
         made += len(rows)
         progress(made)
     return made
-
-
-register(DemoGenerator("complaints", 0.03, generate_complaints))

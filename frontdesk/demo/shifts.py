@@ -10,9 +10,9 @@ from decimal import Decimal
 from frontdesk import clock
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import FineMonth, Handover, LeaveRequest, Shift, ShiftSwap, ShiftType, Staff
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain import attendance as rules
 from frontdesk.services.core import auth
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 from frontdesk.services.discipline import fine_rules, fine_sheet
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.personnel import attendance, handover
@@ -162,6 +162,3 @@ def _handovers(ctx: DemoContext, boss: object, moment: datetime) -> int:
                             acknowledged_at=shift.end_at + timedelta(minutes=r.randint(2, 15)) if nxt and i < len(keys) - 1 else None)
             made += 1
     return made
-
-
-register(DemoGenerator("shifts", 0.01, generate))
