@@ -81,8 +81,11 @@ STUCK_DAYS: SiteOption[int] = SiteOption("aftersales.stuck_days", DEFAULT_STUCK_
 LAST_EXPORT_AT: SiteOption[datetime | None] = SiteOption("sync_last_export_at", None, datetime.fromisoformat)
 # which chinesecalendar release the complaint deadlines were last indexed with
 CALENDAR_STAMP: SiteOption[str] = SiteOption("complaints.calendar_data", "", str)
+# the demo-data batch and how far it got (frontdesk/demo/journal.py), written with each of its steps
+DEMO_PROGRESS: SiteOption[dict[str, Any]] = SiteOption(
+    "demo.progress", {}, _json_object, lambda value: json.dumps(value, sort_keys=True))
 
 OPTIONS: tuple[SiteOption[Any], ...] = (
     SITE_CODE, SITE_NAME, GRACE_MINUTES, SELFCHECK_FREQUENCY, AFTERSALES_POLICY, REFUND_THRESHOLD, STUCK_DAYS,
-    LAST_EXPORT_AT, CALENDAR_STAMP,
+    LAST_EXPORT_AT, CALENDAR_STAMP, DEMO_PROGRESS,
 )
