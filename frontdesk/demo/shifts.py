@@ -64,9 +64,12 @@ def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
     types = list(ShiftType.live().order_by(ShiftType.position))
     days: list[object] = list(range(-PAST_DAYS, FUTURE_DAYS))
     for phase in ctx.remaining([*days, "leaves", "proposals", "incidents", "confirmations", "handovers"]):
+        day = _shifts(ctx, people, types, ctx.today + timedelta(days=phase), moment) if isinstance(phase, int) else []
         with ctx.step() as step:
             if isinstance(phase, int):
-                step.rows = _shifts(ctx, people, types, ctx.today + timedelta(days=phase), moment)
+                for shift in day:  # worked out before the step: only the saves hold the write lock
+                    shift.save()
+                step.rows = len(day)
             elif phase == "leaves":
                 _leaves_and_swaps(ctx, people, boss, moment)
             elif phase == "proposals":
@@ -82,22 +85,22 @@ def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
         progress(ctx.made)
 
 
-def _shifts(ctx: DemoContext, people: list[Staff], types: list[ShiftType], day: date, moment: datetime) -> int:
-    """The day's crew, two per shift type, with their clock-ins up to ``moment``."""
+def _shifts(ctx: DemoContext, people: list[Staff], types: list[ShiftType], day: date, moment: datetime) -> list[Shift]:
+    """The day's crew, two per shift type, with their clock-ins up to ``moment`` (not saved yet)."""
     crew = ctx.rng.sample(people, min(len(people), 2 * len(types)))
-    made = 0
+    shifts = []
     for index, kind in enumerate(types):
         start, end = rules.shift_window(day, rules.parse_hhmm(kind.start), rules.parse_hhmm(kind.end))
         for person in crew[2 * index:2 * index + 2]:
-            if Shift.live().where((Shift.staff == person.uuid) & (Shift.start_at < end)
-                                  & (Shift.end_at > start)).exists():
+            if any(s.staff_uuid == person.uuid and s.start_at < end and s.end_at > start for s in shifts) or \
+                    Shift.live().where((Shift.staff == person.uuid) & (Shift.start_at < end)
+                                       & (Shift.end_at > start)).exists():
                 continue
             shift = Shift(staff=person.uuid, shift_type=kind.uuid, day=day, start_at=start, end_at=end)
             _attend(ctx, shift, moment)
             attendance.recompute(shift, moment)
-            shift.save()
-            made += 1
-    return made
+            shifts.append(shift)
+    return shifts
 
 
 def _leaves_and_swaps(ctx: DemoContext, people: list[Staff], boss: object, moment: datetime) -> None:
