@@ -61,6 +61,39 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _demo_data(args: argparse.Namespace) -> int:
+    """Generate the demo batch, finish the one a stopped run left, or say it is complete (see demo/runner.py)."""
+    from frontdesk.demo import runner
+
+    earlier = runner.recorded()
+    if earlier is not None and not earlier.complete:
+        print(f"上次生成演示数据未完成（约 {earlier.rows:,} 条，种子 {earlier.seed}），现在从中断处继续；"
+              "已写入的数据不会重复。", flush=True)
+    started = time.perf_counter()
+    last = [0.0]
+
+    def progress(name: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - last[0] > 2 or done == total:
+            last[0] = now
+            print(f"  {name}: {done:,}/{total:,}", flush=True)
+
+    try:
+        outcome = runner.generate(args.rows, args.seed, progress)
+    except KeyboardInterrupt:
+        print("已中断。已写入的演示数据都保留着，再次运行 demo-data 即从中断处继续。", file=sys.stderr)
+        return 130
+    if outcome.run is runner.Run.COMPLETE:
+        print(f"本数据库已有完整的演示数据（约 {outcome.rows:,} 条，种子 {outcome.seed}），这次没有再写入。"
+              "如需另一套演示数据，请用 --data-dir 指定一个新的数据文件夹。")
+    for name, n in outcome.counts.items():
+        print(f"{name}: {n:,}")
+    if outcome.run is not runner.Run.COMPLETE:
+        print(f"用时 {time.perf_counter() - started:.1f} 秒")
+    print(f"演示员工密码均为 {runner.DEMO_PASSWORD}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = data_paths(args.data_dir)
@@ -171,20 +204,5 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
     if args.command == "demo-data":
         if not site.is_initialized():
             raise UserError("请先运行 init 初始化站点")
-        from frontdesk.services import demo
-
-        started = time.perf_counter()
-        last = [0.0]
-
-        def progress(name: str, done: int, total: int) -> None:
-            now = time.perf_counter()
-            if now - last[0] > 2 or done == total:
-                last[0] = now
-                print(f"  {name}: {done:,}/{total:,}", flush=True)
-
-        counts = demo.generate(args.rows, args.seed, progress)
-        for name, n in counts.items():
-            print(f"{name}: {n:,}")
-        print(f"用时 {time.perf_counter() - started:.1f} 秒；演示员工密码均为 {demo.DEMO_PASSWORD}")
-        return 0
+        return _demo_data(args)
     raise AssertionError(args.command)

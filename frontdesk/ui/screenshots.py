@@ -85,9 +85,9 @@ def _ensure_demo_site(paths: DataPaths) -> None:
     if not site.is_initialized():
         site.initialize("S01", "金华服务区客服中心", "admin", "admin123", "系统管理员")
         site.load_site()
-        from frontdesk.services import demo
+        from frontdesk.demo import runner
 
-        demo.generate(3000)
+        runner.generate(3000)
 
 
 def render_all(
@@ -119,12 +119,13 @@ def render_all(
         _save(login, out, "02-login", files)
         login.close()
 
-        from frontdesk.db.models import Staff
         from frontdesk.ui.context import AppContext
         from frontdesk.ui.main_window import MainWindow
 
-        admin = Staff.get(Staff.role == "admin")
-        ctx = AppContext(paths, settings, auth.actor_for(admin), site.site_name())
+        admin = auth.site_admin_actor()
+        if admin is None:
+            raise UserError("本站没有启用的管理员账户，无法截图；请先用 reset-admin 恢复管理员。")
+        ctx = AppContext(paths, settings, admin, site.site_name())
         window = MainWindow(ctx)
         window.resize(*size)
         window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)
@@ -180,7 +181,8 @@ def all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
 
 
 def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
-    from frontdesk.db.models import Staff
+    from frontdesk.services.core import staff as staff_service
+    from frontdesk.services.core.listing import ListQuery
     from frontdesk.ui.dialogs.department_edit import DepartmentDialog
     from frontdesk.ui.dialogs.password import PasswordDialog
     from frontdesk.ui.dialogs.settings_edit import SettingsDialog
@@ -188,12 +190,10 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
     from frontdesk.ui.dialogs.staff_edit import StaffDialog
 
     def staff_edit(win: QWidget) -> QDialog:
-        some = Staff.select().where(Staff.role == "staff").first()
-        return StaffDialog(win.ctx.actor, some.uuid if some else None, win)
+        rows = staff_service.list_staff(win.ctx.actor, ListQuery(filters={"role": "staff"}, page_size=1)).rows
+        return StaffDialog(win.ctx.actor, rows[0]["uuid"] if rows else None, win)
 
     def department(win: QWidget) -> QDialog:
-        from frontdesk.services.core import staff as staff_service
-
         rows = staff_service.list_departments(win.ctx.actor)
         return DepartmentDialog(win.ctx.actor, rows[0] if rows else None, win)
 

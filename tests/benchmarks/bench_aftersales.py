@@ -9,11 +9,9 @@ repairs without their step logs, which the list never reads).
 from __future__ import annotations
 
 import argparse
-import random
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -42,18 +40,17 @@ def aftersales_database(rows: int) -> Path:
 
 def _build(folder: Path, rows: int) -> None:
     from frontdesk.db.connection import analyze
+    from frontdesk.demo import aftersales, runner
+    from frontdesk.demo.journal import Batch, Journal
     from frontdesk.paths import data_paths
-    from frontdesk.services import demo, demo_aftersales
     from frontdesk.services.core import site, system
     from frontdesk.settings import Settings
 
     system.start(data_paths(folder), Settings(), backup_on_start=False)
     site.load_site()
-    rng = random.Random(7)
-    staff, departments = demo._roster(rng, 24)
-    ctx = demo.DemoContext(rng, date.today(), staff, departments)
-    demo_aftersales.generate_returns(ctx, rows, lambda _n: None)
-    demo_aftersales.generate_repairs(ctx, rows, lambda _n: None, events=False)
+    ctx = runner.prepare(Journal(Batch(rows, 7)))
+    aftersales.generate_returns(ctx.begin("returns"), rows, lambda _n: None)
+    aftersales.generate_repairs(ctx.begin("repairs"), rows, lambda _n: None, events=False)
     analyze()
     system.stop()
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
+from frontdesk.demo import runner as demo
 from frontdesk.errors import NotFound
-from frontdesk.services import demo
 from frontdesk.ui import screenshots
 from frontdesk.ui.dialogs.return_edit import ReturnDialog
 from frontdesk.ui.keyboard import first_input, focus_chain, is_input, is_view

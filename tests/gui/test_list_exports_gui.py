@@ -6,7 +6,7 @@ from gui_helpers import window_for
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QPushButton
 
-from frontdesk.services import demo
+from frontdesk.demo import runner as demo
 from frontdesk.ui import file_dialogs
 
 

@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 from sync_helpers import add_contact
 
+from frontdesk.demo import runner as demo
 from frontdesk.domain.phones import mask_phone
 from frontdesk.domain.roles import ROLE_PERMISSIONS, Actor, Permission, Role
-from frontdesk.services import demo
 from frontdesk.services.aftersales import order_list as aftersales_list
 from frontdesk.services.core import list_exports
 from frontdesk.services.core.listing import ListQuery

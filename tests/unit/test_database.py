@@ -104,3 +104,31 @@ def test_a_step_added_below_the_newest_is_still_applied(paths, admin, monkeypatc
     assert migrations.pending_migrations() == [five]
     assert migrations.migrate(paths.backups) == [five.version]
     assert database.obj.table_exists("five")
+
+
+def test_a_large_database_is_analysed_in_short_statements_to_the_same_statistics(admin, monkeypatch):
+    from contextlib import contextmanager
+
+    from frontdesk.db import connection
+
+    for i in range(30):
+        Department.create(name=f"部门{i}", note="备注" if i % 3 else "")
+    db = database.obj
+
+    def stats() -> list[tuple]:
+        return sorted(db.execute_sql("SELECT tbl, idx, stat FROM sqlite_stat1").fetchall())
+
+    statements = []
+
+    @contextmanager
+    def each():  # noqa: ANN202
+        statements.append(1)
+        yield
+
+    connection.analyze(each)
+    whole = stats()
+    assert len(statements) == 1 and ("department", "department_uuid", "30 1") in whole
+    db.execute_sql("DELETE FROM sqlite_stat1")
+    monkeypatch.setattr(connection, "ANALYZE_BY_INDEX_ROWS", 20)  # department now counts as a big table
+    connection.analyze(each)
+    assert stats() == whole and len(statements) > 5

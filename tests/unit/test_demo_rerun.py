@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-import pytest
-
 from frontdesk.db.models import Contact
-from frontdesk.services import demo
+from frontdesk.demo import runner as demo
 
 
-@pytest.mark.xfail(strict=True, raises=sqlite3.IntegrityError,
-                   reason="issue 17 finding 7 is still open on this branch: a second demo-data run stops at a "
-                          "UNIQUE constraint (return_order.uuid); the generators (services/demo*.py) belong to "
-                          "another engineer. Remove this marker when their fix lands.")
 def test_demo_data_runs_twice(admin):
     demo.generate(60, 3)
     first = Contact.select().count()

@@ -1,4 +1,5 @@
-"""House rule: no import circle among frontdesk's modules (imports at module level, the ones that run at import)."""
+"""House rule: no import circle among frontdesk's modules, neither at module level (the imports that run at
+import) nor counting the imports inside functions (a circle deferred into a function is still a circle)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,41 @@ def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
     return graph
 
 
+def _runtime_imports(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
+    """Every import statement that can run, inside functions too (``if TYPE_CHECKING:`` blocks never run)."""
+    found: list[ast.Import | ast.ImportFrom] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.append(node)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def full_import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
+    """Module → the frontdesk modules it imports anywhere (module level or inside a function)."""
+    paths = {module_name(p, root): p for p in root.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        targets: set[str] = set()
+        for node in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets |= {a.name for a in node.names}
+            else:
+                base = _resolve(name, path.name == "__init__.py", node)
+                targets.add(base)
+                targets |= {f"{base}.{a.name}" for a in node.names}
+        graph[name] = {t for t in targets if t in paths and t != name}
+    return graph
+
+
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     """Strongly connected groups of more than one module (Tarjan), each sorted."""
     index: dict[str, int] = {}
@@ -93,6 +129,11 @@ def test_no_import_circle():
     assert cycles(import_graph()) == []
 
 
+def test_no_import_circle_through_a_function_level_import():
+    # a function-level import hides a circle from the import machinery, not from the design
+    assert cycles(full_import_graph()) == []
+
+
 def test_the_rule_finds_a_circle(tmp_path):
     pkg = tmp_path / "frontdesk"
     (pkg / "a").mkdir(parents=True)
@@ -101,3 +142,9 @@ def test_the_rule_finds_a_circle(tmp_path):
     (pkg / "a" / "one.py").write_text("from frontdesk.a import two\n", encoding="utf-8")
     (pkg / "a" / "two.py").write_text("from . import one\n\ndef f():\n    from frontdesk import a\n", encoding="utf-8")
     assert cycles(import_graph(pkg)) == [["frontdesk.a.one", "frontdesk.a.two"]]
+    assert cycles(full_import_graph(pkg)) == [["frontdesk.a.one", "frontdesk.a.two"]]
+    guarded = pkg / "a" / "three.py"
+    guarded.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from frontdesk.a import four\n",
+                       encoding="utf-8")
+    (pkg / "a" / "four.py").write_text("def f():\n    from frontdesk.a import three\n", encoding="utf-8")
+    assert ["frontdesk.a.four", "frontdesk.a.three"] not in cycles(full_import_graph(pkg))

@@ -8,9 +8,9 @@ import pytest
 from openpyxl import load_workbook
 from sync_helpers import add_contact
 
+from frontdesk.demo import runner as demo
 from frontdesk.domain.roles import Actor, Role
 from frontdesk.errors import PermissionDenied
-from frontdesk.services import demo
 from frontdesk.services.aftersales import order_list as aftersales_list
 from frontdesk.services.complaints import case_list as complaint_list
 from frontdesk.services.core import list_exports, staff, staff_list

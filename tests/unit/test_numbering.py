@@ -4,7 +4,7 @@ import threading
 from datetime import date
 
 from frontdesk.db.connection import database, transaction
-from frontdesk.db.numbering import next_number
+from frontdesk.db.numbering import next_number, reserve
 
 
 def test_sequence_per_module_and_day(admin):
@@ -14,6 +14,16 @@ def test_sequence_per_module_and_day(admin):
         assert next_number("JD", day) == "S01-JD-20261123-0002"
         assert next_number("TS", day) == "S01-TS-20261123-0001"
         assert next_number("JD", date(2026, 11, 24)) == "S01-JD-20261124-0001"
+
+
+def test_a_bulk_insert_reserves_numbers_in_a_row_after_the_ones_taken(admin):
+    day = date(2026, 11, 23)
+    with transaction():
+        assert next_number("JD", day) == "S01-JD-20261123-0001"
+        assert reserve("JD", day, 3) == ["S01-JD-20261123-0002", "S01-JD-20261123-0003", "S01-JD-20261123-0004"]
+        assert reserve("JD", day, 0) == []
+        assert next_number("JD", day) == "S01-JD-20261123-0005"
+        assert reserve("TS", day, 1) == ["S01-TS-20261123-0001"]
 
 
 def test_rolled_back_number_is_not_given_twice_once_committed(admin):

@@ -26,6 +26,7 @@ SAMPLES = {
     "sync_last_export_at": datetime(2026, 11, 18, 10, 30, 5),
     "complaints.calendar_data": "chinesecalendar 1.10.0",
     "holidays.schedule_years": [2027, 2028],
+    "demo.progress": {"rows": 300, "seed": 5, "steps": {"contacts": 12}, "made": {"contacts": 270}},
 }
 
 
@@ -77,6 +78,7 @@ def test_missing_reads_as_the_default_and_a_value_round_trips(paths, option):
         (site_settings.STUCK_DAYS, "3.5"),
         (site_settings.LAST_EXPORT_AT, ""),
         (site_settings.LAST_EXPORT_AT, "yesterday"),
+        (site_settings.DEMO_PROGRESS, "[]"),
     ],
 )
 def test_bad_stored_text_reads_as_the_default(paths, option, stored):

@@ -9,10 +9,10 @@ from sync_helpers import add_contact, at_site, dump_all, synced_rows
 from frontdesk.clock import now
 from frontdesk.db import search_index
 from frontdesk.db.models import Contact, ImportHistory, SyncConflict
+from frontdesk.demo import runner as demo
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.roles import Role
 from frontdesk.errors import PermissionDenied
-from frontdesk.services import demo
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.sync import conflicts as sync_conflicts

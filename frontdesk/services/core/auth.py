@@ -24,6 +24,14 @@ def actor_for(staff: Staff) -> Actor:
     )
 
 
+def site_admin_actor() -> Actor | None:
+    """The site's first active admin as an actor, without a password: for local tools that already hold the
+    data folder (the ``screenshots`` command), as ``reset-admin`` does; never for a desk session."""
+    staff = (Staff.live().where((Staff.role == Role.ADMIN.value) & (Staff.active == True))  # noqa: E712
+             .order_by(Staff.id).first())
+    return actor_for(staff) if staff is not None else None
+
+
 def _find(staff_no: str) -> Staff | None:
     return (
         Staff.live()

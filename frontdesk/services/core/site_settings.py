@@ -91,8 +91,11 @@ CALENDAR_STAMP: SiteOption[str] = SiteOption("complaints.calendar_data", "", str
 # years whose whole statutory holiday schedule is in the override table (imported from a file, or so marked)
 HOLIDAY_YEARS: SiteOption[list[int]] = SiteOption(
     "holidays.schedule_years", [], _year_list, lambda value: json.dumps(sorted(set(value))))
+# the demo-data batch and how far it got (frontdesk/demo/journal.py), written with each of its steps
+DEMO_PROGRESS: SiteOption[dict[str, Any]] = SiteOption(
+    "demo.progress", {}, _json_object, lambda value: json.dumps(value, sort_keys=True))
 
 OPTIONS: tuple[SiteOption[Any], ...] = (
     SITE_CODE, SITE_NAME, GRACE_MINUTES, SELFCHECK_FREQUENCY, AFTERSALES_POLICY, REFUND_THRESHOLD, STUCK_DAYS,
-    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS,
+    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS, DEMO_PROGRESS,
 )

@@ -148,7 +148,8 @@ class ComplaintDetailDialog(QDialog):
         self._fill(self.deadlines, [[r[0], fmt(r[1]), fmt(r[2]), fmt(r[3]), r[4]] for r in rows],
                    [r[5] for r in rows])
         header = self.deadlines.horizontalHeader().sizeHint().height()
-        self.deadlines.setMinimumHeight(header + self.deadlines.verticalHeader().defaultSectionSize() * len(rows) + 4)
+        shown = min(len(rows), 4)  # more clocks than that scroll: the dialog stays within a 768-px screen
+        self.deadlines.setMinimumHeight(header + self.deadlines.verticalHeader().defaultSectionSize() * shown + 4)
         layout.addWidget(QLabel(self.tr("各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）")))
         layout.addWidget(self.deadlines)
 

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from frontdesk import clock
 from frontdesk.db.bulk import insert_rows
-from frontdesk.db.connection import transaction
 from frontdesk.db.models import (
-    NumberSequence,
     RepairEvent,
     RepairOrder,
     ReturnOrder,
     Staff,
     current_site_code,
 )
+from frontdesk.db.numbering import reserve
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain.repairs import ACCESSORIES, EventKind, RepairStatus
 from frontdesk.domain.returns import DEFAULT_REFUND_THRESHOLD, Decision, ItemCategory, ReturnStatus
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 ITEMS = {
     ItemCategory.CLOTHING: [("羊毛大衣", 899), ("运动鞋", 459), ("羽绒服", 1299), ("衬衫", 199), ("牛仔裤", 329)],
@@ -56,10 +54,6 @@ PATH = [RepairStatus.ACCEPTED, RepairStatus.SENT, RepairStatus.REPAIRING, Repair
         RepairStatus.NOTIFIED, RepairStatus.PICKED_UP, RepairStatus.CLOSED]
 
 
-def _uuid(ctx: DemoContext) -> str:
-    return str(uuid.UUID(int=ctx.rng.getrandbits(128), version=4))
-
-
 def _days(n: int, today: date) -> Iterator[tuple[date, int]]:
     """(day, how many) over the last year (fewer days for a small demo, so recent days have orders), oldest first."""
     span = min(365, max(20, n // 3))
@@ -69,26 +63,19 @@ def _days(n: int, today: date) -> Iterator[tuple[date, int]]:
             yield today - timedelta(days=span - 1 - index), count
 
 
-def _save_sequence(module: str, day: date, last: int) -> None:
-    NumberSequence.insert(site_code=current_site_code(), module=module, day=day.strftime("%Y%m%d"), last=last).on_conflict(
-        conflict_target=[NumberSequence.site_code, NumberSequence.module, NumberSequence.day],
-        update={NumberSequence.last: last}).execute()
+def _numbered(rows: list[tuple], module: str, day: date) -> list[tuple]:
+    """Inside the step: the day's next numbers (field 6), in order; a clerk may have taken some meanwhile."""
+    return [(*row[:6], number, *row[7:]) for row, number in zip(rows, reserve(module, day, len(rows)), strict=True)]
 
 
-def _first_seq(module: str, day: date) -> int:
-    row = NumberSequence.get_or_none(site_code=current_site_code(), module=module, day=day.strftime("%Y%m%d"))
-    return row.last if row else 0
-
-
-def generate_returns(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
-    r, site, made = ctx.rng, current_site_code(), 0
-    now = clock.now()
+def generate_returns(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
+    """``n`` returns and exchanges, one step per day."""
+    site, now = current_site_code(), clock.now()
     categories = list(ITEMS)
-    for day, count in _days(n, now.date()):
-        seq, rows = _first_seq("TH", day), []
+    for day, count in ctx.remaining(list(_days(n, now.date()))):
+        r, rows = ctx.rng, []
         for sec in sorted(r.randrange(9 * 3600, 21 * 3600) for _ in range(count)):
             at = min(datetime(day.year, day.month, day.day) + timedelta(seconds=sec), now - timedelta(minutes=1))
-            seq += 1
             category = r.choice(categories)
             item, price = r.choice(ITEMS[category])
             kind = "exchange" if r.random() < 0.4 else "return"
@@ -111,7 +98,7 @@ def generate_returns(ctx: DemoContext, n: int, progress: Callable[[int], None]) 
             quality = r.random() > 0.3
             staff = r.choice(ctx.staff_uuids)
             rows.append((
-                _uuid(ctx), site, at, at, 1, False, f"{site}-TH-{day:%Y%m%d}-{seq:04d}", at, ctx.customer_name(),
+                ctx.uuid(), site, at, at, 1, False, "", at, ctx.customer_name(),
                 ctx.mobile(), kind, category.value, item, 1, paid, bought, r.random() > 0.1,
                 f"XP{bought:%Y%m%d}{r.randrange(10**4):04d}", r.choice(REASONS), window, within, quality,
                 "" if quality else "有明显瑕疵", r.random() > 0.15, "", True, "",
@@ -120,12 +107,9 @@ def generate_returns(ctx: DemoContext, n: int, progress: Callable[[int], None]) 
                 r.choice(ctx.staff_uuids) if approved else None, at + timedelta(minutes=20) if approved else None,
                 at + timedelta(minutes=40) if status == ReturnStatus.COMPLETED else None,
             ))
-        with transaction():
-            insert_rows(ReturnOrder, RETURN_FIELDS, rows)
-            _save_sequence("TH", day, seq)
-        made += count
-        progress(made)
-    return made
+        with ctx.step(count):
+            insert_rows(ReturnOrder, RETURN_FIELDS, _numbered(rows, "TH", day))
+        progress(ctx.made)
 
 
 def _history(ctx: DemoContext, at: datetime, now: datetime) -> tuple[list[tuple[RepairStatus, datetime]], bool]:
@@ -143,24 +127,23 @@ def _history(ctx: DemoContext, at: datetime, now: datetime) -> tuple[list[tuple[
     return steps, unrepairable
 
 
-def generate_repairs(ctx: DemoContext, n: int, progress: Callable[[int], None], events: bool = True) -> int:
-    r, site, made = ctx.rng, current_site_code(), 0
-    now = clock.now()
+def generate_repairs(ctx: DemoContext, n: int, progress: Callable[[int], None], events: bool = True) -> None:
+    """``n`` repair orders with their step logs (``events``), one step per day."""
+    site, now = current_site_code(), clock.now()
     names = {s.uuid: s.name for s in Staff.select(Staff.uuid, Staff.name)}
-    for day, count in _days(n, now.date()):
-        seq, rows, log = _first_seq("WX", day), [], []
+    for day, count in ctx.remaining(list(_days(n, now.date()))):
+        r, rows, log = ctx.rng, [], []
         for sec in sorted(r.randrange(9 * 3600, 21 * 3600) for _ in range(count)):
             at = min(datetime(day.year, day.month, day.day) + timedelta(seconds=sec), now - timedelta(minutes=1))
-            seq += 1
             item, model, fault = r.choice(REPAIR_ITEMS)
             steps, broken = _history(ctx, at, now)
             mail = r.random() < 0.2
             status, since = steps[-1]
             staff = r.choice(ctx.staff_uuids)
-            order_uuid = _uuid(ctx)
+            order_uuid = ctx.uuid()
             picked = next((t for s, t in steps if s is RepairStatus.PICKED_UP), None)
             rows.append((
-                order_uuid, site, at, since, 1, False, f"{site}-WX-{day:%Y%m%d}-{seq:04d}", at, ctx.customer_name(),
+                order_uuid, site, at, since, 1, False, "", at, ctx.customer_name(),
                 ctx.mobile(), item, model, f"SN{r.randrange(10**8):08d}", fault,
                 "、".join(r.sample(ACCESSORIES, r.randint(0, 3))), r.choice(APPEARANCE), r.choice(["in", "out"]),
                 (at + timedelta(days=7)).date(), Decimal(r.choice([0, 0, 50, 120, 280])), "mail" if mail else "self",
@@ -174,19 +157,12 @@ def generate_repairs(ctx: DemoContext, n: int, progress: Callable[[int], None], 
                 for step, moment in steps:
                     kind = EventKind.NOTIFY if step is RepairStatus.NOTIFIED else (
                         EventKind.PICKUP if step is RepairStatus.PICKED_UP else EventKind.STATUS)
-                    log.append((_uuid(ctx), site, moment, moment, 1, False, order_uuid, kind.value, previous, step.value,
+                    log.append((ctx.uuid(), site, moment, moment, 1, False, order_uuid, kind.value, previous, step.value,
                                 moment, staff, names[staff], "收件登记" if not previous else "",
                                 "phone" if kind is EventKind.NOTIFY else "",
                                 "reached" if kind is EventKind.NOTIFY else ("accepted" if kind is EventKind.PICKUP else "")))
                     previous = step.value
-        with transaction():
-            insert_rows(RepairOrder, REPAIR_FIELDS, rows)
+        with ctx.step(count):
+            insert_rows(RepairOrder, REPAIR_FIELDS, _numbered(rows, "WX", day))
             insert_rows(RepairEvent, EVENT_FIELDS, log)
-            _save_sequence("WX", day, seq)
-        made += count
-        progress(made)
-    return made
-
-
-register(DemoGenerator("returns", 0.03, generate_returns))
-register(DemoGenerator("repairs", 0.03, generate_repairs))
+        progress(ctx.made)

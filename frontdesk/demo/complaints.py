@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -10,14 +9,13 @@ from typing import Any
 
 from frontdesk import clock
 from frontdesk.db.bulk import insert_rows
-from frontdesk.db.connection import transaction
-from frontdesk.db.models import Complaint, ComplaintEvent, Contact, NumberSequence, Staff, current_site_code
+from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Staff, current_site_code
+from frontdesk.db.numbering import reserve
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain.complaints import ComplaintCategory, LogKind, Satisfaction
 from frontdesk.domain.reception import Category
 from frontdesk.domain.sla import Remedy, Stage
-from frontdesk.services import demo_reception  # noqa: F401 - contacts are generated first: cases link to them
-from frontdesk.services.complaints import cases as complaints  # noqa: F401 - contacts are generated first: cases link to them
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
+from frontdesk.services.complaints import cases as complaints
 
 SUBJECTS = [
     ("商户服务态度差，拒绝退款", ComplaintCategory.ATTITUDE), ("购买的商品有质量问题", ComplaintCategory.QUALITY),
@@ -38,10 +36,6 @@ FIELDS = ["uuid", "site_code", "created_at", "updated_at", "revision", "deleted"
           "severity", "level", "stage", "paused", "due_at", "satisfaction", "customer_confirmed", "closed_at"]
 EVENT_FIELDS = ["uuid", "site_code", "created_at", "updated_at", "revision", "deleted", "complaint", "kind",
                 "from_stage", "to_stage", "at", "actor_uuid", "actor_name", "note", "remedy", "promised_at"]
-
-
-def _uuid(ctx: DemoContext) -> str:
-    return str(uuid.UUID(int=ctx.rng.getrandbits(128), version=4))
 
 
 def _sources(ctx: DemoContext, n: int) -> list[dict[str, Any]]:
@@ -71,7 +65,7 @@ def _walk(ctx: DemoContext, case: dict[str, Any], opened: datetime, now: datetim
 
     def add(kind: LogKind, when: datetime, to: Stage | None, note: str, remedy: str = "") -> None:
         actor = r.choice(ctx.staff_uuids)
-        events.append((_uuid(ctx), site, when, when, 1, False, case["uuid"], kind.value, stage.value,
+        events.append((ctx.uuid(), site, when, when, 1, False, case["uuid"], kind.value, stage.value,
                        to.value if to else "", when, actor, names.get(actor, ""), note, remedy, None))
 
     while stage is not Stage.CLOSED:
@@ -98,22 +92,20 @@ def _walk(ctx: DemoContext, case: dict[str, Any], opened: datetime, now: datetim
     return stage, paused, at if stage is Stage.CLOSED else None
 
 
-def generate_complaints(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
-    r = ctx.rng
+def generate_complaints(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
+    """``n`` cases, one step per day they were opened; a resumed run makes only the ones still missing."""
     site, now = current_site_code(), clock.now()
     names = dict(Staff.select(Staff.uuid, Staff.name).tuples())
-    cases = sorted(_sources(ctx, n), key=lambda c: c["opened"])
+    ctx.reseed("sources", ctx.done)
+    cases = sorted(_sources(ctx, n - ctx.made), key=lambda c: c["opened"])
     by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for case in cases:
         by_day[case["opened"].strftime("%Y%m%d")].append(case)
-    made = 0
-    for key, day_cases in sorted(by_day.items()):
-        seq_row = NumberSequence.get_or_none(site_code=site, module=complaints.MODULE_CODE, day=key)
-        seq = seq_row.last if seq_row else 0
-        rows, events = [], []
+    for _key, day_cases in sorted(by_day.items()):
+        ctx.reseed(ctx.done)
+        r, rows, events = ctx.rng, [], []
         for case in day_cases:
-            seq += 1
-            case["uuid"] = _uuid(ctx)
+            case["uuid"] = ctx.uuid()
             subject, category = r.choice(SUBJECTS)
             if case["text"]:  # a case opened from a contact is about what the contact says
                 subject = case["text"].splitlines()[0][:100]
@@ -131,23 +123,16 @@ def generate_complaints(ctx: DemoContext, n: int, progress: Callable[[int], None
                                              complaints.case_events(log), now)
                 due = complaints.index_due(state)
             rows.append((
-                case["uuid"], site, opened, closed or opened, 1, False, f"{site}-TS-{key}-{seq:04d}", case["contact"],
+                case["uuid"], site, opened, closed or opened, 1, False, "", case["contact"],
                 opened, case["owner"], case["name"][:30], case["phone"], subject,
                 case["text"] or f"客户反映：{subject}，要求给予说法。", category.value, r.choice(ctx.department_uuids),
                 r.choice(ctx.staff_uuids) if r.random() < 0.3 else None, severity, level, stage.value, paused, due,
                 r.choices(list(Satisfaction), [70, 22, 8])[0].value if closed else "",
                 bool(closed) and r.random() < 0.9, closed,
             ))
-        with transaction():
-            insert_rows(Complaint, FIELDS, rows)
+        with ctx.step(len(rows)):
+            # numbers are taken under the write lock: a clerk opening a case meanwhile may have taken the next
+            numbers = reserve(complaints.MODULE_CODE, day_cases[0]["opened"].date(), len(rows))
+            insert_rows(Complaint, FIELDS, ((*row[:6], number, *row[7:]) for row, number in zip(rows, numbers, strict=True)))
             insert_rows(ComplaintEvent, EVENT_FIELDS, events)
-            NumberSequence.insert(site_code=site, module=complaints.MODULE_CODE, day=key, last=seq).on_conflict(
-                conflict_target=[NumberSequence.site_code, NumberSequence.module, NumberSequence.day],
-                update={NumberSequence.last: seq},
-            ).execute()
-        made += len(rows)
-        progress(made)
-    return made
-
-
-register(DemoGenerator("complaints", 0.03, generate_complaints))
+        progress(ctx.made)

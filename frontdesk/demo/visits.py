@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from frontdesk import clock
 from frontdesk.db.bulk import insert_rows
-from frontdesk.db.connection import database, transaction
+from frontdesk.db.connection import database
 from frontdesk.db.models import Complaint, Contact, KeyCustomer, ReturnVisit, current_site_code
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.stages import Stage
 from frontdesk.domain.visits import CustomerLevel, VisitMethod
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 COMPANIES = ["物流有限公司", "货运车队", "客运有限公司", "商贸有限公司", "冷链运输公司", "旅游客运公司", "建材有限公司"]
 PLACES = ["金华", "义乌", "永康", "兰溪", "东阳", "丽水", "温州", "衢州"]
@@ -32,18 +31,15 @@ FIELDS = [
 KEY_FIELDS = ["uuid", "site_code", "created_at", "updated_at", "revision", "deleted", "name", "phone", "level", "note",
               "active"]
 METHOD_WEIGHTS = [(VisitMethod.PHONE, 60), (VisitMethod.ON_SITE, 12), (VisitMethod.SMS, 10), (VisitMethod.WECHAT, 18)]
+STEP_ROWS = 1000
 SATISFACTION_WEIGHTS = [(Satisfaction.SATISFIED, 65), (Satisfaction.BASIC, 25), (Satisfaction.UNSATISFIED, 5), ("", 5)]
 
 
-def _uuid(ctx: DemoContext) -> str:
-    return str(uuid.UUID(int=ctx.rng.getrandbits(128), version=4))
-
-
-def _key_customers(ctx: DemoContext, count: int, now: datetime) -> list[tuple[str, str]]:
+def _key_customers(ctx: DemoContext, count: int, now: datetime) -> None:
     r = ctx.rng
     site = current_site_code()
     taken = {row.phone for row in KeyCustomer.select(KeyCustomer.phone).where(KeyCustomer.site_code == site)}
-    rows, made = [], []
+    rows = []
     while len(rows) < count:
         phone = ctx.mobile() if r.random() < 0.8 else f"0579{r.randrange(10**7, 10**8)}"
         if phone in taken:
@@ -54,17 +50,17 @@ def _key_customers(ctx: DemoContext, count: int, now: datetime) -> list[tuple[st
         level = CustomerLevel.KEY if company or r.random() < 0.3 else CustomerLevel.REGULAR
         note = f"联系人：{ctx.person_name()}" if company else r.choice(["常走金丽温高速", "每周来服务区加油", ""])
         created = now - timedelta(days=r.randrange(30, 700))
-        rows.append((_uuid(ctx), site, created, created, 1, False, name, phone, level.value, note, r.random() > 0.05))
-        made.append((name, phone))
+        rows.append((ctx.uuid(), site, created, created, 1, False, name, phone, level.value, note, r.random() > 0.05))
     insert_rows(KeyCustomer, KEY_FIELDS, rows)
-    return made
 
 
 def _targets(ctx: DemoContext, n: int) -> tuple[list[tuple], list[tuple]]:
     """Visited contacts and closed complaints (without a visit yet) a visit can be linked to."""
+    linked = ReturnVisit.select(ReturnVisit.contact).where(ReturnVisit.contact.is_null(False))
     contacts = list(
         Contact.select(Contact.uuid, Contact.customer_name, Contact.phone, Contact.received_at)
         .where((Contact.status == ContactStatus.VISITED.value) & (Contact.phone != "") & (Contact.deleted == False))  # noqa: E712
+        .where(Contact.uuid.not_in(linked))
         .order_by(Contact.id.desc()).limit(n).tuples()
     )
     complaints: list[tuple] = []
@@ -80,45 +76,52 @@ def _targets(ctx: DemoContext, n: int) -> tuple[list[tuple], list[tuple]]:
     return contacts, complaints
 
 
-def generate_visits(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
-    r = ctx.rng
-    site = current_site_code()
+def generate_visits(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
+    """Key customers first, then ``n`` visits in steps of ``STEP_ROWS``."""
     now = clock.now()
+    targets: tuple[list[tuple[str, str]], list[tuple], list[tuple]] | None = None
+    for size in ctx.remaining([0, *(min(STEP_ROWS, n - start) for start in range(0, n, STEP_ROWS))]):
+        if not size:
+            with ctx.step():
+                _key_customers(ctx, min(400, max(12, n // 4)), now)
+            continue
+        if targets is None:
+            customers = list(KeyCustomer.select(KeyCustomer.name, KeyCustomer.phone)
+                             .where(KeyCustomer.site_code == current_site_code()).order_by(KeyCustomer.id).tuples())
+            contacts, complaints = _targets(ctx, n - ctx.made)
+            ctx.rng.shuffle(contacts)
+            # about 80% of closed complaints are visited; the rest stay on the due list
+            targets = customers, contacts, complaints[: int(len(complaints) * 0.8)]
+        rows = _visits(ctx, size, now, *targets)
+        with ctx.step(size):
+            insert_rows(ReturnVisit, FIELDS, rows)
+        progress(ctx.made)
+
+
+def _visits(ctx: DemoContext, size: int, now: datetime, customers: list[tuple[str, str]], contacts: list[tuple],
+            complaints: list[tuple]) -> list[tuple]:
+    """``size`` visits, linked to the targets as long as they last (each one taken off its list)."""
+    r, site = ctx.rng, current_site_code()
     methods, method_w = zip(*METHOD_WEIGHTS, strict=True)
     moods, mood_w = zip(*SATISFACTION_WEIGHTS, strict=True)
-    with transaction():
-        customers = _key_customers(ctx, min(400, max(12, n // 4)), now)
-        contacts, complaints = _targets(ctx, n)
-        r.shuffle(contacts)
-        # about 80% of closed complaints are visited; the rest stay on the due list
-        complaints = complaints[: int(len(complaints) * 0.8)]
-        rows = []
-        for i in range(n):
-            contact_uuid = complaint_uuid = None
-            pick = r.random()
-            if complaints and pick < 0.3:
-                complaint_uuid, name, phone, closed, contact_uuid = complaints.pop()
-                when = min(now, closed + timedelta(hours=r.randint(20, 72)))
-            elif contacts and pick < 0.65:
-                contact_uuid, name, phone, received = contacts.pop()
-                when = min(now, received + timedelta(hours=r.randint(24, 96)))
-            else:
-                name, phone = r.choice(customers)
-                when = ctx.moment_in_last_year()
-            name = name or "客户"
-            later = when.date() + timedelta(days=r.randint(20, 90)) if r.random() < 0.1 else None
-            rows.append((
-                _uuid(ctx), site, when, when, 1, False, name[:30], phone, contact_uuid, complaint_uuid, when,
-                r.choices(methods, method_w)[0].value, r.choice(OPINIONS), r.choice(SUGGESTIONS),
-                r.choice(RESULTS), str(r.choices(moods, mood_w)[0]), later, r.choice(ctx.staff_uuids),
-            ))
-            if len(rows) >= 5000:
-                insert_rows(ReturnVisit, FIELDS, rows)
-                rows.clear()
-                progress(i + 1)
-        insert_rows(ReturnVisit, FIELDS, rows)
-    progress(n)
-    return n
-
-
-register(DemoGenerator("visits", 0.02, generate_visits))
+    rows = []
+    for _ in range(size):
+        contact_uuid = complaint_uuid = None
+        pick = r.random()
+        if complaints and pick < 0.3:
+            complaint_uuid, name, phone, closed, contact_uuid = complaints.pop()
+            when = min(now, closed + timedelta(hours=r.randint(20, 72)))
+        elif contacts and pick < 0.65:
+            contact_uuid, name, phone, received = contacts.pop()
+            when = min(now, received + timedelta(hours=r.randint(24, 96)))
+        else:
+            name, phone = r.choice(customers)
+            when = ctx.moment_in_last_year()
+        name = name or "客户"
+        later = when.date() + timedelta(days=r.randint(20, 90)) if r.random() < 0.1 else None
+        rows.append((
+            ctx.uuid(), site, when, when, 1, False, name[:30], phone, contact_uuid, complaint_uuid, when,
+            r.choices(methods, method_w)[0].value, r.choice(OPINIONS), r.choice(SUGGESTIONS),
+            r.choice(RESULTS), str(r.choices(moods, mood_w)[0]), later, r.choice(ctx.staff_uuids),
+        ))
+    return rows

@@ -9,10 +9,19 @@ from decimal import Decimal
 
 from frontdesk import clock
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import FineMonth, Handover, LeaveRequest, Shift, ShiftSwap, ShiftType, Staff
+from frontdesk.db.models import (
+    FineMonth,
+    Handover,
+    Incident,
+    LeaveRequest,
+    Shift,
+    ShiftSwap,
+    ShiftType,
+    Staff,
+)
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain import attendance as rules
 from frontdesk.services.core import auth
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 from frontdesk.services.discipline import fine_rules, fine_sheet
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.personnel import attendance, handover
@@ -46,36 +55,52 @@ def _attend(ctx: DemoContext, shift: Shift, moment: datetime) -> None:
     shift.clock_method = "password" if r.random() < 0.95 else "manager"
 
 
-def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
+def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
+    """Shifts with attendance (a step per day), leaves and swaps, incidents and a signed-off month, handovers."""
     people, boss = _actors(ctx)
     if len(people) < 4:
-        return 0
-    r = ctx.rng
+        return
     moment = clock.now().replace(second=0)
     types = list(ShiftType.live().order_by(ShiftType.position))
-    made = 0
-    with transaction():
-        for offset in range(-PAST_DAYS, FUTURE_DAYS):
-            day = ctx.today + timedelta(days=offset)
-            crew = r.sample(people, min(len(people), 2 * len(types)))
-            for index, kind in enumerate(types):
-                start, end = rules.shift_window(day, rules.parse_hhmm(kind.start), rules.parse_hhmm(kind.end))
-                for person in crew[2 * index:2 * index + 2]:
-                    if Shift.live().where((Shift.staff == person.uuid) & (Shift.start_at < end)
-                                          & (Shift.end_at > start)).exists():
-                        continue
-                    shift = Shift(staff=person.uuid, shift_type=kind.uuid, day=day, start_at=start, end_at=end)
-                    _attend(ctx, shift, moment)
-                    attendance.recompute(shift, moment)
+    days: list[object] = list(range(-PAST_DAYS, FUTURE_DAYS))
+    for phase in ctx.remaining([*days, "leaves", "proposals", "incidents", "confirmations", "handovers"]):
+        day = _shifts(ctx, people, types, ctx.today + timedelta(days=phase), moment) if isinstance(phase, int) else []
+        with ctx.step() as step:
+            if isinstance(phase, int):
+                for shift in day:  # worked out before the step: only the saves hold the write lock
                     shift.save()
-                    made += 1
-        progress(made)
-        _leaves_and_swaps(ctx, people, boss, moment)
-    attendance.sweep(moment)
-    made += _incidents(ctx, people, boss, moment)
-    made += _handovers(ctx, boss, moment)
-    progress(made)
-    return made
+                step.rows = len(day)
+            elif phase == "leaves":
+                _leaves_and_swaps(ctx, people, boss, moment)
+            elif phase == "proposals":
+                # inside the step's transaction: the service reads its shifts lazily while it writes, which
+                # outside a transaction fails ("database is locked") when a clerk commits meanwhile
+                attendance.propose_incidents(boss, moment)  # it sweeps first
+            elif phase == "incidents":
+                step.rows = _incidents(ctx, people, boss, moment)
+            elif phase == "confirmations":
+                step.rows = _confirmations(ctx, boss)
+            else:
+                step.rows = _handovers(ctx, boss, moment)
+        progress(ctx.made)
+
+
+def _shifts(ctx: DemoContext, people: list[Staff], types: list[ShiftType], day: date, moment: datetime) -> list[Shift]:
+    """The day's crew, two per shift type, with their clock-ins up to ``moment`` (not saved yet)."""
+    crew = ctx.rng.sample(people, min(len(people), 2 * len(types)))
+    shifts = []
+    for index, kind in enumerate(types):
+        start, end = rules.shift_window(day, rules.parse_hhmm(kind.start), rules.parse_hhmm(kind.end))
+        for person in crew[2 * index:2 * index + 2]:
+            if any(s.staff_uuid == person.uuid and s.start_at < end and s.end_at > start for s in shifts) or \
+                    Shift.live().where((Shift.staff == person.uuid) & (Shift.start_at < end)
+                                       & (Shift.end_at > start)).exists():
+                continue
+            shift = Shift(staff=person.uuid, shift_type=kind.uuid, day=day, start_at=start, end_at=end)
+            _attend(ctx, shift, moment)
+            attendance.recompute(shift, moment)
+            shifts.append(shift)
+    return shifts
 
 
 def _leaves_and_swaps(ctx: DemoContext, people: list[Staff], boss: object, moment: datetime) -> None:
@@ -101,10 +126,8 @@ def _leaves_and_swaps(ctx: DemoContext, people: list[Staff], boss: object, momen
 
 
 def _incidents(ctx: DemoContext, people: list[Staff], boss: object, moment: datetime) -> int:
+    """A manual incident every other day, a shared one (W03) and a serious one (R05)."""
     r = ctx.rng
-    attendance.propose_incidents(boss, moment)
-    this_month = fine_sheet.month_of(ctx.today)
-    last_month = fine_sheet.month_of(ctx.today.replace(day=1) - timedelta(days=1))
     made = 0
     for offset in range(1, PAST_DAYS, 2):
         code, text, amount = r.choice(MANUAL)
@@ -121,8 +144,14 @@ def _incidents(ctx: DemoContext, people: list[Staff], boss: object, moment: date
     discipline.record_incident(boss, discipline.IncidentInput(
         staff_uuids=[people[-1].uuid], rule_code="R05", occurred_at=moment - timedelta(days=4), amount=Decimal(150),
         description="与顾客因退款争吵，声音很大", serious=True, evidence="监控录像 14:32"))
-    from frontdesk.db.models import Incident
+    return made
 
+
+def _confirmations(ctx: DemoContext, boss: object) -> int:
+    """Most incidents confirmed, a few appealed (one upheld), and last month signed off when nothing is open."""
+    r = ctx.rng
+    this_month = fine_sheet.month_of(ctx.today)
+    last_month = fine_sheet.month_of(ctx.today.replace(day=1) - timedelta(days=1))
     for incident in Incident.live().order_by(Incident.occurred_at):
         if incident.month == last_month or r.random() < 0.7:
             discipline.confirm(boss, incident.uuid)
@@ -134,7 +163,7 @@ def _incidents(ctx: DemoContext, people: list[Staff], boss: object, moment: date
             discipline.decide_appeal(boss, incident.uuid, True, "经查看监控属实，撤销处罚")
     if not Incident.live().where((Incident.month == last_month) & Incident.status.in_(fine_sheet.OPEN_STATUSES)).exists():
         fine_sheet.sign_off(boss, last_month)
-    return made + FineMonth.select().count()
+    return FineMonth.select().count()
 
 
 def _handovers(ctx: DemoContext, boss: object, moment: datetime) -> int:
@@ -162,6 +191,3 @@ def _handovers(ctx: DemoContext, boss: object, moment: datetime) -> int:
                             acknowledged_at=shift.end_at + timedelta(minutes=r.randint(2, 15)) if nxt and i < len(keys) - 1 else None)
             made += 1
     return made
-
-
-register(DemoGenerator("shifts", 0.01, generate))

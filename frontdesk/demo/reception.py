@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from frontdesk import clock
 from frontdesk.db import search_index
 from frontdesk.db.bulk import insert_rows, max_id
-from frontdesk.db.connection import transaction
-from frontdesk.db.models import Contact, NumberSequence, Transfer, current_site_code
+from frontdesk.db.models import Contact, Transfer, current_site_code
+from frontdesk.db.numbering import reserve
+from frontdesk.demo.context import DemoContext
 from frontdesk.domain.reception import Category, Channel, ContactStatus, ReplyMode, TransferStatus
-from frontdesk.services.demo import DemoContext, DemoGenerator, register
 
 REQUESTS: dict[str, list[str]] = {
     Category.CONSULT: ["咨询{road}到{city}的通行费标准", "咨询服务区加油站营业时间", "咨询会员积分兑换规则",
@@ -42,6 +41,7 @@ TRANSFER_FIELDS = [
     "transferred_by", "transferred_at", "due_at", "instructions", "status", "reply", "result", "replied_at",
     "chase_count", "last_chased_at",
 ]
+STEP_ROWS = 300  # contacts in one step: its write (with the search index) takes tens of milliseconds
 CHANNEL_WEIGHTS = [(Channel.WALK_IN, 45), (Channel.PHONE, 40), (Channel.ONLINE, 12), (Channel.LETTER, 3)]
 CATEGORY_WEIGHTS = [(Category.CONSULT, 35), (Category.QUERY, 20), (Category.HELP, 12), (Category.COMPLAINT, 12),
                     (Category.SUGGESTION, 8), (Category.PRAISE, 5), (Category.OTHER, 8)]
@@ -55,30 +55,33 @@ def _request(ctx: DemoContext, category: str) -> str:
     )
 
 
-def generate_contacts(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> int:
-    r = ctx.rng
+def _plan(n: int, days: int) -> list[tuple[int, int, int, int]]:
+    """(day, part, parts, contacts) for ``n`` contacts over ``days``, no step above ``STEP_ROWS``."""
+    plan = []
+    for day in range(days):
+        count = n // days + (1 if day < n % days else 0)
+        parts = -(-count // STEP_ROWS)
+        plan += [(day, part, parts, count // parts + (1 if part < count % parts else 0)) for part in range(parts)]
+    return plan
+
+
+def generate_contacts(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
+    """``n`` contacts spread evenly over the last 365 days: a step per day, or per part of a busy day."""
     site = current_site_code()
     channels, channel_w = zip(*CHANNEL_WEIGHTS, strict=True)
     categories, category_w = zip(*CATEGORY_WEIGHTS, strict=True)
     now = clock.now()
     days = 365
-    per_day = [n // days + (1 if i < n % days else 0) for i in range(days)]
-    next_id = max_id(Contact) + 1
-    made = 0
-    for day_index, count in enumerate(per_day):
-        if not count:
-            continue
+    for day_index, part, parts, count in ctx.remaining(_plan(n, days)):
+        r = ctx.rng
         day = (now - timedelta(days=days - 1 - day_index)).date()
-        key = day.strftime("%Y%m%d")
-        seq_row = NumberSequence.get_or_none(site_code=site, module="JD", day=key)
-        seq = seq_row.last if seq_row else 0
-        seconds = sorted(r.randrange(7 * 3600, 22 * 3600) for _ in range(count))
-        rows, fts, transfers = [], [], []
+        span = (22 - 7) * 3600 // parts  # each part of the day its own hours, so numbers follow the clock
+        seconds = sorted(r.randrange(7 * 3600 + part * span, 7 * 3600 + (part + 1) * span) for _ in range(count))
+        rows, texts, transfers = [], [], []
         for sec in seconds:
             received = datetime(day.year, day.month, day.day) + timedelta(seconds=sec)
             if received > now:
                 received = now - timedelta(seconds=r.randrange(1, 3600))
-            seq += 1
             category = r.choices(categories, category_w)[0].value
             channel = r.choices(channels, channel_w)[0].value
             name = ctx.customer_name() if r.random() > 0.1 else ""
@@ -95,38 +98,30 @@ def generate_contacts(ctx: DemoContext, n: int, progress: Callable[[int], None])
             closed = received + timedelta(minutes=r.randint(3, 2880)) if status in (
                 ContactStatus.CLOSED, ContactStatus.VISITED) else None
             later = r.random() < 0.2
-            number = f"{site}-JD-{key}-{seq:04d}"
-            contact_uuid = str(uuid.UUID(int=r.getrandbits(128), version=4))
+            contact_uuid = ctx.uuid()
             rows.append((
-                next_id, contact_uuid, site, received, closed or received, 1, False, number, received,
+                contact_uuid, site, received, closed or received, 1, False, received,
                 channel, category, name, phone, request, handling,
                 ReplyMode.LATER.value if later else ReplyMode.IMMEDIATE.value,
                 received + timedelta(hours=r.choice([2, 4, 24])) if later else None,
                 "", None, None, status.value, owner, min(closed, now) if closed else None,
             ))
-            fts.append((next_id, search_index.contact_texts(number, name, phone, request, handling)))
+            texts.append((name, phone, request, handling))
             if transferred:
                 due = received + timedelta(hours=r.choice([4, 24, 48]))
                 replied = status != ContactStatus.TRANSFERRED or r.random() < 0.3
                 transfers.append((
-                    str(uuid.UUID(int=r.getrandbits(128), version=4)), site, received, received, 1, False,
+                    ctx.uuid(), site, received, received, 1, False,
                     contact_uuid, r.choice(ctx.department_uuids), owner, received, due, "请尽快核实并答复客户",
                     TransferStatus.REPLIED.value if replied else TransferStatus.PENDING.value,
                     "已核实处理" if replied else "", "已答复客户" if replied else "",
                     min(due, now) if replied else None, 0 if replied else r.randint(0, 3), None,
                 ))
-            next_id += 1
-        with transaction():
-            insert_rows(Contact, FIELDS, rows)
+        with ctx.step(count):
+            # ids and numbers are taken under the write lock: a clerk saving meanwhile may have taken the next
+            first = max_id(Contact) + 1
+            numbers = reserve("JD", day, count)
+            insert_rows(Contact, FIELDS, ((first + k, *row[:6], numbers[k], *row[6:]) for k, row in enumerate(rows)))
             insert_rows(Transfer, TRANSFER_FIELDS, transfers)
-            search_index.add_many(fts)
-            NumberSequence.insert(site_code=site, module="JD", day=key, last=seq).on_conflict(
-                conflict_target=[NumberSequence.site_code, NumberSequence.module, NumberSequence.day],
-                update={NumberSequence.last: seq},
-            ).execute()
-        made += count
-        progress(made)
-    return made
-
-
-register(DemoGenerator("contacts", 1.0, generate_contacts))
+            search_index.add_many((first + k, search_index.contact_texts(numbers[k], *t)) for k, t in enumerate(texts))
+        progress(ctx.made)
