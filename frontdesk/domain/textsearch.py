@@ -50,3 +50,19 @@ def match_expression(query: str) -> tuple[str, str] | None:
         else:
             phrases.append('bi : "' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
     return "", " AND ".join(phrases)
+
+
+def ranked_expression(text: str, most: int = 24) -> str | None:
+    """An FTS5 query matching records that share any character pair with ``text`` (a typed sentence), for
+    ranking by how many and how rare; the first ``most`` distinct pairs (single characters when there are none)."""
+    runs = _runs(text)
+    pairs: list[str] = []
+    for run in runs:
+        for i in range(len(run) - 1):
+            pair = run[i : i + 2]
+            if pair not in pairs:
+                pairs.append(pair)
+    if pairs:
+        return "bi : (" + " OR ".join(f'"{p}"' for p in pairs[:most]) + ")"
+    chars = list(dict.fromkeys("".join(runs)))
+    return "uni : (" + " OR ".join(f'"{c}"' for c in chars[:most]) + ")" if chars else None
