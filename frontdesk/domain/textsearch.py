@@ -52,9 +52,15 @@ def match_expression(query: str) -> tuple[str, str] | None:
     return "", " AND ".join(phrases)
 
 
+# pairs a desk request is full of that say nothing about its subject (kept when nothing else is left)
+QUESTION_PAIRS = frozenset({"客户", "顾客", "请问", "询问", "咨询", "问一", "一下", "怎么", "什么", "多少", "可以",
+                            "是否", "哪里", "为什", "么办", "我们", "您好", "反映", "要求", "想问", "如何", "的是"})
+
+
 def ranked_expression(text: str, most: int = 24) -> str | None:
     """An FTS5 query matching records that share any character pair with ``text`` (a typed sentence), for
-    ranking by how many and how rare; the first ``most`` distinct pairs (single characters when there are none)."""
+    ranking by how many and how rare; the first ``most`` distinct pairs, question words left out (single
+    characters when there are no pairs)."""
     runs = _runs(text)
     pairs: list[str] = []
     for run in runs:
@@ -62,6 +68,7 @@ def ranked_expression(text: str, most: int = 24) -> str | None:
             pair = run[i : i + 2]
             if pair not in pairs:
                 pairs.append(pair)
+    pairs = [p for p in pairs if p not in QUESTION_PAIRS] or pairs
     if pairs:
         return "bi : (" + " OR ".join(f'"{p}"' for p in pairs[:most]) + ")"
     chars = list(dict.fromkeys("".join(runs)))

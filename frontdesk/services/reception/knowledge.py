@@ -70,7 +70,8 @@ ARTICLES = ListSpec(T("columns", "业务知识库"), (
     col("active", T("columns", "启用"), ColumnKind.BOOL, KbArticle.active, sort=True),
     col("validity", T("columns", "状态"), ColumnKind.ENUM, _validity_expr(), labels=labeller(VALIDITY_LABELS)),
     col("updated_at", T("columns", "更新时间"), ColumnKind.DATETIME, KbArticle.updated_at, sort=True),
-), default_order=(KbArticle.category, False), tiebreak=KbArticle.id)
+), default_order=(peewee.Case(KbArticle.category, [(c.value, i) for i, c in enumerate(KbCategory)], len(KbCategory)),
+                  False), tiebreak=KbArticle.id)  # categories in the seeds' order
 
 
 def categories() -> list[tuple[str, str]]:

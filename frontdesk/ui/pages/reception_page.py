@@ -34,6 +34,7 @@ from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
 from frontdesk.ui.widgets.enum_combo import enum_combo
+from frontdesk.ui.widgets.kb_suggest import KbSuggestPanel
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
 
@@ -70,11 +71,16 @@ class ReceptionPage(Page):
         self.form.layout().insertWidget(1, self.forbidden_watch.label)
         self.side = side
 
+        self.kb_panel = KbSuggestPanel(ctx.actor)  # the knowledge base answers the request being typed
+        self.kb_panel.attach(self.form.request, self.form.handling, self.form)
+
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.form)
+        top.addWidget(self.kb_panel)
         top.addWidget(side)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 1)
+        top.setStretchFactor(2, 1)
 
         columns = spec_columns(reception.CONTACTS, {
             "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,
