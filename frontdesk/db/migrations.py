@@ -146,7 +146,11 @@ def _knowledge_base(db: peewee.Database) -> None:
 
     with db.bind_ctx([KbArticleV13]):
         db.create_tables([KbArticleV13])
-    add_index(db, "kb_article_category_title", "kb_article", "category, title")
+    for name, columns in (("kb_article_category_title", "category, title"), ("kb_article_live_category", "deleted, category"),
+                          ("kb_article_live_validity", "deleted, active, valid_to, valid_from"),
+                          ("kb_article_title", "title"), ("kb_article_valid_from", "valid_from"),
+                          ("kb_article_valid_to", "valid_to")):
+        add_index(db, name, "kb_article", columns)
     if isinstance(db, peewee.SqliteDatabase):
         search_index.create(db, search_index.ARTICLES)
 

@@ -12,7 +12,13 @@ from collections.abc import Iterable
 import peewee
 
 from frontdesk.db.connection import database
-from frontdesk.domain.textsearch import index_tokens, match_expression, ranked_expression
+from frontdesk.domain.textsearch import (
+    any_pair_expression,
+    index_tokens,
+    match_expression,
+    rarest_pairs,
+    request_pairs,
+)
 
 TABLE = "contact_fts"
 ARTICLES = "kb_article_fts"
@@ -78,13 +84,19 @@ def count(query: str, table: str = TABLE) -> int:
     return database.obj.execute_sql(f"SELECT COUNT(*) FROM {table} WHERE {target} MATCH ?", (phrase,)).fetchone()[0]
 
 
-def ranked_ids(text: str, limit: int, table: str = ARTICLES) -> list[int]:
-    """The ids of the ``limit`` records sharing most of ``text``'s character pairs, best first (bm25)."""
-    expression = ranked_expression(text)
-    if expression is None:
+def ranked_ids(text: str, limit: int, table: str = ARTICLES, budget: int = 20_000) -> list[int]:
+    """The ids of the ``limit`` records sharing most of ``text``'s character pairs, best first (bm25); the
+    rarest pairs only, up to ``budget`` matches in all, so a long request costs the same at any size."""
+    pairs = request_pairs(text)
+    if not pairs:
+        return []
+    counts = {p: database.obj.execute_sql(f"SELECT COUNT(*) FROM {table} WHERE {table}.bi MATCH ?",
+                                          (f'"{p}"',)).fetchone()[0] for p in pairs}
+    kept = rarest_pairs(counts, budget)
+    if not kept:
         return []
     sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ?"
-    return [row[0] for row in database.obj.execute_sql(sql, (expression, limit))]
+    return [row[0] for row in database.obj.execute_sql(sql, (any_pair_expression(kept), limit))]
 
 
 def rebuild(select_rows: Iterable[tuple[int, Iterable[str]]], table: str = TABLE) -> None:

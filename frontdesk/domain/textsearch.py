@@ -57,19 +57,31 @@ QUESTION_PAIRS = frozenset({"客户", "顾客", "请问", "询问", "咨询", "�
                             "是否", "哪里", "为什", "么办", "我们", "您好", "反映", "要求", "想问", "如何", "的是"})
 
 
-def ranked_expression(text: str, most: int = 24) -> str | None:
-    """An FTS5 query matching records that share any character pair with ``text`` (a typed sentence), for
-    ranking by how many and how rare; the first ``most`` distinct pairs, question words left out (single
-    characters when there are no pairs)."""
-    runs = _runs(text)
+def request_pairs(text: str, most: int = 12) -> list[str]:
+    """The first ``most`` distinct character pairs of a typed sentence, question words left out (kept when
+    nothing else is left): what a ranked lookup matches on."""
     pairs: list[str] = []
-    for run in runs:
+    for run in _runs(text):
         for i in range(len(run) - 1):
             pair = run[i : i + 2]
             if pair not in pairs:
                 pairs.append(pair)
-    pairs = [p for p in pairs if p not in QUESTION_PAIRS] or pairs
-    if pairs:
-        return "bi : (" + " OR ".join(f'"{p}"' for p in pairs[:most]) + ")"
-    chars = list(dict.fromkeys("".join(runs)))
-    return "uni : (" + " OR ".join(f'"{c}"' for c in chars[:most]) + ")" if chars else None
+    return ([p for p in pairs if p not in QUESTION_PAIRS] or pairs)[:most]
+
+
+def rarest_pairs(counts: dict[str, int], budget: int) -> list[str]:
+    """The pairs worth ranking on: rarest first while their matches together stay within ``budget`` (at
+    least one); pairs that match nothing are left out. Bounds the work of a ranked lookup at any size."""
+    kept: list[str] = []
+    total = 0
+    for pair, count in sorted(((p, c) for p, c in counts.items() if c), key=lambda pc: pc[1]):
+        if kept and total + count > budget:
+            break
+        kept.append(pair)
+        total += count
+    return kept
+
+
+def any_pair_expression(pairs: list[str]) -> str:
+    """An FTS5 query matching records that contain any of ``pairs``."""
+    return "bi : (" + " OR ".join(f'"{p}"' for p in pairs) + ")"

@@ -182,3 +182,15 @@ def test_articles_travel_from_head_office_with_their_search_index(tmp_path):
         assert report.sheets["kb_article"].updated == 2
         assert _titles(site, search="失物") == []  # the tombstone left the index
         assert _titles(site, search="12 月") == ["停车收费标准"] and _titles(site, search="5 元") == []
+
+
+def test_a_long_request_ranks_on_its_rarest_pairs_within_a_budget():
+    from frontdesk.domain.textsearch import rarest_pairs, request_pairs
+
+    assert request_pairs("请问怎么收费") == ["问怎", "么收", "收费"]  # question words left out
+    assert request_pairs("怎么") == ["怎么"]  # unless nothing else is left
+    assert len(request_pairs("地下停车场首小时免费之后每小时五元当日封顶", most=12)) == 12
+    counts = {"停车": 47_000, "下停": 7_000, "地下": 12_000, "场怎": 0}
+    assert rarest_pairs(counts, 20_000) == ["下停", "地下"]
+    assert rarest_pairs(counts, 1_000) == ["下停"]  # at least one
+    assert rarest_pairs({"场怎": 0}, 20_000) == []

@@ -26,7 +26,7 @@ from frontdesk.domain.textsearch import match_expression
 from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services.core import audit
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
-from frontdesk.services.core.listing import ListQuery, Page
+from frontdesk.services.core.listing import ListQuery, Page, run_page
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import knowledge_samples
 
@@ -67,11 +67,10 @@ ARTICLES = ListSpec(T("columns", "业务知识库"), (
     col("answer", T("columns", "答复内容"), ColumnKind.LONG_TEXT, KbArticle.answer),
     col("valid_from", T("columns", "生效日期"), ColumnKind.DATE, KbArticle.valid_from, sort=True),
     col("valid_to", T("columns", "失效日期"), ColumnKind.DATE, KbArticle.valid_to, sort=True),
-    col("active", T("columns", "启用"), ColumnKind.BOOL, KbArticle.active, sort=True),
+    col("active", T("columns", "启用"), ColumnKind.BOOL, KbArticle.active),
     col("validity", T("columns", "状态"), ColumnKind.ENUM, _validity_expr(), labels=labeller(VALIDITY_LABELS)),
     col("updated_at", T("columns", "更新时间"), ColumnKind.DATETIME, KbArticle.updated_at, sort=True),
-), default_order=(peewee.Case(KbArticle.category, [(c.value, i) for i, c in enumerate(KbCategory)], len(KbCategory)),
-                  False), tiebreak=KbArticle.id)  # categories in the seeds' order
+), default_order=(KbArticle.category, False), tiebreak=KbArticle.id)
 
 
 def categories() -> list[tuple[str, str]]:
@@ -104,8 +103,15 @@ def _filters(query: ListQuery) -> list[peewee.Expression]:
 def list_articles(actor: Actor, query: ListQuery) -> Page:
     """The knowledge base page: filter by category and validity, search any part of title, keywords or answer."""
     require(actor, Permission.DESK_WORK)
-    select = KbArticle.select(*ARTICLES.list_fields(KbArticle.uuid)).where(*_filters(query))
-    return ARTICLES.page(select, query)
+    where = _filters(query)
+    select = KbArticle.select(*ARTICLES.list_fields(KbArticle.uuid)).where(*where)
+    text = query.search.strip()
+    if search_index.matching_ids(text, INDEX) is None:
+        return ARTICLES.page(select, query)
+    # Searching: newest first, the order the index returns its matches in; counted in the index when the
+    # search is the only filter (it holds live articles only)
+    total = search_index.count(text, INDEX) if len(where) == 2 else None
+    return run_page(select, query, ARTICLES.sort_fields, (KbArticle.id, True), KbArticle.id, total=total)
 
 
 def export_articles(actor: Actor, query: ListQuery) -> ListExport:
