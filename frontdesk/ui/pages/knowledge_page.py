@@ -46,7 +46,7 @@ class KnowledgePage(Page):
         super().__init__(ctx)
         self.can_edit = ctx.actor.can(Permission.MANAGE_REFERENCE)
         columns = spec_columns(knowledge.ARTICLES, {
-            "category": 100, "title": 220, "keywords": 150, "valid_from": 90, "valid_to": 90, "validity": 60,
+            "category": 120, "title": 210, "keywords": 140, "valid_from": 90, "valid_to": 90, "validity": 70,
             "updated_at": 130})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索标题、关键词或答复内容"))
         self.panel.model.row_color = lambda row: FADED.get(row["validity"])
