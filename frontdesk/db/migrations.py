@@ -20,7 +20,7 @@ from pathlib import Path
 import peewee
 from playhouse.migrate import SchemaMigrator
 
-from frontdesk.db import frozen, schema
+from frontdesk.db import frozen, schema, search_index
 from frontdesk.db.connection import database
 from frontdesk.db.fields import has_sql_default, sql_default
 from frontdesk.db.models import SchemaVersion
@@ -122,6 +122,39 @@ def _sla_policy(db: peewee.Database) -> None:
         add_column(db, "complaint_event", name, text(max_length=length))
 
 
+def _knowledge_base(db: peewee.Database) -> None:
+    """Knowledge base: the article table, its category index and its search index."""
+
+    class KbArticleV13(peewee.Model):  # the table as this step made it, not today's model
+        uuid = peewee.CharField(max_length=36, unique=True)
+        site_code = peewee.CharField(max_length=16, index=True)
+        created_at = peewee.DateTimeField()
+        updated_at = peewee.DateTimeField(index=True)
+        revision = peewee.IntegerField()
+        deleted = peewee.BooleanField()
+        category = peewee.CharField(max_length=20, index=True)
+        title = peewee.CharField(max_length=100)
+        keywords = peewee.CharField(max_length=200)
+        answer = peewee.TextField()
+        valid_from = peewee.DateField(null=True)
+        valid_to = peewee.DateField(null=True)
+        active = peewee.BooleanField()
+
+        class Meta:
+            table_name = "kb_article"
+            legacy_table_names = False
+
+    with db.bind_ctx([KbArticleV13]):
+        db.create_tables([KbArticleV13])
+    for name, columns in (("kb_article_category_title", "category, title"), ("kb_article_live_category", "deleted, category"),
+                          ("kb_article_live_validity", "deleted, active, valid_to, valid_from"),
+                          ("kb_article_title", "title"), ("kb_article_valid_from", "valid_from"),
+                          ("kb_article_valid_to", "valid_to")):
+        add_index(db, name, "kb_article", columns)
+    if isinstance(db, peewee.SqliteDatabase):
+        search_index.create(db, search_index.ARTICLES)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", partial(frozen.replay, version=1)),
     Migration(2, "reception log, transfers, contact search index", partial(frozen.replay, version=2)),
@@ -134,6 +167,7 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "assessment templates, runs, scores, etiquette self-checks", partial(frozen.replay, version=9)),
     Migration(10, "audit trail: hash chain per site", _audit_chain),
     Migration(11, "complaints: SLA policy versions, handler, classification log", _sla_policy),
+    Migration(13, "knowledge base articles and their search index", _knowledge_base),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

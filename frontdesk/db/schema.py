@@ -74,6 +74,13 @@ INDEXES: tuple[tuple[str, str, str], ...] = (
     ("self_check_staff_slot", "self_check", "staff_uuid, slot"),
     ("self_check_slot", "self_check", "slot"),
     ("self_check_reviewed", "self_check", "reviewed_at, slot"),
+    ("kb_article_category_title", "kb_article", "category, title"),
+    # the knowledge page: counted and listed in category order through these, never reading the answers
+    ("kb_article_live_category", "kb_article", "deleted, category"),
+    ("kb_article_live_validity", "kb_article", "deleted, active, valid_to, valid_from"),
+    ("kb_article_title", "kb_article", "title"),
+    ("kb_article_valid_from", "kb_article", "valid_from"),
+    ("kb_article_valid_to", "kb_article", "valid_to"),
 )
 
 
@@ -89,6 +96,7 @@ def create(db: peewee.Database) -> None:
         create_index(db, name, table, columns)
     if isinstance(db, peewee.SqliteDatabase):
         search_index.create(db)
+        search_index.create(db, search_index.ARTICLES)
     seeds.insert_all()
     if isinstance(db, peewee.SqliteDatabase):
         db.execute_sql("ANALYZE contact")  # as step 8 left an old database: planner statistics for contacts

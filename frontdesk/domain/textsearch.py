@@ -50,3 +50,38 @@ def match_expression(query: str) -> tuple[str, str] | None:
         else:
             phrases.append('bi : "' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
     return "", " AND ".join(phrases)
+
+
+# pairs a desk request is full of that say nothing about its subject (kept when nothing else is left)
+QUESTION_PAIRS = frozenset({"客户", "顾客", "请问", "询问", "咨询", "问一", "一下", "怎么", "什么", "多少", "可以",
+                            "是否", "哪里", "为什", "么办", "我们", "您好", "反映", "要求", "想问", "如何", "的是"})
+
+
+def request_pairs(text: str, most: int = 12) -> list[str]:
+    """The first ``most`` distinct character pairs of a typed sentence, question words left out (kept when
+    nothing else is left): what a ranked lookup matches on."""
+    pairs: list[str] = []
+    for run in _runs(text):
+        for i in range(len(run) - 1):
+            pair = run[i : i + 2]
+            if pair not in pairs:
+                pairs.append(pair)
+    return ([p for p in pairs if p not in QUESTION_PAIRS] or pairs)[:most]
+
+
+def rarest_pairs(counts: dict[str, int], budget: int) -> list[str]:
+    """The pairs worth ranking on: rarest first while their matches together stay within ``budget`` (at
+    least one); pairs that match nothing are left out. Bounds the work of a ranked lookup at any size."""
+    kept: list[str] = []
+    total = 0
+    for pair, count in sorted(((p, c) for p, c in counts.items() if c), key=lambda pc: pc[1]):
+        if kept and total + count > budget:
+            break
+        kept.append(pair)
+        total += count
+    return kept
+
+
+def any_pair_expression(pairs: list[str]) -> str:
+    """An FTS5 query matching records that contain any of ``pairs``."""
+    return "bi : (" + " OR ".join(f'"{p}"' for p in pairs) + ")"

@@ -136,6 +136,64 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ArticleDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="20"/>
+        <source>编辑知识条目</source>
+        <translation>Edit article</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="20"/>
+        <source>新增知识条目</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="28"/>
+        <source>客户会怎么问，如 停车怎么收费</source>
+        <translation>As a customer would ask, e.g. how much is parking</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="31"/>
+        <source>同义词、俗称，用空格分隔，如 停车费 车位</source>
+        <translation>Synonyms and everyday words, separated by spaces, e.g. parking fee space</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="50"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="53"/>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="54"/>
+        <source>标题（问题）</source>
+        <translation>Title (question)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="55"/>
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="56"/>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="57"/>
+        <source>有效期（不填即长期）</source>
+        <translation>Valid (blank: always)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="59"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentChart</name>
     <message>
         <location filename="../../frontdesk/ui/assessment_chart.py" line="60"/>
@@ -557,19 +615,19 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
@@ -580,7 +638,7 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
@@ -591,7 +649,7 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
@@ -661,68 +719,68 @@ Appeal reason: {3}</translation>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="152"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
         <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="155"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="155"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="155"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="155"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="161"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="164"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
         <source>上报：{0}</source>
         <translation>Reported to: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="174"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="175"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -904,57 +962,57 @@ Appeal reason: {3}</translation>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="142"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="145"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="155"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="158"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="173"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
         <source>分类已更新</source>
         <translation>Classification updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="179"/>
         <source>已审批方案</source>
         <translation>Plan approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="182"/>
         <source>已记录上报</source>
         <translation>Report to leaders recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="185"/>
         <source>时限标准已保存，新受理的投诉按新标准计时</source>
         <translation>Time limits saved; complaints opened from now on use them</translation>
     </message>
@@ -2741,6 +2799,35 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
 </context>
 <context>
+    <name>KbSuggestPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/kb_suggest.py" line="34"/>
+        <source>业务知识</source>
+        <translation>Knowledge</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/kb_suggest.py" line="51"/>
+        <source>填入 (Alt+Enter)</source>
+        <translation>Use (Alt+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/kb_suggest.py" line="55"/>
+        <source>Alt+↓/↑ 在诉求栏中选择知识，Alt+Enter 把答复填入处理结果（并复制）</source>
+        <translation>Alt+↓/↑ in the request field picks an article; Alt+Enter puts its answer into the handling text (and copies it)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/kb_suggest.py" line="56"/>
+        <location filename="../../frontdesk/ui/widgets/kb_suggest.py" line="113"/>
+        <source>输入诉求后显示相关知识</source>
+        <translation>Articles matching the request show here</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/kb_suggest.py" line="113"/>
+        <source>没有相关知识</source>
+        <translation>No matching article</translation>
+    </message>
+</context>
+<context>
     <name>KeyCustomerDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/key_customer_edit.py" line="19"/>
@@ -2781,6 +2868,130 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <location filename="../../frontdesk/ui/dialogs/key_customer_edit.py" line="40"/>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="51"/>
+        <source>搜索标题、关键词或答复内容</source>
+        <translation>Search title, keywords or answer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="53"/>
+        <source>全部分类</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="58"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="67"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="67"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="68"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="69"/>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="92"/>
+        <source>复制答复</source>
+        <translation>Copy answer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="126"/>
+        <source>选择一条知识查看答复</source>
+        <translation>Select an article to read its answer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="143"/>
+        <source>答复已复制</source>
+        <translation>Answer copied</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="148"/>
+        <source>请先在列表中选择一条知识</source>
+        <translation>Select an article in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="153"/>
+        <source>已新增知识条目</source>
+        <translation>Article added</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="159"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="164"/>
+        <source>删除知识条目“{0}”吗？</source>
+        <translation>Delete the article “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="167"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="173"/>
+        <source>选择要导入的知识库表格</source>
+        <translation>Choose the knowledge base sheet to import</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="182"/>
+        <source>
+……共 {0} 处问题</source>
+        <translation>
+… {0} problems in all</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="183"/>
+        <source>文件未导入，数据库没有任何改动。
+
+{0}{1}</source>
+        <translation>The file was not imported; nothing in the database changed.
+
+{0}{1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="183"/>
+        <source>文件被拒绝</source>
+        <translation>File refused</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="188"/>
+        <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
+        <translation>Sheet “{0}”: {1} new, {2} updated, {3} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="190"/>
+        <source>新增：{0}</source>
+        <translation>New: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="191"/>
+        <source>更新：{0}</source>
+        <translation>Updated: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="192"/>
+        <source>导入业务知识库 — 预览</source>
+        <translation>Import knowledge base — preview</translation>
     </message>
 </context>
 <context>
@@ -3646,98 +3857,98 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="56"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="212"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="223"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="96"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="111"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="113"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="121"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="126"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="128"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="131"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="214"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="225"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="242"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="242"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="253"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="249"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="260"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="250"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="261"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="255"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="266"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -5667,207 +5878,212 @@ Runs offline; data is stored in:
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <source>业务知识库</source>
+        <translation>Knowledge base</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
         <source>导入时间</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
         <source>来源站点</source>
         <translation>From site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="63"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="67"/>
         <source>站点导出…</source>
         <translation>Site export…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
         <source>站点导入…</source>
         <translation>Site import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="70"/>
         <source>导入罚款标准…</source>
         <translation>Import fine schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
         <source>只有管理员可以导出和导入</source>
         <translation>Only administrators can export and import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
         <source>已保留本站</source>
         <translation>Kept local</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
         <source>已采用对方</source>
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="91"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="94"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="107"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="119"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="120"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="129"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="142"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="144"/>
         <source>已导出 {0:,} 条记录到
 {1}</source>
         <translation>Exported {0:,} records to
 {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="161"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="161"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -5880,58 +6096,58 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="171"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="173"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="177"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="205"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="230"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="206"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="231"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="210"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="233"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="234"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="260"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="263"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="264"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="208"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="209"/>
         <source>表中没有的列，现有员工保持不变：{0}</source>
         <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
@@ -6994,6 +7210,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="71"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -7431,6 +7648,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="231"/>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="70"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="63"/>
         <source>启用</source>
         <translation>Active</translation>
@@ -7572,6 +7790,46 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/reception/phrases.py" line="70"/>
         <source>文字检查</source>
         <translation>Checked in text</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="62"/>
+        <source>业务知识库</source>
+        <translation>Knowledge base</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="63"/>
+        <source>分类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="65"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="66"/>
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="67"/>
+        <source>答复内容</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="68"/>
+        <source>生效日期</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="69"/>
+        <source>失效日期</source>
+        <translation>Valid to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="72"/>
+        <source>更新时间</source>
+        <translation>Updated</translation>
     </message>
 </context>
 <context>
@@ -8482,6 +8740,86 @@ Please send this file to technical support.</translation>
         <source>导出客户资料（完整电话号码）</source>
         <translation>Export customer data (full phone numbers)</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="33"/>
+        <source>产品与服务</source>
+        <translation>Products &amp; services</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="34"/>
+        <source>常见问题</source>
+        <translation>FAQ</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="35"/>
+        <source>活动与促销政策</source>
+        <translation>Promotions &amp; offers</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="36"/>
+        <source>商品信息</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="37"/>
+        <source>会员服务</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="38"/>
+        <source>停车服务</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="39"/>
+        <source>路况信息</source>
+        <translation>Road conditions</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="40"/>
+        <source>道路施工</source>
+        <translation>Roadworks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="41"/>
+        <source>事故处置</source>
+        <translation>Accidents &amp; breakdowns</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="42"/>
+        <source>旅游路线</source>
+        <translation>Tourist routes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="43"/>
+        <source>收费标准</source>
+        <translation>Tolls</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="44"/>
+        <source>法律法规</source>
+        <translation>Laws &amp; rules</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="58"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="59"/>
+        <source>未生效</source>
+        <translation>Not yet valid</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="60"/>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="61"/>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -8533,27 +8871,27 @@ Please send this file to technical support.</translation>
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="93"/>
+        <location filename="../../frontdesk/db/connection.py" line="125"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="95"/>
+        <location filename="../../frontdesk/db/connection.py" line="127"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="97"/>
+        <location filename="../../frontdesk/db/connection.py" line="129"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="99"/>
+        <location filename="../../frontdesk/db/connection.py" line="131"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="193"/>
+        <location filename="../../frontdesk/db/migrations.py" line="227"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -9195,7 +9533,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/assessments/runs.py" line="67"/>
-        <location filename="../../frontdesk/services/core/auth.py" line="149"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="157"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="103"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="283"/>
         <source>员工不存在</source>
@@ -9273,12 +9611,12 @@ Please send this file to technical support.</translation>
         <translation>You can only do this for yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="36"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="44"/>
         <source>密码连续输错 {0} 次，账户已锁定，请 {1} 分钟后再试或联系管理员</source>
         <translation>Wrong password {0} times in a row; the account is locked. Try again in {1} minutes or contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="127"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="135"/>
         <source>账户不存在</source>
         <translation>The account does not exist</translation>
     </message>
@@ -9738,6 +10076,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="66"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
@@ -10158,7 +10497,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>Audit trail broken: an entry before site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) was deleted or altered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="35"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="43"/>
         <source>工号或密码错误（连续输错 {0} 次将锁定 {1} 分钟）</source>
         <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
@@ -10178,12 +10517,12 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="173"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="181"/>
         <source>工号 {0} 不存在</source>
         <translation>Staff no. {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="178"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="186"/>
         <source>请用 --user 指定要恢复的管理员工号（现有管理员：{0}）</source>
         <translation>Name the administrator to recover with --user (administrators: {0})</translation>
     </message>
@@ -10491,6 +10830,66 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <source>请填写日期</source>
         <translation>Please enter a date</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="100"/>
+        <source>请选择知识分类</source>
+        <translation>Choose a category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="102"/>
+        <source>请填写标题</source>
+        <translation>Enter a title</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="104"/>
+        <source>标题不超过 {0} 字</source>
+        <translation>At most {0} characters in the title</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="106"/>
+        <source>关键词不超过 {0} 字</source>
+        <translation>At most {0} characters of keywords</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="108"/>
+        <source>请填写答复内容</source>
+        <translation>Enter the answer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="110"/>
+        <source>答复内容不超过 {0} 字</source>
+        <translation>At most {0} characters in the answer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/knowledge.py" line="112"/>
+        <source>失效日期不能早于生效日期</source>
+        <translation>The end date cannot be before the start date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="35"/>
+        <source>该知识条目不存在或已删除</source>
+        <translation>This article does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge.py" line="172"/>
+        <source>该分类下已有同名条目</source>
+        <translation>This category already has an article with this title</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="74"/>
+        <source>分类无效（例如 停车服务、常见问题）</source>
+        <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="84"/>
+        <source>“{0}”应为 是/否</source>
+        <translation>“{0}” should be 是/否 (yes/no)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="112"/>
+        <source>与第 {0} 行重复（同一分类、同一标题）</source>
+        <translation>Same as row {0} (same category and title)</translation>
+    </message>
 </context>
 <context>
     <name>handover</name>
@@ -10642,66 +11041,71 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="38"/>
+        <source>业务知识库</source>
+        <translation>Knowledge base</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="39"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="40"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="41"/>
         <source>礼仪自查</source>
         <translation>Etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="42"/>
         <source>排班考勤</source>
         <translation>Shifts &amp; attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="43"/>
         <source>违纪罚款</source>
         <translation>Discipline &amp; fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="45"/>
         <source>考核管理</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="47"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
         <source>员工档案</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
         <source>部门管理</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
         <source>节假日设置</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
         <source>系统维护</source>
         <translation>System</translation>
     </message>

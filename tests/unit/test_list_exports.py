@@ -19,7 +19,7 @@ from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.personnel import attendance, handover, selfchecks
 from frontdesk.services.reception import contacts as reception
-from frontdesk.services.reception import phrases, transfers, visits
+from frontdesk.services.reception import knowledge, phrases, transfers, visits
 
 TRICKY = ['=HYPERLINK("http://x","y")', "+86 138 0000 1111", "-5", "@SUM(A1)"]
 
@@ -83,6 +83,7 @@ LISTS = {  # export name: (spec, the page query)
     "departments": (staff.DEPARTMENTS, None),  # short lists, read whole: see the test below
     "phrases": (phrases.PHRASES, None),
     "forbidden": (phrases.FORBIDDEN, None),
+    "knowledge": (knowledge.ARTICLES, knowledge.list_articles),
 }
 SHORT_LISTS = {  # export name: the whole list as the page reads it
     "departments": lambda actor: staff.list_departments(actor),

@@ -23,6 +23,7 @@ from frontdesk.db.models.core import (
 # every module of db/models that defines tables, in the order their tables are listed
 MODULES: tuple[str, ...] = (
     "core", "reception", "complaints", "phrases", "visits", "aftersales", "discipline", "sync", "assessment",
+    "knowledge",
 )
 
 _CORE = (AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff)
@@ -42,6 +43,7 @@ _LAZY: dict[str, str] = {
     "Holiday": "complaints",
     "ImportHistory": "sync",
     "Incident": "discipline",
+    "KbArticle": "knowledge",
     "KeyCustomer": "visits",
     "LeaveRequest": "discipline",
     "RepairEvent": "aftersales",
@@ -98,6 +100,7 @@ __all__ = [
     "Holiday",
     "ImportHistory",
     "Incident",
+    "KbArticle",
     "KeyCustomer",
     "LeaveRequest",
     "NumberSequence",

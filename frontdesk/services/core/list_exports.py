@@ -14,7 +14,7 @@ from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.personnel import attendance, handover, selfchecks
 from frontdesk.services.reception import contacts as reception
-from frontdesk.services.reception import phrases, transfers, visits
+from frontdesk.services.reception import knowledge, phrases, transfers, visits
 
 __all__ = ["EXPORTS", "ColumnKind", "ListExport", "export_list"]
 
@@ -35,6 +35,7 @@ EXPORTS: dict[str, Maker] = {
     "departments": staff.export_departments,
     "phrases": phrases.export_phrases,
     "forbidden": phrases.export_forbidden,
+    "knowledge": knowledge.export_articles,
 }
 
 

@@ -17,8 +17,6 @@ from frontdesk.excel.sync_validate import ParsedSheet
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.sync.schema import CHUNK, content_positions, local_defaults, rows_by_uuid
 
-FTS_KEYS = ("number", "customer_name", "phone", "request", "handling")  # search_index.contact_texts order
-
 
 @dataclass
 class Counts:
@@ -133,8 +131,8 @@ def as_json(spec: SheetSpec, row: Sequence[Any]) -> str:
 
 
 def _fts_texts(spec: SheetSpec, row: Sequence[Any]) -> list[str]:
-    a, b, c, d, e = (spec.index(k) for k in FTS_KEYS)
-    return [row[a] or "", row[b] or "", row[c] or "", row[d] or "", row[e] or ""]
+    """The texts the table's search index holds for ``row``, in ``search_index.INDEXED`` order."""
+    return [row[spec.index(k)] or "" for k in search_index.INDEXED[spec.name][1]]
 
 
 def write_row(spec: SheetSpec, row: Sequence[Any], old: Sequence[Any] | None) -> None:
@@ -144,26 +142,28 @@ def write_row(spec: SheetSpec, row: Sequence[Any], old: Sequence[Any] | None) ->
     values = [row[spec.index(k)] for k in keys]
     cursor = database.obj.cursor()
     cursor.execute(f'UPDATE "{spec.name}" SET {sets} WHERE uuid = ?', [*values, row[spec.index("uuid")]])
-    if spec.name == "contact" and old is not None:
+    if spec.name in search_index.INDEXED and old is not None:
         _reindex(spec, [(row, old)])
 
 
 def _reindex(spec: SheetSpec, pairs: Sequence[tuple[Sequence[Any], Sequence[Any]]]) -> None:
-    """Contacts whose texts or deleted flag changed: replace, add (revived) or remove (tombstoned)."""
+    """Records (contacts, articles) whose texts or deleted flag changed: replace, add (revived) or remove
+    (tombstoned)."""
     at_del, at_uuid = spec.index("deleted"), spec.index("uuid")
+    fts = search_index.INDEXED[spec.name][0]
     ids = dict(database.obj.execute_sql(
-        f"SELECT uuid, id FROM contact WHERE uuid IN ({','.join('?' * len(pairs))})",
+        f'SELECT uuid, id FROM "{spec.name}" WHERE uuid IN ({",".join("?" * len(pairs))})',
         [new[at_uuid] for new, _ in pairs]).fetchall()) if pairs else {}
     for new, old in pairs:
         rowid = ids[new[at_uuid]]
         was, now_live = not old[at_del], not new[at_del]
         old_texts, new_texts = _fts_texts(spec, old), _fts_texts(spec, new)
         if was and now_live:
-            search_index.replace(rowid, old_texts, new_texts)
+            search_index.replace(rowid, old_texts, new_texts, fts)
         elif was:
-            search_index.remove(rowid, old_texts)
+            search_index.remove(rowid, old_texts, fts)
         elif now_live:
-            search_index.add(rowid, new_texts)
+            search_index.add(rowid, new_texts, fts)
 
 
 def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int | None) -> Counts:
@@ -177,7 +177,7 @@ def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int |
         tail = tuple(extra.values())
         cursor.executemany(f'INSERT INTO "{spec.name}" ({columns}) VALUES ({",".join("?" * len(keys))})',
                            [row + tail for row in plan.inserts] if tail else plan.inserts)
-        if spec.name == "contact":
+        if spec.name in search_index.INDEXED:
             _index_new(spec, plan.inserts)
     if plan.updates:
         keys = [k for k in spec.keys if k != "uuid"]
@@ -186,7 +186,7 @@ def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int |
         sets = ", ".join(f'"{k}" = ?' for k in keys)
         cursor.executemany(f'UPDATE "{spec.name}" SET {sets} WHERE uuid = ?',
                            [[row[i] for i in positions] + [row[at_uuid]] for row, _ in plan.updates])
-        if spec.name == "contact":
+        if spec.name in search_index.INDEXED:
             for start in range(0, len(plan.updates), CHUNK):
                 _reindex(spec, plan.updates[start:start + CHUNK])
     if plan.bases:
@@ -203,11 +203,9 @@ def _index_new(spec: SheetSpec, rows: Sequence[Sequence[Any]]) -> None:
     for start in range(0, len(live), CHUNK):
         part = live[start:start + CHUNK]
         ids = dict(database.obj.execute_sql(
-            f"SELECT uuid, id FROM contact WHERE uuid IN ({','.join('?' * len(part))})",
+            f'SELECT uuid, id FROM "{spec.name}" WHERE uuid IN ({",".join("?" * len(part))})',
             [r[at_uuid] for r in part]).fetchall())
-        a, b, c, d, e = (spec.index(k) for k in FTS_KEYS)
-        search_index.add_many((ids[r[at_uuid]], [r[a] or "", r[b] or "", r[c] or "", r[d] or "", r[e] or ""])
-                              for r in part)
+        search_index.add_many(((ids[r[at_uuid]], _fts_texts(spec, r)) for r in part), search_index.INDEXED[spec.name][0])
 
 
 def _record_conflicts(spec: SheetSpec, conflicts: Sequence[tuple[tuple[Any, ...], tuple[Any, ...], bytes]],

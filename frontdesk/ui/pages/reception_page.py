@@ -37,6 +37,7 @@ from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.contact_form import ContactForm
 from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.enum_combo import enum_combo
+from frontdesk.ui.widgets.kb_suggest import KbSuggestPanel
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.phrase_panel import ForbiddenWatcher, PhrasePanel
 
@@ -76,11 +77,16 @@ class ReceptionPage(Page):
         self.forbidden_watch.label.setWordWrap(False)
         self.form.message_row.insertWidget(0, self.forbidden_watch.label)
 
+        self.kb_panel = KbSuggestPanel(ctx.actor)  # the knowledge base answers the request being typed
+        self.kb_panel.attach(self.form.request, self.form.handling, self.form)
+
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.form)
+        top.addWidget(self.kb_panel)
         top.addWidget(side)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 1)
+        top.setStretchFactor(2, 1)
 
         columns = spec_columns(reception.CONTACTS, {
             "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,

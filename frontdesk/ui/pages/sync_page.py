@@ -50,7 +50,8 @@ class SyncPage(Page):
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        kinds = {"site": self.tr("站点数据"), "roster": self.tr("员工花名册"), "fines": self.tr("罚款标准")}
+        kinds = {"site": self.tr("站点数据"), "roster": self.tr("员工花名册"), "fines": self.tr("罚款标准"),
+                 "knowledge": self.tr("业务知识库")}
         self.history = ListPanel([
             Column("at", self.tr("导入时间"), 130), Column("kind", self.tr("类型"), 80, fmt=lambda v: kinds.get(v, v)),
             Column("file_name", self.tr("文件"), 200, sortable=False),
