@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from frontdesk import clock
 from frontdesk.db.connection import analyze
-from frontdesk.demo import aftersales, assessments, complaints, reception, shifts, staff, visits
+from frontdesk.demo import aftersales, assessments, complaints, knowledge, reception, shifts, staff, visits
 from frontdesk.demo.context import DemoContext, DemoGenerator
 from frontdesk.demo.journal import Batch, Journal, recorded
 from frontdesk.demo.staff import DEMO_PASSWORD
@@ -24,6 +24,7 @@ TEAM = 24  # demo staff, whatever the row count
 
 # In the order they run: each reads what the ones above it made.
 GENERATORS: tuple[DemoGenerator, ...] = (
+    DemoGenerator("knowledge", 0.0, knowledge.generate),  # a fixed few dozen articles, whatever the rows
     DemoGenerator("returns", 0.03, aftersales.generate_returns),
     DemoGenerator("repairs", 0.03, aftersales.generate_repairs),
     DemoGenerator("contacts", 1.0, reception.generate_contacts),

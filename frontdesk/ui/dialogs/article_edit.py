@@ -9,7 +9,8 @@ from frontdesk.domain.knowledge import ArticleInput
 from frontdesk.domain.roles import Actor
 from frontdesk.services.reception import knowledge
 from frontdesk.ui.dialogs.base import FormDialog
-from frontdesk.ui.widgets.inputs import ChoiceCombo, OptionalDateEdit
+from frontdesk.ui.widgets.date_field import DateField
+from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 class ArticleDialog(FormDialog):
@@ -33,9 +34,9 @@ class ArticleDialog(FormDialog):
         self.answer.setObjectName("answer")
         self.answer.setTabChangesFocus(True)
         self.answer.setMinimumHeight(120)
-        self.valid_from = OptionalDateEdit()
+        self.valid_from = DateField()
         self.valid_from.setObjectName("valid_from")
-        self.valid_to = OptionalDateEdit()
+        self.valid_to = DateField()
         self.valid_to.setObjectName("valid_to")
         if row:
             self.valid_from.set_value(row["valid_from"])

@@ -28,7 +28,7 @@ from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.article_edit import ArticleDialog
 from frontdesk.ui.dialogs.sync_exchange import ImportPreviewDialog
-from frontdesk.ui.list_export_action import export_button, export_named
+from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
 from frontdesk.ui.messages import confirm, inform, show_user_error, status, warn
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import succeeded
@@ -74,7 +74,7 @@ class KnowledgePage(Page):
                 self.buttons[key] = button
         self.export_btn = export_button(self)
         self.export_btn.clicked.connect(lambda: export_named(self, self.panel, "knowledge"))
-        self.panel.actions_bar.addWidget(self.export_btn)
+        add_beside_pager(self.panel, self.export_btn)  # the toolbar row is full at 1366 px in English
         self.panel.activated.connect(lambda _row: self.edit() if self.can_edit else None)
         self.panel.currentChanged.connect(self.show_article)
 
@@ -199,11 +199,8 @@ class KnowledgePage(Page):
 
 
 def _with_samples(win: QWidget) -> None:
-    """The screenshot folder's demo data has no articles: add the sample ones once."""
-    from frontdesk.db.models import KbArticle
-
-    if not KbArticle.live().exists():
-        knowledge.add_sample_articles(win.ctx.actor)
+    """A screenshot folder made before the demo data had articles: add the sample ones (titles there are kept)."""
+    knowledge.add_sample_articles(win.ctx.actor)
 
 
 def _page_state(win: QWidget) -> None:

@@ -80,13 +80,17 @@ class ReceptionPage(Page):
         self.kb_panel = KbSuggestPanel(ctx.actor)  # the knowledge base answers the request being typed
         self.kb_panel.attach(self.form.request, self.form.handling, self.form)
 
+        # The caller's history and the knowledge base's answers share the column beside the form (one above
+        # the other): side by side they made the window wider than a 1366-px screen in English.
+        aids = QSplitter(Qt.Orientation.Vertical)
+        aids.addWidget(side)
+        aids.addWidget(self.kb_panel)
+        aids.setMinimumWidth(220)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.form)
-        top.addWidget(self.kb_panel)
-        top.addWidget(side)
+        top.addWidget(aids)
         top.setStretchFactor(0, 4)
         top.setStretchFactor(1, 1)
-        top.setStretchFactor(2, 1)
 
         columns = spec_columns(reception.CONTACTS, {
             "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,
