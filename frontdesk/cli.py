@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="站点导出：把变更的记录写入 Excel 工作簿，带到总部导入")
     export.add_argument("--out", required=True, type=Path, help="输出文件（.xlsx）")
-    export.add_argument("--since", help="只导出此日期（YYYY-MM-DD）以来变更的记录；默认为上次导出以来")
+    export.add_argument("--to", default="", help="目标站点代码（如 HQ、S02）：默认导出上次发给它以来本库变更的记录")
+    export.add_argument("--since", help="已停用：记录按本库变更号挑选，不再按日期（请用 --all 导出全部）")
     export.add_argument("--all", action="store_true", help="导出全部记录")
     imp = sub.add_parser("import", help="站点导入：合并另一站点导出的工作簿；文件有误时返回非 0")
     imp.add_argument("file", type=Path)

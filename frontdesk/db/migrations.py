@@ -20,7 +20,7 @@ from pathlib import Path
 import peewee
 from playhouse.migrate import SchemaMigrator
 
-from frontdesk.db import frozen, schema
+from frontdesk.db import changes, frozen, schema
 from frontdesk.db.connection import database
 from frontdesk.db.fields import has_sql_default, sql_default
 from frontdesk.db.models import SchemaVersion
@@ -122,6 +122,60 @@ def _sla_policy(db: peewee.Database) -> None:
         add_column(db, "complaint_event", name, text(max_length=length))
 
 
+# the synced tables as step 12 found them (not today's list: a later table gets its columns from its model)
+_SYNCED_V11 = (
+    "audit_log", "department", "staff", "contact", "transfer", "complaint", "complaint_event", "holiday",
+    "sla_policy", "forbidden_phrase", "standard_phrase", "key_customer", "return_visit", "repair_event",
+    "repair_order", "return_order", "dismissal_proposal", "fine_month", "fine_rule", "handover", "incident",
+    "leave_request", "shift", "shift_swap", "shift_type", "assessment", "assessment_run", "assessment_template",
+    "self_check",
+)
+
+
+def _change_sequence(db: peewee.Database) -> None:
+    """Sync by change number: every synced row gets change_seq (indexed) and its origin's site and number;
+    the counter and the per-peer exchange state tables."""
+
+    class ChangeCounterV12(peewee.Model):
+        name = peewee.CharField(max_length=16, primary_key=True)
+        value = peewee.BigIntegerField()
+
+        class Meta:
+            table_name = "change_counter"
+
+    class SyncPeerV12(peewee.Model):
+        peer = peewee.CharField(max_length=16, primary_key=True)
+        sent_no = peewee.IntegerField()
+        sent_seq = peewee.BigIntegerField()
+        sent_vector = peewee.TextField()
+        received_no = peewee.IntegerField()
+        received_seq = peewee.BigIntegerField()
+        known_seq = peewee.BigIntegerField()
+
+        class Meta:
+            table_name = "sync_peer"
+
+    class SyncSentV12(peewee.Model):
+        peer = peewee.CharField(max_length=16)
+        record_uuid = peewee.CharField(max_length=36)
+        digest = peewee.BlobField()
+        seq = peewee.BigIntegerField()
+
+        class Meta:
+            table_name = "sync_sent"
+            primary_key = peewee.CompositeKey("peer", "record_uuid")
+            without_rowid = True
+
+    with db.bind_ctx([ChangeCounterV12, SyncPeerV12, SyncSentV12]):
+        db.create_tables([ChangeCounterV12, SyncPeerV12, SyncSentV12])
+    for table in _SYNCED_V11:
+        add_column(db, table, "change_seq", peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)]))
+        add_column(db, table, "origin_site", peewee.CharField(max_length=16, default="", constraints=[sql_default("")]))
+        add_column(db, table, "origin_seq", peewee.BigIntegerField(default=0, constraints=[sql_default(0)]))
+        add_column(db, table, "change_peer", peewee.CharField(max_length=16, default="", constraints=[sql_default("")]))
+    changes.stamp_existing(db, _SYNCED_V11)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", partial(frozen.replay, version=1)),
     Migration(2, "reception log, transfers, contact search index", partial(frozen.replay, version=2)),
@@ -134,6 +188,7 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "assessment templates, runs, scores, etiquette self-checks", partial(frozen.replay, version=9)),
     Migration(10, "audit trail: hash chain per site", _audit_chain),
     Migration(11, "complaints: SLA policy versions, handler, classification log", _sla_policy),
+    Migration(12, "sync: change numbers, origin of each version, exchange state per peer", _change_sequence),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -75,6 +75,7 @@ def write_site_workbook(path: str | os.PathLike[str], manifest: dict[str, str], 
     """
     total = sum(s.count for s in sheets)
     checksum = Checksum()
+    checksum.manifest(manifest)
     counts: dict[str, int] = {}
     overflow: list[tuple[str, str, str, int, str]] = []
     done = 0

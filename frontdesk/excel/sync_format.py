@@ -16,6 +16,25 @@ OVERFLOW_SHEET = "_overflow"  # the rest of texts longer than one Excel cell hol
 OVERFLOW_KEYS = ("sheet", "uuid", "column", "part", "text")
 CELL_LIMIT = 32_000  # Excel keeps at most 32,767 characters in a cell
 SEP, END = "\x1f", "\x1e"
+# manifest entries the checksum covers too: who sent it to whom, which slice of change numbers, the vectors
+COVERED_KEYS = ("site_code", "destination", "export_no", "from_seq", "to_seq", "vector_before", "vector",
+                "received_seq", "schema_version")
+
+
+def dump_vector(vector: dict[str, int]) -> str:
+    """A version vector as manifest text: ``HQ:120,S01:37`` (sites sorted)."""
+    return ",".join(f"{site}:{vector[site]}" for site in sorted(vector))
+
+
+def parse_vector(text: str) -> dict[str, int]:
+    """The inverse of dump_vector; ValueError for anything else."""
+    out: dict[str, int] = {}
+    for part in filter(None, (text or "").split(",")):
+        site, _, number = part.partition(":")
+        if not site or not number.isdigit():
+            raise ValueError(part)
+        out[site] = int(number)
+    return out
 
 
 class FieldKind(Enum):
@@ -85,6 +104,10 @@ class Checksum:
 
     def __init__(self) -> None:
         self._h = hashlib.sha256()
+
+    def manifest(self, items: dict[str, str]) -> None:
+        """The covered manifest entries, first (an edited cursor or vector changes the checksum)."""
+        self._h.update(SEP.join(f"{k}={items.get(k, '')}" for k in COVERED_KEYS).encode() + END.encode())
 
     def sheet(self, name: str, keys: Sequence[str]) -> None:
         self._h.update(f"{name}{END}{SEP.join(keys)}{END}".encode())

@@ -188,6 +188,7 @@ def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSp
     if problems:
         raise WorkbookRefused(problems)
     checksum = Checksum()
+    checksum.manifest(manifest)
     overflow = _overflow(book, manifest)
     sheets: dict[str, ParsedSheet] = {}
     for n, name in enumerate(listed):

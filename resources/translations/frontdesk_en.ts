@@ -476,253 +476,253 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="39"/>
         <source>超 </source>
         <translation>over </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
         <source>{0}天</source>
         <translation>{0}d </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
         <source>{0}小时</source>
         <translation>{0}h </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
         <source>{0}分钟</source>
         <translation>{0}min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
         <source>按承诺</source>
         <translation>As promised</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
         <source>超时完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
         <source>按时完成</source>
         <translation>Done on time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
         <source>已超期 </source>
         <translation>Overdue </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
         <source>剩余 </source>
         <translation>Left </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="89"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="100"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="101"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="102"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="183"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="185"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="185"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>最近时限</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="127"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="131"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="131"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="131"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="131"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="131"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="141"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="142"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="151"/>
         <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="181"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="154"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="154"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="154"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="154"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="160"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="164"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="164"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="168"/>
         <source>上报：{0}</source>
         <translation>Reported to: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="173"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -2586,65 +2586,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="51"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="69"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="70"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -5251,44 +5251,44 @@ Runs offline; data is stored in:
 <context>
     <name>SiteExportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="22"/>
         <source>站点导出</source>
         <translation>Site export</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="25"/>
+        <source>上次发给该站点以来（{0}）</source>
+        <translation>Since the last export to that site ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="26"/>
+        <source>上次发给该站点以来（尚未导出过：全部）</source>
+        <translation>Since the last export to that site (none yet: everything)</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
-        <source>上次导出以来（{0}）</source>
-        <translation>Since the last export ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="28"/>
-        <source>上次导出以来（尚未导出过：全部）</source>
-        <translation>Since the last export (none yet: everything)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="29"/>
-        <source>自指定日期以来</source>
-        <translation>Since a date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="30"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="31"/>
+        <source>如 HQ、S02；留空为任意站点</source>
+        <translation>e.g. HQ, S02; empty for any site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
+        <source>目标站点</source>
+        <translation>Destination site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="33"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="38"/>
-        <source>起始日期</source>
-        <translation>From date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="39"/>
-        <source>把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
-        <translation>Export the records changed at this site to one Excel workbook, to be imported (merged) at head office or another site.</translation>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
+        <source>把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
+        <translation>Export the records changed in this database (including those imported from other sites) to one Excel workbook, to be imported and merged at head office (or another site).</translation>
     </message>
 </context>
 <context>
@@ -8453,7 +8453,7 @@ Please send this file to technical support.</translation>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="193"/>
+        <location filename="../../frontdesk/db/migrations.py" line="248"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -9867,14 +9867,14 @@ Please send this file to technical support.</translation>
         <translation>The department does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/cli.py" line="20"/>
+        <location filename="../../frontdesk/services/sync/cli.py" line="19"/>
         <source>请先运行 init 初始化站点</source>
         <translation>Run init to set up the site first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/cli.py" line="30"/>
-        <source>--since 日期格式应为 YYYY-MM-DD：{0}</source>
-        <translation>--since must be a date in the form YYYY-MM-DD: {0}</translation>
+        <location filename="../../frontdesk/services/sync/cli.py" line="23"/>
+        <source>--since 已停用：记录按本库变更号挑选（上次发给目标站点以来），导出全部请用 --all</source>
+        <translation>--since is no longer supported: records are picked by this database&apos;s change numbers (since the last export to the destination); use --all to export everything</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/sync/conflicts.py" line="58"/>
@@ -10365,6 +10365,16 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/complaints/sla_policy.py" line="72"/>
         <source>生效日期不能早于今天（已受理的投诉按原标准）</source>
         <translation>The effective date cannot be before today (cases already opened keep their policy)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="125"/>
+        <source>不能导出给本站自己</source>
+        <translation>A site cannot export to itself</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="132"/>
+        <source>发往 {0} 的游标（第 {1} 号变更）超过本站现有的最大变更号 {2}：本站数据库可能从备份恢复或重新初始化过。请选择“全部记录”重新导出。</source>
+        <translation>The cursor for {0} (change {1}) is beyond this site&apos;s highest change number {2}: this database may have been restored from a backup or re-initialised. Export all records instead.</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ _LAZY: dict[str, str] = {
     "Assessment": "assessment",
     "AssessmentRun": "assessment",
     "AssessmentTemplate": "assessment",
+    "ChangeCounter": "sync",
     "Complaint": "complaints",
     "ComplaintEvent": "complaints",
     "Contact": "reception",
@@ -56,6 +57,8 @@ _LAZY: dict[str, str] = {
     "StandardPhrase": "phrases",
     "SyncBase": "sync",
     "SyncConflict": "sync",
+    "SyncPeer": "sync",
+    "SyncSent": "sync",
     "Transfer": "reception",
 }
 
@@ -86,6 +89,7 @@ __all__ = [
     "AssessmentTemplate",
     "AuditLog",
     "BaseModel",
+    "ChangeCounter",
     "Complaint",
     "ComplaintEvent",
     "Contact",
@@ -116,6 +120,8 @@ __all__ = [
     "StandardPhrase",
     "SyncBase",
     "SyncConflict",
+    "SyncPeer",
+    "SyncSent",
     "SyncedModel",
     "Transfer",
     "all_models",

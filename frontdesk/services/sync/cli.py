@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from frontdesk.domain.roles import SYSTEM
 from frontdesk.errors import T, UserError
@@ -20,17 +19,12 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(T("errors", "请先运行 init 初始化站点"))
     actor = SYSTEM
     if args.command == "export":
-        since: date | str | None = SINCE_LAST
-        if args.all:
-            since = None
-        elif args.since:
-            try:
-                since = date.fromisoformat(args.since)
-            except ValueError:
-                raise UserError(T("errors", "--since 日期格式应为 YYYY-MM-DD：{0}").format(args.since)) from None
-        summary = export_site(actor, args.out, since)
-        print(f"已导出 {summary.total:,} 条记录到 {summary.path}")
-        print(f"范围：{summary.since or '全部'} 以来；校验和 {summary.checksum}")
+        if args.since:  # wall clocks drift and imported rows keep their origin's time: never a cursor
+            raise UserError(T("errors", "--since 已停用：记录按本库变更号挑选（上次发给目标站点以来），导出全部请用 --all"))
+        summary = export_site(actor, args.out, None if args.all else SINCE_LAST, to=args.to)
+        print(f"已导出 {summary.total:,} 条记录到 {summary.path}（发往 {summary.destination or '任意站点'}，"
+              f"第 {summary.export_no} 次）")
+        print(f"范围：变更号 {summary.since + 1}–{summary.upto}；校验和 {summary.checksum}")
         for name, n in summary.counts.items():
             if n:
                 print(f"  {name}: {n:,}")

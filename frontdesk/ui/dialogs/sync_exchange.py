@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from frontdesk import clock
 from frontdesk.services.core.roster_import import RosterPreview
@@ -18,32 +16,30 @@ from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 class SiteExportDialog(FormDialog):
-    """站点导出: since the last export (the default), since a date, or everything."""
+    """站点导出: to a destination site, since the last export to it (the default) or everything."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("站点导出"), parent, 440, ok=Buttons.Ok)
         last = last_export_at()
         self.scope = ChoiceCombo([
-            ("last", self.tr("上次导出以来（{0}）").format(f"{last:%Y-%m-%d %H:%M}") if last
-             else self.tr("上次导出以来（尚未导出过：全部）")),
-            ("date", self.tr("自指定日期以来")),
+            ("last", self.tr("上次发给该站点以来（{0}）").format(f"{last:%Y-%m-%d %H:%M}") if last
+             else self.tr("上次发给该站点以来（尚未导出过：全部）")),
             ("all", self.tr("全部记录")),
         ])
-        self.since = QDateEdit(QDate(clock.today()).addDays(-30))
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
-        self.scope.currentIndexChanged.connect(lambda: self.since.setEnabled(self.scope.value() == "date"))
-        self.since.setEnabled(False)
+        self.to = QLineEdit()
+        self.to.setMaxLength(16)
+        self.to.setPlaceholderText(self.tr("如 HQ、S02；留空为任意站点"))
+        self.form.add("to", self.tr("目标站点"), self.to)
         self.form.add("scope", self.tr("导出范围"), self.scope)
-        self.form.add("since", self.tr("起始日期"), self.since)
-        intro = QLabel(self.tr("把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。"))
+        intro = QLabel(self.tr("把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。"))
         intro.setWordWrap(True)
         self.add_above(intro)
-        self.choice: date | str | None = SINCE_LAST
+        self.choice: str | None = SINCE_LAST
+        self.destination = ""
 
     def save(self) -> None:
-        scope = self.scope.value()
-        self.choice = SINCE_LAST if scope == "last" else None if scope == "all" else self.since.date().toPython()
+        self.choice = SINCE_LAST if self.scope.value() == "last" else None
+        self.destination = self.to.text().strip().upper()
 
 
 class ImportPreviewDialog(FormDialog):

@@ -138,7 +138,7 @@ class SyncPage(Page):
         if path is None:
             return None
         written = run_with_progress(self, lambda ctx: export_site(
-            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled).total, self.tr("正在导出站点数据…"))
+            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled, to=dialog.destination).total, self.tr("正在导出站点数据…"))
         if written is not None:
             inform(self, self.tr("已导出 {0:,} 条记录到\n{1}").format(written, path))
         return written
