@@ -9,6 +9,7 @@ import peewee
 
 from frontdesk.db import changes
 from frontdesk.db.connection import database
+from frontdesk.domain.text import clean_value
 
 STAMPS = ("change_seq", "origin_site", "origin_seq")
 
@@ -42,7 +43,7 @@ def insert_rows(model: type[peewee.Model], fields: Sequence[str], rows: Iterable
 
     with db.atomic():  # numbers and rows commit together (a savepoint inside the caller's transaction)
         for row in rows:
-            batch.append(tuple(conv(value) for conv, value in zip(converters, row, strict=True)))
+            batch.append(tuple(conv(clean_value(value)) for conv, value in zip(converters, row, strict=True)))
             if len(batch) >= 5000:
                 flush()
                 count += len(batch)

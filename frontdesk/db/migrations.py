@@ -20,11 +20,11 @@ from pathlib import Path
 import peewee
 from playhouse.migrate import SchemaMigrator
 
-from frontdesk.db import changes, frozen, schema
+from frontdesk.db import changes, frozen, schema, search_index
 from frontdesk.db.connection import database
 from frontdesk.db.fields import has_sql_default, sql_default
 from frontdesk.db.models import SchemaVersion
-from frontdesk.domain import audit_chain
+from frontdesk.domain import audit_chain, text
 from frontdesk.errors import T, UserError
 
 log = logging.getLogger(__name__)
@@ -174,6 +174,30 @@ def _change_sequence(db: peewee.Database) -> None:
         add_column(db, table, "origin_seq", peewee.BigIntegerField(default=0, constraints=[sql_default(0)]))
         add_column(db, table, "change_peer", peewee.CharField(max_length=16, default="", constraints=[sql_default("")]))
     changes.stamp_existing(db, _SYNCED_V11)
+    _clean_stored_text(db)
+
+
+def _clean_stored_text(db: peewee.Database) -> None:
+    """Control characters (but tab and newline) out of every stored text of the synced tables, as text is
+    cleaned where it enters from now on; the contact search index follows (it indexed the old text)."""
+    for table in _SYNCED_V11:
+        names = [c.name for c in db.get_columns(table)
+                 if c.data_type.upper().startswith(("VARCHAR", "TEXT", "CHAR")) and c.name != "uuid"]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        fixes = []
+        for row in db.execute_sql(f'SELECT "id", {quoted} FROM "{table}"').fetchall():
+            texts = list(row[1:])
+            clean = [text.clean(v) if isinstance(v, str) else v for v in texts]
+            if clean != texts:
+                fixes.append((row[0], texts, clean))
+        sets = ", ".join(f'"{n}" = ?' for n in names)
+        for rowid, old, new in fixes:
+            db.execute_sql(f'UPDATE "{table}" SET {sets} WHERE "id" = ?', (*new, rowid))
+            if table == "contact" and isinstance(db, peewee.SqliteDatabase):
+                at = [names.index(c) for c in search_index.CONTACT_COLUMNS]
+                live = db.execute_sql('SELECT "deleted" FROM "contact" WHERE "id" = ?', (rowid,)).fetchone()[0] == 0
+                if live:
+                    search_index.replace(rowid, [old[i] or "" for i in at], [new[i] or "" for i in at])
 
 
 MIGRATIONS: list[Migration] = [

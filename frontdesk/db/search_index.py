@@ -14,6 +14,7 @@ from frontdesk.db.connection import database
 from frontdesk.domain.textsearch import index_tokens, match_expression
 
 TABLE = "contact_fts"
+CONTACT_COLUMNS = ("number", "customer_name", "phone", "request", "handling")  # contact_texts order
 
 
 def create(db: peewee.Database) -> None:

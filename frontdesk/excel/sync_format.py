@@ -10,6 +10,8 @@ from enum import Enum
 from functools import cached_property
 from typing import Any
 
+from frontdesk.domain.text import clean, is_clean
+
 FORMAT = "frontdesk-site-export/1"
 MANIFEST_SHEET = "_manifest"
 OVERFLOW_SHEET = "_overflow"  # the rest of texts longer than one Excel cell holds
@@ -147,6 +149,7 @@ def _text(column: SyncColumn) -> Callable[[Any], Any]:
                 value = "" if value is None else str(value)
         if not value:
             return empty
+        value = clean(value)  # what a cell decoded from _x0007_ would bring in
         if limit is not None and len(value) > limit:
             raise ValueError(f"超过 {limit} 字")
         return value
@@ -253,6 +256,8 @@ def _fast(column: SyncColumn, values: list[Any]) -> list[Any] | None:
     kinds = set(map(type, values))
     kind = column.kind
     if kind is FieldKind.TEXT and kinds == {str}:
+        if not is_clean("".join(values)):
+            return None
         if column.max_length is not None and max(map(len, values), default=0) > column.max_length:
             return None
         return [v or None for v in values] if column.nullable else values

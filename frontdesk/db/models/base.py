@@ -11,6 +11,7 @@ from frontdesk import clock
 from frontdesk.db import changes
 from frontdesk.db.connection import database
 from frontdesk.db.fields import sql_default
+from frontdesk.domain.text import clean, clean_value, is_clean
 
 _current_site = {"code": ""}
 
@@ -29,11 +30,24 @@ def new_uuid() -> str:
 
 
 class BaseModel(peewee.Model):
-    """Base of every table: bound to the one DatabaseProxy, snake_case table names."""
+    """Base of every table: bound to the one DatabaseProxy, snake_case table names; text is stored clean
+    (``domain.text.clean``: no control characters but tab and newline), whichever service wrote it."""
 
     class Meta:
         database = database
         legacy_table_names = False
+
+    def save(self, force_insert: bool = False, only: Any = None) -> int:
+        data = self.__data__
+        for name, value in data.items():
+            if value.__class__ is str and not is_clean(value):
+                data[name] = clean(value)
+        return super().save(force_insert=force_insert, only=only)
+
+    @classmethod
+    def update(cls, __data: Any = None, **update: Any) -> peewee.ModelUpdate:
+        data = cls._normalize_data(__data, update)
+        return peewee.ModelUpdate(cls, {k: clean_value(v) for k, v in data.items()})
 
 
 # written by a sync step or bookkeeping of one site's logins: an update of only these takes no change number
@@ -85,7 +99,7 @@ class SyncedModel(BaseModel):
     @classmethod
     def update(cls, __data: Any = None, **update: Any) -> peewee.ModelUpdate:
         """An UPDATE query that stamps a new change number on the rows it changes (run it in a transaction)."""
-        data = cls._normalize_data(__data, update)
+        data = {k: clean_value(v) for k, v in cls._normalize_data(__data, update).items()}
         names = {f.name if isinstance(f, peewee.Field) else str(f) for f in data}
         if not names <= UNSTAMPED:
             seq = changes.take()

@@ -27,7 +27,7 @@ from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T, ValidationError
 from frontdesk.excel.exporter import Cancel
 from frontdesk.excel.sync_export import SheetData, write_site_workbook
-from frontdesk.excel.sync_format import SheetSpec, digest, dump_vector
+from frontdesk.excel.sync_format import Problem, SheetSpec, digest, dump_vector
 from frontdesk.services.core import site
 from frontdesk.services.core.permissions import require
 from frontdesk.services.core.site_settings import LAST_EXPORT_AT
@@ -50,6 +50,7 @@ class ExportSummary:
     destination: str = ANY_PEER
     export_no: int = 0
     upto: int = 0
+    cleaned: tuple[Problem, ...] = ()  # stored texts with characters no cell holds: sent cleaned, named here
 
     @property
     def total(self) -> int:
@@ -157,7 +158,8 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
             "app_version": frontdesk.__version__,
             "exported_by": actor.name,
         }
-        checksum = write_site_workbook(path, manifest, sheets, progress, cancel)
+        cleaned: list[Problem] = []
+        checksum = write_site_workbook(path, manifest, sheets, progress, cancel, cleaned)
     with transaction():
         SyncPeer.insert(peer=to, sent_no=export_no, sent_seq=upto, sent_vector=json.dumps(vector, sort_keys=True),
                         ).on_conflict(conflict_target=[SyncPeer.peer], update={
@@ -166,4 +168,5 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
         if sent:
             _note_sent(to, sent, upto)
         LAST_EXPORT_AT.put(started)
-    return ExportSummary(Path(path), start, {s.spec.name: s.count for s in sheets}, checksum, to, export_no, upto)
+    return ExportSummary(Path(path), start, {s.spec.name: s.count for s in sheets}, checksum, to, export_no, upto,
+                         tuple(cleaned))
