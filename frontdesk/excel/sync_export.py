@@ -13,9 +13,11 @@ from frontdesk.excel.sync_format import (
     CELL_LIMIT,
     END,
     FORMAT,
+    KEYED,
     MANIFEST_SHEET,
     OVERFLOW_KEYS,
     OVERFLOW_SHEET,
+    PLAIN,
     SEP,
     Checksum,
     FieldKind,
@@ -81,14 +83,15 @@ def _summed(spec: SheetSpec, rows: Iterable[Sequence[Any]], checksum: Checksum,
 
 def write_site_workbook(path: str | os.PathLike[str], manifest: dict[str, str], sheets: Sequence[SheetData],
                         progress: Progress | None = None, cancel: Cancel | None = None,
-                        cleaned: list[Problem] | None = None) -> str:
+                        cleaned: list[Problem] | None = None, key: bytes | None = None) -> str:
     """Write every sheet and then the manifest (with per-sheet counts and the checksum); return the checksum.
     A stored text that a cell cannot hold is written cleaned and named in ``cleaned`` (record uuid as value).
 
     Raises ExportCancelled when ``cancel()`` turns true; no file is left behind then.
     """
     total = sum(s.count for s in sheets)
-    checksum = Checksum()
+    manifest = {**manifest, "integrity": KEYED if key is not None else PLAIN}
+    checksum = Checksum(key)
     checksum.manifest(manifest)
     cleaned = [] if cleaned is None else cleaned
     counts: dict[str, int] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -19,7 +20,7 @@ OVERFLOW_KEYS = ("sheet", "uuid", "column", "part", "text")
 CELL_LIMIT = 32_000  # Excel keeps at most 32,767 characters in a cell
 SEP, END = "\x1f", "\x1e"
 # manifest entries the checksum covers too: who sent it to whom, which slice of change numbers, the vectors
-COVERED_KEYS = ("site_code", "destination", "export_no", "from_seq", "to_seq", "vector_before", "vector",
+COVERED_KEYS = ("integrity", "site_code", "destination", "export_no", "from_seq", "to_seq", "vector_before", "vector",
                 "received_seq", "schema_version")
 
 
@@ -101,11 +102,15 @@ def canonical_row(values: Sequence[Any]) -> str:
     return SEP.join(["" if v is None else v if v.__class__ is str else str(v) for v in values]) + END
 
 
-class Checksum:
-    """SHA-256 over every sheet's name, column keys and canonical rows, in file order."""
+PLAIN, KEYED = "sha256", "hmac-sha256"  # the manifest's ``integrity``: unpaired, or signed with the pairing key
 
-    def __init__(self) -> None:
-        self._h = hashlib.sha256()
+
+class Checksum:
+    """SHA-256 (HMAC-SHA256 with a pairing key) over the covered manifest entries and every sheet's name,
+    column keys and canonical rows, in file order."""
+
+    def __init__(self, key: bytes | None = None) -> None:
+        self._h = hmac.new(key, digestmod=hashlib.sha256) if key is not None else hashlib.sha256()
 
     def manifest(self, items: dict[str, str]) -> None:
         """The covered manifest entries, first (an edited cursor or vector changes the checksum)."""

@@ -8453,7 +8453,7 @@ Please send this file to technical support.</translation>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="248"/>
+        <location filename="../../frontdesk/db/migrations.py" line="272"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -8688,7 +8688,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="123"/>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="98"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="109"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
@@ -9328,18 +9328,18 @@ Please send this file to technical support.</translation>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="44"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="55"/>
         <source>罚款标准条目不存在</source>
         <translation>The fine schedule entry does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="83"/>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="85"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="94"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="96"/>
         <source>请输入金额，例如 20 或 20.50</source>
         <translation>Enter an amount, e.g. 20 or 20.50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="96"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="107"/>
         <source>生效日期不能早于今天（已发生的违纪按原标准）</source>
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
@@ -9359,7 +9359,7 @@ Please send this file to technical support.</translation>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="211"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -9867,12 +9867,12 @@ Please send this file to technical support.</translation>
         <translation>The department does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/cli.py" line="19"/>
+        <location filename="../../frontdesk/services/sync/cli.py" line="20"/>
         <source>请先运行 init 初始化站点</source>
         <translation>Run init to set up the site first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/cli.py" line="23"/>
+        <location filename="../../frontdesk/services/sync/cli.py" line="32"/>
         <source>--since 已停用：记录按本库变更号挑选（上次发给目标站点以来），导出全部请用 --all</source>
         <translation>--since is no longer supported: records are picked by this database&apos;s change numbers (since the last export to the destination); use --all to export everything</translation>
     </message>
@@ -9908,19 +9908,19 @@ Please send this file to technical support.</translation>
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="47"/>
+        <location filename="../../frontdesk/services/core/system.py" line="49"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="52"/>
+        <location filename="../../frontdesk/services/core/system.py" line="54"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="57"/>
+        <location filename="../../frontdesk/services/core/system.py" line="59"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
@@ -10367,14 +10367,29 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>The effective date cannot be before today (cases already opened keep their policy)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/exporter.py" line="125"/>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="127"/>
         <source>不能导出给本站自己</source>
         <translation>A site cannot export to itself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/exporter.py" line="132"/>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="134"/>
         <source>发往 {0} 的游标（第 {1} 号变更）超过本站现有的最大变更号 {2}：本站数据库可能从备份恢复或重新初始化过。请选择“全部记录”重新导出。</source>
         <translation>The cursor for {0} (change {1}) is beyond this site&apos;s highest change number {2}: this database may have been restored from a backup or re-initialised. Export all records instead.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="37"/>
+        <source>密钥文件格式不对：应为 64 位十六进制字符（{0}）</source>
+        <translation>The key file is not in the right format: it must hold 64 hexadecimal characters ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="66"/>
+        <source>请填写对方的站点代码（2–8 位大写字母或数字，不能是本站）</source>
+        <translation>Enter the other site&apos;s code (2–8 capital letters or digits, not this site&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="69"/>
+        <source>数据文件夹未打开</source>
+        <translation>The data folder is not open</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from frontdesk.domain.roles import SYSTEM
 from frontdesk.errors import T, UserError
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.services.core import site
+from frontdesk.services.sync import keys
 from frontdesk.services.sync.exporter import SINCE_LAST, export_site
 from frontdesk.services.sync.importer import import_site
 
@@ -18,6 +19,14 @@ def run(args: argparse.Namespace) -> int:
     if not site.is_initialized():
         raise UserError(T("errors", "请先运行 init 初始化站点"))
     actor = SYSTEM
+    if args.command == "pair":
+        made = keys.pair(actor, args.peer, args.key_file)
+        if made:
+            print(f"已新建配对密钥 {args.key_file}：请把它带到 {args.peer.upper()}，在那里运行 pair {site.site_code()} --key-file …，"
+                  "然后删除这个文件")
+        else:
+            print(f"已与 {args.peer.upper()} 配对（密钥取自 {args.key_file}）；与它的交换从头开始")
+        return 0
     if args.command == "export":
         if args.since:  # wall clocks drift and imported rows keep their origin's time: never a cursor
             raise UserError(T("errors", "--since 已停用：记录按本库变更号挑选（上次发给目标站点以来），导出全部请用 --all"))

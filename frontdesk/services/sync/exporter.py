@@ -31,6 +31,7 @@ from frontdesk.excel.sync_format import Problem, SheetSpec, digest, dump_vector
 from frontdesk.services.core import site
 from frontdesk.services.core.permissions import require
 from frontdesk.services.core.site_settings import LAST_EXPORT_AT
+from frontdesk.services.sync import keys
 from frontdesk.services.sync.schema import content_positions, select_sql, specs
 
 SINCE_LAST = "last"  # the default: what this database changed since its last export to the destination
@@ -159,7 +160,9 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
             "exported_by": actor.name,
         }
         cleaned: list[Problem] = []
-        checksum = write_site_workbook(path, manifest, sheets, progress, cancel, cleaned)
+        # signed with the key shared with the destination when paired (an edited file then fails at the
+        # receiver even with its checksum recomputed); plain SHA-256 otherwise
+        checksum = write_site_workbook(path, manifest, sheets, progress, cancel, cleaned, keys.load(to) if to else None)
     with transaction():
         SyncPeer.insert(peer=to, sent_no=export_no, sent_seq=upto, sent_vector=json.dumps(vector, sort_keys=True),
                         ).on_conflict(conflict_target=[SyncPeer.peer], update={

@@ -82,9 +82,10 @@ def import_site(actor: Actor, path: str | os.PathLike[str], dry_run: bool = Fals
     """Import a site workbook, all or nothing; raises WorkbookRefused (database untouched) for a bad file."""
     require(actor, Permission.ADMIN_SITE)
     all_specs = specs()
-    parsed = read_site_workbook(path, all_specs, LATEST_VERSION,
-                                (lambda d, t: progress("read", d, t)) if progress else None)
     me = current_site_code()
+    parsed = read_site_workbook(path, all_specs, LATEST_VERSION,
+                                (lambda d, t: progress("read", d, t)) if progress else None,
+                                lambda manifest: peers.key_for(manifest, me))
     problems = peers.problems(parsed.manifest, me) or _reference_problems(parsed, all_specs)
     if problems:
         raise WorkbookRefused(problems)

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from frontdesk.db import changes
 from frontdesk.db.connection import database
 from frontdesk.db.models import SyncPeer
-from frontdesk.excel.sync_format import MANIFEST_SHEET, Problem, parse_vector
+from frontdesk.excel.sync_format import KEYED, MANIFEST_SHEET, Problem, parse_vector
+from frontdesk.excel.sync_validate import WorkbookRefused
+from frontdesk.services.sync import keys
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,24 @@ class Arrival:
 
 def _problem(key: str, value: str, message: str) -> Problem:
     return Problem(MANIFEST_SHEET, None, key, value, message)
+
+
+def key_for(manifest: dict[str, str], me: str) -> bytes | None:
+    """The key the file's checksum must be an HMAC with, or WorkbookRefused: one's own file; a file from a
+    site not paired here once pairing is in use; an unsigned file from a paired site."""
+    src, integrity = manifest.get("site_code", ""), manifest.get("integrity", "")
+    if src == me:
+        raise WorkbookRefused([_problem("site_code", src, "这是本站自己导出的文件，不能导入本站")])
+    key = keys.load(src)
+    if key is None and keys.paired():
+        raise WorkbookRefused([_problem("site_code", src, f"本站未与站点 {src} 配对，不能导入它的文件"
+                                                          "（请管理员先用 pair 命令配对）")])
+    if key is None and integrity == KEYED:
+        raise WorkbookRefused([_problem("integrity", integrity, f"文件带有配对签名，但本站未与站点 {src} 配对")])
+    if key is not None and integrity != KEYED:
+        raise WorkbookRefused([_problem("integrity", integrity, f"本站已与站点 {src} 配对，此文件却没有配对签名："
+                                                                "可能被改动过，或不是发给本站的")])
+    return key
 
 
 def parse(manifest: dict[str, str]) -> Arrival | Problem:
