@@ -2586,65 +2586,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="66"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -5292,6 +5292,44 @@ Runs offline; data is stored in:
     </message>
 </context>
 <context>
+    <name>SitePairDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="49"/>
+        <source>与站点配对</source>
+        <translation>Pair with a site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="52"/>
+        <source>如 HQ、S02</source>
+        <translation>e.g. HQ, S02</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
+        <source>新建密钥文件（带给对方）</source>
+        <translation>Make a new key file (to carry to the other site)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
+        <source>使用对方给的密钥文件</source>
+        <translation>Use the key file the other site made</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <source>对方站点</source>
+        <translation>Other site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="56"/>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
+        <source>配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。重新配对（对方重装或换了密钥）会让与它的交换从头开始。</source>
+        <translation>Once paired, exports to the other site are signed with the key both sites share, and a file changed after export is refused. Pairing again (the other site was set up again or the key changed) starts the exchange with it over.</translation>
+    </message>
+</context>
+<context>
     <name>StaffDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/staff_edit.py" line="22"/>
@@ -5547,227 +5585,257 @@ Runs offline; data is stored in:
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="44"/>
         <source>选择要导入的工作簿</source>
         <translation>Choose the workbook to import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
         <source>站点数据</source>
         <translation>Site data</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
         <source>员工花名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
         <source>导入时间</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
         <source>来源站点</source>
         <translation>From site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="63"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="67"/>
         <source>站点导出…</source>
         <translation>Site export…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
         <source>站点导入…</source>
         <translation>Site import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
+        <source>配对…</source>
+        <translation>Pair…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="70"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="71"/>
         <source>导入罚款标准…</source>
         <translation>Import fine schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
         <source>只有管理员可以导出和导入</source>
         <translation>Only administrators can export and import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
         <source>已保留本站</source>
         <translation>Kept local</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
         <source>已采用对方</source>
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="85"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="92"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="95"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="108"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="120"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="121"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="130"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="143"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="145"/>
         <source>已导出 {0:,} 条记录到
 {1}</source>
         <translation>Exported {0:,} records to
 {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="154"/>
+        <source>密钥文件 (*.key);;所有文件 (*)</source>
+        <translation>Key files (*.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="157"/>
+        <source>保存新的配对密钥</source>
+        <translation>Save the new pairing key</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="159"/>
+        <source>选择对方给的密钥文件</source>
+        <translation>Choose the key file from the other site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
+        <source>已新建配对密钥 {0}：请带到 {1} 在那里配对，然后删除此文件。</source>
+        <translation>New pairing key saved to {0}: take it to {1}, pair there, then delete this file.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
+        <source>已与 {0} 配对，与它的交换从头开始。</source>
+        <translation>Paired with {0}; the exchange with it starts over.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="185"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="185"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="193"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="194"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -5780,58 +5848,58 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="195"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="197"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="201"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="210"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="205"/>
         <location filename="../../frontdesk/ui/pages/sync_page.py" line="230"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="255"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="234"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="257"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="258"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="284"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="263"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="288"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="208"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="233"/>
         <source>表中没有的列，现有员工保持不变：{0}</source>
         <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
@@ -10382,14 +10450,19 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>The key file is not in the right format: it must hold 64 hexadecimal characters ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="66"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="67"/>
         <source>请填写对方的站点代码（2–8 位大写字母或数字，不能是本站）</source>
         <translation>Enter the other site&apos;s code (2–8 capital letters or digits, not this site&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="69"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="70"/>
         <source>数据文件夹未打开</source>
         <translation>The data folder is not open</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="73"/>
+        <source>密钥文件不存在：{0}</source>
+        <translation>The key file does not exist: {0}</translation>
     </message>
 </context>
 <context>

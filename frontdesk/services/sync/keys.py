@@ -54,8 +54,9 @@ def _write(path: Path, key: bytes) -> None:
     path.write_text(key.hex() + "\n", encoding="ascii")
 
 
-def pair(actor: Actor, peer: str, key_file: Path) -> bool:
-    """Pair with ``peer`` using the key in ``key_file``, or make a new key there (True) to carry to the peer.
+def pair(actor: Actor, peer: str, key_file: Path, new: bool | None = None) -> bool:
+    """Pair with ``peer`` using the key in ``key_file``, or make a new key there (True) to carry to the peer
+    (``new``: None makes one only when the file does not exist yet).
 
     Pairing again (a peer re-initialised, or a new key) is an admin's act: the exchange state with that peer
     starts over (its next export is numbered from 1 again, ours to it holds everything).
@@ -67,7 +68,9 @@ def pair(actor: Actor, peer: str, key_file: Path) -> bool:
     folder = _state["folder"]
     if folder is None:
         raise ValidationError({"peer": T("errors", "数据文件夹未打开")})
-    made = not key_file.exists()
+    made = not key_file.exists() if new is None else new
+    if not made and not key_file.is_file():
+        raise ValidationError({"key_file": T("errors", "密钥文件不存在：{0}").format(key_file)})
     if made:
         key = secrets.token_bytes(KEY_BYTES)
         _write(key_file, key)

@@ -42,6 +42,28 @@ class SiteExportDialog(FormDialog):
         self.destination = self.to.text().strip().upper()
 
 
+class SitePairDialog(FormDialog):
+    """配对: the other site's code, and whether this side makes the key file or takes the one it was given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("与站点配对"), parent, 440, ok=Buttons.Ok)
+        self.peer_edit = QLineEdit()
+        self.peer_edit.setMaxLength(8)
+        self.peer_edit.setPlaceholderText(self.tr("如 HQ、S02"))
+        self.mode_combo = ChoiceCombo([("new", self.tr("新建密钥文件（带给对方）")),
+                                       ("take", self.tr("使用对方给的密钥文件"))])
+        self.form.add("peer", self.tr("对方站点"), self.peer_edit)
+        self.form.add("mode", self.tr("密钥"), self.mode_combo)
+        intro = QLabel(self.tr("配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。"
+                               "重新配对（对方重装或换了密钥）会让与它的交换从头开始。"))
+        intro.setWordWrap(True)
+        self.add_above(intro)
+        self.peer, self.mode = "", "new"
+
+    def save(self) -> None:
+        self.peer, self.mode = self.peer_edit.text().strip().upper(), self.mode_combo.value()
+
+
 class ImportPreviewDialog(FormDialog):
     """What an import will do, shown before anything is written; 导入 applies it (all or nothing)."""
 
@@ -120,5 +142,5 @@ def screenshot_dialogs() -> dict[str, Callable[[QWidget], FormDialog]]:
         return ImportPreviewDialog("导入罚款标准 — 预览", summary, lambda: None,
                                    FinePreview("罚款标准", rows), win)
 
-    return {"sync-export": SiteExportDialog, "sync-import-preview": site_import, "roster-import-preview": preview,
+    return {"sync-export": SiteExportDialog, "sync-pair": SitePairDialog, "sync-import-preview": site_import, "roster-import-preview": preview,
             "fines-import-preview": fines}
