@@ -39,8 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="站点导出：把变更的记录写入 Excel 工作簿，带到总部导入")
     export.add_argument("--out", required=True, type=Path, help="输出文件（.xlsx）")
-    export.add_argument("--since", help="只导出此日期（YYYY-MM-DD）以来变更的记录；默认为上次导出以来")
+    export.add_argument("--to", default="", help="目标站点代码（如 HQ、S02）：默认导出上次发给它以来本库变更的记录")
+    export.add_argument("--since", help="已停用：记录按本库变更号挑选，不再按日期（请用 --all 导出全部）")
     export.add_argument("--all", action="store_true", help="导出全部记录")
+    pair = sub.add_parser("pair", help="与总部（或某站点）配对：导入对方给的密钥文件，或新建一个带给对方；重新配对会重置与它的交换状态")
+    pair.add_argument("peer", help="对方的站点代码，如 HQ 或 S02")
+    pair.add_argument("--key-file", required=True, type=Path, help="密钥文件：已有则导入，没有则新建（请妥善带给对方后删除）")
     imp = sub.add_parser("import", help="站点导入：合并另一站点导出的工作簿；文件有误时返回非 0")
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="只校验并统计，不写入")
@@ -195,7 +199,7 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
         system.start(paths, settings, backup_on_start=False)
         print(f"已从 {args.file} 恢复")
         return 0
-    if args.command in ("export", "import"):
+    if args.command in ("export", "import", "pair"):
         from frontdesk.services.sync import cli as sync_cli
 
         return sync_cli.run(args)

@@ -48,6 +48,11 @@ class DataPaths:
         return self.root / "attachments"
 
     @property
+    def sync_keys(self) -> Path:
+        """Pairing keys shared with other sites (owner-only files, outside the database)."""
+        return self.root / "sync-keys"
+
+    @property
     def settings_file(self) -> Path:
         return self.root / "settings.json"
 

@@ -20,11 +20,11 @@ from pathlib import Path
 import peewee
 from playhouse.migrate import SchemaMigrator
 
-from frontdesk.db import frozen, schema, search_index
+from frontdesk.db import changes, frozen, schema, search_index
 from frontdesk.db.connection import database
 from frontdesk.db.fields import has_sql_default, sql_default
 from frontdesk.db.models import SchemaVersion
-from frontdesk.domain import audit_chain
+from frontdesk.domain import audit_chain, text
 from frontdesk.errors import T, UserError
 
 log = logging.getLogger(__name__)
@@ -139,6 +139,11 @@ def _knowledge_base(db: peewee.Database) -> None:
         valid_from = peewee.DateField(null=True)
         valid_to = peewee.DateField(null=True)
         active = peewee.BooleanField()
+        # step 12 gave every synced table these, so a table made after it has them from the start
+        change_seq = peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)])
+        origin_site = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+        origin_seq = peewee.BigIntegerField(default=0, constraints=[sql_default(0)])
+        change_peer = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
 
         class Meta:
             table_name = "kb_article"
@@ -153,6 +158,82 @@ def _knowledge_base(db: peewee.Database) -> None:
         add_index(db, name, "kb_article", columns)
     if isinstance(db, peewee.SqliteDatabase):
         search_index.create(db, search_index.ARTICLES)
+# the synced tables as step 12 found them (not today's list: a later table gets its columns from its model)
+_SYNCED_V11 = (
+    "audit_log", "department", "staff", "contact", "transfer", "complaint", "complaint_event", "holiday",
+    "sla_policy", "forbidden_phrase", "standard_phrase", "key_customer", "return_visit", "repair_event",
+    "repair_order", "return_order", "dismissal_proposal", "fine_month", "fine_rule", "handover", "incident",
+    "leave_request", "shift", "shift_swap", "shift_type", "assessment", "assessment_run", "assessment_template",
+    "self_check",
+)
+
+
+def _change_sequence(db: peewee.Database) -> None:
+    """Sync by change number: every synced row gets change_seq (indexed) and its origin's site and number;
+    the counter and the per-peer exchange state tables."""
+
+    class ChangeCounterV12(peewee.Model):
+        name = peewee.CharField(max_length=16, primary_key=True)
+        value = peewee.BigIntegerField()
+
+        class Meta:
+            table_name = "change_counter"
+
+    class SyncPeerV12(peewee.Model):
+        peer = peewee.CharField(max_length=16, primary_key=True)
+        sent_no = peewee.IntegerField()
+        sent_seq = peewee.BigIntegerField()
+        sent_vector = peewee.TextField()
+        received_no = peewee.IntegerField()
+        received_seq = peewee.BigIntegerField()
+        known_seq = peewee.BigIntegerField()
+
+        class Meta:
+            table_name = "sync_peer"
+
+    class SyncSentV12(peewee.Model):
+        peer = peewee.CharField(max_length=16)
+        record_uuid = peewee.CharField(max_length=36)
+        digest = peewee.BlobField()
+        seq = peewee.BigIntegerField()
+
+        class Meta:
+            table_name = "sync_sent"
+            primary_key = peewee.CompositeKey("peer", "record_uuid")
+            without_rowid = True
+
+    with db.bind_ctx([ChangeCounterV12, SyncPeerV12, SyncSentV12]):
+        db.create_tables([ChangeCounterV12, SyncPeerV12, SyncSentV12])
+    for table in _SYNCED_V11:
+        add_column(db, table, "change_seq", peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)]))
+        add_column(db, table, "origin_site", peewee.CharField(max_length=16, default="", constraints=[sql_default("")]))
+        add_column(db, table, "origin_seq", peewee.BigIntegerField(default=0, constraints=[sql_default(0)]))
+        add_column(db, table, "change_peer", peewee.CharField(max_length=16, default="", constraints=[sql_default("")]))
+    changes.stamp_existing(db, _SYNCED_V11)
+    _clean_stored_text(db)
+
+
+def _clean_stored_text(db: peewee.Database) -> None:
+    """Control characters (but tab and newline) out of every stored text of the synced tables, as text is
+    cleaned where it enters from now on; the contact search index follows (it indexed the old text)."""
+    for table in _SYNCED_V11:
+        names = [c.name for c in db.get_columns(table)
+                 if c.data_type.upper().startswith(("VARCHAR", "TEXT", "CHAR")) and c.name != "uuid"]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        fixes = []
+        for row in db.execute_sql(f'SELECT "id", {quoted} FROM "{table}"').fetchall():
+            texts = list(row[1:])
+            clean = [text.clean(v) if isinstance(v, str) else v for v in texts]
+            if clean != texts:
+                fixes.append((row[0], texts, clean))
+        sets = ", ".join(f'"{n}" = ?' for n in names)
+        for rowid, old, new in fixes:
+            db.execute_sql(f'UPDATE "{table}" SET {sets} WHERE "id" = ?', (*new, rowid))
+            if table == "contact" and isinstance(db, peewee.SqliteDatabase):
+                at = [names.index(c) for c in search_index.CONTACT_COLUMNS]
+                live = db.execute_sql('SELECT "deleted" FROM "contact" WHERE "id" = ?', (rowid,)).fetchone()[0] == 0
+                if live:
+                    search_index.replace(rowid, [old[i] or "" for i in at], [new[i] or "" for i in at])
 
 
 MIGRATIONS: list[Migration] = [
@@ -167,6 +248,7 @@ MIGRATIONS: list[Migration] = [
     Migration(9, "assessment templates, runs, scores, etiquette self-checks", partial(frozen.replay, version=9)),
     Migration(10, "audit trail: hash chain per site", _audit_chain),
     Migration(11, "complaints: SLA policy versions, handler, classification log", _sla_policy),
+    Migration(12, "sync: change numbers, origin of each version, exchange state per peer", _change_sequence),
     Migration(13, "knowledge base articles and their search index", _knowledge_base),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import peewee
 
-from frontdesk.db import search_index, seeds
+from frontdesk.db import changes, search_index, seeds
 from frontdesk.db.models import all_models
 
 # (name, table, columns): list filters + their newest-first sorts, each on an index
@@ -84,6 +84,11 @@ INDEXES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def synced_tables() -> list[str]:
+    """Tables whose rows carry change numbers (every SyncedModel's)."""
+    return [m._meta.table_name for m in all_models() if "change_seq" in m._meta.fields]
+
+
 def create_index(db: peewee.Database, name: str, table: str, columns: str) -> None:
     """A plain named index (portable SQL)."""
     db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
@@ -98,5 +103,6 @@ def create(db: peewee.Database) -> None:
         search_index.create(db)
         search_index.create(db, search_index.ARTICLES)
     seeds.insert_all()
+    changes.stamp_existing(db, synced_tables())  # as step 12 leaves an old database's rows
     if isinstance(db, peewee.SqliteDatabase):
         db.execute_sql("ANALYZE contact")  # as step 8 left an old database: planner statistics for contacts

@@ -27,6 +27,7 @@ INDEXED: dict[str, tuple[str, tuple[str, ...]]] = {
     "contact": (TABLE, ("number", "customer_name", "phone", "request", "handling")),
     "kb_article": (ARTICLES, ("title", "keywords", "answer")),
 }
+CONTACT_COLUMNS = INDEXED["contact"][1]  # contact_texts order
 
 
 def create(db: peewee.Database, table: str = TABLE) -> None:

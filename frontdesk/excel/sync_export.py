@@ -7,17 +7,21 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontdesk.domain.text import clean_value, is_clean
 from frontdesk.excel.exporter import Cancel, Column, Kind, XlsxWriter
 from frontdesk.excel.sync_format import (
     CELL_LIMIT,
     END,
     FORMAT,
+    KEYED,
     MANIFEST_SHEET,
     OVERFLOW_KEYS,
     OVERFLOW_SHEET,
+    PLAIN,
     SEP,
     Checksum,
     FieldKind,
+    Problem,
     SheetSpec,
 )
 
@@ -39,7 +43,7 @@ def _columns(spec: SheetSpec) -> list[Column]:
 
 
 def _summed(spec: SheetSpec, rows: Iterable[Sequence[Any]], checksum: Checksum,
-            overflow: list[tuple[str, str, str, int, str]]) -> Iterator[Sequence[Any]]:
+            overflow: list[tuple[str, str, str, int, str]], cleaned: list[Problem]) -> Iterator[Sequence[Any]]:
     """Pass rows through while adding them to the checksum, a thousand rows per hash update.
 
     A text longer than an Excel cell holds keeps its first CELL_LIMIT characters in its cell; the rest
@@ -48,8 +52,18 @@ def _summed(spec: SheetSpec, rows: Iterable[Sequence[Any]], checksum: Checksum,
     batch: list[str] = []
     long_text = [i for i, c in enumerate(spec.columns) if c.kind is FieldKind.TEXT and c.max_length is None]
     at_uuid = spec.index("uuid")
+    seps = len(spec.columns) - 1
     for row in rows:
-        batch.append(SEP.join(["" if v is None else v if v.__class__ is str else str(v) for v in row]))
+        line = SEP.join(["" if v is None else v if v.__class__ is str else str(v) for v in row])
+        if line.count(SEP) != seps or not is_clean(line.replace(SEP, "")):
+            # a stored text no cell can hold (written before text was cleaned at the door): sent cleaned, so
+            # the checksum covers what the cell holds, and named in the export's report
+            fixed = tuple(clean_value(v) for v in row)
+            cleaned.extend(Problem(spec.name, None, spec.columns[i].key, str(row[at_uuid]),
+                                   "含无法写入 Excel 的控制字符，已去除后导出") for i, v in enumerate(row) if v != fixed[i])
+            row = fixed
+            line = SEP.join(["" if v is None else v if v.__class__ is str else str(v) for v in row])
+        batch.append(line)
         if any(row[i] is not None and len(row[i]) > CELL_LIMIT for i in long_text):
             row = list(row)
             for i in long_text:
@@ -68,13 +82,18 @@ def _summed(spec: SheetSpec, rows: Iterable[Sequence[Any]], checksum: Checksum,
 
 
 def write_site_workbook(path: str | os.PathLike[str], manifest: dict[str, str], sheets: Sequence[SheetData],
-                        progress: Progress | None = None, cancel: Cancel | None = None) -> str:
+                        progress: Progress | None = None, cancel: Cancel | None = None,
+                        cleaned: list[Problem] | None = None, key: bytes | None = None) -> str:
     """Write every sheet and then the manifest (with per-sheet counts and the checksum); return the checksum.
+    A stored text that a cell cannot hold is written cleaned and named in ``cleaned`` (record uuid as value).
 
     Raises ExportCancelled when ``cancel()`` turns true; no file is left behind then.
     """
     total = sum(s.count for s in sheets)
-    checksum = Checksum()
+    manifest = {**manifest, "integrity": KEYED if key is not None else PLAIN}
+    checksum = Checksum(key)
+    checksum.manifest(manifest)
+    cleaned = [] if cleaned is None else cleaned
     counts: dict[str, int] = {}
     overflow: list[tuple[str, str, str, int, str]] = []
     done = 0
@@ -88,7 +107,7 @@ def write_site_workbook(path: str | os.PathLike[str], manifest: dict[str, str], 
                     progress(offset + n, total)
 
             counts[sheet.spec.name] = writer.add_sheet(
-                sheet.spec.name, _columns(sheet.spec), _summed(sheet.spec, sheet.rows, checksum, overflow), total=sheet.count,
+                sheet.spec.name, _columns(sheet.spec), _summed(sheet.spec, sheet.rows, checksum, overflow, cleaned), total=sheet.count,
                 progress=report, cancel=cancel,
             )
             done += counts[sheet.spec.name]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 from typing import Any
+
+from frontdesk.domain.text import clean, is_clean
 
 FORMAT = "frontdesk-site-export/1"
 MANIFEST_SHEET = "_manifest"
@@ -16,6 +19,25 @@ OVERFLOW_SHEET = "_overflow"  # the rest of texts longer than one Excel cell hol
 OVERFLOW_KEYS = ("sheet", "uuid", "column", "part", "text")
 CELL_LIMIT = 32_000  # Excel keeps at most 32,767 characters in a cell
 SEP, END = "\x1f", "\x1e"
+# manifest entries the checksum covers too: who sent it to whom, which slice of change numbers, the vectors
+COVERED_KEYS = ("integrity", "site_code", "destination", "export_no", "from_seq", "to_seq", "vector_before", "vector",
+                "received_seq", "schema_version")
+
+
+def dump_vector(vector: dict[str, int]) -> str:
+    """A version vector as manifest text: ``HQ:120,S01:37`` (sites sorted)."""
+    return ",".join(f"{site}:{vector[site]}" for site in sorted(vector))
+
+
+def parse_vector(text: str) -> dict[str, int]:
+    """The inverse of dump_vector; ValueError for anything else."""
+    out: dict[str, int] = {}
+    for part in filter(None, (text or "").split(",")):
+        site, _, number = part.partition(":")
+        if not site or not number.isdigit():
+            raise ValueError(part)
+        out[site] = int(number)
+    return out
 
 
 class FieldKind(Enum):
@@ -80,11 +102,19 @@ def canonical_row(values: Sequence[Any]) -> str:
     return SEP.join(["" if v is None else v if v.__class__ is str else str(v) for v in values]) + END
 
 
-class Checksum:
-    """SHA-256 over every sheet's name, column keys and canonical rows, in file order."""
+PLAIN, KEYED = "sha256", "hmac-sha256"  # the manifest's ``integrity``: unpaired, or signed with the pairing key
 
-    def __init__(self) -> None:
-        self._h = hashlib.sha256()
+
+class Checksum:
+    """SHA-256 (HMAC-SHA256 with a pairing key) over the covered manifest entries and every sheet's name,
+    column keys and canonical rows, in file order."""
+
+    def __init__(self, key: bytes | None = None) -> None:
+        self._h = hmac.new(key, digestmod=hashlib.sha256) if key is not None else hashlib.sha256()
+
+    def manifest(self, items: dict[str, str]) -> None:
+        """The covered manifest entries, first (an edited cursor or vector changes the checksum)."""
+        self._h.update(SEP.join(f"{k}={items.get(k, '')}" for k in COVERED_KEYS).encode() + END.encode())
 
     def sheet(self, name: str, keys: Sequence[str]) -> None:
         self._h.update(f"{name}{END}{SEP.join(keys)}{END}".encode())
@@ -124,6 +154,7 @@ def _text(column: SyncColumn) -> Callable[[Any], Any]:
                 value = "" if value is None else str(value)
         if not value:
             return empty
+        value = clean(value)  # what a cell decoded from _x0007_ would bring in
         if limit is not None and len(value) > limit:
             raise ValueError(f"超过 {limit} 字")
         return value
@@ -230,6 +261,8 @@ def _fast(column: SyncColumn, values: list[Any]) -> list[Any] | None:
     kinds = set(map(type, values))
     kind = column.kind
     if kind is FieldKind.TEXT and kinds == {str}:
+        if not is_clean("".join(values)):
+            return None
         if column.max_length is not None and max(map(len, values), default=0) > column.max_length:
             return None
         return [v or None for v in values] if column.nullable else values

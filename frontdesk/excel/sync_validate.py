@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import os
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
@@ -171,10 +172,15 @@ def _parse_sheet(spec: SheetSpec, rows: list[list[Any]], problems: list[Problem]
 
 
 def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSpec], schema_version: int,
-                       progress: Callable[[int, int], None] | None = None) -> ParsedWorkbook:
-    """Validate the whole file (manifest, checksum, sheets, columns, each cell) or raise WorkbookRefused."""
+                       progress: Callable[[int, int], None] | None = None,
+                       key_for: Callable[[dict[str, str]], bytes | None] | None = None) -> ParsedWorkbook:
+    """Validate the whole file (manifest, checksum, sheets, columns, each cell) or raise WorkbookRefused.
+
+    ``key_for(manifest)`` gives the pairing key the checksum is an HMAC with (None: plain SHA-256), or refuses.
+    """
     book = open_workbook(path)
     manifest = _manifest(book, schema_version)
+    key = key_for(manifest) if key_for is not None else None
     problems: list[Problem] = []
     listed = [s for s in manifest.get("sheets", "").split(",") if s]
     for name in listed:
@@ -187,7 +193,8 @@ def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSp
             problems.append(Problem(name, None, "", "", "缺少此工作表"))
     if problems:
         raise WorkbookRefused(problems)
-    checksum = Checksum()
+    checksum = Checksum(key)
+    checksum.manifest(manifest)
     overflow = _overflow(book, manifest)
     sheets: dict[str, ParsedSheet] = {}
     for n, name in enumerate(listed):
@@ -202,9 +209,10 @@ def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSp
         del sheet
         if progress is not None:
             progress(n + 1, len(listed))
-    if not problems and checksum.hexdigest() != manifest.get("checksum"):
+    if not problems and not hmac.compare_digest(checksum.hexdigest(), manifest.get("checksum", "")):
         problems.append(Problem(MANIFEST_SHEET, None, "checksum", manifest.get("checksum", ""),
-                                "校验和不符：导出后文件内容被改动过"))
+                                "校验和不符：导出后文件内容被改动过" if key is None else
+                                "签名不符：导出后文件内容被改动过，或两站的配对密钥不同"))
     if problems:
         raise WorkbookRefused(problems[:MAX_PROBLEMS])
     return ParsedWorkbook(manifest, sheets, checksum.hexdigest())

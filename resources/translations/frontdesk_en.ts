@@ -138,57 +138,57 @@ Appeal reason: {3}</translation>
 <context>
     <name>ArticleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="20"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="21"/>
         <source>编辑知识条目</source>
         <translation>Edit article</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="20"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="21"/>
         <source>新增知识条目</source>
         <translation>New article</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="28"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="29"/>
         <source>客户会怎么问，如 停车怎么收费</source>
         <translation>As a customer would ask, e.g. how much is parking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="32"/>
         <source>同义词、俗称，用空格分隔，如 停车费 车位</source>
         <translation>Synonyms and everyday words, separated by spaces, e.g. parking fee space</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="51"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="54"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="55"/>
         <source>标题（问题）</source>
         <translation>Title (question)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="56"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="57"/>
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="58"/>
         <source>有效期（不填即长期）</source>
         <translation>Valid (blank: always)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="60"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -2667,65 +2667,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="67"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="68"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -3858,97 +3858,97 @@ Runs offline; data is stored in:
     <name>ReceptionPage</name>
     <message>
         <location filename="../../frontdesk/ui/pages/reception_page.py" line="58"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="223"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="227"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="108"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="111"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="115"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="118"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="125"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="130"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="132"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="131"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="135"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="225"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="229"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="242"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="246"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="253"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="257"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="260"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="264"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="261"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="265"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="266"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="270"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -5562,44 +5562,82 @@ Runs offline; data is stored in:
 <context>
     <name>SiteExportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="22"/>
         <source>站点导出</source>
         <translation>Site export</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="25"/>
+        <source>上次发给该站点以来（{0}）</source>
+        <translation>Since the last export to that site ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="26"/>
+        <source>上次发给该站点以来（尚未导出过：全部）</source>
+        <translation>Since the last export to that site (none yet: everything)</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
-        <source>上次导出以来（{0}）</source>
-        <translation>Since the last export ({0})</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="28"/>
-        <source>上次导出以来（尚未导出过：全部）</source>
-        <translation>Since the last export (none yet: everything)</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="29"/>
-        <source>自指定日期以来</source>
-        <translation>Since a date</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="30"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="31"/>
+        <source>如 HQ、S02；留空为任意站点</source>
+        <translation>e.g. HQ, S02; empty for any site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
+        <source>目标站点</source>
+        <translation>Destination site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="33"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="36"/>
-        <source>起始日期</source>
-        <translation>From date</translation>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
+        <source>把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
+        <translation>Export the records changed in this database (including those imported from other sites) to one Excel workbook, to be imported and merged at head office (or another site).</translation>
+    </message>
+</context>
+<context>
+    <name>SitePairDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="49"/>
+        <source>与站点配对</source>
+        <translation>Pair with a site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="37"/>
-        <source>把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
-        <translation>Export the records changed at this site to one Excel workbook, to be imported (merged) at head office or another site.</translation>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="52"/>
+        <source>如 HQ、S02</source>
+        <translation>e.g. HQ, S02</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
+        <source>新建密钥文件（带给对方）</source>
+        <translation>Make a new key file (to carry to the other site)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
+        <source>使用对方给的密钥文件</source>
+        <translation>Use the key file the other site made</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <source>对方站点</source>
+        <translation>Other site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="56"/>
+        <source>密钥</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
+        <source>配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。重新配对（对方重装或换了密钥）会让与它的交换从头开始。</source>
+        <translation>Once paired, exports to the other site are signed with the key both sites share, and a file changed after export is refused. Pairing again (the other site was set up again or the key changed) starts the exchange with it over.</translation>
     </message>
 </context>
 <context>
@@ -5858,232 +5896,262 @@ Runs offline; data is stored in:
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="44"/>
         <source>选择要导入的工作簿</source>
         <translation>Choose the workbook to import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
         <source>站点数据</source>
         <translation>Site data</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
         <source>员工花名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
         <source>业务知识库</source>
         <translation>Knowledge base</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
         <source>导入时间</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
         <source>来源站点</source>
         <translation>From site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="63"/>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="64"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
         <source>站点导出…</source>
         <translation>Site export…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
         <source>站点导入…</source>
         <translation>Site import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="70"/>
+        <source>配对…</source>
+        <translation>Pair…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="71"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="72"/>
         <source>导入罚款标准…</source>
         <translation>Import fine schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>只有管理员可以导出和导入</source>
         <translation>Only administrators can export and import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>已保留本站</source>
         <translation>Kept local</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>已采用对方</source>
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="85"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="93"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="96"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="109"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="121"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="122"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="131"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="142"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="144"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="144"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="146"/>
         <source>已导出 {0:,} 条记录到
 {1}</source>
         <translation>Exported {0:,} records to
 {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="155"/>
+        <source>密钥文件 (*.key);;所有文件 (*)</source>
+        <translation>Key files (*.key);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="158"/>
+        <source>保存新的配对密钥</source>
+        <translation>Save the new pairing key</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
+        <source>选择对方给的密钥文件</source>
+        <translation>Choose the key file from the other site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
+        <source>已新建配对密钥 {0}：请带到 {1} 在那里配对，然后删除此文件。</source>
+        <translation>New pairing key saved to {0}: take it to {1}, pair there, then delete this file.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
+        <source>已与 {0} 配对，与它的交换从头开始。</source>
+        <translation>Paired with {0}; the exchange with it starts over.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="194"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="195"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -6096,58 +6164,58 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="196"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="198"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="202"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="211"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="206"/>
         <location filename="../../frontdesk/ui/pages/sync_page.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="256"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="235"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="258"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="234"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="260"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="285"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="264"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="289"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="234"/>
         <source>表中没有的列，现有员工保持不变：{0}</source>
         <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
@@ -8891,7 +8959,7 @@ Please send this file to technical support.</translation>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="227"/>
+        <location filename="../../frontdesk/db/migrations.py" line="309"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -9126,7 +9194,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="123"/>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="98"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="109"/>
         <source>请选择类别</source>
         <translation>Choose a category</translation>
     </message>
@@ -9766,18 +9834,18 @@ Please send this file to technical support.</translation>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="44"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="55"/>
         <source>罚款标准条目不存在</source>
         <translation>The fine schedule entry does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="83"/>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="85"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="94"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="96"/>
         <source>请输入金额，例如 20 或 20.50</source>
         <translation>Enter an amount, e.g. 20 or 20.50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="96"/>
+        <location filename="../../frontdesk/services/discipline/fine_rules.py" line="107"/>
         <source>生效日期不能早于今天（已发生的违纪按原标准）</source>
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
@@ -9797,7 +9865,7 @@ Please send this file to technical support.</translation>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="211"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -10311,9 +10379,9 @@ Please send this file to technical support.</translation>
         <translation>Run init to set up the site first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/cli.py" line="30"/>
-        <source>--since 日期格式应为 YYYY-MM-DD：{0}</source>
-        <translation>--since must be a date in the form YYYY-MM-DD: {0}</translation>
+        <location filename="../../frontdesk/services/sync/cli.py" line="32"/>
+        <source>--since 已停用：记录按本库变更号挑选（上次发给目标站点以来），导出全部请用 --all</source>
+        <translation>--since is no longer supported: records are picked by this database&apos;s change numbers (since the last export to the destination); use --all to export everything</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/sync/conflicts.py" line="58"/>
@@ -10347,19 +10415,19 @@ Please send this file to technical support.</translation>
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="47"/>
+        <location filename="../../frontdesk/services/core/system.py" line="49"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="52"/>
+        <location filename="../../frontdesk/services/core/system.py" line="54"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="57"/>
+        <location filename="../../frontdesk/services/core/system.py" line="59"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
@@ -10889,6 +10957,36 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/reception/knowledge_import.py" line="112"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="127"/>
+        <source>不能导出给本站自己</source>
+        <translation>A site cannot export to itself</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="134"/>
+        <source>发往 {0} 的游标（第 {1} 号变更）超过本站现有的最大变更号 {2}：本站数据库可能从备份恢复或重新初始化过。请选择“全部记录”重新导出。</source>
+        <translation>The cursor for {0} (change {1}) is beyond this site&apos;s highest change number {2}: this database may have been restored from a backup or re-initialised. Export all records instead.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="37"/>
+        <source>密钥文件格式不对：应为 64 位十六进制字符（{0}）</source>
+        <translation>The key file is not in the right format: it must hold 64 hexadecimal characters ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="67"/>
+        <source>请填写对方的站点代码（2–8 位大写字母或数字，不能是本站）</source>
+        <translation>Enter the other site&apos;s code (2–8 capital letters or digits, not this site&apos;s)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="70"/>
+        <source>数据文件夹未打开</source>
+        <translation>The data folder is not open</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="73"/>
+        <source>密钥文件不存在：{0}</source>
+        <translation>The key file does not exist: {0}</translation>
     </message>
 </context>
 <context>

@@ -106,3 +106,30 @@ class _AutoExport(sync_dialogs.SiteExportDialog):
     def exec(self) -> int:  # noqa: D102
         self.accept()
         return 1
+
+
+class _AutoPair(sync_dialogs.SitePairDialog):
+    choice = ("HQ", "new")
+
+    def exec(self) -> int:  # noqa: D102
+        self.peer_edit.setText(self.choice[0])
+        self.mode_combo.set_value(self.choice[1])
+        self.accept()
+        return 1
+
+
+def test_pairing_from_the_sync_page_signs_exports(qtbot, paths, admin, monkeypatch, message_boxes, tmp_path):
+    from frontdesk.services.sync import keys
+
+    monkeypatch.setattr(sync_page, "SitePairDialog", _AutoPair)
+    window = _window(qtbot, paths, admin)
+    page = window.open_page("sync")
+    assert page.pair_site(tmp_path / "s01-hq.key") is True  # a new key file, to carry to head office
+    assert (tmp_path / "s01-hq.key").is_file() and keys.load("HQ") is not None
+    assert any("已新建配对密钥" in text for _kind, text in message_boxes)
+    monkeypatch.setattr(_AutoPair, "choice", ("S02", "take"))
+    assert page.pair_site(tmp_path / "missing.key") is None  # refused, shown: no such file
+    assert keys.load("S02") is None
+    export_site(admin, tmp_path / "to-hq.xlsx", to="HQ")
+    rows = {r[0]: r[1] for r in load_workbook(tmp_path / "to-hq.xlsx")["_manifest"].iter_rows(values_only=True)}
+    assert rows["integrity"] == "hmac-sha256"

@@ -136,7 +136,7 @@ def test_the_chain_travels_and_head_office_checks_it_per_site(tmp_path):
         export_site(a, tmp_path / "s01.xlsx")
         head = audit.chain_head()
         database.obj.execute_sql("UPDATE audit_log SET actor_name = '别人' WHERE entity_uuid = 'e0'")
-        export_site(a, tmp_path / "s01-forged.xlsx")
+        export_site(a, tmp_path / "s01-forged.xlsx", since=None)  # everything: HQ2 has had nothing yet
     with at_site(tmp_path, "HQ") as hq:
         _record(hq, 1)
         import_site(hq, tmp_path / "s01.xlsx")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import uuid
 from collections.abc import Callable
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,7 @@ from sync_helpers import add_contact, at_site, dump_all
 
 from frontdesk import clock
 from frontdesk.cli import main
+from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Contact
 from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
 from frontdesk.services.sync.exporter import export_site
@@ -80,11 +81,6 @@ def test_refused_files_name_the_problem_and_change_nothing(tmp_path, exported):
         wb["contact"][f"{at}3"].value = "昨天下午"
         wb["contact"][f"{at}5"].value = "2026-13-45"
     bad["bad values"] = (_edited(exported, tmp_path / "values.xlsx", two_bad_values), "第 5 行")
-    with at_site(tmp_path, "S01") as a:  # a later export without the clerk it refers to
-        later = clock.now() + timedelta(hours=1)
-        Contact.update(updated_at=later).where(Contact.uuid == add_contact(a, "新客户", "新诉求")).execute()
-        export_site(a, tmp_path / "ref.xlsx", since=later)
-    bad["broken reference"] = (tmp_path / "ref.xlsx", f"列 {'owner_uuid'}")
     with at_site(tmp_path, "HQ") as hq:
         before = dump_all()
         for case, (path, words) in bad.items():
@@ -103,6 +99,26 @@ def test_refused_files_name_the_problem_and_change_nothing(tmp_path, exported):
         assert import_site(hq, exported).total.inserted > 0  # the good file still goes in
 
 
+def test_a_reference_to_a_record_neither_here_nor_in_the_file_is_refused(tmp_path, exported):
+    with at_site(tmp_path, "HQ") as hq:
+        import_site(hq, exported)
+    with at_site(tmp_path, "S01") as a:  # a clerk written without a change number (as no program version
+        clerk = str(uuid.uuid4())        # should), then a contact of theirs: the next export lacks the clerk
+        database.obj.execute_sql(
+            "INSERT INTO staff (uuid, site_code, created_at, updated_at, revision, deleted, staff_no, name, role, "
+            "active, failed_logins, phone, position) VALUES (?, 'S01', ?, ?, 1, 0, '9001', '新员工', 'staff', 1, 0, "
+            "'', '')", (clerk, str(clock.now()), str(clock.now())))
+        with transaction():
+            Contact.update(owner_uuid=clerk).where(Contact.uuid == add_contact(a, "新客户", "新诉求")).execute()
+        export_site(a, tmp_path / "ref.xlsx")
+    with at_site(tmp_path, "HQ") as hq:
+        before = dump_all()
+        with pytest.raises(WorkbookRefused) as caught:
+            import_site(hq, tmp_path / "ref.xlsx")
+        assert "列 owner_uuid" in caught.value.message and "引用的 staff 记录不存在" in caught.value.message
+        assert dump_all() == before
+
+
 def test_cli_export_import_and_exit_codes(tmp_path, capsys):
     a, hq = ["--data-dir", str(tmp_path / "a")], ["--data-dir", str(tmp_path / "hq")]
     for args, code in ((a, "S01"), (hq, "HQ")):
@@ -110,9 +126,10 @@ def test_cli_export_import_and_exit_codes(tmp_path, capsys):
                      "--admin-password", "secret1"]) == 0
     assert main([*a, "demo-data", "--rows", "40"]) == 0
     out = tmp_path / "s01.xlsx"
-    assert main([*a, "export", "--out", str(out), "--since", "2020-01-01"]) == 0
+    assert main([*a, "export", "--out", str(out), "--to", "HQ"]) == 0
     assert "已导出" in capsys.readouterr().out
-    assert main([*a, "export", "--out", str(tmp_path / "x.xlsx"), "--since", "昨天"]) == 2
+    assert main([*a, "export", "--out", str(tmp_path / "x.xlsx"), "--since", "2020-01-01"]) == 2  # never by date
+    assert main([*a, "export", "--out", str(tmp_path / "x.xlsx"), "--to", "S01"]) == 2  # not to itself
     assert main([*hq, "import", str(out), "--dry-run"]) == 0
     assert "试导入" in capsys.readouterr().out
     assert main([*hq, "import", str(out)]) == 0

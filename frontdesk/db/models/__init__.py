@@ -32,6 +32,7 @@ _LAZY: dict[str, str] = {
     "Assessment": "assessment",
     "AssessmentRun": "assessment",
     "AssessmentTemplate": "assessment",
+    "ChangeCounter": "sync",
     "Complaint": "complaints",
     "ComplaintEvent": "complaints",
     "Contact": "reception",
@@ -58,6 +59,8 @@ _LAZY: dict[str, str] = {
     "StandardPhrase": "phrases",
     "SyncBase": "sync",
     "SyncConflict": "sync",
+    "SyncPeer": "sync",
+    "SyncSent": "sync",
     "Transfer": "reception",
 }
 
@@ -88,6 +91,7 @@ __all__ = [
     "AssessmentTemplate",
     "AuditLog",
     "BaseModel",
+    "ChangeCounter",
     "Complaint",
     "ComplaintEvent",
     "Contact",
@@ -119,6 +123,8 @@ __all__ = [
     "StandardPhrase",
     "SyncBase",
     "SyncConflict",
+    "SyncPeer",
+    "SyncSent",
     "SyncedModel",
     "Transfer",
     "all_models",

@@ -58,3 +58,45 @@ class SyncConflict(BaseModel):
 
     class Meta:
         table_name = "sync_conflict"
+
+
+class ChangeCounter(BaseModel):
+    """The database's change number (``db/changes.py``): one row, bumped by every write of a synced record."""
+
+    name = peewee.CharField(max_length=16, primary_key=True)
+    value = peewee.BigIntegerField(default=0)
+
+    class Meta:
+        table_name = "change_counter"
+
+
+class SyncPeer(BaseModel):
+    """Exchange state with one other site: what we sent it (cursor, export number, cumulative version vector),
+    what we imported from it (its export number and change number), and the highest origin number of its
+    own edits we hold (our version vector's entry for it). Site-local, never exported."""
+
+    peer = peewee.CharField(max_length=16, primary_key=True)
+    sent_no = peewee.IntegerField(default=0)
+    sent_seq = peewee.BigIntegerField(default=0)
+    sent_vector = peewee.TextField(default="{}")
+    received_no = peewee.IntegerField(default=0)
+    received_seq = peewee.BigIntegerField(default=0)
+    known_seq = peewee.BigIntegerField(default=0)
+
+    class Meta:
+        table_name = "sync_peer"
+
+
+class SyncSent(BaseModel):
+    """The content digest of a record as last exported to ``peer``, with the export's change number ``seq``:
+    it becomes that peer's merge base (``sync_base``) once the peer acknowledges having imported that far."""
+
+    peer = peewee.CharField(max_length=16)
+    record_uuid = peewee.CharField(max_length=36)
+    digest = peewee.BlobField()
+    seq = peewee.BigIntegerField()
+
+    class Meta:
+        table_name = "sync_sent"
+        primary_key = peewee.CompositeKey("peer", "record_uuid")
+        without_rowid = True

@@ -10,7 +10,8 @@ import peewee
 
 from frontdesk.clock import now
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import FineRule
+from frontdesk.db.models import FineRule, current_site_code
+from frontdesk.db.seeds import NO_SITE
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission
@@ -29,11 +30,21 @@ def spec_of(row: FineRule | dict[str, Any]) -> RuleSpec:
                     Unit(get("unit")), Dismissal(get("dismissal")), fines.parse_tiers(get("tiers") or ""))
 
 
-def rule_for(code: str, on: date) -> FineRule | None:
-    """The version of rule ``code`` in force on ``on`` (None if none, or retired by then)."""
+def of_site(site: str | None = None) -> peewee.Expression:
+    """The versions that apply at ``site`` (default this one): its own and the shared defaults (no site code).
+    Rules are per site: another site's version, arrived by sync, is kept but never applies here."""
+    return FineRule.site_code.in_([current_site_code() if site is None else site, NO_SITE])
+
+
+# at one effective date a site's own version goes before the shared default ("" sorts first)
+_NEWEST = (FineRule.effective_from.desc(), FineRule.site_code.desc(), FineRule.id.desc())
+
+
+def rule_for(code: str, on: date, site: str | None = None) -> FineRule | None:
+    """The version of rule ``code`` in force at ``site`` (default this one) on ``on`` (None if none, or retired)."""
     row = (
-        FineRule.live().where((FineRule.code == code) & (FineRule.effective_from <= on))
-        .order_by(FineRule.effective_from.desc(), FineRule.id.desc()).first()
+        FineRule.live().where((FineRule.code == code) & (FineRule.effective_from <= on) & of_site(site))
+        .order_by(*_NEWEST).first()
     )
     return row if row is not None and row.active else None
 
@@ -51,27 +62,27 @@ def current_rules(actor: Actor, on: date | None = None) -> list[dict[str, Any]]:
     day = on or now().date()
     latest = (
         FineRule.select(FineRule.code, peewee.fn.MAX(FineRule.effective_from).alias("eff"))
-        .where((FineRule.deleted == False) & (FineRule.effective_from <= day))  # noqa: E712
+        .where((FineRule.deleted == False) & (FineRule.effective_from <= day) & of_site())  # noqa: E712
         .group_by(FineRule.code)
     )
     rows = (
         FineRule.select(*_COLUMNS)
         .join(latest, on=((FineRule.code == latest.c.code) & (FineRule.effective_from == latest.c.eff)))
-        .where((FineRule.deleted == False) & (FineRule.active == True))  # noqa: E712
-        .order_by(FineRule.code, FineRule.id.desc()).dicts()
+        .where((FineRule.deleted == False) & of_site())  # noqa: E712
+        .order_by(FineRule.code, FineRule.site_code.desc(), FineRule.id.desc()).dicts()
     )
     out: dict[str, dict[str, Any]] = {}
     for row in rows:
         if row["code"] not in out:
-            spec = spec_of(row)
-            out[row["code"]] = dict(row, range_text=spec.range_text)
+            out[row["code"]] = dict(row, range_text=spec_of(row).range_text)
+    out = {code: row for code, row in out.items() if row["active"]}  # the newest version retired it
     return sorted(out.values(), key=lambda r: ({"R": 0, "W": 1, "L": 2}.get(r["code"][:1], 3), r["code"]))
 
 
 def rule_history(actor: Actor, code: str) -> list[dict[str, Any]]:
     """Every version of one rule, newest first."""
     require(actor, Permission.DESK_WORK)
-    rows = FineRule.live().where(FineRule.code == code).order_by(FineRule.effective_from.desc(), FineRule.id.desc())
+    rows = FineRule.live().where((FineRule.code == code) & of_site()).order_by(*_NEWEST)
     return [dict(r, range_text=spec_of(r).range_text) for r in rows.select(*_COLUMNS).dicts()]
 
 
@@ -105,8 +116,9 @@ LOOKUP: Any = object()  # save_version finds the version it supersedes itself
 def version_stamp(code: str) -> tuple[int, int]:
     """(count, newest id) of a rule's live versions: the same stamp later means none was added or removed."""
     db = FineRule._meta.database
-    sql = f"SELECT COUNT(*), MAX(id) FROM fine_rule WHERE code = {db.param} AND deleted = {db.param}"
-    count, newest = db.execute_sql(sql, (code, False)).fetchone()
+    sql = (f"SELECT COUNT(*), MAX(id) FROM fine_rule WHERE code = {db.param} AND deleted = {db.param} "
+           f"AND site_code IN ({db.param}, {db.param})")
+    count, newest = db.execute_sql(sql, (code, False, current_site_code(), NO_SITE)).fetchone()
     return int(count), int(newest or 0)
 
 
@@ -124,8 +136,8 @@ def save_version(actor: Actor, spec: RuleSpec, effective_from: date, note: str =
     code = spec.code.strip().upper()
     with transaction():
         if before is LOOKUP:
-            before = rule_for(code, effective_from) or FineRule.live().where(FineRule.code == code).order_by(
-                FineRule.effective_from.desc()).first()
+            before = rule_for(code, effective_from) or FineRule.live().where(
+                (FineRule.code == code) & of_site()).order_by(*_NEWEST).first()
         row = FineRule.create(
             code=code, category=spec.category, offence=spec.offence.strip(), min_amount=spec.min_amount,
             max_amount=spec.max_amount, unit=spec.unit.value, dismissal=spec.dismissal.value,

@@ -167,7 +167,8 @@ class _Versions:
 
     def __init__(self) -> None:
         self.by_code: dict[str, list[FineRule]] = {}
-        for row in FineRule.live().order_by(FineRule.code, FineRule.effective_from, FineRule.id):
+        rows = FineRule.live().where(fine_rules.of_site())
+        for row in rows.order_by(FineRule.code, FineRule.effective_from, FineRule.site_code, FineRule.id):
             self.by_code.setdefault(row.code, []).append(row)
 
     def rule_for(self, code: str, on: dt.date) -> FineRule | None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from frontdesk.domain.roles import SYSTEM
 from frontdesk.errors import T, UserError
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.services.core import site
+from frontdesk.services.sync import keys
 from frontdesk.services.sync.exporter import SINCE_LAST, export_site
 from frontdesk.services.sync.importer import import_site
 
@@ -19,18 +19,23 @@ def run(args: argparse.Namespace) -> int:
     if not site.is_initialized():
         raise UserError(T("errors", "请先运行 init 初始化站点"))
     actor = SYSTEM
+    if args.command == "pair":
+        made = keys.pair(actor, args.peer, args.key_file)
+        if made:
+            print(f"已新建配对密钥 {args.key_file}：请把它带到 {args.peer.upper()}，在那里运行 pair {site.site_code()} --key-file …，"
+                  "然后删除这个文件")
+        else:
+            print(f"已与 {args.peer.upper()} 配对（密钥取自 {args.key_file}）；与它的交换从头开始")
+        return 0
     if args.command == "export":
-        since: date | str | None = SINCE_LAST
-        if args.all:
-            since = None
-        elif args.since:
-            try:
-                since = date.fromisoformat(args.since)
-            except ValueError:
-                raise UserError(T("errors", "--since 日期格式应为 YYYY-MM-DD：{0}").format(args.since)) from None
-        summary = export_site(actor, args.out, since)
-        print(f"已导出 {summary.total:,} 条记录到 {summary.path}")
-        print(f"范围：{summary.since or '全部'} 以来；校验和 {summary.checksum}")
+        if args.since:  # wall clocks drift and imported rows keep their origin's time: never a cursor
+            raise UserError(T("errors", "--since 已停用：记录按本库变更号挑选（上次发给目标站点以来），导出全部请用 --all"))
+        summary = export_site(actor, args.out, None if args.all else SINCE_LAST, to=args.to)
+        print(f"已导出 {summary.total:,} 条记录到 {summary.path}（发往 {summary.destination or '任意站点'}，"
+              f"第 {summary.export_no} 次）")
+        print(f"范围：变更号 {summary.since + 1}–{summary.upto}；校验和 {summary.checksum}")
+        for problem in summary.cleaned:
+            print(f"  注意：{problem.sheet} 记录 {problem.value} 列 {problem.column}：{problem.message}")
         for name, n in summary.counts.items():
             if n:
                 print(f"  {name}: {n:,}")

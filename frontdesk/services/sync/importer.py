@@ -13,12 +13,13 @@ import peewee
 from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.migrations import LATEST_VERSION
-from frontdesk.db.models import ImportHistory
+from frontdesk.db.models import ImportHistory, current_site_code
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.excel.sync_format import Problem, SheetSpec
 from frontdesk.excel.sync_validate import ParsedWorkbook, WorkbookRefused, read_site_workbook
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import phrases
+from frontdesk.services.sync import peers
 from frontdesk.services.sync.merge import Counts, apply_sheet
 from frontdesk.services.sync.schema import existing_uuids, specs
 
@@ -81,9 +82,11 @@ def import_site(actor: Actor, path: str | os.PathLike[str], dry_run: bool = Fals
     """Import a site workbook, all or nothing; raises WorkbookRefused (database untouched) for a bad file."""
     require(actor, Permission.ADMIN_SITE)
     all_specs = specs()
+    me = current_site_code()
     parsed = read_site_workbook(path, all_specs, LATEST_VERSION,
-                                (lambda d, t: progress("read", d, t)) if progress else None)
-    problems = _reference_problems(parsed, all_specs)
+                                (lambda d, t: progress("read", d, t)) if progress else None,
+                                lambda manifest: peers.key_for(manifest, me))
+    problems = peers.problems(parsed.manifest, me) or _reference_problems(parsed, all_specs)
     if problems:
         raise WorkbookRefused(problems)
     peer = parsed.manifest.get("site_code", "")
@@ -96,6 +99,7 @@ def import_site(actor: Actor, path: str | os.PathLike[str], dry_run: bool = Fals
                 at=now(), kind="site", file_name=Path(path).name[:260], checksum=parsed.checksum, peer_site=peer,
                 exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
             )
+            peers.acknowledge(parsed.manifest)
             for n, name in enumerate(order):
                 done.append(name)
                 counts = apply_sheet(all_specs[name], parsed.sheets[name], peer, history.id)
@@ -103,6 +107,7 @@ def import_site(actor: Actor, path: str | os.PathLike[str], dry_run: bool = Fals
                 report.total.add(counts)
                 if progress is not None:
                     progress("merge", n + 1, len(order))
+            peers.record(parsed.manifest, me)
             t = report.total
             ImportHistory.update(inserted=t.inserted, updated=t.updated, skipped=t.skipped,
                                  conflicts=t.conflicts).where(ImportHistory.id == history.id).execute()

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from frontdesk import clock
-from frontdesk.db import search_index
+from frontdesk.db import changes, search_index
 from frontdesk.db.connection import database
 from frontdesk.db.models import current_site_code
 from frontdesk.domain.roles import Role
 from frontdesk.excel.sync_format import SheetSpec, digest
 from frontdesk.excel.sync_validate import ParsedSheet
 from frontdesk.services.core import staff as staff_service
-from frontdesk.services.sync.schema import CHUNK, content_positions, local_defaults, rows_by_uuid
+from frontdesk.services.sync.schema import (
+    CHANGE_PEER,
+    CHANGE_SEQ,
+    CHUNK,
+    content_positions,
+    local_defaults,
+    rows_by_uuid,
+)
 
 
 @dataclass
@@ -136,12 +144,16 @@ def _fts_texts(spec: SheetSpec, row: Sequence[Any]) -> list[str]:
 
 
 def write_row(spec: SheetSpec, row: Sequence[Any], old: Sequence[Any] | None) -> None:
-    """Overwrite one stored record with ``row`` (database values), keeping the search index in step."""
+    """Overwrite one stored record with ``row`` (database values) as a local edit of this site (a new change
+    number, this site its origin), keeping the search index in step."""
+    seq = changes.take()
+    row = list(row)
+    row[spec.index("origin_site")], row[spec.index("origin_seq")] = current_site_code(), seq
     keys = [k for k in spec.keys if k != "uuid"]
-    sets = ", ".join(f'"{k}" = ?' for k in keys)
+    sets = ", ".join(f'"{k}" = ?' for k in [*keys, CHANGE_SEQ, CHANGE_PEER])
     values = [row[spec.index(k)] for k in keys]
     cursor = database.obj.cursor()
-    cursor.execute(f'UPDATE "{spec.name}" SET {sets} WHERE uuid = ?', [*values, row[spec.index("uuid")]])
+    cursor.execute(f'UPDATE "{spec.name}" SET {sets} WHERE uuid = ?', [*values, seq, "", row[spec.index("uuid")]])
     if spec.name in search_index.INDEXED and old is not None:
         _reindex(spec, [(row, old)])
 
@@ -170,22 +182,25 @@ def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int |
     """Merge ``sheet`` into its table (inside the caller's transaction) and return what happened."""
     plan = _plan(spec, sheet, peer)
     cursor = database.obj.cursor()
+    applied = len(plan.inserts) + len(plan.updates)
+    # every row applied takes a change number of ours (so it is relayed onward); its origin stays as it came
+    seq = itertools.count(changes.take(applied) - applied + 1 if applied else 0)
     if plan.inserts:
         extra = local_defaults(spec.name)
-        keys = [*spec.keys, *extra]
+        keys = [*spec.keys, *extra, CHANGE_SEQ, CHANGE_PEER]
         columns = ", ".join(f'"{k}"' for k in keys)
         tail = tuple(extra.values())
         cursor.executemany(f'INSERT INTO "{spec.name}" ({columns}) VALUES ({",".join("?" * len(keys))})',
-                           [row + tail for row in plan.inserts] if tail else plan.inserts)
+                           [(*row, *tail, next(seq), peer) for row in plan.inserts])
         if spec.name in search_index.INDEXED:
             _index_new(spec, plan.inserts)
     if plan.updates:
         keys = [k for k in spec.keys if k != "uuid"]
         positions = [spec.index(k) for k in keys]
         at_uuid = spec.index("uuid")
-        sets = ", ".join(f'"{k}" = ?' for k in keys)
+        sets = ", ".join(f'"{k}" = ?' for k in [*keys, CHANGE_SEQ, CHANGE_PEER])
         cursor.executemany(f'UPDATE "{spec.name}" SET {sets} WHERE uuid = ?',
-                           [[row[i] for i in positions] + [row[at_uuid]] for row, _ in plan.updates])
+                           [[row[i] for i in positions] + [next(seq), peer, row[at_uuid]] for row, _ in plan.updates])
         if spec.name in search_index.INDEXED:
             for start in range(0, len(plan.updates), CHUNK):
                 _reindex(spec, plan.updates[start:start + CHUNK])

@@ -17,7 +17,9 @@ from frontdesk.excel.sync_format import FieldKind, SheetSpec, SyncColumn
 LOCAL_ONLY: dict[str, tuple[str, ...]] = {"staff": ("password_hash", "failed_logins", "locked_until", "last_login")}
 # bookkeeping and origin stamps: records differing only here hold the same content (a seed row created
 # with one uuid at every site differs in site and creation time alone)
-NOT_CONTENT = ("revision", "updated_at", "created_at", "site_code")
+NOT_CONTENT = ("revision", "updated_at", "created_at", "site_code", "origin_site", "origin_seq")
+# this database's own change number of a row and the peer whose import wrote it: stamped here, never sent
+CHANGE_SEQ, CHANGE_PEER = "change_seq", "change_peer"
 CHUNK = 900  # uuids per IN (...) query, under SQLite's variable limit
 
 
@@ -78,7 +80,7 @@ def local_defaults(table: str) -> dict[str, Any]:
 
 
 def synced_fields(model: type[SyncedModel]) -> list[peewee.Field]:
-    skip = {"id", *local_fields(model)}
+    skip = {"id", CHANGE_SEQ, CHANGE_PEER, *local_fields(model)}
     return [f for f in model._meta.sorted_fields if f.name not in skip]
 
 

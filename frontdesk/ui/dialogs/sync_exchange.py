@@ -3,45 +3,65 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from frontdesk import clock
 from frontdesk.services.core.roster_import import RosterPreview
 from frontdesk.services.discipline.schedule_import import FinePreview
 from frontdesk.services.sync.exporter import SINCE_LAST, last_export_at
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
-from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
 class SiteExportDialog(FormDialog):
-    """站点导出: since the last export (the default), since a date, or everything."""
+    """站点导出: to a destination site, since the last export to it (the default) or everything."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("站点导出"), parent, 440, ok=Buttons.Ok)
         last = last_export_at()
         self.scope = ChoiceCombo([
-            ("last", self.tr("上次导出以来（{0}）").format(f"{last:%Y-%m-%d %H:%M}") if last
-             else self.tr("上次导出以来（尚未导出过：全部）")),
-            ("date", self.tr("自指定日期以来")),
+            ("last", self.tr("上次发给该站点以来（{0}）").format(f"{last:%Y-%m-%d %H:%M}") if last
+             else self.tr("上次发给该站点以来（尚未导出过：全部）")),
             ("all", self.tr("全部记录")),
         ])
-        self.since = DateField(clock.today() - timedelta(days=30), optional=False)
-        self.scope.currentIndexChanged.connect(lambda: self.since.setEnabled(self.scope.value() == "date"))
-        self.since.setEnabled(False)
+        self.to = QLineEdit()
+        self.to.setMaxLength(16)
+        self.to.setPlaceholderText(self.tr("如 HQ、S02；留空为任意站点"))
+        self.form.add("to", self.tr("目标站点"), self.to)
         self.form.add("scope", self.tr("导出范围"), self.scope)
-        self.form.add("since", self.tr("起始日期"), self.since)
-        intro = QLabel(self.tr("把本站变更的记录导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。"))
+        intro = QLabel(self.tr("把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。"))
         intro.setWordWrap(True)
         self.add_above(intro)
-        self.choice: date | str | None = SINCE_LAST
+        self.choice: str | None = SINCE_LAST
+        self.destination = ""
 
     def save(self) -> None:
-        scope = self.scope.value()
-        self.choice = SINCE_LAST if scope == "last" else None if scope == "all" else self.since.date().toPython()
+        self.choice = SINCE_LAST if self.scope.value() == "last" else None
+        self.destination = self.to.text().strip().upper()
+
+
+class SitePairDialog(FormDialog):
+    """配对: the other site's code, and whether this side makes the key file or takes the one it was given."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("与站点配对"), parent, 440, ok=Buttons.Ok)
+        self.peer_edit = QLineEdit()
+        self.peer_edit.setMaxLength(8)
+        self.peer_edit.setPlaceholderText(self.tr("如 HQ、S02"))
+        self.mode_combo = ChoiceCombo([("new", self.tr("新建密钥文件（带给对方）")),
+                                       ("take", self.tr("使用对方给的密钥文件"))])
+        self.form.add("peer", self.tr("对方站点"), self.peer_edit)
+        self.form.add("mode", self.tr("密钥"), self.mode_combo)
+        intro = QLabel(self.tr("配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。"
+                               "重新配对（对方重装或换了密钥）会让与它的交换从头开始。"))
+        intro.setWordWrap(True)
+        self.add_above(intro)
+        self.peer, self.mode = "", "new"
+
+    def save(self) -> None:
+        self.peer, self.mode = self.peer_edit.text().strip().upper(), self.mode_combo.value()
 
 
 class ImportPreviewDialog(FormDialog):
@@ -122,5 +142,5 @@ def screenshot_dialogs() -> dict[str, Callable[[QWidget], FormDialog]]:
         return ImportPreviewDialog("导入罚款标准 — 预览", summary, lambda: None,
                                    FinePreview("罚款标准", rows), win)
 
-    return {"sync-export": SiteExportDialog, "sync-import-preview": site_import, "roster-import-preview": preview,
+    return {"sync-export": SiteExportDialog, "sync-pair": SitePairDialog, "sync-import-preview": site_import, "roster-import-preview": preview,
             "fines-import-preview": fines}

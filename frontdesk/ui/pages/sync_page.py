@@ -25,11 +25,12 @@ from frontdesk.excel.sync_validate import WorkbookRefused, write_problems
 from frontdesk.services.core import roster_import, site
 from frontdesk.services.discipline import schedule_import as fine_schedule_import
 from frontdesk.services.sync import conflicts as sync_conflicts
+from frontdesk.services.sync import keys as sync_keys
 from frontdesk.services.sync.exporter import export_site
 from frontdesk.services.sync.importer import ImportReport, import_site
 from frontdesk.ui import file_dialogs
 from frontdesk.ui.context import AppContext
-from frontdesk.ui.dialogs.sync_exchange import ImportPreviewDialog, SiteExportDialog
+from frontdesk.ui.dialogs.sync_exchange import ImportPreviewDialog, SiteExportDialog, SitePairDialog
 from frontdesk.ui.messages import confirm, inform, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.ops import OpContext, run_with_progress, succeeded
@@ -66,6 +67,7 @@ class SyncPage(Page):
         admin = ctx.actor.can(Permission.ADMIN_SITE)
         for name, text, slot in (("siteExport", self.tr("站点导出…"), self.export_site),
                                  ("siteImport", self.tr("站点导入…"), self.import_site),
+                                 ("sitePair", self.tr("配对…"), self.pair_site),
                                  ("rosterImport", self.tr("导入花名册…"), self.import_roster),
                                  ("finesImport", self.tr("导入罚款标准…"), self.import_fines)):
             button = QPushButton(text)
@@ -139,10 +141,33 @@ class SyncPage(Page):
         if path is None:
             return None
         written = run_with_progress(self, lambda ctx: export_site(
-            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled).total, self.tr("正在导出站点数据…"))
+            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled, to=dialog.destination).total, self.tr("正在导出站点数据…"))
         if written is not None:
             inform(self, self.tr("已导出 {0:,} 条记录到\n{1}").format(written, path))
         return written
+
+    def pair_site(self, key_file: Path | None = None) -> bool | None:
+        """Pair with a site: make a key file to carry there, or take the one brought from there."""
+        dialog = SitePairDialog(self)
+        if not dialog.exec():
+            return None
+        if key_file is None:
+            pattern = self.tr("密钥文件 (*.key);;所有文件 (*)")
+            if dialog.mode == "new":
+                name = str(Path.home() / f"{site.site_code()}-{dialog.peer}.key")
+                chosen, _ = QFileDialog.getSaveFileName(self, self.tr("保存新的配对密钥"), name, pattern)
+            else:
+                chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择对方给的密钥文件"), str(Path.home()), pattern)
+            if not chosen:
+                return None
+            key_file = Path(chosen)
+        made: list[bool] = []
+        if not succeeded(self, lambda: made.append(sync_keys.pair(self.ctx.actor, dialog.peer, key_file,
+                                                                  dialog.mode == "new"))):
+            return None
+        inform(self, self.tr("已新建配对密钥 {0}：请带到 {1} 在那里配对，然后删除此文件。").format(key_file, dialog.peer)
+               if made[0] else self.tr("已与 {0} 配对，与它的交换从头开始。").format(dialog.peer))
+        return made[0]
 
     def _run_import(self, path: Path, dry_run: bool) -> ImportReport | None:
         outcome: dict[str, Any] = {}
