@@ -1,0 +1,54 @@
+"""One setting chooses the database: a SQLite file by default, or a PostgreSQL server by URL (settings, CLI)."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontdesk.cli import main
+from frontdesk.db.connection import close_database, is_server_url, open_database, shown_target
+from frontdesk.errors import DatabaseUnreachable
+from frontdesk.paths import data_paths
+from frontdesk.services.core import system
+from frontdesk.settings import Settings
+
+# port 1 on loopback: nothing listens there, so the connection is refused at once
+DOWN = "postgresql://clerk:s3cret-pw@127.0.0.1:1/frontdesk"
+
+
+def test_a_url_names_a_server_and_a_path_a_sqlite_file(tmp_path):
+    assert is_server_url("postgresql://u:p@host:5432/db") and is_server_url("postgres://host/db")
+    assert not is_server_url(str(tmp_path / "frontdesk.db")) and not is_server_url(tmp_path / "x.db")
+    assert not is_server_url("")
+
+
+def test_the_shown_url_never_holds_the_password():
+    assert shown_target(DOWN) == "postgresql://clerk@127.0.0.1:1/frontdesk"
+    assert shown_target("postgresql://db.local/fd") == "postgresql://db.local/fd"
+
+
+def test_the_settings_key_is_kept_and_empty_means_the_sqlite_file(tmp_path):
+    path = tmp_path / "settings.json"
+    assert Settings.load(path).database == ""
+    Settings(database=" postgresql://clerk@db.local/fd ").save(path)
+    settings = Settings.load(path)
+    assert settings.database == "postgresql://clerk@db.local/fd"
+    paths = data_paths(tmp_path / "d")
+    assert system.database_target(paths, settings) == settings.database
+    assert system.database_target(paths, Settings()) == paths.database
+
+
+def test_a_server_that_is_down_is_a_clear_user_error():
+    with pytest.raises(DatabaseUnreachable) as caught:
+        open_database(DOWN)
+    close_database()
+    message = caught.value.message
+    assert "无法连接数据库服务器 postgresql://clerk@127.0.0.1:1/frontdesk" in message
+    assert "s3cret-pw" not in message and "Traceback" not in message
+
+
+def test_the_cli_says_so_and_exits_2_without_a_traceback(tmp_path, capsys):
+    code = main(["--data-dir", str(tmp_path / "d"), "--database", DOWN, "check"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("错误：无法连接数据库服务器") and "s3cret-pw" not in err and "Traceback" not in err
+    assert not (tmp_path / "d" / "frontdesk.db").exists()  # no SQLite file made instead
