@@ -50,3 +50,24 @@ def match_expression(query: str) -> tuple[str, str] | None:
         else:
             phrases.append('bi : "' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
     return "", " AND ".join(phrases)
+
+
+def index_grams(texts: Iterable[str | None]) -> list[str]:
+    """Every distinct unigram and bigram of the texts, sorted: one array value for a GIN index."""
+    uni, bi = index_tokens(texts)
+    return sorted({t for t in f"{uni} {bi}".split() if t != _GAP})
+
+
+def query_grams(query: str) -> tuple[list[str], list[str]] | None:
+    """(grams every match contains, runs longer than two characters to recheck as substrings), or None.
+
+    One or two characters are answered exactly by the grams; a longer run's bigrams may occur apart,
+    so the text is checked for the run itself too.
+    """
+    runs = _runs(query)
+    if not runs:
+        return None
+    grams: set[str] = set()
+    for run in runs:
+        grams.update(run if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
+    return sorted(grams), [run for run in runs if len(run) > 2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pgcluster
 import pytest
 
 from frontdesk.cli import main
@@ -13,6 +14,8 @@ from frontdesk.settings import Settings
 
 # port 1 on loopback: nothing listens there, so the connection is refused at once
 DOWN = "postgresql://clerk:s3cret-pw@127.0.0.1:1/frontdesk"
+
+on_postgres = pytest.mark.skipif(not pgcluster.wanted(), reason="needs the PostgreSQL pass")
 
 
 def test_a_url_names_a_server_and_a_path_a_sqlite_file(tmp_path):
@@ -52,3 +55,16 @@ def test_the_cli_says_so_and_exits_2_without_a_traceback(tmp_path, capsys):
     assert code == 2
     assert err.startswith("错误：无法连接数据库服务器") and "s3cret-pw" not in err and "Traceback" not in err
     assert not (tmp_path / "d" / "frontdesk.db").exists()  # no SQLite file made instead
+
+
+@on_postgres
+def test_the_cli_initialises_and_checks_a_server_database(tmp_path, capsys, pg_cluster):
+    url = pg_cluster.url(pg_cluster.empty_database())
+    run = lambda *args: main(["--data-dir", str(tmp_path / "d"), "--database", url, *args])  # noqa: E731
+    assert run("init", "--site-code", "S07", "--site-name", "东阳服务区",
+               "--admin-user", "admin", "--admin-password", "secret1") == 0
+    assert run("check") == 0
+    out = capsys.readouterr().out
+    assert "状态：正常" in out and f"数据库：{shown_target(url)}" in out
+    assert run("backup") == 2
+    assert "pg_dump" in capsys.readouterr().err
