@@ -125,6 +125,8 @@ def frozen_clock() -> clock.FrozenClock:
 def paths(tmp_path, database_url: str) -> Iterator[DataPaths]:  # noqa: ANN001
     """An empty data folder with its database open and migrated (not yet initialised)."""
     p = data_paths(tmp_path / "data")
+    if database_url:  # the CLI and the app read it from the data folder's settings, as at a counter
+        Settings(database=database_url).save(p.settings_file)
     system.start(p, Settings(database=database_url), backup_on_start=False)
     yield p
     system.stop()

@@ -8,15 +8,16 @@ from typing import Any
 import peewee
 
 from frontdesk.db.connection import database
+from frontdesk.db.dialect import on_postgres, placeholders
 
 
 def insert_rows(model: type[peewee.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
     """Insert python values for ``fields`` (converted by each field's db_value); returns the count."""
     meta = model._meta
     columns = [meta.fields[name] for name in fields]
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+    sql = placeholders("INSERT INTO {} ({}) VALUES ({})".format(
         meta.table_name, ", ".join(f'"{c.column_name}"' for c in columns), ", ".join("?" * len(columns))
-    )
+    ))
     converters = [c.db_value for c in columns]
     cursor = database.obj.cursor()
     batch: list[tuple[Any, ...]] = []
@@ -30,7 +31,23 @@ def insert_rows(model: type[peewee.Model], fields: Sequence[str], rows: Iterable
     if batch:
         cursor.executemany(sql, batch)
         count += len(batch)
+    if meta.primary_key is not None and meta.primary_key.name in fields:
+        catch_up_ids(model)
     return count
+
+
+def catch_up_ids(model: type[peewee.Model]) -> None:
+    """After rows were inserted with their ids given, move PostgreSQL's id sequence past them.
+
+    SQLite picks max(rowid) + 1 by itself; a PostgreSQL serial column would hand out those ids again.
+    """
+    if not on_postgres() or not isinstance(model._meta.primary_key, peewee.AutoField):
+        return
+    table, column = model._meta.table_name, model._meta.primary_key.column_name
+    database.obj.execute_sql(
+        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "
+        f'COALESCE((SELECT MAX("{column}") FROM "{table}"), 0) + 1, false)'
+    )
 
 
 def max_id(model: type[peewee.Model]) -> int:
