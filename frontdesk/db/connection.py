@@ -171,4 +171,16 @@ def transaction(write: bool = True) -> Iterator[None]:
         mapped = translate_error(exc)
         if mapped is exc:
             raise
+        if isinstance(mapped, DatabaseUnreachable):
+            _drop_connection(db)  # the next unit of work connects again: a retry needs no restart
         raise mapped from exc
+
+
+def _drop_connection(db: peewee.Database) -> None:
+    """Forget this thread's broken server connection (closing it may fail too: it is gone already)."""
+    try:
+        db.close()
+    except peewee.PeeweeException:
+        pass
+    finally:
+        db._state.reset()

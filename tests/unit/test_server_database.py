@@ -68,3 +68,18 @@ def test_the_cli_initialises_and_checks_a_server_database(tmp_path, capsys, pg_c
     assert "状态：正常" in out and f"数据库：{shown_target(url)}" in out
     assert run("backup") == 2
     assert "pg_dump" in capsys.readouterr().err
+
+
+@on_postgres
+def test_a_server_lost_mid_session_is_a_clear_message_and_the_next_save_reconnects(admin, pg_cluster):
+    from frontdesk.db.connection import database, transaction
+    from frontdesk.db.models import Department
+
+    name = database.obj.execute_sql("SELECT current_database()").fetchone()[0]
+    pg_cluster.admin().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+    with pytest.raises(DatabaseUnreachable), transaction():
+        Department.create(name="保洁部")
+    with transaction():  # the server is back (it never left): the next save opens a new connection
+        Department.create(name="保洁部")
+    assert Department.select().where(Department.name == "保洁部").count() == 1
