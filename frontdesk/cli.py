@@ -19,6 +19,7 @@ from frontdesk.settings import Settings
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m frontdesk", description="FrontDesk 命令行工具")
     parser.add_argument("--data-dir", help="数据文件夹（默认为用户数据目录）")
+    parser.add_argument("--database", help="数据库：postgresql://用户:密码@主机:端口/库名（默认为数据文件夹中的 SQLite 文件）")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     init = sub.add_parser("init", help="首次设置：站点与管理员账户（非交互）")
@@ -102,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     paths = data_paths(args.data_dir)
     settings = Settings.load(paths.settings_file)
+    if args.database:
+        settings.database = args.database
     try:
         if args.command == "screenshots":
             from frontdesk.ui.screenshots import oversized, render_all
@@ -174,7 +177,7 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
         return _reset_admin(args)
     if args.command == "check":
         health = system.check()
-        print(f"数据库：{paths.database}")
+        print(f"数据库：{system.shown_database(paths, settings)}")
         print(f"结构版本：{health.schema_version}（程序支持 {health.latest_version}）")
         print(f"站点：{site.site_code() or '未初始化'} {site.site_name()}")
         problems = list(health.problems)

@@ -83,5 +83,14 @@ class DatabaseBusy(UserError):
         super().__init__(message or T("errors", "数据库正忙（可能有其他窗口正在保存），请稍后重试。"))
 
 
+class DatabaseUnreachable(UserError):
+    """The database server is down, unreachable or refuses the login."""
+
+    def __init__(self, target: str, reason: str) -> None:
+        super().__init__(T("errors", "无法连接数据库服务器 {0}：{1}\n请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。").format(target, reason))
+        self.target = target
+        self.reason = reason
+
+
 class StorageError(UserError):
     """The disk is full, read-only or the file cannot be written."""

@@ -46,6 +46,8 @@ class Settings:
     backups_max_total_mb: int = 5120  # oldest backups go first when all of them together pass this
     backup_on_start: bool = True
     page_size: int = 50
+    # "" = the SQLite file in the data folder; or a postgresql://user:pass@host:port/db URL (several counters)
+    database: str = ""
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -60,6 +62,7 @@ class Settings:
         settings.backups_to_keep = max(1, int(settings.backups_to_keep))
         settings.backups_max_total_mb = max(100, int(settings.backups_max_total_mb))
         settings.page_size = min(500, max(10, int(settings.page_size)))
+        settings.database = str(settings.database or "").strip()
         return settings
 
     def save(self, path: Path) -> None:

@@ -1,5 +1,9 @@
 """Shared fixtures: offscreen Qt, the program's clock, a fresh database per test, actors of each role.
 
+``FRONTDESK_TEST_DATABASE=postgresql`` runs the unit and service tests on a throwaway PostgreSQL cluster
+(``tests/pgcluster.py``): each test's database is a clone of a template; GUI tests stay on SQLite, and
+tests marked ``sqlite_only`` (file locks, backups of the file, PRAGMAs) are skipped.
+
 A logging warning or error during a test fails it (after qutebrowser's ``tests/helpers/logfail.py``);
 a test that expects one says so with ``@pytest.mark.allow_log`` or by reading ``caplog``.
 """
@@ -15,6 +19,7 @@ import logging  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import datetime  # noqa: E402
 
+import pgcluster  # noqa: E402
 import pytest  # noqa: E402
 
 from frontdesk import clock  # noqa: E402
@@ -32,6 +37,48 @@ FROZEN_AT = datetime(2026, 11, 18, 10, 0, 0)
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "allow_log: the test expects a logging warning or error")
+    config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself (skipped on PostgreSQL)")
+
+
+ON_POSTGRES = pgcluster.wanted()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not ON_POSTGRES:
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file itself; not run on PostgreSQL")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[pgcluster.Cluster]:
+    """This process's throwaway PostgreSQL cluster (started on first use, stopped at the end whatever happens)."""
+    cluster = pgcluster.start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+def _on_postgres(request: pytest.FixtureRequest) -> bool:
+    return ON_POSTGRES and "gui" not in request.node.path.parts
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """On the PostgreSQL pass: the URL of a fresh database cloned from the template; else "" (SQLite)."""
+    if not _on_postgres(request):
+        yield ""
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    name = cluster.fresh_database()
+    yield cluster.url(name)
+    from frontdesk.db.connection import close_database
+
+    close_database()
+    cluster.drop(name)
 
 
 class _LogFailHandler(logging.Handler):
@@ -75,10 +122,12 @@ def frozen_clock() -> clock.FrozenClock:
 
 
 @pytest.fixture
-def paths(tmp_path) -> Iterator[DataPaths]:  # noqa: ANN001
+def paths(tmp_path, database_url: str) -> Iterator[DataPaths]:  # noqa: ANN001
     """An empty data folder with its database open and migrated (not yet initialised)."""
     p = data_paths(tmp_path / "data")
-    system.start(p, Settings(), backup_on_start=False)
+    if database_url:  # the CLI and the app read it from the data folder's settings, as at a counter
+        Settings(database=database_url).save(p.settings_file)
+    system.start(p, Settings(database=database_url), backup_on_start=False)
     yield p
     system.stop()
 

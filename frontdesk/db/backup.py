@@ -20,7 +20,7 @@ from typing import BinaryIO
 import zstandard
 
 from frontdesk import clock
-from frontdesk.db.connection import database, is_corruption
+from frontdesk.db.connection import database, is_corruption, is_postgres
 from frontdesk.errors import T, UserError
 from frontdesk.fsmodes import private_dir, private_file
 
@@ -67,6 +67,8 @@ def backup_database(
     copy never restarts (the online-backup API starts over on every commit). Any failure raises a UserError and
     leaves nothing behind; the database itself is never touched. ``keep=None`` skips retention.
     """
+    if is_postgres():
+        raise UserError(T("errors", "数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。"))
     source = Path(source_file or database.obj.database)
     attachments = attachments if attachments is not None else source.parent / STORE
     private_dir(folder)
@@ -317,7 +319,12 @@ def attachment_names(path: Path) -> list[str]:
 
 
 def integrity_problems(path: Path | None = None, foreign_keys: bool = True) -> list[str]:
-    """SQLite's integrity and (unless told not to) foreign-key checks; an empty list means healthy."""
+    """SQLite's integrity and (unless told not to) foreign-key checks; an empty list means healthy.
+
+    A PostgreSQL server keeps its own pages and enforces foreign keys on every write: nothing to check here.
+    """
+    if path is None and is_postgres():
+        return []
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True) if path else database.obj.connection()
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]

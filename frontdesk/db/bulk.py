@@ -9,6 +9,7 @@ import peewee
 
 from frontdesk.db import changes
 from frontdesk.db.connection import database
+from frontdesk.db.dialect import on_postgres, placeholders
 from frontdesk.domain.text import clean_value
 
 STAMPS = ("change_seq", "origin_site", "origin_seq")
@@ -23,9 +24,9 @@ def insert_rows(model: type[peewee.Model], fields: Sequence[str], rows: Iterable
     stamp = "change_seq" in meta.fields and "change_seq" not in fields
     columns = [meta.fields[name] for name in fields]
     names = [c.column_name for c in columns] + (list(STAMPS) if stamp else [])
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+    sql = placeholders("INSERT INTO {} ({}) VALUES ({})".format(
         meta.table_name, ", ".join(f'"{n}"' for n in names), ", ".join("?" * len(names))
-    )
+    ))
     converters = [c.db_value for c in columns]
     origin = meta.fields["site_code"].default() if stamp else ""  # this site: the one writing them
     db = database.obj
@@ -51,7 +52,23 @@ def insert_rows(model: type[peewee.Model], fields: Sequence[str], rows: Iterable
         if batch:
             flush()
             count += len(batch)
+    if meta.primary_key is not None and meta.primary_key.name in fields:
+        catch_up_ids(model)
     return count
+
+
+def catch_up_ids(model: type[peewee.Model]) -> None:
+    """After rows were inserted with their ids given, move PostgreSQL's id sequence past them.
+
+    SQLite picks max(rowid) + 1 by itself; a PostgreSQL serial column would hand out those ids again.
+    """
+    if not on_postgres() or not isinstance(model._meta.primary_key, peewee.AutoField):
+        return
+    table, column = model._meta.table_name, model._meta.primary_key.column_name
+    database.obj.execute_sql(
+        f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "
+        f'COALESCE((SELECT MAX("{column}") FROM "{table}"), 0) + 1, false)'
+    )
 
 
 def max_id(model: type[peewee.Model]) -> int:

@@ -1,4 +1,4 @@
-"""The one DatabaseProxy, SQLite construction with its pragmas, and transactions with clear errors."""
+"""The one DatabaseProxy bound to a SQLite file or a PostgreSQL server, and transactions with clear errors."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import peewee
 
-from frontdesk.errors import DatabaseBusy, StorageError, T
+from frontdesk.errors import DatabaseBusy, DatabaseUnreachable, StorageError, T
 from frontdesk.fsmodes import private_file, tighten
 
 database = peewee.DatabaseProxy()
@@ -32,9 +33,41 @@ def make_sqlite(path: str | Path) -> peewee.SqliteDatabase:
     return peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=BUSY_TIMEOUT_MS / 1000)
 
 
-def open_database(path: str | Path) -> peewee.Database:
-    """Bind the proxy to the SQLite file at ``path`` and connect."""
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+CONNECT_TIMEOUT_S = 5
+
+
+def is_server_url(target: str | Path) -> bool:
+    """True for a ``postgresql://user:pass@host:port/db`` URL, False for a SQLite file path."""
+    return isinstance(target, str) and target.startswith(SERVER_SCHEMES)
+
+
+def shown_target(target: str | Path) -> str:
+    """The database as it may be shown or logged: a server URL without its password."""
+    if not is_server_url(target):
+        return str(target)
+    parts = urlsplit(str(target))
+    user = f"{parts.username}@" if parts.username else ""
+    host = parts.hostname or "localhost"
+    port = f":{parts.port}" if parts.port else ""
+    return f"postgresql://{user}{host}{port}{parts.path}"
+
+
+def make_postgres(url: str) -> peewee.Database:
+    """A PostgreSQL database through psycopg 3; the URL is handed to libpq as it is."""
+    from playhouse.psycopg3_ext import Psycopg3Database
+
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    return Psycopg3Database(url, connect_timeout=CONNECT_TIMEOUT_S, application_name="frontdesk")
+
+
+def open_database(target: str | Path) -> peewee.Database:
+    """Bind the proxy to the SQLite file at ``target`` (or the PostgreSQL server its URL names) and connect."""
     close_database()
+    if is_server_url(target):
+        return _open_server(str(target))
+    path = target
     if str(path) != ":memory:" and not str(path).startswith("file:"):
         # SQLite gives the -wal and -shm files the database file's mode, so 0600 here covers all three
         private_file(Path(path))
@@ -43,6 +76,22 @@ def open_database(path: str | Path) -> peewee.Database:
     database.initialize(db)
     db.connect(reuse_if_open=True)
     return db
+
+
+def _open_server(url: str) -> peewee.Database:
+    db = make_postgres(url)
+    database.initialize(db)
+    try:
+        db.connect(reuse_if_open=True)
+    except (peewee.OperationalError, peewee.InterfaceError) as exc:
+        raise DatabaseUnreachable(shown_target(url), first_line(exc)) from exc
+    return db
+
+
+def first_line(exc: BaseException) -> str:
+    """The driver's reason without libpq's continuation lines (hints repeat the host)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def close_database() -> None:
@@ -94,6 +143,10 @@ def is_sqlite() -> bool:
     return isinstance(database.obj, peewee.SqliteDatabase)
 
 
+def is_postgres() -> bool:
+    return isinstance(database.obj, peewee.PostgresqlDatabase)
+
+
 def sqlite_error_name(exc: BaseException) -> str:
     """SQLite's result code name (``SQLITE_IOERR_WRITE``, ``SQLITE_CORRUPT``…) behind a driver or peewee error."""
     seen: BaseException | None = exc
@@ -118,6 +171,12 @@ def translate_error(exc: BaseException) -> BaseException:
     """Map a driver error to the user-facing error it means, or return it unchanged (a bug)."""
     text = str(exc).lower()
     name = sqlite_error_name(exc)
+    if is_postgres() and isinstance(exc, peewee.OperationalError | peewee.InterfaceError):
+        if "deadlock" in text or "could not serialize" in text or "lock timeout" in text:
+            return DatabaseBusy()
+        if "connection" in text or "server closed" in text or "terminating" in text:
+            return DatabaseUnreachable(shown_target(database.obj.database), first_line(exc))
+        return exc
     if isinstance(exc, peewee.OperationalError | sqlite3.OperationalError):
         if "locked" in text or "busy" in text:
             return DatabaseBusy()
@@ -140,8 +199,20 @@ def transaction(write: bool = True) -> Iterator[None]:
     try:
         with ctx:
             yield
-    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
         mapped = translate_error(exc)
         if mapped is exc:
             raise
+        if isinstance(mapped, DatabaseUnreachable):
+            _drop_connection(db)  # the next unit of work connects again: a retry needs no restart
         raise mapped from exc
+
+
+def _drop_connection(db: peewee.Database) -> None:
+    """Forget this thread's broken server connection (closing it may fail too: it is gone already)."""
+    try:
+        db.close()
+    except peewee.PeeweeException:
+        pass
+    finally:
+        db._state.reset()

@@ -1,4 +1,4 @@
-"""Custom fields: money as integer fen exposed as Decimal, never float; SQL defaults for added columns; date numbers."""
+"""Custom fields: money as integer fen exposed as Decimal, never float; SQL defaults for added columns."""
 
 from __future__ import annotations
 
@@ -55,7 +55,3 @@ def sql_default(value: str | int | bool | Decimal) -> peewee.SQL:
 def has_sql_default(field: peewee.Field) -> bool:
     return any(isinstance(c, peewee.SQL) and c.sql.upper().startswith("DEFAULT") for c in field.constraints or ())
 
-
-def day_number(field: peewee.Field) -> peewee.Node:
-    """A stored datetime as a number of days (SQLite's julianday), for sort keys that count backwards."""
-    return peewee.fn.julianday(field)

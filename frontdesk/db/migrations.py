@@ -316,7 +316,7 @@ def migrate(backup_dir: Path | None = None, keep: int = 14) -> list[int]:
     pending = pending_migrations()
     if not pending:
         return []
-    if backup_dir is not None:
+    if backup_dir is not None and isinstance(db, peewee.SqliteDatabase):  # a server is backed up by pg_dump
         from frontdesk.db.backup import backup_database
 
         path = backup_database(backup_dir, keep=keep, reason=f"before-v{pending[0].version}")

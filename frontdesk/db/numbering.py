@@ -8,17 +8,23 @@ from frontdesk.db.models import NumberSequence, current_site_code
 
 
 def next_number(module: str, day: date, site_code: str | None = None) -> str:
-    """Take the next number; call inside ``transaction()`` so concurrent saves queue for the lock."""
+    """Take the next number in one statement (an upsert returning the new value, SQLite ≥ 3.35 and PostgreSQL).
+
+    Call inside ``transaction()``: the row stays locked until commit, so concurrent saves queue and a
+    rollback gives the number back (a sequence would leave a gap).
+    """
     site = site_code or current_site_code()
     if not site:
         raise RuntimeError("site code is not set")
     key = day.strftime("%Y%m%d")
-    where = (
-        (NumberSequence.site_code == site) & (NumberSequence.module == module) & (NumberSequence.day == key)
+    query = (
+        NumberSequence.insert(site_code=site, module=module, day=key, last=1)
+        .on_conflict(conflict_target=[NumberSequence.site_code, NumberSequence.module, NumberSequence.day],
+                     update={NumberSequence.last: NumberSequence.last + 1})
+        .returning(NumberSequence.last)
+        .tuples()
     )
-    NumberSequence.insert(site_code=site, module=module, day=key, last=0).on_conflict_ignore().execute()
-    NumberSequence.update(last=NumberSequence.last + 1).where(where).execute()
-    seq = NumberSequence.select(NumberSequence.last).where(where).scalar()
+    ((seq,),) = list(query.execute())
     return f"{site}-{module}-{key}-{seq:04d}"
 
 

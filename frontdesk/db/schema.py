@@ -94,14 +94,28 @@ def create_index(db: peewee.Database, name: str, table: str, columns: str) -> No
     db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
 
 
+def create_tables(db: peewee.Database, models: list[type[peewee.Model]]) -> None:
+    """``db.create_tables``; ``WITHOUT ROWID`` is SQLite's alone, so other databases build those tables without it."""
+    if isinstance(db, peewee.SqliteDatabase):
+        db.create_tables(models)
+        return
+    sqlite_only = [m for m in models if m._meta.without_rowid]
+    for model in sqlite_only:
+        model._meta.without_rowid = False
+    try:
+        db.create_tables(models)
+    finally:
+        for model in sqlite_only:
+            model._meta.without_rowid = True
+
+
 def create(db: peewee.Database) -> None:
     """Build every table of the current schema in an empty database, with its seed rows."""
-    db.create_tables(all_models())
+    create_tables(db, all_models())
     for name, table, columns in INDEXES:
         create_index(db, name, table, columns)
-    if isinstance(db, peewee.SqliteDatabase):
-        search_index.create(db)
-        search_index.create(db, search_index.ARTICLES)
+    search_index.create(db)
+    search_index.create(db, search_index.ARTICLES)
     seeds.insert_all()
     changes.stamp_existing(db, synced_tables())  # as step 12 leaves an old database's rows
     if isinstance(db, peewee.SqliteDatabase):

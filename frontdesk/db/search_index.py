@@ -1,4 +1,9 @@
-"""The full-text indexes over live contacts and knowledge articles (SQLite FTS5, contentless, unigram + bigram).
+"""The full-text indexes over live contacts and knowledge articles: unigram + bigram tokens, in SQLite FTS5
+or a PostgreSQL ``text[]``.
+
+SQLite: a contentless FTS5 table per indexed table (phrases of consecutive bigrams). PostgreSQL: a
+``…_grams`` table holds each record's distinct grams in a ``text[]`` column with a GIN index, queried with
+``grams @> ARRAY[…]``; runs longer than two characters are rechecked as substrings of the record's texts.
 
 Only records that are not deleted are indexed (a tombstone is removed from the index), so the
 number of matches is the number of live records that match. Every function works on the contact
@@ -14,8 +19,10 @@ import peewee
 from frontdesk.db.connection import database
 from frontdesk.domain.textsearch import (
     any_pair_expression,
+    index_grams,
     index_tokens,
     match_expression,
+    query_grams,
     rarest_pairs,
     request_pairs,
 )
@@ -28,9 +35,24 @@ INDEXED: dict[str, tuple[str, tuple[str, ...]]] = {
     "kb_article": (ARTICLES, ("title", "keywords", "answer")),
 }
 CONTACT_COLUMNS = INDEXED["contact"][1]  # contact_texts order
+PG_TABLE = "contact_grams"
+# index (SQLite name) → (PostgreSQL gram table, the record table, its indexed texts as one string)
+_PG: dict[str, tuple[str, str, str]] = {
+    index: (f"{record}_grams", record, "lower(concat_ws(' ', {}))".format(", ".join(f"c.{c}" for c in columns)))
+    for record, (index, columns) in INDEXED.items()
+}
+
+
+def _pg() -> bool:
+    return isinstance(database.obj, peewee.PostgresqlDatabase)
 
 
 def create(db: peewee.Database, table: str = TABLE) -> None:
+    if isinstance(db, peewee.PostgresqlDatabase):
+        grams = _PG[table][0]
+        db.execute_sql(f"CREATE TABLE IF NOT EXISTS {grams} (rowid BIGINT PRIMARY KEY, grams TEXT[] NOT NULL)")
+        db.execute_sql(f"CREATE INDEX IF NOT EXISTS {grams}_grams ON {grams} USING GIN (grams)")
+        return
     db.execute_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5(uni, bi, content='', "
         "tokenize='unicode61', detail='full', columnsize=0)"
@@ -42,17 +64,24 @@ def contact_texts(number: str, name: str, phone: str, request: str, handling: st
 
 
 def add(rowid: int, texts: Iterable[str], table: str = TABLE) -> None:
-    uni, bi = index_tokens(texts)
-    database.obj.execute_sql(f"INSERT INTO {table}(rowid, uni, bi) VALUES (?, ?, ?)", (rowid, uni, bi))
+    add_many([(rowid, texts)], table)
 
 
 def add_many(rows: Iterable[tuple[int, Iterable[str]]], table: str = TABLE) -> None:
+    if _pg():
+        params = [(rowid, index_grams(texts)) for rowid, texts in rows]
+        if params:
+            database.obj.cursor().executemany(f"INSERT INTO {_PG[table][0]} (rowid, grams) VALUES (%s, %s)", params)
+        return
     params = [(rowid, *index_tokens(texts)) for rowid, texts in rows]
     database.obj.cursor().executemany(f"INSERT INTO {table}(rowid, uni, bi) VALUES (?, ?, ?)", params)
 
 
 def remove(rowid: int, old_texts: Iterable[str], table: str = TABLE) -> None:
     """A contentless index forgets a row only when told exactly what it indexed."""
+    if _pg():
+        database.obj.execute_sql(f"DELETE FROM {_PG[table][0]} WHERE rowid = %s", (rowid,))
+        return
     uni, bi = index_tokens(old_texts)
     database.obj.execute_sql(
         f"INSERT INTO {table}({table}, rowid, uni, bi) VALUES ('delete', ?, ?, ?)", (rowid, uni, bi)
@@ -66,8 +95,26 @@ def replace(rowid: int, old_texts: Iterable[str], new_texts: Iterable[str], tabl
         add(rowid, new, table)
 
 
+def _pg_match(query: str, table: str) -> tuple[str, str, list] | None:
+    """(FROM, WHERE over gram table ``g`` joined to the record ``c`` when a run needs rechecking, params)."""
+    found = query_grams(query)
+    if found is None:
+        return None
+    grams, runs = found
+    gram_table, record, text = _PG[table]
+    where = "g.grams @> %s::text[]" + "".join(f" AND strpos({text}, %s) > 0" for _ in runs)
+    source = f"{gram_table} g JOIN {record} c ON c.id = g.rowid" if runs else f"{gram_table} g"
+    return source, where, [grams, *runs]
+
+
 def matching_ids(query: str, table: str = TABLE) -> peewee.Node | None:
     """A subquery of record ids whose texts contain ``query``, or None if it has nothing searchable."""
+    if _pg():
+        match = _pg_match(query, table)
+        if match is None:
+            return None
+        source, where, params = match
+        return peewee.SQL(f"(SELECT g.rowid FROM {source} WHERE {where})", params)
     expression = match_expression(query)
     if expression is None:
         return None
@@ -77,6 +124,12 @@ def matching_ids(query: str, table: str = TABLE) -> peewee.Node | None:
 
 
 def count(query: str, table: str = TABLE) -> int:
+    if _pg():
+        match = _pg_match(query, table)
+        if match is None:
+            return 0
+        source, where, params = match
+        return database.obj.execute_sql(f"SELECT COUNT(*) FROM {source} WHERE {where}", params).fetchone()[0]
     expression = match_expression(query)
     if expression is None:
         return 0
@@ -86,11 +139,22 @@ def count(query: str, table: str = TABLE) -> int:
 
 
 def ranked_ids(text: str, limit: int, table: str = ARTICLES, budget: int = 20_000) -> list[int]:
-    """The ids of the ``limit`` records sharing most of ``text``'s character pairs, best first (bm25); the
-    rarest pairs only, up to ``budget`` matches in all, so a long request costs the same at any size."""
+    """The ids of the ``limit`` records sharing most of ``text``'s character pairs, best first (bm25 on
+    SQLite, most pairs shared on PostgreSQL); the rarest pairs only, up to ``budget`` matches in all, so a
+    long request costs the same at any size."""
     pairs = request_pairs(text)
     if not pairs:
         return []
+    if _pg():
+        grams = _PG[table][0]
+        counts = {p: database.obj.execute_sql(f"SELECT COUNT(*) FROM {grams} WHERE grams @> %s::text[]",
+                                              ([p],)).fetchone()[0] for p in pairs}
+        kept = rarest_pairs(counts, budget)
+        if not kept:
+            return []
+        sql = (f"SELECT rowid FROM {grams} WHERE grams && %s::text[] ORDER BY "
+               "cardinality(ARRAY(SELECT unnest(grams) INTERSECT SELECT unnest(%s::text[]))) DESC, rowid LIMIT %s")
+        return [row[0] for row in database.obj.execute_sql(sql, (kept, kept, limit))]
     counts = {p: database.obj.execute_sql(f"SELECT COUNT(*) FROM {table} WHERE {table}.bi MATCH ?",
                                           (f'"{p}"',)).fetchone()[0] for p in pairs}
     kept = rarest_pairs(counts, budget)
@@ -101,5 +165,8 @@ def ranked_ids(text: str, limit: int, table: str = ARTICLES, budget: int = 20_00
 
 
 def rebuild(select_rows: Iterable[tuple[int, Iterable[str]]], table: str = TABLE) -> None:
-    database.obj.execute_sql(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
+    if _pg():
+        database.obj.execute_sql(f"DELETE FROM {_PG[table][0]}")
+    else:
+        database.obj.execute_sql(f"INSERT INTO {table}({table}) VALUES ('delete-all')")
     add_many(select_rows, table)

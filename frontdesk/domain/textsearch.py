@@ -85,3 +85,24 @@ def rarest_pairs(counts: dict[str, int], budget: int) -> list[str]:
 def any_pair_expression(pairs: list[str]) -> str:
     """An FTS5 query matching records that contain any of ``pairs``."""
     return "bi : (" + " OR ".join(f'"{p}"' for p in pairs) + ")"
+
+
+def index_grams(texts: Iterable[str | None]) -> list[str]:
+    """Every distinct unigram and bigram of the texts, sorted: one array value for a GIN index."""
+    uni, bi = index_tokens(texts)
+    return sorted({t for t in f"{uni} {bi}".split() if t != _GAP})
+
+
+def query_grams(query: str) -> tuple[list[str], list[str]] | None:
+    """(grams every match contains, runs longer than two characters to recheck as substrings), or None.
+
+    One or two characters are answered exactly by the grams; a longer run's bigrams may occur apart,
+    so the text is checked for the run itself too.
+    """
+    runs = _runs(query)
+    if not runs:
+        return None
+    grams: set[str] = set()
+    for run in runs:
+        grams.update(run if len(run) == 1 else (run[i : i + 2] for i in range(len(run) - 1)))
+    return sorted(grams), [run for run in runs if len(run) > 2]

@@ -8892,6 +8892,16 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
+        <source>数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。</source>
+        <translation>The database is on a PostgreSQL server: the server's administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
+    </message>
+    <message>
+        <source>无法连接数据库服务器 {0}：{1}
+请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
+        <translation>Cannot connect to the database server {0}: {1}
+Check that the server is running, the network is connected and the user name and password are right, then try again. Nothing you typed has been lost.</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/db/backup.py" line="88"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>

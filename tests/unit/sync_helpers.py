@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from frontdesk.db import dialect
 from frontdesk.db.connection import database
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.roles import Actor
@@ -35,8 +36,11 @@ def at_site(root: Path, code: str) -> Iterator[Actor]:
 def dump_all() -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every real table (the search index's own tables too), for before/after comparisons."""
     db = database.obj
-    names = [r[0] for r in db.execute_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'").fetchall()]
+    if dialect.on_postgres():
+        names = db.get_tables()
+    else:
+        names = [r[0] for r in db.execute_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'").fetchall()]
     return {n: db.execute_sql(f'SELECT * FROM "{n}" ORDER BY 1').fetchall() for n in sorted(names)}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sync_helpers import at_site
 
-from frontdesk.db import migrations
+from frontdesk.db import dialect, migrations
 from frontdesk.db.connection import close_database, database, open_database
 from frontdesk.db.models import AuditLog
 from frontdesk.domain import audit_chain
@@ -76,7 +76,7 @@ def test_entries_are_chained_and_check_passes(admin):
 def test_an_entry_rewritten_with_sql_is_named(admin):
     _record(admin, 3)
     target = AuditLog.select().where(AuditLog.entity_uuid == "e1").get()
-    database.obj.execute_sql("UPDATE audit_log SET new_value = '{\"amount\": \"0.00\"}' WHERE id = ?", (target.id,))
+    dialect.execute("UPDATE audit_log SET new_value = '{\"amount\": \"0.00\"}' WHERE id = ?", (target.id,))
     problems = system.check().problems
     assert len(problems) == 1 and "被改动" in problems[0] and f"第 {target.id} 条" in problems[0]
     assert not system.check().healthy

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from frontdesk.db.connection import database
+from frontdesk.db import dialect
 from frontdesk.db.models import Incident
 from frontdesk.domain.assessment_seed import DEFAULT_UUID
 from frontdesk.services.assessments import runs as assessments
@@ -39,7 +39,7 @@ def test_records_changed_through_the_services_match(manager, staff_actor):
 def test_a_fine_rewritten_with_sql_is_named(manager, staff_actor):
     incident, _ = _fine_and_score(manager, staff_actor)
     number = Incident.get(Incident.uuid == incident).number
-    database.obj.execute_sql("UPDATE incident SET amount = 0 WHERE uuid = ?", (incident,))
+    dialect.execute("UPDATE incident SET amount = 0 WHERE uuid = ?", (incident,))
     (problem,) = system.check().problems
     assert f"incident {number} 的 amount 现为 0.00" in problem and "记为 45" in problem
     assert not system.check().healthy
@@ -47,14 +47,14 @@ def test_a_fine_rewritten_with_sql_is_named(manager, staff_actor):
 
 def test_a_scored_assessment_deleted_with_sql_is_named(manager, staff_actor):
     _, scored = _fine_and_score(manager, staff_actor)
-    database.obj.execute_sql("DELETE FROM assessment WHERE uuid = ?", (scored,))
+    dialect.execute("DELETE FROM assessment WHERE uuid = ?", (scored,))
     (problem,) = system.check().problems
     assert "记录被删除" in problem and scored in problem
 
 
 def test_a_rewritten_score_is_named_and_many_problems_are_counted(manager, staff_actor, monkeypatch):
     _, scored = _fine_and_score(manager, staff_actor)
-    database.obj.execute_sql("UPDATE assessment SET total = 9999, grade = 'excellent' WHERE uuid = ?", (scored,))
+    dialect.execute("UPDATE assessment SET total = 9999, grade = 'excellent' WHERE uuid = ?", (scored,))
     found = audit_match.problems()
     assert len(found) == 2 and all(scored in p for p in found)
     monkeypatch.setattr(audit_match, "SHOWN", 1)

@@ -13,6 +13,8 @@ from frontdesk.errors import PermissionDenied, UserError
 from frontdesk.services.core import attachments, system
 from frontdesk.settings import Settings
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself (PostgreSQL: pg_dump on the server)
+
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -18,6 +18,8 @@ from frontdesk.paths import data_paths
 from frontdesk.services.core import system
 from frontdesk.settings import Settings
 
+pytestmark = pytest.mark.sqlite_only  # the SQLite file itself (PostgreSQL: pg_dump on the server)
+
 
 def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.is_file())

@@ -10,8 +10,11 @@ from frontdesk.db.connection import database, open_database
 from frontdesk.db.fields import MoneyField, to_money
 from frontdesk.db.models import Department, SchemaVersion
 from frontdesk.db.models.base import BaseModel
+from frontdesk.services.core import system
+from frontdesk.settings import Settings
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_set_on_every_connection(paths):
     db = database.obj
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -28,6 +31,7 @@ def test_fresh_database_is_at_latest_version(paths):
     assert migrations.migrate(paths.backups) == []
 
 
+@pytest.mark.sqlite_only  # the backup before migrating is of the file
 def test_migration_backs_up_first_and_is_atomic(paths, admin, monkeypatch):
     def broken(db):
         db.execute_sql("CREATE TABLE half_done (x INTEGER)")
@@ -88,7 +92,7 @@ def test_money_is_exact_decimal(paths):
 
 def test_reopen_keeps_data(paths, admin):
     Department.create(name="保洁部")
-    open_database(paths.database)
+    open_database(system.database_target(paths, Settings.load(paths.settings_file)))
     assert Department.select().where(Department.name == "保洁部").count() == 1
 
 

@@ -10,6 +10,7 @@ from frontdesk.db.models import Department
 from frontdesk.errors import DatabaseBusy, StorageError
 
 
+@pytest.mark.sqlite_only
 def test_locked_database_is_a_clear_message_and_nothing_is_saved(paths, admin):
     other = sqlite3.connect(paths.database, timeout=0.1)
     other.execute("BEGIN EXCLUSIVE")  # another program holds the file
@@ -33,6 +34,7 @@ def test_locked_database_is_a_clear_message_and_nothing_is_saved(paths, admin):
         ("database is locked", DatabaseBusy, "数据库正忙"),
     ],
 )
+@pytest.mark.sqlite_only
 def test_driver_errors_map_to_user_errors(driver_message, expected, words):
     mapped = translate_error(peewee.OperationalError(driver_message))
     assert isinstance(mapped, expected) and words in mapped.message

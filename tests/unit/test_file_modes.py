@@ -14,7 +14,8 @@ from frontdesk.paths import data_paths
 from frontdesk.services.core import system
 from frontdesk.settings import Settings
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+pytestmark = [pytest.mark.skipif(os.name != "posix", reason="POSIX file modes"),
+              pytest.mark.sqlite_only]  # the SQLite file and its backups
 
 
 def mode(path: Path) -> int:

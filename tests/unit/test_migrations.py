@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import peewee
+import pgcluster
 import pytest
 from schema_compare import assert_same_schema, columns, indexes, snapshot
 
@@ -175,3 +176,36 @@ def test_frozen_steps_refuse_a_database_other_than_sqlite():
 
     with pytest.raises(RuntimeError, match="SQLite"):
         frozen.replay(peewee.PostgresqlDatabase(None), 1)
+
+
+@pytest.mark.skipif(not pgcluster.wanted(), reason="needs the PostgreSQL pass")
+def test_a_fresh_postgresql_database_has_every_table_column_and_index_of_a_fresh_sqlite_one(pg_cluster, tmp_path):
+    """A PostgreSQL database is always created fresh (no old server databases exist): it must hold what a
+    fresh SQLite database holds, table by table, column by column (with NOT NULL), index by index."""
+    from frontdesk.db import search_index
+
+    def shape(db: peewee.Database) -> dict[str, tuple]:
+        indexes = {search_index.TABLE, search_index.ARTICLES, search_index.PG_TABLE, "kb_article_grams"}
+        tables = sorted(set(db.get_tables()) - indexes
+                        - {t for t in db.get_tables()
+                           if t.startswith((f"{search_index.TABLE}_", f"{search_index.ARTICLES}_", "sqlite_"))})
+        return {t: ({c.name: c.null for c in db.get_columns(t)},
+                    {i.name: (tuple(i.columns), i.unique) for i in db.get_indexes(t) if not i.name.endswith("_pkey")
+                     and not i.name.startswith("sqlite_autoindex")})  # primary keys
+                for t in tables}
+
+    sqlite = open_database(tmp_path / "fresh.db")
+    migrations.migrate()
+    want = shape(sqlite)
+    db = open_database(pg_cluster.url(pg_cluster.empty_database()))
+    try:
+        assert migrations.migrate() == [m.version for m in migrations.MIGRATIONS]
+        got = shape(db)
+        assert sorted(got) == sorted(want)
+        for table in want:
+            assert got[table] == want[table], table
+        grams = {i.name: i.sql for i in db.get_indexes(search_index.PG_TABLE)}
+        assert "USING gin" in grams[f"{search_index.PG_TABLE}_grams"]
+        assert migrations.pending_migrations() == [] and migrations.schema_version() == migrations.LATEST_VERSION
+    finally:
+        close_database()

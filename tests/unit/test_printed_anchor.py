@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from frontdesk.cli import main
-from frontdesk.db.connection import database
+from frontdesk.db import dialect
 from frontdesk.db.models import AuditLog
 from frontdesk.domain import audit_chain
 from frontdesk.domain.assessment_seed import DEFAULT_UUID
@@ -91,7 +91,7 @@ def test_a_printed_code_stops_matching_once_an_earlier_entry_is_forged(manager, 
     assert make and audit.find_code(printed)["later"] > 0  # later entries keep the printed one valid
     # a forger rewrites the confirmed amount and recomputes the whole chain, so `check` alone passes
     first = AuditLog.select().where(AuditLog.action == "confirm").get()
-    database.obj.execute_sql("UPDATE audit_log SET new_value = ? WHERE id = ?", ('{"amount": "0.00"}', first.id))
+    dialect.execute("UPDATE audit_log SET new_value = ? WHERE id = ?", ('{"amount": "0.00"}', first.id))
     previous = ""
     for entry in AuditLog.select().where(AuditLog.site_code == "S01").order_by(AuditLog.id):
         entry.prev_hash, entry.hash = previous, audit_chain.entry_hash(entry.__data__, previous)

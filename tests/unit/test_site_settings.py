@@ -82,7 +82,7 @@ def test_missing_reads_as_the_default_and_a_value_round_trips(paths, option):
     ],
 )
 def test_bad_stored_text_reads_as_the_default(paths, option, stored):
-    SiteSetting.insert(key=option.key, value=stored).on_conflict_replace().execute()
+    SiteSetting.insert(key=option.key, value=stored).on_conflict(conflict_target=[SiteSetting.key], update={SiteSetting.value: stored}).execute()
     assert option.get() == option.default
 
 

@@ -42,7 +42,9 @@ class SiteOption(Generic[V]):
         return copy.deepcopy(self.default)
 
     def put(self, value: V) -> None:
-        SiteSetting.insert(key=self.key, value=self.dump(value)).on_conflict_replace().execute()
+        dumped = self.dump(value)
+        SiteSetting.insert(key=self.key, value=dumped).on_conflict(
+            conflict_target=[SiteSetting.key], update={SiteSetting.value: dumped}).execute()
 
 
 def _positive_int(text: str) -> int:

@@ -12,7 +12,14 @@ import peewee
 
 from frontdesk.db import backup as backups
 from frontdesk.db import restore as restores
-from frontdesk.db.connection import close_database, is_corruption, open_database, translate_error
+from frontdesk.db.connection import (
+    close_database,
+    is_corruption,
+    is_server_url,
+    open_database,
+    shown_target,
+    translate_error,
+)
 from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations, schema_version
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import StorageError, T, UserError
@@ -27,9 +34,31 @@ log = logging.getLogger(__name__)
 LOW_DISK_BYTES = 16 * 1024 * 1024  # below this an I/O error at open is the full disk, not a damaged file
 
 
+def database_target(paths: DataPaths, settings: Settings) -> str | Path:
+    """The database this installation uses: the settings' server URL, else the SQLite file in the data folder."""
+    return settings.database if is_server_url(settings.database) else paths.database
+
+
+def shown_database(paths: DataPaths, settings: Settings) -> str:
+    """The database as the user may see it (a server URL without its password)."""
+    return shown_target(database_target(paths, settings))
+
+
 def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None = None) -> None:
     """Remove a killed backup's leftovers, apply a pending restore, open and migrate the database, take the
-    start-up backup."""
+    start-up backup (a SQLite file; a server database is only opened and migrated)."""
+    target = database_target(paths, settings)
+    if is_server_url(target):
+        open_database(target)  # an unreachable server is a DatabaseUnreachable (a UserError) already
+        try:
+            migrate(None)
+            site.load_site()
+        except peewee.DatabaseError as exc:
+            mapped = translate_error(exc)
+            if mapped is not exc:
+                raise mapped from exc
+            raise
+        return
     backups.remove_leftovers(paths.backups)
     restored = restores.apply_pending_restore(
         paths.restore_marker, paths.database, paths.backups, paths.attachments,
@@ -70,7 +99,10 @@ def startup_backup(paths: DataPaths, settings: Settings) -> Path | None:
     """The automatic backup at start; reads through its own connection, so it may run on a worker thread.
 
     It never raises: a full disk must not stop the desk from working, and a thread's exception would be lost.
+    A server database is backed up on the server (pg_dump), not by each counter.
     """
+    if is_server_url(database_target(paths, settings)):
+        return None
     try:
         return backups.backup_database(
             paths.backups, keep=settings.backups_to_keep, reason="startup", source_file=paths.database,

@@ -10,6 +10,7 @@ from typing import Any
 import peewee
 
 from frontdesk.clock import now
+from frontdesk.db import dialect
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Complaint, Contact, Handover, Shift, ShiftType, Staff
 from frontdesk.domain.reception import ContactStatus
@@ -78,10 +79,11 @@ def open_items(actor: Actor) -> dict[str, Any]:
         if not db.table_exists(table):
             continue
         marks = ", ".join("?" * len(finished))
-        where = f"FROM {table} WHERE deleted = 0 AND status NOT IN ({marks})"
-        counts[kind] = db.execute_sql(f"SELECT COUNT(*) {where}", finished).fetchone()[0]
-        rows = db.execute_sql(f"SELECT number, customer_name, item, received_at, status {where} "
-                              f"ORDER BY received_at DESC LIMIT {ITEM_LIMIT}", finished)
+        where = f"FROM {table} WHERE deleted = ? AND status NOT IN ({marks})"
+        params = (False, *finished)
+        counts[kind] = dialect.execute(f"SELECT COUNT(*) {where}", params).fetchone()[0]
+        rows = dialect.execute(f"SELECT number, customer_name, item, received_at, status {where} "
+                               f"ORDER BY received_at DESC LIMIT {ITEM_LIMIT}", params)
         for number, customer, item, received, status in rows:
             since = datetime.fromisoformat(str(received)) if received else None
             items.append(_item(kind, number, customer, item, since, status))

@@ -9,7 +9,7 @@ from typing import Any
 import peewee
 
 from frontdesk.clock import now
-from frontdesk.db import search_index
+from frontdesk.db import dialect, search_index
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Contact, Staff
 from frontdesk.db.numbering import next_number
@@ -237,7 +237,7 @@ def _contact_filters(query: ListQuery, actor: Actor) -> tuple[list[peewee.Expres
                     # Many matches, sorted by a column: walking that column's index and keeping the
                     # matching rows finds a page sooner than sorting every match (id+0 keeps SQLite
                     # from driving the query by the match list).
-                    where.append((Contact.id + 0).in_(ids))
+                    where.append(dialect.bare_id(Contact.id).in_(ids))
                 else:
                     where.append(Contact.id.in_(ids))
     return where, only_search

@@ -10,7 +10,7 @@ import peewee
 from frontdesk.clock import now
 from frontdesk.db import search_index
 from frontdesk.db.connection import transaction
-from frontdesk.db.fields import day_number
+from frontdesk.db.dialect import day_number
 from frontdesk.db.models import Contact, Department, Staff, Transfer
 from frontdesk.domain.reception import ContactStatus, ReplyOutcome, TransferStatus, label
 from frontdesk.domain.roles import Actor, Permission

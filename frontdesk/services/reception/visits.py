@@ -9,6 +9,7 @@ import peewee
 from peewee import SQL, Case, Value, fn
 
 from frontdesk.clock import now
+from frontdesk.db import dialect
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Complaint, Contact, KeyCustomer, ReturnVisit, Staff, current_site_code
 from frontdesk.domain.phones import normalize_phone
@@ -223,7 +224,8 @@ def _due_customers(search: str, today: date) -> peewee.Select:
     select = k.select(
         Value(DueKind.CUSTOMER.value).alias("kind"), k.uuid.alias("ref_uuid"), k.name.alias("customer_name"),
         k.phone.alias("phone"), SQL("NULL").alias("contact_uuid"), SQL("NULL").alias("complaint_uuid"),
-        Case(None, [(count == 0, f"{today.year}-06-30")], f"{today.year}-12-31").alias("due_date"),
+        Case(None, [(count == 0, dialect.as_date(date(today.year, 6, 30)))],
+             dialect.as_date(date(today.year, 12, 31))).alias("due_date"),
         k.level.alias("detail"), count.alias("visits_this_year"),
     ).where((k.deleted == NOT_DELETED) & (k.active == True) & (count < VISITS_PER_YEAR))  # noqa: E712
     if search:
@@ -276,6 +278,8 @@ def list_due(actor: Actor, query: ListQuery, today: date | None = None) -> Page:
     union = parts[0]
     for part in parts[1:]:
         union = union + part  # UNION ALL
+    # from a subquery, so "due_date" and the other names are columns (PostgreSQL reads no alias in WHERE)
+    union = peewee.Select([union.alias("due")], [SQL("*")]).bind(database)
     page = run_page(union, query, DUE_SORT, (SQL('"due_date"'), False), SQL('"ref_uuid"'))
     for row in page.rows:
         due = row.get("due_date")

@@ -10,6 +10,7 @@ from typing import Any
 
 import peewee
 
+from frontdesk.db import dialect
 from frontdesk.db.connection import database
 from frontdesk.domain import complaints as complaint_domain
 from frontdesk.domain import reception as reception_domain
@@ -64,12 +65,12 @@ def in_period(field: peewee.Field, period: Period) -> peewee.Expression:
 
 
 def day_of(field: peewee.Field) -> peewee.Node:
-    """The YYYY-MM-DD day of a stored datetime (SQLite keeps them as ISO text)."""
-    return peewee.fn.substr(field, 1, 10).coerce(False)
+    """The YYYY-MM-DD day of a stored datetime, as text."""
+    return dialect.day_text(field)
 
 
 def hours_between(start: peewee.Field, end: peewee.Field) -> peewee.Node:
-    return (peewee.fn.julianday(end) - peewee.fn.julianday(start)) * 24
+    return dialect.hours_between(start, end)
 
 
 def as_datetime(value: Any) -> datetime | None:

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 import peewee
 
 from frontdesk.clock import now
+from frontdesk.db import dialect
 from frontdesk.db.models import Complaint, ComplaintEvent, Department, KeyCustomer, ReturnVisit
 from frontdesk.domain.complaints import ComplaintCategory, LogKind, Satisfaction
 from frontdesk.domain.report import (
@@ -60,7 +61,7 @@ def closed_cases(period: Period) -> list[Closed]:
     paused = (event.select(peewee.fn.COUNT(event.id))
               .where((event.complaint == Complaint.uuid) & (event.deleted == False)  # noqa: E712
                      & (event.kind == LogKind.PAUSE.value)))
-    raw = lambda field: peewee.fn.substr(field, 1).coerce(False)  # noqa: E731 - ISO text: fromisoformat is 20× strptime
+    raw = dialect.raw_datetime  # ISO text on SQLite: fromisoformat is 20× strptime
     cases = (Complaint.select(Complaint.uuid, raw(Complaint.opened_at).alias("opened_at"),
                               raw(Complaint.closed_at).alias("closed_at"), Complaint.severity,
                               Complaint.level, Complaint.policy_uuid, Department.name.alias("department"),
@@ -144,7 +145,7 @@ def _by_department(period: Period, closed: list[Closed]) -> ReportTable:
     received = dict(Complaint.select(peewee.fn.COALESCE(Department.name, NO_DEPARTMENT), peewee.fn.COUNT(Complaint.id))
                     .join(Department, peewee.JOIN.LEFT_OUTER, on=(Complaint.department == Department.uuid))
                     .where(in_period(Complaint.opened_at, period) & (Complaint.deleted == False))  # noqa: E712
-                    .group_by(Complaint.department).tuples())
+                    .group_by(Complaint.department, Department.name).tuples())
     by_dept: dict[str, list[Closed]] = defaultdict(list)
     for case in closed:
         by_dept[case.department].append(case)

@@ -45,7 +45,7 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
         .switch(Incident).join(FineRule, on=(Incident.rule == FineRule.uuid))
         .where(in_period(Incident.occurred_at, period) & (Incident.deleted == False)  # noqa: E712
                & (Incident.status != "revoked"))
-        .group_by(Incident.staff, FineRule.category, Incident.status).tuples()
+        .group_by(Incident.staff, Staff.staff_no, Staff.name, FineRule.category, Incident.status).tuples()
     ):
         names[staff_uuid] = (staff_no, name)
         row = rows[staff_uuid]
@@ -62,7 +62,7 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
         .join(Staff, on=(Shift.staff == Staff.uuid))
         .where((Shift.day >= period.first) & (Shift.day <= period.last) & Shift.status.in_(EXCEPTIONS)
                & (Shift.deleted == False))  # noqa: E712
-        .group_by(Shift.staff, Shift.status).tuples()
+        .group_by(Shift.staff, Staff.staff_no, Staff.name, Shift.status).tuples()
     ):
         names[staff_uuid] = (staff_no, name)
         rows[staff_uuid][status] += n

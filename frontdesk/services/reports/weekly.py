@@ -54,7 +54,7 @@ def transfer_overdue(period: Period, moment: datetime) -> list[tuple[str, int, i
                             peewee.fn.SUM(late), peewee.fn.SUM(waiting))
             .join(Department, on=(Transfer.department == Department.uuid))
             .where(in_period(Transfer.due_at, period) & (Transfer.deleted == False))  # noqa: E712
-            .group_by(Transfer.department).order_by(peewee.fn.COUNT(Transfer.id).desc(), Department.name).tuples())
+            .group_by(Transfer.department, Department.name).order_by(peewee.fn.COUNT(Transfer.id).desc(), Department.name).tuples())
     return [(name, n, on_time or 0, late_n or 0, waiting_n or 0) for name, n, on_time, late_n, waiting_n in rows]
 
 
