@@ -92,11 +92,12 @@ def _stopping(monkeypatch: pytest.MonkeyPatch, where: str):  # noqa: ANN202
     if where == "inside-a-contact-step":
         real = search_index.add_many
 
-        def failing(rows):  # noqa: ANN001, ANN202 - the third day's contacts are inserted, then this fails
-            calls.append(1)
-            if len(calls) == 3:
-                raise Stopped
-            return real(rows)
+        def failing(rows, table=search_index.TABLE):  # noqa: ANN001, ANN202 - the third day's contacts are inserted, then this fails
+            if table == search_index.TABLE:  # the contacts' index (the knowledge base has its own)
+                calls.append(1)
+                if len(calls) == 3:
+                    raise Stopped
+            return real(rows, table)
 
         monkeypatch.setattr(search_index, "add_many", failing)
         return None
