@@ -15,10 +15,12 @@ from frontdesk.domain.text import clean_value
 STAMPS = ("change_seq", "origin_site", "origin_seq")
 
 
-def insert_rows(model: type[peewee.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+def insert_rows(model: type[peewee.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]],
+                reserved: bool = False) -> int:
     """Insert python values for ``fields`` (converted by each field's db_value); returns the count.
 
     Rows of a synced table get their change numbers here (a block per chunk), and their origin is this site.
+    ``reserved``: the ids given came from ``reserve_ids`` (the sequence needs no catching up).
     """
     meta = model._meta
     stamp = "change_seq" in meta.fields and "change_seq" not in fields
@@ -52,7 +54,7 @@ def insert_rows(model: type[peewee.Model], fields: Sequence[str], rows: Iterable
         if batch:
             flush()
             count += len(batch)
-    if meta.primary_key is not None and meta.primary_key.name in fields:
+    if meta.primary_key is not None and meta.primary_key.name in fields and not reserved:
         catch_up_ids(model)
     return count
 
@@ -69,6 +71,22 @@ def catch_up_ids(model: type[peewee.Model]) -> None:
         f"SELECT setval(pg_get_serial_sequence('\"{table}\"', '{column}'), "
         f'COALESCE((SELECT MAX("{column}") FROM "{table}"), 0) + 1, false)'
     )
+
+
+def reserve_ids(model: type[peewee.Model], count: int) -> list[int]:
+    """``count`` new ids for rows inserted with their ids given, safe beside other writers: SQLite's next
+    rowids under the caller's write lock; PostgreSQL's values of the id sequence (another connection's
+    insert takes its own from the same sequence, so none is handed out twice)."""
+    if count <= 0:
+        return []
+    if on_postgres():
+        table, column = model._meta.table_name, model._meta.primary_key.column_name
+        cursor = database.obj.execute_sql(
+            f"SELECT nextval(pg_get_serial_sequence('\"{table}\"', '{column}')) FROM generate_series(1, %s)",
+            (count,))
+        return [row[0] for row in cursor.fetchall()]
+    first = max_id(model) + 1
+    return list(range(first, first + count))
 
 
 def max_id(model: type[peewee.Model]) -> int:

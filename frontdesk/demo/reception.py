@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from frontdesk import clock
 from frontdesk.db import search_index
-from frontdesk.db.bulk import insert_rows, max_id
+from frontdesk.db.bulk import insert_rows, reserve_ids
 from frontdesk.db.models import Contact, Transfer, current_site_code
 from frontdesk.db.numbering import reserve
 from frontdesk.demo.context import DemoContext
@@ -119,9 +119,10 @@ def generate_contacts(ctx: DemoContext, n: int, progress: Callable[[int], None])
                 ))
         with ctx.step(count):
             # ids and numbers are taken under the write lock: a clerk saving meanwhile may have taken the next
-            first = max_id(Contact) + 1
+            ids = reserve_ids(Contact, len(rows))
             numbers = reserve("JD", day, count)
-            insert_rows(Contact, FIELDS, ((first + k, *row[:6], numbers[k], *row[6:]) for k, row in enumerate(rows)))
+            insert_rows(Contact, FIELDS, ((ids[k], *row[:6], numbers[k], *row[6:]) for k, row in enumerate(rows)),
+                        reserved=True)
             insert_rows(Transfer, TRANSFER_FIELDS, transfers)
-            search_index.add_many((first + k, search_index.contact_texts(numbers[k], *t)) for k, t in enumerate(texts))
+            search_index.add_many((ids[k], search_index.contact_texts(numbers[k], *t)) for k, t in enumerate(texts))
         progress(ctx.made)

@@ -110,6 +110,7 @@ def test_a_step_added_below_the_newest_is_still_applied(paths, admin, monkeypatc
     assert database.obj.table_exists("five")
 
 
+@pytest.mark.sqlite_only  # ANALYZE's statistics per index are SQLite's (sqlite_stat1)
 def test_a_large_database_is_analysed_in_short_statements_to_the_same_statistics(admin, monkeypatch):
     from contextlib import contextmanager
 
