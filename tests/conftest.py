@@ -37,6 +37,7 @@ FROZEN_AT = datetime(2026, 11, 18, 10, 0, 0)
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "allow_log: the test expects a logging warning or error")
+    config.addinivalue_line("markers", "demo_pauses: the test needs demo data's pauses for a saving clerk")
     config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself (skipped on PostgreSQL)")
 
 
@@ -105,6 +106,16 @@ def _fail_on_logged_warnings(request: pytest.FixtureRequest) -> Iterator[None]:
     if handler.records and not allowed:
         lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records)
         pytest.fail(f"logged during the test (mark it allow_log if expected):\n{lines}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _demo_without_pauses(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Demo data in tests runs flat out: its pauses for a clerk saving alongside (demo/journal.py) only
+    cost time when nobody else writes. Tests about them are marked ``demo_pauses``."""
+    if not request.node.get_closest_marker("demo_pauses"):
+        from frontdesk.demo import journal
+
+        monkeypatch.setattr(journal, "HOLD_SECONDS", float("inf"))
 
 
 @pytest.fixture(autouse=True)

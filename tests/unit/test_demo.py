@@ -133,6 +133,7 @@ def test_a_stopped_run_is_finished_by_the_next_without_duplicates(admin, frozen_
     assert runner.generate(ROWS, SEED).run is Run.COMPLETE and _snapshot() == uninterrupted.snapshot
 
 
+@pytest.mark.demo_pauses
 def test_a_clerk_saving_beside_demo_data_never_waits_a_second(admin, frozen_clock):
     """The demo writes in short steps and lets go of the lock between them: each save waits well under 1 s."""
     stop, waits, failures = threading.Event(), [], []
