@@ -28,7 +28,7 @@ KEYWORDS = [("态度", ComplaintCategory.ATTITUDE), ("礼貌", ComplaintCategory
             ("卫生", ComplaintCategory.ENVIRONMENT), ("排队", ComplaintCategory.TRAFFIC)]
 # How long each stage usually takes (minutes, low–high); a slow case takes three times as long.
 # Minutes a stage takes at a desk that keeps its clocks: a case is resolved within the level's hours (seed 003)
-# and each stage within its limit; the one case in ten that is six times as slow runs late.
+# and each stage within its limit; about one case in seven, six times as slow runs late.
 DURATIONS = {Stage.ACCEPT: (5, 40), Stage.VERIFY: (60, 420), Stage.PLAN: (30, 240), Stage.FEEDBACK: (10, 60),
              Stage.EXECUTE: (60, 420), Stage.ARCHIVE: (30, 600)}
 NOTES = {Stage.VERIFY: "已联系相关部门核实情况", Stage.PLAN: "已拟定处理方案：致歉并补偿", Stage.FEEDBACK: "已电话告知客户方案，客户接受",
@@ -41,18 +41,23 @@ EVENT_FIELDS = ["uuid", "site_code", "created_at", "updated_at", "revision", "de
 
 
 def _sources(ctx: DemoContext, n: int) -> list[dict[str, Any]]:
-    """The newest 投诉 contacts (each opens its case), then direct cases at random moments."""
+    """The newest 投诉 contacts (each opens its case), then direct cases at random moments, a few of them
+    opened in the last hours (a desk always has cases in hand)."""
+    recent = min(n, max(3, n // 20))
     linked = list(
         Contact.select(Contact.uuid, Contact.received_at, Contact.customer_name, Contact.phone, Contact.request,
                        Contact.owner)
         .where((Contact.category == Category.COMPLAINT.value) & (Contact.deleted == False))  # noqa: E712
         .where(~Contact.uuid.in_(Complaint.select(Complaint.contact).where(Complaint.contact.is_null(False))))
-        .order_by(Contact.received_at.desc()).limit(n).dicts()
+        .order_by(Contact.received_at.desc()).limit(n - recent).dicts()
     )
     out = [dict(contact=c["uuid"], opened=c["received_at"], name=c["customer_name"] or "匿名客户", phone=c["phone"],
                 text=c["request"], owner=c["owner"]) for c in linked]
     while len(out) < n:
-        out.append(dict(contact=None, opened=ctx.moment_in_last_year(), name=ctx.customer_name(), phone=ctx.mobile(),
+        opened = ctx.moment_in_last_year()
+        if recent > 0:
+            opened, recent = clock.now().replace(microsecond=0) - timedelta(minutes=ctx.rng.randint(15, 480)), recent - 1
+        out.append(dict(contact=None, opened=opened, name=ctx.customer_name(), phone=ctx.mobile(),
                         text="", owner=ctx.rng.choice(ctx.staff_uuids)))
     return out
 
@@ -61,7 +66,7 @@ def _walk(ctx: DemoContext, case: dict[str, Any], opened: datetime, now: datetim
           events: list[tuple]) -> tuple[Stage, bool, datetime | None]:
     """Append the case's log up to now; returns where it stands (stage, paused, closed_at)."""
     r = ctx.rng
-    slow = 6 if r.random() < 0.1 else 1
+    slow = 6 if r.random() < 0.15 else 1
     at, stage, paused = opened, Stage.ACCEPT, False
     site = current_site_code()
 
