@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused, open_workbook, read_sheet
 
@@ -39,6 +41,31 @@ def _match(header: Sequence[Any], fields: Sequence[HeaderField]) -> dict[str, in
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def cell_text(value: Any) -> str:
+    """A hand-typed cell as text: a whole number Excel stored as 1001.0 reads "1001"; blank is ""."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()
+
+
+def cell_date(value: Any) -> dt.date | None:
+    """A hand-typed date cell (an Excel date, 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日); None when blank.
+
+    Raises ValueError with the message to show beside the cell."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = cell_text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+    try:
+        year, month, day = (int(p) for p in text.split("-"))
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(T("errors", "不是日期（例如 2024-03-01）")) from None
 
 
 def read_table(path: str | os.PathLike[str], fields: Sequence[HeaderField],

@@ -16,7 +16,7 @@ from frontdesk.domain.roles import ROLE_LABELS, Actor, Permission, Role
 from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
-from frontdesk.excel.table_reader import HeaderField, read_table
+from frontdesk.excel.table_reader import HeaderField, cell_date, cell_text, read_table
 from frontdesk.services.core import audit
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.core.permissions import require
@@ -61,27 +61,6 @@ class RosterPreview:
         return sum(1 for r in self.rows if r.action == action)
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value).strip()
-
-
-def _date(value: Any) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
-    try:
-        year, month, day = (int(p) for p in text.split("-"))
-        return dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(T("errors", "不是日期（例如 2024-03-01）")) from None
-
-
 def _row_input(values: dict[str, Any], departments: dict[str, str],
                before: staff_service.StaffInput | None) -> tuple[staff_service.StaffInput, dict[str, str]]:
     """The row as a roster entry: a column the sheet lacks keeps what ``before`` has (a new entry, the default).
@@ -92,17 +71,17 @@ def _row_input(values: dict[str, Any], departments: dict[str, str],
     base = before or staff_service.StaffInput(staff_no="", name="")
     dept = base.department_uuid
     if "department" in values:
-        dept_name = _text(values["department"])
+        dept_name = cell_text(values["department"])
         dept = departments.get(dept_name) if dept_name else None
         if dept_name and dept is None:
             errors["department_uuid"] = T("errors", "部门“{0}”不存在，请先在部门管理中添加").format(dept_name)
-    role_text = _text(values.get("role"))
+    role_text = cell_text(values.get("role"))
     role: str | None = base.role
     if role_text:
         role = _ROLES.get(role_text.casefold() if role_text.isascii() else role_text, None)
         if role is None:
             errors["role"] = T("errors", "角色“{0}”无效（客服、主管或管理员）").format(role_text)
-    active_text = _text(values.get("active")).casefold()
+    active_text = cell_text(values.get("active")).casefold()
     active: bool | None = base.active
     if active_text:
         active = True if active_text in _YES else False if active_text in _NO else None
@@ -111,13 +90,13 @@ def _row_input(values: dict[str, Any], departments: dict[str, str],
     hire = base.hire_date
     if "hire_date" in values:
         try:
-            hire = _date(values["hire_date"])
+            hire = cell_date(values["hire_date"])
         except ValueError as exc:
             hire, errors["hire_date"] = None, str(exc)
     data = staff_service.StaffInput(
-        staff_no=_text(values.get("staff_no")), name=_text(values.get("name")), department_uuid=dept,
-        position=_text(values["position"]) if "position" in values else base.position, role=role or base.role,
-        phone=_text(values["phone"]) if "phone" in values else base.phone, hire_date=hire,
+        staff_no=cell_text(values.get("staff_no")), name=cell_text(values.get("name")), department_uuid=dept,
+        position=cell_text(values["position"]) if "position" in values else base.position, role=role or base.role,
+        phone=cell_text(values["phone"]) if "phone" in values else base.phone, hire_date=hire,
         active=base.active if active is None else active,
     )
     return data, errors
@@ -160,7 +139,7 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPrevi
             existing = {s.staff_no: s for s in Staff.live().where(Staff.site_code == current_site_code())}
             admins = {s.uuid for s in existing.values() if staff_service._is_usable_admin(s)}
             for line, values in rows:
-                old = existing.get(_text(values.get("staff_no")))
+                old = existing.get(cell_text(values.get("staff_no")))
                 before = staff_service.get_staff(actor, old.uuid) if old else None
                 data, errors = _row_input(values, departments, before)
                 if data.staff_no in seen:
@@ -177,7 +156,7 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> RosterPrevi
                     if not errors:
                         writes.append((line, data, old.uuid if old else None))
                 for key, message in errors.items():
-                    problems.append(Problem(sheet, line, LABELS.get(key, key), _text(values.get(key.removesuffix("_uuid"))),
+                    problems.append(Problem(sheet, line, LABELS.get(key, key), cell_text(values.get(key.removesuffix("_uuid"))),
                                             message))
                 action = "new" if before is None else "update" if changes else "same"
                 preview.rows.append(RosterRow(line, data.staff_no, data.name, action, changes))

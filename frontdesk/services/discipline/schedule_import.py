@@ -20,11 +20,10 @@ from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
-from frontdesk.excel.table_reader import HeaderField, read_table
+from frontdesk.excel.table_reader import HeaderField, cell_text, read_table
+from frontdesk.excel.table_reader import cell_date as parse_date
 from frontdesk.services.core import audit
 from frontdesk.services.core.permissions import require
-from frontdesk.services.core.roster_import import _date as parse_date
-from frontdesk.services.core.roster_import import _text as cell_text
 from frontdesk.services.discipline import fine_rules
 
 FIELDS = [

@@ -16,7 +16,7 @@ from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
-from frontdesk.excel.table_reader import HeaderField, read_table
+from frontdesk.excel.table_reader import HeaderField, cell_date, cell_text, read_table
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import knowledge
 
@@ -45,45 +45,24 @@ class KnowledgeImport:
     same: int = 0
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value).strip()
-
-
-def _date(value: Any) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = _text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
-    try:
-        year, month, day = (int(p) for p in text.split("-"))
-        return dt.date(year, month, day)
-    except ValueError:
-        raise ValueError(T("errors", "不是日期（例如 2024-03-01）")) from None
-
-
 def _row_input(values: dict[str, Any]) -> tuple[ArticleInput, dict[str, str]]:
     errors: dict[str, str] = {}
-    category = _CATEGORIES.get(_text(values.get("category")).casefold() if _text(values.get("category")).isascii()
-                               else _text(values.get("category")))
+    category = _CATEGORIES.get(cell_text(values.get("category")).casefold() if cell_text(values.get("category")).isascii()
+                               else cell_text(values.get("category")))
     if category is None:
         errors["category"] = T("errors", "分类无效（例如 停车服务、常见问题）")
     dates: dict[str, dt.date | None] = {}
     for key in ("valid_from", "valid_to"):
         try:
-            dates[key] = _date(values.get(key))
+            dates[key] = cell_date(values.get(key))
         except ValueError as exc:
             dates[key], errors[key] = None, str(exc)
-    active_text = _text(values.get("active")).casefold()
+    active_text = cell_text(values.get("active")).casefold()
     active = True if not active_text or active_text in _YES else False if active_text in _NO else None
     if active is None:
         errors["active"] = T("errors", "“{0}”应为 是/否").format(active_text)
-    data = ArticleInput(str(category or ""), _text(values.get("title")), _text(values.get("answer")),
-                        _text(values.get("keywords")), dates["valid_from"], dates["valid_to"], bool(active))
+    data = ArticleInput(str(category or ""), cell_text(values.get("title")), cell_text(values.get("answer")),
+                        cell_text(values.get("keywords")), dates["valid_from"], dates["valid_to"], bool(active))
     return data.cleaned(), errors
 
 
@@ -112,7 +91,7 @@ def _run(actor: Actor, path: str | os.PathLike[str], apply: bool) -> KnowledgeIm
                 errors["title"] = T("errors", "与第 {0} 行重复（同一分类、同一标题）").format(seen[key])
             seen.setdefault(key, line)
             for name, message in errors.items():
-                problems.append(Problem(sheet, line, LABELS.get(name, name), _text(values.get(name)), message))
+                problems.append(Problem(sheet, line, LABELS.get(name, name), cell_text(values.get(name)), message))
             if errors:
                 continue
             if old is None:
