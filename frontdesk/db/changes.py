@@ -11,23 +11,15 @@ from collections.abc import Iterable
 
 import peewee
 
-from frontdesk.db.connection import database
+from frontdesk.db.dialect import execute
 
 TABLE = "change_counter"
 NAME = "change"
 
 
-def _run(db: peewee.Database, sql: str, params: tuple) -> object:
-    """``sql`` written with ``?`` placeholders, in ``db``'s style (``%s`` for psycopg)."""
-    if isinstance(db, peewee.PostgresqlDatabase):
-        sql = sql.replace("?", "%s")
-    return db.execute_sql(sql, params)
-
-
 def take(count: int = 1) -> int:
     """Reserve ``count`` new change numbers and return the highest (the block is ``top - count + 1 … top``)."""
-    cursor = _run(
-        database.obj,
+    cursor = execute(
         f"INSERT INTO {TABLE} (name, value) VALUES (?, ?) "
         f"ON CONFLICT (name) DO UPDATE SET value = {TABLE}.value + excluded.value RETURNING value",
         (NAME, count),
@@ -37,7 +29,7 @@ def take(count: int = 1) -> int:
 
 def high_water(db: peewee.Database | None = None) -> int:
     """The highest change number handed out so far (0 for a database that never wrote a synced row)."""
-    row = _run(db or database.obj, f"SELECT value FROM {TABLE} WHERE name = ?", (NAME,)).fetchone()
+    row = execute(f"SELECT value FROM {TABLE} WHERE name = ?", (NAME,), db).fetchone()
     return int(row[0]) if row else 0
 
 
@@ -46,5 +38,5 @@ def stamp_existing(db: peewee.Database, tables: Iterable[str]) -> None:
     so a first export to any peer carries it (used for a fresh database's seeds and by migration step 12)."""
     for table in tables:
         db.execute_sql(f'UPDATE "{table}" SET change_seq = 1, origin_site = site_code, origin_seq = 0')
-    _run(db, f"INSERT INTO {TABLE} (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = "
-             f"CASE WHEN {TABLE}.value < 1 THEN 1 ELSE {TABLE}.value END", (NAME,))
+    execute(f"INSERT INTO {TABLE} (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = "
+            f"CASE WHEN {TABLE}.value < 1 THEN 1 ELSE {TABLE}.value END", (NAME,), db)

@@ -84,9 +84,10 @@ def placeholders(sql: str) -> str:
     return sql.replace("?", "%s") if on_postgres() else sql
 
 
-def execute(sql: str, params: Sequence[Any] = ()) -> Any:
-    """Run raw SQL written with ``?`` placeholders; returns the cursor."""
-    return database.obj.execute_sql(placeholders(sql), tuple(params))
+def execute(sql: str, params: Sequence[Any] = (), db: peewee.Database | None = None) -> Any:
+    """Run raw SQL written with ``?`` placeholders on ``db`` (default: the bound database); returns the cursor."""
+    db = db or database.obj
+    return db.execute_sql(sql.replace("?", "%s") if isinstance(db, peewee.PostgresqlDatabase) else sql, tuple(params))
 
 
 def executemany(sql: str, rows: Iterable[Sequence[Any]]) -> None:
