@@ -16,8 +16,10 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
 
 import logging  # noqa: E402
+import shutil  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from datetime import datetime  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pgcluster  # noqa: E402
 import pytest  # noqa: E402
@@ -39,6 +41,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "allow_log: the test expects a logging warning or error")
     config.addinivalue_line("markers", "demo_pauses: the test needs demo data's pauses for a saving clerk")
     config.addinivalue_line("markers", "sqlite_only: the test is about the SQLite file itself (skipped on PostgreSQL)")
+    config.addinivalue_line("markers", "real_scrypt: the test needs the production scrypt cost (N = 2**14)")
 
 
 ON_POSTGRES = pgcluster.wanted()
@@ -119,6 +122,18 @@ def _demo_without_pauses(request: pytest.FixtureRequest, monkeypatch: pytest.Mon
 
 
 @pytest.fixture(autouse=True)
+def _cheap_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passwords hashed in tests cost 2**10, not 2**14: every test initialises a site and signs in, and the
+    production cost (~50 ms a hash) was a third of the suite's time. Each hash keeps its own parameters, so
+    verifying works the same; the parameters themselves are tested under the marker ``real_scrypt``.
+    Subprocesses (the CLI tests) still hash at the production cost."""
+    if not request.node.get_closest_marker("real_scrypt"):
+        from frontdesk.services.core import passwords
+
+        monkeypatch.setattr(passwords, "N", 2**10)
+
+
+@pytest.fixture(autouse=True)
 def _clock_back_to_system() -> Iterator[None]:
     """Every test starts on the system clock and leaves it so, whatever it froze."""
     clock.reset()
@@ -132,12 +147,26 @@ def frozen_clock() -> clock.FrozenClock:
     return clock.freeze(FROZEN_AT)
 
 
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One freshly migrated, empty SQLite database per test process, copied into each test's data folder:
+    building the schema and its seed rows took 60 ms of CPU a test, copying takes 4 (the PostgreSQL pass
+    clones a template database the same way)."""
+    p = data_paths(tmp_path_factory.mktemp("migrated") / "data")
+    system.start(p, Settings(database=""), backup_on_start=False)
+    system.stop()
+    return p.database
+
+
 @pytest.fixture
-def paths(tmp_path, database_url: str) -> Iterator[DataPaths]:  # noqa: ANN001
+def paths(tmp_path, database_url: str, _migrated_sqlite: Path) -> Iterator[DataPaths]:  # noqa: ANN001
     """An empty data folder with its database open and migrated (not yet initialised)."""
     p = data_paths(tmp_path / "data")
     if database_url:  # the CLI and the app read it from the data folder's settings, as at a counter
         Settings(database=database_url).save(p.settings_file)
+    else:
+        p.root.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_migrated_sqlite, p.database)
     system.start(p, Settings(database=database_url), backup_on_start=False)
     yield p
     system.stop()

@@ -11,6 +11,7 @@ from frontdesk.services.core.passwords import hash_password, verify_password
 ADMIN_PASSWORD = "admin123"
 
 
+@pytest.mark.real_scrypt
 def test_scrypt_hash_keeps_its_parameters():
     stored = hash_password("秘密password")
     scheme, n, r, p, salt, digest = stored.split("$")
