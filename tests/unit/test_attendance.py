@@ -166,6 +166,17 @@ def test_lateness_and_absence_become_proposed_incidents(manager, staff_actor) ->
     assert Incident.get(Incident.uuid == rows[late].uuid).status == "confirmed"
 
 
+def test_proposals_read_in_chunks_oldest_first_and_none_twice(manager, staff_actor, monkeypatch) -> None:  # noqa: ANN001
+    """More shifts than one chunk: each is proposed once, in the order the shifts began."""
+    monkeypatch.setattr(attendance._unproposed, "__defaults__", (2,))
+    first = date(2026, 3, 2)
+    made = [shifts.assign(manager, staff_actor.uuid, first + timedelta(days=n), _type("早班")) for n in (4, 0, 2, 1, 3)]
+    assert attendance.propose_incidents(manager) == 5
+    assert attendance.propose_incidents(manager) == 0
+    by_number = [r.shift_uuid for r in Incident.select().order_by(Incident.id)]
+    assert by_number == [made[1], made[3], made[2], made[4], made[0]]
+
+
 def test_grace_setting_is_managers_only_and_audited(manager, staff_actor) -> None:  # noqa: ANN001
     with pytest.raises(PermissionDenied):
         attendance.set_grace_minutes(staff_actor, 30)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -242,11 +243,7 @@ def propose_incidents(actor: Actor, until: datetime | None = None) -> int:
     moment = until or now()
     sweep(moment)
     made = 0
-    rows = Shift.live().where(
-        (Shift.proposed == False) & (Shift.end_at <= moment)  # noqa: E712
-        & Shift.status.in_([AttendanceStatus.LATE.value, AttendanceStatus.EARLY.value, AttendanceStatus.ABSENT.value])
-    ).order_by(Shift.start_at)
-    for shift in rows:
+    for shift in _unproposed(moment):
         if fine_sheet.month_locked(fine_sheet.month_of(shift.day)):
             continue
         code, minutes = _proposal(shift)
@@ -270,6 +267,24 @@ def propose_incidents(actor: Actor, until: datetime | None = None) -> int:
             Shift.update(proposed=True).where(Shift.id == shift.id).execute()
         made += 1
     return made
+
+
+def _unproposed(moment: datetime, chunk: int = 200) -> Iterator[Shift]:
+    """Shifts to propose incidents for, oldest first, read a chunk at a time before any is written (a cursor
+    left open across the writes held a read beside them: "database is locked" outside a transaction)."""
+    after: tuple[datetime, int] | None = None
+    while True:
+        query = Shift.live().where(
+            (Shift.proposed == False) & (Shift.end_at <= moment)  # noqa: E712
+            & Shift.status.in_([AttendanceStatus.LATE.value, AttendanceStatus.EARLY.value,
+                                AttendanceStatus.ABSENT.value]))
+        if after is not None:
+            query = query.where((Shift.start_at > after[0]) | ((Shift.start_at == after[0]) & (Shift.id > after[1])))
+        rows = list(query.order_by(Shift.start_at, Shift.id).limit(chunk))
+        yield from rows
+        if len(rows) < chunk:
+            return
+        after = (rows[-1].start_at, rows[-1].id)
 
 
 def own_or_manage(actor: Actor, staff_uuid: str) -> None:
