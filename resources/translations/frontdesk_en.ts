@@ -1707,6 +1707,101 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ExpresswayPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="47"/>
+        <source>搜索车牌、编号、情况或桩号（附近 2 公里）</source>
+        <translation>Search plate, number, text or stake (within 2 km)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="63"/>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="50"/>
+        <source>全部结果</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="52"/>
+        <source>求助登记</source>
+        <translation>New help call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="62"/>
+        <source>搜索标题或内容</source>
+        <translation>Search title or content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="64"/>
+        <source>全部渠道</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="65"/>
+        <source>公告登记</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="77"/>
+        <source>求助记录</source>
+        <translation>Help calls</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="78"/>
+        <source>公告宣传</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="84"/>
+        <source>处置/编辑</source>
+        <translation>Follow up / edit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="86"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="97"/>
+        <source>覆盖合计 {0} 人次</source>
+        <translation>Total reach {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="102"/>
+        <source>请先在列表中选择一条记录</source>
+        <translation>Select a record in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="107"/>
+        <source>已登记求助</source>
+        <translation>Help call recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="131"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="118"/>
+        <source>删除求助记录 {0} 吗？</source>
+        <translation>Delete help call {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="125"/>
+        <source>已登记公告</source>
+        <translation>Notice logged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="136"/>
+        <source>删除公告“{0}”吗？</source>
+        <translation>Delete the notice “{0}”?</translation>
+    </message>
+</context>
+<context>
     <name>FineRuleDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
@@ -2321,6 +2416,130 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="160"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCallDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="35"/>
+        <source>求助处置</source>
+        <translation>Help call follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="35"/>
+        <source>求助登记</source>
+        <translation>New help call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="66"/>
+        <source>来电号码</source>
+        <translation>Caller number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="44"/>
+        <source>如 浙G12345，新能源 浙GD12345</source>
+        <translation>e.g. 浙G12345, new-energy 浙GD12345</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="45"/>
+        <source>（不详）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="47"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="49"/>
+        <source>如 K123+400</source>
+        <translation>e.g. K123+400</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="50"/>
+        <source>附近的收费站、服务区、隧道、桥梁</source>
+        <translation>Nearby toll station, service area, tunnel, bridge</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="54"/>
+        <source>车辆和人员情况：故障/事故经过、伤员、是否已放置警示标志</source>
+        <translation>Vehicle and people: what happened, injuries, warning triangle placed?</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="56"/>
+        <source>如 清障车、120 救护车、路政、交警</source>
+        <translation>e.g. tow truck, 120 ambulance, road administration, traffic police</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="61"/>
+        <source>处置经过与结果</source>
+        <translation>What was done and how it ended</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="65"/>
+        <source>求助类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="65"/>
+        <source>求助时间</source>
+        <translation>Call time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="66"/>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="67"/>
+        <source>车型</source>
+        <translation>Vehicle type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="67"/>
+        <source>行驶方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="68"/>
+        <source>桩号</source>
+        <translation>Stake</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="68"/>
+        <source>位置说明</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="69"/>
+        <source>求助情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="70"/>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="70"/>
+        <source>派遣时间</source>
+        <translation>Dispatched at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="71"/>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="71"/>
+        <source>结果说明</source>
+        <translation>Outcome note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="72"/>
+        <source>完毕时间</source>
+        <translation>Closed at</translation>
     </message>
 </context>
 <context>
@@ -3365,6 +3584,74 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="104"/>
         <source>暂停期间不计入各项处理时限。</source>
         <translation>Time while paused does not count toward any time limit.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="21"/>
+        <source>编辑公告</source>
+        <translation>Edit notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="21"/>
+        <source>公告登记</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="29"/>
+        <source>如 K88 路段夜间封闭施工</source>
+        <translation>e.g. K88 section closed at night for works</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="43"/>
+        <source>（未填）</source>
+        <translation>(not filled)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="45"/>
+        <source> 人次</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="51"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="51"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="52"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="52"/>
+        <source>发布渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="53"/>
+        <source>发布时间</source>
+        <translation>Published at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="53"/>
+        <source>覆盖人数</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="54"/>
+        <source>有效至（停运/封闭的预计恢复时间）</source>
+        <translation>Valid until (expected reopening of an outage/closure)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="54"/>
+        <source>备注</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -7245,6 +7532,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="38"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <source>编号</source>
         <translation>No.</translation>
@@ -7274,6 +7562,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="32"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="32"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -7588,6 +7877,8 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="53"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="39"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -7780,6 +8071,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="232"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="38"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="71"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -7927,9 +8219,40 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Category</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="30"/>
+        <source>公告与宣传</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="31"/>
+        <source>发布时间</source>
+        <translation>Published at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="33"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="65"/>
         <source>标题</source>
         <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="34"/>
+        <source>发布渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="35"/>
+        <source>覆盖人数</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="36"/>
+        <source>有效至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="37"/>
+        <source>内容</source>
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="66"/>
@@ -7955,6 +8278,81 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/reception/knowledge.py" line="72"/>
         <source>更新时间</source>
         <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="37"/>
+        <source>求助记录</source>
+        <translation>Help calls</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="39"/>
+        <source>求助时间</source>
+        <translation>Call time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="40"/>
+        <source>求助类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="41"/>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="42"/>
+        <source>车型</source>
+        <translation>Vehicle type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="43"/>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="44"/>
+        <source>桩号</source>
+        <translation>Stake</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="45"/>
+        <source>位置说明</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="46"/>
+        <source>来电号码</source>
+        <translation>Caller number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="47"/>
+        <source>求助情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="48"/>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="49"/>
+        <source>派遣时间</source>
+        <translation>Dispatched at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="50"/>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="51"/>
+        <source>结果说明</source>
+        <translation>Outcome note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="52"/>
+        <source>完毕时间</source>
+        <translation>Closed at</translation>
     </message>
 </context>
 <context>
@@ -8323,10 +8721,161 @@ Please send this file to technical support.</translation>
         <translation>By post</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="85"/>
+        <source>车辆故障</source>
+        <translation>Breakdown</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="86"/>
+        <source>交通事故</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="87"/>
+        <source>医疗急救</source>
+        <translation>Medical emergency</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="88"/>
+        <source>其他求助</source>
+        <translation>Other help</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="89"/>
+        <source>小型客车</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="90"/>
+        <source>大中型客车</source>
+        <translation>Bus / coach</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="91"/>
+        <source>货车</source>
+        <translation>Truck</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="92"/>
+        <source>危化品车</source>
+        <translation>Dangerous goods</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="93"/>
+        <source>摩托车</source>
+        <translation>Motorcycle</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="94"/>
+        <source>其他车辆</source>
+        <translation>Other vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="95"/>
+        <source>上行</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="96"/>
+        <source>下行</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="97"/>
+        <source>匝道</source>
+        <translation>Ramp</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="98"/>
+        <source>服务区内</source>
+        <translation>In the service area</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="99"/>
+        <source>处置中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="100"/>
+        <source>已解决</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="101"/>
+        <source>已拖离</source>
+        <translation>Towed away</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="102"/>
+        <source>已送医</source>
+        <translation>Taken to hospital</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="103"/>
+        <source>已移交交警/路政</source>
+        <translation>Handed to police / road admin</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="104"/>
+        <source>求助取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="105"/>
+        <source>宣传提示</source>
+        <translation>Publicity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="106"/>
+        <source>停运/封闭公告</source>
+        <translation>Outage / closure</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="107"/>
+        <source>施工公告</source>
+        <translation>Roadworks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="108"/>
+        <source>气象预警</source>
+        <translation>Weather warning</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="109"/>
+        <source>其他公告</source>
+        <translation>Other notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="110"/>
         <location filename="../../frontdesk/domain/repairs.py" line="99"/>
         <location filename="../../frontdesk/domain/visits.py" line="44"/>
         <source>短信</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="111"/>
+        <source>电话外呼</source>
+        <translation>Outbound calls</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="112"/>
+        <source>广播</source>
+        <translation>Broadcast</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="113"/>
+        <source>情报板/显示屏</source>
+        <translation>Message signs / screens</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="114"/>
+        <source>微信公众号</source>
+        <translation>WeChat account</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="115"/>
+        <source>网站</source>
+        <translation>Website</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/repairs.py" line="100"/>
@@ -8405,6 +8954,7 @@ Please send this file to technical support.</translation>
         <translation>Online</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="116"/>
         <location filename="../../frontdesk/domain/reception.py" line="72"/>
         <source>信函</source>
         <translation>Letter</translation>
@@ -9028,7 +9578,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="309"/>
+        <location filename="../../frontdesk/db/migrations.py" line="381"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -9555,9 +10105,145 @@ Check that the server is running, the network is connected and the user name and
         <translation>Enter the visit result</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="187"/>
         <location filename="../../frontdesk/domain/visits.py" line="103"/>
         <source>不超过 {0} 字</source>
         <translation>At most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="194"/>
+        <source>请选择求助类型</source>
+        <translation>Choose the kind of help call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="196"/>
+        <source>请填写求助时间</source>
+        <translation>Enter the time of the call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="198"/>
+        <source>求助时间不能晚于现在</source>
+        <translation>The call time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="200"/>
+        <source>车牌号格式不对：如 浙G12345，新能源车 浙GD12345（8 位）</source>
+        <translation>Not a plate number: e.g. 浙G12345, new-energy 浙GD12345 (8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="202"/>
+        <source>车辆故障和交通事故请填写车牌号</source>
+        <translation>A breakdown or accident needs the plate number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="204"/>
+        <source>请选择车型</source>
+        <translation>Choose the vehicle type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="206"/>
+        <source>请选择行驶方向</source>
+        <translation>Choose the direction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="208"/>
+        <source>请填写桩号，如 K123+400</source>
+        <translation>Enter the stake, e.g. K123+400</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="210"/>
+        <source>桩号格式不对：K 加公里数、加号、米数，如 K123+400</source>
+        <translation>Not a stake: K, kilometres, plus sign, metres, e.g. K123+400</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="212"/>
+        <source>请填写求助情况</source>
+        <translation>Describe the situation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="219"/>
+        <source>填写了派遣时间，请写明派遣了什么（如 清障车、120）</source>
+        <translation>A dispatch time is given: say what was sent (e.g. tow truck, 120)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="221"/>
+        <source>派遣时间不能早于求助时间</source>
+        <translation>Dispatch cannot be before the call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="223"/>
+        <source>派遣时间不能晚于现在</source>
+        <translation>The dispatch time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="225"/>
+        <source>请填写派遣时间</source>
+        <translation>Enter when it was dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="227"/>
+        <source>请选择处置结果</source>
+        <translation>Choose the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="230"/>
+        <source>请填写处置完毕的时间</source>
+        <translation>Enter when it was closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="232"/>
+        <source>完毕时间不能早于求助时间</source>
+        <translation>Closing cannot be before the call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="234"/>
+        <source>完毕时间不能晚于现在</source>
+        <translation>The closing time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="259"/>
+        <source>请选择公告类型</source>
+        <translation>Choose the kind of notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="265"/>
+        <source>请填写公告内容</source>
+        <translation>Enter the notice text</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="270"/>
+        <source>请选择发布渠道</source>
+        <translation>Choose the channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="272"/>
+        <source>请填写发布时间</source>
+        <translation>Enter when it was published</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="274"/>
+        <source>发布时间不能晚于现在</source>
+        <translation>The publishing time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="276"/>
+        <source>请填写覆盖人数（不清楚可填 0）</source>
+        <translation>Enter the reach (0 if unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="278"/>
+        <source>覆盖人数应在 0 到 {0} 之间</source>
+        <translation>Reach must be between 0 and {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="280"/>
+        <source>有效期不能早于发布时间</source>
+        <translation>Valid-until cannot be before publishing</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="282"/>
+        <source>停运/封闭公告请填写预计恢复时间</source>
+        <translation>An outage or closure needs its expected end</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="105"/>
@@ -10972,6 +11658,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Choose a category</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="261"/>
         <location filename="../../frontdesk/domain/knowledge.py" line="102"/>
         <source>请填写标题</source>
         <translation>Enter a title</translation>
@@ -11075,6 +11762,16 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/reports/weekly_words.py" line="63"/>
         <source>“{0}”既在站点词典又在停用词里，请只保留一处</source>
         <translation>“{0}” is in both the site dictionary and the stop words; keep it in one only</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="32"/>
+        <source>该求助记录不存在或已删除</source>
+        <translation>This help call does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="27"/>
+        <source>该公告不存在或已删除</source>
+        <translation>This notice does not exist or was deleted</translation>
     </message>
 </context>
 <context>
@@ -11227,71 +11924,76 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="38"/>
+        <source>求助与公告</source>
+        <translation>Help calls &amp; notices</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="39"/>
         <source>业务知识库</source>
         <translation>Knowledge base</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="40"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="41"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="42"/>
         <source>礼仪自查</source>
         <translation>Etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="43"/>
         <source>排班考勤</source>
         <translation>Shifts &amp; attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="44"/>
         <source>违纪罚款</source>
         <translation>Discipline &amp; fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="46"/>
         <source>考核管理</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
         <source>员工档案</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="50"/>
         <source>部门管理</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
         <source>节假日设置</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="55"/>
         <source>系统维护</source>
         <translation>System</translation>
     </message>
