@@ -81,3 +81,4 @@ def test_weekly_report_uses_the_site_dictionary(admin, manager):
     weekly_words.save_hot_words(manager, ["出口道闸"], [*DEFAULT_STOP_WORDS, "抬杆"])
     topics = {r[1]: r[2] for r in reports_weekly.weekly_analysis(admin, week).table("topics").rows}
     assert topics.get("出口道闸") == 5 and "抬杆" not in topics and "道闸" not in topics
+
