@@ -232,22 +232,22 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="83"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="94"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="95"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="96"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -255,27 +255,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendanceEditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="135"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="145"/>
         <source>补录 / 更正考勤</source>
         <translation>Enter / correct attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="156"/>
         <source>更正已有记录时必填，如：打卡机故障</source>
         <translation>Required when correcting, e.g. clock machine broken</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="157"/>
         <source>签到时间</source>
         <translation>Clock-in time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="158"/>
         <source>签退时间</source>
         <translation>Clock-out time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="159"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -463,17 +463,17 @@ Appeal reason: {3}</translation>
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="127"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="134"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="135"/>
         <source>本人密码</source>
         <translation>Own password</translation>
     </message>
@@ -534,253 +534,268 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
         <source>超 </source>
         <translation>over </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
         <source>{0}天</source>
         <translation>{0}d </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
         <source>{0}小时</source>
         <translation>{0}h </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="49"/>
         <source>{0}分钟</source>
         <translation>{0}min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="50"/>
         <source>按承诺</source>
         <translation>As promised</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="51"/>
         <source>超时完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="52"/>
         <source>按时完成</source>
         <translation>Done on time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="53"/>
         <source>已超期 </source>
         <translation>Overdue </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="54"/>
         <source>剩余 </source>
         <translation>Left </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="101"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
         <source>最近时限</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="119"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="119"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="120"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="121"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="121"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="134"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="149"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
         <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
+        <source>打印总结报告…</source>
+        <translation>Print summary report…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="189"/>
+        <source>总结报告导出 PDF…</source>
+        <translation>Summary report as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="214"/>
+        <source>已导出 {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="219"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="168"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="173"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="176"/>
         <source>上报：{0}</source>
         <translation>Reported to: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="178"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="175"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="181"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -2134,37 +2149,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ForbiddenDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="58"/>
         <source>编辑服务忌语</source>
         <translation>Edit forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="58"/>
         <source>新增服务忌语</source>
         <translation>New forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="67"/>
         <source>检查登记文字（回复、处理情况中出现时提醒）</source>
         <translation>Check entered text (warn when it appears in replies or handling notes)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="71"/>
         <source>忌语</source>
         <translation>Forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="72"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="73"/>
         <source>文字检查</source>
         <translation>Text check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="74"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -2180,17 +2195,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>GraceDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="204"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="209"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="211"/>
         <source>迟到宽限</source>
         <translation>Lateness grace</translation>
     </message>
@@ -3244,37 +3259,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="170"/>
         <source>请假申请</source>
         <translation>Leave request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="177"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="187"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="188"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="179"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="189"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="190"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="191"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="192"/>
         <source>电话请假须在 {0} 天内补办手续，逾期按旷工处理。</source>
         <translation>A phone leave needs its paperwork within {0} days, or counts as absence.</translation>
     </message>
@@ -3747,21 +3762,26 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="40"/>
+        <source>如 您好，我是××号，请问有什么可以帮您？（××号 在插入时换成本人工号）</source>
+        <translation>e.g. 您好，我是××号，请问有什么可以帮您？ (××号 becomes the clerk’s staff number when inserted)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="41"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="43"/>
         <source>使用场景</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="44"/>
         <source>用语</source>
         <translation>Phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -5790,39 +5810,58 @@ Stop words ({2} words): {3}</translation>
         <translation>(new shift type)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="47"/>
+        <source>HH:MM，不安排留空</source>
+        <translation>HH:MM, empty for none</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="48"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="50"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="51"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="52"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="53"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="54"/>
+        <source>用餐开始</source>
+        <translation>Meal from</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="55"/>
+        <source>用餐结束</source>
+        <translation>Meal until</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="57"/>
+        <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。用餐时间内离开台席不算离岗。</source>
+        <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times. Being away from the desk during the meal time is not leaving the post.</translation>
+    </message>
+    <message>
         <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
-        <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
+        <translation type="vanished">A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
     </message>
 </context>
 <context>
@@ -6212,27 +6251,27 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SwapDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="114"/>
         <source>我的班次</source>
         <translation>My shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="115"/>
         <source>替班同事</source>
         <translation>Colleague covering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="116"/>
         <source>调班原因</source>
         <translation>Reason for swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="117"/>
         <source>按规定须至少提前一个班次申请，由主管审批。</source>
         <translation>Swaps must be requested at least one shift ahead and are approved by a manager.</translation>
     </message>
@@ -7050,204 +7089,217 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="44"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="45"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="42"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="110"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="47"/>
         <source>应回访日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="48"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="50"/>
         <source>搜索客户或电话</source>
         <translation>Search by customer or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="54"/>
         <source>全部事由</source>
         <translation>All reasons</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="54"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="137"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="98"/>
+        <source>打印回访表</source>
+        <translation>Print visit form</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/pages/visits_page.py" line="64"/>
+        <source>打印一张空白回访表，电话或上门回访时手写记录</source>
+        <translation>Print a blank visit form to fill in by hand during a call or visit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="73"/>
         <source>搜索客户、电话或回访结果</source>
         <translation>Search by customer, phone or result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="76"/>
         <source>全部方式</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="82"/>
         <source>全部满意度</source>
         <translation>All ratings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="87"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="91"/>
         <source>新增回访</source>
         <translation>New return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="94"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="109"/>
         <source>客户名称</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="111"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
         <source>今年回访次数</source>
         <translation>Visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="113"/>
         <source>最近回访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="114"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="102"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="125"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="115"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="116"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="118"/>
         <source>搜索客户名称或电话</source>
         <translation>Search by customer name or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="121"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="254"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="132"/>
         <source>新增客户</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="135"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="143"/>
         <source>停用/启用</source>
         <translation>Deactivate/Activate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="150"/>
         <source>待回访</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="151"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="152"/>
         <source>重点客户</source>
         <translation>Key customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="153"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="180"/>
         <source>待回访（{0}）</source>
         <translation>Due visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="186"/>
         <source>回访已保存</source>
         <translation>Return visit saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="221"/>
         <source>请先在待回访列表中选择一项</source>
         <translation>Please select an item in the due list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="201"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="209"/>
         <source>请先选择一条回访记录</source>
         <translation>Please select a return visit record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="229"/>
         <source>已新增客户</source>
         <translation>Customer added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="200"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="208"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="216"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="235"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="243"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="251"/>
         <source>请先选择一位客户</source>
         <translation>Please select a customer first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="246"/>
         <source>{0}回访</source>
         <translation>{0} return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="254"/>
         <source>已启用</source>
         <translation>Activated</translation>
     </message>
@@ -7531,7 +7583,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
         <location filename="../../frontdesk/services/expressway/help_calls.py" line="38"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <source>编号</source>
@@ -7604,7 +7656,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="40"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="222"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
@@ -7621,7 +7673,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="71"/>
@@ -7697,14 +7749,14 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff_list.py" line="19"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="207"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="162"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="118"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="208"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="163"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="119"/>
         <source>员工</source>
@@ -7774,7 +7826,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="75"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -7841,54 +7893,54 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="204"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="209"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="206"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
         <source>违纪情况</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
         <source>罚款(元)</source>
         <translation>Fine (CNY)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="219"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="220"/>
         <location filename="../../frontdesk/services/expressway/help_calls.py" line="53"/>
         <location filename="../../frontdesk/services/expressway/notices.py" line="39"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="221"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="223"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
@@ -8065,14 +8117,14 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="231"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="70"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="63"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="232"/>
         <location filename="../../frontdesk/services/expressway/notices.py" line="38"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="71"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="77"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -8187,24 +8239,24 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="60"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="64"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="66"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="70"/>
         <source>规范用语</source>
         <translation>Standard phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="61"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="67"/>
         <source>使用场景</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="67"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="68"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="73"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="74"/>
         <source>服务忌语</source>
         <translation>Forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="70"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="76"/>
         <source>文字检查</source>
         <translation>Checked in text</translation>
     </message>
@@ -8574,82 +8626,82 @@ Please send this file to technical support.</translation>
         <translation>Reclassified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="33"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="42"/>
         <source>常用服务用语</source>
         <translation>Common service phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="34"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="43"/>
         <source>问候（受理接听）</source>
         <translation>Greeting (answering)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="35"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="44"/>
         <source>受话无音</source>
         <translation>No voice on the line</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="36"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="45"/>
         <source>请稍候（静音后重新对话）</source>
         <translation>Please hold (resuming after mute)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="37"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="46"/>
         <source>熟人来电与工作无关</source>
         <translation>Personal call from an acquaintance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="38"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="47"/>
         <source>听不清楚问题</source>
         <translation>Cannot hear the caller clearly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="39"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="48"/>
         <source>请对方留联系方式</source>
         <translation>Asking for contact details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="40"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="49"/>
         <source>解答完毕后确认</source>
         <translation>Confirming after answering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="41"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="50"/>
         <source>受理投诉或举报结束</source>
         <translation>Ending a complaint or report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="42"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="51"/>
         <source>疑难问题回复</source>
         <translation>Replying on difficult issues</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="43"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="52"/>
         <source>对方打错电话</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="44"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="53"/>
         <source>对方态度不友好</source>
         <translation>Unfriendly caller</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="45"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="54"/>
         <source>对方表示感谢</source>
         <translation>Caller says thanks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="85"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="94"/>
         <source>直呼、责问、训斥、反问</source>
         <translation>Rude addressing, accusing, scolding, retorting</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="86"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="95"/>
         <source>态度傲慢、厌烦</source>
         <translation>Arrogant or impatient</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="87"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="96"/>
         <source>推诿客户</source>
         <translation>Passing the buck</translation>
     </message>
@@ -9792,17 +9844,17 @@ Check that the server is running, the network is connected and the user name and
         <translation>Invalid phone number: mobile 11 digits, landline like 0571-88886666</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="153"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="162"/>
         <source>请填写用语内容</source>
         <translation>Enter the phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="155"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="164"/>
         <source>用语不超过 {0} 字</source>
         <translation>The phrase must be at most {0} characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="157"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="166"/>
         <source>用语不能只有标点符号</source>
         <translation>The phrase cannot be punctuation only</translation>
     </message>
@@ -10273,7 +10325,7 @@ Check that the server is running, the network is connected and the user name and
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="135"/>
         <location filename="../../frontdesk/services/core/staff.py" line="266"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="183"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="191"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
     </message>
@@ -10357,7 +10409,7 @@ Check that the server is running, the network is connected and the user name and
     <message>
         <location filename="../../frontdesk/services/assessments/runs.py" line="67"/>
         <location filename="../../frontdesk/services/core/auth.py" line="157"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="103"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="108"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="283"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
@@ -10513,78 +10565,83 @@ Check that the server is running, the network is connected and the user name and
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="62"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="64"/>
         <source>请选择违纪员工</source>
         <translation>Choose the staff member concerned</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="64"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="66"/>
         <source>请填写发生时间</source>
         <translation>Enter when it happened</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="66"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="68"/>
         <source>发生时间不能晚于现在</source>
         <translation>The time it happened cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="68"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="70"/>
         <source>情况说明不超过 500 字</source>
         <translation>The description must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="72"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="74"/>
         <source>请选择违纪条款（发生日期时有效的罚款标准）</source>
         <translation>Choose the rule broken (the fine schedule in force on that date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="76"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="77"/>
+        <source>这个时间在该员工班次的用餐时间内，用餐不算离岗</source>
+        <translation>This is during the meal time of the employee’s shift: a meal break is not leaving the post</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="81"/>
         <source>{0} 不是按人计罚的条款，一次只能登记一名员工</source>
         <translation>{0} is not fined per person; record one staff member at a time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="83"/>
         <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="124"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="129"/>
         <source>该违纪记录不存在</source>
         <translation>This misconduct record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="134"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="139"/>
         <source>该记录当前状态不能进行此操作</source>
         <translation>This cannot be done in the record&apos;s current state</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="166"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="171"/>
         <source>请填写撤销原因</source>
         <translation>Enter the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="179"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="184"/>
         <source>请填写申诉理由</source>
         <translation>Enter the grounds of the appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="181"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="186"/>
         <source>只能对本人的违纪记录提出申诉</source>
         <translation>You can only appeal your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="193"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="198"/>
         <source>请填写处理意见</source>
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="269"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="274"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="296"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="301"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
@@ -10753,29 +10810,29 @@ Check that the server is running, the network is connected and the user name and
         <translation>The current account ({0}, {1}) does not have the “{2}” permission.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="117"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="125"/>
         <source>请选择使用场景</source>
         <translation>Choose a situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="125"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="147"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="155"/>
         <source>该规范用语不存在或已删除</source>
         <translation>This standard phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="181"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="189"/>
         <source>类别不超过 30 字</source>
         <translation>The category must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="198"/>
         <source>该忌语已在列表中</source>
         <translation>This phrase is already on the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="196"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="214"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="204"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="222"/>
         <source>该服务忌语不存在或已删除</source>
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
@@ -10948,83 +11005,83 @@ Check that the server is running, the network is connected and the user name and
         <translation>You can only view your own self-checks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="42"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="46"/>
         <source>请填写班次名称（不超过 20 字）</source>
         <translation>Enter a shift name (at most 20 characters)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="47"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="51"/>
         <source>时间格式为 HH:MM，例如 08:00</source>
         <translation>Times are written HH:MM, e.g. 08:00</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="49"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="53"/>
         <source>结束时间不能与开始时间相同</source>
         <translation>The end time cannot be the same as the start time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="57"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="63"/>
         <source>已有同名班次</source>
         <translation>A shift with this name already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="61"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="67"/>
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="112"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="130"/>
         <source>请选择班次</source>
         <translation>Choose a shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="132"/>
         <source>请选择员工</source>
         <translation>Choose a staff member</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="117"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="135"/>
         <source>该员工在这段时间已有排班</source>
         <translation>This staff member is already rostered at this time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="130"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="148"/>
         <source>已有签到记录的班次不能取消排班</source>
         <translation>A shift with clock-in records cannot be removed from the schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="139"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="157"/>
         <source>该排班不存在或已取消</source>
         <translation>This roster entry does not exist or has been cancelled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="163"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="181"/>
         <source>请填写调班原因</source>
         <translation>Enter the reason for the swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="183"/>
         <source>请选择替班同事</source>
         <translation>Choose the colleague who will cover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="189"/>
         <source>只能为自己的班次申请调班</source>
         <translation>You can only request swaps for your own shifts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="173"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="191"/>
         <source>替班同事不能是本人</source>
         <translation>The covering colleague cannot be yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="178"/>
         <location filename="../../frontdesk/services/personnel/shifts.py" line="196"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="214"/>
         <source>替班同事在该时段已有排班</source>
         <translation>The covering colleague is already rostered at that time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="192"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="210"/>
         <source>该调班申请已处理或不存在</source>
         <translation>This swap request has already been handled or does not exist</translation>
     </message>
@@ -11772,6 +11829,21 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/expressway/notices.py" line="27"/>
         <source>该公告不存在或已删除</source>
         <translation>This notice does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/meals.py" line="40"/>
+        <source>用餐时间格式为 HH:MM，例如 12:00；不安排用餐请两项都留空</source>
+        <translation>Meal times are HH:MM, e.g. 12:00; leave both empty for no meal break</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/meals.py" line="52"/>
+        <source>用餐时间不超过 {0} 分钟</source>
+        <translation>A meal break is at most {0} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/meals.py" line="54"/>
+        <source>用餐时间应在班次时间之内</source>
+        <translation>The meal time must lie within the shift</translation>
     </message>
 </context>
 <context>

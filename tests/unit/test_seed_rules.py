@@ -69,3 +69,58 @@ def test_meal_time_in_shift_type_is_not_leaving_the_post(manager, staff_actor, f
                                                                Decimal("20")))
     incidents.record_incident(manager, incidents.IncidentInput([staff_actor.uuid], "R01", lunch, Decimal("5")))
     assert Incident.select().count() == 2  # another rule at lunch is still an offence
+
+
+def _closed_case(staff_actor, manager, frozen_clock) -> str:  # noqa: ANN001
+    from frontdesk.domain.complaints import ComplaintInput
+    from frontdesk.domain.sla import Stage
+    from frontdesk.services.complaints import cases as complaints
+
+    uuid = complaints.open_complaint(staff_actor, ComplaintInput(
+        customer_name="王女士", phone="13800138000", subject="停车场多收费 10 元")).uuid
+    notes = {Stage.VERIFY: "已登记，安抚客户", Stage.PLAN: "查监控属实", Stage.FEEDBACK: "退还多收的 10 元",
+             Stage.EXECUTE: "客户同意方案", Stage.ARCHIVE: "已退款"}
+    for stage, note in notes.items():
+        frozen_clock.advance(hours=1)
+        by = manager if stage in (Stage.PLAN, Stage.FEEDBACK) else staff_actor
+        complaints.advance(by, uuid, stage, note, remedy="refund" if stage is Stage.EXECUTE else None)
+    frozen_clock.advance(hours=1)
+    complaints.close_complaint(manager, uuid, "satisfied", True, "收费员培训，收费系统加提示")
+    return uuid
+
+
+def test_complaint_summary_report(staff_actor, manager, frozen_clock):
+    from frontdesk.services.complaints import summary_report
+
+    uuid = _closed_case(staff_actor, manager, frozen_clock)
+    doc = summary_report.summary_report(staff_actor, uuid, "测试服务台")
+    fields = {f.label: f.value for f in doc.fields}
+    assert doc.title == "投诉处理总结报告" and doc.number.startswith("S01-TS-")
+    assert fields["受理情况"] == "已登记，安抚客户" and fields["核实情况"] == "查监控属实"
+    assert fields["处理方案"] == "退还多收的 10 元" and fields["归档总结"] == "收费员培训，收费系统加提示"
+    assert fields["客户反馈"] == "客户同意方案" and fields["执行结果"] == "补救方式：退款；已退款" and fields["客户满意度"] == "满意" and fields["客户确认"] == "已确认"
+    assert fields["处理用时"] == "6.0 小时" and "按时" in fields["时限执行"]
+    assert doc.tables[0].title == "处理经过" and len(doc.tables[0].rows) == 6
+    assert doc.signature_lines[:2] == ["经办人", "客服主管"]
+
+
+def test_visit_form_filled_and_blank(staff_actor, manager, frozen_clock):
+    from datetime import timedelta
+
+    from frontdesk import clock
+    from frontdesk.domain.visits import VisitInput
+    from frontdesk.services.reception import visit_form, visits
+
+    case = _closed_case(staff_actor, manager, frozen_clock)
+    uuid = visits.record_visit(staff_actor, VisitInput(
+        customer_name="王女士", phone="13800138000", visited_at=clock.now() - timedelta(minutes=5),
+        opinions="处理及时", suggestions="收费处增加提示牌", result="客户满意", satisfaction="satisfied",
+        complaint_uuid=case))
+    doc = visit_form.visit_form(staff_actor, uuid, "测试服务台")
+    fields = {f.label: f.value for f in doc.fields}
+    assert doc.title == "客户回访表" and fields["回访事由"] == "停车场多收费 10 元" and fields["回访人"] == "客服小王"
+    assert fields["客户建议"] == "收费处增加提示牌" and fields["客户满意度"] == "满意" and fields["回访方式"] == "电话"
+    blank = visit_form.blank_form(staff_actor, {"customer_name": "李先生", "phone": "139", "complaint_uuid": case,
+                                                "kind": "complaint"})
+    fields = {f.label: f.value for f in blank.fields}
+    assert fields["客户"] == "李先生" and fields["回访事由"] == "停车场多收费 10 元" and "□满意" in fields["客户满意度"]
