@@ -5859,10 +5859,6 @@ Stop words ({2} words): {3}</translation>
         <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。用餐时间内离开台席不算离岗。</source>
         <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times. Being away from the desk during the meal time is not leaving the post.</translation>
     </message>
-    <message>
-        <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
-        <translation type="vanished">A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
-    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
