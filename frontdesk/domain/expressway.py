@@ -81,32 +81,42 @@ class NoticeChannel(StrEnum):
     LETTER = "letter"
 
 
-LABELS: dict[str, str] = {
+_HELP_KIND_LABELS: dict[str, str] = {
     HelpKind.BREAKDOWN: QT_TRANSLATE_NOOP("enum", "车辆故障"),
     HelpKind.ACCIDENT: QT_TRANSLATE_NOOP("enum", "交通事故"),
     HelpKind.MEDICAL: QT_TRANSLATE_NOOP("enum", "医疗急救"),
     HelpKind.OTHER: QT_TRANSLATE_NOOP("enum", "其他求助"),
+}
+_VEHICLE_TYPE_LABELS: dict[str, str] = {
     VehicleType.CAR: QT_TRANSLATE_NOOP("enum", "小型客车"),
     VehicleType.BUS: QT_TRANSLATE_NOOP("enum", "大中型客车"),
     VehicleType.TRUCK: QT_TRANSLATE_NOOP("enum", "货车"),
     VehicleType.DANGEROUS: QT_TRANSLATE_NOOP("enum", "危化品车"),
     VehicleType.MOTORCYCLE: QT_TRANSLATE_NOOP("enum", "摩托车"),
     VehicleType.OTHER: QT_TRANSLATE_NOOP("enum", "其他车辆"),
+}
+_DIRECTION_LABELS: dict[str, str] = {
     Direction.UP: QT_TRANSLATE_NOOP("enum", "上行"),
     Direction.DOWN: QT_TRANSLATE_NOOP("enum", "下行"),
     Direction.RAMP: QT_TRANSLATE_NOOP("enum", "匝道"),
     Direction.SERVICE_AREA: QT_TRANSLATE_NOOP("enum", "服务区内"),
+}
+_HELP_OUTCOME_LABELS: dict[str, str] = {
     HelpOutcome.OPEN: QT_TRANSLATE_NOOP("enum", "处置中"),
     HelpOutcome.RESOLVED: QT_TRANSLATE_NOOP("enum", "已解决"),
     HelpOutcome.TOWED: QT_TRANSLATE_NOOP("enum", "已拖离"),
     HelpOutcome.HOSPITAL: QT_TRANSLATE_NOOP("enum", "已送医"),
     HelpOutcome.HANDED_OVER: QT_TRANSLATE_NOOP("enum", "已移交交警/路政"),
     HelpOutcome.CANCELLED: QT_TRANSLATE_NOOP("enum", "求助取消"),
+}
+_NOTICE_KIND_LABELS: dict[str, str] = {
     NoticeKind.PUBLICITY: QT_TRANSLATE_NOOP("enum", "宣传提示"),
     NoticeKind.OUTAGE: QT_TRANSLATE_NOOP("enum", "停运/封闭公告"),
     NoticeKind.ROADWORKS: QT_TRANSLATE_NOOP("enum", "施工公告"),
     NoticeKind.WEATHER: QT_TRANSLATE_NOOP("enum", "气象预警"),
     NoticeKind.OTHER: QT_TRANSLATE_NOOP("enum", "其他公告"),
+}
+_NOTICE_CHANNEL_LABELS: dict[str, str] = {
     NoticeChannel.SMS: QT_TRANSLATE_NOOP("enum", "短信"),
     NoticeChannel.PHONE: QT_TRANSLATE_NOOP("enum", "电话外呼"),
     NoticeChannel.BROADCAST: QT_TRANSLATE_NOOP("enum", "广播"),
@@ -115,12 +125,27 @@ LABELS: dict[str, str] = {
     NoticeChannel.WEBSITE: QT_TRANSLATE_NOOP("enum", "网站"),
     NoticeChannel.LETTER: QT_TRANSLATE_NOOP("enum", "信函"),
 }
-label = labeller(LABELS)
+# each enum its own table: several share the value "other"
+LABELS_BY_ENUM: dict[type[StrEnum], dict[str, str]] = {
+    HelpKind: _HELP_KIND_LABELS,
+    VehicleType: _VEHICLE_TYPE_LABELS,
+    Direction: _DIRECTION_LABELS,
+    HelpOutcome: _HELP_OUTCOME_LABELS,
+    NoticeKind: _NOTICE_KIND_LABELS,
+    NoticeChannel: _NOTICE_CHANNEL_LABELS,
+}
+kind_label = labeller(_HELP_KIND_LABELS)
+vehicle_label = labeller(_VEHICLE_TYPE_LABELS)
+direction_label = labeller(_DIRECTION_LABELS)
+outcome_label = labeller(_HELP_OUTCOME_LABELS)
+notice_kind_label = labeller(_NOTICE_KIND_LABELS)
+channel_label = labeller(_NOTICE_CHANNEL_LABELS)
 
 
 def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
     """(value, Chinese label) of each member, in declaration order."""
-    return [(m.value, LABELS[m]) for m in enum]
+    labels = LABELS_BY_ENUM[enum]
+    return [(m.value, labels[m]) for m in enum]
 
 
 def normalize_plate(text: str) -> str:

@@ -7580,7 +7580,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="38"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="41"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <source>编号</source>
         <translation>No.</translation>
@@ -7610,7 +7610,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="32"/>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="32"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="33"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -7925,8 +7925,8 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="220"/>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="53"/>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="39"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="56"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="40"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
@@ -8119,7 +8119,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="232"/>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="38"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="39"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="77"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -8267,38 +8267,38 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="30"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="31"/>
         <source>公告与宣传</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="31"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="32"/>
         <source>发布时间</source>
         <translation>Published at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="33"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="34"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="65"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="34"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="35"/>
         <source>发布渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="35"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="36"/>
         <source>覆盖人数</source>
         <translation>Reach</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="36"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="37"/>
         <source>有效至</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="37"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="38"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
@@ -8328,77 +8328,77 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="37"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="40"/>
         <source>求助记录</source>
         <translation>Help calls</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="39"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="42"/>
         <source>求助时间</source>
         <translation>Call time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="40"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="43"/>
         <source>求助类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="41"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="44"/>
         <source>车牌号</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="42"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="45"/>
         <source>车型</source>
         <translation>Vehicle type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="43"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="46"/>
         <source>方向</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="44"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="47"/>
         <source>桩号</source>
         <translation>Stake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="45"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="48"/>
         <source>位置说明</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="46"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="49"/>
         <source>来电号码</source>
         <translation>Caller number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="47"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="50"/>
         <source>求助情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="48"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="51"/>
         <source>派遣</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="49"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="52"/>
         <source>派遣时间</source>
         <translation>Dispatched at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="50"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="53"/>
         <source>处置结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="51"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="54"/>
         <source>结果说明</source>
         <translation>Outcome note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="52"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="55"/>
         <source>完毕时间</source>
         <translation>Closed at</translation>
     </message>
@@ -8789,139 +8789,139 @@ Please send this file to technical support.</translation>
         <translation>Other help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="89"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="91"/>
         <source>小型客车</source>
         <translation>Car</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="90"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="92"/>
         <source>大中型客车</source>
         <translation>Bus / coach</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="91"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="93"/>
         <source>货车</source>
         <translation>Truck</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="92"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="94"/>
         <source>危化品车</source>
         <translation>Dangerous goods</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="93"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="95"/>
         <source>摩托车</source>
         <translation>Motorcycle</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="94"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="96"/>
         <source>其他车辆</source>
         <translation>Other vehicle</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="95"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="99"/>
         <source>上行</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="96"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="100"/>
         <source>下行</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="97"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="101"/>
         <source>匝道</source>
         <translation>Ramp</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="98"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="102"/>
         <source>服务区内</source>
         <translation>In the service area</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="99"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="105"/>
         <source>处置中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="100"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="106"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="101"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="107"/>
         <source>已拖离</source>
         <translation>Towed away</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="102"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="108"/>
         <source>已送医</source>
         <translation>Taken to hospital</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="103"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="109"/>
         <source>已移交交警/路政</source>
         <translation>Handed to police / road admin</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="104"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="110"/>
         <source>求助取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="105"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="113"/>
         <source>宣传提示</source>
         <translation>Publicity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="106"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="114"/>
         <source>停运/封闭公告</source>
         <translation>Outage / closure</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="107"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="115"/>
         <source>施工公告</source>
         <translation>Roadworks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="108"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="116"/>
         <source>气象预警</source>
         <translation>Weather warning</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="109"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="117"/>
         <source>其他公告</source>
         <translation>Other notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="110"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="120"/>
         <location filename="../../frontdesk/domain/repairs.py" line="99"/>
         <location filename="../../frontdesk/domain/visits.py" line="44"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="111"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="121"/>
         <source>电话外呼</source>
         <translation>Outbound calls</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="112"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="122"/>
         <source>广播</source>
         <translation>Broadcast</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="113"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="123"/>
         <source>情报板/显示屏</source>
         <translation>Message signs / screens</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="114"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="124"/>
         <source>微信公众号</source>
         <translation>WeChat account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="115"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="125"/>
         <source>网站</source>
         <translation>Website</translation>
     </message>
@@ -9002,7 +9002,7 @@ Please send this file to technical support.</translation>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="116"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="126"/>
         <location filename="../../frontdesk/domain/reception.py" line="72"/>
         <source>信函</source>
         <translation>Letter</translation>
@@ -10153,143 +10153,143 @@ Check that the server is running, the network is connected and the user name and
         <translation>Enter the visit result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="187"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="212"/>
         <location filename="../../frontdesk/domain/visits.py" line="103"/>
         <source>不超过 {0} 字</source>
         <translation>At most {0} characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="194"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="219"/>
         <source>请选择求助类型</source>
         <translation>Choose the kind of help call</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="196"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="221"/>
         <source>请填写求助时间</source>
         <translation>Enter the time of the call</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="198"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="223"/>
         <source>求助时间不能晚于现在</source>
         <translation>The call time cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="200"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="225"/>
         <source>车牌号格式不对：如 浙G12345，新能源车 浙GD12345（8 位）</source>
         <translation>Not a plate number: e.g. 浙G12345, new-energy 浙GD12345 (8 characters)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="202"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="227"/>
         <source>车辆故障和交通事故请填写车牌号</source>
         <translation>A breakdown or accident needs the plate number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="204"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="229"/>
         <source>请选择车型</source>
         <translation>Choose the vehicle type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="206"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="231"/>
         <source>请选择行驶方向</source>
         <translation>Choose the direction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="208"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="233"/>
         <source>请填写桩号，如 K123+400</source>
         <translation>Enter the stake, e.g. K123+400</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="210"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="235"/>
         <source>桩号格式不对：K 加公里数、加号、米数，如 K123+400</source>
         <translation>Not a stake: K, kilometres, plus sign, metres, e.g. K123+400</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="212"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="237"/>
         <source>请填写求助情况</source>
         <translation>Describe the situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="219"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="244"/>
         <source>填写了派遣时间，请写明派遣了什么（如 清障车、120）</source>
         <translation>A dispatch time is given: say what was sent (e.g. tow truck, 120)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="221"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="246"/>
         <source>派遣时间不能早于求助时间</source>
         <translation>Dispatch cannot be before the call</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="223"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="248"/>
         <source>派遣时间不能晚于现在</source>
         <translation>The dispatch time cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="225"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="250"/>
         <source>请填写派遣时间</source>
         <translation>Enter when it was dispatched</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="227"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="252"/>
         <source>请选择处置结果</source>
         <translation>Choose the outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="230"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="255"/>
         <source>请填写处置完毕的时间</source>
         <translation>Enter when it was closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="232"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="257"/>
         <source>完毕时间不能早于求助时间</source>
         <translation>Closing cannot be before the call</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="234"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="259"/>
         <source>完毕时间不能晚于现在</source>
         <translation>The closing time cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="259"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="284"/>
         <source>请选择公告类型</source>
         <translation>Choose the kind of notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="265"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="290"/>
         <source>请填写公告内容</source>
         <translation>Enter the notice text</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="270"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="295"/>
         <source>请选择发布渠道</source>
         <translation>Choose the channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="272"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="297"/>
         <source>请填写发布时间</source>
         <translation>Enter when it was published</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="274"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="299"/>
         <source>发布时间不能晚于现在</source>
         <translation>The publishing time cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="276"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="301"/>
         <source>请填写覆盖人数（不清楚可填 0）</source>
         <translation>Enter the reach (0 if unknown)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="278"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="303"/>
         <source>覆盖人数应在 0 到 {0} 之间</source>
         <translation>Reach must be between 0 and {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="280"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="305"/>
         <source>有效期不能早于发布时间</source>
         <translation>Valid-until cannot be before publishing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="282"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="307"/>
         <source>停运/封闭公告请填写预计恢复时间</source>
         <translation>An outage or closure needs its expected end</translation>
     </message>
@@ -11711,7 +11711,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Choose a category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/expressway.py" line="261"/>
+        <location filename="../../frontdesk/domain/expressway.py" line="286"/>
         <location filename="../../frontdesk/domain/knowledge.py" line="102"/>
         <source>请填写标题</source>
         <translation>Enter a title</translation>
@@ -11817,12 +11817,12 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>“{0}” is in both the site dictionary and the stop words; keep it in one only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="32"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="35"/>
         <source>该求助记录不存在或已删除</source>
         <translation>This help call does not exist or was deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/expressway/notices.py" line="27"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="28"/>
         <source>该公告不存在或已删除</source>
         <translation>This notice does not exist or was deleted</translation>
     </message>

@@ -148,3 +148,10 @@ def test_bad_notice_names_the_field_and_saves_nothing(staff_actor, changes, fiel
         notices.save_notice(staff_actor, _notice(**changes))
     assert field in caught.value.fields
     assert OutboundNotice.select().count() == 0
+
+
+def test_each_enum_labels_its_own_other():
+    from frontdesk.domain.expressway import HelpKind, choices, kind_label, notice_kind_label, vehicle_label
+
+    assert (kind_label("other"), vehicle_label("other"), notice_kind_label("other")) == ("其他求助", "其他车辆", "其他公告")
+    assert choices(HelpKind)[-1] == ("other", "其他求助")

@@ -13,8 +13,9 @@ from frontdesk.domain.expressway import (
     NoticeChannel,
     NoticeInput,
     NoticeKind,
+    channel_label,
     choices,
-    label,
+    notice_kind_label,
     notice_problems,
 )
 from frontdesk.domain.roles import Actor, Permission
@@ -29,9 +30,9 @@ _FIELDS = ("kind", "title", "content", "channel", "published_at", "reach", "vali
 
 NOTICES = ListSpec(T("columns", "公告与宣传"), (
     col("published_at", T("columns", "发布时间"), ColumnKind.DATETIME, OutboundNotice.published_at, sort=True),
-    col("kind", T("columns", "类型"), ColumnKind.ENUM, OutboundNotice.kind, sort=True, labels=label),
+    col("kind", T("columns", "类型"), ColumnKind.ENUM, OutboundNotice.kind, sort=True, labels=notice_kind_label),
     col("title", T("columns", "标题"), ColumnKind.TEXT, OutboundNotice.title, sort=True),
-    col("channel", T("columns", "发布渠道"), ColumnKind.ENUM, OutboundNotice.channel, sort=True, labels=label),
+    col("channel", T("columns", "发布渠道"), ColumnKind.ENUM, OutboundNotice.channel, sort=True, labels=channel_label),
     col("reach", T("columns", "覆盖人数"), ColumnKind.INT, OutboundNotice.reach, sort=True),
     col("valid_to", T("columns", "有效至"), ColumnKind.DATETIME, OutboundNotice.valid_to, sort=True),
     col("content", T("columns", "内容"), ColumnKind.LONG_TEXT, OutboundNotice.content),

@@ -42,7 +42,7 @@ class ExpresswayPage(Page):
         self.can_delete = ctx.actor.can(Permission.MANAGE_REFERENCE)
         self.calls = ListPanel(spec_columns(help_calls.HELP_CALLS, {
             "number": 150, "received_at": 120, "kind": 80, "plate": 90, "vehicle_type": 80, "direction": 60,
-            "stake": 80, "dispatched": 130, "dispatched_at": 120, "outcome": 100, "description": 240}),
+            "stake": 80, "dispatched": 130, "dispatched_at": 120, "outcome": 120, "description": 240}),
             lambda q: help_calls.list_help_calls(self.ctx.actor, q), ctx.settings.page_size,
             self.tr("搜索车牌、编号、情况或桩号（附近 2 公里）"))
         self.calls.model.row_color = lambda row: OPEN_COLOR if row["outcome"] == "open" else None
