@@ -8781,7 +8781,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/expressway.py" line="87"/>
         <source>医疗急救</source>
-        <translation>Medical emergency</translation>
+        <translation>Medical</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/expressway.py" line="88"/>
@@ -8861,7 +8861,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/expressway.py" line="109"/>
         <source>已移交交警/路政</source>
-        <translation>Handed to police / road admin</translation>
+        <translation>Handed over</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/expressway.py" line="110"/>
@@ -11993,7 +11993,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="38"/>
         <source>求助与公告</source>
-        <translation>Help calls &amp; notices</translation>
+        <translation>Help &amp; notices</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="39"/>
