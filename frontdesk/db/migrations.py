@@ -158,6 +158,77 @@ def _knowledge_base(db: peewee.Database) -> None:
         add_index(db, name, "kb_article", columns)
     if isinstance(db, peewee.SqliteDatabase):
         search_index.create(db, search_index.ARTICLES)
+
+
+def _expressway_desk(db: peewee.Database) -> None:
+    """Expressway help calls and outbound notices (issue 19 item 6); meal times of shift types (item 9)."""
+
+    class SyncedV16(peewee.Model):  # a table made after step 12 has its columns from the start
+        uuid = peewee.CharField(max_length=36, unique=True)
+        site_code = peewee.CharField(max_length=16, index=True)
+        created_at = peewee.DateTimeField()
+        updated_at = peewee.DateTimeField(index=True)
+        revision = peewee.IntegerField()
+        deleted = peewee.BooleanField()
+        change_seq = peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)])
+        origin_site = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+        origin_seq = peewee.BigIntegerField(default=0, constraints=[sql_default(0)])
+        change_peer = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+
+    class HelpCallV16(SyncedV16):  # the tables as this step made them, not today's models
+        number = peewee.CharField(max_length=40, unique=True)
+        received_at = peewee.DateTimeField()
+        kind = peewee.CharField(max_length=16)
+        caller_phone = peewee.CharField(max_length=30)
+        plate = peewee.CharField(max_length=10)
+        vehicle_type = peewee.CharField(max_length=16)
+        direction = peewee.CharField(max_length=16)
+        stake = peewee.CharField(max_length=12)
+        stake_m = peewee.IntegerField(null=True)
+        location = peewee.CharField(max_length=200)
+        description = peewee.TextField()
+        dispatched = peewee.CharField(max_length=200)
+        dispatched_at = peewee.DateTimeField(null=True)
+        outcome = peewee.CharField(max_length=16)
+        outcome_note = peewee.TextField()
+        closed_at = peewee.DateTimeField(null=True)
+        recorded_by = peewee.CharField(max_length=36)
+
+        class Meta:
+            table_name = "help_call"
+            legacy_table_names = False
+
+    class OutboundNoticeV16(SyncedV16):
+        kind = peewee.CharField(max_length=16)
+        title = peewee.CharField(max_length=100)
+        content = peewee.TextField()
+        channel = peewee.CharField(max_length=16)
+        published_at = peewee.DateTimeField()
+        reach = peewee.IntegerField()
+        valid_to = peewee.DateTimeField(null=True)
+        note = peewee.CharField(max_length=200)
+        recorded_by = peewee.CharField(max_length=36)
+
+        class Meta:
+            table_name = "outbound_notice"
+            legacy_table_names = False
+
+    with db.bind_ctx([HelpCallV16, OutboundNoticeV16]):
+        db.create_tables([HelpCallV16, OutboundNoticeV16])
+    for name, table, columns in (
+            ("help_call_live_received", "help_call", "deleted, received_at"),
+            ("help_call_kind_received", "help_call", "kind, deleted, received_at"),
+            ("help_call_outcome_received", "help_call", "outcome, deleted, received_at"),
+            ("help_call_received", "help_call", "received_at"), ("help_call_plate", "help_call", "plate"),
+            ("outbound_notice_live_published", "outbound_notice", "deleted, published_at"),
+            ("outbound_notice_kind_published", "outbound_notice", "kind, deleted, published_at"),
+            ("outbound_notice_published", "outbound_notice", "published_at")):
+        add_index(db, name, table, columns)
+    for name in ("meal_start", "meal_end"):
+        add_column(db, "shift_type", name, peewee.CharField(max_length=5, default="", constraints=[sql_default("")]))
+
+
+
 # the synced tables as step 12 found them (not today's list: a later table gets its columns from its model)
 _SYNCED_V11 = (
     "audit_log", "department", "staff", "contact", "transfer", "complaint", "complaint_event", "holiday",
@@ -250,6 +321,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "complaints: SLA policy versions, handler, classification log", _sla_policy),
     Migration(12, "sync: change numbers, origin of each version, exchange state per peer", _change_sequence),
     Migration(13, "knowledge base articles and their search index", _knowledge_base),
+    Migration(16, "expressway help calls and outbound notices; meal times of shift types", _expressway_desk),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

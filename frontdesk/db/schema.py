@@ -81,6 +81,15 @@ INDEXES: tuple[tuple[str, str, str], ...] = (
     ("kb_article_title", "kb_article", "title"),
     ("kb_article_valid_from", "kb_article", "valid_from"),
     ("kb_article_valid_to", "kb_article", "valid_to"),
+    # migration 16 (expressway desk): help calls and notices, newest first, by kind / outcome
+    ("help_call_live_received", "help_call", "deleted, received_at"),
+    ("help_call_kind_received", "help_call", "kind, deleted, received_at"),
+    ("help_call_outcome_received", "help_call", "outcome, deleted, received_at"),
+    ("help_call_received", "help_call", "received_at"),
+    ("help_call_plate", "help_call", "plate"),
+    ("outbound_notice_live_published", "outbound_notice", "deleted, published_at"),
+    ("outbound_notice_kind_published", "outbound_notice", "kind, deleted, published_at"),
+    ("outbound_notice_published", "outbound_notice", "published_at"),
 )
 
 

@@ -13,7 +13,17 @@ from enum import StrEnum
 
 from frontdesk import clock
 from frontdesk.db.connection import analyze
-from frontdesk.demo import aftersales, assessments, complaints, knowledge, reception, shifts, staff, visits
+from frontdesk.demo import (
+    aftersales,
+    assessments,
+    complaints,
+    expressway,
+    knowledge,
+    reception,
+    shifts,
+    staff,
+    visits,
+)
 from frontdesk.demo.context import DemoContext, DemoGenerator
 from frontdesk.demo.journal import Batch, Journal, recorded
 from frontdesk.demo.staff import DEMO_PASSWORD
@@ -31,6 +41,7 @@ GENERATORS: tuple[DemoGenerator, ...] = (
     DemoGenerator("complaints", 0.03, complaints.generate_complaints),  # most open from the 投诉 contacts
     DemoGenerator("shifts", 0.01, shifts.generate),
     DemoGenerator("visits", 0.02, visits.generate_visits),  # visited contacts and closed complaints
+    DemoGenerator("expressway", 0.0, expressway.generate),  # a fixed few help calls and notices
     # last: they read the incidents, attendance, complaints and visits made above
     DemoGenerator("assessments", 0.0001, assessments.generate),
 )

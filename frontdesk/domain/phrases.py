@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 from collections.abc import Iterable
@@ -9,6 +10,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from frontdesk.errors import QT_TRANSLATE_NOOP, T
+
+# "我是××号" / "××号为您服务": the clerk's 工号 goes in when the phrase is inserted (××, XX, xx or ** before 号)
+_STAFF_NUMBER = re.compile(r"(?:××|ｘｘ|XX|xx|\*\*|＊＊)(?=号)")
+
+
+def fill_staff_number(text: str, staff_no: str) -> str:
+    """``text`` with its 工号 placeholder (××号) filled with ``staff_no``; ××部门 and the like are left alone."""
+    return _STAFF_NUMBER.sub(lambda _m: staff_no, text) if staff_no else text
 
 
 class Situation(StrEnum):

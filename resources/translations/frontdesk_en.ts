@@ -232,22 +232,22 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="83"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="94"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="95"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="96"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -255,27 +255,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendanceEditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="135"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="145"/>
         <source>补录 / 更正考勤</source>
         <translation>Enter / correct attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="156"/>
         <source>更正已有记录时必填，如：打卡机故障</source>
         <translation>Required when correcting, e.g. clock machine broken</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="157"/>
         <source>签到时间</source>
         <translation>Clock-in time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="158"/>
         <source>签退时间</source>
         <translation>Clock-out time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="159"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -463,17 +463,17 @@ Appeal reason: {3}</translation>
 <context>
     <name>ClockDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="127"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="134"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="135"/>
         <source>本人密码</source>
         <translation>Own password</translation>
     </message>
@@ -534,253 +534,268 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
         <source>超 </source>
         <translation>over </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
         <source>{0}天</source>
         <translation>{0}d </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
         <source>{0}小时</source>
         <translation>{0}h </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="49"/>
         <source>{0}分钟</source>
         <translation>{0}min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="50"/>
         <source>按承诺</source>
         <translation>As promised</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="51"/>
         <source>超时完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="52"/>
         <source>按时完成</source>
         <translation>Done on time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="53"/>
         <source>已超期 </source>
         <translation>Overdue </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="54"/>
         <source>剩余 </source>
         <translation>Left </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="101"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
         <source>最近时限</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="119"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="119"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="120"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="121"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="121"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="134"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="149"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
         <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
+        <source>打印总结报告…</source>
+        <translation>Print summary report…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="189"/>
+        <source>总结报告导出 PDF…</source>
+        <translation>Summary report as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="214"/>
+        <source>已导出 {0}</source>
+        <translation>Exported {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="219"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="168"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="173"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="176"/>
         <source>上报：{0}</source>
         <translation>Reported to: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="178"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="175"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="181"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -1707,6 +1722,101 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>ExpresswayPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="47"/>
+        <source>搜索车牌、编号、情况或桩号（附近 2 公里）</source>
+        <translation>Search plate, number, text or stake (within 2 km)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="63"/>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="50"/>
+        <source>全部结果</source>
+        <translation>All outcomes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="52"/>
+        <source>求助登记</source>
+        <translation>New help call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="62"/>
+        <source>搜索标题或内容</source>
+        <translation>Search title or content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="64"/>
+        <source>全部渠道</source>
+        <translation>All channels</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="65"/>
+        <source>公告登记</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="77"/>
+        <source>求助记录</source>
+        <translation>Help calls</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="78"/>
+        <source>公告宣传</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="84"/>
+        <source>处置/编辑</source>
+        <translation>Follow up / edit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="86"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="97"/>
+        <source>覆盖合计 {0} 人次</source>
+        <translation>Total reach {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="102"/>
+        <source>请先在列表中选择一条记录</source>
+        <translation>Select a record in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="107"/>
+        <source>已登记求助</source>
+        <translation>Help call recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="131"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="118"/>
+        <source>删除求助记录 {0} 吗？</source>
+        <translation>Delete help call {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="125"/>
+        <source>已登记公告</source>
+        <translation>Notice logged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/expressway_page.py" line="136"/>
+        <source>删除公告“{0}”吗？</source>
+        <translation>Delete the notice “{0}”?</translation>
+    </message>
+</context>
+<context>
     <name>FineRuleDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
@@ -2039,37 +2149,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ForbiddenDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="58"/>
         <source>编辑服务忌语</source>
         <translation>Edit forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="58"/>
         <source>新增服务忌语</source>
         <translation>New forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="67"/>
         <source>检查登记文字（回复、处理情况中出现时提醒）</source>
         <translation>Check entered text (warn when it appears in replies or handling notes)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="71"/>
         <source>忌语</source>
         <translation>Forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="72"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="73"/>
         <source>文字检查</source>
         <translation>Text check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="74"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -2085,17 +2195,17 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>GraceDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="204"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="199"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="209"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="201"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="211"/>
         <source>迟到宽限</source>
         <translation>Lateness grace</translation>
     </message>
@@ -2321,6 +2431,130 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="160"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCallDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="35"/>
+        <source>求助处置</source>
+        <translation>Help call follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="35"/>
+        <source>求助登记</source>
+        <translation>New help call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="66"/>
+        <source>来电号码</source>
+        <translation>Caller number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="44"/>
+        <source>如 浙G12345，新能源 浙GD12345</source>
+        <translation>e.g. 浙G12345, new-energy 浙GD12345</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="45"/>
+        <source>（不详）</source>
+        <translation>(unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="47"/>
+        <source>（请选择）</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="49"/>
+        <source>如 K123+400</source>
+        <translation>e.g. K123+400</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="50"/>
+        <source>附近的收费站、服务区、隧道、桥梁</source>
+        <translation>Nearby toll station, service area, tunnel, bridge</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="54"/>
+        <source>车辆和人员情况：故障/事故经过、伤员、是否已放置警示标志</source>
+        <translation>Vehicle and people: what happened, injuries, warning triangle placed?</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="56"/>
+        <source>如 清障车、120 救护车、路政、交警</source>
+        <translation>e.g. tow truck, 120 ambulance, road administration, traffic police</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="61"/>
+        <source>处置经过与结果</source>
+        <translation>What was done and how it ended</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="65"/>
+        <source>求助类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="65"/>
+        <source>求助时间</source>
+        <translation>Call time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="66"/>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="67"/>
+        <source>车型</source>
+        <translation>Vehicle type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="67"/>
+        <source>行驶方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="68"/>
+        <source>桩号</source>
+        <translation>Stake</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="68"/>
+        <source>位置说明</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="69"/>
+        <source>求助情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="70"/>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="70"/>
+        <source>派遣时间</source>
+        <translation>Dispatched at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="71"/>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="71"/>
+        <source>结果说明</source>
+        <translation>Outcome note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/help_call_edit.py" line="72"/>
+        <source>完毕时间</source>
+        <translation>Closed at</translation>
     </message>
 </context>
 <context>
@@ -2665,6 +2899,34 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
 </context>
 <context>
+    <name>HotWordsDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/hot_words_edit.py" line="25"/>
+        <source>热点词典</source>
+        <translation>Hot-topic dictionary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/hot_words_edit.py" line="28"/>
+        <source>每周分析的“热点问题”按词统计。站点词典里的词不会被拆开（如 道闸、充电桩、扫码支付）；停用词不计入热点（如 顾客、反映、要求）。词之间用空格、逗号或换行分隔。</source>
+        <translation>The weekly analysis counts hot topics by word. Words in the site dictionary are never split (e.g. 道闸 barrier gate, 充电桩 charging pile, 扫码支付 QR payment); stop words are not counted (e.g. 顾客, 反映, 要求). Separate words with spaces, commas or new lines.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/hot_words_edit.py" line="34"/>
+        <source>站点词典</source>
+        <translation>Site dictionary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/hot_words_edit.py" line="35"/>
+        <source>停用词</source>
+        <translation>Stop words</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/hot_words_edit.py" line="36"/>
+        <source>恢复默认</source>
+        <translation>Restore defaults</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
@@ -2997,37 +3259,37 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="170"/>
         <source>请假申请</source>
         <translation>Leave request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="177"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="187"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="188"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="179"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="189"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="190"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="191"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="192"/>
         <source>电话请假须在 {0} 天内补办手续，逾期按旷工处理。</source>
         <translation>A phone leave needs its paperwork within {0} days, or counts as absence.</translation>
     </message>
@@ -3340,6 +3602,74 @@ Runs offline; data is stored in:
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="21"/>
+        <source>编辑公告</source>
+        <translation>Edit notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="21"/>
+        <source>公告登记</source>
+        <translation>New notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="29"/>
+        <source>如 K88 路段夜间封闭施工</source>
+        <translation>e.g. K88 section closed at night for works</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="43"/>
+        <source>（未填）</source>
+        <translation>(not filled)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="45"/>
+        <source> 人次</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="51"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="51"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="52"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="52"/>
+        <source>发布渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="53"/>
+        <source>发布时间</source>
+        <translation>Published at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="53"/>
+        <source>覆盖人数</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="54"/>
+        <source>有效至（停运/封闭的预计恢复时间）</source>
+        <translation>Valid until (expected reopening of an outage/closure)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="54"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>NotifyDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="69"/>
@@ -3432,21 +3762,26 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="40"/>
+        <source>如 您好，我是××号，请问有什么可以帮您？（××号 在插入时换成本人工号）</source>
+        <translation>e.g. 您好，我是××号，请问有什么可以帮您？ (××号 becomes the clerk’s staff number when inserted)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="41"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="43"/>
         <source>使用场景</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="44"/>
         <source>用语</source>
         <translation>Phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/phrase_edit.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -3477,99 +3812,128 @@ Runs offline; data is stored in:
 <context>
     <name>PhrasesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="72"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="72"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="144"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="79"/>
         <source>全部场景</source>
         <translation>All situations</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="84"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="86"/>
         <source>新增用语</source>
         <translation>New phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="86"/>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="111"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="88"/>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="113"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="145"/>
         <source>服务忌语</source>
         <translation>Forbidden phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="104"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="104"/>
         <source>不检查</source>
         <translation>No check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="108"/>
         <source>新增忌语</source>
         <translation>New forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="120"/>
         <source>试一试：输入一段回复或处理情况，看是否含服务忌语</source>
         <translation>Try it: type a reply or handling note to see whether it contains forbidden phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="124"/>
         <source>“五个不说”：损害自尊、埋怨、顶撞教训、庸俗骂人、激化矛盾的话不说</source>
         <translation>“Five don&apos;ts”: nothing hurtful, blaming, lecturing, vulgar or inflammatory</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="133"/>
+        <source>编辑热点词典…</source>
+        <translation>Edit hot-topic dictionary…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="138"/>
+        <source>每周分析按词统计热点问题：站点词典里的词不拆开，停用词不计入</source>
+        <translation>The weekly analysis counts hot topics by word: site-dictionary words stay whole, stop words are left out</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="146"/>
+        <source>热点词典</source>
+        <translation>Hot-topic dictionary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="158"/>
+        <source>站点词典（{0} 个）：{1}
+
+停用词（{2} 个）：{3}</source>
+        <translation>Site dictionary ({0} words): {1}
+
+Stop words ({2} words): {3}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="172"/>
         <source>请先在列表中选择一条</source>
         <translation>Please select an item in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="177"/>
+        <source>热点词典已保存，下次生成每周分析时生效</source>
+        <translation>Hot-topic dictionary saved; it applies from the next weekly analysis</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="182"/>
         <source>已新增规范用语</source>
         <translation>Standard phrase added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="192"/>
         <source>删除规范用语“{0}”？</source>
         <translation>Delete standard phrase “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="198"/>
         <source>已新增服务忌语</source>
         <translation>Forbidden phrase added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="208"/>
         <source>删除服务忌语“{0}”？</source>
         <translation>Delete forbidden phrase “{0}”?</translation>
     </message>
@@ -5446,39 +5810,54 @@ Runs offline; data is stored in:
         <translation>(new shift type)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="47"/>
+        <source>HH:MM，不安排留空</source>
+        <translation>HH:MM, empty for none</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="48"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="50"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="51"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="52"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="53"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="54"/>
+        <source>用餐开始</source>
+        <translation>Meal from</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="55"/>
+        <source>用餐结束</source>
+        <translation>Meal until</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="51"/>
-        <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。</source>
-        <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times.</translation>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="57"/>
+        <source>结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。用餐时间内离开台席不算离岗。</source>
+        <translation>A shift whose end is not after its start runs past midnight. Shifts already scheduled keep their times. Being away from the desk during the meal time is not leaving the post.</translation>
     </message>
 </context>
 <context>
@@ -5868,27 +6247,27 @@ Runs offline; data is stored in:
 <context>
     <name>SwapDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="114"/>
         <source>我的班次</source>
         <translation>My shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="115"/>
         <source>替班同事</source>
         <translation>Colleague covering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="116"/>
         <source>调班原因</source>
         <translation>Reason for swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="117"/>
         <source>按规定须至少提前一个班次申请，由主管审批。</source>
         <translation>Swaps must be requested at least one shift ahead and are approved by a manager.</translation>
     </message>
@@ -6706,204 +7085,217 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="44"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="45"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="42"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="110"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="47"/>
         <source>应回访日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="48"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="50"/>
         <source>搜索客户或电话</source>
         <translation>Search by customer or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="54"/>
         <source>全部事由</source>
         <translation>All reasons</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="54"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="137"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="98"/>
+        <source>打印回访表</source>
+        <translation>Print visit form</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/pages/visits_page.py" line="64"/>
+        <source>打印一张空白回访表，电话或上门回访时手写记录</source>
+        <translation>Print a blank visit form to fill in by hand during a call or visit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="73"/>
         <source>搜索客户、电话或回访结果</source>
         <translation>Search by customer, phone or result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="76"/>
         <source>全部方式</source>
         <translation>All methods</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="82"/>
         <source>全部满意度</source>
         <translation>All ratings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="87"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="91"/>
         <source>新增回访</source>
         <translation>New return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="94"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="109"/>
         <source>客户名称</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="111"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
         <source>今年回访次数</source>
         <translation>Visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="113"/>
         <source>最近回访</source>
         <translation>Last visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="114"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="102"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="125"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="115"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="116"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="118"/>
         <source>搜索客户名称或电话</source>
         <translation>Search by customer name or phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="121"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="112"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="254"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="132"/>
         <source>新增客户</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="135"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="143"/>
         <source>停用/启用</source>
         <translation>Deactivate/Activate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="150"/>
         <source>待回访</source>
         <translation>Due visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="151"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="152"/>
         <source>重点客户</source>
         <translation>Key customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="153"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="180"/>
         <source>待回访（{0}）</source>
         <translation>Due visits ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="186"/>
         <source>回访已保存</source>
         <translation>Return visit saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="221"/>
         <source>请先在待回访列表中选择一项</source>
         <translation>Please select an item in the due list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="201"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="209"/>
         <source>请先选择一条回访记录</source>
         <translation>Please select a return visit record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="229"/>
         <source>已新增客户</source>
         <translation>Customer added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="200"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="208"/>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="216"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="235"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="243"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="251"/>
         <source>请先选择一位客户</source>
         <translation>Please select a customer first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="246"/>
         <source>{0}回访</source>
         <translation>{0} return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/visits_page.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/visits_page.py" line="254"/>
         <source>已启用</source>
         <translation>Activated</translation>
     </message>
@@ -7187,7 +7579,8 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="41"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <source>编号</source>
         <translation>No.</translation>
@@ -7211,12 +7604,13 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="32"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="33"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -7258,7 +7652,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="40"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="222"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
@@ -7275,7 +7669,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="71"/>
@@ -7345,20 +7739,20 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff_list.py" line="19"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="207"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="162"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="118"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="208"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="163"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="119"/>
         <source>员工</source>
@@ -7366,7 +7760,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -7428,7 +7822,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="75"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -7485,7 +7879,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -7495,82 +7889,84 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="204"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="209"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="206"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
         <source>违纪情况</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
         <source>罚款(元)</source>
         <translation>Fine (CNY)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="219"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="220"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="56"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="40"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="221"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="223"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="173"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="174"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -7592,7 +7988,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
@@ -7717,13 +8113,14 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="231"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="70"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="63"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="232"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="71"/>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="39"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="77"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -7798,64 +8195,64 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Replied at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="129"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="140"/>
         <source>回访人</source>
         <translation>Visited by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="60"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="64"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="66"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="70"/>
         <source>规范用语</source>
         <translation>Standard phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="61"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="67"/>
         <source>使用场景</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="67"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="68"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="73"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="74"/>
         <source>服务忌语</source>
         <translation>Forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="70"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="76"/>
         <source>文字检查</source>
         <translation>Checked in text</translation>
     </message>
@@ -7870,9 +8267,40 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Category</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="31"/>
+        <source>公告与宣传</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="32"/>
+        <source>发布时间</source>
+        <translation>Published at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="34"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="65"/>
         <source>标题</source>
         <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="35"/>
+        <source>发布渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="36"/>
+        <source>覆盖人数</source>
+        <translation>Reach</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="37"/>
+        <source>有效至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="38"/>
+        <source>内容</source>
+        <translation>Content</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="66"/>
@@ -7898,6 +8326,81 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/reception/knowledge.py" line="72"/>
         <source>更新时间</source>
         <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="40"/>
+        <source>求助记录</source>
+        <translation>Help calls</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="42"/>
+        <source>求助时间</source>
+        <translation>Call time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="43"/>
+        <source>求助类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="44"/>
+        <source>车牌号</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="45"/>
+        <source>车型</source>
+        <translation>Vehicle type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="46"/>
+        <source>方向</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="47"/>
+        <source>桩号</source>
+        <translation>Stake</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="48"/>
+        <source>位置说明</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="49"/>
+        <source>来电号码</source>
+        <translation>Caller number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="50"/>
+        <source>求助情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="51"/>
+        <source>派遣</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="52"/>
+        <source>派遣时间</source>
+        <translation>Dispatched at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="53"/>
+        <source>处置结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="54"/>
+        <source>结果说明</source>
+        <translation>Outcome note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="55"/>
+        <source>完毕时间</source>
+        <translation>Closed at</translation>
     </message>
 </context>
 <context>
@@ -8119,82 +8622,82 @@ Please send this file to technical support.</translation>
         <translation>Reclassified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="33"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="42"/>
         <source>常用服务用语</source>
         <translation>Common service phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="34"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="43"/>
         <source>问候（受理接听）</source>
         <translation>Greeting (answering)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="35"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="44"/>
         <source>受话无音</source>
         <translation>No voice on the line</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="36"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="45"/>
         <source>请稍候（静音后重新对话）</source>
         <translation>Please hold (resuming after mute)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="37"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="46"/>
         <source>熟人来电与工作无关</source>
         <translation>Personal call from an acquaintance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="38"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="47"/>
         <source>听不清楚问题</source>
         <translation>Cannot hear the caller clearly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="39"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="48"/>
         <source>请对方留联系方式</source>
         <translation>Asking for contact details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="40"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="49"/>
         <source>解答完毕后确认</source>
         <translation>Confirming after answering</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="41"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="50"/>
         <source>受理投诉或举报结束</source>
         <translation>Ending a complaint or report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="42"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="51"/>
         <source>疑难问题回复</source>
         <translation>Replying on difficult issues</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="43"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="52"/>
         <source>对方打错电话</source>
         <translation>Wrong number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="44"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="53"/>
         <source>对方态度不友好</source>
         <translation>Unfriendly caller</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="45"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="54"/>
         <source>对方表示感谢</source>
         <translation>Caller says thanks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="85"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="94"/>
         <source>直呼、责问、训斥、反问</source>
         <translation>Rude addressing, accusing, scolding, retorting</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="86"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="95"/>
         <source>态度傲慢、厌烦</source>
         <translation>Arrogant or impatient</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="87"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="96"/>
         <source>推诿客户</source>
         <translation>Passing the buck</translation>
     </message>
@@ -8266,10 +8769,161 @@ Please send this file to technical support.</translation>
         <translation>By post</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="85"/>
+        <source>车辆故障</source>
+        <translation>Breakdown</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="86"/>
+        <source>交通事故</source>
+        <translation>Accident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="87"/>
+        <source>医疗急救</source>
+        <translation>Medical</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="88"/>
+        <source>其他求助</source>
+        <translation>Other help</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="91"/>
+        <source>小型客车</source>
+        <translation>Car</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="92"/>
+        <source>大中型客车</source>
+        <translation>Bus / coach</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="93"/>
+        <source>货车</source>
+        <translation>Truck</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="94"/>
+        <source>危化品车</source>
+        <translation>Dangerous goods</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="95"/>
+        <source>摩托车</source>
+        <translation>Motorcycle</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="96"/>
+        <source>其他车辆</source>
+        <translation>Other vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="99"/>
+        <source>上行</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="100"/>
+        <source>下行</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="101"/>
+        <source>匝道</source>
+        <translation>Ramp</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="102"/>
+        <source>服务区内</source>
+        <translation>In the service area</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="105"/>
+        <source>处置中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="106"/>
+        <source>已解决</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="107"/>
+        <source>已拖离</source>
+        <translation>Towed away</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="108"/>
+        <source>已送医</source>
+        <translation>Taken to hospital</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="109"/>
+        <source>已移交交警/路政</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="110"/>
+        <source>求助取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="113"/>
+        <source>宣传提示</source>
+        <translation>Publicity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="114"/>
+        <source>停运/封闭公告</source>
+        <translation>Outage / closure</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="115"/>
+        <source>施工公告</source>
+        <translation>Roadworks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="116"/>
+        <source>气象预警</source>
+        <translation>Weather warning</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="117"/>
+        <source>其他公告</source>
+        <translation>Other notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="120"/>
         <location filename="../../frontdesk/domain/repairs.py" line="99"/>
         <location filename="../../frontdesk/domain/visits.py" line="44"/>
         <source>短信</source>
         <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="121"/>
+        <source>电话外呼</source>
+        <translation>Outbound calls</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="122"/>
+        <source>广播</source>
+        <translation>Broadcast</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="123"/>
+        <source>情报板/显示屏</source>
+        <translation>Message signs / screens</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="124"/>
+        <source>微信公众号</source>
+        <translation>WeChat account</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="125"/>
+        <source>网站</source>
+        <translation>Website</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/repairs.py" line="100"/>
@@ -8348,6 +9002,7 @@ Please send this file to technical support.</translation>
         <translation>Online</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="126"/>
         <location filename="../../frontdesk/domain/reception.py" line="72"/>
         <source>信函</source>
         <translation>Letter</translation>
@@ -8892,42 +9547,44 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../frontdesk/db/backup.py" line="71"/>
         <source>数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。</source>
-        <translation>The database is on a PostgreSQL server: the server's administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
+        <translation>The database is on a PostgreSQL server: the server&apos;s administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/errors.py" line="90"/>
         <source>无法连接数据库服务器 {0}：{1}
 请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
         <translation>Cannot connect to the database server {0}: {1}
 Check that the server is running, the network is connected and the user name and password are right, then try again. Nothing you typed has been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="88"/>
+        <location filename="../../frontdesk/db/backup.py" line="90"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="94"/>
+        <location filename="../../frontdesk/db/backup.py" line="96"/>
         <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
         <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="113"/>
+        <location filename="../../frontdesk/db/backup.py" line="115"/>
         <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
         <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="116"/>
+        <location filename="../../frontdesk/db/backup.py" line="118"/>
         <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
         <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="118"/>
+        <location filename="../../frontdesk/db/backup.py" line="120"/>
         <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
         <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="326"/>
+        <location filename="../../frontdesk/db/backup.py" line="333"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
@@ -8949,27 +9606,27 @@ Check that the server is running, the network is connected and the user name and
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="125"/>
+        <location filename="../../frontdesk/db/connection.py" line="184"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="127"/>
+        <location filename="../../frontdesk/db/connection.py" line="186"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="129"/>
+        <location filename="../../frontdesk/db/connection.py" line="188"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="131"/>
+        <location filename="../../frontdesk/db/connection.py" line="190"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="309"/>
+        <location filename="../../frontdesk/db/migrations.py" line="381"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -9183,17 +9840,17 @@ Check that the server is running, the network is connected and the user name and
         <translation>Invalid phone number: mobile 11 digits, landline like 0571-88886666</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="153"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="162"/>
         <source>请填写用语内容</source>
         <translation>Enter the phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="155"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="164"/>
         <source>用语不超过 {0} 字</source>
         <translation>The phrase must be at most {0} characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/phrases.py" line="157"/>
+        <location filename="../../frontdesk/domain/phrases.py" line="166"/>
         <source>用语不能只有标点符号</source>
         <translation>The phrase cannot be punctuation only</translation>
     </message>
@@ -9496,9 +10153,145 @@ Check that the server is running, the network is connected and the user name and
         <translation>Enter the visit result</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="212"/>
         <location filename="../../frontdesk/domain/visits.py" line="103"/>
         <source>不超过 {0} 字</source>
         <translation>At most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="219"/>
+        <source>请选择求助类型</source>
+        <translation>Choose the kind of help call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="221"/>
+        <source>请填写求助时间</source>
+        <translation>Enter the time of the call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="223"/>
+        <source>求助时间不能晚于现在</source>
+        <translation>The call time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="225"/>
+        <source>车牌号格式不对：如 浙G12345，新能源车 浙GD12345（8 位）</source>
+        <translation>Not a plate number: e.g. 浙G12345, new-energy 浙GD12345 (8 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="227"/>
+        <source>车辆故障和交通事故请填写车牌号</source>
+        <translation>A breakdown or accident needs the plate number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="229"/>
+        <source>请选择车型</source>
+        <translation>Choose the vehicle type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="231"/>
+        <source>请选择行驶方向</source>
+        <translation>Choose the direction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="233"/>
+        <source>请填写桩号，如 K123+400</source>
+        <translation>Enter the stake, e.g. K123+400</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="235"/>
+        <source>桩号格式不对：K 加公里数、加号、米数，如 K123+400</source>
+        <translation>Not a stake: K, kilometres, plus sign, metres, e.g. K123+400</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="237"/>
+        <source>请填写求助情况</source>
+        <translation>Describe the situation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="244"/>
+        <source>填写了派遣时间，请写明派遣了什么（如 清障车、120）</source>
+        <translation>A dispatch time is given: say what was sent (e.g. tow truck, 120)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="246"/>
+        <source>派遣时间不能早于求助时间</source>
+        <translation>Dispatch cannot be before the call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="248"/>
+        <source>派遣时间不能晚于现在</source>
+        <translation>The dispatch time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="250"/>
+        <source>请填写派遣时间</source>
+        <translation>Enter when it was dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="252"/>
+        <source>请选择处置结果</source>
+        <translation>Choose the outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="255"/>
+        <source>请填写处置完毕的时间</source>
+        <translation>Enter when it was closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="257"/>
+        <source>完毕时间不能早于求助时间</source>
+        <translation>Closing cannot be before the call</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="259"/>
+        <source>完毕时间不能晚于现在</source>
+        <translation>The closing time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="284"/>
+        <source>请选择公告类型</source>
+        <translation>Choose the kind of notice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="290"/>
+        <source>请填写公告内容</source>
+        <translation>Enter the notice text</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="295"/>
+        <source>请选择发布渠道</source>
+        <translation>Choose the channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="297"/>
+        <source>请填写发布时间</source>
+        <translation>Enter when it was published</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="299"/>
+        <source>发布时间不能晚于现在</source>
+        <translation>The publishing time cannot be in the future</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="301"/>
+        <source>请填写覆盖人数（不清楚可填 0）</source>
+        <translation>Enter the reach (0 if unknown)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="303"/>
+        <source>覆盖人数应在 0 到 {0} 之间</source>
+        <translation>Reach must be between 0 and {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="305"/>
+        <source>有效期不能早于发布时间</source>
+        <translation>Valid-until cannot be before publishing</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="307"/>
+        <source>停运/封闭公告请填写预计恢复时间</source>
+        <translation>An outage or closure needs its expected end</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="105"/>
@@ -9528,7 +10321,7 @@ Check that the server is running, the network is connected and the user name and
     <message>
         <location filename="../../frontdesk/domain/visits.py" line="135"/>
         <location filename="../../frontdesk/services/core/staff.py" line="266"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="183"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="191"/>
         <source>备注不超过 200 字</source>
         <translation>The note must be at most 200 characters</translation>
     </message>
@@ -9612,7 +10405,7 @@ Check that the server is running, the network is connected and the user name and
     <message>
         <location filename="../../frontdesk/services/assessments/runs.py" line="67"/>
         <location filename="../../frontdesk/services/core/auth.py" line="157"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="103"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="108"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="283"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
@@ -9711,7 +10504,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="55"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
@@ -9768,78 +10561,83 @@ Check that the server is running, the network is connected and the user name and
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="62"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="64"/>
         <source>请选择违纪员工</source>
         <translation>Choose the staff member concerned</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="64"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="66"/>
         <source>请填写发生时间</source>
         <translation>Enter when it happened</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="66"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="68"/>
         <source>发生时间不能晚于现在</source>
         <translation>The time it happened cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="68"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="70"/>
         <source>情况说明不超过 500 字</source>
         <translation>The description must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="72"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="74"/>
         <source>请选择违纪条款（发生日期时有效的罚款标准）</source>
         <translation>Choose the rule broken (the fine schedule in force on that date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="76"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="77"/>
+        <source>这个时间在该员工班次的用餐时间内，用餐不算离岗</source>
+        <translation>This is during the meal time of the employee’s shift: a meal break is not leaving the post</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="81"/>
         <source>{0} 不是按人计罚的条款，一次只能登记一名员工</source>
         <translation>{0} is not fined per person; record one staff member at a time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="135"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="83"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="124"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="129"/>
         <source>该违纪记录不存在</source>
         <translation>This misconduct record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="134"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="139"/>
         <source>该记录当前状态不能进行此操作</source>
         <translation>This cannot be done in the record&apos;s current state</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="166"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="171"/>
         <source>请填写撤销原因</source>
         <translation>Enter the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="179"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="184"/>
         <source>请填写申诉理由</source>
         <translation>Enter the grounds of the appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="181"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="186"/>
         <source>只能对本人的违纪记录提出申诉</source>
         <translation>You can only appeal your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="193"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="198"/>
         <source>请填写处理意见</source>
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="269"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="274"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="296"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="301"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
@@ -9860,22 +10658,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="133"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="140"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="150"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -9905,38 +10703,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="105"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="109"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="116"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="140"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="148"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -10008,29 +10806,29 @@ Check that the server is running, the network is connected and the user name and
         <translation>The current account ({0}, {1}) does not have the “{2}” permission.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="117"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="125"/>
         <source>请选择使用场景</source>
         <translation>Choose a situation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="125"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="147"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="155"/>
         <source>该规范用语不存在或已删除</source>
         <translation>This standard phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="181"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="189"/>
         <source>类别不超过 30 字</source>
         <translation>The category must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="198"/>
         <source>该忌语已在列表中</source>
         <translation>This phrase is already on the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="196"/>
-        <location filename="../../frontdesk/services/reception/phrases.py" line="214"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="204"/>
+        <location filename="../../frontdesk/services/reception/phrases.py" line="222"/>
         <source>该服务忌语不存在或已删除</source>
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
@@ -10153,28 +10951,27 @@ Check that the server is running, the network is connected and the user name and
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="66"/>
+        <location filename="../../frontdesk/excel/table_reader.py" line="68"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="98"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="77"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="104"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="83"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="89"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="167"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="146"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -10204,83 +11001,83 @@ Check that the server is running, the network is connected and the user name and
         <translation>You can only view your own self-checks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="42"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="46"/>
         <source>请填写班次名称（不超过 20 字）</source>
         <translation>Enter a shift name (at most 20 characters)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="47"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="51"/>
         <source>时间格式为 HH:MM，例如 08:00</source>
         <translation>Times are written HH:MM, e.g. 08:00</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="49"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="53"/>
         <source>结束时间不能与开始时间相同</source>
         <translation>The end time cannot be the same as the start time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="57"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="63"/>
         <source>已有同名班次</source>
         <translation>A shift with this name already exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="61"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="67"/>
         <source>班次不存在</source>
         <translation>The shift does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="112"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="130"/>
         <source>请选择班次</source>
         <translation>Choose a shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="132"/>
         <source>请选择员工</source>
         <translation>Choose a staff member</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="117"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="135"/>
         <source>该员工在这段时间已有排班</source>
         <translation>This staff member is already rostered at this time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="130"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="148"/>
         <source>已有签到记录的班次不能取消排班</source>
         <translation>A shift with clock-in records cannot be removed from the schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="139"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="157"/>
         <source>该排班不存在或已取消</source>
         <translation>This roster entry does not exist or has been cancelled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="163"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="181"/>
         <source>请填写调班原因</source>
         <translation>Enter the reason for the swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="183"/>
         <source>请选择替班同事</source>
         <translation>Choose the colleague who will cover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="189"/>
         <source>只能为自己的班次申请调班</source>
         <translation>You can only request swaps for your own shifts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="173"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="191"/>
         <source>替班同事不能是本人</source>
         <translation>The covering colleague cannot be yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="178"/>
         <location filename="../../frontdesk/services/personnel/shifts.py" line="196"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="214"/>
         <source>替班同事在该时段已有排班</source>
         <translation>The covering colleague is already rostered at that time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/shifts.py" line="192"/>
+        <location filename="../../frontdesk/services/personnel/shifts.py" line="210"/>
         <source>该调班申请已处理或不存在</source>
         <translation>This swap request has already been handled or does not exist</translation>
     </message>
@@ -10358,7 +11155,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="175"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="154"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -10425,19 +11222,19 @@ Check that the server is running, the network is connected and the user name and
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="49"/>
+        <location filename="../../frontdesk/services/core/system.py" line="78"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="54"/>
+        <location filename="../../frontdesk/services/core/system.py" line="83"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="59"/>
+        <location filename="../../frontdesk/services/core/system.py" line="88"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
@@ -10527,35 +11324,35 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="57"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="76"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="77"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="107"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="79"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="319"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="336"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="377"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="340"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="381"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
@@ -10914,6 +11711,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Choose a category</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/expressway.py" line="286"/>
         <location filename="../../frontdesk/domain/knowledge.py" line="102"/>
         <source>请填写标题</source>
         <translation>Enter a title</translation>
@@ -10954,17 +11752,17 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>This category already has an article with this title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="74"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="53"/>
         <source>分类无效（例如 停车服务、常见问题）</source>
         <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="63"/>
         <source>“{0}”应为 是/否</source>
         <translation>“{0}” should be 是/否 (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="91"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
     </message>
@@ -10998,36 +11796,81 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <source>密钥文件不存在：{0}</source>
         <translation>The key file does not exist: {0}</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/segment.py" line="57"/>
+        <source>词表不超过 {0} 个词</source>
+        <translation>A list holds at most {0} words</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/segment.py" line="60"/>
+        <source>“{0}”太长：每个词不超过 {1} 个字</source>
+        <translation>“{0}” is too long: a word has at most {1} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/segment.py" line="62"/>
+        <source>“{0}”含有标点或符号：词只能由汉字、字母和数字组成</source>
+        <translation>“{0}” contains punctuation or symbols: a word is made of Chinese characters, letters and digits only</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly_words.py" line="63"/>
+        <source>“{0}”既在站点词典又在停用词里，请只保留一处</source>
+        <translation>“{0}” is in both the site dictionary and the stop words; keep it in one only</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="35"/>
+        <source>该求助记录不存在或已删除</source>
+        <translation>This help call does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/expressway/notices.py" line="28"/>
+        <source>该公告不存在或已删除</source>
+        <translation>This notice does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/meals.py" line="40"/>
+        <source>用餐时间格式为 HH:MM，例如 12:00；不安排用餐请两项都留空</source>
+        <translation>Meal times are HH:MM, e.g. 12:00; leave both empty for no meal break</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/meals.py" line="52"/>
+        <source>用餐时间不超过 {0} 分钟</source>
+        <translation>A meal break is at most {0} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/meals.py" line="54"/>
+        <source>用餐时间应在班次时间之内</source>
+        <translation>The meal time must lie within the shift</translation>
+    </message>
 </context>
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
@@ -11149,71 +11992,76 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="38"/>
+        <source>求助与公告</source>
+        <translation>Help &amp; notices</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="39"/>
         <source>业务知识库</source>
         <translation>Knowledge base</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="39"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="40"/>
         <source>统计报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="41"/>
         <source>交接班</source>
         <translation>Handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="42"/>
         <source>礼仪自查</source>
         <translation>Etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="42"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="43"/>
         <source>排班考勤</source>
         <translation>Shifts &amp; attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="44"/>
         <source>违纪罚款</source>
         <translation>Discipline &amp; fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="46"/>
         <source>考核管理</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
         <source>员工档案</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="50"/>
         <source>部门管理</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
         <source>节假日设置</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="55"/>
         <source>系统维护</source>
         <translation>System</translation>
     </message>

@@ -8,7 +8,6 @@ import pytest
 
 from frontdesk import clock
 from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Department, ReturnVisit, Transfer
-from frontdesk.domain.hot_topics import count_pieces, hot_topics, pieces
 from frontdesk.domain.report import Period, month_period, week_period
 from frontdesk.errors import PermissionDenied
 from frontdesk.services.reports import daily as reports_daily
@@ -114,16 +113,7 @@ def test_weekly_categories_overdue_rate_and_close_time(data):
     close = {r[0]: r[1:] for r in report.table("close_time").rows}
     assert close["投诉"] == [1, 1, Decimal("1.0000"), Decimal("3.0")]  # closed 3 hours after midnight
     topics = report.table("topics").rows
-    assert topics[0][1:3] == ["停车场收费标准", 6]
-
-
-def test_hot_topics_tokenizer():
-    assert "停车场" in pieces("咨询停车场收费") and "咨询" not in pieces("咨询停车场收费")
-    assert pieces("ETC 123") == set()
-    counts, n = count_pieces(["咨询儿童乐园开放时间"] * 5 + ["投诉卫生间不干净"] * 3 + ["", "表扬"])
-    assert n == 10
-    words = [(t.word, t.count) for t in hot_topics(counts)]
-    assert words == [("儿童乐园开放时间", 5), ("卫生间", 3), ("干净", 3)]
+    assert topics[0][1:3] == ["停车场", 6] and topics[1][1:3] == ["收费标准", 6]  # whole words (segmented)
 
 
 def _case(opened: datetime, closed: datetime, answered: datetime, severity="general", category="attitude",

@@ -27,6 +27,7 @@ SAMPLES = {
     "complaints.calendar_data": "chinesecalendar 1.10.0",
     "holidays.schedule_years": [2027, 2028],
     "demo.progress": {"rows": 300, "seed": 5, "steps": {"contacts": 12}, "made": {"contacts": 270}},
+    "reports.hot_words": {"site_words": ["道闸", "充电桩"], "stop_words": ["顾客"]},
 }
 
 

@@ -23,7 +23,7 @@ from frontdesk.db.models.core import (
 # every module of db/models that defines tables, in the order their tables are listed
 MODULES: tuple[str, ...] = (
     "core", "reception", "complaints", "phrases", "visits", "aftersales", "discipline", "sync", "assessment",
-    "knowledge",
+    "knowledge", "expressway",
 )
 
 _CORE = (AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff)
@@ -41,12 +41,14 @@ _LAZY: dict[str, str] = {
     "FineRule": "discipline",
     "ForbiddenPhrase": "phrases",
     "Handover": "discipline",
+    "HelpCall": "expressway",
     "Holiday": "complaints",
     "ImportHistory": "sync",
     "Incident": "discipline",
     "KbArticle": "knowledge",
     "KeyCustomer": "visits",
     "LeaveRequest": "discipline",
+    "OutboundNotice": "expressway",
     "RepairEvent": "aftersales",
     "RepairOrder": "aftersales",
     "ReturnOrder": "aftersales",
@@ -101,6 +103,7 @@ __all__ = [
     "FineRule",
     "ForbiddenPhrase",
     "Handover",
+    "HelpCall",
     "Holiday",
     "ImportHistory",
     "Incident",
@@ -108,6 +111,7 @@ __all__ = [
     "KeyCustomer",
     "LeaveRequest",
     "NumberSequence",
+    "OutboundNotice",
     "RepairEvent",
     "RepairOrder",
     "ReturnOrder",

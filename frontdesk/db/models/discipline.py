@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import peewee
 
-from frontdesk.db.fields import MoneyField
+from frontdesk.db.fields import MoneyField, sql_default
 from frontdesk.db.models.base import SyncedModel
 from frontdesk.db.models.core import Staff
 
@@ -22,6 +22,9 @@ class ShiftType(SyncedModel):
     end = peewee.CharField(max_length=5)
     position = peewee.IntegerField(default=0)
     active = peewee.BooleanField(default=True)
+    # 用餐时间 (seed 001 七(二)): HH:MM or "" for none; away from the desk then is not leaving the post
+    meal_start = peewee.CharField(max_length=5, default="", constraints=[sql_default("")])
+    meal_end = peewee.CharField(max_length=5, default="", constraints=[sql_default("")])
 
     class Meta:
         table_name = "shift_type"

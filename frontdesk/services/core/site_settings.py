@@ -97,7 +97,11 @@ HOLIDAY_YEARS: SiteOption[list[int]] = SiteOption(
 DEMO_PROGRESS: SiteOption[dict[str, Any]] = SiteOption(
     "demo.progress", {}, _json_object, lambda value: json.dumps(value, sort_keys=True))
 
+# weekly hot topics (services/reports/weekly_words.py): the site's own words and its stop words
+HOT_WORDS: SiteOption[dict[str, Any]] = SiteOption(
+    "reports.hot_words", {}, _json_object, lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True))
+
 OPTIONS: tuple[SiteOption[Any], ...] = (
     SITE_CODE, SITE_NAME, GRACE_MINUTES, SELFCHECK_FREQUENCY, AFTERSALES_POLICY, REFUND_THRESHOLD, STUCK_DAYS,
-    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS, DEMO_PROGRESS,
+    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS, DEMO_PROGRESS, HOT_WORDS,
 )

@@ -21,6 +21,7 @@ from frontdesk.domain.fines import (
     label,
     money_problem,
 )
+from frontdesk.domain.meals import LEAVE_POST_RULES
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services.core import audit
@@ -28,6 +29,7 @@ from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, 
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern
 from frontdesk.services.core.permissions import require
 from frontdesk.services.discipline import fine_rules, fine_sheet
+from frontdesk.services.personnel import shifts
 
 MODULE_CODE = "WJ"
 
@@ -70,6 +72,9 @@ def _validate(data: IncidentInput) -> tuple[dict[str, str], Any]:
         rule = fine_rules.rule_for(data.rule_code, data.occurred_at.date())
         if rule is None:
             errors["rule_code"] = T("errors", "请选择违纪条款（发生日期时有效的罚款标准）")
+    if rule is not None and rule.code in LEAVE_POST_RULES and "occurred_at" not in errors and any(
+            shifts.on_meal_break(u, data.occurred_at) for u in data.staff_uuids):
+        errors["occurred_at"] = T("errors", "这个时间在该员工班次的用餐时间内，用餐不算离岗")
     if rule is not None:
         spec = fine_rules.spec_of(rule)
         if len(data.staff_uuids) > 1 and spec.unit is not Unit.PER_PERSON:

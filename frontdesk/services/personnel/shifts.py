@@ -10,6 +10,7 @@ from frontdesk.db.connection import transaction
 from frontdesk.db.models import Shift, ShiftSwap, ShiftType, Staff, current_site_code
 from frontdesk.domain import attendance as rules
 from frontdesk.domain.attendance import RequestStatus
+from frontdesk.domain.meals import during_meal, meal_problems, meal_window
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
 from frontdesk.services.core import audit
@@ -24,18 +25,21 @@ def list_shift_types(actor: Actor, include_inactive: bool = False) -> list[dict[
     if not include_inactive:
         select = select.where(ShiftType.active == True)  # noqa: E712
     return list(
-        select.select(ShiftType.uuid, ShiftType.name, ShiftType.start, ShiftType.end, ShiftType.active)
+        select.select(ShiftType.uuid, ShiftType.name, ShiftType.start, ShiftType.end, ShiftType.active,
+                      ShiftType.meal_start, ShiftType.meal_end)
         .order_by(ShiftType.position, ShiftType.start).dicts()
     )
 
 
 def _type_dict(t: ShiftType) -> dict[str, Any]:
-    return {"name": t.name, "start": t.start, "end": t.end, "active": t.active}
+    return {"name": t.name, "start": t.start, "end": t.end, "active": t.active, "meal_start": t.meal_start,
+            "meal_end": t.meal_end}
 
 
 def save_shift_type(actor: Actor, name: str, start: str, end: str, active: bool = True,
-                    uuid: str | None = None) -> str:
-    """Add or edit a shift type; already scheduled shifts keep the times they were given."""
+                    uuid: str | None = None, meal_start: str = "", meal_end: str = "") -> str:
+    """Add or edit a shift type, with its meal time (用餐时间, both empty for none); already scheduled shifts
+    keep the times they were given."""
     require(actor, Permission.MANAGE_PERSONNEL)
     errors: dict[str, str] = {}
     if not name.strip() or len(name.strip()) > 20:
@@ -47,6 +51,8 @@ def save_shift_type(actor: Actor, name: str, start: str, end: str, active: bool 
             errors[key] = T("errors", "时间格式为 HH:MM，例如 08:00")
     if not errors and start.strip() == end.strip():
         errors["end"] = T("errors", "结束时间不能与开始时间相同")
+    meal_start, meal_end = meal_start.strip(), meal_end.strip()
+    errors.update(meal_problems(start.strip(), end.strip(), meal_start, meal_end))
     if errors:
         raise ValidationError(errors)
     with transaction():
@@ -64,9 +70,21 @@ def save_shift_type(actor: Actor, name: str, start: str, end: str, active: bool 
             row = ShiftType(position=ShiftType.select().count())
             old = None
         row.name, row.start, row.end, row.active = name.strip(), start.strip(), end.strip(), active
+        row.meal_start, row.meal_end = meal_start, meal_end
         row.save()
         audit.record(actor, "shift_type", row.uuid, "update" if old else "create", old, _type_dict(row))
         return row.uuid
+
+
+def on_meal_break(staff_uuid: str, moment: datetime) -> bool:
+    """Whether the member of staff is in the meal time of a shift they are scheduled on at ``moment``
+    (then being away from the desk is not leaving the post). The shift type's meal time as it is now."""
+    rows = (Shift.select(Shift.day, ShiftType.start, ShiftType.end, ShiftType.meal_start, ShiftType.meal_end)
+            .join(ShiftType, on=(Shift.shift_type == ShiftType.uuid))
+            .where(Shift.staff == staff_uuid, Shift.deleted == False,  # noqa: E712
+                   Shift.start_at <= moment, Shift.end_at > moment, ShiftType.meal_start != "").tuples())
+    return any(during_meal(moment, meal_window(day, start, end, meal_from, meal_to))
+               for day, start, end, meal_from, meal_to in rows)
 
 
 # --- the week grid --------------------------------------------------------------------------------

@@ -9,7 +9,13 @@ import peewee
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import ForbiddenPhrase, StandardPhrase
 from frontdesk.domain.labels import labeller
-from frontdesk.domain.phrases import SITUATION_LABELS, ForbiddenMatcher, Situation, phrase_problems
+from frontdesk.domain.phrases import (
+    SITUATION_LABELS,
+    ForbiddenMatcher,
+    Situation,
+    fill_staff_number,
+    phrase_problems,
+)
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services.core import audit
@@ -100,10 +106,12 @@ def export_phrases(actor: Actor, query: ListQuery) -> ListExport:
 
 
 def phrase_book(actor: Actor) -> list[tuple[str, str, list[str]]]:
-    """(situation, label, phrases) for the side panel; situations without an active phrase left out."""
+    """(situation, label, phrases) for the side panel; situations without an active phrase left out.
+
+    A phrase's 工号 placeholder (我是××号) is filled with the actor's staff number, so it is inserted filled."""
     grouped: dict[str, list[str]] = {}
     for row in list_phrases(actor):
-        grouped.setdefault(row["situation"], []).append(row["text"])
+        grouped.setdefault(row["situation"], []).append(fill_staff_number(row["text"], actor.staff_no))
     return [(value, text, grouped[value]) for value, text in situations() if value in grouped]
 
 

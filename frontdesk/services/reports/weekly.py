@@ -9,12 +9,13 @@ import peewee
 
 from frontdesk.clock import now
 from frontdesk.db.models import Contact, Department, Transfer
-from frontdesk.domain.hot_topics import count_pieces, hot_topics
 from frontdesk.domain.reception import Category, TransferStatus
 from frontdesk.domain.report import Chart, Period, Report, ReportColumn, ReportTable, one_decimal, ratio
 from frontdesk.domain.roles import Actor, Permission
+from frontdesk.domain.segment import hot_topics
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reports.common import Progress, enum_label, hours_between, in_period, step
+from frontdesk.services.reports.weekly_words import current_segmenter
 
 TOPICS = 15
 
@@ -88,11 +89,11 @@ def weekly_analysis(actor: Actor, period: Period, progress: Progress | None = No
     categories.rows.append(["合计", total, ratio(total, total), total_before, total - total_before,
                             ratio(total - total_before, total_before)])
     step(progress, 20, "统计热点问题…")
-    counts, texts = count_pieces(_requests(period))
+    counts, texts = current_segmenter().count(_requests(period))
     topics = ReportTable("topics", "热点问题（诉求高频词）", [
         ReportColumn("排名", "int"), ReportColumn("关键词"), ReportColumn("出现次数", "int"),
         ReportColumn("占诉求比例", "percent")],
-        note="把诉求文字按 2–4 字切分计数（每条诉求每个词只计一次），略去常用虚词和“咨询、投诉”等类别词。")
+        note="把诉求文字分词后计数（每条诉求每个词只计一次），用站点词典保留“道闸、充电桩”等专用词，略去停用词。")
     for rank, topic in enumerate(hot_topics(counts, TOPICS), start=1):
         topics.rows.append([rank, topic.word, topic.count, ratio(topic.count, texts)])
     step(progress, 70, "统计转办超期…")

@@ -41,14 +41,21 @@ class ShiftTypeDialog(FormDialog):
         self.which.setObjectName("which")
         self.name, self.start, self.end = QLineEdit(), QLineEdit("08:00"), QLineEdit("16:00")
         self.name.setObjectName("name")
+        self.meal_start, self.meal_end = QLineEdit(), QLineEdit()
+        for edit, name in ((self.meal_start, "meal_start"), (self.meal_end, "meal_end")):
+            edit.setObjectName(name)
+            edit.setPlaceholderText(self.tr("HH:MM，不安排留空"))
         self.active = QCheckBox(self.tr("启用"))
         self.active.setChecked(True)
         self.form.add("which", self.tr("班次"), self.which)
         self.form.add("name", self.tr("名称"), self.name)
         self.form.add("start", self.tr("开始"), self.start)
         self.form.add("end", self.tr("结束"), self.end)
+        self.form.add("meal_start", self.tr("用餐开始"), self.meal_start)
+        self.form.add("meal_end", self.tr("用餐结束"), self.meal_end)
         self.form.add("active", self.tr("状态"), self.active)
-        note = QLabel(self.tr("结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。"))
+        note = QLabel(self.tr("结束时间不晚于开始时间的班次跨过午夜，到次日结束。已排的班次保持原来的时间。"
+                              "用餐时间内离开台席不算离岗。"))
         note.setWordWrap(True)
         self.add_below(note)
         self.which.currentIndexChanged.connect(self._load)
@@ -59,11 +66,14 @@ class ShiftTypeDialog(FormDialog):
             self.name.setText(t["name"])
             self.start.setText(t["start"])
             self.end.setText(t["end"])
+            self.meal_start.setText(t.get("meal_start", ""))
+            self.meal_end.setText(t.get("meal_end", ""))
             self.active.setChecked(t["active"])
 
     def save(self) -> None:
         shifts.save_shift_type(self.actor, self.name.text(), self.start.text(), self.end.text(),
-                               self.active.isChecked(), self.which.value())
+                               self.active.isChecked(), self.which.value(), self.meal_start.text(),
+                               self.meal_end.text())
 
 
 class AssignDialog(FormDialog):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -24,13 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain.complaints import label
+from frontdesk.domain.printdoc import PrintDocument
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.sla import Clock, Priority, Severity, Stage, stage_history
 from frontdesk.services.complaints import cases as complaints
-from frontdesk.services.core import holidays
+from frontdesk.services.complaints import summary_report
+from frontdesk.services.core import holidays, site
+from frontdesk.ui import printing
+from frontdesk.ui.file_dialogs import choose_pdf
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.keyboard import focus_on_show
-from frontdesk.ui.messages import localized
+from frontdesk.ui.messages import localized, status
+from frontdesk.ui.ops import attempt
 
 OVERDUE = "#c62828"
 WARNING_STYLE = "background: #fff3e0; color: #e65100; padding: 6px; border: 1px solid #ffcc80;"
@@ -176,8 +182,37 @@ class ComplaintDetailDialog(QDialog):
         layout.addWidget(self.log, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.actor = actor
+        self.print_btn = buttons.addButton(self.tr("打印总结报告…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_btn.setObjectName("printSummary")
+        self.print_btn.clicked.connect(self.print_summary)
+        self.pdf_btn = buttons.addButton(self.tr("总结报告导出 PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_btn.setObjectName("summaryPdf")
+        self.pdf_btn.clicked.connect(lambda: self.summary_pdf())
         layout.addWidget(buttons)
         focus_on_show(self)  # the keyboard starts in the first table, not on 关闭
+
+    def summary(self) -> PrintDocument:
+        """投诉处理总结报告 of this case."""
+        return summary_report.summary_report(self.actor, self.case["uuid"], site.site_name())
+
+    def print_summary(self) -> None:
+        doc = attempt(self, self.summary)
+        if doc is not None:
+            printing.show_print_preview(doc, self)
+
+    def summary_pdf(self, path: str | Path | None = None) -> Path | None:
+        """The summary report as a PDF at ``path`` (asked for when None); the file written, or None."""
+        doc = attempt(self, self.summary)
+        if doc is None:
+            return None
+        target = path or choose_pdf(self, f"{doc.title}-{doc.number}.pdf")
+        if target is None:
+            return None
+        written = attempt(self, lambda: printing.write_pdf(doc, target))
+        if written is not None:
+            status(self.tr("已导出 {0}").format(written))
+        return written
 
     def _next_due(self, clock: Any) -> str:
         nxt = clock.next_clock

@@ -37,6 +37,7 @@ class PhraseDialog(FormDialog):
         self.text.setObjectName("text")
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(72)
+        self.text.setPlaceholderText(self.tr("如 您好，我是××号，请问有什么可以帮您？（××号 在插入时换成本人工号）"))
         self.active = QCheckBox(self.tr("启用"))
         self.active.setChecked(row["active"] if row else True)
         self.form.add("situation", self.tr("使用场景"), self.situation)

@@ -22,7 +22,10 @@ from PySide6.QtWidgets import (
 from frontdesk.services.core import list_exports
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.reception import phrases as phrase_service
+from frontdesk.services.reports import weekly_words
+from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.dialogs.hot_words_edit import HotWordsDialog
 from frontdesk.ui.dialogs.phrase_edit import ForbiddenDialog, PhraseDialog
 from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import confirm, inform, status
@@ -124,10 +127,23 @@ class PhrasesPage(Page):
         col.addWidget(self.tester)
         col.addWidget(self.watcher.label)
 
+        self.hot_words = QLabel()
+        self.hot_words.setObjectName("hotWordsSummary")
+        self.hot_words.setWordWrap(True)
+        edit_words = QPushButton(self.tr("编辑热点词典…"))
+        edit_words.setObjectName("editHotWords")
+        edit_words.clicked.connect(self.edit_hot_words)
+        words_tab = QWidget()
+        col = QVBoxLayout(words_tab)
+        col.addLayout(_bar(QLabel(self.tr("每周分析按词统计热点问题：站点词典里的词不拆开，停用词不计入")), None, edit_words))
+        col.addWidget(self.hot_words)
+        col.addStretch(1)
+
         self.tabs = QTabWidget()
         self.tabs.setObjectName("phraseTabs")
         self.tabs.addTab(standard, self.tr("规范用语"))
         self.tabs.addTab(forbidden, self.tr("服务忌语"))
+        self.tabs.addTab(words_tab, self.tr("热点词典"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -138,6 +154,9 @@ class PhrasesPage(Page):
         )
         self.forbidden_model.set_rows(phrase_service.list_forbidden(actor))
         self.watcher.check()
+        words = weekly_words.get_hot_words(actor)
+        self.hot_words.setText(self.tr("站点词典（{0} 个）：{1}\n\n停用词（{2} 个）：{3}").format(
+            len(words.site_words), "、".join(words.site_words), len(words.stop_words), "、".join(words.stop_words)))
 
     def export_phrases(self) -> int | None:
         query = ListQuery(filters={"situation": self.situation.value(),
@@ -152,6 +171,11 @@ class PhrasesPage(Page):
         if row is None:
             inform(self, self.tr("请先在列表中选择一条"))
         return row
+
+    def edit_hot_words(self) -> None:
+        if HotWordsDialog(self.ctx.actor, self).exec():
+            status(self.tr("热点词典已保存，下次生成每周分析时生效"))
+            self.refresh()
 
     def add_phrase(self) -> None:
         if PhraseDialog(self.ctx.actor, None, self.situation.value(), self).exec():
@@ -184,3 +208,6 @@ class PhrasesPage(Page):
         if row is not None and confirm(self, self.tr("删除服务忌语“{0}”？").format(row["text"])):
             phrase_service.delete_forbidden(self.ctx.actor, row["uuid"])
             self.refresh()
+
+
+screenshots.DIALOGS["hot-words"] = lambda win: HotWordsDialog(win.ctx.actor, parent=win)

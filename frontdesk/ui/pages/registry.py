@@ -35,6 +35,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("visits", QT_TRANSLATE_NOOP("nav", "回访管理"), desk, lazy("visits_page", "VisitsPage")),
         PageSpec("returns", QT_TRANSLATE_NOOP("nav", "退换货"), desk, lazy("returns_page", "ReturnsPage")),
         PageSpec("repairs", QT_TRANSLATE_NOOP("nav", "维修工单"), desk, lazy("repairs_page", "RepairsPage")),
+        PageSpec("expressway", QT_TRANSLATE_NOOP("nav", "求助与公告"), desk, lazy("expressway_page", "ExpresswayPage")),
         PageSpec("knowledge", QT_TRANSLATE_NOOP("nav", "业务知识库"), desk, lazy("knowledge_page", "KnowledgePage")),
         PageSpec("reports", QT_TRANSLATE_NOOP("nav", "统计报表"), desk, lazy("reports_page", "ReportsPage")),
         PageSpec("handover", QT_TRANSLATE_NOOP("nav", "交接班"), desk, lazy("handover_page", "HandoverPage")),

@@ -5,12 +5,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QPushButton, QTabWidget, QVBoxLayout
 
 from frontdesk.domain.complaints import Satisfaction
+from frontdesk.domain.printdoc import PrintDocument
 from frontdesk.domain.roles import Permission
 from frontdesk.domain.visits import CustomerLevel, DueKind, VisitInput, VisitMethod
 from frontdesk.domain.visits import label as visit_label
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.reception import visit_form
 from frontdesk.services.reception import visits as visit_service
+from frontdesk.ui import printing
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.key_customer_edit import KeyCustomerDialog
 from frontdesk.ui.dialogs.visit_edit import VisitDialog, due_link_text, due_reason_text
@@ -18,6 +21,7 @@ from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.list_export_action import export_button, export_named
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column, spec_columns
+from frontdesk.ui.ops import attempt
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -55,6 +59,11 @@ class VisitsPage(Page):
         self.visit_due_btn.setObjectName("visitDue")
         self.visit_due_btn.clicked.connect(self.visit_due)
         self.due.actions_bar.addWidget(self.visit_due_btn)
+        self.print_blank_btn = QPushButton(self.tr("打印回访表"))
+        self.print_blank_btn.setObjectName("printBlankVisit")
+        self.print_blank_btn.setToolTip(self.tr("打印一张空白回访表，电话或上门回访时手写记录"))
+        self.print_blank_btn.clicked.connect(self.print_blank)
+        self.due.actions_bar.addWidget(self.print_blank_btn)
         self.due.activated.connect(lambda _row: self.visit_due())
 
         self.history = ListPanel(
@@ -86,6 +95,10 @@ class VisitsPage(Page):
         self.edit_visit_btn.clicked.connect(self.edit_visit)
         self.history.actions_bar.addWidget(self.add_visit_btn)
         self.history.actions_bar.addWidget(self.edit_visit_btn)
+        self.print_visit_btn = QPushButton(self.tr("打印回访表"))
+        self.print_visit_btn.setObjectName("printVisit")
+        self.print_visit_btn.clicked.connect(self.print_visit)
+        self.history.actions_bar.addWidget(self.print_visit_btn)
         self.export_btn = export_button(self)
         self.export_btn.clicked.connect(self.export_excel)
         self.history.actions_bar.addWidget(self.export_btn)
@@ -188,6 +201,28 @@ class VisitsPage(Page):
             inform(self, self.tr("请先选择一条回访记录"))
             return
         self._open_visit(None, row["uuid"])
+
+    def visit_paper(self) -> PrintDocument | None:
+        """The 回访表 of the selected visit, or None (a hint shown) when none is selected."""
+        row = self.history.current_row()
+        if row is None:
+            inform(self, self.tr("请先选择一条回访记录"))
+            return None
+        return attempt(self, lambda: visit_form.visit_form(self.ctx.actor, row["uuid"], self.ctx.site_name))
+
+    def print_visit(self) -> None:
+        doc = self.visit_paper()
+        if doc is not None:
+            printing.show_print_preview(doc, self)
+
+    def print_blank(self) -> None:
+        row = self.due.current_row()
+        if row is None:
+            inform(self, self.tr("请先在待回访列表中选择一项"))
+            return
+        doc = attempt(self, lambda: visit_form.blank_form(self.ctx.actor, row, self.ctx.site_name))
+        if doc is not None:
+            printing.show_print_preview(doc, self)
 
     def add_customer(self) -> None:
         if KeyCustomerDialog(self.ctx.actor, parent=self).exec():
