@@ -158,6 +158,16 @@ def _knowledge_base(db: peewee.Database) -> None:
         add_index(db, name, "kb_article", columns)
     if isinstance(db, peewee.SqliteDatabase):
         search_index.create(db, search_index.ARTICLES)
+
+
+def _train_records(db: peewee.Database) -> None:
+    """Satisfaction in three dimensions on complaints and return visits (training tables follow in this step)."""
+    text = partial(peewee.CharField, max_length=12, default="", constraints=[sql_default("")])
+    for table in ("complaint", "return_visit"):
+        for name in ("sat_speed", "sat_result", "sat_communication"):
+            add_column(db, table, name, text())
+
+
 # the synced tables as step 12 found them (not today's list: a later table gets its columns from its model)
 _SYNCED_V11 = (
     "audit_log", "department", "staff", "contact", "transfer", "complaint", "complaint_event", "holiday",
@@ -250,6 +260,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "complaints: SLA policy versions, handler, classification log", _sla_policy),
     Migration(12, "sync: change numbers, origin of each version, exchange state per peer", _change_sequence),
     Migration(13, "knowledge base articles and their search index", _knowledge_base),
+    Migration(14, "satisfaction in three dimensions, ad-hoc assessments, training records", _train_records),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -481,52 +481,62 @@ Appeal reason: {3}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="20"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="23"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="30"/>
         <source>结案 - {0}</source>
         <translation>Close case - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="35"/>
         <source>请选择</source>
         <translation>Please select</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="45"/>
         <source>客户已确认处理结果</source>
         <translation>Customer has confirmed the outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="47"/>
         <source>处理结果、原因分析与改进措施（必填）</source>
         <translation>Outcome, root cause and improvements (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="48"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="49"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="34"/>
-        <source>客户满意度</source>
-        <translation>Customer satisfaction</translation>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="52"/>
+        <source>总体满意度</source>
+        <translation>Overall satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="67"/>
+        <source>（三项选定后按最低一项得出）</source>
+        <translation>(the lowest of the three, once all three are chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="53"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="54"/>
         <source>归档总结</source>
         <translation>Archive and review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="21"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="31"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
@@ -534,253 +544,253 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
         <source>超 </source>
         <translation>over </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="41"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
         <source>{0}天</source>
         <translation>{0}d </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
         <source>{0}小时</source>
         <translation>{0}h </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
         <source>{0}分钟</source>
         <translation>{0}min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
         <source>按承诺</source>
         <translation>As promised</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
         <source>超时完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
         <source>按时完成</source>
         <translation>Done on time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
         <source>已超期 </source>
         <translation>Overdue </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="49"/>
         <source>剩余 </source>
         <translation>Left </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="91"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="101"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="102"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="104"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="189"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="188"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="189"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>最近时限</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="129"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="133"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="133"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="133"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="132"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="133"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="134"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="144"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="154"/>
         <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="185"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="157"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="157"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="157"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="157"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="165"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="166"/>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="168"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
         <source>上报：{0}</source>
         <translation>Reported to: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="173"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="175"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="176"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -6613,92 +6623,103 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="66"/>
         <source>修改回访记录</source>
         <translation>Edit return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="66"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="76"/>
         <source>如 王女士、金华物流有限公司</source>
         <translation>e.g. Ms. Wang, Jinhua Logistics Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="79"/>
         <source>手机或座机，如 0579-85551234</source>
         <translation>Mobile or landline, e.g. 0579-85551234</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="85"/>
         <source>客户对服务的意见、要求</source>
         <translation>The customer&apos;s comments and requests about the service</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="87"/>
         <source>客户的建议</source>
         <translation>The customer&apos;s suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
         <source>回访结果，如：问题已解决，客户表示满意</source>
         <translation>Result, e.g. issue resolved, customer satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="100"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="120"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="121"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="122"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="123"/>
         <source>回访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="124"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="125"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="126"/>
         <source>客户建议</source>
         <translation>Customer suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="127"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
-        <source>满意度</source>
-        <translation>Satisfaction</translation>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="130"/>
+        <source>分项满意度</source>
+        <translation>Satisfaction by aspect</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="131"/>
+        <source>总体满意度</source>
+        <translation>Overall satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="149"/>
+        <source>三项分项满意度都选定时，总体满意度按最低一项得出</source>
+        <translation>With all three aspects rated, the overall satisfaction is the lowest of them</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="132"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
@@ -6908,17 +6929,17 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Activated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="36"/>
         <source>{0}，今年已回访 {1} 次（每年至少 2 次）</source>
         <translation>{0}: visited {1} time(s) this year (at least 2 a year)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="40"/>
         <source>上次回访结果：{0}</source>
         <translation>Last visit result: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="41"/>
         <source>投诉 {0}</source>
         <translation>Complaint {0}</translation>
     </message>
@@ -7211,7 +7232,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -7345,7 +7366,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -7366,7 +7387,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -7485,7 +7506,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="142"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -7545,32 +7566,32 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="173"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="174"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -7592,7 +7613,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
@@ -7798,42 +7819,57 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Replied at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="129"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="140"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="141"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="143"/>
+        <source>处理速度</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/visits.py" line="144"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/visits.py" line="145"/>
+        <source>沟通态度</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/visits.py" line="146"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="147"/>
         <source>回访人</source>
         <translation>Visited by</translation>
     </message>
@@ -8063,19 +8099,19 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="55"/>
-        <location filename="../../frontdesk/domain/visits.py" line="51"/>
+        <location filename="../../frontdesk/domain/visits.py" line="52"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="56"/>
-        <location filename="../../frontdesk/domain/visits.py" line="52"/>
+        <location filename="../../frontdesk/domain/visits.py" line="53"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="57"/>
-        <location filename="../../frontdesk/domain/visits.py" line="53"/>
+        <location filename="../../frontdesk/domain/visits.py" line="54"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
@@ -8201,12 +8237,12 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="70"/>
         <location filename="../../frontdesk/domain/repairs.py" line="98"/>
-        <location filename="../../frontdesk/domain/visits.py" line="42"/>
+        <location filename="../../frontdesk/domain/visits.py" line="43"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="43"/>
+        <location filename="../../frontdesk/domain/visits.py" line="44"/>
         <source>上门</source>
         <translation>In person</translation>
     </message>
@@ -8267,13 +8303,13 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/repairs.py" line="99"/>
-        <location filename="../../frontdesk/domain/visits.py" line="44"/>
+        <location filename="../../frontdesk/domain/visits.py" line="45"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/repairs.py" line="100"/>
-        <location filename="../../frontdesk/domain/visits.py" line="45"/>
+        <location filename="../../frontdesk/domain/visits.py" line="46"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
@@ -8313,27 +8349,27 @@ Please send this file to technical support.</translation>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="46"/>
+        <location filename="../../frontdesk/domain/visits.py" line="47"/>
         <source>重点客户</source>
         <translation>Key customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="47"/>
+        <location filename="../../frontdesk/domain/visits.py" line="48"/>
         <source>常客</source>
         <translation>Regular customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="48"/>
+        <location filename="../../frontdesk/domain/visits.py" line="49"/>
         <source>投诉结案回访</source>
         <translation>Complaint closure follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="49"/>
+        <location filename="../../frontdesk/domain/visits.py" line="50"/>
         <source>年度回访不足两次</source>
         <translation>Fewer than two visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="50"/>
+        <location filename="../../frontdesk/domain/visits.py" line="51"/>
         <source>约定再次回访</source>
         <translation>Scheduled follow-up visit</translation>
     </message>
@@ -8888,46 +8924,63 @@ Please send this file to technical support.</translation>
         <source>已停用</source>
         <translation>Inactive</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="35"/>
+        <source>处理速度</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="36"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="37"/>
+        <source>沟通态度</source>
+        <translation>Communication</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../frontdesk/db/backup.py" line="71"/>
         <source>数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。</source>
-        <translation>The database is on a PostgreSQL server: the server's administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
+        <translation>The database is on a PostgreSQL server: the server&apos;s administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/errors.py" line="90"/>
         <source>无法连接数据库服务器 {0}：{1}
 请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
         <translation>Cannot connect to the database server {0}: {1}
 Check that the server is running, the network is connected and the user name and password are right, then try again. Nothing you typed has been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="88"/>
+        <location filename="../../frontdesk/db/backup.py" line="90"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="94"/>
+        <location filename="../../frontdesk/db/backup.py" line="96"/>
         <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
         <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="113"/>
+        <location filename="../../frontdesk/db/backup.py" line="115"/>
         <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
         <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="116"/>
+        <location filename="../../frontdesk/db/backup.py" line="118"/>
         <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
         <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="118"/>
+        <location filename="../../frontdesk/db/backup.py" line="120"/>
         <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
         <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="326"/>
+        <location filename="../../frontdesk/db/backup.py" line="333"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
@@ -8949,27 +9002,27 @@ Check that the server is running, the network is connected and the user name and
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="125"/>
+        <location filename="../../frontdesk/db/connection.py" line="184"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="127"/>
+        <location filename="../../frontdesk/db/connection.py" line="186"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="129"/>
+        <location filename="../../frontdesk/db/connection.py" line="188"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="131"/>
+        <location filename="../../frontdesk/db/connection.py" line="190"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="309"/>
+        <location filename="../../frontdesk/db/migrations.py" line="320"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -9210,7 +9263,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="125"/>
-        <location filename="../../frontdesk/domain/visits.py" line="88"/>
+        <location filename="../../frontdesk/domain/visits.py" line="92"/>
         <source>客户称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
@@ -9471,62 +9524,68 @@ Check that the server is running, the network is connected and the user name and
         <translation>Cannot move from “{0}” to “{1}”; the next step can only be “{2}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="86"/>
+        <location filename="../../frontdesk/domain/visits.py" line="90"/>
         <source>请填写客户称呼</source>
         <translation>Enter the customer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="90"/>
+        <location filename="../../frontdesk/domain/visits.py" line="94"/>
         <source>请选择回访方式</source>
         <translation>Choose how the visit was made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="96"/>
+        <location filename="../../frontdesk/domain/visits.py" line="100"/>
         <source>请填写回访时间</source>
         <translation>Enter the visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="98"/>
+        <location filename="../../frontdesk/domain/visits.py" line="102"/>
         <source>回访时间不能晚于现在</source>
         <translation>The visit time cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="100"/>
+        <location filename="../../frontdesk/domain/visits.py" line="104"/>
         <source>请填写回访结果</source>
         <translation>Enter the visit result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="103"/>
+        <location filename="../../frontdesk/domain/visits.py" line="107"/>
         <source>不超过 {0} 字</source>
         <translation>At most {0} characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="105"/>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="56"/>
+        <location filename="../../frontdesk/domain/visits.py" line="109"/>
         <source>满意度无效</source>
         <translation>Invalid satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="109"/>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="58"/>
+        <source>请选择「{0}」满意度</source>
+        <translation>Choose the satisfaction with “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="115"/>
         <source>下次回访日期应晚于本次回访</source>
         <translation>The next visit date must be after this visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="126"/>
+        <location filename="../../frontdesk/domain/visits.py" line="132"/>
         <source>请填写客户名称</source>
         <translation>Enter the customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="128"/>
+        <location filename="../../frontdesk/domain/visits.py" line="134"/>
         <source>客户名称不超过 50 字</source>
         <translation>The customer name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="133"/>
+        <location filename="../../frontdesk/domain/visits.py" line="139"/>
         <source>请选择客户类别</source>
         <translation>Choose a customer type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="135"/>
+        <location filename="../../frontdesk/domain/visits.py" line="141"/>
         <location filename="../../frontdesk/services/core/staff.py" line="266"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="183"/>
         <source>备注不超过 200 字</source>
@@ -9699,71 +9758,71 @@ Check that the server is running, the network is connected and the user name and
         <translation>The account does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="124"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="125"/>
         <location filename="../../frontdesk/services/complaints/handling.py" line="39"/>
         <source>责任部门不存在</source>
         <translation>The responsible department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="126"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="127"/>
         <source>归责员工不存在</source>
         <translation>The staff member held responsible does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="163"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="187"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="334"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="188"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="347"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="237"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="238"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="243"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="244"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="245"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="246"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="247"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="248"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="267"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="268"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="198"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="285"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="286"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="298"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="309"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="299"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="310"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="307"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="318"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
@@ -9799,7 +9858,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="135"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
@@ -9860,22 +9919,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="133"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="140"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="150"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -9905,38 +9964,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="105"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="109"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="116"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="140"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="148"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -10153,28 +10212,27 @@ Check that the server is running, the network is connected and the user name and
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="66"/>
+        <location filename="../../frontdesk/excel/table_reader.py" line="68"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="98"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="77"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="104"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="83"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="89"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="167"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="146"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -10358,7 +10416,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="175"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="154"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -10425,19 +10483,19 @@ Check that the server is running, the network is connected and the user name and
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="49"/>
+        <location filename="../../frontdesk/services/core/system.py" line="78"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="54"/>
+        <location filename="../../frontdesk/services/core/system.py" line="83"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="59"/>
+        <location filename="../../frontdesk/services/core/system.py" line="88"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
@@ -10527,35 +10585,35 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="58"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="76"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="111"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="80"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="319"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="336"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="377"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="330"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="347"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="388"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
@@ -10954,17 +11012,17 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>This category already has an article with this title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="74"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="53"/>
         <source>分类无效（例如 停车服务、常见问题）</source>
         <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="63"/>
         <source>“{0}”应为 是/否</source>
         <translation>“{0}” should be 是/否 (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="91"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
     </message>
@@ -11002,32 +11060,32 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
