@@ -196,7 +196,12 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssessmentChart</name>
     <message>
-        <location filename="../../frontdesk/ui/assessment_chart.py" line="60"/>
+        <location filename="../../frontdesk/ui/assessment_chart.py" line="25"/>
+        <source>专项 {0}</source>
+        <translation>Ad hoc {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/assessment_chart.py" line="73"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
@@ -4952,57 +4957,62 @@ Runs offline; data is stored in:
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="42"/>
         <source>新建考核</source>
         <translation>New assessment run</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="66"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="75"/>
         <source>{0}（第 {1} 版）</source>
         <translation>{0} (version {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="86"/>
         <source>全选/全不选</source>
         <translation>Select all / none</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="90"/>
         <source>默认：期间 + 模板名称</source>
         <translation>Default: period + template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="91"/>
         <source>考核周期</source>
         <translation>Period type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="92"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="93"/>
         <source>考核模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="94"/>
         <source>参加人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="96"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="113"/>
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="113"/>
         <source>第 {0} 季度</source>
         <translation>Quarter {0}</translation>
     </message>
@@ -6400,73 +6410,73 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="147"/>
         <source>考核模板</source>
         <translation>Assessment template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="180"/>
         <source>{0} ≥</source>
         <translation>{0} ≥</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="183"/>
         <source>分，其余为不合格</source>
         <translation>points; anything lower fails</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="189"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="156"/>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="215"/>
         <source>考核项目</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="163"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="196"/>
         <source>添加项目</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="199"/>
         <source>删除所选项目</source>
         <translation>Delete selected item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="177"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="210"/>
         <source>本次修改的说明</source>
         <translation>What changed in this version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="211"/>
         <source>模板名称</source>
         <translation>Template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="179"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="212"/>
         <source>维度权重</source>
         <translation>Weights</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="213"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="214"/>
         <source>等级分数线</source>
         <translation>Grade thresholds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="217"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="219"/>
         <source>考核模板 — {0}（保存为第 {1} 版）</source>
         <translation>Assessment template — {0} (saved as version {1})</translation>
     </message>
@@ -7968,100 +7978,105 @@ Please send this file to technical support.</translation>
 <context>
     <name>enum</name>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="63"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
+        <source>不定期专项</source>
+        <translation>Ad hoc</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
         <location filename="../../frontdesk/domain/complaints.py" line="48"/>
         <source>服务态度</source>
         <translation>Service attitude</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
         <source>业务知识</source>
         <translation>Business knowledge</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
         <source>服务技能</source>
         <translation>Service skills</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
         <source>工作纪律</source>
         <translation>Work discipline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
         <source>良好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
         <source>表彰奖励</source>
         <translation>Reward</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
         <source>辅导培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
         <source>调岗</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
         <source>待评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="81"/>
         <location filename="../../frontdesk/domain/fines.py" line="51"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="82"/>
         <location filename="../../frontdesk/domain/fines.py" line="52"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="81"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="83"/>
         <source>礼仪自查（自动）</source>
         <translation>Etiquette self-check (automatic)</translation>
     </message>
@@ -9027,53 +9042,83 @@ Check that the server is running, the network is connected and the user name and
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="157"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="114"/>
+        <source>请填写考核起始日期</source>
+        <translation>Enter the first day of the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="116"/>
+        <source>考核起始日期不能晚于今天</source>
+        <translation>The first day cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="118"/>
+        <source>请填写考核截止日期</source>
+        <translation>Enter the last day of the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="120"/>
+        <source>考核截止日期不能晚于今天</source>
+        <translation>The last day cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="122"/>
+        <source>截止日期不能早于起始日期</source>
+        <translation>The last day cannot be before the first day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="124"/>
+        <source>专项考核的期间不超过 {0} 天</source>
+        <translation>An ad hoc assessment covers at most {0} days</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="185"/>
         <source>权重须在 0–100% 之间</source>
         <translation>Weights must be between 0 and 100%</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="161"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="189"/>
         <source>各维度权重之和须为 100%，现为 {0:f}%</source>
         <translation>The dimension weights must add up to 100%; they are now {0:f}%</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="164"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="192"/>
         <source>“{0}”有权重但没有考核项目</source>
         <translation>“{0}” has a weight but no assessment items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="166"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="194"/>
         <source>考核项目名称不能为空</source>
         <translation>Assessment item names cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="168"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="196"/>
         <source>考核项目重复</source>
         <translation>Duplicate assessment item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="170"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="198"/>
         <source>评分上限须在 1–100 之间</source>
         <translation>The maximum score must be between 1 and 100</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="173"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="201"/>
         <location filename="../../frontdesk/services/assessments/templates.py" line="92"/>
         <source>请填写各等级分数线</source>
         <translation>Enter the score threshold of each grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="175"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="203"/>
         <source>分数线须满足 100 ≥ 优秀 &gt; 良好 &gt; 合格 &gt; 0</source>
         <translation>Thresholds must satisfy 100 ≥ Excellent &gt; Good &gt; Pass &gt; 0</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="188"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="216"/>
         <source>请为“{0}”评分</source>
         <translation>Please score “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="190"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="218"/>
         <source>“{0}”的得分须在 0–{1} 之间</source>
         <translation>The score for “{0}” must be between 0 and {1}</translation>
     </message>
@@ -9622,8 +9667,8 @@ Check that the server is running, the network is connected and the user name and
         <translation>Days stuck must be between 1 and 90</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/results.py" line="63"/>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="120"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="71"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="142"/>
         <source>只能查看本人的考核</source>
         <translation>You can only view your own assessments</translation>
     </message>
@@ -9644,32 +9689,42 @@ Check that the server is running, the network is connected and the user name and
         <translation>Enter a template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="42"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="48"/>
+        <source>请选择考核周期</source>
+        <translation>Choose the assessment cycle</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="53"/>
         <source>请选择考核期间</source>
         <translation>Choose the assessment period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="45"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="56"/>
         <source>考核期间尚未开始</source>
         <translation>The assessment period has not started yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="47"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="68"/>
         <source>请选择参加考核的员工</source>
         <translation>Choose the staff to assess</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="50"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="71"/>
         <source>请选择考核模板</source>
         <translation>Choose an assessment template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="55"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="76"/>
         <source>{0} 本期已有考核</source>
         <translation>{0} already has an assessment for this period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="67"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="78"/>
+        <source>名称不超过 60 字</source>
+        <translation>Name: at most 60 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="89"/>
         <location filename="../../frontdesk/services/core/auth.py" line="157"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="103"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="283"/>
@@ -9677,32 +9732,32 @@ Check that the server is running, the network is connected and the user name and
         <translation>Staff member not found</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="88"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="110"/>
         <source>该考核不存在</source>
         <translation>This assessment does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="154"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="176"/>
         <source>员工已确认的考核不能再修改</source>
         <translation>An assessment the staff member has confirmed can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="156"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="178"/>
         <source>不能为自己的考核评分</source>
         <translation>You cannot score your own assessment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="186"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="208"/>
         <source>只能确认本人的考核</source>
         <translation>You can only confirm your own assessment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="188"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="210"/>
         <source>该考核尚未评分或已确认</source>
         <translation>This assessment has not been scored yet or is already confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="200"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="222"/>
         <source>该考核批次不存在</source>
         <translation>This assessment batch does not exist</translation>
     </message>
