@@ -14,6 +14,7 @@ from enum import StrEnum
 from frontdesk import clock
 from frontdesk.db.connection import analyze
 from frontdesk.demo import aftersales, assessments, complaints, knowledge, reception, shifts, staff, visits
+from frontdesk.demo import training as training_demo
 from frontdesk.demo.context import DemoContext, DemoGenerator
 from frontdesk.demo.journal import Batch, Journal, recorded
 from frontdesk.demo.staff import DEMO_PASSWORD
@@ -31,7 +32,8 @@ GENERATORS: tuple[DemoGenerator, ...] = (
     DemoGenerator("complaints", 0.03, complaints.generate_complaints),  # most open from the 投诉 contacts
     DemoGenerator("shifts", 0.01, shifts.generate),
     DemoGenerator("visits", 0.02, visits.generate_visits),  # visited contacts and closed complaints
-    # last: they read the incidents, attendance, complaints and visits made above
+    DemoGenerator("training", 0.0, training_demo.generate),  # a year of sessions, read as 业务知识 evidence
+    # last: they read the incidents, attendance, complaints, visits and training made above
     DemoGenerator("assessments", 0.0001, assessments.generate),
 )
 

@@ -4,32 +4,32 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="210"/>
         <source>确认考核结果</source>
         <translation>Acknowledge assessment result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="214"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;总分 &lt;b&gt;{1}&lt;/b&gt;&#x3000;等级 &lt;b&gt;{2}&lt;/b&gt;&#x3000;结果应用：{3}&lt;br&gt;{4}&lt;br&gt;考核人：{5}&#x3000;评语：{6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;  Total &lt;b&gt;{1}&lt;/b&gt;  Grade &lt;b&gt;{2}&lt;/b&gt;  Follow-up: {3}&lt;br&gt;{4}&lt;br&gt;Assessor: {5}  Comment: {6}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="216"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="223"/>
         <source>本期表现</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="219"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="226"/>
         <source>可填写本人意见（可选）</source>
         <translation>Your comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="220"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="227"/>
         <source>本人意见</source>
         <translation>Your comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="221"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="228"/>
         <source>确认已阅</source>
         <translation>Acknowledge</translation>
     </message>
@@ -1702,7 +1702,12 @@ Appeal reason: {3}</translation>
         <translation>no ratings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="67"/>
+        <source>培训（业务知识）：参加 {0} 次 {1} 学时，缺勤 {2} 次，平均成绩 {3}，不及格 {4} 次</source>
+        <translation>Training (business knowledge): attended {0} times, {1} hours; absent {2}; average score {3}; failed {4}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="73"/>
         <source>礼仪自查：完成 {0}/{1}，“否” {2} 项</source>
         <translation>Etiquette self-checks: {0}/{1} done, {2} “No” answer(s)</translation>
     </message>
@@ -2341,9 +2346,15 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="107"/>
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="145"/>
         <source>员工</source>
         <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="137"/>
+        <source>共 {0} 次培训，出勤 {1} 次，累计 {2} 学时</source>
+        <translation>{0} sessions, present at {1}, {2} hours in all</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="150"/>
@@ -5143,57 +5154,57 @@ Runs offline; data is stored in:
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="112"/>
         <source>考核评分 — {0} {1}（{2}）</source>
         <translation>Assessment — {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="113"/>
         <source>模板：{0}（第 {1} 版），每项 0–{2} 分；{3}</source>
         <translation>Template: {0} (version {1}), 0–{2} points per item; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="115"/>
         <source>按数字键评分并跳到下一项</source>
         <translation>press a digit to score and move to the next item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="115"/>
         <source>输入分数后按 Tab</source>
         <translation>type the score, then Tab</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="122"/>
         <source>本期表现</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="137"/>
         <source>{0} 分（按自查记录自动计算）</source>
         <translation>{0} points (computed from the self-checks)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="141"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="148"/>
         <source>评语（可选）：亮点、需改进之处</source>
         <translation>Comment (optional): strengths, what to improve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="149"/>
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="161"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="168"/>
         <source>保存并评下一位</source>
         <translation>Save and next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="185"/>
         <source>还有 {0} 项未评分</source>
         <translation>{0} item(s) not scored yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="193"/>
         <source>{0}&lt;br&gt;&lt;b&gt;总分 {1}&lt;/b&gt;&#x3000;等级 &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;&#x3000;结果应用：{4}</source>
         <translation>{0}&lt;br&gt;&lt;b&gt;Total {1}&lt;/b&gt;  Grade &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;  Follow-up: {4}</translation>
     </message>
@@ -5423,6 +5434,59 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="104"/>
         <source>已审阅</source>
         <translation>Reviewed</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="40"/>
+        <source>搜索主题、讲师或内容</source>
+        <translation>Search subject, trainer or content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="41"/>
+        <source>全部类别</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="47"/>
+        <source>新增培训</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="47"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="48"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="71"/>
+        <source>请先在列表中选择一次培训</source>
+        <translation>Select a training session in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="76"/>
+        <source>已新增培训记录</source>
+        <translation>Training session recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="82"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="87"/>
+        <source>删除培训记录“{0}”及其出勤和成绩吗？</source>
+        <translation>Delete the training session “{0}” with its attendance and scores?</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="90"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
     </message>
 </context>
 <context>
@@ -5773,33 +5837,39 @@ Runs offline; data is stored in:
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="59"/>
+        <source>培训档案</source>
+        <translation>Training record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="67"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="84"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="92"/>
         <source>已新增员工</source>
         <translation>Staff added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="93"/>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="117"/>
         <source>请先在列表中选择一名员工</source>
         <translation>Please select a staff member in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="102"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="121"/>
         <source>密码已重置，账户锁定已解除</source>
         <translation>Password reset; account unlocked</translation>
     </message>
@@ -6547,6 +6617,183 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="231"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="43"/>
+        <source>修改培训记录</source>
+        <translation>Edit training session</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="43"/>
+        <source>新增培训记录</source>
+        <translation>New training session</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="52"/>
+        <source>如 新版收费标准解读、投诉处理技巧</source>
+        <translation>e.g. the new toll rates, handling complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="57"/>
+        <source>如 1.5</source>
+        <translation>e.g. 1.5</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="62"/>
+        <source>有考试时填写，如 60；不填即无考试</source>
+        <translation>If there was a test, e.g. 60; blank: no test</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="66"/>
+        <source>培训内容、资料</source>
+        <translation>What was covered, materials</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="70"/>
+        <source>参加人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="70"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="70"/>
+        <source>成绩</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="83"/>
+        <source>培训类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="84"/>
+        <source>培训主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="85"/>
+        <source>培训日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="86"/>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="87"/>
+        <source>讲师</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="88"/>
+        <source>及格分</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="89"/>
+        <source>培训内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="90"/>
+        <source>人员与成绩</source>
+        <translation>Staff and scores</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="104"/>
+        <source>0–100</source>
+        <translation>0–100</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingHistory</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="142"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="143"/>
+        <source>成绩</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="139"/>
+        <source>培训主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="137"/>
+        <source>培训日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="140"/>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="141"/>
+        <source>讲师</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="136"/>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="136"/>
+        <source>不合格</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="138"/>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="144"/>
+        <source>考试结果</source>
+        <translation>Test result</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingHistoryDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="154"/>
+        <source>培训档案 — {0}</source>
+        <translation>Training record — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="163"/>
+        <source>共 {0} 次培训，出勤 {1} 次，累计 {2} 学时</source>
+        <translation>{0} sessions, present at {1}, {2} hours in all</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="150"/>
+        <source>培训场次</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="151"/>
+        <source>个人培训档案</source>
+        <translation>Staff training records</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="152"/>
+        <source>我的培训</source>
+        <translation>My training</translation>
     </message>
 </context>
 <context>
@@ -7458,6 +7705,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
+        <location filename="../../frontdesk/services/personnel/training.py" line="44"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>类别</source>
@@ -7944,6 +8192,56 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/reception/knowledge.py" line="72"/>
         <source>更新时间</source>
         <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="42"/>
+        <source>培训记录</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="43"/>
+        <source>培训日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="45"/>
+        <source>培训主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="46"/>
+        <source>讲师</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="47"/>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="48"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="49"/>
+        <source>缺勤</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="50"/>
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="51"/>
+        <source>及格分</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="52"/>
+        <source>培训内容</source>
+        <translation>Content</translation>
     </message>
 </context>
 <context>
@@ -8746,6 +9044,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/attendance.py" line="53"/>
+        <location filename="../../frontdesk/domain/training.py" line="37"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
@@ -8954,6 +9253,31 @@ Please send this file to technical support.</translation>
         <source>沟通态度</source>
         <translation>Communication</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="32"/>
+        <source>岗前培训</source>
+        <translation>New-staff induction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="33"/>
+        <source>定期培训</source>
+        <translation>Periodic training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="34"/>
+        <source>专项培训</source>
+        <translation>Special training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="35"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="36"/>
+        <source>缺勤</source>
+        <translation>Absent</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -9037,7 +9361,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="320"/>
+        <location filename="../../frontdesk/db/migrations.py" line="367"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -9594,9 +9918,80 @@ Check that the server is running, the network is connected and the user name and
         <translation>Enter the visit result</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/training.py" line="86"/>
+        <source>请选择培训类别</source>
+        <translation>Choose the type of training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="89"/>
+        <source>请填写培训主题</source>
+        <translation>Enter the subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="91"/>
+        <source>培训主题不超过 60 字</source>
+        <translation>Subject: at most 60 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="93"/>
+        <source>请填写培训日期</source>
+        <translation>Enter the date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="95"/>
+        <source>培训日期不能晚于今天（记录已举行的培训）</source>
+        <translation>The date cannot be after today (record sessions already held)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="98"/>
+        <source>学时应为 0–24 之间的数字，如 1.5</source>
+        <translation>Hours must be a number from 0 to 24, e.g. 1.5</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="100"/>
+        <source>培训讲师不超过 30 字</source>
+        <translation>Trainer: at most 30 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="102"/>
         <location filename="../../frontdesk/domain/visits.py" line="107"/>
         <source>不超过 {0} 字</source>
         <translation>At most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="104"/>
+        <source>及格分应为 0–100 之间的数字</source>
+        <translation>The pass mark must be a number from 0 to 100</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="107"/>
+        <source>请选择参加培训的人员</source>
+        <translation>Tick the staff who took part</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="115"/>
+        <source>{0} 重复</source>
+        <translation>{0} is listed twice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="117"/>
+        <source>{0}：请选择出勤情况</source>
+        <translation>{0}: choose the attendance</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="119"/>
+        <source>{0}：未出勤的人员没有考试成绩</source>
+        <translation>{0}: only staff who were present have a score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="121"/>
+        <source>{0}：本次培训没有考试（未填及格分），不记成绩</source>
+        <translation>{0}: this session had no test (no pass mark), so no score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="123"/>
+        <source>{0}：成绩应为 0–100 之间的数字</source>
+        <translation>{0}: the score must be a number from 0 to 100</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/satisfaction.py" line="56"/>
@@ -9724,6 +10119,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Name: at most 60 characters</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/training.py" line="113"/>
         <location filename="../../frontdesk/services/assessments/runs.py" line="89"/>
         <location filename="../../frontdesk/services/core/auth.py" line="157"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="103"/>
@@ -11111,6 +11507,16 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <source>密钥文件不存在：{0}</source>
         <translation>The key file does not exist: {0}</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="32"/>
+        <source>该培训记录不存在或已删除</source>
+        <translation>This training session does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="191"/>
+        <source>只能查看本人的培训记录</source>
+        <translation>You can only view your own training record</translation>
+    </message>
 </context>
 <context>
     <name>handover</name>
@@ -11297,36 +11703,41 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="47"/>
+        <source>培训记录</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="50"/>
         <source>员工档案</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
         <source>部门管理</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
         <source>节假日设置</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="55"/>
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="56"/>
         <source>系统维护</source>
         <translation>System</translation>
     </message>

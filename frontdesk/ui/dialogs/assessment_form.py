@@ -65,7 +65,8 @@ def evidence_html(found: dict[str, Any]) -> str:
     if "trainings" in found:  # 业务知识: training attended in the period (assessments made before it have none)
         score = found.get("training_score")
         out.append(line(QCoreApplication.translate("Evidence", "培训（业务知识）：参加 {0} 次 {1} 学时，缺勤 {2} 次，平均成绩 {3}，不及格 {4} 次").format(
-            found.get("trainings", 0), found.get("training_hours", Decimal(0)), found.get("training_missed", 0),
+            found.get("trainings", 0), f"{Decimal(found.get('training_hours') or 0).normalize():f}",
+            found.get("training_missed", 0),
             score if score is not None else "—", found.get("training_failed", 0)),
             bool(found.get("training_missed") or found.get("training_failed"))))
         out.append(details(found.get("training_lines", [])))
