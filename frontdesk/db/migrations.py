@@ -160,6 +160,62 @@ def _knowledge_base(db: peewee.Database) -> None:
         search_index.create(db, search_index.ARTICLES)
 
 
+def _train_records(db: peewee.Database) -> None:
+    """Satisfaction in three dimensions on complaints and return visits; training sessions and attendance.
+    (An ad-hoc assessment needs no column: its run's period_kind is "adhoc".)"""
+    text = partial(peewee.CharField, max_length=12, default="", constraints=[sql_default("")])
+    for table in ("complaint", "return_visit"):
+        for name in ("sat_speed", "sat_result", "sat_communication"):
+            add_column(db, table, name, text())
+
+    class Synced(peewee.Model):  # the columns every synced table made after step 12 starts with
+        uuid = peewee.CharField(max_length=36, unique=True)
+        site_code = peewee.CharField(max_length=16, index=True)
+        created_at = peewee.DateTimeField()
+        updated_at = peewee.DateTimeField(index=True)
+        revision = peewee.IntegerField()
+        deleted = peewee.BooleanField()
+        change_seq = peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)])
+        origin_site = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+        origin_seq = peewee.BigIntegerField(default=0, constraints=[sql_default(0)])
+        change_peer = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+
+        class Meta:
+            legacy_table_names = False
+
+    class StaffRef(peewee.Model):  # only what the attendance's foreign key points at
+        uuid = peewee.CharField(max_length=36, unique=True)
+
+        class Meta:
+            table_name = "staff"
+
+    class TrainingSessionV14(Synced):
+        kind = peewee.CharField(max_length=12, index=True)
+        title = peewee.CharField(max_length=60)
+        held_on = peewee.DateField(index=True)
+        hours = peewee.BigIntegerField()  # hundredths
+        trainer = peewee.CharField(max_length=30)
+        content = peewee.TextField()
+        pass_score = peewee.BigIntegerField(null=True)  # hundredths
+        created_by_name = peewee.CharField(max_length=30)
+
+        class Meta:
+            table_name = "training_session"
+
+    class TrainingAttendanceV14(Synced):
+        session = peewee.ForeignKeyField(TrainingSessionV14, field="uuid", column_name="session_uuid")
+        staff = peewee.ForeignKeyField(StaffRef, field="uuid", column_name="staff_uuid")
+        status = peewee.CharField(max_length=10)
+        score = peewee.BigIntegerField(null=True)
+
+        class Meta:
+            table_name = "training_attendance"
+
+    with db.bind_ctx([TrainingSessionV14, TrainingAttendanceV14, StaffRef]):
+        db.create_tables([TrainingSessionV14, TrainingAttendanceV14])
+
+
+# the synced tables as step 12 found them (not today's list: a later table gets its columns from its model)
 def _expressway_desk(db: peewee.Database) -> None:
     """Expressway help calls and outbound notices (issue 19 item 6); meal times of shift types (item 9)."""
 
@@ -321,6 +377,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "complaints: SLA policy versions, handler, classification log", _sla_policy),
     Migration(12, "sync: change numbers, origin of each version, exchange state per peer", _change_sequence),
     Migration(13, "knowledge base articles and their search index", _knowledge_base),
+    Migration(14, "satisfaction in three dimensions, ad-hoc assessments, training records", _train_records),
     Migration(16, "expressway help calls and outbound notices; meal times of shift types", _expressway_desk),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in

@@ -1,4 +1,5 @@
-"""Demo assessments: a monthly template beside the default, self-checks, three scored quarters and last month's run."""
+"""Demo assessments: a monthly template beside the default, self-checks, three scored quarters, last month's run
+and an ad-hoc one."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from decimal import Decimal
 from frontdesk.db.bulk import insert_rows
 from frontdesk.db.models import Assessment, AssessmentRun, AssessmentTemplate, SelfCheck, Staff
 from frontdesk.db.models.base import current_site_code, new_uuid
+from frontdesk.demo import adhoc
 from frontdesk.demo.context import DemoContext
 from frontdesk.domain import assessment as rules
 from frontdesk.domain import selfcheck as check_rules
@@ -92,8 +94,12 @@ def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
     plan: list[tuple[int, int]] = [(-1, 0)]  # (run, -1 to create it | first person to score)
     for index in range(len(runs)):
         plan += [(index, -1), *((index, first) for first in range(0, len(people), SCORED_PER_STEP))]
+    plan.append((len(runs), -2))  # last, a 不定期专项考核 (demo/adhoc.py) beside the period runs
     for index, first in ctx.remaining(plan):
-        if index < 0:
+        if first == -2:
+            with ctx.step() as step:
+                step.rows = adhoc.make(ctx, boss)
+        elif index < 0:
             with ctx.step() as step:
                 step.rows = _self_checks(ctx, people)
                 _monthly_template(boss)

@@ -12,6 +12,7 @@ from frontdesk.db.bulk import insert_rows
 from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Staff, current_site_code
 from frontdesk.db.numbering import reserve
 from frontdesk.demo.context import DemoContext
+from frontdesk.demo.satisfaction import dimensions_for
 from frontdesk.domain.complaints import ComplaintCategory, LogKind, Satisfaction
 from frontdesk.domain.reception import Category
 from frontdesk.domain.sla import Remedy, Stage
@@ -35,7 +36,8 @@ NOTES = {Stage.VERIFY: "已联系相关部门核实情况", Stage.PLAN: "已拟�
          Stage.EXECUTE: "按方案办理退款/更换", Stage.ARCHIVE: "处理完毕，整理归档", Stage.CLOSED: "客户确认满意，结案"}
 FIELDS = ["uuid", "site_code", "created_at", "updated_at", "revision", "deleted", "number", "contact", "opened_at",
           "opened_by", "customer_name", "phone", "subject", "description", "category", "department", "staff",
-          "severity", "level", "stage", "paused", "due_at", "satisfaction", "customer_confirmed", "closed_at"]
+          "severity", "level", "stage", "paused", "due_at", "satisfaction", "customer_confirmed", "closed_at",
+          "sat_speed", "sat_result", "sat_communication"]
 EVENT_FIELDS = ["uuid", "site_code", "created_at", "updated_at", "revision", "deleted", "complaint", "kind",
                 "from_stage", "to_stage", "at", "actor_uuid", "actor_name", "note", "remedy", "promised_at"]
 
@@ -129,13 +131,13 @@ def generate_complaints(ctx: DemoContext, n: int, progress: Callable[[int], None
                 state = complaints.status_of({"opened_at": opened, "severity": severity, "level": level},
                                              complaints.case_events(log), now)
                 due = complaints.index_due(state)
+            overall = r.choices(list(Satisfaction), [70, 22, 8])[0].value if closed else ""
             rows.append((
                 case["uuid"], site, opened, closed or opened, 1, False, "", case["contact"],
                 opened, case["owner"], case["name"][:30], case["phone"], subject,
                 case["text"] or f"客户反映：{subject}，要求给予说法。", category.value, r.choice(ctx.department_uuids),
                 r.choice(ctx.staff_uuids) if r.random() < 0.3 else None, severity, level, stage.value, paused, due,
-                r.choices(list(Satisfaction), [70, 22, 8])[0].value if closed else "",
-                bool(closed) and r.random() < 0.9, closed,
+                overall, bool(closed) and r.random() < 0.9, closed, *dimensions_for(overall, case["uuid"]),
             ))
         with ctx.step(len(rows)):
             # numbers are taken under the write lock: a clerk opening a case meanwhile may have taken the next

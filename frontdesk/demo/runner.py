@@ -24,6 +24,7 @@ from frontdesk.demo import (
     staff,
     visits,
 )
+from frontdesk.demo import training as training_demo
 from frontdesk.demo.context import DemoContext, DemoGenerator
 from frontdesk.demo.journal import Batch, Journal, recorded
 from frontdesk.demo.staff import DEMO_PASSWORD
@@ -42,7 +43,8 @@ GENERATORS: tuple[DemoGenerator, ...] = (
     DemoGenerator("shifts", 0.01, shifts.generate),
     DemoGenerator("visits", 0.02, visits.generate_visits),  # visited contacts and closed complaints
     DemoGenerator("expressway", 0.0, expressway.generate),  # a fixed few help calls and notices
-    # last: they read the incidents, attendance, complaints and visits made above
+    DemoGenerator("training", 0.0, training_demo.generate),  # a year of sessions, read as 业务知识 evidence
+    # last: they read the incidents, attendance, complaints, visits and training made above
     DemoGenerator("assessments", 0.0001, assessments.generate),
 )
 

@@ -10,6 +10,7 @@ from frontdesk.db.bulk import insert_rows
 from frontdesk.db.connection import database
 from frontdesk.db.models import Complaint, Contact, KeyCustomer, ReturnVisit, current_site_code
 from frontdesk.demo.context import DemoContext
+from frontdesk.demo.satisfaction import dimensions_for
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.stages import Stage
@@ -26,7 +27,7 @@ RESULTS = ["已记录意见并反馈相关部门", "问题已解决，客户表�
 FIELDS = [
     "uuid", "site_code", "created_at", "updated_at", "revision", "deleted", "customer_name", "phone", "contact",
     "complaint", "visited_at", "method", "opinions", "suggestions", "result", "satisfaction", "next_visit_date",
-    "visitor",
+    "visitor", "sat_speed", "sat_result", "sat_communication",
 ]
 KEY_FIELDS = ["uuid", "site_code", "created_at", "updated_at", "revision", "deleted", "name", "phone", "level", "note",
               "active"]
@@ -119,9 +120,13 @@ def _visits(ctx: DemoContext, size: int, now: datetime, customers: list[tuple[st
             when = ctx.moment_in_last_year()
         name = name or "客户"
         later = when.date() + timedelta(days=r.randint(20, 90)) if r.random() < 0.1 else None
+        uuid = ctx.uuid()
+        method, opinion, suggestion, result = (r.choices(methods, method_w)[0].value, r.choice(OPINIONS),
+                                               r.choice(SUGGESTIONS), r.choice(RESULTS))
+        mood = str(r.choices(moods, mood_w)[0])
         rows.append((
-            ctx.uuid(), site, when, when, 1, False, name[:30], phone, contact_uuid, complaint_uuid, when,
-            r.choices(methods, method_w)[0].value, r.choice(OPINIONS), r.choice(SUGGESTIONS),
-            r.choice(RESULTS), str(r.choices(moods, mood_w)[0]), later, r.choice(ctx.staff_uuids),
+            uuid, site, when, when, 1, False, name[:30], phone, contact_uuid, complaint_uuid, when,
+            method, opinion, suggestion, result, mood, later, r.choice(ctx.staff_uuids),
+            *dimensions_for(mood, uuid, share=0.8),  # older visits were rated overall only
         ))
     return rows

@@ -19,6 +19,7 @@ POINT = Decimal("0.01")
 class PeriodKind(StrEnum):
     MONTH = "month"
     QUARTER = "quarter"
+    ADHOC = "adhoc"  # 不定期专项考核: chosen dates; in the person's history, never in a period's ranking
 
 
 class Dimension(StrEnum):
@@ -62,6 +63,7 @@ class AutoItem(StrEnum):
 LABELS: dict[str, str] = {
     PeriodKind.MONTH: QT_TRANSLATE_NOOP("enum", "月度"),
     PeriodKind.QUARTER: QT_TRANSLATE_NOOP("enum", "季度"),
+    PeriodKind.ADHOC: QT_TRANSLATE_NOOP("enum", "不定期专项"),
     Dimension.ATTITUDE: QT_TRANSLATE_NOOP("enum", "服务态度"),
     Dimension.KNOWLEDGE: QT_TRANSLATE_NOOP("enum", "业务知识"),
     Dimension.SKILL: QT_TRANSLATE_NOOP("enum", "服务技能"),
@@ -100,6 +102,32 @@ def period_bounds(kind: PeriodKind | str, year: int, number: int) -> tuple[date,
     end_month = first_month + months
     end = date(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
     return start, end
+
+
+ADHOC_MAX_DAYS = 366
+
+
+def adhoc_problems(start: date | None, last: date | None, today: date) -> dict[str, str]:
+    """An ad-hoc assessment's dates (``last`` included): both given, in order, not after today, at most a year."""
+    errors: dict[str, str] = {}
+    if start is None:
+        errors["start"] = T("errors", "请填写考核起始日期")
+    elif start > today:
+        errors["start"] = T("errors", "考核起始日期不能晚于今天")
+    if last is None:
+        errors["end"] = T("errors", "请填写考核截止日期")
+    elif last > today:
+        errors["end"] = T("errors", "考核截止日期不能晚于今天")
+    elif start is not None and last < start:
+        errors["end"] = T("errors", "截止日期不能早于起始日期")
+    elif start is not None and (last - start).days >= ADHOC_MAX_DAYS:
+        errors["end"] = T("errors", "专项考核的期间不超过 {0} 天").format(ADHOC_MAX_DAYS)
+    return errors
+
+
+def adhoc_key(start: date) -> str:
+    """An ad-hoc run's key: its first day (2026-11-16), never equal to a month's or a quarter's."""
+    return start.isoformat()
 
 
 def period_key(kind: PeriodKind | str, year: int, number: int) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from frontdesk.domain import satisfaction as three_dimensions
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import phone_problem
@@ -73,10 +74,13 @@ class VisitInput:
     opinions: str = ""
     suggestions: str = ""
     result: str = ""
-    satisfaction: str = ""
+    satisfaction: str = ""  # overall; derived from the three below when they are given
     next_visit_date: date | None = None
     contact_uuid: str | None = None
     complaint_uuid: str | None = None
+    sat_speed: str = ""
+    sat_result: str = ""
+    sat_communication: str = ""
 
 
 def visit_problems(data: VisitInput, now: datetime) -> dict[str, str]:
@@ -103,6 +107,8 @@ def visit_problems(data: VisitInput, now: datetime) -> dict[str, str]:
             errors[name] = T("errors", "不超过 {0} 字").format(limit)
     if data.satisfaction and data.satisfaction not in {s.value for s in Satisfaction}:
         errors["satisfaction"] = T("errors", "满意度无效")
+    errors |= three_dimensions.dimension_problems(
+        {name: getattr(data, name) for name in three_dimensions.FIELDS.values()}, required=False)
     if data.next_visit_date is not None:
         base = (data.visited_at or now).date()
         if data.next_visit_date <= base:

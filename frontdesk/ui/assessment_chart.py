@@ -16,6 +16,19 @@ DIM_COLORS = {Dimension.ATTITUDE: "#ef6c00", Dimension.KNOWLEDGE: "#6a1b9a", Dim
               Dimension.DISCIPLINE: "#558b2f"}
 
 
+def _categories(history: list[dict[str, Any]]) -> list[str]:
+    """A label per point: the period key, or 专项 and the first day for an ad-hoc run; each label once."""
+    labels: list[str] = []
+    for h in history:
+        text = h["period_key"]
+        if h.get("period_kind") == rules.PeriodKind.ADHOC.value:
+            text = QCoreApplication.translate("AssessmentChart", "专项 {0}").format(text[5:])
+        while text in labels:  # two ad-hoc runs from one day: the category axis needs distinct names
+            text += "'"
+        labels.append(text)
+    return labels
+
+
 def history_chart(history: list[dict[str, Any]], title: str) -> QWidget:
     """Total (thick) and each dimension (thin) per period, on a 0–100 scale; periods left to right."""
     from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
@@ -32,7 +45,7 @@ def history_chart(history: list[dict[str, Any]], title: str) -> QWidget:
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     axis_x = QBarCategoryAxis()
-    axis_x.append([h["period_key"] for h in history] or [""])
+    axis_x.append(_categories(history) or [""])
     axis_x.setLabelsFont(font)
     axis_y = QValueAxis()
     axis_y.setRange(0, 100)

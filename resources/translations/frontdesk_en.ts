@@ -4,32 +4,32 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="203"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="211"/>
         <source>确认考核结果</source>
         <translation>Acknowledge assessment result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="215"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;总分 &lt;b&gt;{1}&lt;/b&gt;&#x3000;等级 &lt;b&gt;{2}&lt;/b&gt;&#x3000;结果应用：{3}&lt;br&gt;{4}&lt;br&gt;考核人：{5}&#x3000;评语：{6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;  Total &lt;b&gt;{1}&lt;/b&gt;  Grade &lt;b&gt;{2}&lt;/b&gt;  Follow-up: {3}&lt;br&gt;{4}&lt;br&gt;Assessor: {5}  Comment: {6}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="216"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="224"/>
         <source>本期表现</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="219"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="227"/>
         <source>可填写本人意见（可选）</source>
         <translation>Your comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="220"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="228"/>
         <source>本人意见</source>
         <translation>Your comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="221"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="229"/>
         <source>确认已阅</source>
         <translation>Acknowledge</translation>
     </message>
@@ -196,7 +196,12 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssessmentChart</name>
     <message>
-        <location filename="../../frontdesk/ui/assessment_chart.py" line="60"/>
+        <location filename="../../frontdesk/ui/assessment_chart.py" line="25"/>
+        <source>专项 {0}</source>
+        <translation>Ad hoc {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/assessment_chart.py" line="73"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
@@ -481,52 +486,62 @@ Appeal reason: {3}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="20"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="23"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="30"/>
         <source>结案 - {0}</source>
         <translation>Close case - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="35"/>
         <source>请选择</source>
         <translation>Please select</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="45"/>
         <source>客户已确认处理结果</source>
         <translation>Customer has confirmed the outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="47"/>
         <source>处理结果、原因分析与改进措施（必填）</source>
         <translation>Outcome, root cause and improvements (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="48"/>
         <source>案件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="49"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="34"/>
-        <source>客户满意度</source>
-        <translation>Customer satisfaction</translation>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="52"/>
+        <source>总体满意度</source>
+        <translation>Overall satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="67"/>
+        <source>（三项选定后按最低一项得出）</source>
+        <translation>(the lowest of the three, once all three are chosen)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="53"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="36"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="54"/>
         <source>归档总结</source>
         <translation>Archive and review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="21"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_close.py" line="31"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
@@ -534,268 +549,268 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
         <source>超 </source>
         <translation>over </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
         <source>{0}天</source>
         <translation>{0}d </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="49"/>
         <source>{0}小时</source>
         <translation>{0}h </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="50"/>
         <source>{0}分钟</source>
         <translation>{0}min</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="51"/>
         <source>按承诺</source>
         <translation>As promised</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="52"/>
         <source>超时完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="53"/>
         <source>按时完成</source>
         <translation>Done on time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="54"/>
         <source>已超期 </source>
         <translation>Overdue </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="55"/>
         <source>剩余 </source>
         <translation>Left </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="97"/>
         <source>投诉详情 - {0}</source>
         <translation>Complaint details - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="108"/>
         <source>案件信息</source>
         <translation>Case information</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="110"/>
         <source>（暂停计时中）</source>
         <translation> (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="113"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="114"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="115"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="222"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
         <source>处理等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="224"/>
         <source>责任部门</source>
         <translation>Responsible dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="117"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="223"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="224"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="119"/>
         <source>最近时限</source>
         <translation>Next due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="120"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="120"/>
         <source>关联接待</source>
         <translation>Linked contact</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="121"/>
         <source>客户满意度</source>
         <translation>Customer satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="122"/>
         <source>客户确认</source>
         <translation>Customer confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="122"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="134"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="135"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>时限</source>
         <translation>Time limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>起算</source>
         <translation>Starts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>截止时间</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
         <source>完成时间</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="139"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="140"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="150"/>
         <source>阶段：</source>
         <translation>Stage: </translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="159"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="160"/>
         <source>各项时限（天数按工作日、小时按服务时间计算，暂停期间不计）</source>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
         <source>打印总结报告…</source>
         <translation>Print summary report…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="190"/>
         <source>总结报告导出 PDF…</source>
         <translation>Summary report as PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="214"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="215"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="219"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="220"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="162"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
         <source>转入「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="171"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
         <source>：{0}</source>
         <translation>: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="173"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="173"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="174"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="176"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="177"/>
         <source>上报：{0}</source>
         <translation>Reported to: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="179"/>
         <source>（承诺 {0} 前完成）</source>
         <translation> (promised by {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="182"/>
         <source>处理记录</source>
         <translation>History</translation>
     </message>
@@ -1702,7 +1717,12 @@ Appeal reason: {3}</translation>
         <translation>no ratings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="67"/>
+        <source>培训（业务知识）：参加 {0} 次 {1} 学时，缺勤 {2} 次，平均成绩 {3}，不及格 {4} 次</source>
+        <translation>Training (business knowledge): attended {0} times, {1} hours; absent {2}; average score {3}; failed {4}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="74"/>
         <source>礼仪自查：完成 {0}/{1}，“否” {2} 项</source>
         <translation>Etiquette self-checks: {0}/{1} done, {2} “No” answer(s)</translation>
     </message>
@@ -2561,6 +2581,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
     <name>HistoryTab</name>
     <message>
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="107"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
@@ -2573,6 +2594,11 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="137"/>
+        <source>共 {0} 次培训，出勤 {1} 次，累计 {2} 学时</source>
+        <translation>{0} sessions, present at {1}, {2} hours in all</translation>
     </message>
 </context>
 <context>
@@ -5306,57 +5332,62 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RunDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="42"/>
         <source>新建考核</source>
         <translation>New assessment run</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="66"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="75"/>
         <source>{0}（第 {1} 版）</source>
         <translation>{0} (version {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="86"/>
         <source>全选/全不选</source>
         <translation>Select all / none</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="68"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="90"/>
         <source>默认：期间 + 模板名称</source>
         <translation>Default: period + template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="91"/>
         <source>考核周期</source>
         <translation>Period type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="92"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="93"/>
         <source>考核模板</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="72"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="94"/>
         <source>参加人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="96"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="113"/>
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="113"/>
         <source>第 {0} 季度</source>
         <translation>Quarter {0}</translation>
     </message>
@@ -5487,57 +5518,57 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="113"/>
         <source>考核评分 — {0} {1}（{2}）</source>
         <translation>Assessment — {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="114"/>
         <source>模板：{0}（第 {1} 版），每项 0–{2} 分；{3}</source>
         <translation>Template: {0} (version {1}), 0–{2} points per item; {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="116"/>
         <source>按数字键评分并跳到下一项</source>
         <translation>press a digit to score and move to the next item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="116"/>
         <source>输入分数后按 Tab</source>
         <translation>type the score, then Tab</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="123"/>
         <source>本期表现</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="130"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="138"/>
         <source>{0} 分（按自查记录自动计算）</source>
         <translation>{0} points (computed from the self-checks)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="141"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="149"/>
         <source>评语（可选）：亮点、需改进之处</source>
         <translation>Comment (optional): strengths, what to improve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="150"/>
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="161"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="169"/>
         <source>保存并评下一位</source>
         <translation>Save and next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="186"/>
         <source>还有 {0} 项未评分</source>
         <translation>{0} item(s) not scored yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="194"/>
         <source>{0}&lt;br&gt;&lt;b&gt;总分 {1}&lt;/b&gt;&#x3000;等级 &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;&#x3000;结果应用：{4}</source>
         <translation>{0}&lt;br&gt;&lt;b&gt;Total {1}&lt;/b&gt;  Grade &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;  Follow-up: {4}</translation>
     </message>
@@ -5767,6 +5798,59 @@ Stop words ({2} words): {3}</translation>
         <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="104"/>
         <source>已审阅</source>
         <translation>Reviewed</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="40"/>
+        <source>搜索主题、讲师或内容</source>
+        <translation>Search subject, trainer or content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="41"/>
+        <source>全部类别</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="47"/>
+        <source>新增培训</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="47"/>
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="48"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="71"/>
+        <source>请先在列表中选择一次培训</source>
+        <translation>Select a training session in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="76"/>
+        <source>已新增培训记录</source>
+        <translation>Training session recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="82"/>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="87"/>
+        <source>删除培训记录“{0}”及其出勤和成绩吗？</source>
+        <translation>Delete the training session “{0}” with its attendance and scores?</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="90"/>
+        <source>已删除</source>
+        <translation>Deleted</translation>
     </message>
 </context>
 <context>
@@ -6132,33 +6216,39 @@ Stop words ({2} words): {3}</translation>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="59"/>
+        <source>培训档案</source>
+        <translation>Training record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="67"/>
         <source>重置密码</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="84"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="92"/>
         <source>已新增员工</source>
         <translation>Staff added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="93"/>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="117"/>
         <source>请先在列表中选择一名员工</source>
         <translation>Please select a staff member in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="102"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/staff_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/staff_page.py" line="121"/>
         <source>密码已重置，账户锁定已解除</source>
         <translation>Password reset; account unlocked</translation>
     </message>
@@ -6769,73 +6859,73 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="147"/>
         <source>考核模板</source>
         <translation>Assessment template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="147"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="180"/>
         <source>{0} ≥</source>
         <translation>{0} ≥</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="183"/>
         <source>分，其余为不合格</source>
         <translation>points; anything lower fails</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="189"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="156"/>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="189"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="215"/>
         <source>考核项目</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="163"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="196"/>
         <source>添加项目</source>
         <translation>Add item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="199"/>
         <source>删除所选项目</source>
         <translation>Delete selected item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="177"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="210"/>
         <source>本次修改的说明</source>
         <translation>What changed in this version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="211"/>
         <source>模板名称</source>
         <translation>Template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="179"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="212"/>
         <source>维度权重</source>
         <translation>Weights</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="213"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="214"/>
         <source>等级分数线</source>
         <translation>Grade thresholds</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="217"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_setup.py" line="219"/>
         <source>考核模板 — {0}（保存为第 {1} 版）</source>
         <translation>Assessment template — {0} (saved as version {1})</translation>
     </message>
@@ -6906,6 +6996,183 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="231"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="43"/>
+        <source>修改培训记录</source>
+        <translation>Edit training session</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="43"/>
+        <source>新增培训记录</source>
+        <translation>New training session</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="52"/>
+        <source>如 新版收费标准解读、投诉处理技巧</source>
+        <translation>e.g. the new toll rates, handling complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="57"/>
+        <source>如 1.5</source>
+        <translation>e.g. 1.5</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="62"/>
+        <source>有考试时填写，如 60；不填即无考试</source>
+        <translation>If there was a test, e.g. 60; blank: no test</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="66"/>
+        <source>培训内容、资料</source>
+        <translation>What was covered, materials</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="70"/>
+        <source>参加人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="70"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="70"/>
+        <source>成绩</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="83"/>
+        <source>培训类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="84"/>
+        <source>培训主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="85"/>
+        <source>培训日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="86"/>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="87"/>
+        <source>讲师</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="88"/>
+        <source>及格分</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="89"/>
+        <source>培训内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="90"/>
+        <source>人员与成绩</source>
+        <translation>Staff and scores</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="104"/>
+        <source>0–100</source>
+        <translation>0–100</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingHistory</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="136"/>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="136"/>
+        <source>不合格</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="137"/>
+        <source>培训日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="138"/>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="139"/>
+        <source>培训主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="140"/>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="141"/>
+        <source>讲师</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="142"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="143"/>
+        <source>成绩</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="144"/>
+        <source>考试结果</source>
+        <translation>Test result</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingHistoryDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="154"/>
+        <source>培训档案 — {0}</source>
+        <translation>Training record — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/training_edit.py" line="163"/>
+        <source>共 {0} 次培训，出勤 {1} 次，累计 {2} 学时</source>
+        <translation>{0} sessions, present at {1}, {2} hours in all</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="150"/>
+        <source>培训场次</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="151"/>
+        <source>个人培训档案</source>
+        <translation>Staff training records</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/training_page.py" line="152"/>
+        <source>我的培训</source>
+        <translation>My training</translation>
     </message>
 </context>
 <context>
@@ -6992,92 +7259,103 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="66"/>
         <source>修改回访记录</source>
         <translation>Edit return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="66"/>
         <source>记录回访</source>
         <translation>Record return visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="76"/>
         <source>如 王女士、金华物流有限公司</source>
         <translation>e.g. Ms. Wang, Jinhua Logistics Co., Ltd.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="79"/>
         <source>手机或座机，如 0579-85551234</source>
         <translation>Mobile or landline, e.g. 0579-85551234</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="85"/>
         <source>客户对服务的意见、要求</source>
         <translation>The customer&apos;s comments and requests about the service</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="87"/>
         <source>客户的建议</source>
         <translation>The customer&apos;s suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
         <source>回访结果，如：问题已解决，客户表示满意</source>
         <translation>Result, e.g. issue resolved, customer satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="100"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="120"/>
         <source>回访事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="121"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="122"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="123"/>
         <source>回访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="124"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="125"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="126"/>
         <source>客户建议</source>
         <translation>Customer suggestions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="127"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="113"/>
-        <source>满意度</source>
-        <translation>Satisfaction</translation>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="130"/>
+        <source>分项满意度</source>
+        <translation>Satisfaction by aspect</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="131"/>
+        <source>总体满意度</source>
+        <translation>Overall satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="149"/>
+        <source>三项分项满意度都选定时，总体满意度按最低一项得出</source>
+        <translation>With all three aspects rated, the overall satisfaction is the lowest of them</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="132"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
@@ -7300,17 +7578,17 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Activated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="36"/>
         <source>{0}，今年已回访 {1} 次（每年至少 2 次）</source>
         <translation>{0}: visited {1} time(s) this year (at least 2 a year)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="40"/>
         <source>上次回访结果：{0}</source>
         <translation>Last visit result: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="38"/>
+        <location filename="../../frontdesk/ui/dialogs/visit_edit.py" line="41"/>
         <source>投诉 {0}</source>
         <translation>Complaint {0}</translation>
     </message>
@@ -7604,7 +7882,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -7670,7 +7948,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="170"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="71"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
@@ -7733,12 +8011,12 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="160"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="162"/>
         <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
@@ -7746,61 +8024,61 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/core/staff_list.py" line="19"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="162"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="163"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="118"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="163"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="119"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="165"/>
         <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="166"/>
         <source>应到</source>
         <translation>Due in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="166"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="167"/>
         <source>应退</source>
         <translation>Due out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="167"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="168"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="171"/>
         <source>迟到(分)</source>
         <translation>Late (min)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="172"/>
         <source>早退(分)</source>
         <translation>Early (min)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="172"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="173"/>
         <source>已更正</source>
         <translation>Corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="173"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="174"/>
         <source>更正原因</source>
         <translation>Correction reason</translation>
     </message>
@@ -7821,6 +8099,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
+        <location filename="../../frontdesk/services/personnel/training.py" line="44"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="75"/>
         <source>类别</source>
@@ -7879,7 +8158,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="142"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -7988,7 +8267,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
@@ -8195,42 +8474,57 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Replied at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="140"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="141"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="143"/>
+        <source>处理速度</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/visits.py" line="144"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/visits.py" line="145"/>
+        <source>沟通态度</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reception/visits.py" line="146"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="140"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="147"/>
         <source>回访人</source>
         <translation>Visited by</translation>
     </message>
@@ -8402,6 +8696,56 @@ The current database is backed up automatically first. Restore now?</translation
         <source>完毕时间</source>
         <translation>Closed at</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="42"/>
+        <source>培训记录</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="43"/>
+        <source>培训日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="45"/>
+        <source>培训主题</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="46"/>
+        <source>讲师</source>
+        <translation>Trainer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="47"/>
+        <source>学时</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="48"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="49"/>
+        <source>缺勤</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="50"/>
+        <source>请假</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="51"/>
+        <source>及格分</source>
+        <translation>Pass mark</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="52"/>
+        <source>培训内容</source>
+        <translation>Content</translation>
+    </message>
 </context>
 <context>
     <name>crash</name>
@@ -8435,100 +8779,105 @@ Please send this file to technical support.</translation>
 <context>
     <name>enum</name>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="63"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
         <source>月度</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="64"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
         <source>季度</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="65"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
+        <source>不定期专项</source>
+        <translation>Ad hoc</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
         <location filename="../../frontdesk/domain/complaints.py" line="48"/>
         <source>服务态度</source>
         <translation>Service attitude</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="66"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
         <source>业务知识</source>
         <translation>Business knowledge</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="67"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
         <source>服务技能</source>
         <translation>Service skills</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="68"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
         <source>工作纪律</source>
         <translation>Work discipline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="69"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="70"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
         <source>良好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="71"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="72"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="73"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="74"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
         <source>表彰奖励</source>
         <translation>Reward</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="75"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
         <source>辅导培训</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="76"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
         <source>调岗</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="77"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="78"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
         <source>待评分</source>
         <translation>Not scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="79"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="81"/>
         <location filename="../../frontdesk/domain/fines.py" line="51"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="80"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="82"/>
         <location filename="../../frontdesk/domain/fines.py" line="52"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="81"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="83"/>
         <source>礼仪自查（自动）</source>
         <translation>Etiquette self-check (automatic)</translation>
     </message>
@@ -8566,19 +8915,19 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="55"/>
-        <location filename="../../frontdesk/domain/visits.py" line="51"/>
+        <location filename="../../frontdesk/domain/visits.py" line="52"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="56"/>
-        <location filename="../../frontdesk/domain/visits.py" line="52"/>
+        <location filename="../../frontdesk/domain/visits.py" line="53"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="57"/>
-        <location filename="../../frontdesk/domain/visits.py" line="53"/>
+        <location filename="../../frontdesk/domain/visits.py" line="54"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
@@ -8704,12 +9053,12 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="70"/>
         <location filename="../../frontdesk/domain/repairs.py" line="98"/>
-        <location filename="../../frontdesk/domain/visits.py" line="42"/>
+        <location filename="../../frontdesk/domain/visits.py" line="43"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="43"/>
+        <location filename="../../frontdesk/domain/visits.py" line="44"/>
         <source>上门</source>
         <translation>In person</translation>
     </message>
@@ -8896,7 +9245,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/expressway.py" line="120"/>
         <location filename="../../frontdesk/domain/repairs.py" line="99"/>
-        <location filename="../../frontdesk/domain/visits.py" line="44"/>
+        <location filename="../../frontdesk/domain/visits.py" line="45"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
@@ -8927,7 +9276,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/repairs.py" line="100"/>
-        <location filename="../../frontdesk/domain/visits.py" line="45"/>
+        <location filename="../../frontdesk/domain/visits.py" line="46"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
@@ -8967,27 +9316,27 @@ Please send this file to technical support.</translation>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="46"/>
+        <location filename="../../frontdesk/domain/visits.py" line="47"/>
         <source>重点客户</source>
         <translation>Key customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="47"/>
+        <location filename="../../frontdesk/domain/visits.py" line="48"/>
         <source>常客</source>
         <translation>Regular customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="48"/>
+        <location filename="../../frontdesk/domain/visits.py" line="49"/>
         <source>投诉结案回访</source>
         <translation>Complaint closure follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="49"/>
+        <location filename="../../frontdesk/domain/visits.py" line="50"/>
         <source>年度回访不足两次</source>
         <translation>Fewer than two visits this year</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="50"/>
+        <location filename="../../frontdesk/domain/visits.py" line="51"/>
         <source>约定再次回访</source>
         <translation>Scheduled follow-up visit</translation>
     </message>
@@ -9350,6 +9699,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/attendance.py" line="53"/>
+        <location filename="../../frontdesk/domain/training.py" line="37"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
@@ -9543,6 +9893,46 @@ Please send this file to technical support.</translation>
         <source>已停用</source>
         <translation>Inactive</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="35"/>
+        <source>处理速度</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="36"/>
+        <source>处理结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="37"/>
+        <source>沟通态度</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="32"/>
+        <source>岗前培训</source>
+        <translation>New-staff induction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="33"/>
+        <source>定期培训</source>
+        <translation>Periodic training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="34"/>
+        <source>专项培训</source>
+        <translation>Special training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="35"/>
+        <source>出勤</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="36"/>
+        <source>缺勤</source>
+        <translation>Absent</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -9626,58 +10016,88 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="381"/>
+        <location filename="../../frontdesk/db/migrations.py" line="438"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="157"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="114"/>
+        <source>请填写考核起始日期</source>
+        <translation>Enter the first day of the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="116"/>
+        <source>考核起始日期不能晚于今天</source>
+        <translation>The first day cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="118"/>
+        <source>请填写考核截止日期</source>
+        <translation>Enter the last day of the assessment</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="120"/>
+        <source>考核截止日期不能晚于今天</source>
+        <translation>The last day cannot be after today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="122"/>
+        <source>截止日期不能早于起始日期</source>
+        <translation>The last day cannot be before the first day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="124"/>
+        <source>专项考核的期间不超过 {0} 天</source>
+        <translation>An ad hoc assessment covers at most {0} days</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/assessment.py" line="185"/>
         <source>权重须在 0–100% 之间</source>
         <translation>Weights must be between 0 and 100%</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="161"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="189"/>
         <source>各维度权重之和须为 100%，现为 {0:f}%</source>
         <translation>The dimension weights must add up to 100%; they are now {0:f}%</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="164"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="192"/>
         <source>“{0}”有权重但没有考核项目</source>
         <translation>“{0}” has a weight but no assessment items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="166"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="194"/>
         <source>考核项目名称不能为空</source>
         <translation>Assessment item names cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="168"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="196"/>
         <source>考核项目重复</source>
         <translation>Duplicate assessment item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="170"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="198"/>
         <source>评分上限须在 1–100 之间</source>
         <translation>The maximum score must be between 1 and 100</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="173"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="201"/>
         <location filename="../../frontdesk/services/assessments/templates.py" line="92"/>
         <source>请填写各等级分数线</source>
         <translation>Enter the score threshold of each grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="175"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="203"/>
         <source>分数线须满足 100 ≥ 优秀 &gt; 良好 &gt; 合格 &gt; 0</source>
         <translation>Thresholds must satisfy 100 ≥ Excellent &gt; Good &gt; Pass &gt; 0</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="188"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="216"/>
         <source>请为“{0}”评分</source>
         <translation>Please score “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/assessment.py" line="190"/>
+        <location filename="../../frontdesk/domain/assessment.py" line="218"/>
         <source>“{0}”的得分须在 0–{1} 之间</source>
         <translation>The score for “{0}” must be between 0 and {1}</translation>
     </message>
@@ -9867,7 +10287,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="125"/>
-        <location filename="../../frontdesk/domain/visits.py" line="88"/>
+        <location filename="../../frontdesk/domain/visits.py" line="92"/>
         <source>客户称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
@@ -10128,33 +10548,34 @@ Check that the server is running, the network is connected and the user name and
         <translation>Cannot move from “{0}” to “{1}”; the next step can only be “{2}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="86"/>
+        <location filename="../../frontdesk/domain/visits.py" line="90"/>
         <source>请填写客户称呼</source>
         <translation>Enter the customer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="90"/>
+        <location filename="../../frontdesk/domain/visits.py" line="94"/>
         <source>请选择回访方式</source>
         <translation>Choose how the visit was made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="96"/>
+        <location filename="../../frontdesk/domain/visits.py" line="100"/>
         <source>请填写回访时间</source>
         <translation>Enter the visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="98"/>
+        <location filename="../../frontdesk/domain/visits.py" line="102"/>
         <source>回访时间不能晚于现在</source>
         <translation>The visit time cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="100"/>
+        <location filename="../../frontdesk/domain/visits.py" line="104"/>
         <source>请填写回访结果</source>
         <translation>Enter the visit result</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/expressway.py" line="212"/>
-        <location filename="../../frontdesk/domain/visits.py" line="103"/>
+        <location filename="../../frontdesk/domain/training.py" line="102"/>
+        <location filename="../../frontdesk/domain/visits.py" line="107"/>
         <source>不超过 {0} 字</source>
         <translation>At most {0} characters</translation>
     </message>
@@ -10294,32 +10715,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>An outage or closure needs its expected end</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="105"/>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="56"/>
+        <location filename="../../frontdesk/domain/visits.py" line="109"/>
         <source>满意度无效</source>
         <translation>Invalid satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="109"/>
+        <location filename="../../frontdesk/domain/satisfaction.py" line="58"/>
+        <source>请选择「{0}」满意度</source>
+        <translation>Choose the satisfaction with “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/visits.py" line="115"/>
         <source>下次回访日期应晚于本次回访</source>
         <translation>The next visit date must be after this visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="126"/>
+        <location filename="../../frontdesk/domain/visits.py" line="132"/>
         <source>请填写客户名称</source>
         <translation>Enter the customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="128"/>
+        <location filename="../../frontdesk/domain/visits.py" line="134"/>
         <source>客户名称不超过 50 字</source>
         <translation>The customer name must be at most 50 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="133"/>
+        <location filename="../../frontdesk/domain/visits.py" line="139"/>
         <source>请选择客户类别</source>
         <translation>Choose a customer type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/visits.py" line="135"/>
+        <location filename="../../frontdesk/domain/visits.py" line="141"/>
         <location filename="../../frontdesk/services/core/staff.py" line="266"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="191"/>
         <source>备注不超过 200 字</source>
@@ -10356,8 +10783,8 @@ Check that the server is running, the network is connected and the user name and
         <translation>Days stuck must be between 1 and 90</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/results.py" line="63"/>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="120"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="71"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="142"/>
         <source>只能查看本人的考核</source>
         <translation>You can only view your own assessments</translation>
     </message>
@@ -10378,65 +10805,146 @@ Check that the server is running, the network is connected and the user name and
         <translation>Enter a template name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="42"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="53"/>
         <source>请选择考核期间</source>
         <translation>Choose the assessment period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="45"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="56"/>
         <source>考核期间尚未开始</source>
         <translation>The assessment period has not started yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="47"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="68"/>
         <source>请选择参加考核的员工</source>
         <translation>Choose the staff to assess</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="50"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="71"/>
         <source>请选择考核模板</source>
         <translation>Choose an assessment template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="55"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="76"/>
         <source>{0} 本期已有考核</source>
         <translation>{0} already has an assessment for this period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="67"/>
+        <location filename="../../frontdesk/domain/training.py" line="86"/>
+        <source>请选择培训类别</source>
+        <translation>Choose the type of training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="89"/>
+        <source>请填写培训主题</source>
+        <translation>Enter the subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="91"/>
+        <source>培训主题不超过 60 字</source>
+        <translation>Subject: at most 60 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="93"/>
+        <source>请填写培训日期</source>
+        <translation>Enter the date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="95"/>
+        <source>培训日期不能晚于今天（记录已举行的培训）</source>
+        <translation>The date cannot be after today (record sessions already held)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="98"/>
+        <source>学时应为 0–24 之间的数字，如 1.5</source>
+        <translation>Hours must be a number from 0 to 24, e.g. 1.5</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="100"/>
+        <source>培训讲师不超过 30 字</source>
+        <translation>Trainer: at most 30 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="104"/>
+        <source>及格分应为 0–100 之间的数字</source>
+        <translation>The pass mark must be a number from 0 to 100</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="107"/>
+        <source>请选择参加培训的人员</source>
+        <translation>Tick the staff who took part</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="113"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="89"/>
         <location filename="../../frontdesk/services/core/auth.py" line="157"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="108"/>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="283"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="298"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="88"/>
+        <location filename="../../frontdesk/domain/training.py" line="115"/>
+        <source>{0} 重复</source>
+        <translation>{0} is listed twice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="117"/>
+        <source>{0}：请选择出勤情况</source>
+        <translation>{0}: choose the attendance</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="119"/>
+        <source>{0}：未出勤的人员没有考试成绩</source>
+        <translation>{0}: only staff who were present have a score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="121"/>
+        <source>{0}：本次培训没有考试（未填及格分），不记成绩</source>
+        <translation>{0}: this session had no test (no pass mark), so no score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/training.py" line="123"/>
+        <source>{0}：成绩应为 0–100 之间的数字</source>
+        <translation>{0}: the score must be a number from 0 to 100</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="48"/>
+        <source>请选择考核周期</source>
+        <translation>Choose the assessment cycle</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="78"/>
+        <source>名称不超过 60 字</source>
+        <translation>Name: at most 60 characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="110"/>
         <source>该考核不存在</source>
         <translation>This assessment does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="154"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="176"/>
         <source>员工已确认的考核不能再修改</source>
         <translation>An assessment the staff member has confirmed can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="156"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="178"/>
         <source>不能为自己的考核评分</source>
         <translation>You cannot score your own assessment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="186"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="208"/>
         <source>只能确认本人的考核</source>
         <translation>You can only confirm your own assessment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="188"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="210"/>
         <source>该考核尚未评分或已确认</source>
         <translation>This assessment has not been scored yet or is already confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/runs.py" line="200"/>
+        <location filename="../../frontdesk/services/assessments/runs.py" line="222"/>
         <source>该考核批次不存在</source>
         <translation>This assessment batch does not exist</translation>
     </message>
@@ -10462,22 +10970,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>Cannot save the photo to {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="37"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="38"/>
         <source>宽限时间为 0–60 分钟</source>
         <translation>The grace time is 0–60 minutes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="118"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="119"/>
         <source>现在没有可签到或签退的排班（可在班次开始前两小时内签到）</source>
         <translation>There is no shift to clock in or out of now (clock-in opens two hours before the shift starts)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="146"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="147"/>
         <source>更正已有的考勤记录须填写原因</source>
         <translation>Correcting an existing attendance record needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="278"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="293"/>
         <source>只能为本人办理</source>
         <translation>You can only do this for yourself</translation>
     </message>
@@ -10492,71 +11000,71 @@ Check that the server is running, the network is connected and the user name and
         <translation>The account does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="124"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="125"/>
         <location filename="../../frontdesk/services/complaints/handling.py" line="39"/>
         <source>责任部门不存在</source>
         <translation>The responsible department does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="126"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="127"/>
         <source>归责员工不存在</source>
         <translation>The staff member held responsible does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="55"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="163"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="187"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="334"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="188"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="347"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="237"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="238"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="243"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="244"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="245"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="246"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="247"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="248"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="267"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="268"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="198"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="285"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="286"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="298"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="309"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="299"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="310"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="307"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="318"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
@@ -11324,35 +11832,35 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="57"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="58"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="77"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="107"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="111"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="79"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="80"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="340"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="381"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="330"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="347"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="388"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
@@ -11841,6 +12349,16 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <source>用餐时间应在班次时间之内</source>
         <translation>The meal time must lie within the shift</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="32"/>
+        <source>该培训记录不存在或已删除</source>
+        <translation>This training session does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/training.py" line="191"/>
+        <source>只能查看本人的培训记录</source>
+        <translation>You can only view your own training record</translation>
+    </message>
 </context>
 <context>
     <name>handover</name>
@@ -12032,36 +12550,41 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
+        <source>培训记录</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="50"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
         <source>员工档案</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
         <source>部门管理</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
         <source>节假日设置</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="55"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="56"/>
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="57"/>
         <source>系统维护</source>
         <translation>System</translation>
     </message>

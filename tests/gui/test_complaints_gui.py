@@ -106,8 +106,11 @@ def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, man
 
     def close(d: CloseDialog) -> None:
         d.accept()
-        assert d.form.error_label("satisfaction").isVisibleTo(d) and d.form.error_label("note").isVisibleTo(d)
-        d.satisfaction.set_value("satisfied")
+        for name in ("sat_speed", "sat_result", "sat_communication", "note"):
+            assert d.form.error_label(name).isVisibleTo(d), name
+        for combo in d.dimensions.values():
+            combo.set_value("satisfied")
+        assert d.satisfaction.text() == "满意"  # derived: the worst of the three
         d.confirmed.setChecked(True)
         d.note.insertPlainText("已退还 10 元，客户满意")
         d.accept()
@@ -239,7 +242,8 @@ def test_reception_born_case_is_reclassified_and_walked_by_the_right_roles(qtbot
     assert not pages["clerk"].buttons["close"].isEnabled()
 
     def close(d: CloseDialog) -> None:
-        d.satisfaction.set_value("satisfied")
+        for combo in d.dimensions.values():
+            combo.set_value("satisfied")
         d.note.insertPlainText("已致歉，加强培训")
         d.accept()
 

@@ -74,7 +74,8 @@ def test_walk_in_complaint_to_return_visit(qtbot, paths, staff_actor, manager, m
         assert page.panel.current_row()["stage"] == stage.value
 
     def close(d: CloseDialog) -> None:
-        d.satisfaction.set_value("satisfied")
+        for combo in d.dimensions.values():  # speed, result, communication; the overall one is derived
+            combo.set_value("satisfied")
         d.confirmed.setChecked(True)
         d.note.insertPlainText("商户已退款，客户满意")
         d.accept()

@@ -23,7 +23,7 @@ from frontdesk.db.models.core import (
 # every module of db/models that defines tables, in the order their tables are listed
 MODULES: tuple[str, ...] = (
     "core", "reception", "complaints", "phrases", "visits", "aftersales", "discipline", "sync", "assessment",
-    "knowledge", "expressway",
+    "knowledge", "expressway", "training",
 )
 
 _CORE = (AuditLog, Department, NumberSequence, SchemaVersion, SiteSetting, Staff)
@@ -63,6 +63,8 @@ _LAZY: dict[str, str] = {
     "SyncConflict": "sync",
     "SyncPeer": "sync",
     "SyncSent": "sync",
+    "TrainingAttendance": "training",
+    "TrainingSession": "training",
     "Transfer": "reception",
 }
 
@@ -130,6 +132,8 @@ __all__ = [
     "SyncPeer",
     "SyncSent",
     "SyncedModel",
+    "TrainingAttendance",
+    "TrainingSession",
     "Transfer",
     "all_models",
     "current_site_code",

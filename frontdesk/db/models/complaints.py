@@ -45,7 +45,10 @@ class Complaint(SyncedModel):
     stage = peewee.CharField(max_length=10, default="accept")
     paused = peewee.BooleanField(default=False)
     due_at = peewee.DateTimeField(null=True)
-    satisfaction = peewee.CharField(max_length=12, default="")
+    satisfaction = peewee.CharField(max_length=12, default="")  # overall; derived from the three below when given
+    sat_speed = peewee.CharField(max_length=12, default="", constraints=[sql_default("")])  # 处理速度
+    sat_result = peewee.CharField(max_length=12, default="", constraints=[sql_default("")])  # 处理结果
+    sat_communication = peewee.CharField(max_length=12, default="", constraints=[sql_default("")])  # 沟通态度
     customer_confirmed = peewee.BooleanField(default=False)
     closed_at = peewee.DateTimeField(null=True)
 

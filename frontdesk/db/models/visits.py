@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import peewee
 
+from frontdesk.db.fields import sql_default
 from frontdesk.db.models.base import SyncedModel
 from frontdesk.db.models.complaints import Complaint
 from frontdesk.db.models.core import Staff
@@ -26,7 +27,10 @@ class ReturnVisit(SyncedModel):
     opinions = peewee.TextField(default="")
     suggestions = peewee.TextField(default="")
     result = peewee.TextField(default="")
-    satisfaction = peewee.CharField(max_length=12, default="")
+    satisfaction = peewee.CharField(max_length=12, default="")  # overall; derived from the three below when given
+    sat_speed = peewee.CharField(max_length=12, default="", constraints=[sql_default("")])  # 处理速度
+    sat_result = peewee.CharField(max_length=12, default="", constraints=[sql_default("")])  # 处理结果
+    sat_communication = peewee.CharField(max_length=12, default="", constraints=[sql_default("")])  # 沟通态度
     next_visit_date = peewee.DateField(null=True, index=True)
     visitor = peewee.ForeignKeyField(Staff, field="uuid", column_name="visitor_uuid", backref="+", index=True)
 

@@ -1,4 +1,5 @@
-"""Evidence for one person over [start, end): incidents and fines, attendance, complaints, satisfaction, self-checks.
+"""Evidence for one person over [start, end): incidents and fines, attendance, complaints, satisfaction, self-checks
+and training (the 业务知识 dimension).
 
 Every source is read only when its table exists, so assessments work before a module has landed.
 """
@@ -14,6 +15,7 @@ import peewee
 from frontdesk.db.connection import database
 from frontdesk.db.models import Complaint, Contact, ReturnVisit, SelfCheck
 from frontdesk.domain import selfcheck as rules
+from frontdesk.services.personnel import training
 
 EXCEPTION_STATUSES = ("late", "early", "absent")
 COUNTED_INCIDENTS = ("pending", "confirmed", "appealed")  # revoked incidents are not evidence
@@ -119,6 +121,7 @@ def gather(staff_uuid: str, start: date, end: date, frequency: str) -> dict[str,
     evidence |= complaints(staff_uuid, start, end)
     evidence |= satisfaction(staff_uuid, start, end)
     evidence |= self_checks(staff_uuid, start, end, frequency)
+    evidence |= training.evidence(staff_uuid, start, end)  # 业务知识: sessions attended, missed, scores
     return evidence
 
 
@@ -137,7 +140,8 @@ def from_json(data: dict[str, Any]) -> dict[str, Any]:
             out[key] = date.fromisoformat(out[key])
     if isinstance(out.get("fines"), str):
         out["fines"] = Decimal(out["fines"])
-    if isinstance(out.get("satisfaction_rate"), str):
-        out["satisfaction_rate"] = Decimal(out["satisfaction_rate"])
+    for key in ("satisfaction_rate", "training_hours", "training_score"):
+        if isinstance(out.get(key), str):
+            out[key] = Decimal(out[key])
     return out
 

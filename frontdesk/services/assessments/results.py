@@ -12,7 +12,7 @@ import peewee
 from frontdesk.clock import now
 from frontdesk.db.models import Assessment, AssessmentRun, Department, Staff
 from frontdesk.domain import assessment as rules
-from frontdesk.domain.assessment import Dimension, Status
+from frontdesk.domain.assessment import Dimension, PeriodKind, Status
 from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import PermissionDenied, T
@@ -21,11 +21,18 @@ from frontdesk.services.core import audit
 from frontdesk.services.core.permissions import require
 
 
+def _in_periods() -> peewee.Expression:
+    """Assessments of month and quarter runs: an ad-hoc run (不定期专项) is never ranked with a period."""
+    return Assessment.run.in_(AssessmentRun.select(AssessmentRun.uuid).where(
+        AssessmentRun.period_kind != PeriodKind.ADHOC.value))
+
+
 def periods(actor: Actor) -> list[str]:
-    """Period keys that have scored assessments, newest first."""
+    """Period keys (months, quarters) that have scored assessments, newest first; ad-hoc runs have none."""
     require(actor, Permission.MANAGE_PERSONNEL)
     rows = (Assessment.select(Assessment.period_key).where(
-        (Assessment.deleted == False) & (Assessment.status != Status.DRAFT.value))  # noqa: E712
+        (Assessment.deleted == False) & (Assessment.status != Status.DRAFT.value)  # noqa: E712
+        & _in_periods())
         .distinct().tuples())
     return sorted((k for (k,) in rows), key=_period_sort, reverse=True)
 
@@ -46,7 +53,7 @@ def ranking(actor: Actor, period_key: str) -> list[dict[str, Any]]:
             .join(Staff, on=(Assessment.staff == Staff.uuid))
             .join(Department, on=(Staff.department == Department.uuid), join_type=peewee.JOIN.LEFT_OUTER)
             .where((Assessment.period_key == period_key) & (Assessment.deleted == False)  # noqa: E712
-                   & (Assessment.status != Status.DRAFT.value))
+                   & (Assessment.status != Status.DRAFT.value) & _in_periods())
             .order_by(Assessment.total.desc(), Staff.staff_no).dicts())
     out: list[dict[str, Any]] = []
     for index, row in enumerate(rows):
@@ -57,18 +64,19 @@ def ranking(actor: Actor, period_key: str) -> list[dict[str, Any]]:
 
 
 def history(actor: Actor, staff_uuid: str) -> list[dict[str, Any]]:
-    """One person's scored assessments, oldest first (for the trend chart); staff see only their own."""
+    """One person's scored assessments, oldest first (for the trend chart), ad-hoc ones included (their
+    ``period_kind`` is adhoc, ``period_key`` their first day); staff see only their own."""
     require(actor, Permission.READ_OWN_PERSONNEL)
     if staff_uuid != actor.uuid and not actor.can(Permission.MANAGE_PERSONNEL):
         raise PermissionDenied(T("errors", "只能查看本人的考核"))
     rows = (Assessment.select(Assessment.period_key, Assessment.period_start, Assessment.total, Assessment.grade,
-                              Assessment.dimensions, AssessmentRun.period_kind)
+                              Assessment.dimensions, AssessmentRun.period_kind, AssessmentRun.name.alias("run_name"))
             .join(AssessmentRun, on=(Assessment.run == AssessmentRun.uuid))
             .where((Assessment.staff == staff_uuid) & (Assessment.deleted == False)  # noqa: E712
                    & (Assessment.status != Status.DRAFT.value))
             .order_by(Assessment.period_start, Assessment.id).dicts())
     return [{"period_key": r["period_key"], "period_kind": r["period_kind"], "total": r["total"],
-             "grade": r["grade"],
+             "grade": r["grade"], "run_name": r["run_name"],
              "dimensions": {Dimension(k): Decimal(v) for k, v in json.loads(r["dimensions"] or "{}").items()}}
             for r in rows]
 

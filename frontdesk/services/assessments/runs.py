@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -30,32 +31,53 @@ class RunInput:
     staff_uuids: list[str]
     template_uuid: str
     name: str = ""
+    start: date | None = None  # an ad-hoc run's first day
+    end: date | None = None  # and its last day (included)
 
 
-def create_run(actor: Actor, data: RunInput) -> str:
-    """A run for the period: one draft assessment per person, evidence pulled for exactly its dates."""
-    require(actor, Permission.MANAGE_PERSONNEL)
-    errors: dict[str, str] = {}
+def _bounds(data: RunInput, errors: dict[str, str]) -> tuple[date, date, str, str]:
+    """[start, end) of the run, its key and the default name's period part; problems go into ``errors``."""
+    today = clock.today()
+    if data.period_kind == PeriodKind.ADHOC:
+        errors.update(rules.adhoc_problems(data.start, data.end, today))
+        if "start" in errors or "end" in errors or data.start is None or data.end is None:
+            return today, today, "", ""
+        return (data.start, data.end + timedelta(days=1), rules.adhoc_key(data.start),
+                f"{data.start:%Y-%m-%d}至{data.end:%Y-%m-%d}专项")
+    if data.period_kind not in (PeriodKind.MONTH, PeriodKind.QUARTER):
+        errors["period_kind"] = T("errors", "请选择考核周期")
+        return today, today, "", ""
     try:
         start, end = rules.period_bounds(data.period_kind, data.year, data.number)
     except ValueError:
         errors["number"] = T("errors", "请选择考核期间")
-        start = end = clock.today()
-    if not errors and start > clock.today():
+        return today, today, "", ""
+    if start > today:
         errors["number"] = T("errors", "考核期间尚未开始")
+    label = f"{data.year}年{data.number}月" if data.period_kind == PeriodKind.MONTH else f"{data.year}年第{data.number}季度"
+    return start, end, rules.period_key(data.period_kind, data.year, data.number), label
+
+
+def create_run(actor: Actor, data: RunInput) -> str:
+    """A run for the period (or an ad-hoc one for chosen dates): one draft assessment per person, evidence
+    pulled for exactly its dates. A person has one assessment per month or quarter, any number of ad-hoc ones."""
+    require(actor, Permission.MANAGE_PERSONNEL)
+    errors: dict[str, str] = {}
+    start, end, key, label = _bounds(data, errors)
     if not data.staff_uuids:
         errors["staff_uuids"] = T("errors", "请选择参加考核的员工")
     template = templates.get_row(data.template_uuid) if data.template_uuid else None
     if template is None:
         errors["template_uuid"] = T("errors", "请选择考核模板")
-    key = rules.period_key(data.period_kind, data.year, data.number)
-    taken = [r.staff.name for r in Assessment.live().join(Staff, on=(Assessment.staff == Staff.uuid)).where(
-        (Assessment.period_key == key) & Assessment.staff.in_(data.staff_uuids))]
-    if taken:
-        errors["staff_uuids"] = T("errors", "{0} 本期已有考核").format('、'.join(taken[:5]))
-    if errors:
+    if key and data.period_kind != PeriodKind.ADHOC:
+        taken = [r.staff.name for r in Assessment.live().join(Staff, on=(Assessment.staff == Staff.uuid)).where(
+            (Assessment.period_key == key) & Assessment.staff.in_(data.staff_uuids))]
+        if taken:
+            errors["staff_uuids"] = T("errors", "{0} 本期已有考核").format('、'.join(taken[:5]))
+    if len(data.name.strip()) > 60:
+        errors["name"] = T("errors", "名称不超过 60 字")
+    if errors or template is None:
         raise ValidationError(errors)
-    label = f"{data.year}年{data.number}月" if data.period_kind == PeriodKind.MONTH else f"{data.year}年第{data.number}季度"
     frequency = selfchecks.frequency()
     with transaction():
         run = AssessmentRun.create(name=(data.name.strip() or f"{label}{template.name}")[:60],

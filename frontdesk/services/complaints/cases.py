@@ -14,6 +14,7 @@ from frontdesk.db.connection import transaction
 from frontdesk.db.models import Complaint, ComplaintEvent, Contact, Department, Staff
 from frontdesk.db.numbering import next_number
 from frontdesk.domain import case_roles
+from frontdesk.domain import satisfaction as three_dimensions
 from frontdesk.domain.complaints import (
     ComplaintInput,
     LogKind,
@@ -290,11 +291,21 @@ def add_note(actor: Actor, uuid: str, note: str) -> None:
         _append(actor, case, LogKind.NOTE, "note", note)
 
 
-def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed: bool, note: str) -> None:
-    """归档总结 done: the case closes with the customer's satisfaction and confirmation."""
+def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed: bool, note: str,
+                    dimensions: dict[str, str | None] | None = None) -> None:
+    """归档总结 done: the case closes with the customer's satisfaction and confirmation.
+
+    ``dimensions`` (sat_speed / sat_result / sat_communication): when passed, all three are required and
+    the overall satisfaction is derived from them (domain.satisfaction); without them it is asked as before.
+    """
     require(actor, Permission.DESK_WORK)
     errors = {}
-    if satisfaction not in {s.value for s in Satisfaction}:
+    if dimensions is not None:
+        errors.update(three_dimensions.dimension_problems(dimensions, required=True))
+        dims, satisfaction = three_dimensions.resolve(dimensions, satisfaction)
+    else:
+        dims = {}
+    if satisfaction not in {s.value for s in Satisfaction} and not errors:
         errors["satisfaction"] = T("errors", "请选择客户满意度")
     problem = note_problem(note, required=True, what=T("errors", "归档总结"))
     if problem:
@@ -308,6 +319,8 @@ def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed
         _may_finish(actor, case)
         event = _append(actor, case, LogKind.STAGE, "stage", note, Stage.CLOSED)
         case.satisfaction = satisfaction or ""
+        for name, value in dims.items():
+            setattr(case, name, value)
         case.customer_confirmed = bool(confirmed)
         case.closed_at = event.at
         case.save()

@@ -13,7 +13,7 @@ from frontdesk.services.core.list_spec import ColumnKind, ListExport
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.expressway import help_calls, notices
-from frontdesk.services.personnel import attendance, handover, selfchecks
+from frontdesk.services.personnel import attendance, handover, selfchecks, training
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception import knowledge, phrases, transfers, visits
 
@@ -39,6 +39,7 @@ EXPORTS: dict[str, Maker] = {
     "knowledge": knowledge.export_articles,
     "help_calls": help_calls.export_help_calls,
     "notices": notices.export_notices,
+    "training": training.export_sessions,
 }
 
 

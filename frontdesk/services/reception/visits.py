@@ -12,6 +12,7 @@ from frontdesk.clock import now
 from frontdesk.db import dialect
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.models import Complaint, Contact, KeyCustomer, ReturnVisit, Staff, current_site_code
+from frontdesk.domain import satisfaction as three_dimensions
 from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.reception import ContactStatus
 from frontdesk.domain.roles import Actor, Permission
@@ -34,7 +35,7 @@ from frontdesk.services.core.permissions import require
 
 VISIT_FIELDS = (
     "customer_name", "phone", "method", "visited_at", "opinions", "suggestions", "result", "satisfaction",
-    "next_visit_date", "contact_uuid", "complaint_uuid",
+    "next_visit_date", "contact_uuid", "complaint_uuid", "sat_speed", "sat_result", "sat_communication",
 )
 NOT_DELETED = False
 
@@ -87,7 +88,10 @@ def record_visit(actor: Actor, data: VisitInput, uuid: str | None = None) -> str
         visit.opinions = data.opinions.strip()
         visit.suggestions = data.suggestions.strip()
         visit.result = data.result.strip()
-        visit.satisfaction = data.satisfaction
+        dims, visit.satisfaction = three_dimensions.resolve(
+            {name: getattr(data, name) for name in three_dimensions.FIELDS.values()}, data.satisfaction)
+        for name, value in dims.items():
+            setattr(visit, name, value)
         visit.next_visit_date = data.next_visit_date
         visit.contact = data.contact_uuid or None
         visit.complaint = data.complaint_uuid or None
@@ -136,6 +140,9 @@ VISITS = ListSpec(T("columns", "回访记录"), (
     col("suggestions", T("columns", "建议"), ColumnKind.TEXT, ReturnVisit.suggestions, width=30),
     col("result", T("columns", "回访结果"), ColumnKind.TEXT, ReturnVisit.result, width=30),
     col("satisfaction", T("columns", "满意度"), ColumnKind.ENUM, ReturnVisit.satisfaction, sort=True, labels=label),
+    col("sat_speed", T("columns", "处理速度"), ColumnKind.ENUM, ReturnVisit.sat_speed, labels=label),
+    col("sat_result", T("columns", "处理结果"), ColumnKind.ENUM, ReturnVisit.sat_result, labels=label),
+    col("sat_communication", T("columns", "沟通态度"), ColumnKind.ENUM, ReturnVisit.sat_communication, labels=label),
     col("next_visit_date", T("columns", "下次回访"), ColumnKind.DATE, ReturnVisit.next_visit_date, sort=True),
     col("visitor_name", T("columns", "回访人"), ColumnKind.TEXT, _VISITOR.name),
 ), default_order=(ReturnVisit.visited_at, True), tiebreak=ReturnVisit.id)

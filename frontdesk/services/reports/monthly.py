@@ -30,6 +30,7 @@ from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.complaints import sla_policy
 from frontdesk.services.core import holidays
 from frontdesk.services.core.permissions import require
+from frontdesk.services.reports import satisfaction_dimensions
 from frontdesk.services.reports.common import Progress, as_datetime, day_of, enum_label, in_period, step
 
 NO_DEPARTMENT = "未指定部门"
@@ -231,7 +232,8 @@ def service_quality(actor: Actor, period: Period, progress: Progress | None = No
                    .where(in_period(Complaint.opened_at, period) & (Complaint.deleted == False))  # noqa: E712
                    .group_by(day).tuples())
     report = Report("monthly", "月度服务质量分析", period,
-                    tables=[categories, departments, deadline, satisfaction, visits])
+                    tables=[categories, departments, deadline, satisfaction,
+                            satisfaction_dimensions.dimension_table(period), visits])
     total = deadline.rows[-1]
     report.figures = [
         ("统计期间", period.text()), ("受理投诉", f"{categories.rows[-1][1]:,}"), ("结案投诉", f"{total[2]:,}"),

@@ -62,6 +62,14 @@ def evidence_html(found: dict[str, Any]) -> str:
         found.get("satisfied", 0), found.get("basic", 0), found.get("unsatisfied", 0)),
         bool(found.get("unsatisfied"))))
     out.append(line(QCoreApplication.translate("Evidence", "满意率：{0}").format(f"{rate}%" if rate is not None else QCoreApplication.translate("Evidence", "无评价"))))
+    if "trainings" in found:  # 业务知识: training attended in the period (assessments made before it have none)
+        score = found.get("training_score")
+        out.append(line(QCoreApplication.translate("Evidence", "培训（业务知识）：参加 {0} 次 {1} 学时，缺勤 {2} 次，平均成绩 {3}，不及格 {4} 次").format(
+            found.get("trainings", 0), f"{Decimal(found.get('training_hours') or 0).normalize():f}",
+            found.get("training_missed", 0),
+            score if score is not None else "—", found.get("training_failed", 0)),
+            bool(found.get("training_missed") or found.get("training_failed"))))
+        out.append(details(found.get("training_lines", [])))
     done, expected = found.get("checks_done", 0), found.get("checks_expected", 0)
     out.append(line(QCoreApplication.translate("Evidence", "礼仪自查：完成 {0}/{1}，“否” {2} 项").format(done, expected,
                                                                         found.get("check_no", 0)),

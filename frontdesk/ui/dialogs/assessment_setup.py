@@ -1,6 +1,8 @@
-"""Setting assessments up: a new run (period, template, team) and the template editor (weights, items, grades)."""
+"""Setting assessments up: a new run (period or ad-hoc dates, template, team) and the template editor."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -10,7 +12,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -27,6 +31,7 @@ from frontdesk.services.assessments import templates
 from frontdesk.services.core import staff as staff_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
+from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -37,7 +42,8 @@ class RunDialog(FormDialog):
         super().__init__(self.tr("新建考核"), parent, 520)
         self.actor = actor
         self.run_uuid = ""
-        self.kind = ChoiceCombo([(k.value, enum_text(k, assessment_label)) for k in (PeriodKind.QUARTER, PeriodKind.MONTH)])
+        self.kind = ChoiceCombo([(k.value, enum_text(k, assessment_label))
+                                 for k in (PeriodKind.QUARTER, PeriodKind.MONTH, PeriodKind.ADHOC)])
         self.kind.setObjectName("kind")
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -49,6 +55,22 @@ class RunDialog(FormDialog):
         period.addWidget(self.number, 1)
         period_box = QWidget()
         period_box.setLayout(period)
+        # 不定期专项: any span of days instead of a month or a quarter (the last 30 days by default)
+        self.start = DateField(clock.today() - timedelta(days=29))
+        self.start.setObjectName("start")
+        self.end = DateField(clock.today())
+        self.end.setObjectName("end")
+        dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(self.start, 1)
+        dates.addWidget(QLabel(self.tr("至")))
+        dates.addWidget(self.end, 1)
+        dates_box = QWidget()
+        dates_box.setLayout(dates)
+        self.period_stack = QStackedWidget()
+        self.period_stack.addWidget(period_box)
+        self.period_stack.addWidget(dates_box)
+        self.period_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.template_kinds = {t["uuid"]: t["period_kind"] for t in templates.list_templates(actor)}
         self.template = ChoiceCombo([(t["uuid"], self.tr("{0}（第 {1} 版）").format(t["name"], t["version"]))
                                      for t in templates.list_templates(actor)])
@@ -67,7 +89,7 @@ class RunDialog(FormDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("默认：期间 + 模板名称"))
         self.form.add("period_kind", self.tr("考核周期"), self.kind)
-        self.form.add("number", self.tr("考核期间"), period_box)
+        self.form.add("number", self.tr("考核期间"), self.period_stack)
         self.form.add("template_uuid", self.tr("考核模板"), self.template)
         self.form.add("staff_uuids", self.tr("参加人员"), self.staff)
         self.form.addRow("", toggle)
@@ -77,6 +99,9 @@ class RunDialog(FormDialog):
 
     def _periods(self) -> None:
         kind = PeriodKind(self.kind.value())
+        self.period_stack.setCurrentIndex(1 if kind is PeriodKind.ADHOC else 0)
+        if kind is PeriodKind.ADHOC:
+            return
         today = clock.today()
         year, number = rules.period_of(kind, today)
         # the last finished period is the one usually assessed
@@ -102,9 +127,17 @@ class RunDialog(FormDialog):
                 if self.staff.item(i).checkState() == Qt.CheckState.Checked]
 
     def save(self) -> None:
-        self.run_uuid = assessments.create_run(self.actor, assessments.RunInput(
-            period_kind=self.kind.value(), year=self.year.value(), number=self.number.value() or 0,
-            staff_uuids=self.checked(), template_uuid=self.template.value() or "", name=self.name.text()))
+        try:
+            self.run_uuid = assessments.create_run(self.actor, assessments.RunInput(
+                period_kind=self.kind.value(), year=self.year.value(), number=self.number.value() or 0,
+                staff_uuids=self.checked(), template_uuid=self.template.value() or "", name=self.name.text(),
+                start=self.start.value(), end=self.end.value()))
+        except ValidationError as exc:  # an ad-hoc run's dates share the period row
+            fields = {k: v for k, v in exc.fields.items() if k not in ("start", "end")}
+            dates = [exc.fields[k] for k in ("start", "end") if k in exc.fields]
+            if dates:
+                fields["number"] = "；".join(dates)
+            raise ValidationError(fields) from exc
 
 
 class TemplateDialog(FormDialog):

@@ -32,6 +32,7 @@ from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.complaints import summary_report
 from frontdesk.services.core import holidays, site
 from frontdesk.ui import printing
+from frontdesk.ui.dialogs.complaint_close import satisfaction_text
 from frontdesk.ui.file_dialogs import choose_pdf
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.keyboard import focus_on_show
@@ -117,7 +118,7 @@ class ComplaintDetailDialog(QDialog):
             (self.tr("责任部门"), case["department_name"] or ""), (self.tr("归责员工"), case["staff_name"] or ""),
             (self.tr("承办人"), case["handler_name"] or ""), (self.tr("最近时限"), self._next_due(clock)),
             (self.tr("受理人"), case["opened_by_name"] or ""), (self.tr("关联接待"), case["contact_number"] or ""),
-            (self.tr("客户满意度"), enum_text(label(case["satisfaction"]))),
+            (self.tr("客户满意度"), satisfaction_text(case)),
             (self.tr("客户确认"), self.tr("已确认") if case["customer_confirmed"] else ""),
         ]
         for i, (name, value) in enumerate(pairs):

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock
+from frontdesk.domain import satisfaction as three_dimensions
 from frontdesk.domain.complaints import Satisfaction
 from frontdesk.domain.roles import Actor
 from frontdesk.domain.visits import DueKind, VisitInput, VisitMethod
 from frontdesk.domain.visits import label as visit_label
+from frontdesk.errors import ValidationError
 from frontdesk.services.reception import visits as visit_service
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
@@ -90,6 +93,20 @@ class VisitDialog(FormDialog):
         )
         self.satisfaction.setObjectName("satisfaction")
         self.satisfaction.set_value(data.satisfaction)
+        self.dimensions: dict[str, ChoiceCombo] = {}
+        dims_row = QHBoxLayout()
+        dims_row.setContentsMargins(0, 0, 0, 0)
+        for dim, name in three_dimensions.FIELDS.items():
+            combo = ChoiceCombo([("", self.tr("（未评价）"))]
+                                + [(s.value, enum_text(s.value, visit_label)) for s in Satisfaction])
+            combo.setObjectName(name)
+            combo.set_value(getattr(data, name))
+            combo.currentIndexChanged.connect(self._derive)
+            self.dimensions[name] = combo
+            dims_row.addWidget(QLabel(enum_text(three_dimensions.label(dim.value))))
+            dims_row.addWidget(combo, 1)
+        self.dims_box = QWidget()
+        self.dims_box.setLayout(dims_row)
         self.next_visit_date = DateField()
         self.next_visit_date.setObjectName("next_visit_date")
         self.next_visit_date.set_value(data.next_visit_date)
@@ -110,7 +127,8 @@ class VisitDialog(FormDialog):
         self.form.add("result", self.tr("回访结果"), self.result_edit)
         self.watcher = ForbiddenWatcher(self.result_edit)
         self.form.addRow("", self.watcher.label)
-        self.form.add("satisfaction", self.tr("满意度"), self.satisfaction)
+        self.form.add("dimensions", self.tr("分项满意度"), self.dims_box)
+        self.form.add("satisfaction", self.tr("总体满意度"), self.satisfaction)
         self.form.add("next_visit_date", self.tr("下次回访"), self.next_visit_date)
         self.link_error = QLabel()
         self.link_error.setObjectName("error_links")
@@ -118,7 +136,17 @@ class VisitDialog(FormDialog):
         self.link_error.hide()
         self.add_below(self.link_error)
         self.unplaced_label = self.link_error
+        self._derive()
         self.customer_name.setFocus()
+
+    def _derive(self) -> None:
+        """Three dimensions given: the overall value is theirs (the worst) and not chosen by hand."""
+        values = {name: combo.value() or "" for name, combo in self.dimensions.items()}
+        derived = all(values.values())
+        if derived:
+            self.satisfaction.set_value(three_dimensions.derive_overall(values))
+        self.satisfaction.setEnabled(not derived)
+        self.satisfaction.setToolTip(self.tr("三项分项满意度都选定时，总体满意度按最低一项得出") if derived else "")
 
     def value(self) -> VisitInput:
         return VisitInput(
@@ -133,10 +161,19 @@ class VisitDialog(FormDialog):
             next_visit_date=self.next_visit_date.value(),
             contact_uuid=self.links[0],
             complaint_uuid=self.links[1],
+            **{name: combo.value() or "" for name, combo in self.dimensions.items()},
         )
 
     def save(self) -> None:
-        self.saved_uuid = visit_service.record_visit(self.actor, self.value(), self.uuid)
+        try:
+            self.saved_uuid = visit_service.record_visit(self.actor, self.value(), self.uuid)
+        except ValidationError as exc:  # the three dimensions share one row: their messages are shown on it
+            names = set(three_dimensions.FIELDS.values())
+            fields = {k: v for k, v in exc.fields.items() if k not in names}
+            found = [v for k, v in exc.fields.items() if k in names]
+            if found:
+                fields["dimensions"] = found[0]
+            raise ValidationError(fields) from exc
 
 
 def screenshot_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:

@@ -235,8 +235,15 @@ def _acknowledge_dialog(win: QWidget) -> AcknowledgeDialog:
     return AcknowledgeDialog(win.ctx.actor, rows[0]["uuid"], win)
 
 
+def _adhoc_run_dialog(win: QWidget) -> RunDialog:
+    dialog = RunDialog(win.ctx.actor, win)
+    dialog.kind.set_value("adhoc")  # 不定期专项: chosen dates instead of a month or a quarter
+    return dialog
+
+
 screenshots.DIALOGS.update({
     "assessment-run": lambda win: RunDialog(win.ctx.actor, win),
+    "assessment-run-adhoc": _adhoc_run_dialog,
     "assessment-score": _score_dialog,
     "assessment-acknowledge": _acknowledge_dialog,
     "assessment-template": lambda win: TemplateDialog(win.ctx.actor, DEFAULT_UUID, win),

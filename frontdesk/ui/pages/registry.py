@@ -45,6 +45,8 @@ def page_specs() -> list[PageSpec]:
                  lazy("discipline_page", "DisciplinePage")),
         PageSpec("assessments", QT_TRANSLATE_NOOP("nav", "考核管理"), Permission.READ_OWN_PERSONNEL,
                  lazy("assessments_page", "AssessmentsPage")),
+        PageSpec("training", QT_TRANSLATE_NOOP("nav", "培训记录"), Permission.READ_OWN_PERSONNEL,
+                 lazy("training_page", "TrainingPage")),
         PageSpec("fine_rules", QT_TRANSLATE_NOOP("nav", "罚款标准"), reference, lazy("fine_rules_page", "FineRulesPage")),
         PageSpec("staff", QT_TRANSLATE_NOOP("nav", "员工档案"), Permission.MANAGE_ROSTER, lazy("staff_page", "StaffPage")),
         PageSpec("departments", QT_TRANSLATE_NOOP("nav", "部门管理"), reference,

@@ -55,6 +55,11 @@ class StaffPage(Page):
         self.edit_btn.clicked.connect(self.edit)
         self.panel.actions_bar.addWidget(self.add_btn)
         self.panel.actions_bar.addWidget(self.edit_btn)
+        if ctx.actor.can(Permission.MANAGE_PERSONNEL):  # the profile's training history (培训档案)
+            self.training_btn = QPushButton(self.tr("培训档案"))
+            self.training_btn.setObjectName("trainingHistory")
+            self.training_btn.clicked.connect(self.training_history)
+            self.panel.actions_bar.addWidget(self.training_btn)
         self.export_btn = export_button(self)
         self.export_btn.clicked.connect(self.export_excel)
         self.panel.actions_bar.addWidget(self.export_btn)
@@ -96,6 +101,15 @@ class StaffPage(Page):
         if dialog.exec():
             status(self.tr("已保存"))
             self.panel.refresh()
+
+    def training_history(self) -> None:
+        row = self.panel.current_row()
+        if row is None:
+            inform(self, self.tr("请先在列表中选择一名员工"))
+            return
+        from frontdesk.ui.dialogs.training_edit import TrainingHistoryDialog
+
+        TrainingHistoryDialog(self.ctx.actor, row["uuid"], f"{row['staff_no']} {row['name']}", self).exec()
 
     def reset_password(self) -> None:
         row = self.panel.current_row()
