@@ -13,7 +13,17 @@ from enum import StrEnum
 
 from frontdesk import clock
 from frontdesk.db.connection import analyze
-from frontdesk.demo import aftersales, assessments, complaints, knowledge, reception, shifts, staff, visits
+from frontdesk.demo import (
+    aftersales,
+    assessments,
+    complaints,
+    duty,
+    knowledge,
+    reception,
+    shifts,
+    staff,
+    visits,
+)
 from frontdesk.demo.context import DemoContext, DemoGenerator
 from frontdesk.demo.journal import Batch, Journal, recorded
 from frontdesk.demo.staff import DEMO_PASSWORD
@@ -31,6 +41,8 @@ GENERATORS: tuple[DemoGenerator, ...] = (
     DemoGenerator("complaints", 0.03, complaints.generate_complaints),  # most open from the 投诉 contacts
     DemoGenerator("shifts", 0.01, shifts.generate),
     DemoGenerator("visits", 0.02, visits.generate_visits),  # visited contacts and closed complaints
+    DemoGenerator("messages", 0.0, duty.generate),  # a fixed few messages, whatever the rows
+    DemoGenerator("duties", 0.0, duty.generate_duties),  # the checklist ticked on the last days' shifts
     # last: they read the incidents, attendance, complaints and visits made above
     DemoGenerator("assessments", 0.0001, assessments.generate),
 )
