@@ -1,5 +1,5 @@
 """Demo desk duties: a few messages for absent colleagues and the next shift (some read), and the duty checklist
-ticked over the last days with the morning meter readings."""
+ticked over the last days with the morning meter readings; inspections with findings and public-opinion entries."""
 
 from __future__ import annotations
 
@@ -11,8 +11,10 @@ from frontdesk import clock
 from frontdesk.db.models import DutyCheck, DutyItem, Shift, Staff
 from frontdesk.demo.context import DemoContext
 from frontdesk.domain.duty import CheckStatus, MessageInput
+from frontdesk.domain.supervision import FindingInput, InspectionInput, OpinionInput
+from frontdesk.errors import ValidationError
 from frontdesk.services.core import auth
-from frontdesk.services.personnel import messages
+from frontdesk.services.personnel import messages, supervision
 
 DUTY_DAYS = 8  # the manager's list of misses looks back 7 days
 MESSAGES = (
@@ -81,4 +83,57 @@ def generate_duties(ctx: DemoContext, n: int, progress: Callable[[int], None]) -
                                      status=CheckStatus.DONE.value, done_at=done_at, staff_uuid=slot["staff"],
                                      staff_name=slot["name"], reading=meter if item.needs_reading else None)
                     step.rows += 1
+        progress(step.rows)
+
+
+OPINIONS = (
+    ("online", "大众点评", 5, "小鹿爱运动", "前台小姐姐很热情，办卡流程清楚。", True),
+    ("online", "美团", 2, "匿名用户", "晚上前台等了十分钟没人理，电话也没人接。", False),
+    ("comment_box", "", None, "", "希望更衣室增加储物柜，周末经常没位置。", True),
+    ("comment_box", "", None, "张女士", "瑜伽课广播提示太晚，进场时已经开始了。", False),
+    ("media", "本地生活论坛", None, "老会员", "停车场收费调整没有提前通知。", False),
+    ("online", "微信公众号", 4, "Lily", "课程安排合理，希望增加早课。", False),
+)
+
+
+def generate_supervision(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
+    """One step, whatever ``n``: a few inspection rounds and a mystery-shopper visit of the last week with findings
+    (a coaching note, a note, one incident), and public-opinion entries, some followed up and closed."""
+    boss = Staff.live().where((Staff.role == "manager") & (Staff.active == True)).first()  # noqa: E712
+    team = list(Staff.live().where(Staff.active == True, Staff.role == "staff").order_by(Staff.staff_no))  # noqa: E712
+    if boss is None or len(team) < 3:
+        return
+    manager = auth.actor_for(boss)
+    for _ in ctx.remaining([0]):
+        with ctx.step() as step:
+            r = ctx.rng
+            moment = clock.now().replace(second=0, microsecond=0)
+            lines = supervision.default_checklist()
+            for days, kind, inspector in ((6, "round", boss.name), (3, "mystery", "第三方暗访员 A"), (1, "round", boss.name)):
+                clerk = r.choice(team)
+                failed = r.sample(range(len(lines)), 1 if kind == "round" else 2)
+                uuid = supervision.save_inspection(manager, InspectionInput(
+                    kind, moment - timedelta(days=days, hours=r.randrange(1, 5)), inspector, clerk.uuid,
+                    tuple((line, i not in failed) for i, line in enumerate(lines)),
+                    "整体规范，个别细节需改进" if kind == "round" else "进门 20 秒无人问好；咨询答复准确",
+                    rf"\\nas\录音\{'暗访' if kind == 'mystery' else '巡查'}\{days}-前台.mp3"))
+                supervision.add_finding(manager, uuid, FindingInput(
+                    "问好语气平淡，未使用标准问候语", clerk.uuid, "coaching", coaching="示范标准问候，一周后复查"))
+                if kind == "mystery":
+                    try:
+                        supervision.add_finding(manager, uuid, FindingInput("见顾客进门未主动问好", clerk.uuid,
+                                                                            "incident", "R07"))
+                    except ValidationError:  # that month's fine sheet is signed off: noted only
+                        supervision.add_finding(manager, uuid, FindingInput("见顾客进门未主动问好", clerk.uuid))
+                else:
+                    supervision.add_finding(manager, uuid, FindingInput("台面有私人物品"))
+                step.rows += 1
+            for i, (source, platform, rating, author, content, closed) in enumerate(OPINIONS):
+                uuid = supervision.log_opinion(auth.actor_for(r.choice(team)), OpinionInput(
+                    source, moment - timedelta(days=i, hours=r.randrange(1, 8)), content, platform, rating, author))
+                if closed:
+                    supervision.follow_up(manager, uuid, "已回复并感谢，意见已转相关部门", close=True)
+                elif i == 1:
+                    supervision.follow_up(manager, uuid, "已在平台致歉，调取当晚排班核实中")
+                step.rows += 1
         progress(step.rows)

@@ -43,6 +43,7 @@ GENERATORS: tuple[DemoGenerator, ...] = (
     DemoGenerator("visits", 0.02, visits.generate_visits),  # visited contacts and closed complaints
     DemoGenerator("messages", 0.0, duty.generate),  # a fixed few messages, whatever the rows
     DemoGenerator("duties", 0.0, duty.generate_duties),  # the checklist ticked on the last days' shifts
+    DemoGenerator("supervision", 0.0, duty.generate_supervision),  # a few inspections and opinion entries
     # last: they read the incidents, attendance, complaints and visits made above
     DemoGenerator("assessments", 0.0001, assessments.generate),
 )

@@ -2047,6 +2047,64 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="139" />
+        <source>添加检查发现</source>
+        <translation>Add a finding</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="144" />
+        <source>（不针对个人）</source>
+        <translation>(not about one person)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="149" />
+        <source>如 顾客进门 20 秒无人问好</source>
+        <translation>e.g. Nobody greeted the customer for 20 seconds</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="157" />
+        <source>不填即按条款最低金额</source>
+        <translation>Empty: the rule's lowest amount</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="160" />
+        <source>如 示范三声问好，下周复查</source>
+        <translation>e.g. Showed the standard greeting, check again next week</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="161" />
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="163" />
+        <source>发现的问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="164" />
+        <source>处理方式</source>
+        <translation>Leads to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="165" />
+        <source>违纪条款</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="166" />
+        <source>罚款金额（元）</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="167" />
+        <source>辅导内容</source>
+        <translation>Coaching note</translation>
+    </message>
+</context>
+<context>
     <name>FineRuleDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180" />
@@ -3159,6 +3217,157 @@ Please enter this desk's site details and set up the administrator account. The 
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="61" />
+        <source>新增监督检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="71" />
+        <source>巡查的主管，或暗访员/机构</source>
+        <translation>The inspecting manager, or the mystery shopper / agency</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="72" />
+        <source>（前台整体）</source>
+        <translation>(the desk as a whole)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="76" />
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="76" />
+        <source>检查项目</source>
+        <translation>Checklist line</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="83" />
+        <source>添加一项</source>
+        <translation>Add a line</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="93" />
+        <source>录音录像文件的路径，如 \\nas\录音\2026-11-18\前台.mp3</source>
+        <translation>Path of the recording, e.g. \\nas\recordings\2026-11-18\desk.mp3</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="94" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="97" />
+        <source>检查方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="98" />
+        <source>检查时间</source>
+        <translation>Inspected at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="99" />
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="100" />
+        <source>被检查员工</source>
+        <translation>Staff inspected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="101" />
+        <source>检查清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="102" />
+        <source>检查小结</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="103" />
+        <source>录音录像</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="122" />
+        <source>选择录音录像文件</source>
+        <translation>Choose the recording file</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="123" />
+        <source>录音录像 (*.mp3 *.wav *.m4a *.amr *.mp4 *.avi *.mov);;所有文件 (*)</source>
+        <translation>Recordings (*.mp3 *.wav *.m4a *.amr *.mp4 *.avi *.mov);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionViewDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="192" />
+        <source>监督检查记录</source>
+        <translation>Inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="194" />
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="196" />
+        <source>被检查员工</source>
+        <translation>Staff inspected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="196" />
+        <source>（前台整体）</source>
+        <translation>(the desk as a whole)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="199" />
+        <source>检查清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="202" />
+        <source>检查小结</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="205" />
+        <source>录音录像</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="208" />
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="208" />
+        <source>发现的问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="208" />
+        <source>处理方式</source>
+        <translation>Leads to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="208" />
+        <source>违纪/辅导</source>
+        <translation>Incident / coaching</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="218" />
+        <source>检查发现</source>
+        <translation>Findings</translation>
+    </message>
+</context>
+<context>
     <name>KbSuggestPanel</name>
     <message>
         <location filename="../../frontdesk/ui/widgets/kb_suggest.py" line="34" />
@@ -3874,6 +4083,72 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80" />
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="228" />
+        <source>登记舆情与意见</source>
+        <translation>Log public opinion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="237" />
+        <source>如 大众点评、美团、微信公众号</source>
+        <translation>e.g. Dianping, Meituan, WeChat account</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="246" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="247" />
+        <source>收到时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="248" />
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="249" />
+        <source>评分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="250" />
+        <source>发布人</source>
+        <translation>Posted by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="251" />
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionFollowUpDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="265" />
+        <source>舆情跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="271" />
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="276" />
+        <source>办结</source>
+        <translation>Close it</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="278" />
+        <source>跟进情况</source>
+        <translation>Follow-up</translation>
     </message>
 </context>
 <context>
@@ -6436,6 +6711,114 @@ Runs offline; data is stored in:
     </message>
 </context>
 <context>
+    <name>SupervisionPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="53" />
+        <source>搜索小结、员工或检查人</source>
+        <translation>Search summary, staff or inspector</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="55" />
+        <source>全部方式</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="60" />
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="62" />
+        <source>现场巡查…</source>
+        <translation>Inspection round…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="63" />
+        <source>暗访…</source>
+        <translation>Mystery shopper…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="64" />
+        <source>添加发现…</source>
+        <translation>Add finding…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="69" />
+        <source>监督检查</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="75" />
+        <source>搜索内容、平台或发布人</source>
+        <translation>Search content, platform or poster</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="79" />
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="83" />
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="89" />
+        <source>登记…</source>
+        <translation>Log…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="91" />
+        <source>跟进…</source>
+        <translation>Follow up…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="94" />
+        <source>舆情与意见</source>
+        <translation>Public opinion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="124" />
+        <source>请先在列表中选择一条检查记录</source>
+        <translation>Select an inspection in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="130" />
+        <source>已记录检查，可继续添加发现</source>
+        <translation>Inspection recorded; you can add findings now</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="141" />
+        <source>已登记违纪，待确认</source>
+        <translation>Incident recorded, awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="141" />
+        <source>已添加检查发现</source>
+        <translation>Finding added</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="151" />
+        <source>已登记</source>
+        <translation>Logged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="157" />
+        <source>请先在列表中选择一条舆情记录</source>
+        <translation>Select an entry in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="160" />
+        <source>该条已办结</source>
+        <translation>This entry is closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="163" />
+        <source>已保存跟进情况</source>
+        <translation>Follow-up saved</translation>
+    </message>
+</context>
+<context>
     <name>SwapDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="96" />
@@ -7853,16 +8236,102 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Duty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/duties.py" line="299" />
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="52" />
+        <source>监督检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="53" />
+        <source>检查时间</source>
+        <translation>Inspected at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="54" />
+        <source>检查方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="55" />
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="56" />
+        <source>被检查员工</source>
+        <translation>Staff inspected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="57" />
+        <source>不合格项</source>
+        <translation>Failed lines</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="58" />
+        <source>发现问题</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="59" />
+        <source>检查小结</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="60" />
+        <source>录音录像</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="187" />
+        <source>舆情与意见</source>
+        <translation>Public opinion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="188" />
+        <source>收到时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="190" />
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="191" />
+        <source>评分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="192" />
+        <source>发布人</source>
+        <translation>Posted by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="193" />
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="194" />
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="43" />
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58" />
         <location filename="../../frontdesk/services/discipline/incidents.py" line="213" />
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169" />
+        <location filename="../../frontdesk/services/personnel/duties.py" line="299" />
         <location filename="../../frontdesk/services/reception/contacts.py" line="199" />
         <location filename="../../frontdesk/services/reception/knowledge.py" line="71" />
         <location filename="../../frontdesk/services/reception/transfers.py" line="195" />
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="195" />
+        <source>跟进情况</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="196" />
+        <source>跟进时间</source>
+        <translation>Followed up at</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/duties.py" line="300" />
@@ -7945,8 +8414,8 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/duties.py" line="296" />
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161" />
+        <location filename="../../frontdesk/services/personnel/duties.py" line="296" />
         <location filename="../../frontdesk/services/personnel/handover.py" line="178" />
         <source>日期</source>
         <translation>Date</translation>
@@ -7967,8 +8436,8 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/duties.py" line="297" />
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164" />
+        <location filename="../../frontdesk/services/personnel/duties.py" line="297" />
         <location filename="../../frontdesk/services/personnel/handover.py" line="179" />
         <source>班次</source>
         <translation>Shift</translation>
@@ -8128,6 +8597,7 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Fine (CNY)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="189" />
         <location filename="../../frontdesk/services/discipline/incidents.py" line="214" />
         <source>来源</source>
         <translation>Source</translation>
@@ -8226,6 +8696,7 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Follow-up</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="197" />
         <location filename="../../frontdesk/services/reception/contacts.py" line="197" />
         <source>跟进人</source>
         <translation>Follow-up owner</translation>
@@ -8325,8 +8796,8 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/duties.py" line="304" />
         <location filename="../../frontdesk/services/core/staff.py" line="232" />
+        <location filename="../../frontdesk/services/personnel/duties.py" line="304" />
         <location filename="../../frontdesk/services/reception/phrases.py" line="71" />
         <source>备注</source>
         <translation>Note</translation>
@@ -8514,6 +8985,7 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Left at</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="61" />
         <location filename="../../frontdesk/services/personnel/messages.py" line="26" />
         <source>记录人</source>
         <translation>Taken by</translation>
@@ -8714,11 +9186,57 @@ Please send this file to technical support.</translation>
         <translation>Traffic order</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="47" />
+        <source>现场巡查</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="48" />
+        <source>神秘顾客暗访</source>
+        <translation>Mystery-shopper visit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="49" />
+        <source>仅记录</source>
+        <translation>Noted only</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="50" />
+        <source>登记违纪</source>
+        <translation>Record incident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="51" />
+        <source>辅导记录</source>
+        <translation>Coaching note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="52" />
+        <source>在线评价</source>
+        <translation>Online rating</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="53" />
+        <source>意见箱</source>
+        <translation>Comment box</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="54" />
+        <source>媒体/网络论坛</source>
+        <translation>Media / forum</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="55" />
         <location filename="../../frontdesk/domain/complaints.py" line="54" />
         <location filename="../../frontdesk/domain/reception.py" line="79" />
         <location filename="../../frontdesk/domain/stages.py" line="92" />
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="56" />
+        <source>待跟进</source>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="55" />
@@ -9052,6 +9570,7 @@ Please send this file to technical support.</translation>
         <translation>Transferred</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="57" />
         <location filename="../../frontdesk/domain/reception.py" line="82" />
         <source>已办结</source>
         <translation>Resolved</translation>
@@ -10277,12 +10796,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>{0} already has an assessment for this period</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="38" />
+        <source>该检查记录不存在或已删除</source>
+        <translation>This inspection does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="39" />
+        <source>该舆情记录不存在或已删除</source>
+        <translation>This entry does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="100" />
         <location filename="../../frontdesk/services/assessments/runs.py" line="67" />
         <location filename="../../frontdesk/services/core/auth.py" line="157" />
         <location filename="../../frontdesk/services/discipline/incidents.py" line="103" />
         <location filename="../../frontdesk/services/personnel/attendance.py" line="283" />
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="261" />
+        <source>请填写跟进情况</source>
+        <translation>Enter the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="263" />
+        <source>跟进情况不超过 {0} 字</source>
+        <translation>The follow-up can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="269" />
+        <source>该条已办结</source>
+        <translation>This entry is closed</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/assessments/runs.py" line="88" />
@@ -10404,9 +10949,125 @@ Check that the server is running, the network is connected and the user name and
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="93" />
+        <source>请选择检查方式</source>
+        <translation>Choose the kind of inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="95" />
+        <source>请填写检查时间</source>
+        <translation>Enter when it was inspected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="97" />
+        <source>检查时间不能晚于现在</source>
+        <translation>The inspection time cannot be later than now</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="99" />
+        <source>请填写检查人</source>
+        <translation>Enter the inspector</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="101" />
+        <source>检查人不超过 {0} 字</source>
+        <translation>The inspector can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="103" />
+        <source>检查清单至少要有一项</source>
+        <translation>The checklist needs at least one line</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="105" />
+        <source>检查小结不超过 {0} 字</source>
+        <translation>The summary can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="107" />
+        <source>录音录像路径不超过 {0} 字</source>
+        <translation>The recording path can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="131" />
+        <source>请填写发现的问题</source>
+        <translation>Enter the finding</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="133" />
+        <source>发现的问题不超过 {0} 字</source>
+        <translation>The finding can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="135" />
         <location filename="../../frontdesk/services/complaints/cases.py" line="247" />
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="137" />
+        <source>登记违纪或辅导须选择员工</source>
+        <translation>An incident or a coaching note needs a member of staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="139" />
+        <source>请选择违纪条款</source>
+        <translation>Choose the rule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="141" />
+        <source>请填写辅导内容</source>
+        <translation>Enter the coaching note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="143" />
+        <source>辅导内容不超过 {0} 字</source>
+        <translation>The coaching note can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="167" />
+        <source>请选择来源</source>
+        <translation>Choose the source</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="169" />
+        <source>请填写收到时间</source>
+        <translation>Enter when it was received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="171" />
+        <source>收到时间不能晚于现在</source>
+        <translation>The time received cannot be later than now</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="173" />
+        <source>请填写评价或意见内容</source>
+        <translation>Enter the rating's or comment's text</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="175" />
+        <source>内容不超过 {0} 字</source>
+        <translation>The content can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="177" />
+        <source>平台名称不超过 {0} 字</source>
+        <translation>The platform can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="179" />
+        <source>发布人不超过 {0} 字</source>
+        <translation>"Posted by" can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="181" />
+        <source>评分为 1–5 星</source>
+        <translation>The rating is 1–5 stars</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="183" />
+        <source>在线评价请填写平台名称</source>
+        <translation>An online rating needs its platform</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/cases.py" line="267" />
@@ -11993,56 +12654,61 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="43" />
+        <source>监督检查</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="44" />
         <source>礼仪自查</source>
         <translation>Etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="44" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="45" />
         <source>排班考勤</source>
         <translation>Shifts &amp; attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="45" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="46" />
         <source>违纪罚款</source>
         <translation>Discipline &amp; fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="47" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="48" />
         <source>考核管理</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="49" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="50" />
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="50" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="51" />
         <source>员工档案</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="51" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="52" />
         <source>部门管理</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="53" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="54" />
         <source>节假日设置</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="54" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="55" />
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="55" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="56" />
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="56" />
+        <location filename="../../frontdesk/ui/pages/registry.py" line="57" />
         <source>系统维护</source>
         <translation>System</translation>
     </message>
@@ -12154,6 +12820,39 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/domain/sla_policy.py" line="57" />
         <source>3级（重大）解决</source>
         <translation>Level 3 resolve</translation>
+    </message>
+</context>
+<context>
+    <name>supervision</name>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="62" />
+        <source>仪容仪表：工装、工牌、发型</source>
+        <translation>Appearance: uniform, badge, hair</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="63" />
+        <source>言行举止：站姿坐姿，不扎堆聊天</source>
+        <translation>Conduct: posture, no chatting in groups</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="64" />
+        <source>服务态度：主动问好、微笑、耐心</source>
+        <translation>Attitude: greets first, smiles, patient</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="65" />
+        <source>规范用语：首问负责，不说禁语</source>
+        <translation>Standard phrases: first-contact ownership, no forbidden phrases</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="66" />
+        <source>工作流程：登记完整、按时限转办</source>
+        <translation>Procedure: complete records, transfers on time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="67" />
+        <source>前台环境：台面整洁、物品摆放整齐</source>
+        <translation>Desk: tidy counter, things in order</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ from frontdesk.services.core import staff, staff_list
 from frontdesk.services.core.list_spec import ColumnKind, ListExport
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
-from frontdesk.services.personnel import attendance, duties, handover, messages, selfchecks
+from frontdesk.services.personnel import attendance, duties, handover, messages, selfchecks, supervision
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception import knowledge, phrases, transfers, visits
 
@@ -38,6 +38,8 @@ EXPORTS: dict[str, Maker] = {
     "knowledge": knowledge.export_articles,
     "messages": messages.export_messages,
     "duty_checks": duties.export_checks,
+    "inspections": supervision.export_inspections,
+    "opinions": supervision.export_opinions,
 }
 
 

@@ -40,6 +40,7 @@ def page_specs() -> list[PageSpec]:
         PageSpec("handover", QT_TRANSLATE_NOOP("nav", "交接班"), desk, lazy("handover_page", "HandoverPage")),
         PageSpec("messages", QT_TRANSLATE_NOOP("nav", "留言转告"), desk, lazy("messages_page", "MessagesPage")),
         PageSpec("duty", QT_TRANSLATE_NOOP("nav", "值守清单"), desk, lazy("duty_page", "DutyPage")),
+        PageSpec("supervision", QT_TRANSLATE_NOOP("nav", "监督检查"), desk, lazy("supervision_page", "SupervisionPage")),
         PageSpec("selfcheck", QT_TRANSLATE_NOOP("nav", "礼仪自查"), desk, lazy("selfcheck_page", "SelfCheckPage")),
         PageSpec("attendance", QT_TRANSLATE_NOOP("nav", "排班考勤"), desk, lazy("attendance_page", "AttendancePage")),
         PageSpec("discipline", QT_TRANSLATE_NOOP("nav", "违纪罚款"), Permission.READ_OWN_PERSONNEL,
