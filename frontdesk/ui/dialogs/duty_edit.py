@@ -54,7 +54,7 @@ class DutyItemDialog(FormDialog):
         self.unit.setEnabled(self.needs_reading.isChecked())
         self.form.add("name", self.tr("值守事项"), self.name)
         self.form.add("shift_type_uuid", self.tr("班次"), self.shift_type)
-        self.form.add("due_time", self.tr("完成时间"), self.due_time)
+        self.form.add("due_time", self.tr("应完成时间"), self.due_time)
         self.form.add("needs_reading", "", self.needs_reading)
         self.form.add("unit", self.tr("读数单位"), self.unit)
         self.form.add("note", self.tr("说明"), self.note)

@@ -87,7 +87,7 @@ class InspectionDialog(FormDialog):
         self.summary = QPlainTextEdit()
         self.summary.setObjectName("summary")
         self.summary.setTabChangesFocus(True)
-        self.summary.setMaximumHeight(70)
+        self.summary.setFixedHeight(70)
         self.recording = QLineEdit()
         self.recording.setObjectName("recording")
         self.recording.setPlaceholderText(self.tr("录音录像文件的路径，如 \\\\nas\\录音\\2026-11-18\\前台.mp3"))

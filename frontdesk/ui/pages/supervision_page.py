@@ -48,8 +48,8 @@ class SupervisionPage(Page):
         self.buttons: dict[str, QPushButton] = {}
 
         columns = spec_columns(supervision.INSPECTIONS, {
-            "at": 125, "kind": 100, "inspector": 110, "staff_name": 90, "failed": 70, "findings": 70,
-            "summary": 300, "recording": 200})
+            "at": 125, "kind": 125, "inspector": 110, "staff_name": 100, "failed": 80, "findings": 70,
+            "summary": 280, "recording": 180})
         self.inspections = ListPanel(columns, self._inspections, ctx.settings.page_size, self.tr("搜索小结、员工或检查人"))
         self.inspections.model.row_color = lambda row: "#fff8e1" if row.get("failed") else None
         self.kind_filter = ChoiceCombo([(None, self.tr("全部方式"))] + [(k.value, _enum(k.value)) for k in InspectionKind])
@@ -69,9 +69,9 @@ class SupervisionPage(Page):
         self.tabs.addTab(self.inspections, self.tr("监督检查"))
 
         columns = spec_columns(supervision.OPINIONS, {
-            "received_at": 125, "source": 90, "platform": 90, "rating": 50, "author": 80, "content": 300,
-            "status": 60, "follow_up": 220, "handler_name": 70},
-            fmt={"rating": lambda v: "★" * v if v else ""})
+            "received_at": 125, "source": 105, "platform": 90, "rating": 50, "author": 80, "content": 280,
+            "status": 75, "follow_up": 220, "handler_name": 80},
+            fmt={"rating": lambda v: f"{v}★" if v else ""})
         self.opinions = ListPanel(columns, self._opinions, ctx.settings.page_size, self.tr("搜索内容、平台或发布人"))
         self.opinions.model.row_color = lambda row: (
             None if row.get("status") == OpinionStatus.CLOSED.value else
