@@ -17,7 +17,7 @@ from frontdesk.services.core import list_exports, staff, staff_list
 from frontdesk.services.core.list_spec import ColumnKind, ListSpec, col
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
-from frontdesk.services.personnel import attendance, handover, selfchecks
+from frontdesk.services.personnel import attendance, duties, handover, messages, selfchecks, supervision
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception import knowledge, phrases, transfers, visits
 
@@ -84,6 +84,10 @@ LISTS = {  # export name: (spec, the page query)
     "phrases": (phrases.PHRASES, None),
     "forbidden": (phrases.FORBIDDEN, None),
     "knowledge": (knowledge.ARTICLES, knowledge.list_articles),
+    "messages": (messages.MESSAGES, messages.list_messages),
+    "duty_checks": (duties.CHECKS, duties.list_checks),
+    "inspections": (supervision.INSPECTIONS, supervision.list_inspections),
+    "opinions": (supervision.OPINIONS, supervision.list_opinions),
 }
 SHORT_LISTS = {  # export name: the whole list as the page reads it
     "departments": lambda actor: staff.list_departments(actor),
