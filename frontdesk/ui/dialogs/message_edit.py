@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -168,11 +168,15 @@ class PendingMessagesDialog(QDialog):
         focus_on_show(self)  # the list, not 稍后再看
 
 
-def show_pending_after_login(actor: Actor) -> PendingMessagesDialog | None:
-    """After the login dialog: the unread messages in a window beside the main one (nothing when none)."""
+def show_pending_after_login(actor: Actor, attempts: int = 20) -> PendingMessagesDialog | None:
+    """After the login dialog: the unread messages in a window over the main one (nothing when none); until the
+    main window is up, it looks again a little later (a few seconds at most, then shows on its own)."""
     if not messages.pending_count(actor):
         return None
     window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None)
+    if window is None and attempts > 0:
+        QTimer.singleShot(100, lambda: show_pending_after_login(actor, attempts - 1))
+        return None
     dialog = PendingMessagesDialog(actor, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
