@@ -9194,7 +9194,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/supervision.py" line="48"/>
         <source>神秘顾客暗访</source>
-        <translation>Mystery-shopper visit</translation>
+        <translation>Mystery shopper</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/supervision.py" line="49"/>
