@@ -20,6 +20,7 @@ from pathlib import Path
 import peewee
 from playhouse.migrate import SchemaMigrator
 
+from frontdesk import clock
 from frontdesk.db import changes, frozen, schema, search_index
 from frontdesk.db.connection import database
 from frontdesk.db.fields import has_sql_default, sql_default
@@ -363,6 +364,159 @@ def _clean_stored_text(db: peewee.Database) -> None:
                     search_index.replace(rowid, [old[i] or "" for i in at], [new[i] or "" for i in at])
 
 
+class _SyncedV15(peewee.Model):
+    """The columns every synced table had when step 15 made its tables."""
+
+    uuid = peewee.CharField(max_length=36, unique=True)
+    site_code = peewee.CharField(max_length=16, index=True)
+    created_at = peewee.DateTimeField()
+    updated_at = peewee.DateTimeField(index=True)
+    revision = peewee.IntegerField()
+    deleted = peewee.BooleanField()
+    change_seq = peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)])
+    origin_site = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+    origin_seq = peewee.BigIntegerField(default=0, constraints=[sql_default(0)])
+    change_peer = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+
+    class Meta:
+        legacy_table_names = False
+
+
+# seed 002's duty checklist as step 15 seeded it: (uuid, name, shift type uuid, due, reading, unit, note, position)
+_DUTY_SEED_V15 = (
+    ("a68ad4a3-b413-510f-a98e-8d285f397788", "抄早电表", "4a2cfce8-5b7e-5f39-b1a8-7c7a8bb8ba12", "08:30", True,
+     "kWh", "每天开店后抄总电表读数", 0),
+    ("935a1d27-e369-5db4-94af-8342eaee7cd2", "开启区域照明", "4a2cfce8-5b7e-5f39-b1a8-7c7a8bb8ba12", "08:30", False,
+     "", "大厅、操房、更衣区", 1),
+    ("aa69e121-9134-52d8-b548-fba47fb36491", "制冷/暖设备定时开启", "4a2cfce8-5b7e-5f39-b1a8-7c7a8bb8ba12", "09:00", False,
+     "", "按季节设定温度", 2),
+    ("abc353e3-1391-556a-b2ee-644420fa12af", "课程广播提示", "ff8731b7-1e75-53c5-ac55-94d7c212ac4c", "18:50", False,
+     "", "课程表：19:00 动感单车 · 19:30 瑜伽 · 20:00 搏击操（上课前 10 分钟广播）", 3),
+    ("2eba79b4-3193-5861-99cf-3f0ea63a148c", "关闭区域照明及冷暖设备", "ff8731b7-1e75-53c5-ac55-94d7c212ac4c", "22:00", False,
+     "", "闭店前逐区检查", 4),
+)
+_DUTY_INDEXES_V15 = (
+    ("desk_message_left", "desk_message", "left_at"),
+    ("desk_message_pending", "desk_message", "acknowledged_at, recipient_uuid"),
+    ("duty_check_shift", "duty_check", "day, shift_type_uuid, item_uuid"),
+    ("duty_check_done", "duty_check", "done_at"),
+    ("inspection_at", "inspection", "at"),
+    ("inspection_kind_at", "inspection", "kind, at"),
+    ("inspection_finding_inspection", "inspection_finding", "inspection_uuid"),
+    ("public_opinion_received", "public_opinion", "received_at"),
+    ("public_opinion_status_received", "public_opinion", "status, received_at"),
+)
+
+
+def _desk_duties(db: peewee.Database) -> None:
+    """Desk duties: messages for absent colleagues, the per-shift duty checklist (seed 002's lines) and its ticks;
+    supervision: inspection rounds and mystery-shopper visits, their findings, public-opinion entries."""
+
+    class DeskMessageV15(_SyncedV15):
+        author_uuid = peewee.CharField(max_length=36)
+        author_name = peewee.CharField(max_length=30)
+        recipient_uuid = peewee.CharField(max_length=36)
+        recipient_name = peewee.CharField(max_length=30)
+        caller = peewee.CharField(max_length=30)
+        caller_phone = peewee.CharField(max_length=30)
+        body = peewee.CharField(max_length=500)
+        urgent = peewee.BooleanField()
+        left_at = peewee.DateTimeField()
+        acknowledged_at = peewee.DateTimeField(null=True)
+        acknowledged_by = peewee.CharField(max_length=36)
+        acknowledged_by_name = peewee.CharField(max_length=30)
+
+        class Meta:
+            table_name = "desk_message"
+
+    class DutyItemV15(_SyncedV15):
+        name = peewee.CharField(max_length=60)
+        shift_type_uuid = peewee.CharField(max_length=36)
+        due_time = peewee.CharField(max_length=5)
+        needs_reading = peewee.BooleanField()
+        unit = peewee.CharField(max_length=10)
+        note = peewee.CharField(max_length=200)
+        position = peewee.IntegerField()
+        active = peewee.BooleanField()
+
+        class Meta:
+            table_name = "duty_item"
+
+    class DutyCheckV15(_SyncedV15):
+        item_uuid = peewee.CharField(max_length=36)
+        day = peewee.DateField()
+        shift_type_uuid = peewee.CharField(max_length=36)
+        status = peewee.CharField(max_length=10)
+        done_at = peewee.DateTimeField(null=True)
+        staff_uuid = peewee.CharField(max_length=36)
+        staff_name = peewee.CharField(max_length=30)
+        reading = peewee.BigIntegerField(null=True)
+        note = peewee.CharField(max_length=200)
+        incident_uuid = peewee.CharField(max_length=36)
+
+        class Meta:
+            table_name = "duty_check"
+
+    class InspectionV15(_SyncedV15):
+        kind = peewee.CharField(max_length=12)
+        at = peewee.DateTimeField()
+        inspector = peewee.CharField(max_length=30)
+        staff_uuid = peewee.CharField(max_length=36)
+        staff_name = peewee.CharField(max_length=30)
+        checklist = peewee.TextField()
+        failed = peewee.IntegerField()
+        summary = peewee.CharField(max_length=500)
+        recording = peewee.CharField(max_length=300)
+        recorded_by = peewee.CharField(max_length=36)
+        recorded_by_name = peewee.CharField(max_length=30)
+
+        class Meta:
+            table_name = "inspection"
+
+    class InspectionFindingV15(_SyncedV15):
+        inspection_uuid = peewee.CharField(max_length=36)
+        staff_uuid = peewee.CharField(max_length=36)
+        staff_name = peewee.CharField(max_length=30)
+        text = peewee.CharField(max_length=300)
+        action = peewee.CharField(max_length=10)
+        rule_code = peewee.CharField(max_length=8)
+        amount = peewee.BigIntegerField(null=True)
+        incident_uuid = peewee.CharField(max_length=36)
+        coaching = peewee.CharField(max_length=300)
+        recorded_by_name = peewee.CharField(max_length=30)
+
+        class Meta:
+            table_name = "inspection_finding"
+
+    class PublicOpinionV15(_SyncedV15):
+        source = peewee.CharField(max_length=12)
+        platform = peewee.CharField(max_length=30)
+        received_at = peewee.DateTimeField()
+        rating = peewee.IntegerField(null=True)
+        author = peewee.CharField(max_length=30)
+        content = peewee.CharField(max_length=1000)
+        status = peewee.CharField(max_length=10)
+        follow_up = peewee.CharField(max_length=500)
+        followed_up_at = peewee.DateTimeField(null=True)
+        handler_name = peewee.CharField(max_length=30)
+        recorded_by_name = peewee.CharField(max_length=30)
+
+        class Meta:
+            table_name = "public_opinion"
+
+    tables = [DeskMessageV15, DutyItemV15, DutyCheckV15, InspectionV15, InspectionFindingV15, PublicOpinionV15]
+    with db.bind_ctx(tables):
+        db.create_tables(tables)
+        now = clock.now()
+        for uuid, name, shift, due, reading, unit, note, position in _DUTY_SEED_V15:
+            DutyItemV15.insert(uuid=uuid, site_code="", created_at=now, updated_at=now, revision=1, deleted=False,
+                               name=name, shift_type_uuid=shift, due_time=due, needs_reading=reading, unit=unit,
+                               note=note, position=position, active=True).execute()
+    for name, table, columns in _DUTY_INDEXES_V15:
+        add_index(db, name, table, columns)
+    changes.stamp_existing(db, ["duty_item"])
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", partial(frozen.replay, version=1)),
     Migration(2, "reception log, transfers, contact search index", partial(frozen.replay, version=2)),
@@ -379,6 +533,8 @@ MIGRATIONS: list[Migration] = [
     Migration(13, "knowledge base articles and their search index", _knowledge_base),
     Migration(14, "satisfaction in three dimensions, ad-hoc assessments, training records", _train_records),
     Migration(16, "expressway help calls and outbound notices; meal times of shift types", _expressway_desk),
+    Migration(15, "desk duties: messages for absent colleagues, duty checklist and its ticks; supervision",
+              _desk_duties),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -90,6 +90,15 @@ INDEXES: tuple[tuple[str, str, str], ...] = (
     ("outbound_notice_live_published", "outbound_notice", "deleted, published_at"),
     ("outbound_notice_kind_published", "outbound_notice", "kind, deleted, published_at"),
     ("outbound_notice_published", "outbound_notice", "published_at"),
+    ("desk_message_left", "desk_message", "left_at"),
+    ("desk_message_pending", "desk_message", "acknowledged_at, recipient_uuid"),
+    ("duty_check_shift", "duty_check", "day, shift_type_uuid, item_uuid"),
+    ("duty_check_done", "duty_check", "done_at"),
+    ("inspection_at", "inspection", "at"),
+    ("inspection_kind_at", "inspection", "kind, at"),
+    ("inspection_finding_inspection", "inspection_finding", "inspection_uuid"),
+    ("public_opinion_received", "public_opinion", "received_at"),
+    ("public_opinion_status_received", "public_opinion", "status, received_at"),
 )
 
 

@@ -1,4 +1,5 @@
-"""The rows a fresh database starts with: phrase book, shift types, fine schedule, the default assessment template.
+"""The rows a fresh database starts with: phrase book, shift types, fine schedule, the default assessment template,
+the venue duty checklist.
 
 Every seed row carries the same UUID at every site, so a site import never duplicates it, and no
 site code (it is inserted before the site is known, whichever site a process opened before). Old
@@ -13,12 +14,13 @@ from datetime import date
 
 from frontdesk.db.models import (
     AssessmentTemplate,
+    DutyItem,
     FineRule,
     ForbiddenPhrase,
     ShiftType,
     StandardPhrase,
 )
-from frontdesk.domain import assessment_seed, fines
+from frontdesk.domain import assessment_seed, duty, fines
 from frontdesk.domain import phrases as phrase_seed
 from frontdesk.domain.assessment import spec_to_json
 
@@ -62,7 +64,17 @@ def insert_assessment() -> None:
                               note="seed 004 考核内容")
 
 
+def insert_duty() -> None:
+    """seed 002's venue duty checklist (抄早电表, 开关区域照明, 冷暖设备, 课程广播提示)."""
+    shifts = [str(uuid.uuid5(_SHIFT_NS, f"shift-type:{name}")) for name, _start, _end in SHIFT_SEED]
+    for position, (name, due, reading, unit, note, shift) in enumerate(duty.DEFAULT_ITEMS):
+        DutyItem.create(uuid=duty.default_item_uuid(name), site_code=NO_SITE, name=name,
+                        shift_type_uuid=shifts[shift] if shift is not None else "", due_time=due, needs_reading=reading,
+                        unit=unit, note=note, position=position)
+
+
 def insert_all() -> None:
     insert_phrases()
     insert_discipline()
     insert_assessment()
+    insert_duty()

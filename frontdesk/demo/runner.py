@@ -17,6 +17,7 @@ from frontdesk.demo import (
     aftersales,
     assessments,
     complaints,
+    duty,
     expressway,
     knowledge,
     reception,
@@ -44,7 +45,10 @@ GENERATORS: tuple[DemoGenerator, ...] = (
     DemoGenerator("visits", 0.02, visits.generate_visits),  # visited contacts and closed complaints
     DemoGenerator("expressway", 0.0, expressway.generate),  # a fixed few help calls and notices
     DemoGenerator("training", 0.0, training_demo.generate),  # a year of sessions, read as 业务知识 evidence
-    # last: they read the incidents, attendance, complaints, visits and training made above
+    DemoGenerator("messages", 0.0, duty.generate),  # a fixed few messages, whatever the rows
+    DemoGenerator("duties", 0.0, duty.generate_duties),  # the checklist ticked on the last days' shifts
+    DemoGenerator("supervision", 0.0, duty.generate_supervision),  # a few inspections and opinion entries
+    # last: they read the incidents, attendance, complaints and visits made above
     DemoGenerator("assessments", 0.0001, assessments.generate),
 )
 

@@ -1647,6 +1647,347 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>DutyItemDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="22"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="226"/>
+        <source>每个班次</source>
+        <translation>Every shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="29"/>
+        <source>编辑值守事项</source>
+        <translation>Edit duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="29"/>
+        <source>新增值守事项</source>
+        <translation>New duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="34"/>
+        <source>如 抄早电表、开启区域照明</source>
+        <translation>e.g. Read the electricity meter, Lights on</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="40"/>
+        <source>时:分，如 08:30；不填即本班内任意时间</source>
+        <translation>hh:mm, e.g. 08:30; empty: any time in the shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="41"/>
+        <source>需要记录读数</source>
+        <translation>Record a reading</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="46"/>
+        <source>如 kWh、℃</source>
+        <translation>e.g. kWh, ℃</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="49"/>
+        <source>做法或时间表，如 课程表：19:00 动感单车</source>
+        <translation>How, or a timetable, e.g. Classes: 19:00 spinning</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="50"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="55"/>
+        <source>值守事项</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="56"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="57"/>
+        <source>应完成时间</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="59"/>
+        <source>读数单位</source>
+        <translation>Reading unit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="60"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="61"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>DutyPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="157"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="103"/>
+        <source>完成…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="104"/>
+        <source>撤销打勾</source>
+        <translation>Undo tick</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="157"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="157"/>
+        <source>值守事项</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="157"/>
+        <source>读数</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="105"/>
+        <source>完成人</source>
+        <translation>Done by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="106"/>
+        <source>完成时间</source>
+        <translation>Done at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="158"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="113"/>
+        <source>本班清单</source>
+        <translation>This shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="121"/>
+        <source>全部记录</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="121"/>
+        <source>只看读数</source>
+        <translation>Readings only</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="122"/>
+        <source>漏做（已登记违纪）</source>
+        <translation>Missed (incident recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="127"/>
+        <source>值守记录与读数</source>
+        <translation>Record and readings</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="137"/>
+        <source>登记 W08…</source>
+        <translation>Record W08…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="138"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="146"/>
+        <source>漏做事项</source>
+        <translation>Missed duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="139"/>
+        <source>当班员工</source>
+        <translation>On shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="139"/>
+        <source>违纪</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="153"/>
+        <source>本站的值守清单（默认为 seed 002 前台运营要求）</source>
+        <translation>This site&apos;s duty checklist (defaults: seed 002 front-desk operating rules)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="154"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="155"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="156"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="158"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="165"/>
+        <source>清单设置</source>
+        <translation>Checklist set-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="198"/>
+        <source>（需读数）</source>
+        <translation>(reading needed)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="201"/>
+        <source>漏做：{0}</source>
+        <translation>Missed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="208"/>
+        <source>已完成 {0} / {1} 项</source>
+        <translation>{0} of {1} done</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="209"/>
+        <source>本班次没有值守事项</source>
+        <translation>No duties on this shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="216"/>
+        <source>已登记</source>
+        <translation>Recorded</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="219"/>
+        <source>近 {0} 天结束的班次中有 {1} 项值守未完成，其中 {2} 项未处理</source>
+        <translation>Shifts that ended in the last {0} days left {1} duties undone; {2} not dealt with yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="228"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="228"/>
+        <source>停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="241"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="255"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="289"/>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="297"/>
+        <source>请先选择一项值守事项</source>
+        <translation>Select a duty first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="245"/>
+        <source>该事项本班已记录</source>
+        <translation>This duty is already recorded for the shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="250"/>
+        <source>已完成：{0}</source>
+        <translation>Done: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="258"/>
+        <source>撤销“{0}”的打勾吗？</source>
+        <translation>Undo the tick of &quot;{0}&quot;?</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="266"/>
+        <source>请先选择一项漏做事项</source>
+        <translation>Select a missed duty first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="270"/>
+        <source>该漏做事项已登记违纪</source>
+        <translation>An incident is already recorded for this missed duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="273"/>
+        <source>该班次没有排班员工，请在违纪罚款页面登记</source>
+        <translation>Nobody was scheduled on that shift; record it on the Discipline page</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="277"/>
+        <source>已登记 W08 违纪，待确认</source>
+        <translation>W08 incident recorded, awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/duty_page.py" line="298"/>
+        <source>删除值守事项“{0}”吗？</source>
+        <translation>Delete the duty &quot;{0}&quot;?</translation>
+    </message>
+</context>
+<context>
+    <name>DutyTickDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="77"/>
+        <source>完成值守事项</source>
+        <translation>Duty done</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="83"/>
+        <source>事项</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="88"/>
+        <source>班次</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="91"/>
+        <source>如 12345.6</source>
+        <translation>e.g. 12345.6</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="93"/>
+        <source>读数（{0}）</source>
+        <translation>Reading ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="93"/>
+        <source>读数</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="97"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>EscalateDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="92"/>
@@ -1834,6 +2175,64 @@ Appeal reason: {3}</translation>
         <location filename="../../frontdesk/ui/pages/expressway_page.py" line="136"/>
         <source>删除公告“{0}”吗？</source>
         <translation>Delete the notice “{0}”?</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="139"/>
+        <source>添加检查发现</source>
+        <translation>Add a finding</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="144"/>
+        <source>（不针对个人）</source>
+        <translation>(not about one person)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="149"/>
+        <source>如 顾客进门 20 秒无人问好</source>
+        <translation>e.g. Nobody greeted the customer for 20 seconds</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="157"/>
+        <source>不填即按条款最低金额</source>
+        <translation>Empty: the rule&apos;s lowest amount</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="160"/>
+        <source>如 示范三声问好，下周复查</source>
+        <translation>e.g. Showed the standard greeting, check again next week</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="161"/>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="163"/>
+        <source>发现的问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="164"/>
+        <source>处理方式</source>
+        <translation>Leads to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="165"/>
+        <source>违纪条款</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="166"/>
+        <source>罚款金额（元）</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="167"/>
+        <source>辅导内容</source>
+        <translation>Coaching note</translation>
     </message>
 </context>
 <context>
@@ -2233,22 +2632,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="142"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="144"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="135"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="153"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="136"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -2281,68 +2680,73 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Since / due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="56"/>
         <source>{0} {1} 件</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="66"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
         <source>（到岗后确认）</source>
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="110"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="86"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="104"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="105"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="106"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="107"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="98"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="109"/>
+        <source>未完成值守</source>
+        <translation>Duties not done</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="111"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2350,105 +2754,120 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="43"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="33"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="32"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="34"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="35"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="37"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="35"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="37"/>
         <source>待接班确认</source>
         <translation>Awaiting acknowledgment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="42"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="43"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="44"/>
+        <source>留言</source>
+        <translation>Leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="75"/>
         <source>以下班次结束后没有交接班记录：{0}</source>
         <translation>These shifts ended without a handover: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="84"/>
         <source>请先在列表中选择一条交接班记录</source>
         <translation>Select a handover in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="89"/>
         <source>已交班，等待接班人确认</source>
         <translation>Handed over, waiting for the incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="97"/>
         <source>该交接班已确认</source>
         <translation>This handover is already acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/handover_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="100"/>
         <source>已确认接班</source>
         <translation>Handover acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/handover_page.py" line="105"/>
+        <source>已留言，对方登录时会看到</source>
+        <translation>Message left; they will see it when they sign in</translation>
     </message>
 </context>
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="146"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="164"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="148"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="166"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="167"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="168"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="151"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="169"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="152"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="170"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="174"/>
+        <source>未完成值守</source>
+        <translation>Duties not done</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="178"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="181"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -3087,6 +3506,157 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="61"/>
+        <source>新增监督检查</source>
+        <translation>New inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="71"/>
+        <source>巡查的主管，或暗访员/机构</source>
+        <translation>The inspecting manager, or the mystery shopper / agency</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="72"/>
+        <source>（前台整体）</source>
+        <translation>(the desk as a whole)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="76"/>
+        <source>合格</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="76"/>
+        <source>检查项目</source>
+        <translation>Checklist line</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="83"/>
+        <source>添加一项</source>
+        <translation>Add a line</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="93"/>
+        <source>录音录像文件的路径，如 \\nas\录音\2026-11-18\前台.mp3</source>
+        <translation>Path of the recording, e.g. \\nas\recordings\2026-11-18\desk.mp3</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="94"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="97"/>
+        <source>检查方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="98"/>
+        <source>检查时间</source>
+        <translation>Inspected at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="99"/>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="100"/>
+        <source>被检查员工</source>
+        <translation>Staff inspected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="101"/>
+        <source>检查清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="102"/>
+        <source>检查小结</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="103"/>
+        <source>录音录像</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="122"/>
+        <source>选择录音录像文件</source>
+        <translation>Choose the recording file</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="123"/>
+        <source>录音录像 (*.mp3 *.wav *.m4a *.amr *.mp4 *.avi *.mov);;所有文件 (*)</source>
+        <translation>Recordings (*.mp3 *.wav *.m4a *.amr *.mp4 *.avi *.mov);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionViewDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="192"/>
+        <source>监督检查记录</source>
+        <translation>Inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="194"/>
+        <source>检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="196"/>
+        <source>被检查员工</source>
+        <translation>Staff inspected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="196"/>
+        <source>（前台整体）</source>
+        <translation>(the desk as a whole)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="199"/>
+        <source>检查清单</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="202"/>
+        <source>检查小结</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="205"/>
+        <source>录音录像</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="208"/>
+        <source>员工</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="208"/>
+        <source>发现的问题</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="208"/>
+        <source>处理方式</source>
+        <translation>Leads to</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="208"/>
+        <source>违纪/辅导</source>
+        <translation>Incident / coaching</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="218"/>
+        <source>检查发现</source>
+        <translation>Findings</translation>
+    </message>
+</context>
+<context>
     <name>KbSuggestPanel</name>
     <message>
         <location filename="../../frontdesk/ui/widgets/kb_suggest.py" line="34"/>
@@ -3402,33 +3972,33 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="20"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="23"/>
         <source>登录 - FrontDesk</source>
         <translation>Sign in - FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="25"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="28"/>
         <source>客服前台管理系统</source>
         <translation>Service Desk Management System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="29"/>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="37"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="35"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="38"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="37"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="40"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/login.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/login.py" line="52"/>
         <source>请输入工号</source>
         <translation>Please enter your Staff No.</translation>
     </message>
@@ -3519,6 +4089,145 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>FrontDesk Service Desk Management System {0}
 Runs offline; data is stored in:
 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="45"/>
+        <source>留言转告</source>
+        <translation>Message for a colleague</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="48"/>
+        <source>下一班（接班的同事）</source>
+        <translation>The next shift (whoever takes over)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="53"/>
+        <source>来电或来访者，如 张先生（会员）</source>
+        <translation>Caller or visitor, e.g. Mr Zhang (member)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="59"/>
+        <source>记下要点：找谁、什么事、是否需要回电</source>
+        <translation>Note the essentials: for whom, what about, whether to call back</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="61"/>
+        <source>紧急（登录时排在最前）</source>
+        <translation>Urgent (listed first at sign-in)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="63"/>
+        <source>转告给</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="64"/>
+        <source>留言人</source>
+        <translation>Left by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="65"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="66"/>
+        <source>留言内容</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="32"/>
+        <source>下一班</source>
+        <translation>Next shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="33"/>
+        <source>未阅</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="34"/>
+        <source>搜索留言内容、留言人或同事姓名</source>
+        <translation>Search message, caller or colleague</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="37"/>
+        <source>全部留言</source>
+        <translation>All messages</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="37"/>
+        <source>未阅留言</source>
+        <translation>Unread messages</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="38"/>
+        <source>给我的未阅留言</source>
+        <translation>Unread, for me</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="43"/>
+        <source>留言</source>
+        <translation>Leave a message</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="44"/>
+        <source>确认已阅</source>
+        <translation>Mark as read</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="73"/>
+        <source>已留言，对方登录时会看到</source>
+        <translation>Message left; they will see it when they sign in</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="79"/>
+        <source>请先在列表中选择一条留言</source>
+        <translation>Select a message in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/messages_page.py" line="87"/>
+        <source>已确认阅读</source>
+        <translation>Marked as read</translation>
+    </message>
+</context>
+<context>
+    <name>MissedDutyDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="108"/>
+        <source>漏做值守 — 登记 W08</source>
+        <translation>Missed duty — record W08</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="111"/>
+        <source>漏做事项</source>
+        <translation>Missed duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="114"/>
+        <source>违纪条款</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="119"/>
+        <source>当班员工</source>
+        <translation>On shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="121"/>
+        <source>罚款金额（元）</source>
+        <translation>Fine (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/duty_edit.py" line="122"/>
+        <source>登记违纪</source>
+        <translation>Record incident</translation>
     </message>
 </context>
 <context>
@@ -3734,6 +4443,72 @@ Runs offline; data is stored in:
     </message>
 </context>
 <context>
+    <name>OpinionDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="228"/>
+        <source>登记舆情与意见</source>
+        <translation>Log public opinion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="237"/>
+        <source>如 大众点评、美团、微信公众号</source>
+        <translation>e.g. Dianping, Meituan, WeChat account</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="246"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="247"/>
+        <source>收到时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="248"/>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="249"/>
+        <source>评分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="250"/>
+        <source>发布人</source>
+        <translation>Posted by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="251"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionFollowUpDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="265"/>
+        <source>舆情跟进</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="271"/>
+        <source>内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="276"/>
+        <source>办结</source>
+        <translation>Close it</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/supervision_edit.py" line="278"/>
+        <source>跟进情况</source>
+        <translation>Follow-up</translation>
+    </message>
+</context>
+<context>
     <name>OverdueLabel</name>
     <message>
         <location filename="../../frontdesk/ui/widgets/overdue_label.py" line="59"/>
@@ -3772,6 +4547,77 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/password.py" line="40"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
+    </message>
+</context>
+<context>
+    <name>PendingMessagesDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="156"/>
+        <source>留言转告 — 您有未读留言</source>
+        <translation>Messages — you have unread messages</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="162"/>
+        <source>稍后再看</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="165"/>
+        <source>下列留言等您阅读；确认已阅前，它们也显示在交接班页面。</source>
+        <translation>These messages are waiting for you; until you mark them read they also show on the handover page.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingMessagesPanel</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="96"/>
+        <source>留言时间</source>
+        <translation>Left at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="96"/>
+        <source>记录人</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="96"/>
+        <source>转告给</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="97"/>
+        <source>留言内容</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="105"/>
+        <source>所选已阅</source>
+        <translation>Mark selected read</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="108"/>
+        <source>全部已阅</source>
+        <translation>Mark all read</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="126"/>
+        <source>下一班</source>
+        <translation>Next shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="133"/>
+        <source>待阅留言 {0} 条</source>
+        <translation>{0} unread messages</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="133"/>
+        <source>没有待阅留言</source>
+        <translation>No unread messages</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/message_edit.py" line="140"/>
+        <source>已确认阅读 {0} 条留言</source>
+        <translation>{0} messages marked as read</translation>
     </message>
 </context>
 <context>
@@ -6335,6 +7181,114 @@ Stop words ({2} words): {3}</translation>
     </message>
 </context>
 <context>
+    <name>SupervisionPage</name>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="53"/>
+        <source>搜索小结、员工或检查人</source>
+        <translation>Search summary, staff or inspector</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="55"/>
+        <source>全部方式</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="60"/>
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="62"/>
+        <source>现场巡查…</source>
+        <translation>Inspection round…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="63"/>
+        <source>暗访…</source>
+        <translation>Mystery shopper…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="64"/>
+        <source>添加发现…</source>
+        <translation>Add finding…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="69"/>
+        <source>监督检查</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="75"/>
+        <source>搜索内容、平台或发布人</source>
+        <translation>Search content, platform or poster</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="79"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="83"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="89"/>
+        <source>登记…</source>
+        <translation>Log…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="91"/>
+        <source>跟进…</source>
+        <translation>Follow up…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="94"/>
+        <source>舆情与意见</source>
+        <translation>Public opinion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="124"/>
+        <source>请先在列表中选择一条检查记录</source>
+        <translation>Select an inspection in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="130"/>
+        <source>已记录检查，可继续添加发现</source>
+        <translation>Inspection recorded; you can add findings now</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="141"/>
+        <source>已登记违纪，待确认</source>
+        <translation>Incident recorded, awaiting confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="141"/>
+        <source>已添加检查发现</source>
+        <translation>Finding added</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="151"/>
+        <source>已登记</source>
+        <translation>Logged</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="157"/>
+        <source>请先在列表中选择一条舆情记录</source>
+        <translation>Select an entry in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="160"/>
+        <source>该条已办结</source>
+        <translation>This entry is closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="163"/>
+        <source>已保存跟进情况</source>
+        <translation>Follow-up saved</translation>
+    </message>
+</context>
+<context>
     <name>SwapDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/attendance_edit.py" line="106"/>
@@ -7949,6 +8903,8 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="299"/>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="194"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="71"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
@@ -8017,7 +8973,8 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="162"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="296"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="178"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -8038,7 +8995,8 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="165"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="297"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="179"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -8199,6 +9157,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="219"/>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="189"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -8220,32 +9179,32 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="177"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="180"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="181"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="182"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="173"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="183"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="174"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="184"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -8298,6 +9257,87 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Follow-up</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="52"/>
+        <source>监督检查</source>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="53"/>
+        <source>检查时间</source>
+        <translation>Inspected at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="54"/>
+        <source>检查方式</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="55"/>
+        <source>检查人</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="56"/>
+        <source>被检查员工</source>
+        <translation>Staff inspected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="57"/>
+        <source>不合格项</source>
+        <translation>Failed lines</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="58"/>
+        <source>发现问题</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="59"/>
+        <source>检查小结</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="60"/>
+        <source>录音录像</source>
+        <translation>Recording</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="187"/>
+        <source>舆情与意见</source>
+        <translation>Public opinion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="188"/>
+        <source>收到时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="190"/>
+        <source>平台</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="191"/>
+        <source>评分</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="192"/>
+        <source>发布人</source>
+        <translation>Posted by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="195"/>
+        <source>跟进情况</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="196"/>
+        <source>跟进时间</source>
+        <translation>Followed up at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="197"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
         <source>跟进人</source>
         <translation>Follow-up owner</translation>
@@ -8399,6 +9439,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="232"/>
         <location filename="../../frontdesk/services/expressway/notices.py" line="39"/>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="304"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="77"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -8593,6 +9634,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/expressway/notices.py" line="38"/>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="193"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
@@ -8745,6 +9787,92 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/personnel/training.py" line="52"/>
         <source>培训内容</source>
         <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="295"/>
+        <source>值守记录</source>
+        <translation>Duty record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="298"/>
+        <source>值守事项</source>
+        <translation>Duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="300"/>
+        <source>完成时间</source>
+        <translation>Done at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="301"/>
+        <source>当班员工</source>
+        <translation>On shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="302"/>
+        <source>读数</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="303"/>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="24"/>
+        <source>留言转告</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="25"/>
+        <source>留言时间</source>
+        <translation>Left at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="26"/>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="61"/>
+        <source>记录人</source>
+        <translation>Taken by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="27"/>
+        <source>转告给</source>
+        <translation>For</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="28"/>
+        <source>给下一班</source>
+        <translation>For the next shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="29"/>
+        <source>留言人</source>
+        <translation>Left by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="30"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="31"/>
+        <source>留言内容</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="32"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="33"/>
+        <source>已阅时间</source>
+        <translation>Read at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="34"/>
+        <source>阅读人</source>
+        <translation>Read by</translation>
     </message>
 </context>
 <context>
@@ -8910,6 +10038,7 @@ Please send this file to technical support.</translation>
         <location filename="../../frontdesk/domain/complaints.py" line="54"/>
         <location filename="../../frontdesk/domain/reception.py" line="79"/>
         <location filename="../../frontdesk/domain/stages.py" line="92"/>
+        <location filename="../../frontdesk/domain/supervision.py" line="55"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
@@ -9398,6 +10527,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="82"/>
+        <location filename="../../frontdesk/domain/supervision.py" line="57"/>
         <source>已办结</source>
         <translation>Resolved</translation>
     </message>
@@ -9663,9 +10793,15 @@ Please send this file to technical support.</translation>
         <translation>To complete</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/duty.py" line="60"/>
         <location filename="../../frontdesk/domain/returns.py" line="67"/>
         <source>已完成</source>
         <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="61"/>
+        <source>漏做</source>
+        <translation>Missed</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/returns.py" line="68"/>
@@ -9933,6 +11069,51 @@ Please send this file to technical support.</translation>
         <source>缺勤</source>
         <translation>Absent</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="47"/>
+        <source>现场巡查</source>
+        <translation>Inspection round</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="48"/>
+        <source>神秘顾客暗访</source>
+        <translation>Mystery shopper</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="49"/>
+        <source>仅记录</source>
+        <translation>Noted only</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="50"/>
+        <source>登记违纪</source>
+        <translation>Record incident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="51"/>
+        <source>辅导记录</source>
+        <translation>Coaching note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="52"/>
+        <source>在线评价</source>
+        <translation>Online rating</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="53"/>
+        <source>意见箱</source>
+        <translation>Comment box</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="54"/>
+        <source>媒体/网络论坛</source>
+        <translation>Media / forum</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="56"/>
+        <source>待跟进</source>
+        <translation>Open</translation>
+    </message>
 </context>
 <context>
     <name>errors</name>
@@ -10016,7 +11197,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="438"/>
+        <location filename="../../frontdesk/db/migrations.py" line="594"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -10880,6 +12061,7 @@ Check that the server is running, the network is connected and the user name and
         <location filename="../../frontdesk/services/core/auth.py" line="157"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="108"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="298"/>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="100"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
     </message>
@@ -11038,9 +12220,125 @@ Check that the server is running, the network is connected and the user name and
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="93"/>
+        <source>请选择检查方式</source>
+        <translation>Choose the kind of inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="95"/>
+        <source>请填写检查时间</source>
+        <translation>Enter when it was inspected</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="97"/>
+        <source>检查时间不能晚于现在</source>
+        <translation>The inspection time cannot be later than now</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="99"/>
+        <source>请填写检查人</source>
+        <translation>Enter the inspector</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="101"/>
+        <source>检查人不超过 {0} 字</source>
+        <translation>The inspector can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="103"/>
+        <source>检查清单至少要有一项</source>
+        <translation>The checklist needs at least one line</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="105"/>
+        <source>检查小结不超过 {0} 字</source>
+        <translation>The summary can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="107"/>
+        <source>录音录像路径不超过 {0} 字</source>
+        <translation>The recording path can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="131"/>
+        <source>请填写发现的问题</source>
+        <translation>Enter the finding</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="133"/>
+        <source>发现的问题不超过 {0} 字</source>
+        <translation>The finding can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="135"/>
         <location filename="../../frontdesk/services/complaints/cases.py" line="248"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="137"/>
+        <source>登记违纪或辅导须选择员工</source>
+        <translation>An incident or a coaching note needs a member of staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="139"/>
+        <source>请选择违纪条款</source>
+        <translation>Choose the rule</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="141"/>
+        <source>请填写辅导内容</source>
+        <translation>Enter the coaching note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="143"/>
+        <source>辅导内容不超过 {0} 字</source>
+        <translation>The coaching note can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="167"/>
+        <source>请选择来源</source>
+        <translation>Choose the source</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="169"/>
+        <source>请填写收到时间</source>
+        <translation>Enter when it was received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="171"/>
+        <source>收到时间不能晚于现在</source>
+        <translation>The time received cannot be later than now</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="173"/>
+        <source>请填写评价或意见内容</source>
+        <translation>Enter the rating&apos;s or comment&apos;s text</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="175"/>
+        <source>内容不超过 {0} 字</source>
+        <translation>The content can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="177"/>
+        <source>平台名称不超过 {0} 字</source>
+        <translation>The platform can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="179"/>
+        <source>发布人不超过 {0} 字</source>
+        <translation>&quot;Posted by&quot; can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="181"/>
+        <source>评分为 1–5 星</source>
+        <translation>The rating is 1–5 stars</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="183"/>
+        <source>在线评价请填写平台名称</source>
+        <translation>An online rating needs its platform</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/cases.py" line="268"/>
@@ -11211,38 +12509,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="109"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="116"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="116"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="123"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="152"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="148"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="158"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -12359,36 +13657,214 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <source>只能查看本人的培训记录</source>
         <translation>You can only view your own training record</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="40"/>
+        <source>请填写留言内容</source>
+        <translation>Enter the message</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="42"/>
+        <source>留言内容不超过 {0} 字</source>
+        <translation>The message can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="44"/>
+        <source>留言人不超过 {0} 字</source>
+        <translation>&quot;Left by&quot; can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="46"/>
+        <source>联系电话不超过 {0} 位</source>
+        <translation>The phone number can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="48"/>
+        <source>联系电话只能包含数字、空格和 + - ( )</source>
+        <translation>The phone number may only contain digits, spaces and + - ( )</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="88"/>
+        <source>请填写值守事项</source>
+        <translation>Enter the duty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="90"/>
+        <source>值守事项不超过 {0} 字</source>
+        <translation>The duty can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="92"/>
+        <source>时间请写成 时:分，如 08:30</source>
+        <translation>Write the time as hh:mm, e.g. 08:30</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="94"/>
+        <source>单位不超过 {0} 字</source>
+        <translation>The unit can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="96"/>
+        <source>说明不超过 {0} 字</source>
+        <translation>The note can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="108"/>
+        <location filename="../../frontdesk/domain/duty.py" line="110"/>
+        <source>读数请填写数字，如 12345.6</source>
+        <translation>Enter the reading as a number, e.g. 12345.6</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/duty.py" line="112"/>
+        <source>读数最多两位小数</source>
+        <translation>A reading has at most two decimal places</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="36"/>
+        <source>该值守事项不存在或已删除</source>
+        <translation>This duty does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="69"/>
+        <source>请选择班次（或“每个班次”）</source>
+        <translation>Choose a shift (or &quot;Every shift&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="76"/>
+        <source>该班次已有同名值守事项</source>
+        <translation>This shift already has a duty with that name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="175"/>
+        <source>不能为以后的班次打勾</source>
+        <translation>A later shift cannot be ticked yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="180"/>
+        <source>请填写{0}读数</source>
+        <translation>Enter the {0} reading</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="183"/>
+        <source>备注不超过 {0} 字</source>
+        <translation>The note can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="187"/>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="263"/>
+        <source>该事项本班已完成（{0}）</source>
+        <translation>This duty is already done for the shift ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="189"/>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="265"/>
+        <source>该事项已记为漏做并登记违纪</source>
+        <translation>This duty is recorded as missed, with an incident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="206"/>
+        <source>没有可撤销的打勾记录</source>
+        <translation>There is no tick to undo</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="208"/>
+        <source>只能撤销自己的打勾</source>
+        <translation>You can only undo your own ticks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="259"/>
+        <source>请选择当班员工</source>
+        <translation>Choose who was on shift</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/duties.py" line="279"/>
+        <source>漏做值守事项：{0}（{1} {2}）</source>
+        <translation>Duty missed: {0} ({1} {2})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="22"/>
+        <source>该留言不存在或已删除</source>
+        <translation>This message does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="106"/>
+        <source>请选择在职的同事，或选“下一班”</source>
+        <translation>Choose a colleague in service, or &quot;the next shift&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="108"/>
+        <source>不能给自己留言转告</source>
+        <translation>You cannot leave a message for yourself</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="128"/>
+        <source>该留言已由 {0} 阅读确认</source>
+        <translation>{0} has already marked this message as read</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="131"/>
+        <source>只有留言转告的对象本人可以确认已阅</source>
+        <translation>Only the person the message is for can mark it as read</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/messages.py" line="133"/>
+        <source>留言人不能替下一班确认已阅</source>
+        <translation>The author cannot mark a next-shift message as read</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="38"/>
+        <source>该检查记录不存在或已删除</source>
+        <translation>This inspection does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="39"/>
+        <source>该舆情记录不存在或已删除</source>
+        <translation>This entry does not exist or was deleted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="261"/>
+        <source>请填写跟进情况</source>
+        <translation>Enter the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="263"/>
+        <source>跟进情况不超过 {0} 字</source>
+        <translation>The follow-up can be at most {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/personnel/supervision.py" line="269"/>
+        <source>该条已办结</source>
+        <translation>This entry is closed</translation>
+    </message>
 </context>
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="31"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="31"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
@@ -12530,61 +14006,76 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/registry.py" line="42"/>
+        <source>留言转告</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="43"/>
+        <source>值守清单</source>
+        <translation>Duty checklist</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="44"/>
+        <source>监督检查</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="45"/>
         <source>礼仪自查</source>
         <translation>Etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="46"/>
         <source>排班考勤</source>
         <translation>Shifts &amp; attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="47"/>
         <source>违纪罚款</source>
         <translation>Discipline &amp; fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="49"/>
         <source>考核管理</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
         <source>培训记录</source>
         <translation>Training</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="53"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
         <source>员工档案</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="55"/>
         <source>部门管理</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="57"/>
         <source>节假日设置</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="58"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="59"/>
         <source>数据同步</source>
         <translation>Data sync</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/registry.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/registry.py" line="60"/>
         <source>系统维护</source>
         <translation>System</translation>
     </message>
@@ -12696,6 +14187,39 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/domain/sla_policy.py" line="57"/>
         <source>3级（重大）解决</source>
         <translation>Level 3 resolve</translation>
+    </message>
+</context>
+<context>
+    <name>supervision</name>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="62"/>
+        <source>仪容仪表：工装、工牌、发型</source>
+        <translation>Appearance: uniform, badge, hair</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="63"/>
+        <source>言行举止：站姿坐姿，不扎堆聊天</source>
+        <translation>Conduct: posture, no chatting in groups</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="64"/>
+        <source>服务态度：主动问好、微笑、耐心</source>
+        <translation>Attitude: greets first, smiles, patient</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="65"/>
+        <source>规范用语：首问负责，不说禁语</source>
+        <translation>Standard phrases: first-contact ownership, no forbidden phrases</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="66"/>
+        <source>工作流程：登记完整、按时限转办</source>
+        <translation>Procedure: complete records, transfers on time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/supervision.py" line="67"/>
+        <source>前台环境：台面整洁、物品摆放整齐</source>
+        <translation>Desk: tidy counter, things in order</translation>
     </message>
 </context>
 <context>

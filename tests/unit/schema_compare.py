@@ -11,7 +11,7 @@ from typing import Any
 import peewee
 
 # tables the program seeds in every new database; their rows must match apart from timestamps
-SEED_TABLES = ("standard_phrase", "forbidden_phrase", "shift_type", "fine_rule", "assessment_template")
+SEED_TABLES = ("standard_phrase", "forbidden_phrase", "shift_type", "fine_rule", "assessment_template", "duty_item")
 TIMESTAMPS = ("created_at", "updated_at")
 
 
@@ -45,7 +45,7 @@ def snapshot(db: peewee.Database) -> dict[str, Any]:
         "columns": {t: columns(db, t) for t in tables},
         "indexes": {t: indexes(db, t) for t in tables},
         "foreign_keys": {t: foreign_keys(db, t) for t in tables},
-        "seed_rows": {t: seed_rows(db, t) for t in SEED_TABLES},
+        "seed_rows": {t: seed_rows(db, t) for t in SEED_TABLES if t in tables},  # an old database may lack one
     }
 
 

@@ -18,7 +18,15 @@ from frontdesk.services.core.list_spec import ColumnKind, ListSpec, col
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.expressway import help_calls, notices
-from frontdesk.services.personnel import attendance, handover, selfchecks, training
+from frontdesk.services.personnel import (
+    attendance,
+    duties,
+    handover,
+    messages,
+    selfchecks,
+    supervision,
+    training,
+)
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception import knowledge, phrases, transfers, visits
 
@@ -88,6 +96,10 @@ LISTS = {  # export name: (spec, the page query)
     "help_calls": (help_calls.HELP_CALLS, help_calls.list_help_calls),
     "notices": (notices.NOTICES, notices.list_notices),
     "training": (training.SESSIONS, training.list_sessions),
+    "messages": (messages.MESSAGES, messages.list_messages),
+    "duty_checks": (duties.CHECKS, duties.list_checks),
+    "inspections": (supervision.INSPECTIONS, supervision.list_inspections),
+    "opinions": (supervision.OPINIONS, supervision.list_opinions),
 }
 SHORT_LISTS = {  # export name: the whole list as the page reads it
     "departments": lambda actor: staff.list_departments(actor),

@@ -13,7 +13,15 @@ from frontdesk.services.core.list_spec import ColumnKind, ListExport
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.expressway import help_calls, notices
-from frontdesk.services.personnel import attendance, handover, selfchecks, training
+from frontdesk.services.personnel import (
+    attendance,
+    duties,
+    handover,
+    messages,
+    selfchecks,
+    supervision,
+    training,
+)
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception import knowledge, phrases, transfers, visits
 
@@ -40,6 +48,10 @@ EXPORTS: dict[str, Maker] = {
     "help_calls": help_calls.export_help_calls,
     "notices": notices.export_notices,
     "training": training.export_sessions,
+    "messages": messages.export_messages,
+    "duty_checks": duties.export_checks,
+    "inspections": supervision.export_inspections,
+    "opinions": supervision.export_opinions,
 }
 
 

@@ -21,6 +21,7 @@ from frontdesk.services.core import audit, auth
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page
 from frontdesk.services.core.permissions import require
+from frontdesk.services.personnel import duties
 from frontdesk.services.reception import contacts
 
 ITEM_LIMIT = 100  # per kind; the count says how many more there are
@@ -90,6 +91,12 @@ def open_items(actor: Actor) -> dict[str, Any]:
     return {"items": items, "counts": counts}
 
 
+def undone_duties(actor: Actor, day: date, shift_type_uuid: str | None) -> list[dict[str, Any]]:
+    """The shift's duty checklist lines not ticked yet, as the handover form shows them."""
+    require(actor, Permission.DESK_WORK)
+    return duties.undone(day, shift_type_uuid) if shift_type_uuid else []
+
+
 def _check_events(events: list[dict[str, str]]) -> dict[str, str]:
     for event in events:
         if not (event.get("what") or "").strip():
@@ -115,12 +122,15 @@ def hand_over(actor: Actor, data: HandoverInput) -> str:
         if data.shift_type_uuid and clash.exists():
             raise ValidationError({"shift_type_uuid": T("errors", "本班次已有您的交接班记录")})
         snapshot = open_items(actor)
+        # the shift's duty checklist lines still unticked (seed 002): listed for the manager with the handover
+        snapshot["duties"] = duties.undone(data.day, data.shift_type_uuid) if data.shift_type_uuid else []
         row = Handover.create(day=data.day, shift_type=data.shift_type_uuid or None, outgoing=actor.uuid,
                               incoming=data.incoming_uuid or None, handed_at=now(),
                               open_items=json.dumps(snapshot, ensure_ascii=False),
                               events=json.dumps(data.events, ensure_ascii=False), notes=data.notes.strip())
         audit.record(actor, "handover", row.uuid, "hand_over", None,
-                     {"day": data.day, "incoming": data.incoming_uuid, "open": sum(snapshot["counts"].values())})
+                     {"day": data.day, "incoming": data.incoming_uuid, "open": sum(snapshot["counts"].values()),
+                      "duties_undone": len(snapshot["duties"])})
         return row.uuid
 
 

@@ -47,6 +47,11 @@ def items_table(items: list[dict[str, Any]], parent: QWidget | None = None) -> Q
     return table
 
 
+def duties_text(undone: list[dict[str, Any]]) -> str:
+    """The duty checklist lines left undone, one line (or a dash)."""
+    return "、".join(f"{d['due_time']} {d['name']}".strip() for d in undone) or "—"
+
+
 def counts_text(counts: dict[str, int]) -> str:
     return "　".join(QCoreApplication.translate("HandoverDialog", "{0} {1} 件").format(
                     QCoreApplication.translate("handover", kind), n)
@@ -89,13 +94,26 @@ class HandoverDialog(FormDialog):
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setMaximumHeight(70)
+        self.duties = QLabel()
+        self.duties.setObjectName("undoneDuties")
+        self.duties.setWordWrap(True)
+        self.duties.setStyleSheet("color: #c62828;")
+        self.day.dateChanged.connect(lambda _d: self.show_duties())
+        self.shift_type.currentIndexChanged.connect(lambda _i: self.show_duties())
+        self.show_duties()
         self.form.add("day", self.tr("日期"), self.day)
         self.form.add("shift_type_uuid", self.tr("班次"), self.shift_type)
         self.form.add("incoming_uuid", self.tr("接班人"), self.incoming)
         self.form.add("open", self.tr("未办结事项"), self.open_label)
         self.form.add("open_items", "", self.open_table)
+        self.form.add("duties", self.tr("未完成值守"), self.duties)
         self.form.add("events", self.tr("重大事件"), events_box)
         self.form.add("notes", self.tr("交接备注"), self.notes)
+
+    def show_duties(self) -> None:
+        """The chosen shift's checklist lines not ticked: the manager sees them with the handover."""
+        undone = handover.undone_duties(self.actor, self.day.value() or clock.today(), self.shift_type.value())
+        self.duties.setText(duties_text(undone))
 
     def add_event(self, what: str = "", who: str = "", when: str = "", result: str = "") -> None:
         row = self.events.rowCount()
@@ -151,6 +169,9 @@ class HandoverViewDialog(FormDialog):
         self.form.add("times", self.tr("交班 / 接班时间"), QLabel(f"{data['handed_at']:%Y-%m-%d %H:%M} / {ack}"))
         self.form.add("open", self.tr("未办结事项"), QLabel(counts_text(data["open"].get("counts", {}))))
         self.form.add("items", "", items_table(data["open"].get("items", [])))
+        undone = QLabel(duties_text(data["open"].get("duties", [])))
+        undone.setWordWrap(True)
+        self.form.add("duties", self.tr("未完成值守"), undone)
         events = QLabel("\n".join(f"{e.get('when', '')} {e['what']}（{e['who']}）：{e['result']}"
                                   for e in data["events"]) or "—")
         events.setWordWrap(True)

@@ -1,12 +1,15 @@
-"""Sign-in dialog: 工号 and password, with the lockout message from the service."""
+"""Sign-in dialog: 工号 and password, with the lockout message from the service; once signed in, the messages
+left for the user (留言转告) open beside the main window."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from frontdesk.domain.roles import Actor
 from frontdesk.errors import AuthError
 from frontdesk.services.core import auth
+from frontdesk.ui.dialogs.message_edit import show_pending_after_login
 from frontdesk.ui.messages import localized_error
 from frontdesk.ui.widgets.form import FieldForm
 
@@ -55,3 +58,6 @@ class LoginDialog(QDialog):
             self.password.selectAll()
             return
         super().accept()
+        actor = self.actor
+        # after the window this login opens is up: the unread messages, not modal (the window stays usable)
+        QTimer.singleShot(0, lambda: show_pending_after_login(actor))

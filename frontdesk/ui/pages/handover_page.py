@@ -1,4 +1,5 @@
-"""交接班: handover records, hand over a shift, acknowledge one, and shifts that ended without a handover."""
+"""交接班: handover records, hand over a shift, acknowledge one, shifts that ended without a handover, and the
+messages left for the user (留言转告) until they are read."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from frontdesk.services.personnel import handover
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.handover_edit import HandoverAckDialog, HandoverDialog, HandoverViewDialog
+from frontdesk.ui.dialogs.message_edit import MessageDialog, PendingMessagesPanel
 from frontdesk.ui.list_export_action import add_list_export, export_named
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
@@ -38,7 +40,8 @@ class HandoverPage(Page):
         self.panel.filter_bar.addWidget(self.filter)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (("hand_over", self.tr("交班"), self.hand_over),
-                                ("acknowledge", self.tr("接班确认"), self.acknowledge), ("view", self.tr("查看"), self.view)):
+                                ("acknowledge", self.tr("接班确认"), self.acknowledge), ("view", self.tr("查看"), self.view),
+                                ("leave_message", self.tr("留言"), self.leave_message)):
             self.buttons[key] = QPushButton(text)
             self.buttons[key].setObjectName(key)
             self.buttons[key].clicked.connect(slot)
@@ -49,8 +52,14 @@ class HandoverPage(Page):
         self.missing.setObjectName("missingHandovers")
         self.missing.setStyleSheet(MISSING_STYLE)
         self.missing.setWordWrap(True)
+        self.messages = PendingMessagesPanel(ctx.actor)  # shown until every message for this user is read
+        self.messages.setObjectName("handoverMessages")
+        self.messages.setMaximumHeight(170)
+        self.messages.changed.connect(lambda left: self.messages.setVisible(bool(left)))
+        self.messages.setVisible(bool(self.messages.rows))
         layout = QVBoxLayout(self)
         layout.addWidget(self.missing)
+        layout.addWidget(self.messages)
         layout.addWidget(self.panel, 1)
 
     def export_excel(self) -> int | None:
@@ -66,6 +75,7 @@ class HandoverPage(Page):
         self.missing.setText(self.tr("以下班次结束后没有交接班记录：{0}").format(
             "、".join(f"{m['day']:%m-%d} {m['shift_name']}" for m in missing[:12])
             + ("…" if len(missing) > 12 else "")))
+        self.messages.refresh()
         self.panel.refresh()
 
     def _row(self) -> dict[str, Any] | None:
@@ -89,6 +99,11 @@ class HandoverPage(Page):
         if HandoverAckDialog(self.ctx.actor, row, self).exec():
             status(self.tr("已确认接班"))
             self.refresh()
+
+    def leave_message(self) -> None:
+        if MessageDialog(self.ctx.actor, self).exec():
+            status(self.tr("已留言，对方登录时会看到"))
+            self.messages.refresh()
 
     def view(self) -> None:
         row = self._row()
