@@ -4404,6 +4404,14 @@ Runs offline; data is stored in:
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/report_view.py" line="23"/>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
@@ -4481,18 +4489,18 @@ Runs offline; data is stored in:
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="238"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="272"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="286"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="277"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="291"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="284"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="289"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -7175,6 +7183,18 @@ The current database is backed up automatically first. Restore now?</translation
         <source>合计</source>
         <translation>Total</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/audit_chain.py" line="54"/>
+        <source>审计链校验码 {0}（打印于 {1}）：打印时本站最新一条审计记录的校验码。
+核对：python -m frontdesk check --code {0}（打印前的记录被改动或删除后，此码不再相符）</source>
+        <translation>Audit chain check code {0} (printed {1}): the check code of this site&apos;s latest audit record when printed.
+Verify: python -m frontdesk check --code {0} (the code no longer matches once an earlier record is altered or deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/audit_chain.py" line="61"/>
+        <source>审计链校验码：本站尚无审计记录（打印于 {0}）</source>
+        <translation>Audit chain check code: this site has no audit records yet (printed {0})</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
@@ -7211,7 +7231,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -7345,7 +7365,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -7366,7 +7386,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -7485,7 +7505,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -7545,32 +7565,32 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="173"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="174"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -7592,7 +7612,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
@@ -7798,42 +7818,42 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Replied at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="129"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="140"/>
         <source>回访人</source>
         <translation>Visited by</translation>
     </message>
@@ -8892,42 +8912,44 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../frontdesk/db/backup.py" line="71"/>
         <source>数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。</source>
-        <translation>The database is on a PostgreSQL server: the server's administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
+        <translation>The database is on a PostgreSQL server: the server&apos;s administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/errors.py" line="90"/>
         <source>无法连接数据库服务器 {0}：{1}
 请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
         <translation>Cannot connect to the database server {0}: {1}
 Check that the server is running, the network is connected and the user name and password are right, then try again. Nothing you typed has been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="88"/>
+        <location filename="../../frontdesk/db/backup.py" line="90"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="94"/>
+        <location filename="../../frontdesk/db/backup.py" line="96"/>
         <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
         <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="113"/>
+        <location filename="../../frontdesk/db/backup.py" line="115"/>
         <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
         <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="116"/>
+        <location filename="../../frontdesk/db/backup.py" line="118"/>
         <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
         <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="118"/>
+        <location filename="../../frontdesk/db/backup.py" line="120"/>
         <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
         <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="326"/>
+        <location filename="../../frontdesk/db/backup.py" line="333"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
@@ -8949,22 +8971,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="125"/>
+        <location filename="../../frontdesk/db/connection.py" line="184"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="127"/>
+        <location filename="../../frontdesk/db/connection.py" line="186"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="129"/>
+        <location filename="../../frontdesk/db/connection.py" line="188"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="131"/>
+        <location filename="../../frontdesk/db/connection.py" line="190"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
@@ -9711,7 +9733,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="55"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
@@ -9799,7 +9821,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="135"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
@@ -9860,22 +9882,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="133"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="140"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="150"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -9905,38 +9927,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="105"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="109"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="116"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="140"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="148"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -10153,28 +10175,27 @@ Check that the server is running, the network is connected and the user name and
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="66"/>
+        <location filename="../../frontdesk/excel/table_reader.py" line="68"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="98"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="77"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="104"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="83"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="89"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="167"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="146"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -10358,7 +10379,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="175"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="154"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -10425,19 +10446,19 @@ Check that the server is running, the network is connected and the user name and
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="49"/>
+        <location filename="../../frontdesk/services/core/system.py" line="78"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="54"/>
+        <location filename="../../frontdesk/services/core/system.py" line="83"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="59"/>
+        <location filename="../../frontdesk/services/core/system.py" line="88"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
@@ -10527,35 +10548,35 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="57"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="76"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="77"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="107"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="79"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="319"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="336"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="377"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="340"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="381"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
@@ -10954,17 +10975,17 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>This category already has an article with this title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="74"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="53"/>
         <source>分类无效（例如 停车服务、常见问题）</source>
         <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="63"/>
         <source>“{0}”应为 是/否</source>
         <translation>“{0}” should be 是/否 (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="91"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
     </message>
@@ -11002,32 +11023,32 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
@@ -11239,6 +11260,879 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/ui/ops.py" line="243"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../frontdesk/domain/report.py" line="45"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/common.py" line="53"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="144"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="179"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="221"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="81"/>
+        <location filename="../../frontdesk/ui/widgets/report_view.py" line="78"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/common.py" line="54"/>
+        <source>未填写</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
+        <source>{0} 周一</source>
+        <translation>{0} Mon</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
+        <source>{0} 周二</source>
+        <translation>{0} Tue</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
+        <source>{0} 周三</source>
+        <translation>{0} Wed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
+        <source>{0} 周四</source>
+        <translation>{0} Thu</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="19"/>
+        <source>{0} 周五</source>
+        <translation>{0} Fri</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="19"/>
+        <source>{0} 周六</source>
+        <translation>{0} Sat</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="19"/>
+        <source>{0} 周日</source>
+        <translation>{0} Sun</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="42"/>
+        <source>统计接待记录…</source>
+        <translation>Counting contacts…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="61"/>
+        <source>统计首问负责人…</source>
+        <translation>Counting by first-ask clerk…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="65"/>
+        <source>按日汇总</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="66"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="66"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="95"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="102"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="125"/>
+        <source>接待总数</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="68"/>
+        <source>其中投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="68"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="97"/>
+        <source>已转办</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="69"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="85"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="98"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="112"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="69"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="98"/>
+        <source>处理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="79"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="131"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="83"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="112"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="79"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="104"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="106"/>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="80"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="131"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="83"/>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="81"/>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="82"/>
+        <source>按渠道</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="82"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="83"/>
+        <source>按首问负责人</source>
+        <translation>By first-ask clerk</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="84"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="84"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="84"/>
+        <source>接待</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="85"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
+        <source>办结率</source>
+        <translation>Closed rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="89"/>
+        <source>（已删除）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="91"/>
+        <source>整理图表…</source>
+        <translation>Drawing charts…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="92"/>
+        <source>每日接待汇总</source>
+        <translation>Daily contact summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="95"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="246"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="139"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="124"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="96"/>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="101"/>
+        <source>每日接待量</source>
+        <translation>Contacts per day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="103"/>
+        <source>接待类别</source>
+        <translation>Contact categories</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="105"/>
+        <source>接待渠道</source>
+        <translation>Contact channels</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="108"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="138"/>
+        <source>本期间没有接待记录。</source>
+        <translation>No contacts in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="109"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="262"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="95"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="145"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="139"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="44"/>
+        <source>未指定部门</source>
+        <translation>No department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="45"/>
+        <source>一般投诉</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="45"/>
+        <source>重大投诉</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="130"/>
+        <source>投诉类别（本月受理）</source>
+        <translation>Complaint categories (received)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="131"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="151"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="254"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="112"/>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <source>其中重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <source>未结案</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="150"/>
+        <source>责任部门（本月受理与本月结案）</source>
+        <translation>Departments (received and closed)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="151"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
+        <source>责任部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="151"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="173"/>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="101"/>
+        <source>按时答复</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
+        <source>超时</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <source>按时率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <source>平均办结(工作日)</source>
+        <translation>Mean days to close</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="172"/>
+        <source>办结时长与答复时限（本月结案）</source>
+        <translation>Time to close vs deadline (closed)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="173"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="173"/>
+        <source>答复时限(工作日)</source>
+        <translation>Deadline (workdays)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <source>最长(工作日)</source>
+        <translation>Longest (workdays)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="190"/>
+        <source>满意度（本月结案投诉、本月回访）</source>
+        <translation>Satisfaction (closed complaints, return visits)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="191"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="192"/>
+        <source>未评价</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="192"/>
+        <source>满意率</source>
+        <translation>Satisfied rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="194"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="246"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <source>结案投诉</source>
+        <translation>Closed complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="195"/>
+        <source>回访</source>
+        <translation>Return visits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="209"/>
+        <source>回访完成情况（本月）</source>
+        <translation>Return visits (done)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="210"/>
+        <source>回访方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="210"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="248"/>
+        <source>回访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="210"/>
+        <source>其中投诉回访</source>
+        <translation>On complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
+        <source>其中重点客户/常客</source>
+        <translation>Key customers</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="228"/>
+        <source>统计投诉类别…</source>
+        <translation>Counting complaint categories…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="230"/>
+        <source>核对结案时限…</source>
+        <translation>Checking deadlines…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="232"/>
+        <source>统计责任部门…</source>
+        <translation>Counting by department…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="235"/>
+        <source>统计满意度与回访…</source>
+        <translation>Counting satisfaction and visits…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="242"/>
+        <source>月度服务质量分析</source>
+        <translation>Monthly service quality</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="246"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="252"/>
+        <source>受理投诉</source>
+        <translation>Complaints received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="247"/>
+        <source>按时答复率</source>
+        <translation>Answered on time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="247"/>
+        <source>投诉满意率</source>
+        <translation>Complaint satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="248"/>
+        <source>回访满意率</source>
+        <translation>Visit satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="251"/>
+        <source>每日受理投诉</source>
+        <translation>Complaints per day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="253"/>
+        <source>投诉类别</source>
+        <translation>Complaint categories</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
+        <source>投诉满意度</source>
+        <translation>Complaint satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="261"/>
+        <source>本期间没有受理或结案的投诉。</source>
+        <translation>No complaints received or closed in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="55"/>
+        <source>&#x3000;（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="69"/>
+        <source>制表</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="69"/>
+        <source>审核</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="97"/>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="97"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="98"/>
+        <source>审计链校验码</source>
+        <translation>Audit chain check code</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="99"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="99"/>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="100"/>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <source>规章制度</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <source>工标考核</source>
+        <translation>Work standards</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <source>劳动纪律</source>
+        <translation>Labour discipline</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="40"/>
+        <source>统计违纪罚款…</source>
+        <translation>Counting fines…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="61"/>
+        <source>统计考勤异常…</source>
+        <translation>Counting attendance exceptions…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="71"/>
+        <source>违纪罚款及考勤异常（按员工）</source>
+        <translation>Fines and attendance (by staff)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
+        <source>已确认(次)</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="73"/>
+        <source>{0}(元)</source>
+        <translation>{0} (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="73"/>
+        <source>罚款合计(元)</source>
+        <translation>Fines (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
+        <source>待确认/申诉(次)</source>
+        <translation>Pending/appeal</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
+        <source>待确认金额(元)</source>
+        <translation>Pending (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <source>迟到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <source>早退</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <source>旷工</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="81"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
+        <source>{0} 人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="86"/>
+        <source>违纪罚款月报</source>
+        <translation>Monthly fines</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
+        <source>涉及员工</source>
+        <translation>Staff involved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="88"/>
+        <source>已确认罚款</source>
+        <translation>Confirmed fines</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="88"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
+        <source>{0} 次，{1:,.2f} 元</source>
+        <translation>{0} times, ¥{1:,.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
+        <source>待确认/申诉</source>
+        <translation>Pending / appealed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="90"/>
+        <source>考勤异常</source>
+        <translation>Attendance exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="90"/>
+        <source>迟到 {0}，早退 {1}，旷工 {2}</source>
+        <translation>late {0}, left early {1}, absent {2}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="91"/>
+        <source>罚款按类别(元)</source>
+        <translation>Fines by category (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="92"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="94"/>
+        <source>本期间没有违纪记录或考勤异常。</source>
+        <translation>No incidents or attendance exceptions in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="125"/>
+        <source>读取考核结果…</source>
+        <translation>Reading assessment results…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="127"/>
+        <source>考核结果（按考核期排名）</source>
+        <translation>Assessment results (ranked per period)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <source>考核期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="129"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="129"/>
+        <source>{0}(%)</source>
+        <translation>{0} (%)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <source>总分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <source>结果应用</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="138"/>
+        <source>考核结果汇总</source>
+        <translation>Assessment results</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="139"/>
+        <source>考核人次</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="140"/>
+        <source>{0} 人次</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="141"/>
+        <source>考核等级分布</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="142"/>
+        <source>人次</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="144"/>
+        <source>本期间内没有已评分的月度或季度考核。</source>
+        <translation>No scored monthly or quarterly assessments in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="79"/>
+        <source>统计类别…</source>
+        <translation>Counting categories…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="82"/>
+        <source>类别分析（与上期比较）</source>
+        <translation>Categories (vs previous period)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="83"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="132"/>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="133"/>
+        <source>上期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
+        <source>增减</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
+        <source>增幅</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="91"/>
+        <source>统计热点问题…</source>
+        <translation>Finding hot topics…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="93"/>
+        <source>热点问题（诉求高频词）</source>
+        <translation>Hot topics (frequent words in requests)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="94"/>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="94"/>
+        <source>关键词</source>
+        <translation>Keyword</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="94"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="136"/>
+        <source>出现次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="95"/>
+        <source>占诉求比例</source>
+        <translation>Share of requests</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="96"/>
+        <source>把诉求文字按 2–4 字切分计数（每条诉求每个词只计一次），略去常用虚词和“咨询、投诉”等类别词。</source>
+        <translation>Request texts are cut into words of 2–4 characters and counted (each word once per request); common function words and category words such as “enquiry” and “complaint” are left out.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="99"/>
+        <source>统计转办超期…</source>
+        <translation>Counting overdue transfers…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="100"/>
+        <source>转办超期率（按承办部门，期限在本期内的转办）</source>
+        <translation>Overdue transfers (by department, due in this period)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="101"/>
+        <source>承办部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="101"/>
+        <source>到期转办</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <source>超期答复</source>
+        <translation>Replied late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <source>超期未答复</source>
+        <translation>Overdue, no reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <source>超期率</source>
+        <translation>Overdue rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="110"/>
+        <source>统计办结时长…</source>
+        <translation>Measuring time to close…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="111"/>
+        <source>办结时长（本期受理的接待）</source>
+        <translation>Time to close (contacts received)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
+        <source>平均办结时长(小时)</source>
+        <translation>Mean hours to close</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="121"/>
+        <source>每周汇总分析</source>
+        <translation>Weekly analysis</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="125"/>
+        <source>{0:,}（上期 {1:,}）</source>
+        <translation>{0:,} (previous {1:,})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="126"/>
+        <source>转办超期率</source>
+        <translation>Transfers overdue</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="127"/>
+        <source>平均办结时长</source>
+        <translation>Mean time to close</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="127"/>
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="128"/>
+        <source>首位热点</source>
+        <translation>Top topic</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="131"/>
+        <source>类别：本期与上期</source>
+        <translation>Categories: this period and previous</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="135"/>
+        <source>热点问题</source>
+        <translation>Hot topics</translation>
     </message>
 </context>
 <context>

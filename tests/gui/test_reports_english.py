@@ -1,0 +1,109 @@
+"""Every report in English: on screen, on paper and in Excel no Chinese is left but the data (names, keywords)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import timedelta
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QLabel, QTableWidget
+
+from frontdesk import clock
+from frontdesk.db.models import Department, Staff
+from frontdesk.demo import runner as demo
+from frontdesk.domain.report import Period
+from frontdesk.ui import i18n
+from tests.gui.gui_helpers import window_for
+
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+REPORTS = ["daily", "weekly", "monthly", "fines", "assessments"]
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:  # noqa: ANN001
+    locale, font = QLocale(), QApplication.font()
+    i18n.install_translators(qapp, "en")
+    yield
+    i18n.remove_translators(qapp)
+    QLocale.setDefault(locale)
+    QApplication.setFont(font)
+
+
+@pytest.fixture
+def demo_window(qtbot, paths, admin, frozen_clock, english):  # noqa: ANN001, ANN201
+    demo.generate(600)
+    return window_for(qtbot, paths, admin)
+
+
+def _data_values(report) -> list[str]:  # noqa: ANN001
+    """What may stay Chinese: people's and departments' names and the hot-topic words (from the records)."""
+    values = [n for (n,) in Staff.select(Staff.name).tuples()] + [n for (n,) in Department.select(Department.name).tuples()]
+    values += [str(row[1]) for table in report.tables if table.key == "topics" for row in table.rows]
+    return sorted({v for v in values if v}, key=len, reverse=True)
+
+
+def _left_over(texts: list[str], data: list[str]) -> list[str]:
+    """The texts that still hold CJK once every data value is taken out."""
+    wrong = []
+    for text in texts:
+        rest = text
+        for value in data:
+            rest = rest.replace(value, "")
+        if CJK.search(rest):
+            wrong.append(text)
+    return wrong
+
+
+def _screen_texts(page) -> list[str]:  # noqa: ANN001
+    texts = [label.text() for label in page.body.findChildren(QLabel)]
+    for table in page.body.findChildren(QTableWidget):
+        texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        texts += [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+                  if table.item(r, c) is not None]
+    return texts
+
+
+def _paper_texts(document) -> list[str]:  # noqa: ANN001
+    texts = [document.title, document.subtitle, document.footer, *document.paragraphs, *document.signature_lines]
+    texts += [f"{name} {value}" for name, value, *_ in document.fields]
+    for table in document.tables:
+        texts += [table.title, *table.headers, *[str(cell) for row in table.rows for cell in row]]
+    return texts
+
+
+def _excel_texts(path) -> list[str]:  # noqa: ANN001
+    workbook = openpyxl.load_workbook(path)
+    texts = list(workbook.sheetnames)
+    for sheet in workbook.worksheets:
+        texts += [str(cell) for row in sheet.iter_rows(values_only=True) for cell in row if cell is not None]
+    return texts
+
+
+@pytest.mark.parametrize("key", REPORTS)
+def test_each_report_in_english_has_no_chinese_but_data(qtbot, demo_window, tmp_path, key):
+    page = demo_window.open_page("reports")
+    assert page.choose(key), f"{key} is not offered"  # every report of this build, the assessments too
+    today = clock.today()
+    page.set_period(Period(today - timedelta(days=62), today))
+    report = page.compute_now()
+    assert report is not None and report.key == key and report.tables[0].rows
+    data = _data_values(report)
+    assert _left_over(_screen_texts(page), data) == []
+    assert _left_over(_paper_texts(page.document()), data) == []
+    path = page.export_excel(tmp_path / f"{key}.xlsx")
+    assert path is not None
+    assert _left_over(_excel_texts(path), data) == []
+    assert page.report.title.isascii() and page._file_name("pdf").isascii()
+
+
+def test_a_report_in_chinese_stays_chinese(qtbot, paths, admin, frozen_clock, tmp_path):
+    window = window_for(qtbot, paths, admin)
+    page = window.open_page("reports")
+    page.choose("daily")
+    report = page.compute_now()
+    assert report.title == "每日接待汇总" and report.tables[0].columns[0].header == "日期"
+    workbook = openpyxl.load_workbook(page.export_excel(tmp_path / "daily.xlsx"))
+    assert workbook.sheetnames[:2] == ["概要", "按日汇总"]
