@@ -1696,7 +1696,7 @@ Appeal reason: {3}</translation>
     <name>ExportRunner</name>
     <message>
         <location filename="../../frontdesk/ui/file_dialogs.py" line="20"/>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="37"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="38"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -3045,12 +3045,12 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Export every record matching the current filters to an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="35"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="36"/>
         <source>正在导出 {0:,} 条记录…</source>
         <translation>Exporting {0:,} records…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="39"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="40"/>
         <source>已导出 {0:,} 条记录到 {1}</source>
         <translation>Exported {0:,} records to {1}</translation>
     </message>
@@ -7919,6 +7919,16 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
         <source>更新时间</source>
         <translation>Updated</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/services/core/list_spec.py" line="22"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/list_spec.py" line="22"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
 </context>
 <context>
     <name>crash</name>
@@ -10180,22 +10190,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="77"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="78"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="83"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="84"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="89"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="90"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="146"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="147"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -10379,7 +10389,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="154"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="155"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -10975,17 +10985,17 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>This category already has an article with this title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="53"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="61"/>
         <source>分类无效（例如 停车服务、常见问题）</source>
         <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="63"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="71"/>
         <source>“{0}”应为 是/否</source>
         <translation>“{0}” should be 是/否 (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="91"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="99"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
     </message>

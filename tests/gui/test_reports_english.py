@@ -107,3 +107,32 @@ def test_a_report_in_chinese_stays_chinese(qtbot, paths, admin, frozen_clock, tm
     assert report.title == "每日接待汇总" and report.tables[0].columns[0].header == "日期"
     workbook = openpyxl.load_workbook(page.export_excel(tmp_path / "daily.xlsx"))
     assert workbook.sheetnames[:2] == ["概要", "按日汇总"]
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_roster_and_knowledge_exported_in_either_language_import_back_unchanged(qapp, paths, admin, frozen_clock,
+                                                                               tmp_path, language):  # noqa: ANN001
+    from frontdesk.services.core import list_exports, roster_import
+    from frontdesk.services.core.listing import ListQuery
+    from frontdesk.services.reception import knowledge_import
+    from frontdesk.ui.messages import localized
+
+    demo.generate(300)
+    locale = QLocale()
+    i18n.install_translators(qapp, language)
+    try:
+        staff = list_exports.export_list("staff", admin, ListQuery()).localized(localized)
+        articles = list_exports.export_list("knowledge", admin, ListQuery()).localized(localized)
+        headers = [c.header for c in staff.columns]
+        assert headers[:2] == (["工号", "姓名"] if language == "zh_CN" else ["Staff No.", "Name"])
+        staff.write(tmp_path / "staff.xlsx")
+        articles.write(tmp_path / "kb.xlsx")
+    finally:
+        i18n.remove_translators(qapp)
+        QLocale.setDefault(locale)
+    cells = [c.value for c in next(openpyxl.load_workbook(tmp_path / "staff.xlsx").active.iter_rows(max_row=1))]
+    assert cells == headers  # the same columns in the same order in either language, headers translated
+    roster = roster_import.preview_roster(admin, tmp_path / "staff.xlsx")
+    assert roster.rows and {r.action for r in roster.rows} == {"same"} and roster.kept == []
+    kb = knowledge_import.preview_articles(admin, tmp_path / "kb.xlsx")
+    assert kb.same > 0 and kb.added == [] and kb.changed == []

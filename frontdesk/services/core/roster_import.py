@@ -34,7 +34,8 @@ FIELDS = [
 LABELS = {"staff_no": "工号", "name": "姓名", "department_uuid": "部门", "position": "职位", "role": "角色",
           "phone": "电话", "hire_date": "入职日期", "active": "在职"}
 _ROLES = {**{r.value: r.value for r in Role}, **{label: r.value for r, label in ROLE_LABELS.items()},
-          "员工": "staff", "经理": "manager"}
+          "员工": "staff", "经理": "manager",
+          "agent": "staff", "supervisor": "manager", "administrator": "admin"}  # English labels (frontdesk_en.ts)
 _KEYS = {"department": "department_uuid"}  # sheet column key → roster field
 _YES = {"是", "在职", "1", "yes", "y", "true", "active", "√"}
 _NO = {"否", "离职", "停用", "0", "no", "n", "false", "inactive", "×"}
