@@ -136,3 +136,24 @@ def test_roster_and_knowledge_exported_in_either_language_import_back_unchanged(
     assert roster.rows and {r.action for r in roster.rows} == {"same"} and roster.kept == []
     kb = knowledge_import.preview_articles(admin, tmp_path / "kb.xlsx")
     assert kb.same > 0 and kb.added == [] and kb.changed == []
+
+
+def test_no_table_header_is_cut_in_english(qtbot, demo_window):
+    """Every list column of every page (every tab) is at least as wide as its English header (“atisfactio”)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    cut = []
+    for spec in demo_window.specs:
+        page = demo_window.open_page(spec.key)
+        for view in page.findChildren(QTableView) if page is not None else []:
+            header, model = view.horizontalHeader(), view.model()
+            last = model.columnCount() - 1 if header.stretchLastSection() else -1
+            for column in range(model.columnCount()):
+                if header.isSectionHidden(column) or column == last or header.sectionResizeMode(column) != \
+                        header.ResizeMode.Interactive:
+                    continue
+                text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 12:
+                    cut.append(f"{spec.key}/{view.objectName()}: {text} ({header.sectionSize(column)} px)")
+    assert cut == []

@@ -22,6 +22,7 @@ from frontdesk.services.discipline import incidents as discipline
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.incident_edit import AuditDialog, ReasonDialog
 from frontdesk.ui.file_dialogs import choose_xlsx
+from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import confirm, inform, status
 from frontdesk.ui.ops import attempt, run_with_progress, succeeded
@@ -56,6 +57,7 @@ class FineSheetTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         for j, w in enumerate((90, 100, 100, 130)):
             self.table.setColumnWidth(j, w)
+        fit_headers(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("月份")))
@@ -151,6 +153,7 @@ class DismissalTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for j, w in enumerate((90, 170, 60, 300)):
             self.table.setColumnWidth(j, w)
+        fit_headers(self.table)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。")), 1)
         for text, approve in ((self.tr("同意辞退"), True), (self.tr("不予辞退"), False)):
