@@ -157,3 +157,11 @@ def test_no_table_header_is_cut_in_english(qtbot, demo_window):
                 if header.sectionSize(column) < header.fontMetrics().horizontalAdvance(text) + 12:
                     cut.append(f"{spec.key}/{view.objectName()}: {text} ({header.sectionSize(column)} px)")
     assert cut == []
+
+
+def test_durations_follow_the_language(english):  # noqa: ANN001
+    from frontdesk.ui.dialogs.complaint_detail import fmt_span
+
+    assert fmt_span(timedelta(minutes=52)) == "52 min"
+    assert fmt_span(timedelta(days=1, hours=23, minutes=5)) == "1 d 23 h"
+    assert fmt_span(-timedelta(hours=2, minutes=5)).endswith("2 h 5 min")
