@@ -41,7 +41,7 @@ def demo_window(qtbot, paths, admin, frozen_clock, english):  # noqa: ANN001, AN
 def _data_values(report) -> list[str]:  # noqa: ANN001
     """What may stay Chinese: people's and departments' names and the hot-topic words (from the records)."""
     values = [n for (n,) in Staff.select(Staff.name).tuples()] + [n for (n,) in Department.select(Department.name).tuples()]
-    values += [str(row[1]) for table in report.tables if table.key == "topics" for row in table.rows]
+    values += [str(row[1]) for table in report.tables if getattr(table, "key", "") == "topics" for row in table.rows]
     return sorted({v for v in values if v}, key=len, reverse=True)
 
 
@@ -165,3 +165,30 @@ def test_durations_follow_the_language(english):  # noqa: ANN001
     assert fmt_span(timedelta(minutes=52)) == "52 min"
     assert fmt_span(timedelta(days=1, hours=23, minutes=5)) == "1 d 23 h"
     assert fmt_span(-timedelta(hours=2, minutes=5)).endswith("2 h 5 min")
+
+
+def test_printed_papers_in_english_have_no_chinese_but_data(qtbot, demo_window, tmp_path):
+    """The complaint transfer slip and the monthly fine sheet (paper and Excel) print their labels in English."""
+    from html import unescape
+
+    from frontdesk.db.models import Complaint, Incident
+    from frontdesk.services.complaints import case_list
+    from frontdesk.services.discipline import fine_sheet
+    from frontdesk.ui import printing
+    from frontdesk.ui.messages import localized
+
+    actor = demo_window.ctx.actor
+    case = Complaint.select().where(Complaint.deleted == False).order_by(Complaint.id.desc()).get()  # noqa: E712
+    slip = case_list.transfer_slip(actor, case.uuid, "Test desk")
+    month = Incident.select(Incident.month).order_by(Incident.id.desc()).scalar()
+    sheet = fine_sheet.print_document(actor, month, "Test desk")
+    events = [str(cell) for row in slip.tables[0].rows for cell in (row[2], row[3])] if slip.tables else []
+    data = sorted({*_data_values(slip), *events, case.customer_name, case.subject, case.description,
+                   case.phone or ""} - {""}, key=len, reverse=True)
+    for doc in (slip, sheet):
+        text = unescape(re.sub(r"<[^>]+>", "\n", printing.render_html(doc)))
+        assert _left_over(text.split("\n"), data) == [], doc.title
+    path = tmp_path / "fines.xlsx"
+    fine_sheet.export_sheet(actor, month, path, text=localized)
+    offences = [str(v) for (v,) in Incident.select(Incident.description).tuples()]
+    assert _left_over(_excel_texts(path), sorted({*data, *offences}, key=len, reverse=True)) == []

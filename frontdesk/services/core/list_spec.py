@@ -119,14 +119,14 @@ class ListExport:
                 yes, no = text(YES), text(NO)
                 column = replace(column, header=header, kind=Kind.ENUM, labels=lambda v, y=yes, n=no: y if v else n)
             elif column.kind is Kind.ENUM and column.labels is not None:
-                column = replace(column, header=header, labels=_translated(column.labels, text))
+                column = replace(column, header=header, labels=translated_labels(column.labels, text))
             else:
                 column = replace(column, header=header)
             columns.append(column)
         return replace(self, title=text(self.title), columns=columns or self.columns)
 
 
-def _translated(labels: Any, text: Callable[[str], str]) -> Any:
+def translated_labels(labels: Any, text: Callable[[str], str]) -> Any:
     """Enum labels (a mapping or a label function giving Chinese vocabulary labels) in the language of ``text``."""
     def one(label: Any) -> Any:
         if not label or not isinstance(label, str):

@@ -24,7 +24,7 @@ from frontdesk.ui.dialogs.incident_edit import AuditDialog, ReasonDialog
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.messages import confirm, inform, status
+from frontdesk.ui.messages import confirm, inform, localized, status
 from frontdesk.ui.ops import attempt, run_with_progress, succeeded
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
@@ -128,7 +128,7 @@ class FineSheetTab(QWidget):
         if path is None:
             return
         count = run_with_progress(self, lambda ctx: fine_sheet.export_sheet(
-            self.ctx.actor, month, path, ctx.progress, ctx.cancelled), self.tr("正在导出 {0} 罚款表").format(month))
+            self.ctx.actor, month, path, ctx.progress, ctx.cancelled, localized), self.tr("正在导出 {0} 罚款表").format(month))
         if count is not None:
             status(self.tr("已导出 {0} 条违纪明细到 {1}").format(count, path))
 
