@@ -11535,12 +11535,12 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
         <source>承办部门负责人</source>
-        <translation>Head of handling department</translation>
+        <translation>Dept. head</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
         <source>客服主管</source>
-        <translation>Service desk supervisor</translation>
+        <translation>Supervisor</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>

@@ -64,7 +64,7 @@ def print_document(report: Report, site_name: str = "", images: list[bytes] | No
         paragraphs=list(report.notes),
         images=list(images or []),
         landscape=widest >= WIDE_TABLE,
-        field_columns=3,
+        field_columns=2,  # English labels run long: two label–value pairs a row keep the values whole
         printed_at=now(),
         signature_lines=[text(T("reports", "制表")), text(T("reports", "审核"))],
         footer=text(audit.anchor()) if report.anchored else "",
