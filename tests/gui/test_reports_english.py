@@ -192,3 +192,14 @@ def test_printed_papers_in_english_have_no_chinese_but_data(qtbot, demo_window, 
     fine_sheet.export_sheet(actor, month, path, text=localized)
     offences = [str(v) for (v,) in Incident.select(Incident.description).tuples()]
     assert _left_over(_excel_texts(path), sorted({*data, *offences}, key=len, reverse=True)) == []
+
+
+def test_each_report_screenshot_shows_its_own_report(qtbot, demo_window):
+    """11-report-assessments showed the fines report: every report state now shows the report it names."""
+    from frontdesk.ui import screenshots
+
+    page = demo_window.open_page("reports")
+    for name, setup in screenshots.PAGE_STATES.items():
+        if name.startswith("report-"):
+            setup(demo_window)
+            assert page.report is not None and page.report.key == name.removeprefix("report-").removesuffix("-tables")
