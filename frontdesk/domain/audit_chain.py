@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from frontdesk.errors import T
+
 # what an entry says; not its local id, revision or sync timestamps
 CHAINED_FIELDS = ("uuid", "site_code", "at", "actor_uuid", "actor_name", "entity", "entity_uuid", "action",
                   "old_value", "new_value", "note", "deleted")
@@ -49,13 +51,15 @@ def normal_code(text: str) -> str:
     return digits if len(digits) == 12 and all(c in "0123456789abcdef" for c in digits) else ""
 
 
+ANCHOR = T("audit", "审计链校验码 {0}（打印于 {1}）：打印时本站最新一条审计记录的校验码。\n核对：python -m frontdesk check --code {0}（打印前的记录被改动或删除后，此码不再相符）")  # noqa: E501
+
+
 def anchor_line(head: str, at: datetime) -> str:
     """The line a signed sheet prints: the chain head's short code, when, and what it is for."""
+    when = f"{at:%Y-%m-%d %H:%M}"
     if not head:
-        return f"审计链校验码：本站尚无审计记录（打印于 {at:%Y-%m-%d %H:%M}）"
-    code = short_code(head)
-    return (f"审计链校验码 {code}（打印于 {at:%Y-%m-%d %H:%M}）：打印时本站最新一条审计记录的校验码。\n"
-            f"核对：python -m frontdesk check --code {code}（打印前的记录被改动或删除后，此码不再相符）")
+        return T("audit", "审计链校验码：本站尚无审计记录（打印于 {0}）").format(when)
+    return ANCHOR.format(short_code(head), when)
 
 
 @dataclass(frozen=True)

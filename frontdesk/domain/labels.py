@@ -16,4 +16,5 @@ def labeller(labels: Mapping[Any, str]) -> Label:
         """The Chinese label of a stored enum value ('' for None or blank; an unknown value as is)."""
         return table.get(value, value or "") if value else ""
 
+    label.labels = tuple(table.values())  # type: ignore[attr-defined]  # every label, to size a column by
     return label

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
+
+from frontdesk.errors import T
 
 Paper = Literal["A4", "A5"]
 PAPERS: tuple[Paper, ...] = ("A4", "A5")
@@ -24,13 +26,18 @@ class Field(NamedTuple):
 FieldLike = Field | tuple[str, object] | tuple[str, object, bool]
 
 
+def _text(value: object) -> str:
+    """``value`` as text; a str (a Message too, which the UI translates when printing) as it is."""
+    return value if isinstance(value, str) else str(value)
+
+
 def as_field(item: FieldLike) -> Field:
     """A ``Field`` from a ``(label, value)`` or ``(label, value, wide)`` tuple; None prints blank."""
     if isinstance(item, Field):
         return item
     label, value, *rest = item
     wide = bool(rest[0]) if rest else False
-    return Field(str(label), "" if value is None else str(value), wide)
+    return Field(_text(label), "" if value is None else _text(value), wide)
 
 
 @dataclass
@@ -46,7 +53,7 @@ class Table:
     align: list[Align] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.headers = [str(h) for h in self.headers]
+        self.headers = [_text(h) for h in self.headers]
         if not self.headers:
             raise ValueError("a table needs at least one header")
         if len(self.align) > len(self.headers) or any(a not in ALIGNS for a in self.align):
@@ -54,7 +61,7 @@ class Table:
         self.align = [*self.align, *["left"] * (len(self.headers) - len(self.align))]
         rows: list[list[str]] = []
         for number, row in enumerate(self.rows, start=1):
-            cells = ["" if cell is None else str(cell) for cell in row]
+            cells = ["" if cell is None else _text(cell) for cell in row]
             if len(cells) != len(self.headers):
                 raise ValueError(
                     f"table {self.title!r} row {number} has {len(cells)} cells, expected {len(self.headers)}"
@@ -132,4 +139,19 @@ def copy_caption(index: int, labels: Sequence[str]) -> str:
         return ""
     if len(labels) == 1:
         return label
-    return f"第{index + 1}联 {label}"
+    return T("print", "第{0}联 {1}").format(index + 1, label)
+
+
+def localize(doc: PrintDocument, text: Callable[[str], str]) -> PrintDocument:
+    """``doc`` with every label, value and caption put through ``text`` (the UI's translator of Messages,
+    which leaves data as they are): a paper prints in the UI language."""
+
+    def tr(value: Any) -> Any:
+        return text(value) if isinstance(value, str) else value
+
+    tables = [Table([tr(h) for h in t.headers], [[tr(c) for c in row] for row in t.rows], tr(t.title), list(t.align))
+              for t in doc.tables]
+    return replace(doc, title=tr(doc.title), subtitle=tr(doc.subtitle),
+                   fields=[Field(tr(f.label), tr(f.value), f.wide) for f in doc.fields], tables=tables,
+                   paragraphs=[tr(p) for p in doc.paragraphs], signature_lines=[tr(s) for s in doc.signature_lines],
+                   copies=[tr(c) for c in doc.copies], footer=tr(doc.footer))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
+
+from frontdesk.errors import T
 
 CellKind = Literal["text", "int", "percent", "number", "money", "date"]
 ChartKind = Literal["bar", "hbar", "line", "pie"]
@@ -36,9 +39,10 @@ class Period:
         return [self.first + timedelta(days=i) for i in range((self.last - self.first).days + 1)]
 
     def text(self) -> str:
+        """The period as shown (a Message: 2026-11-01 至 2026-11-30)."""
         if self.first == self.last:
             return f"{self.first:%Y-%m-%d}"
-        return f"{self.first:%Y-%m-%d} 至 {self.last:%Y-%m-%d}"
+        return T("reports", "{0} 至 {1}").format(f"{self.first:%Y-%m-%d}", f"{self.last:%Y-%m-%d}")
 
 
 def month_period(year: int, month: int) -> Period:
@@ -129,3 +133,18 @@ def cell_text(value: Any, kind: CellKind) -> str:
     if kind == "date" and isinstance(value, date):
         return f"{value:%Y-%m-%d}"
     return str(value)
+
+
+def localize(report: Report, text: Callable[[str], str]) -> Report:
+    """A copy of ``report`` with every text (title, figures, headers, text cells, charts, notes) put through
+    ``text`` — the UI's translator of Messages, which leaves data (names, free text) as it is."""
+
+    def tr(value: Any) -> Any:
+        return text(value) if isinstance(value, str) else value
+
+    tables = [ReportTable(t.key, tr(t.title), [ReportColumn(tr(c.header), c.kind) for c in t.columns],
+                          [[tr(v) for v in row] for row in t.rows], tr(t.note)) for t in report.tables]
+    charts = [Chart(tr(c.title), c.kind, [tr(x) for x in c.categories], [(tr(n), list(v)) for n, v in c.series])
+              for c in report.charts]
+    return Report(report.key, tr(report.title), report.period, [(tr(k), tr(v)) for k, v in report.figures],
+                  tables, charts, [tr(n) for n in report.notes], report.anchored)

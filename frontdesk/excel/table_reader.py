@@ -13,7 +13,7 @@ from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused, open_workbook, read_sheet
 
-_NOISE = re.compile(r"[\s_\-（）()*:：]+")
+_NOISE = re.compile(r"[\s_\-（）()*:：.。]+")  # "Staff No." reads as "staff no"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from frontdesk import clock
 from frontdesk.services.core import list_exports
 from frontdesk.services.core.list_exports import ListExport
 from frontdesk.ui import file_dialogs
-from frontdesk.ui.messages import status
+from frontdesk.ui.messages import localized, status
 from frontdesk.ui.ops import attempt, run_with_progress
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.list_panel import ListPanel
@@ -29,6 +29,7 @@ def export_list(parent: QWidget, make: Callable[[], ListExport]) -> int | None:
     export = attempt(parent, make)
     if export is None:
         return None
+    export = export.localized(localized)  # headers and labels in the UI language, columns in the same order
     path = file_dialogs.choose_xlsx(parent, f"{export.title}-{clock.today():%Y%m%d}.xlsx")
     if path is None:
         return None

@@ -11,7 +11,7 @@ from pathlib import Path
 from string import Template
 
 import segno
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -25,10 +25,11 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
-from frontdesk.domain.printdoc import Field, PrintDocument, Table, copy_caption
+from frontdesk.domain.printdoc import Field, PrintDocument, Table, copy_caption, localize
 from frontdesk.errors import UserError
 from frontdesk.paths import owner_only, resource_dir
 from frontdesk.ui.i18n import CJK_FAMILIES
+from frontdesk.ui.messages import localized
 
 TEMPLATE_DIR = resource_dir() / "print"
 QR_URL = "frontdesk-print:qr.png"
@@ -84,7 +85,8 @@ def _text(value: str) -> str:
 
 
 def render_html(doc: PrintDocument, content_width_px: float | None = None) -> str:
-    """The whole document as HTML: one page per copy, each after a page break."""
+    """The whole document as HTML: one page per copy, each after a page break; its text in the UI language."""
+    doc = localize(doc, localized)
     if content_width_px is None:
         content_width_px = mm_to_px(page_layout(doc).paintRect(QPageLayout.Unit.Millimeter).width())
     labels = doc.copy_labels()
@@ -99,9 +101,11 @@ def _render_page(doc: PrintDocument, index: int, labels: list[str], content_widt
         qr = f'<img src="{QR_URL}" width="{size}" height="{size}"/>'
     meta_cells = []
     if doc.number:
-        meta_cells.append(f'<td class="number">编号：{_text(doc.number)}</td>')
+        number = QCoreApplication.translate("Printing", "编号：{0}").format(doc.number)
+        meta_cells.append(f'<td class="number">{_text(number)}</td>')
     if doc.printed_at:
-        meta_cells.append(f'<td class="printed">打印时间：{doc.printed_at:%Y-%m-%d %H:%M}</td>')
+        printed = QCoreApplication.translate("Printing", "打印时间：{0}").format(f"{doc.printed_at:%Y-%m-%d %H:%M}")
+        meta_cells.append(f'<td class="printed">{_text(printed)}</td>')
     meta = ""
     if meta_cells:
         meta = (
@@ -111,7 +115,7 @@ def _render_page(doc: PrintDocument, index: int, labels: list[str], content_widt
     return Template(_template("page.html")).substitute(
         page_break=' style="page-break-before: always;"' if index else "",
         site_name=_text(doc.site_name),
-        copy_caption=_text(copy_caption(index, labels)),
+        copy_caption=_text(localized(copy_caption(index, labels))),
         title=_text(doc.title),
         subtitle=f'<p class="subtitle">{_text(doc.subtitle)}</p>' if doc.subtitle else "",
         qr=qr,
@@ -191,7 +195,8 @@ def _render_signatures(labels: list[str]) -> str:
         chunk = labels[start : start + SIGNATURES_PER_ROW]
         cells = []
         for label in chunk:
-            cells.append(f'<td class="sign-label">{_text(label)}：</td>{_SIGN_LINE}')
+            caption = QCoreApplication.translate("Printing", "{0}：").format(label)
+            cells.append(f'<td class="sign-label">{_text(caption)}</td>{_SIGN_LINE}')
         padding = "<td></td>" * 2 * (SIGNATURES_PER_ROW - len(chunk))
         rows.append(f"<tr>{_SIGN_GAP.join(cells)}{padding}</tr>")
     return (

@@ -1449,32 +1449,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>DepartmentsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="26"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="27"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="26"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="27"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="38"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="40"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="42"/>
         <source>新增部门</source>
         <translation>New department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="45"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/departments_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/departments_page.py" line="73"/>
         <source>请先选择一个部门</source>
         <translation>Please select a department first</translation>
     </message>
@@ -1591,57 +1591,57 @@ Appeal reason: {3}</translation>
 <context>
     <name>DismissalTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
         <source>违纪编号</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="150"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="155"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="158"/>
         <source>按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。</source>
         <translation>Incidents under rules flagged for dismissal need the manager to decide on dismissal.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="156"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="159"/>
         <source>同意辞退</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="156"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="159"/>
         <source>不予辞退</source>
         <translation>Do not dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
         <source>请先选择一条辞退建议</source>
         <translation>Select a dismissal proposal first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="180"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="180"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
@@ -2072,7 +2072,7 @@ Appeal reason: {3}</translation>
     <name>ExportRunner</name>
     <message>
         <location filename="../../frontdesk/ui/file_dialogs.py" line="20"/>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="37"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="38"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
@@ -2311,72 +2311,72 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineRulesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="35"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="35"/>
         <source>迟到分档（分钟:元）</source>
         <translation>Lateness tiers (min:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="34"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="35"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="35"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="36"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="44"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="46"/>
         <source>修改标准会生成新版本并从生效日期起适用；此前登记的违纪保持原金额。</source>
         <translation>A change creates a new version that applies from its effective date; incidents recorded earlier keep their amounts.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="48"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="48"/>
         <source>新增条款</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="46"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="48"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="66"/>
         <source>请先选择一条罚款标准</source>
         <translation>Select a fine rule first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/fine_rules_page.py" line="73"/>
         <source>已保存新版本</source>
         <translation>New version saved</translation>
     </message>
@@ -2384,112 +2384,112 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineSheetTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
         <source>已确认条数</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="55"/>
         <source>罚款合计（元）</source>
         <translation>Total fines (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="55"/>
         <source>待处理条数</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="63"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="68"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="68"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="69"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="69"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="70"/>
         <source>签字记录</source>
         <translation>Sign-off log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="83"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="92"/>
         <source>已签字锁定：{0}，{1}</source>
         <translation>Signed off and locked: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="94"/>
         <source>未签字</source>
         <translation>Not signed off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="94"/>
         <source>（重新打开原因：{0}）</source>
         <translation>(reopened: {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="103"/>
         <source>签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。</source>
         <translation>Sign off the fine sheet for {0}? Incidents, fines and attendance of that month will be locked.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="107"/>
         <source>{0} 罚款表已签字锁定</source>
         <translation>Fine sheet {0} signed off and locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="112"/>
         <source>重新打开 {0}</source>
         <translation>Reopen {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="110"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="112"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="127"/>
         <source>罚款表-{0}.xlsx</source>
         <translation>fines-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="131"/>
         <source>正在导出 {0} 罚款表</source>
         <translation>Exporting the {0} fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="131"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="133"/>
         <source>已导出 {0} 条违纪明细到 {1}</source>
         <translation>Exported {0} incident(s) to {1}</translation>
     </message>
@@ -2999,18 +2999,18 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="147"/>
         <location filename="../../frontdesk/ui/pages/training_page.py" line="107"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="150"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="152"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
     </message>
@@ -3374,65 +3374,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="74"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -3903,12 +3903,12 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Export every record matching the current filters to an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="35"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="36"/>
         <source>正在导出 {0:,} 条记录…</source>
         <translation>Exporting {0:,} records…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/list_export_action.py" line="39"/>
+        <location filename="../../frontdesk/ui/list_export_action.py" line="40"/>
         <source>已导出 {0:,} 条记录到 {1}</source>
         <translation>Exported {0:,} records to {1}</translation>
     </message>
@@ -3944,27 +3944,27 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="95"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
         <source>首页</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="96"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="99"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="97"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="100"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="101"/>
         <source>末页</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="141"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="144"/>
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
     </message>
@@ -4684,94 +4684,94 @@ Runs offline; data is stored in:
 <context>
     <name>PhrasesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="74"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="74"/>
         <source>停用</source>
         <translation>Inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="144"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="146"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="81"/>
         <source>全部场景</source>
         <translation>All situations</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="86"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="88"/>
         <source>新增用语</source>
         <translation>New phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="89"/>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="113"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="91"/>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="115"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="147"/>
         <source>服务忌语</source>
         <translation>Forbidden phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="106"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="106"/>
         <source>不检查</source>
         <translation>No check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="110"/>
         <source>新增忌语</source>
         <translation>New forbidden phrase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="122"/>
         <source>试一试：输入一段回复或处理情况，看是否含服务忌语</source>
         <translation>Try it: type a reply or handling note to see whether it contains forbidden phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="126"/>
         <source>“五个不说”：损害自尊、埋怨、顶撞教训、庸俗骂人、激化矛盾的话不说</source>
         <translation>“Five don&apos;ts”: nothing hurtful, blaming, lecturing, vulgar or inflammatory</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="133"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="135"/>
         <source>编辑热点词典…</source>
         <translation>Edit hot-topic dictionary…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="140"/>
         <source>每周分析按词统计热点问题：站点词典里的词不拆开，停用词不计入</source>
         <translation>The weekly analysis counts hot topics by word: site-dictionary words stay whole, stop words are left out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="148"/>
         <source>热点词典</source>
         <translation>Hot-topic dictionary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="160"/>
         <source>站点词典（{0} 个）：{1}
 
 停用词（{2} 个）：{3}</source>
@@ -4780,32 +4780,32 @@ Runs offline; data is stored in:
 Stop words ({2} words): {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="174"/>
         <source>请先在列表中选择一条</source>
         <translation>Please select an item in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="179"/>
         <source>热点词典已保存，下次生成每周分析时生效</source>
         <translation>Hot-topic dictionary saved; it applies from the next weekly analysis</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="184"/>
         <source>已新增规范用语</source>
         <translation>Standard phrase added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="192"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="194"/>
         <source>删除规范用语“{0}”？</source>
         <translation>Delete standard phrase “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="198"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="200"/>
         <source>已新增服务忌语</source>
         <translation>Forbidden phrase added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="208"/>
+        <location filename="../../frontdesk/ui/pages/phrases_page.py" line="210"/>
         <source>删除服务忌语“{0}”？</source>
         <translation>Delete forbidden phrase “{0}”?</translation>
     </message>
@@ -5017,75 +5017,93 @@ Stop words ({2} words): {3}</translation>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../frontdesk/ui/printing.py" line="104"/>
+        <source>编号：{0}</source>
+        <translation>No.: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/printing.py" line="107"/>
+        <source>打印时间：{0}</source>
+        <translation>Printed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/printing.py" line="198"/>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
+    </message>
+</context>
+<context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="67"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="70"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="74"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="84"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="85"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="86"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="87"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="110"/>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="123"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
         <source>正在导出考核排名</source>
         <translation>Exporting the assessment ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="131"/>
         <source>已导出 {0} 人的考核排名到 {1}</source>
         <translation>Exported the ranking of {0} people to {1}</translation>
     </message>
@@ -5640,6 +5658,14 @@ Stop words ({2} words): {3}</translation>
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/report_view.py" line="23"/>
+        <source>{0}&#x3000;{1}</source>
+        <translation>{0}  {1}</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
@@ -5717,18 +5743,18 @@ Stop words ({2} words): {3}</translation>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="238"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="272"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="286"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="277"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="291"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="284"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="289"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -5736,98 +5762,98 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RequestsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
         <source>开始</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
         <source>结束</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="56"/>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="60"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
         <source>补办期限</source>
         <translation>Paperwork due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
         <source>事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
         <source>申请人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
         <source>替班人</source>
         <translation>Covered by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
         <source>申请时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="60"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="66"/>
         <source>请假申请（红色：电话请假逾期未补办，按旷工处理）</source>
         <translation>Leave requests (red: phone leave without paperwork in time, counted as absence)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="67"/>
         <source>调班申请</source>
         <translation>Swap requests</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="72"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="72"/>
         <source>驳回</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="91"/>
         <source>请先选择一条申请</source>
         <translation>Select a request first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="95"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/requests_tab.py" line="95"/>
         <source>已驳回</source>
         <translation>Rejected</translation>
     </message>
@@ -6871,42 +6897,42 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SiteExportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="22"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="23"/>
         <source>站点导出</source>
         <translation>Site export</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="25"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="26"/>
         <source>上次发给该站点以来（{0}）</source>
         <translation>Since the last export to that site ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
         <source>上次发给该站点以来（尚未导出过：全部）</source>
         <translation>Since the last export to that site (none yet: everything)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="28"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
         <source>如 HQ、S02；留空为任意站点</source>
         <translation>e.g. HQ, S02; empty for any site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="33"/>
         <source>目标站点</source>
         <translation>Destination site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="35"/>
         <source>把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed in this database (including those imported from other sites) to one Excel workbook, to be imported and merged at head office (or another site).</translation>
     </message>
@@ -6914,37 +6940,37 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SitePairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="50"/>
         <source>与站点配对</source>
         <translation>Pair with a site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
         <source>如 HQ、S02</source>
         <translation>e.g. HQ, S02</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
         <source>新建密钥文件（带给对方）</source>
         <translation>Make a new key file (to carry to the other site)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
         <source>使用对方给的密钥文件</source>
         <translation>Use the key file the other site made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="56"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="58"/>
         <source>配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。重新配对（对方重装或换了密钥）会让与它的交换从头开始。</source>
         <translation>Once paired, exports to the other site are signed with the key both sites share, and a file changed after export is refused. Pairing again (the other site was set up again or the key changed) starts the exchange with it over.</translation>
     </message>
@@ -7646,164 +7672,164 @@ Save all problems as an Excel error list?</translation>
 <context>
     <name>SystemPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="44"/>
         <source>站点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="46"/>
         <source>站点代码</source>
         <translation>Site code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="49"/>
         <source>保存名称</source>
         <translation>Save name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="54"/>
         <source>站点名称</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="55"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="57"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="62"/>
         <source>检查数据库</source>
         <translation>Check database</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="67"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="70"/>
         <source>备份时间</source>
         <translation>Backup time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="71"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="72"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="73"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="90"/>
         <source> 份</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="98"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="101"/>
         <source>恢复所选备份…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="113"/>
         <source>保留最近</source>
         <translation>Keep the latest</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="115"/>
         <source>，合计不超过</source>
         <translation>, at most</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="138"/>
         <source>启动时自动</source>
         <translation>Automatic at startup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="139"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="140"/>
         <source>恢复前自动</source>
         <translation>Automatic before restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="144"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="146"/>
         <source>升级前自动</source>
         <translation>Automatic before upgrade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="157"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="159"/>
         <source>正常（结构版本 {0}）</source>
         <translation>OK (schema version {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="163"/>
         <source>发现问题（结构版本 {0}/{1}）：{2}</source>
         <translation>Problems found (schema version {0}/{1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="176"/>
         <source>站点名称已保存</source>
         <translation>Site name saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="206"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="208"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="212"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="213"/>
         <source>备份完成，已检查可以恢复：
 {0}</source>
         <translation>Backup complete and checked, it can be restored:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="226"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="228"/>
         <source>正在解压并检查备份…</source>
         <translation>Unpacking and checking the backup…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="230"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="232"/>
         <source>{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。</source>
         <translation>The backup of {0} is unpacked and checked. The program restarts now and finishes the restore as it starts.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="216"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="218"/>
         <source>请先在列表中选择要恢复的备份</source>
         <translation>Please select the backup to restore in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="220"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="222"/>
         <source>将用 {0} 的备份替换当前数据库，程序会重新启动。
 当前数据库会先自动备份。确定恢复吗？</source>
         <translation>The current database will be replaced with the backup from {0} and the application will restart.
@@ -7887,67 +7913,67 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="190"/>
         <source>模板名称</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="189"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="191"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="192"/>
         <source>权重（态度/知识/技能/纪律）</source>
         <translation>Weights (attitude/knowledge/skills/discipline)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="193"/>
         <source>项目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="192"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="194"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="193"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="195"/>
         <source>优秀/良好/合格</source>
         <translation>Excellent/Good/Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="196"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="197"/>
         <source>修改时间</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="198"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="202"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="204"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="203"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="205"/>
         <source>修改模板（存为新版本）</source>
         <translation>Edit (saves a new version)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="225"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="227"/>
         <source>请先选择一个模板</source>
         <translation>Please select a template first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="233"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
     </message>
@@ -8799,6 +8825,18 @@ The current database is backed up automatically first. Restore now?</translation
         <source>合计</source>
         <translation>Total</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/domain/audit_chain.py" line="54"/>
+        <source>审计链校验码 {0}（打印于 {1}）：打印时本站最新一条审计记录的校验码。
+核对：python -m frontdesk check --code {0}（打印前的记录被改动或删除后，此码不再相符）</source>
+        <translation>Audit chain check code {0} (printed {1}): the check code of this site&apos;s latest audit record when printed.
+Verify: python -m frontdesk check --code {0} (the code no longer matches once an earlier record is altered or deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/audit_chain.py" line="61"/>
+        <source>审计链校验码：本站尚无审计记录（打印于 {0}）</source>
+        <translation>Audit chain check code: this site has no audit records yet (printed {0})</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
@@ -8811,6 +8849,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="143"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
         <location filename="../../frontdesk/services/expressway/help_calls.py" line="41"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
@@ -8834,6 +8873,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="31"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="35"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
@@ -8901,6 +8941,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="147"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="170"/>
         <location filename="../../frontdesk/services/personnel/duties.py" line="299"/>
@@ -8979,7 +9020,10 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Date</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="34"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="19"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="138"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="144"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="163"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="118"/>
@@ -9136,14 +9180,41 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Occurred at</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="139"/>
+        <source>已确认条数</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="139"/>
+        <source>罚款合计（元）</source>
+        <translation>Total fines (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="140"/>
+        <source>待处理条数</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="143"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="145"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="145"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
         <source>违纪情况</source>
         <translation>Incident</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="146"/>
+        <source>罚款（元）</source>
+        <translation>Fine (yuan)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
@@ -9162,6 +9233,7 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Source</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="147"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="220"/>
         <location filename="../../frontdesk/services/expressway/help_calls.py" line="56"/>
         <location filename="../../frontdesk/services/expressway/notices.py" line="40"/>
@@ -9409,11 +9481,15 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Staff</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="34"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="20"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="138"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="144"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="34"/>
         <location filename="../../frontdesk/services/core/staff.py" line="228"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="21"/>
         <source>部门</source>
@@ -9450,16 +9526,19 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Position</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="35"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="23"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="36"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="25"/>
         <source>入职日期</source>
         <translation>Hire date</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="36"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="26"/>
         <source>在职</source>
         <translation>Active</translation>
@@ -9873,6 +9952,16 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/personnel/messages.py" line="34"/>
         <source>阅读人</source>
         <translation>Read by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/list_spec.py" line="22"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/list_spec.py" line="22"/>
+        <source>否</source>
+        <translation>No</translation>
     </message>
 </context>
 <context>
@@ -12479,32 +12568,32 @@ Check that the server is running, the network is connected and the user name and
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="213"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="39"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="41"/>
         <source>{0} 的罚款表已签字确认（已锁定），如需修改请先由主管重新打开</source>
         <translation>The fine sheet for {0} has been signed (locked); a manager must reopen it before it can be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="81"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="83"/>
         <source>{0} 已签字确认</source>
         <translation>{0} has already been signed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="83"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="85"/>
         <source>{0} 还有 {1} 条违纪记录待确认或申诉中，处理完后才能签字</source>
         <translation>{0} still has {1} misconduct records awaiting confirmation or under appeal; sign after they are handled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="95"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="97"/>
         <source>重新打开已签字的月份须填写原因</source>
         <translation>Reopening a signed month needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="99"/>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="101"/>
         <source>{0} 尚未签字，无需重新打开</source>
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
@@ -12762,22 +12851,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="77"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="80"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="83"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="86"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="89"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="92"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="146"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="149"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -12961,7 +13050,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="154"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="157"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -13558,17 +13647,17 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>This category already has an article with this title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="53"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="61"/>
         <source>分类无效（例如 停车服务、常见问题）</source>
         <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="63"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="71"/>
         <source>“{0}”应为 是/否</source>
         <translation>“{0}” should be 是/否 (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="91"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="99"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
     </message>
@@ -13929,6 +14018,65 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
 </context>
 <context>
+    <name>import</name>
+    <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="35"/>
+        <source>职位</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="37"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="164"/>
+        <source>{0}：{1} → {2}</source>
+        <translation>{0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
+        <source>空</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="116"/>
+        <source>在职</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="116"/>
+        <source>离职</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="158"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="159"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="159"/>
+        <source>违规行为</source>
+        <translation>Offence</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="160"/>
+        <source>罚款</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="161"/>
+        <source>是否辞退</source>
+        <translation>Dismissal</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="163"/>
+        <source>分档</source>
+        <translation>Tiers</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <location filename="../../frontdesk/ui/messages.py" line="38"/>
@@ -14101,6 +14249,1147 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/ui/ops.py" line="243"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>print</name>
+    <message>
+        <location filename="../../frontdesk/domain/printdoc.py" line="142"/>
+        <source>第{0}联 {1}</source>
+        <translation>Copy {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="163"/>
+        <source>转入“{0}”</source>
+        <translation>Moved to “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="168"/>
+        <source>{0}（暂停计时）</source>
+        <translation>{0} (clock paused)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="170"/>
+        <source>{0} / {1}级（{2}）</source>
+        <translation>{0} / level {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="173"/>
+        <source>投诉转办处理单</source>
+        <translation>Complaint transfer slip</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="177"/>
+        <source>受理时间</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="178"/>
+        <source>受理人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="179"/>
+        <source>投诉人</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="180"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="181"/>
+        <source>投诉类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="182"/>
+        <source>严重程度 / 等级</source>
+        <translation>Severity / level</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="183"/>
+        <source>承办部门</source>
+        <translation>Handling department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="184"/>
+        <source>承办人</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="185"/>
+        <source>当前阶段</source>
+        <translation>Current stage</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="186"/>
+        <source>最近时限</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="186"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="187"/>
+        <source>本阶段时限</source>
+        <translation>Stage deadline</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="188"/>
+        <source>答复客户时限</source>
+        <translation>Reply deadline</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="189"/>
+        <source>投诉事由</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="190"/>
+        <source>投诉内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="191"/>
+        <source>承办部门处理意见</source>
+        <translation>Handling department&apos;s opinion</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="192"/>
+        <source>处理结果及客户意见</source>
+        <translation>Outcome and customer&apos;s view</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
+        <source>事项</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
+        <source>经办人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
+        <source>处理经过</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
+        <source>转办人</source>
+        <translation>Transferred by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
+        <source>承办部门负责人</source>
+        <translation>Dept. head</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
+        <source>客服主管</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
+        <source>承办部门联</source>
+        <translation>Department copy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
+        <source>客服中心存根联</source>
+        <translation>Service desk stub</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="200"/>
+        <source>请承办部门在答复时限前将处理意见反馈客服中心；天数按工作日、小时按服务时间计算，暂停期间不计。</source>
+        <translation>Please return the department&apos;s opinion to the service desk before the reply deadline; days are working days, hours are service hours, paused time is not counted.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="122"/>
+        <source>{0} 人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="124"/>
+        <source>已签字锁定：{0}，{1}</source>
+        <translation>Signed off and locked: {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="127"/>
+        <source>月度罚款表</source>
+        <translation>Monthly fine sheet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="128"/>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="128"/>
+        <source>罚款合计</source>
+        <translation>Total fines</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="128"/>
+        <source>{0} 元</source>
+        <translation>¥{0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="129"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="129"/>
+        <source>待处理</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="129"/>
+        <source>{0} 条</source>
+        <translation>{0} item(s)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="130"/>
+        <source>按员工汇总</source>
+        <translation>By staff</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="132"/>
+        <source>制表</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="132"/>
+        <source>主管签字</source>
+        <translation>Supervisor&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="136"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="136"/>
+        <source>未签字</source>
+        <translation>Not signed off</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="163"/>
+        <source>签字：{0}</source>
+        <translation>Signed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="178"/>
+        <source>{0} 罚款汇总</source>
+        <translation>{0} fines summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="179"/>
+        <source>{0} 违纪明细</source>
+        <translation>{0} incidents</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <location filename="../../frontdesk/domain/report.py" line="45"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/common.py" line="53"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="145"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="180"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="222"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="81"/>
+        <location filename="../../frontdesk/ui/widgets/report_view.py" line="78"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/common.py" line="54"/>
+        <source>未填写</source>
+        <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
+        <source>{0} 周一</source>
+        <translation>{0} Mon</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
+        <source>{0} 周二</source>
+        <translation>{0} Tue</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
+        <source>{0} 周三</source>
+        <translation>{0} Wed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
+        <source>{0} 周四</source>
+        <translation>{0} Thu</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="19"/>
+        <source>{0} 周五</source>
+        <translation>{0} Fri</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="19"/>
+        <source>{0} 周六</source>
+        <translation>{0} Sat</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="19"/>
+        <source>{0} 周日</source>
+        <translation>{0} Sun</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="42"/>
+        <source>统计接待记录…</source>
+        <translation>Counting contacts…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="61"/>
+        <source>统计首问负责人…</source>
+        <translation>Counting by first-ask clerk…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="65"/>
+        <source>按日汇总</source>
+        <translation>By day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="66"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="66"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="95"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="102"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="126"/>
+        <source>接待总数</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="68"/>
+        <source>其中投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="68"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="97"/>
+        <source>已转办</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="69"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="85"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="98"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="69"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="98"/>
+        <source>处理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="79"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="79"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="104"/>
+        <location filename="../../frontdesk/services/reports/daily.py" line="106"/>
+        <source>件数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="80"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
+        <source>占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="81"/>
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="82"/>
+        <source>按渠道</source>
+        <translation>By channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="82"/>
+        <source>渠道</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="83"/>
+        <source>按首问负责人</source>
+        <translation>By first-ask clerk</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="84"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <source>工号</source>
+        <translation>Staff no.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="84"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="84"/>
+        <source>接待</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="85"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="114"/>
+        <source>办结率</source>
+        <translation>Closed rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="89"/>
+        <source>（已删除）</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="91"/>
+        <source>整理图表…</source>
+        <translation>Drawing charts…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="92"/>
+        <source>每日接待汇总</source>
+        <translation>Daily contact summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="95"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="248"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="139"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="125"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="96"/>
+        <source>投诉</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="101"/>
+        <source>每日接待量</source>
+        <translation>Contacts per day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="103"/>
+        <source>接待类别</source>
+        <translation>Contact categories</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="105"/>
+        <source>接待渠道</source>
+        <translation>Contact channels</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="108"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="139"/>
+        <source>本期间没有接待记录。</source>
+        <translation>No contacts in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/daily.py" line="109"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="264"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="95"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="145"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="140"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="45"/>
+        <source>未指定部门</source>
+        <translation>No department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="46"/>
+        <source>一般投诉</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="46"/>
+        <source>重大投诉</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="131"/>
+        <source>投诉类别（本月受理）</source>
+        <translation>Complaint categories (received)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
+        <source>受理</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
+        <source>其中重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
+        <source>未结案</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="151"/>
+        <source>责任部门（本月受理与本月结案）</source>
+        <translation>Departments (received and closed)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
+        <source>责任部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <source>按时答复</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <source>超时</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
+        <source>按时率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <source>平均办结(工作日)</source>
+        <translation>Mean days to close</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="173"/>
+        <source>办结时长与答复时限（本月结案）</source>
+        <translation>Time to close vs deadline (closed)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <source>严重程度</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <source>答复时限(工作日)</source>
+        <translation>Deadline (workdays)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <source>最长(工作日)</source>
+        <translation>Longest (workdays)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="191"/>
+        <source>满意度（本月结案投诉、本月回访）</source>
+        <translation>Satisfaction (closed complaints, return visits)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="192"/>
+        <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="18"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="193"/>
+        <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="20"/>
+        <source>未评价</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="193"/>
+        <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="20"/>
+        <source>满意率</source>
+        <translation>Satisfied rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="195"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="248"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
+        <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="21"/>
+        <source>结案投诉</source>
+        <translation>Closed complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="196"/>
+        <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="22"/>
+        <source>回访</source>
+        <translation>Return visits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="210"/>
+        <source>回访完成情况（本月）</source>
+        <translation>Return visits (done)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
+        <source>回访方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="250"/>
+        <source>回访次数</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
+        <source>其中投诉回访</source>
+        <translation>On complaints</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="212"/>
+        <source>其中重点客户/常客</source>
+        <translation>Key customers</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="229"/>
+        <source>统计投诉类别…</source>
+        <translation>Counting complaint categories…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="231"/>
+        <source>核对结案时限…</source>
+        <translation>Checking deadlines…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="233"/>
+        <source>统计责任部门…</source>
+        <translation>Counting by department…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="236"/>
+        <source>统计满意度与回访…</source>
+        <translation>Counting satisfaction and visits…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="243"/>
+        <source>月度服务质量分析</source>
+        <translation>Monthly service quality</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="248"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="254"/>
+        <source>受理投诉</source>
+        <translation>Complaints received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
+        <source>按时答复率</source>
+        <translation>Answered on time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
+        <source>投诉满意率</source>
+        <translation>Complaint satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="250"/>
+        <source>回访满意率</source>
+        <translation>Visit satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="253"/>
+        <source>每日受理投诉</source>
+        <translation>Complaints per day</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
+        <source>投诉类别</source>
+        <translation>Complaint categories</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
+        <source>投诉满意度</source>
+        <translation>Complaint satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="263"/>
+        <source>本期间没有受理或结案的投诉。</source>
+        <translation>No complaints received or closed in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="55"/>
+        <source>&#x3000;（{0}）</source>
+        <translation> ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="69"/>
+        <source>制表</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="69"/>
+        <source>审核</source>
+        <translation>Checked by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="97"/>
+        <source>报表</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="97"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="98"/>
+        <source>审计链校验码</source>
+        <translation>Audit chain check code</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="99"/>
+        <source>项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="99"/>
+        <source>内容</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/output.py" line="100"/>
+        <source>概要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <source>规章制度</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <source>工标考核</source>
+        <translation>Work standards</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <source>劳动纪律</source>
+        <translation>Labour discipline</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="40"/>
+        <source>统计违纪罚款…</source>
+        <translation>Counting fines…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="61"/>
+        <source>统计考勤异常…</source>
+        <translation>Counting attendance exceptions…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="71"/>
+        <source>违纪罚款及考勤异常（按员工）</source>
+        <translation>Fines and attendance (by staff)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
+        <source>已确认(次)</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="73"/>
+        <source>{0}(元)</source>
+        <translation>{0} (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="73"/>
+        <source>罚款合计(元)</source>
+        <translation>Fines (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
+        <source>待确认/申诉(次)</source>
+        <translation>Pending/appeal</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
+        <source>待确认金额(元)</source>
+        <translation>Pending (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <source>迟到</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <source>早退</source>
+        <translation>Left early</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <source>旷工</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="81"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
+        <source>{0} 人</source>
+        <translation>{0} people</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="86"/>
+        <source>违纪罚款月报</source>
+        <translation>Monthly fines</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
+        <source>涉及员工</source>
+        <translation>Staff involved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="88"/>
+        <source>已确认罚款</source>
+        <translation>Confirmed fines</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="88"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
+        <source>{0} 次，{1:,.2f} 元</source>
+        <translation>{0} times, ¥{1:,.2f}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
+        <source>待确认/申诉</source>
+        <translation>Pending / appealed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="90"/>
+        <source>考勤异常</source>
+        <translation>Attendance exceptions</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="90"/>
+        <source>迟到 {0}，早退 {1}，旷工 {2}</source>
+        <translation>late {0}, left early {1}, absent {2}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="91"/>
+        <source>罚款按类别(元)</source>
+        <translation>Fines by category (¥)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="92"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="94"/>
+        <source>本期间没有违纪记录或考勤异常。</source>
+        <translation>No incidents or attendance exceptions in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="125"/>
+        <source>读取考核结果…</source>
+        <translation>Reading assessment results…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="127"/>
+        <source>考核结果（按考核期排名）</source>
+        <translation>Assessment results (ranked per period)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <source>考核期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="129"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="129"/>
+        <source>{0}(%)</source>
+        <translation>{0} (%)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <source>总分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <source>结果应用</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="138"/>
+        <source>考核结果汇总</source>
+        <translation>Assessment results</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="139"/>
+        <source>考核人次</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="140"/>
+        <source>{0} 人次</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="141"/>
+        <source>考核等级分布</source>
+        <translation>Grades</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="142"/>
+        <source>人次</source>
+        <translation>Assessments</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="144"/>
+        <source>本期间内没有已评分的月度或季度考核。</source>
+        <translation>No scored monthly or quarterly assessments in this period.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="17"/>
+        <source>满意度分项（处理速度、处理结果、沟通态度）</source>
+        <translation>Satisfaction by dimension (speed, result, communication)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="18"/>
+        <source>分项</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="80"/>
+        <source>统计类别…</source>
+        <translation>Counting categories…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="83"/>
+        <source>类别分析（与上期比较）</source>
+        <translation>Categories (vs previous period)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="133"/>
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="85"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="134"/>
+        <source>上期</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="85"/>
+        <source>增减</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="85"/>
+        <source>增幅</source>
+        <translation>Growth</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="92"/>
+        <source>统计热点问题…</source>
+        <translation>Finding hot topics…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="94"/>
+        <source>热点问题（诉求高频词）</source>
+        <translation>Hot topics (frequent words in requests)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="95"/>
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="95"/>
+        <source>关键词</source>
+        <translation>Keyword</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="96"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="137"/>
+        <source>出现次数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="96"/>
+        <source>占诉求比例</source>
+        <translation>Share of requests</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="97"/>
+        <source>把诉求文字分词后计数（每条诉求每个词只计一次），用站点词典保留“道闸、充电桩”等专用词，略去停用词。</source>
+        <translation>Request texts are cut into words and counted (each word once per request); the site dictionary keeps terms such as “barrier gate” and “charging pile” whole, and stop words are left out.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="100"/>
+        <source>统计转办超期…</source>
+        <translation>Counting overdue transfers…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="101"/>
+        <source>转办超期率（按承办部门，期限在本期内的转办）</source>
+        <translation>Overdue transfers (by department, due in this period)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <source>承办部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <source>到期转办</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="103"/>
+        <source>超期答复</source>
+        <translation>Replied late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="103"/>
+        <source>超期未答复</source>
+        <translation>Overdue, no reply</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="103"/>
+        <source>超期率</source>
+        <translation>Overdue rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="111"/>
+        <source>统计办结时长…</source>
+        <translation>Measuring time to close…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="112"/>
+        <source>办结时长（本期受理的接待）</source>
+        <translation>Time to close (contacts received)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="114"/>
+        <source>平均办结时长(小时)</source>
+        <translation>Mean hours to close</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="122"/>
+        <source>每周汇总分析</source>
+        <translation>Weekly analysis</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="126"/>
+        <source>{0:,}（上期 {1:,}）</source>
+        <translation>{0:,} (previous {1:,})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="127"/>
+        <source>转办超期率</source>
+        <translation>Transfers overdue</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="128"/>
+        <source>平均办结时长</source>
+        <translation>Mean time to close</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="128"/>
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="129"/>
+        <source>首位热点</source>
+        <translation>Top topic</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="132"/>
+        <source>类别：本期与上期</source>
+        <translation>Categories: this period and previous</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="136"/>
+        <source>热点问题</source>
+        <translation>Hot topics</translation>
     </message>
 </context>
 <context>

@@ -223,7 +223,7 @@ def test_transfer_slip_and_stage_history(staff_actor, clock):
     slip = complaint_list.transfer_slip(staff_actor, uuid, "测试服务台")
     assert slip.title == "投诉转办处理单" and slip.number == state(staff_actor, uuid)["number"]
     assert ("投诉内容", "顾客称停车 2 小时被收 20 元") in [(f.label, f.value) for f in slip.fields]
-    assert slip.tables[0].rows[0][1] == "转入「核实」"
+    assert slip.tables[0].rows[0][1] == "转入“核实”"
     assert ("最近时限", "2025-11-04 09:00（解决时限）") in [(f.label, f.value) for f in slip.fields]  # level 1: 24 h
     row = state(staff_actor, uuid)
     spans = stage_history(row["opened_at"], row["case_events"], clock.at, holidays.work_calendar())

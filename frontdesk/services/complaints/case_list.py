@@ -16,7 +16,7 @@ from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import CaseFlowError, Priority, Severity, Stage
 from frontdesk.domain.stages import PRIORITY_LABELS, SEVERITY_LABELS, STAGE_LABELS
-from frontdesk.errors import T
+from frontdesk.errors import Message, T
 from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern
@@ -149,42 +149,53 @@ def _fmt(value: Any) -> str:
 
 
 def transfer_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument:
-    """投诉转办处理单: the case, its deadlines and log so far, and room for the department's answer."""
+    """投诉转办处理单: the case, its deadlines and log so far, and room for the department's answer.
+
+    Labels are Messages (``T("print", …)``, vocabulary labels in "enum"): the paper prints in the UI language."""
     case = complaints.get_complaint(actor, uuid)
     clock = case["clock"]
+
+    def enum(text: str) -> Message:
+        return Message("enum", text)
+
     rows = [
-        [_fmt(e["at"]), label(e["kind"]) if e["kind"] != "stage" else f"转入「{Stage(e['to_stage']).label}」",
-         e["actor_name"], e["note"]]
+        [_fmt(e["at"]), enum(label(e["kind"])) if e["kind"] != "stage"
+         else T("print", "转入“{0}”").format(enum(Stage(e["to_stage"]).label)), e["actor_name"], e["note"]]
         for e in case["events"]
     ]
-    stage = Stage(case["stage"]).label + ("（暂停计时）" if clock.is_paused else "")
+    stage: str = enum(Stage(case["stage"]).label)
+    if clock.is_paused:
+        stage = T("print", "{0}（暂停计时）").format(stage)
     nxt = clock.next_clock
+    severity = T("print", "{0} / {1}级（{2}）").format(enum(Severity(case["severity"]).label), case["level"],
+                                                    enum(Priority(case["level"]).label))
     return PrintDocument(
-        title="投诉转办处理单",
+        title=T("print", "投诉转办处理单"),
         number=case["number"],
         site_name=site_name,
         fields=[
-            ("受理时间", _fmt(case["opened_at"])),
-            ("受理人", case["opened_by_name"] or ""),
-            ("投诉人", case["customer_name"]),
-            ("联系电话", case["phone"]),
-            ("投诉类别", label(case["category"])),
-            ("严重程度 / 等级", f"{Severity(case['severity']).label} / {case['level']}级（{Priority(case['level']).label}）"),
-            ("承办部门", case["department_name"] or ""),
-            ("承办人", case["handler_name"] or ""),
-            ("当前阶段", stage),
-            ("最近时限", f"{_fmt(nxt.due)}（{nxt.kind.label}）" if nxt else ""),
-            ("本阶段时限", _fmt(clock.stage_deadline)),
-            ("答复客户时限", _fmt(clock.answer_deadline)),
-            ("投诉事由", case["subject"], True),
-            ("投诉内容", case["description"], True),
-            ("承办部门处理意见", "", True),
-            ("处理结果及客户意见", "", True),
+            (T("print", "受理时间"), _fmt(case["opened_at"])),
+            (T("print", "受理人"), case["opened_by_name"] or ""),
+            (T("print", "投诉人"), case["customer_name"]),
+            (T("print", "联系电话"), case["phone"]),
+            (T("print", "投诉类别"), enum(label(case["category"]))),
+            (T("print", "严重程度 / 等级"), severity),
+            (T("print", "承办部门"), case["department_name"] or ""),
+            (T("print", "承办人"), case["handler_name"] or ""),
+            (T("print", "当前阶段"), stage),
+            (T("print", "最近时限"), T("print", "{0}（{1}）").format(_fmt(nxt.due), enum(nxt.kind.label)) if nxt else ""),
+            (T("print", "本阶段时限"), _fmt(clock.stage_deadline)),
+            (T("print", "答复客户时限"), _fmt(clock.answer_deadline)),
+            (T("print", "投诉事由"), case["subject"], True),
+            (T("print", "投诉内容"), case["description"], True),
+            (T("print", "承办部门处理意见"), "", True),
+            (T("print", "处理结果及客户意见"), "", True),
         ],
-        tables=[Table(["时间", "事项", "经办人", "说明"], rows, title="处理经过")] if rows else [],
-        signature_lines=["转办人", "承办部门负责人", "客服主管"],
-        copies=["承办部门联", "客服中心存根联"],
+        tables=[Table([T("print", "时间"), T("print", "事项"), T("print", "经办人"), T("print", "说明")], rows,
+                      title=T("print", "处理经过"))] if rows else [],
+        signature_lines=[T("print", "转办人"), T("print", "承办部门负责人"), T("print", "客服主管")],
+        copies=[T("print", "承办部门联"), T("print", "客服中心存根联")],
         qr_text=case["number"],
         printed_at=now(),
-        footer="请承办部门在答复时限前将处理意见反馈客服中心；天数按工作日、小时按服务时间计算，暂停期间不计。",
+        footer=T("print", "请承办部门在答复时限前将处理意见反馈客服中心；天数按工作日、小时按服务时间计算，暂停期间不计。"),
     )

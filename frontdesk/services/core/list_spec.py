@@ -14,11 +14,12 @@ import peewee
 from frontdesk.domain.labels import Label
 from frontdesk.domain.phones import mask_phone
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import Message
+from frontdesk.errors import Message, T
 from frontdesk.excel.exporter import Cancel, Column, Kind, export_rows
 from frontdesk.services.core.listing import ListQuery, Page, run_page
 
 Progress = Callable[[int, int | None], None]
+YES, NO = T("columns", "是"), T("columns", "否")
 
 
 class ColumnKind(Enum):
@@ -107,6 +108,35 @@ class ListExport:
 
         return replace(self, rows=rows())
 
+    def localized(self, text: Callable[[str], str]) -> ListExport:
+        """The same export with its title, headers, enum labels and 是/否 in the language of ``text`` (the UI's
+        translator of Messages). The columns keep their order and the data stay as they are, so an import reads
+        a file exported in either language back (see README, “Excel exports and the UI language”)."""
+        columns = []
+        for column, spec in zip(self.columns, self.specs, strict=True) if self.specs else ():
+            header = text(spec.header)
+            if column.kind is Kind.BOOL:
+                yes, no = text(YES), text(NO)
+                column = replace(column, header=header, kind=Kind.ENUM, labels=lambda v, y=yes, n=no: y if v else n)
+            elif column.kind is Kind.ENUM and column.labels is not None:
+                column = replace(column, header=header, labels=translated_labels(column.labels, text))
+            else:
+                column = replace(column, header=header)
+            columns.append(column)
+        return replace(self, title=text(self.title), columns=columns or self.columns)
+
+
+def translated_labels(labels: Any, text: Callable[[str], str]) -> Any:
+    """Enum labels (a mapping or a label function giving Chinese vocabulary labels) in the language of ``text``."""
+    def one(label: Any) -> Any:
+        if not label or not isinstance(label, str):
+            return label
+        return text(label if isinstance(label, Message) else Message("enum", label))
+
+    if callable(labels):
+        return lambda value: one(labels(value))
+    return {key: one(label) for key, label in labels.items()}
+
 
 @dataclass(frozen=True)
 class ListSpec:
@@ -156,7 +186,7 @@ class ListSpec:
         node, descending = (sort[query.sort_key], query.descending) if query.sort_key in sort else self.default_order
         ordered = ordered.order_by(node.desc() if descending else node.asc(),
                                    self.tiebreak.desc() if descending else self.tiebreak.asc())
-        export = ListExport(str(title or self.title), [c.excel() for c in columns], _stream(ordered), total, columns)
+        export = ListExport(title or self.title, [c.excel() for c in columns], _stream(ordered), total, columns)
         if actor.can(Permission.EXPORT_CUSTOMER_DATA):
             return export
         return export.map_kind(ColumnKind.CUSTOMER_PHONE, mask_phone)

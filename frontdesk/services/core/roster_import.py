@@ -13,7 +13,7 @@ from frontdesk.db.chunks import ChunkFailed, expected, write_in_chunks
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import Department, ImportHistory, Staff, current_site_code
 from frontdesk.domain.roles import ROLE_LABELS, Actor, Permission, Role
-from frontdesk.errors import T
+from frontdesk.errors import Message, T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.excel.table_reader import HeaderField, cell_date, cell_text, read_table
@@ -31,10 +31,13 @@ FIELDS = [
     HeaderField("hire_date", ("入职日期", "入职时间", "hire date", "hired")),
     HeaderField("active", ("在职", "状态", "在职状态", "active", "status")),
 ]
-LABELS = {"staff_no": "工号", "name": "姓名", "department_uuid": "部门", "position": "职位", "role": "角色",
-          "phone": "电话", "hire_date": "入职日期", "active": "在职"}
+LABELS = {"staff_no": T("columns", "工号"), "name": T("columns", "姓名"), "department_uuid": T("columns", "部门"),
+          "position": T("import", "职位"), "role": T("columns", "角色"), "phone": T("columns", "电话"),
+          "hire_date": T("columns", "入职日期"), "active": T("columns", "在职")}  # Messages: the preview translates them
+CHANGE = T("import", "{0}：{1} → {2}")
 _ROLES = {**{r.value: r.value for r in Role}, **{label: r.value for r, label in ROLE_LABELS.items()},
-          "员工": "staff", "经理": "manager"}
+          "员工": "staff", "经理": "manager",
+          "agent": "staff", "supervisor": "manager", "administrator": "admin"}  # English labels (frontdesk_en.ts)
 _KEYS = {"department": "department_uuid"}  # sheet column key → roster field
 _YES = {"是", "在职", "1", "yes", "y", "true", "active", "√"}
 _NO = {"否", "离职", "停用", "0", "no", "n", "false", "inactive", "×"}
@@ -104,13 +107,13 @@ def _row_input(values: dict[str, Any], departments: dict[str, str],
 
 def _shown(key: str, value: Any, department_names: dict[str, str]) -> str:
     if value in (None, ""):
-        return "空"
+        return T("import", "空")
     if key == "department_uuid":
         return department_names.get(value, "?")
     if key == "role":
-        return ROLE_LABELS.get(Role(value), value) if value in {r.value for r in Role} else str(value)
+        return Message("enum", ROLE_LABELS[Role(value)]) if value in {r.value for r in Role} else str(value)
     if key == "active":
-        return "在职" if value else "离职"
+        return T("import", "在职") if value else T("import", "离职")
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
@@ -118,7 +121,7 @@ def _changes(before: staff_service.StaffInput, data: staff_service.StaffInput,
              department_names: dict[str, str]) -> list[str]:
     """'部门：客服部 → 空' for each field the row changes."""
     old, new = staff_service.staff_input_dict(before), staff_service.staff_input_dict(data)
-    return [f"{LABELS[k]}：{_shown(k, old[k], department_names)} → {_shown(k, new[k], department_names)}"
+    return [CHANGE.format(LABELS[k], _shown(k, old[k], department_names), _shown(k, new[k], department_names))
             for k in new if old[k] != new[k]]
 
 

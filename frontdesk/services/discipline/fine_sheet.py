@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -20,6 +21,7 @@ from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T, ValidationError
 from frontdesk.excel.exporter import Column, Kind, XlsxWriter
 from frontdesk.services.core import audit
+from frontdesk.services.core.list_spec import translated_labels
 from frontdesk.services.core.permissions import require
 
 OPEN_STATUSES = (IncidentStatus.PENDING.value, IncidentStatus.APPEALED.value)
@@ -117,40 +119,48 @@ def print_document(actor: Actor, month: str, site_name: str = "") -> PrintDocume
     require(actor, Permission.MANAGE_PERSONNEL)
     data = sheet(actor, month)
     rows = [[r["staff_no"], r["name"], str(r["count"]), yuan(r["amount"]), str(r["open"])] for r in data["rows"]]
-    rows.append(["合计", f"{len(data['rows'])} 人", str(sum(r["count"] for r in data["rows"])), yuan(data["total"]),
-                 str(data["open"])])
-    signed = (f"已签字锁定：{data['signed_by']}，{data['signed_at']:%Y-%m-%d %H:%M}" if data["locked"]
-              else "未签字")
+    rows.append([TOTAL, T("print", "{0} 人").format(len(data["rows"])), str(sum(r["count"] for r in data["rows"])),
+                 yuan(data["total"]), str(data["open"])])
+    signed = (T("print", "已签字锁定：{0}，{1}").format(data["signed_by"], f"{data['signed_at']:%Y-%m-%d %H:%M}")
+              if data["locked"] else UNSIGNED)
     return PrintDocument(
-        title="月度罚款表", subtitle=month, site_name=site_name,
-        fields=[("月份", month), ("罚款合计", f"{yuan(data['total'])} 元"), ("状态", signed),
-                ("待处理", f"{data['open']} 条")],
-        tables=[Table([c.header for c in SUMMARY_COLUMNS], rows, "按员工汇总",
+        title=T("print", "月度罚款表"), subtitle=month, site_name=site_name,
+        fields=[(T("print", "月份"), month), (T("print", "罚款合计"), T("print", "{0} 元").format(yuan(data["total"]))),
+                (T("print", "状态"), signed), (T("print", "待处理"), T("print", "{0} 条").format(data["open"]))],
+        tables=[Table([c.header for c in SUMMARY_COLUMNS], rows, T("print", "按员工汇总"),
                       ["left", "left", "right", "right", "right"])],
-        signature_lines=["制表", "主管签字"], printed_at=now(), footer=audit.anchor(),
+        signature_lines=[T("print", "制表"), T("print", "主管签字")], printed_at=now(), footer=audit.anchor(),
     )
 
 
+TOTAL, UNSIGNED = T("print", "合计"), T("print", "未签字")
 SUMMARY_COLUMNS = [
-    Column("staff_no", "工号"), Column("name", "姓名"), Column("count", "已确认条数", Kind.INT),
-    Column("amount", "罚款合计（元）", Kind.MONEY), Column("open", "待处理条数", Kind.INT),
+    Column("staff_no", T("columns", "工号")), Column("name", T("columns", "姓名")),
+    Column("count", T("columns", "已确认条数"), Kind.INT), Column("amount", T("columns", "罚款合计（元）"), Kind.MONEY),
+    Column("open", T("columns", "待处理条数"), Kind.INT),
 ]
 DETAIL_COLUMNS = [
-    Column("number", "编号"), Column("occurred_at", "时间", Kind.DATETIME), Column("staff_no", "工号"),
-    Column("name", "姓名"), Column("rule_code", "条款"), Column("description", "违纪情况"),
-    Column("amount", "罚款（元）", Kind.MONEY), Column("status", "状态", Kind.ENUM, labels=label),
-    Column("recorded_by_name", "登记人"),
+    Column("number", T("columns", "编号")), Column("occurred_at", T("columns", "时间"), Kind.DATETIME),
+    Column("staff_no", T("columns", "工号")), Column("name", T("columns", "姓名")),
+    Column("rule_code", T("columns", "条款")), Column("description", T("columns", "违纪情况")),
+    Column("amount", T("columns", "罚款（元）"), Kind.MONEY),
+    Column("status", T("columns", "状态"), Kind.ENUM, labels=label), Column("recorded_by_name", T("columns", "登记人")),
 ]
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def export_sheet(actor: Actor, month: str, path: str | Path,
                  progress: Callable[[int, int | None], None] | None = None,
-                 cancel: Callable[[], bool] | None = None) -> int:
-    """Write the month's sheet (summary with total, and the detail) as .xlsx; returns detail rows."""
+                 cancel: Callable[[], bool] | None = None, text: Callable[[str], str] = _same) -> int:
+    """Write the month's sheet (summary with total, and the detail) as .xlsx; returns detail rows. Sheet names,
+    headers and labels in the language of ``text`` (the UI's translator of Messages; default Chinese)."""
     require(actor, Permission.MANAGE_PERSONNEL)
     data = sheet(actor, month)
     summary = list(data["rows"]) + [
-        {"staff_no": "合计", "name": "签字：" + (data["signed_by"] or "未签字"), "count": sum(r["count"] for r in data["rows"]),
+        {"staff_no": text(TOTAL), "name": text(T("print", "签字：{0}").format(data["signed_by"] or UNSIGNED)), "count": sum(r["count"] for r in data["rows"]),
          "amount": data["total"], "open": data["open"]}]
     detail = (
         Incident.select(Incident.number, Incident.occurred_at, Staff.staff_no, Staff.name, Incident.rule_code,
@@ -160,7 +170,11 @@ def export_sheet(actor: Actor, month: str, path: str | Path,
         .order_by(Staff.staff_no, Incident.occurred_at)
     )
     total = detail.count()
+    def columns(of: list[Column]) -> list[Column]:
+        return [replace(c, header=text(c.header), labels=translated_labels(c.labels, text) if c.labels else None)
+                for c in of]
+
     with XlsxWriter(path) as writer:
-        writer.add_sheet(f"{month} 罚款汇总", SUMMARY_COLUMNS, summary, cancel=cancel)
-        return writer.add_sheet(f"{month} 违纪明细", DETAIL_COLUMNS, detail.dicts().iterator(), total=total,
-                                progress=progress, cancel=cancel)
+        writer.add_sheet(text(T("print", "{0} 罚款汇总").format(month)), columns(SUMMARY_COLUMNS), summary, cancel=cancel)
+        return writer.add_sheet(text(T("print", "{0} 违纪明细").format(month)), columns(DETAIL_COLUMNS),
+                                detail.dicts().iterator(), total=total, progress=progress, cancel=cancel)

@@ -17,7 +17,7 @@ from frontdesk.db.models import FineRule, ImportHistory, Incident
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import T
+from frontdesk.errors import Message, T
 from frontdesk.excel.sync_format import Problem
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.excel.table_reader import HeaderField, cell_text, read_table
@@ -154,11 +154,14 @@ def _spec(values: dict[str, Any], code: str, base: FineRule | None,
 
 
 def _changes(old: RuleSpec, new: RuleSpec) -> list[str]:
-    pairs = [("类别", old.category, new.category), ("违规行为", old.offence, new.offence),
-             ("罚款", old.range_text, new.range_text),
-             ("是否辞退", fines.label(old.dismissal), fines.label(new.dismissal)),
-             ("分档", fines.tiers_text(old.tiers) or "无", fines.tiers_text(new.tiers) or "无")]
-    return [f"{name}：{a} → {b}" for name, a, b in pairs if a != b]
+    """'类别：规章制度 → 劳动纪律' for each part the line changes (Messages: the preview shows them translated)."""
+    none = T("import", "无")
+    pairs = [(T("import", "类别"), old.category, new.category), (T("import", "违规行为"), old.offence, new.offence),
+             (T("import", "罚款"), old.range_text, new.range_text),
+             (T("import", "是否辞退"), Message("enum", fines.label(old.dismissal)),
+              Message("enum", fines.label(new.dismissal))),
+             (T("import", "分档"), fines.tiers_text(old.tiers) or none, fines.tiers_text(new.tiers) or none)]
+    return [T("import", "{0}：{1} → {2}").format(name, a, b) for name, a, b in pairs if a != b]
 
 
 class _Versions:

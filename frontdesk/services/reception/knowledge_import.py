@@ -30,7 +30,15 @@ FIELDS = [
     HeaderField("active", ("启用", "是否启用", "active")),
 ]
 LABELS = {f.key: f.names[0] for f in FIELDS}
-_CATEGORIES = {**{c.value: c.value for c in KbCategory}, **{label: c for c, label in CATEGORY_LABELS.items()}}
+# the English labels too (as frontdesk_en.ts has them): a sheet exported in English reads back
+ENGLISH_CATEGORIES = {"products & services": KbCategory.SERVICE, "faq": KbCategory.FAQ,
+                      "promotions & offers": KbCategory.PROMOTION, "goods": KbCategory.GOODS,
+                      "membership": KbCategory.MEMBERSHIP, "parking": KbCategory.PARKING,
+                      "road conditions": KbCategory.ROAD, "roadworks": KbCategory.ROADWORKS,
+                      "accidents & breakdowns": KbCategory.ACCIDENT, "tourist routes": KbCategory.TOURISM,
+                      "tolls": KbCategory.TOLL, "laws & rules": KbCategory.REGULATION}
+_CATEGORIES = {**{c.value: c.value for c in KbCategory}, **{label: c for c, label in CATEGORY_LABELS.items()},
+               **ENGLISH_CATEGORIES}
 _YES = {"是", "启用", "1", "yes", "y", "true", "√"}
 _NO = {"否", "停用", "0", "no", "n", "false", "×"}
 

@@ -16,6 +16,7 @@ from frontdesk.domain import complaints as complaint_domain
 from frontdesk.domain import reception as reception_domain
 from frontdesk.domain import visits as visit_domain
 from frontdesk.domain.report import Period
+from frontdesk.errors import Message, T
 
 Progress = Callable[[int, str], None]  # percent done, what is being done
 
@@ -49,14 +50,24 @@ def discipline_ready() -> bool:
     return optional_module("db.models.discipline") is not None and table_ready("incident", "shift", "fine_rule")
 
 
+TOTAL = T("reports", "合计")  # the first cell of a table's totals row
+UNFILLED = T("reports", "未填写")
+
+
 def enum_label(value: str | None) -> str:
-    """The Chinese label of a stored enum value from the reception, complaint or visit vocabularies."""
+    """The label of a stored enum value from the reception, complaint or visit vocabularies, as a Message
+    (Chinese text that the UI shows in its language); an unknown value as it is."""
     if not value:
-        return "未填写"
+        return UNFILLED
     for labels in (reception_domain.LABELS, complaint_domain.LABELS, visit_domain.LABELS):
         if value in labels:
-            return labels[value]
+            return Message("enum", labels[value])
     return value
+
+
+def label_message(label: str) -> str:
+    """A vocabulary's Chinese label (marked QT_TRANSLATE_NOOP("enum", …)) as a Message the UI translates."""
+    return Message("enum", label) if label else label
 
 
 def in_period(field: peewee.Field, period: Period) -> peewee.Expression:

@@ -11,10 +11,12 @@ from frontdesk.db.models import Contact, Staff
 from frontdesk.domain.reception import Category, Channel, ContactStatus
 from frontdesk.domain.report import Chart, Period, Report, ReportColumn, ReportTable, ratio
 from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import T
 from frontdesk.services.core.permissions import require
-from frontdesk.services.reports.common import Progress, day_of, enum_label, in_period, step
+from frontdesk.services.reports.common import TOTAL, Progress, day_of, enum_label, in_period, step
 
-WEEKDAYS = "一二三四五六日"
+DAY_TEXTS = (T("reports", "{0} 周一"), T("reports", "{0} 周二"), T("reports", "{0} 周三"), T("reports", "{0} 周四"),
+             T("reports", "{0} 周五"), T("reports", "{0} 周六"), T("reports", "{0} 周日"))
 DONE = (ContactStatus.CLOSED.value, ContactStatus.VISITED.value)
 
 
@@ -37,7 +39,7 @@ def share_rows(counts: dict[str, int], total: int) -> list[list[object]]:
 def daily_summary(actor: Actor, period: Period, progress: Progress | None = None) -> Report:
     """每日汇总 over ``period`` (one day or more): one row per day, and the period's totals."""
     require(actor, Permission.DESK_WORK)
-    step(progress, 5, "统计接待记录…")
+    step(progress, 5, T("reports", "统计接待记录…"))
     per_day: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     channels = {c.value: 0 for c in Channel}
     categories = {c.value: 0 for c in Category}
@@ -56,52 +58,53 @@ def daily_summary(actor: Actor, period: Period, progress: Progress | None = None
         channels[channel] = channels.get(channel, 0) + n
         categories[category] = categories.get(category, 0) + n
         statuses[status] = statuses.get(status, 0) + n
-    step(progress, 60, "统计首问负责人…")
+    step(progress, 60, T("reports", "统计首问负责人…"))
     total = sum(channels.values())
     days: list[date] = period.days
     day_columns = ["total", *[c.value for c in Channel], "complaint", "transferred", "done", "open"]
-    daily = ReportTable("daily", "按日汇总", [
-        ReportColumn("日期"), ReportColumn("接待总数", "int"),
+    daily = ReportTable("daily", T("reports", "按日汇总"), [
+        ReportColumn(T("reports", "日期")), ReportColumn(T("reports", "接待总数"), "int"),
         *[ReportColumn(enum_label(c.value), "int") for c in Channel],
-        ReportColumn("其中投诉", "int"), ReportColumn("已转办", "int"), ReportColumn("已办结", "int"),
-        ReportColumn("处理中", "int"),
+        ReportColumn(T("reports", "其中投诉"), "int"), ReportColumn(T("reports", "已转办"), "int"),
+        ReportColumn(T("reports", "已办结"), "int"), ReportColumn(T("reports", "处理中"), "int"),
     ])
     for d in days:
         row = per_day.get(f"{d:%Y-%m-%d}", {})
-        daily.rows.append([f"{d:%Y-%m-%d} 周{WEEKDAYS[d.weekday()]}", *[row.get(k, 0) for k in day_columns]])
+        daily.rows.append([DAY_TEXTS[d.weekday()].format(f"{d:%Y-%m-%d}"), *[row.get(k, 0) for k in day_columns]])
     if len(days) > 1:
-        daily.rows.append(["合计", total, *[channels.get(c.value, 0) for c in Channel],
+        daily.rows.append([TOTAL, total, *[channels.get(c.value, 0) for c in Channel],
                            categories.get(Category.COMPLAINT.value, 0), statuses[ContactStatus.TRANSFERRED.value],
                            statuses[ContactStatus.CLOSED.value] + statuses[ContactStatus.VISITED.value],
                            statuses[ContactStatus.OPEN.value]])
-    share = [ReportColumn("类别", "text"), ReportColumn("件数", "int"), ReportColumn("占比", "percent")]
-    by_category = ReportTable("categories", "按类别", list(share), share_rows(categories, total))
-    by_channel = ReportTable("channels", "按渠道", [ReportColumn("渠道"), *share[1:]], share_rows(channels, total))
-    clerks = ReportTable("clerks", "按首问负责人", [
-        ReportColumn("工号"), ReportColumn("姓名"), ReportColumn("接待", "int"), ReportColumn("已办结", "int"),
-        ReportColumn("办结率", "percent")])
+    share = [ReportColumn(T("reports", "类别"), "text"), ReportColumn(T("reports", "件数"), "int"),
+             ReportColumn(T("reports", "占比"), "percent")]
+    by_category = ReportTable("categories", T("reports", "按类别"), list(share), share_rows(categories, total))
+    by_channel = ReportTable("channels", T("reports", "按渠道"), [ReportColumn(T("reports", "渠道")), *share[1:]], share_rows(channels, total))
+    clerks = ReportTable("clerks", T("reports", "按首问负责人"), [
+        ReportColumn(T("reports", "工号")), ReportColumn(T("reports", "姓名")), ReportColumn(T("reports", "接待"), "int"),
+        ReportColumn(T("reports", "已办结"), "int"), ReportColumn(T("reports", "办结率"), "percent")])
     staff = {u: (no, name) for u, no, name in
              Staff.select(Staff.uuid, Staff.staff_no, Staff.name).where(Staff.uuid.in_(list(owners))).tuples()}
     for owner, (n, closed) in sorted(owners.items(), key=lambda kv: (-kv[1][0], staff.get(kv[0], ("", ""))[0])):
-        staff_no, name = staff.get(owner, ("", "（已删除）"))
+        staff_no, name = staff.get(owner, ("", T("reports", "（已删除）")))
         clerks.rows.append([staff_no, name, n, closed, ratio(closed, n)])
-    step(progress, 90, "整理图表…")
-    report = Report("daily", "每日接待汇总", period, tables=[daily, by_category, by_channel, clerks])
+    step(progress, 90, T("reports", "整理图表…"))
+    report = Report("daily", T("reports", "每日接待汇总"), period, tables=[daily, by_category, by_channel, clerks])
     done_n = statuses[ContactStatus.CLOSED.value] + statuses[ContactStatus.VISITED.value]
     report.figures = [
-        ("统计期间", period.text()), ("接待总数", f"{total:,}"),
-        ("投诉", f"{categories.get(Category.COMPLAINT.value, 0):,}"),
-        ("已转办", f"{statuses[ContactStatus.TRANSFERRED.value]:,}"), ("已办结", f"{done_n:,}"),
-        ("处理中", f"{statuses[ContactStatus.OPEN.value]:,}"),
+        (T("reports", "统计期间"), period.text()), (T("reports", "接待总数"), f"{total:,}"),
+        (T("reports", "投诉"), f"{categories.get(Category.COMPLAINT.value, 0):,}"),
+        (T("reports", "已转办"), f"{statuses[ContactStatus.TRANSFERRED.value]:,}"),
+        (T("reports", "已办结"), f"{done_n:,}"), (T("reports", "处理中"), f"{statuses[ContactStatus.OPEN.value]:,}"),
     ]
     if len(days) > 1:
-        report.charts.append(Chart("每日接待量", "line", [f"{d:%m-%d}" for d in days],
-                                   [("接待总数", [float(r[1]) for r in daily.rows[: len(days)]])]))
-    report.charts.append(Chart("接待类别", "pie", [r[0] for r in by_category.rows],
-                               [("件数", [float(r[1]) for r in by_category.rows])]))
-    report.charts.append(Chart("接待渠道", "bar", [r[0] for r in by_channel.rows],
-                               [("件数", [float(r[1]) for r in by_channel.rows])]))
+        report.charts.append(Chart(T("reports", "每日接待量"), "line", [f"{d:%m-%d}" for d in days],
+                                   [(T("reports", "接待总数"), [float(r[1]) for r in daily.rows[: len(days)]])]))
+    report.charts.append(Chart(T("reports", "接待类别"), "pie", [r[0] for r in by_category.rows],
+                               [(T("reports", "件数"), [float(r[1]) for r in by_category.rows])]))
+    report.charts.append(Chart(T("reports", "接待渠道"), "bar", [r[0] for r in by_channel.rows],
+                               [(T("reports", "件数"), [float(r[1]) for r in by_channel.rows])]))
     if not total:
-        report.notes.append("本期间没有接待记录。")
-    step(progress, 100, "完成")
+        report.notes.append(T("reports", "本期间没有接待记录。"))
+    step(progress, 100, T("reports", "完成"))
     return report

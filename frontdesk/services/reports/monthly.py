@@ -26,15 +26,24 @@ from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla import ANSWER_WORKDAYS, ANSWERED_ON, CaseFlowError, Severity
 from frontdesk.domain.visits import VisitMethod
 from frontdesk.domain.visits import label as visit_label
+from frontdesk.errors import T
 from frontdesk.services.complaints import cases as complaints
 from frontdesk.services.complaints import sla_policy
 from frontdesk.services.core import holidays
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reports import satisfaction_dimensions
-from frontdesk.services.reports.common import Progress, as_datetime, day_of, enum_label, in_period, step
+from frontdesk.services.reports.common import (
+    Progress,
+    as_datetime,
+    day_of,
+    enum_label,
+    in_period,
+    label_message,
+    step,
+)
 
-NO_DEPARTMENT = "未指定部门"
-SEVERITY_TEXT = {Severity.GENERAL.value: "一般投诉", Severity.MAJOR.value: "重大投诉"}
+NO_DEPARTMENT = T("reports", "未指定部门")
+SEVERITY_TEXT = {Severity.GENERAL.value: T("reports", "一般投诉"), Severity.MAJOR.value: T("reports", "重大投诉")}
 
 
 @dataclass
@@ -119,9 +128,9 @@ def _replayed_on_time(case: dict) -> bool | None:
 
 
 def _by_category(period: Period) -> ReportTable:
-    table = ReportTable("categories", "投诉类别（本月受理）", [
-        ReportColumn("类别"), ReportColumn("受理", "int"), ReportColumn("占比", "percent"),
-        ReportColumn("其中重大", "int"), ReportColumn("已结案", "int"), ReportColumn("未结案", "int")])
+    table = ReportTable("categories", T("reports", "投诉类别（本月受理）"), [
+        ReportColumn(T("reports", "类别")), ReportColumn(T("reports", "受理"), "int"), ReportColumn(T("reports", "占比"), "percent"),
+        ReportColumn(T("reports", "其中重大"), "int"), ReportColumn(T("reports", "已结案"), "int"), ReportColumn(T("reports", "未结案"), "int")])
     major = peewee.fn.SUM(peewee.Case(None, [(Complaint.severity == Severity.MAJOR.value, 1)], 0))
     closed = peewee.fn.SUM(peewee.Case(None, [(Complaint.closed_at.is_null(False), 1)], 0))
     found = {c: (n, m or 0, k or 0) for c, n, m, k in (
@@ -133,16 +142,16 @@ def _by_category(period: Period) -> ReportTable:
     for key in keys:
         n, m, k = found.get(key, (0, 0, 0))
         table.rows.append([enum_label(key), n, ratio(n, total), m, k, n - k])
-    table.rows.append(["合计", total, ratio(total, total), sum(r[3] for r in table.rows),
+    table.rows.append([T("reports", "合计"), total, ratio(total, total), sum(r[3] for r in table.rows),
                        sum(r[4] for r in table.rows), sum(r[5] for r in table.rows)])
     return table
 
 
 def _by_department(period: Period, closed: list[Closed]) -> ReportTable:
-    table = ReportTable("departments", "责任部门（本月受理与本月结案）", [
-        ReportColumn("责任部门"), ReportColumn("受理", "int"), ReportColumn("结案", "int"),
-        ReportColumn("按时答复", "int"), ReportColumn("超时", "int"), ReportColumn("按时率", "percent"),
-        ReportColumn("平均办结(工作日)", "number")])
+    table = ReportTable("departments", T("reports", "责任部门（本月受理与本月结案）"), [
+        ReportColumn(T("reports", "责任部门")), ReportColumn(T("reports", "受理"), "int"), ReportColumn(T("reports", "结案"), "int"),
+        ReportColumn(T("reports", "按时答复"), "int"), ReportColumn(T("reports", "超时"), "int"), ReportColumn(T("reports", "按时率"), "percent"),
+        ReportColumn(T("reports", "平均办结(工作日)"), "number")])
     received = dict(Complaint.select(peewee.fn.COALESCE(Department.name, NO_DEPARTMENT), peewee.fn.COUNT(Complaint.id))
                     .join(Department, peewee.JOIN.LEFT_OUTER, on=(Complaint.department == Department.uuid))
                     .where(in_period(Complaint.opened_at, period) & (Complaint.deleted == False))  # noqa: E712
@@ -161,14 +170,14 @@ def _by_department(period: Period, closed: list[Closed]) -> ReportTable:
 
 
 def _against_deadline(closed: list[Closed]) -> ReportTable:
-    table = ReportTable("deadline", "办结时长与答复时限（本月结案）", [
-        ReportColumn("严重程度"), ReportColumn("答复时限(工作日)", "int"), ReportColumn("结案", "int"),
-        ReportColumn("平均办结(工作日)", "number"), ReportColumn("最长(工作日)", "number"),
-        ReportColumn("按时答复", "int"), ReportColumn("超时", "int"), ReportColumn("按时率", "percent")])
+    table = ReportTable("deadline", T("reports", "办结时长与答复时限（本月结案）"), [
+        ReportColumn(T("reports", "严重程度")), ReportColumn(T("reports", "答复时限(工作日)"), "int"), ReportColumn(T("reports", "结案"), "int"),
+        ReportColumn(T("reports", "平均办结(工作日)"), "number"), ReportColumn(T("reports", "最长(工作日)"), "number"),
+        ReportColumn(T("reports", "按时答复"), "int"), ReportColumn(T("reports", "超时"), "int"), ReportColumn(T("reports", "按时率"), "percent")])
     policy = sla_policy.policy_of(sla_policy.uuid_in_force(now().date()))  # the limits in force today
     groups = [(SEVERITY_TEXT[s.value], policy.budget(f"answer_{s.value}"), [c for c in closed if c.severity == s.value])
               for s in Severity]
-    groups.append(("合计", None, closed))
+    groups.append((T("reports", "合计"), None, closed))
     for name, limit, cases in groups:
         on_time = sum(1 for c in cases if c.on_time)
         late = sum(1 for c in cases if c.on_time is False)
@@ -179,12 +188,12 @@ def _against_deadline(closed: list[Closed]) -> ReportTable:
 
 
 def _satisfaction(period: Period) -> ReportTable:
-    table = ReportTable("satisfaction", "满意度（本月结案投诉、本月回访）", [
-        ReportColumn("来源"), *[ReportColumn(enum_label(s.value), "int") for s in Satisfaction],
-        ReportColumn("未评价", "int"), ReportColumn("满意率", "percent")])
+    table = ReportTable("satisfaction", T("reports", "满意度（本月结案投诉、本月回访）"), [
+        ReportColumn(T("reports", "来源")), *[ReportColumn(enum_label(s.value), "int") for s in Satisfaction],
+        ReportColumn(T("reports", "未评价"), "int"), ReportColumn(T("reports", "满意率"), "percent")])
     sources = [
-        ("结案投诉", Complaint, Complaint.satisfaction, Complaint.closed_at),
-        ("回访", ReturnVisit, ReturnVisit.satisfaction, ReturnVisit.visited_at),
+        (T("reports", "结案投诉"), Complaint, Complaint.satisfaction, Complaint.closed_at),
+        (T("reports", "回访"), ReturnVisit, ReturnVisit.satisfaction, ReturnVisit.visited_at),
     ]
     for name, model, field, moment in sources:
         counts = dict(model.select(field, peewee.fn.COUNT(model.id))
@@ -198,9 +207,9 @@ def _satisfaction(period: Period) -> ReportTable:
 
 
 def _visits(period: Period) -> ReportTable:
-    table = ReportTable("visits", "回访完成情况（本月）", [
-        ReportColumn("回访方式"), ReportColumn("回访次数", "int"), ReportColumn("其中投诉回访", "int"),
-        ReportColumn("其中重点客户/常客", "int")])
+    table = ReportTable("visits", T("reports", "回访完成情况（本月）"), [
+        ReportColumn(T("reports", "回访方式")), ReportColumn(T("reports", "回访次数"), "int"), ReportColumn(T("reports", "其中投诉回访"), "int"),
+        ReportColumn(T("reports", "其中重点客户/常客"), "int")])
     key_phones = KeyCustomer.select(KeyCustomer.phone).where(KeyCustomer.deleted == False)  # noqa: E712
     on_complaint = peewee.fn.SUM(peewee.Case(None, [(ReturnVisit.complaint.is_null(False), 1)], 0))
     on_key = peewee.fn.SUM(peewee.Case(None, [(ReturnVisit.phone.in_(key_phones), 1)], 0))
@@ -209,50 +218,50 @@ def _visits(period: Period) -> ReportTable:
         .where(in_period(ReturnVisit.visited_at, period) & (ReturnVisit.deleted == False))  # noqa: E712
         .group_by(ReturnVisit.method).tuples())}
     for method in [m.value for m in VisitMethod] + [m for m in found if m not in set(VisitMethod)]:
-        table.rows.append([visit_label(method) or method, *found.get(method, (0, 0, 0))])
-    table.rows.append(["合计", *[sum(r[i] for r in table.rows) for i in (1, 2, 3)]])
+        table.rows.append([label_message(visit_label(method)) or method, *found.get(method, (0, 0, 0))])
+    table.rows.append([T("reports", "合计"), *[sum(r[i] for r in table.rows) for i in (1, 2, 3)]])
     return table
 
 
 def service_quality(actor: Actor, period: Period, progress: Progress | None = None) -> Report:
     """每月服务质量分析会 material for ``period`` (normally one calendar month)."""
     require(actor, Permission.DESK_WORK)
-    step(progress, 5, "统计投诉类别…")
+    step(progress, 5, T("reports", "统计投诉类别…"))
     categories = _by_category(period)
-    step(progress, 20, "核对结案时限…")
+    step(progress, 20, T("reports", "核对结案时限…"))
     closed = closed_cases(period)
-    step(progress, 60, "统计责任部门…")
+    step(progress, 60, T("reports", "统计责任部门…"))
     departments = _by_department(period, closed)
     deadline = _against_deadline(closed)
-    step(progress, 75, "统计满意度与回访…")
+    step(progress, 75, T("reports", "统计满意度与回访…"))
     satisfaction = _satisfaction(period)
     visits = _visits(period)
     day = day_of(Complaint.opened_at)
     per_day = dict(Complaint.select(day, peewee.fn.COUNT(Complaint.id))
                    .where(in_period(Complaint.opened_at, period) & (Complaint.deleted == False))  # noqa: E712
                    .group_by(day).tuples())
-    report = Report("monthly", "月度服务质量分析", period,
+    report = Report("monthly", T("reports", "月度服务质量分析"), period,
                     tables=[categories, departments, deadline, satisfaction,
                             satisfaction_dimensions.dimension_table(period), visits])
     total = deadline.rows[-1]
     report.figures = [
-        ("统计期间", period.text()), ("受理投诉", f"{categories.rows[-1][1]:,}"), ("结案投诉", f"{total[2]:,}"),
-        ("按时答复率", _pct(total[7])), ("投诉满意率", _pct(satisfaction.rows[0][-1])),
-        ("回访次数", f"{visits.rows[-1][1]:,}"), ("回访满意率", _pct(satisfaction.rows[1][-1])),
+        (T("reports", "统计期间"), period.text()), (T("reports", "受理投诉"), f"{categories.rows[-1][1]:,}"), (T("reports", "结案投诉"), f"{total[2]:,}"),
+        (T("reports", "按时答复率"), _pct(total[7])), (T("reports", "投诉满意率"), _pct(satisfaction.rows[0][-1])),
+        (T("reports", "回访次数"), f"{visits.rows[-1][1]:,}"), (T("reports", "回访满意率"), _pct(satisfaction.rows[1][-1])),
     ]
     report.charts = [
-        Chart("每日受理投诉", "line", [f"{d:%m-%d}" for d in period.days],
-              [("受理投诉", [float(per_day.get(f"{d:%Y-%m-%d}", 0)) for d in period.days])]),
-        Chart("投诉类别", "bar", [r[0] for r in categories.rows[:-1]],
-              [("受理", [float(r[1]) for r in categories.rows[:-1]])]),
-        Chart("责任部门", "bar", [r[0] for r in departments.rows],
-              [("受理", [float(r[1]) for r in departments.rows]), ("超时", [float(r[4]) for r in departments.rows])]),
-        Chart("投诉满意度", "pie", [enum_label(s.value) for s in Satisfaction],
-              [("结案投诉", [float(n) for n in satisfaction.rows[0][1:4]])]),
+        Chart(T("reports", "每日受理投诉"), "line", [f"{d:%m-%d}" for d in period.days],
+              [(T("reports", "受理投诉"), [float(per_day.get(f"{d:%Y-%m-%d}", 0)) for d in period.days])]),
+        Chart(T("reports", "投诉类别"), "bar", [r[0] for r in categories.rows[:-1]],
+              [(T("reports", "受理"), [float(r[1]) for r in categories.rows[:-1]])]),
+        Chart(T("reports", "责任部门"), "bar", [r[0] for r in departments.rows],
+              [(T("reports", "受理"), [float(r[1]) for r in departments.rows]), (T("reports", "超时"), [float(r[4]) for r in departments.rows])]),
+        Chart(T("reports", "投诉满意度"), "pie", [enum_label(s.value) for s in Satisfaction],
+              [(T("reports", "结案投诉"), [float(n) for n in satisfaction.rows[0][1:4]])]),
     ]
     if not categories.rows[-1][1] and not total[2]:
-        report.notes.append("本期间没有受理或结案的投诉。")
-    step(progress, 100, "完成")
+        report.notes.append(T("reports", "本期间没有受理或结案的投诉。"))
+    step(progress, 100, T("reports", "完成"))
     return report
 
 

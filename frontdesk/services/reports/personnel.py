@@ -11,17 +11,19 @@ import peewee
 from frontdesk.db.fields import fen_to_money
 from frontdesk.domain.report import Chart, Period, Report, ReportColumn, ReportTable, month_period
 from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import T
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reports.common import (
     Progress,
     discipline_ready,
     in_period,
+    label_message,
     optional_module,
     step,
     table_ready,
 )
 
-RULE_CATEGORIES = ("规章制度", "工标考核", "劳动纪律")
+RULE_CATEGORIES = (T("reports", "规章制度"), T("reports", "工标考核"), T("reports", "劳动纪律"))
 EXCEPTIONS = ("late", "early", "absent")
 
 
@@ -35,7 +37,7 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
     from frontdesk.db.models import Staff
     from frontdesk.db.models.discipline import FineRule, Incident, Shift
 
-    step(progress, 10, "统计违纪罚款…")
+    step(progress, 10, T("reports", "统计违纪罚款…"))
     rows: dict[str, dict[str, Any]] = defaultdict(lambda: defaultdict(int))
     names: dict[str, tuple[str, str]] = {}
     for staff_uuid, staff_no, name, category, status, n, fen in (
@@ -56,7 +58,7 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
         else:
             row["open"] += n
             row["open_fen"] += fen or 0
-    step(progress, 50, "统计考勤异常…")
+    step(progress, 50, T("reports", "统计考勤异常…"))
     for staff_uuid, staff_no, name, status, n in (
         Shift.select(Shift.staff, Staff.staff_no, Staff.name, Shift.status, peewee.fn.COUNT(Shift.id))
         .join(Staff, on=(Shift.staff == Staff.uuid))
@@ -66,31 +68,31 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
     ):
         names[staff_uuid] = (staff_no, name)
         rows[staff_uuid][status] += n
-    table = ReportTable("fines", "违纪罚款及考勤异常（按员工）", [
-        ReportColumn("工号"), ReportColumn("姓名"), ReportColumn("已确认(次)", "int"),
-        *[ReportColumn(f"{c}(元)", "money") for c in RULE_CATEGORIES], ReportColumn("罚款合计(元)", "money"),
-        ReportColumn("待确认/申诉(次)", "int"), ReportColumn("待确认金额(元)", "money"),
-        ReportColumn("迟到", "int"), ReportColumn("早退", "int"), ReportColumn("旷工", "int")])
+    table = ReportTable("fines", T("reports", "违纪罚款及考勤异常（按员工）"), [
+        ReportColumn(T("reports", "工号")), ReportColumn(T("reports", "姓名")), ReportColumn(T("reports", "已确认(次)"), "int"),
+        *[ReportColumn(T("reports", "{0}(元)").format(c), "money") for c in RULE_CATEGORIES], ReportColumn(T("reports", "罚款合计(元)"), "money"),
+        ReportColumn(T("reports", "待确认/申诉(次)"), "int"), ReportColumn(T("reports", "待确认金额(元)"), "money"),
+        ReportColumn(T("reports", "迟到"), "int"), ReportColumn(T("reports", "早退"), "int"), ReportColumn(T("reports", "旷工"), "int")])
     for staff_uuid in sorted(rows, key=lambda u: names[u][0]):
         row = rows[staff_uuid]
         table.rows.append([*names[staff_uuid], row["count"], *[fen_to_money(row[c]) for c in RULE_CATEGORIES],
                            fen_to_money(row["fen"]), row["open"], fen_to_money(row["open_fen"]),
                            row["late"], row["early"], row["absent"]])
-    totals: list[Any] = ["合计", f"{len(table.rows)} 人"]
+    totals: list[Any] = [T("reports", "合计"), T("reports", "{0} 人").format(len(table.rows))]
     for i in range(2, len(table.columns)):
         values = [r[i] for r in table.rows]
         totals.append(sum(values, Decimal("0.00")) if table.columns[i].kind == "money" else sum(values))
     table.rows.append(totals)
-    report = Report("fines", "违纪罚款月报", period, tables=[table], anchored=True)
-    report.figures = [("统计期间", period.text()), ("涉及员工", f"{len(table.rows) - 1} 人"),
-                      ("已确认罚款", f"{totals[2]} 次，{totals[6]:,.2f} 元"),
-                      ("待确认/申诉", f"{totals[7]} 次，{totals[8]:,.2f} 元"),
-                      ("考勤异常", f"迟到 {totals[9]}，早退 {totals[10]}，旷工 {totals[11]}")]
-    report.charts.append(Chart("罚款按类别(元)", "bar", list(RULE_CATEGORIES),
-                               [("金额", [float(totals[3 + i]) for i in range(len(RULE_CATEGORIES))])]))
+    report = Report("fines", T("reports", "违纪罚款月报"), period, tables=[table], anchored=True)
+    report.figures = [(T("reports", "统计期间"), period.text()), (T("reports", "涉及员工"), T("reports", "{0} 人").format(len(table.rows) - 1)),
+                      (T("reports", "已确认罚款"), T("reports", "{0} 次，{1:,.2f} 元").format(totals[2], totals[6])),
+                      (T("reports", "待确认/申诉"), T("reports", "{0} 次，{1:,.2f} 元").format(totals[7], totals[8])),
+                      (T("reports", "考勤异常"), T("reports", "迟到 {0}，早退 {1}，旷工 {2}").format(*totals[9:12]))]
+    report.charts.append(Chart(T("reports", "罚款按类别(元)"), "bar", list(RULE_CATEGORIES),
+                               [(T("reports", "金额"), [float(totals[3 + i]) for i in range(len(RULE_CATEGORIES))])]))
     if len(table.rows) == 1:
-        report.notes.append("本期间没有违纪记录或考勤异常。")
-    step(progress, 100, "完成")
+        report.notes.append(T("reports", "本期间没有违纪记录或考勤异常。"))
+    step(progress, 100, T("reports", "完成"))
     return report
 
 
@@ -120,25 +122,25 @@ def assessment_results(actor: Actor, period: Period, progress: Progress | None =
     rules = optional_module("domain.assessment")
     if results is None or rules is None:
         raise LookupError("the assessments module is not part of this build")
-    step(progress, 10, "读取考核结果…")
+    step(progress, 10, T("reports", "读取考核结果…"))
     dims = list(rules.Dimension)
-    table = ReportTable("assessments", "考核结果（按考核期排名）", [
-        ReportColumn("考核期"), ReportColumn("名次", "int"), ReportColumn("工号"), ReportColumn("姓名"),
-        ReportColumn("部门"), *[ReportColumn(f"{rules.LABELS[d]}(%)", "number") for d in dims],
-        ReportColumn("总分", "number"), ReportColumn("等级"), ReportColumn("结果应用")])
+    table = ReportTable("assessments", T("reports", "考核结果（按考核期排名）"), [
+        ReportColumn(T("reports", "考核期")), ReportColumn(T("reports", "名次"), "int"), ReportColumn(T("reports", "工号")), ReportColumn(T("reports", "姓名")),
+        ReportColumn(T("reports", "部门")), *[ReportColumn(T("reports", "{0}(%)").format(label_message(rules.LABELS[d])), "number") for d in dims],
+        ReportColumn(T("reports", "总分"), "number"), ReportColumn(T("reports", "等级")), ReportColumn(T("reports", "结果应用"))])
     grades: dict[str, int] = {g.value: 0 for g in rules.Grade}
     for key in period_keys_within(period, results.periods(actor)):
         for row in results.ranking(actor, key):
             table.rows.append([key, row["rank"], row["staff_no"], row["staff_name"], row["department"] or "",
                                *[row.get(f"dim_{d.value}") for d in dims], row["total"],
-                               rules.label(row["grade"]), rules.label(row["follow_up"])])
+                               label_message(rules.label(row["grade"])), label_message(rules.label(row["follow_up"]))])
             grades[row["grade"]] = grades.get(row["grade"], 0) + 1
-    report = Report("assessments", "考核结果汇总", period, tables=[table], anchored=True)
-    report.figures = [("统计期间", period.text()), ("考核人次", f"{len(table.rows)}"),
-                      *[(rules.label(g), f"{n} 人次") for g, n in grades.items()]]
-    report.charts.append(Chart("考核等级分布", "bar", [rules.label(g) for g in grades],
-                               [("人次", [float(n) for n in grades.values()])]))
+    report = Report("assessments", T("reports", "考核结果汇总"), period, tables=[table], anchored=True)
+    report.figures = [(T("reports", "统计期间"), period.text()), (T("reports", "考核人次"), f"{len(table.rows)}"),
+                      *[(label_message(rules.label(g)), T("reports", "{0} 人次").format(n)) for g, n in grades.items()]]
+    report.charts.append(Chart(T("reports", "考核等级分布"), "bar", [label_message(rules.label(g)) for g in grades],
+                               [(T("reports", "人次"), [float(n) for n in grades.values()])]))
     if not table.rows:
-        report.notes.append("本期间内没有已评分的月度或季度考核。")
-    step(progress, 100, "完成")
+        report.notes.append(T("reports", "本期间内没有已评分的月度或季度考核。"))
+    step(progress, 100, T("reports", "完成"))
     return report

@@ -12,6 +12,7 @@ from frontdesk.services.core.roster_import import RosterPreview
 from frontdesk.services.discipline.schedule_import import FinePreview
 from frontdesk.services.sync.exporter import SINCE_LAST, last_export_at
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
+from frontdesk.ui.messages import localized
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
 
@@ -87,11 +88,11 @@ class ImportPreviewDialog(FormDialog):
             headers = [self.tr("行"), self.tr("编号"), self.tr("违规行为"), self.tr("生效日期"), self.tr("操作"),
                        self.tr("变更")]
             cells = [(str(r.line), r.code, r.offence, f"{r.effective_from or ''}", actions[r.action],
-                      "\n".join(r.changes)) for r in preview.rows]
+                      "\n".join(map(localized, r.changes))) for r in preview.rows]
             widths = (44, 60, 230, 90, 50)
         else:
             headers = [self.tr("行"), self.tr("工号"), self.tr("姓名"), self.tr("操作"), self.tr("变更")]
-            cells = [(str(r.line), r.staff_no, r.name, actions[r.action], "\n".join(r.changes)) for r in preview.rows]
+            cells = [(str(r.line), r.staff_no, r.name, actions[r.action], "\n".join(map(localized, r.changes))) for r in preview.rows]
             widths = ()
         grid = QTableWidget(len(cells), len(headers))
         grid.setObjectName("preview")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from frontdesk.services.core.list_spec import ColumnKind, ListSpec
-from frontdesk.ui.i18n import enum_format
+from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.messages import localized
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,6 +44,7 @@ class Column:
     fmt: Callable[[Any], str] | None = None
     sortable: bool = True
     align_right: bool = False
+    samples: tuple[str, ...] = ()  # texts the column should fit without eliding (an enum's labels)
 
 
 class PageModel(QAbstractTableModel):
@@ -115,8 +116,10 @@ def spec_columns(spec: ListSpec, widths: Mapping[str, int],
     for key, width in widths.items():
         column = spec.column(key)
         formatter = fmt.get(key)
-        if formatter is None and column.kind is ColumnKind.ENUM:
-            formatter = enum_format(column.labels)
+        samples: tuple[str, ...] = ()
+        if column.kind is ColumnKind.ENUM:
+            formatter = formatter or enum_format(column.labels)
+            samples = tuple(enum_text(text) for text in getattr(column.labels, "labels", ()))
         columns.append(Column(key, localized(column.header), width, formatter, column.sort_node is not None,
-                              column.kind in (ColumnKind.INT, ColumnKind.MONEY)))
+                              column.kind in (ColumnKind.INT, ColumnKind.MONEY), samples))
     return columns

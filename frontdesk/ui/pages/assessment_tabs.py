@@ -20,6 +20,7 @@ from frontdesk.domain.assessment import label as assessment_label
 from frontdesk.services.assessments import results, templates
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.file_dialogs import choose_xlsx
+from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.i18n import enum_format, enum_text
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import Column, PageModel
@@ -45,6 +46,7 @@ def table_for(columns: list[Column], parent: QWidget) -> tuple[QTableView, PageM
     for i, column in enumerate(columns):
         if column.width:
             view.setColumnWidth(i, column.width)
+    fit_headers(view)
     return view, model
 
 

@@ -11,6 +11,7 @@ from frontdesk.services.core import staff as staff_service
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.department_edit import DepartmentDialog
+from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import inform
 from frontdesk.ui.models.page_model import PageModel, spec_columns
@@ -34,6 +35,7 @@ class DepartmentsPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, column in enumerate(self.model.columns):
             self.table.setColumnWidth(i, column.width)
+        fit_headers(self.table)
         self.table.doubleClicked.connect(self.edit)
         self.show_inactive = QCheckBox(self.tr("显示已停用"))
         self.show_inactive.toggled.connect(self.refresh)

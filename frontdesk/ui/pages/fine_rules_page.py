@@ -19,6 +19,7 @@ from frontdesk.services.discipline import fine_rules
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.incident_edit import AuditDialog, FineRuleDialog
+from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.pages.base import Page
@@ -38,6 +39,7 @@ class FineRulesPage(Page):
         self.table.verticalHeader().setVisible(False)
         for j, w in enumerate((50, 70, 380, 90, 110, 140, 90)):
             self.table.setColumnWidth(j, w)
+        fit_headers(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self.edit)
         bar = QHBoxLayout()

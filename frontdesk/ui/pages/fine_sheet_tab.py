@@ -22,8 +22,9 @@ from frontdesk.services.discipline import incidents as discipline
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.incident_edit import AuditDialog, ReasonDialog
 from frontdesk.ui.file_dialogs import choose_xlsx
+from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.i18n import enum_text
-from frontdesk.ui.messages import confirm, inform, status
+from frontdesk.ui.messages import confirm, inform, localized, status
 from frontdesk.ui.ops import attempt, run_with_progress, succeeded
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
@@ -56,6 +57,7 @@ class FineSheetTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         for j, w in enumerate((90, 100, 100, 130)):
             self.table.setColumnWidth(j, w)
+        fit_headers(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("月份")))
@@ -126,7 +128,7 @@ class FineSheetTab(QWidget):
         if path is None:
             return
         count = run_with_progress(self, lambda ctx: fine_sheet.export_sheet(
-            self.ctx.actor, month, path, ctx.progress, ctx.cancelled), self.tr("正在导出 {0} 罚款表").format(month))
+            self.ctx.actor, month, path, ctx.progress, ctx.cancelled, localized), self.tr("正在导出 {0} 罚款表").format(month))
         if count is not None:
             status(self.tr("已导出 {0} 条违纪明细到 {1}").format(count, path))
 
@@ -151,6 +153,7 @@ class DismissalTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for j, w in enumerate((90, 170, 60, 300)):
             self.table.setColumnWidth(j, w)
+        fit_headers(self.table)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。")), 1)
         for text, approve in ((self.tr("同意辞退"), True), (self.tr("不予辞退"), False)):

@@ -27,6 +27,7 @@ from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.hot_words_edit import HotWordsDialog
 from frontdesk.ui.dialogs.phrase_edit import ForbiddenDialog, PhraseDialog
+from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.list_export_action import export_button, export_list
 from frontdesk.ui.messages import confirm, inform, status
 from frontdesk.ui.models.page_model import Column, PageModel, spec_columns
@@ -46,6 +47,7 @@ def _table(model: PageModel) -> QTableView:
     table.horizontalHeader().setStretchLastSection(True)
     for i, column in enumerate(model.columns):
         table.setColumnWidth(i, column.width)
+    fit_headers(table)
     return table
 
 

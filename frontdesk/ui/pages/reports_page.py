@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock
-from frontdesk.domain.report import Period, Report, month_period, week_period
+from frontdesk.domain.report import Period, Report, localize, month_period, week_period
 from frontdesk.domain.roles import Permission
 from frontdesk.services.reports import daily as reports_daily
 from frontdesk.services.reports import monthly as reports_monthly
@@ -32,7 +32,7 @@ from frontdesk.services.reports import weekly as reports_weekly
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.file_dialogs import choose_pdf, choose_xlsx
-from frontdesk.ui.messages import status
+from frontdesk.ui.messages import localized, status
 from frontdesk.ui.ops import Op, attempt, run_with_progress
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.widgets.date_field import DateField
@@ -156,10 +156,13 @@ class ReportsPage(Page):
         row = self.chooser.currentRow()
         return self.specs[row] if 0 <= row < len(self.specs) else None
 
-    def choose(self, key: str) -> None:
+    def choose(self, key: str) -> bool:
+        """Pick the report ``key``; False when this user or build has no such report."""
         for row, spec in enumerate(self.specs):
             if spec.key == key:
                 self.chooser.setCurrentRow(row)
+                return True
+        return False
 
     def _chosen(self, _row: int) -> None:
         spec = self.spec()
@@ -206,7 +209,7 @@ class ReportsPage(Page):
 
     def _progressed(self, percent: int, _total: int, what: str) -> None:
         self.progress.setValue(percent)
-        self.progress.setFormat(f"{what} %p%")
+        self.progress.setFormat(f"{localized(what)} %p%")
 
     def _ended(self) -> None:
         self._op = None
@@ -220,6 +223,8 @@ class ReportsPage(Page):
     # --- showing ----------------------------------------------------------------------------------------
 
     def _show(self, report: Report | None) -> None:
+        """Show ``report`` in the UI language; printing and Excel take that same, translated report."""
+        report = localize(report, localized) if report is not None else None
         self.report = report
         for button in self.buttons.values():
             button.setEnabled(report is not None)
@@ -246,7 +251,7 @@ class ReportsPage(Page):
 
         assert self.report is not None
         images = [render_png(c) for c in self.report.charts if not c.empty]
-        return print_document(self.report, self.ctx.site_name, images)
+        return print_document(self.report, self.ctx.site_name, images, text=localized)
 
     def print_preview(self) -> None:
         if self.report is not None:
@@ -281,7 +286,7 @@ class ReportsPage(Page):
         if target is None:
             return None
         report = self.report
-        if run_with_progress(self, lambda _ctx: write_xlsx(report, target), self.tr("正在导出报表…")) is None:
+        if run_with_progress(self, lambda _ctx: write_xlsx(report, target, localized), self.tr("正在导出报表…")) is None:
             return None
         status(self.tr("已导出 {0}").format(target))
         return target
@@ -290,9 +295,8 @@ class ReportsPage(Page):
 def _screenshot_state(key: str, scroll_to_end: bool = False) -> Callable[[Any], None]:
     def setup(window: Any) -> None:
         page = window.open_page("reports")
-        if page is None:
+        if page is None or not page.choose(key):  # not this build's report: no picture of another one
             return
-        page.choose(key)
         page.compute_now()
         QApplication.processEvents()
         bar = page.scroll.verticalScrollBar()

@@ -21,6 +21,7 @@ from frontdesk.domain.attendance import label as attendance_label
 from frontdesk.domain.roles import Permission
 from frontdesk.services.personnel import leaves, shifts
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.ops import succeeded
@@ -60,6 +61,7 @@ class RequestsTab(QWidget):
         for table, widths in ((self.leaves, (80, 80, 120, 120, 70, 120)), (self.swaps, (80, 80, 160, 120, 70))):
             for j, w in enumerate(widths):
                 table.setColumnWidth(j, w)
+            fit_headers(table)
         layout = QVBoxLayout(self)
         for title, table, decide in ((self.tr("请假申请（红色：电话请假逾期未补办，按旷工处理）"), self.leaves, self._decide_leave),
                                      (self.tr("调班申请"), self.swaps, self._decide_swap)):

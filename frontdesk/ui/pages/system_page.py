@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from frontdesk.errors import UserError
 from frontdesk.services.core import site, system
 from frontdesk.ui.context import AppContext
+from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.messages import confirm, inform, localized, show_user_error, status
 from frontdesk.ui.models.page_model import Column, PageModel
 from frontdesk.ui.ops import Op
@@ -82,6 +83,7 @@ class SystemPage(Page):
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, column in enumerate(self.backups.columns):
             self.table.setColumnWidth(i, column.width)
+        fit_headers(self.table)
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
         self.keep.setValue(ctx.settings.backups_to_keep)

@@ -83,9 +83,12 @@ class ListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(28)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header_metrics, cell_metrics = self.table.horizontalHeader().fontMetrics(), self.table.fontMetrics()
         for i, column in enumerate(columns):
-            if column.width:
-                self.table.setColumnWidth(i, column.width)
+            if column.width:  # never narrower than its header or its labels (in English too: “Satisfaction”)
+                fitted = [header_metrics.horizontalAdvance(column.header) + 28,
+                          *[min(cell_metrics.horizontalAdvance(text) + 14, 160) for text in getattr(column, "samples", ())]]
+                self.table.setColumnWidth(i, max(column.width, *fitted))
         self.table.doubleClicked.connect(self._activate)
         self.table.activated.connect(self._activate)
         self.table.selectionModel().currentRowChanged.connect(

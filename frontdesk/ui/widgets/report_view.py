@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.domain.report import Report, ReportTable, cell_text
+from frontdesk.ui.messages import localized
 
 
 def render_report(layout: QVBoxLayout, report: Report) -> None:
     """Add the report's title, figures, notes, charts and tables to ``layout``."""
-    title = QLabel(f"{report.title}　{report.period.text()}")
+    title = QLabel(QCoreApplication.translate("ReportView", "{0}　{1}").format(report.title, localized(report.period.text())))
     title.setObjectName("reportTitle")
     title.setStyleSheet("font-size: 14pt; font-weight: bold;")
     layout.addWidget(title)
@@ -74,8 +75,9 @@ def report_table(table: ReportTable) -> QTableWidget:
     widget.setAlternatingRowColors(True)
     bold = QFont(widget.font())
     bold.setBold(True)
+    totals = {"合计", QCoreApplication.translate("reports", "合计")}  # the totals row, in either language
     for r, row in enumerate(table.rows):
-        total = row[0] == "合计"
+        total = row[0] in totals
         for c, (value, column) in enumerate(zip(row, table.columns, strict=True)):
             item = QTableWidgetItem(cell_text(value, column.kind))
             if column.kind != "text":
