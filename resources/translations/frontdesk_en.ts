@@ -37,27 +37,27 @@
 <context>
     <name>AftersalesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="29"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="26"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="28"/>
         <source>售后政策</source>
         <translation>After-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="61"/>
         <source>正在导出{0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="63"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation>Exported {0} rows to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="69"/>
         <source>售后政策已保存</source>
         <translation>After-sales policy saved</translation>
     </message>
@@ -3139,32 +3139,32 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="53"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="54"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="95"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="96"/>
         <source>首页</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="96"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="97"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="97"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="99"/>
         <source>末页</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="141"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="142"/>
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
     </message>
@@ -3206,83 +3206,103 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="51"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="54"/>
         <source>FrontDesk 客服前台 - {0}</source>
         <translation>FrontDesk Service Desk - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="65"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="68"/>
         <source>当前账户没有可用的功能页面，请联系管理员分配角色。</source>
         <translation>This account has no pages available. Please ask an administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="127"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="138"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="128"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="139"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="130"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="141"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="132"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="143"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="135"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="145"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="157"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="158"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="150"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="195"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="162"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="250"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="157"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="172"/>
+        <source>扫码打开单据 (Ctrl+K)</source>
+        <translation>Scan to open (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="174"/>
+        <source>扫描单据上的二维码（或输入完整编号）后回车，直接打开该单据；其他文字回车后在当前列表中搜索</source>
+        <translation>Scan the QR code on a printed paper (or type a whole number) and press Enter to open that record; other text searches the current list</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="179"/>
+        <source>扫码打开单据</source>
+        <translation>Scan to open a record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="204"/>
+        <source>本页没有列表可搜索；扫描单据上的二维码可直接打开单据</source>
+        <translation>This page has no list to search; scanning a paper&apos;s QR code opens its record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="212"/>
         <source>站点：{0} {1}</source>
         <translation>Site: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="158"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="213"/>
         <source>用户：{0} {1}</source>
         <translation>User: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="159"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="214"/>
         <source>角色：{0}</source>
         <translation>Role: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="174"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="229"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="235"/>
         <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
         <translation>The interface language takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="196"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="251"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
@@ -7238,7 +7258,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="30"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
         <source>编号</source>
@@ -7247,7 +7267,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="29"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="48"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="30"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="31"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
@@ -7260,7 +7280,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="31"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
@@ -7463,86 +7483,86 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="28"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="31"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
         <source>投诉事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
         <source>等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
         <source>暂停计时</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
         <source>最近时限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
         <source>时限类别</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
         <source>本阶段剩余</source>
         <translation>Stage time left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="47"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
-from frontdesk.services.aftersales import order_list as aftersales_list
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.messages import status
@@ -29,29 +26,15 @@ class AftersalesPage(ListPage):
         self.add_button("excel", self.tr("导出Excel"), lambda: self.export_excel(exporter, sheet))
         if self.ctx.actor.can(Permission.APPROVE_AFTERSALES):
             self.add_button("policy", self.tr("售后政策"), self.edit_policy)
-        self.panel.search.returnPressed.connect(self.lookup)
 
     # --- lookup -----------------------------------------------------------------------------------------
 
     def lookup(self) -> None:
-        """A scanned or typed full number opens that order at once (on whichever page it belongs to)."""
-        text = self.panel.search.text().strip()
-        if "-" not in text:
-            return
-        try:
-            found = aftersales_list.find_by_number(self.ctx.actor, text)
-        except UserError:  # typed into the search box: the list's own search says the rest
-            return
-        if found is None:
-            return
-        kind, uuid = found
-        page: Any = self
-        if kind != self.kind:
-            window: Any = self.window()
-            page = window.open_page("returns" if kind == "return" else "repairs")
-            page.panel.search.setText(text.upper())
-            page.panel.refresh()
-        page.show_order(uuid)
+        """A scanned or typed full number opens that order at once (on whichever page it belongs to): the
+        list's search box does it on Enter (ListPanel → MainWindow.open_scanned, frontdesk/ui/scan.py)."""
+        opener = getattr(self.window(), "open_scanned", None)
+        if opener is not None:
+            opener(self.panel.search.text())
 
     def show_order(self, uuid: str) -> None:
         """Select the order with ``uuid`` in the list and open it (subclasses)."""

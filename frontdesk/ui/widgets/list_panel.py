@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.domain import scan_codes
 from frontdesk.services.core.listing import CURSOR_KEYS, ListQuery, Page, cursor
 from frontdesk.ui.models.page_model import Column, PageModel
 from frontdesk.ui.ops import attempt
@@ -174,6 +175,13 @@ class ListPanel(QWidget):
 
     def _search_now(self) -> None:
         self._debounce.stop()
+        # A printed paper's QR code, typed by a USB scanner, then Enter: the main window opens that record.
+        text = self.search.text()
+        opener = getattr(self.window(), "open_scanned", None)
+        if opener is not None and scan_codes.parse(text) is not None and opener(text):
+            if not self.isVisible():  # opened on another page: this list forgets the code
+                self.search.clear()
+            return
         self.page_no = 0
         self.refresh()
 
