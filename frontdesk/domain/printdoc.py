@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, NamedTuple
 
-Paper = Literal["A4", "A5"]
-PAPERS: tuple[Paper, ...] = ("A4", "A5")
+Paper = Literal["A4", "A5", "R80"]
+PAPERS: tuple[Paper, ...] = ("A4", "A5", "R80")
+ROLL_PAPERS: tuple[Paper, ...] = ("R80",)  # 80 mm roll (receipt) printers: one column, continuous length
 Align = Literal["left", "center", "right"]
 ALIGNS: tuple[Align, ...] = ("left", "center", "right")
 

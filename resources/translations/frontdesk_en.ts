@@ -37,29 +37,39 @@
 <context>
     <name>AftersalesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="26"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="28"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="28"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="30"/>
         <source>售后政策</source>
         <translation>After-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="31"/>
+        <source>打印设置</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="64"/>
         <source>正在导出{0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="66"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation>Exported {0} rows to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="72"/>
         <source>售后政策已保存</source>
         <translation>After-sales policy saved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="77"/>
+        <source>打印设置已保存</source>
+        <translation>Print settings saved</translation>
     </message>
 </context>
 <context>
@@ -3116,22 +3126,32 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/list_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="53"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="61"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/list_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="62"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/list_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="74"/>
         <source>请先在列表中选择一条记录</source>
         <translation>Please select a record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/list_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="128"/>
+        <source>已发送到打印机：{0} {1}</source>
+        <translation>Sent to the printer: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="140"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -3856,6 +3876,54 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="143"/>
         <source>{0}：{1}</source>
         <translation>{0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="17"/>
+        <source>打印设置</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="20"/>
+        <source>80 mm 小票：用于热敏小票打印机（纸宽 80 mm，连续纸，按内容长度打印）。</source>
+        <translation>80 mm receipt: for thermal receipt printers (80 mm wide continuous paper, printed as long as the content).</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="23"/>
+        <source>退换货凭证</source>
+        <translation>Return/exchange voucher</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="23"/>
+        <source>维修受理单</source>
+        <translation>Repair receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="24"/>
+        <source>维修取件单</source>
+        <translation>Pickup slip</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="25"/>
+        <source>A4 纸</source>
+        <translation>A4 paper</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="25"/>
+        <source>80 mm 小票</source>
+        <translation>80 mm receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="33"/>
+        <source>按 Ctrl+P 直接用默认打印机打印，不打开预览</source>
+        <translation>Ctrl+P prints on the default printer at once, without a preview</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="36"/>
+        <source>一键打印</source>
+        <translation>One-key print</translation>
     </message>
 </context>
 <context>
@@ -11070,6 +11138,11 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/sync/keys.py" line="73"/>
         <source>密钥文件不存在：{0}</source>
         <translation>The key file does not exist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/print_settings.py" line="47"/>
+        <source>请选择 A4 或 80 mm 小票</source>
+        <translation>Choose A4 or 80 mm receipt</translation>
     </message>
 </context>
 <context>

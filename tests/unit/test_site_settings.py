@@ -27,6 +27,8 @@ SAMPLES = {
     "complaints.calendar_data": "chinesecalendar 1.10.0",
     "holidays.schedule_years": [2027, 2028],
     "demo.progress": {"rows": 300, "seed": 5, "steps": {"contacts": 12}, "made": {"contacts": 270}},
+    "print.papers": {"pickup_slip": "R80", "repair_receipt": "A4", "return_voucher": "R80"},
+    "print.direct": True,
 }
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from frontdesk.domain.roles import Permission
 from frontdesk.services.core.listing import ListQuery
+from frontdesk.ui import screenshots
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.messages import status
 from frontdesk.ui.ops import run_with_progress
@@ -26,6 +28,7 @@ class AftersalesPage(ListPage):
         self.add_button("excel", self.tr("导出Excel"), lambda: self.export_excel(exporter, sheet))
         if self.ctx.actor.can(Permission.APPROVE_AFTERSALES):
             self.add_button("policy", self.tr("售后政策"), self.edit_policy)
+            self.add_button("print_settings", self.tr("打印设置"), self.edit_print_settings)
 
     # --- lookup -----------------------------------------------------------------------------------------
 
@@ -67,3 +70,17 @@ class AftersalesPage(ListPage):
         from frontdesk.ui.dialogs.aftersales_policy import PolicyDialog
 
         self.run(lambda: PolicyDialog(self.ctx.actor, self), self.tr("售后政策已保存"))
+
+    def edit_print_settings(self) -> None:
+        from frontdesk.ui.dialogs.print_settings import PrintSettingsDialog
+
+        self.run(lambda: PrintSettingsDialog(self.ctx.actor, self), self.tr("打印设置已保存"))
+
+
+def _print_settings(win: Any) -> Any:
+    from frontdesk.ui.dialogs.print_settings import PrintSettingsDialog
+
+    return PrintSettingsDialog(win.ctx.actor, win)
+
+
+screenshots.DIALOGS["print-settings"] = _print_settings
