@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 import frontdesk
 from frontdesk.domain.roles import Permission
 from frontdesk.services.core import site
-from frontdesk.ui import scan
+from frontdesk.ui import file_dialogs, scan
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.settings_edit import SettingsDialog
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        file_dialogs.remember_in(ctx.persist.window, ctx.save_persist)  # each kind of file: its last folder
         self._build_menus()
         self._build_status_bar()
         bridge.info.connect(self._status_message)

@@ -1763,13 +1763,13 @@ Appeal reason: {3}</translation>
 <context>
     <name>ExportRunner</name>
     <message>
-        <location filename="../../frontdesk/ui/file_dialogs.py" line="20"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="87"/>
         <location filename="../../frontdesk/ui/list_export_action.py" line="37"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/file_dialogs.py" line="26"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="93"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -2722,12 +2722,12 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/file_dialogs.py" line="32"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="98"/>
         <source>选择放假安排文件</source>
         <translation>Choose a holiday schedule file</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/file_dialogs.py" line="33"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="99"/>
         <source>放假安排 (*.json *.ics);;所有文件 (*)</source>
         <translation>Holiday schedules (*.json *.ics);;All files (*)</translation>
     </message>
@@ -2941,94 +2941,94 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="50"/>
         <source>搜索标题、关键词或答复内容</source>
         <translation>Search title, keywords or answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="52"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="57"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="66"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="66"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="67"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="68"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="91"/>
         <source>复制答复</source>
         <translation>Copy answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="125"/>
         <source>选择一条知识查看答复</source>
         <translation>Select an article to read its answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="142"/>
         <source>答复已复制</source>
         <translation>Answer copied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="147"/>
         <source>请先在列表中选择一条知识</source>
         <translation>Select an article in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="152"/>
         <source>已新增知识条目</source>
         <translation>Article added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="158"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="163"/>
         <source>删除知识条目“{0}”吗？</source>
         <translation>Delete the article “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="166"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="172"/>
         <source>选择要导入的知识库表格</source>
         <translation>Choose the knowledge base sheet to import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="180"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="181"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}</source>
@@ -3037,27 +3037,27 @@ Please enter this desk&apos;s site details and set up the administrator account.
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="181"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="186"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet “{0}”: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="188"/>
         <source>新增：{0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="189"/>
         <source>更新：{0}</source>
         <translation>Updated: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="192"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="190"/>
         <source>导入业务知识库 — 预览</source>
         <translation>Import knowledge base — preview</translation>
     </message>
@@ -3236,93 +3236,93 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>This account has no pages available. Please ask an administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="138"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="139"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="139"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="140"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="141"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="142"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="143"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="144"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="147"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="157"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="158"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="158"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="159"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="162"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="250"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="163"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="251"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="172"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="173"/>
         <source>扫码打开单据 (Ctrl+K)</source>
         <translation>Scan to open (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="174"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="175"/>
         <source>扫描单据上的二维码（或输入完整编号）后回车，直接打开该单据；其他文字回车后在当前列表中搜索</source>
         <translation>Scan the QR code on a printed paper (or type a whole number) and press Enter to open that record; other text searches the current list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="179"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
         <source>扫码打开单据</source>
         <translation>Scan to open a record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="204"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="205"/>
         <source>本页没有列表可搜索；扫描单据上的二维码可直接打开单据</source>
         <translation>This page has no list to search; scanning a paper&apos;s QR code opens its record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="212"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="213"/>
         <source>站点：{0} {1}</source>
         <translation>Site: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="213"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="214"/>
         <source>用户：{0} {1}</source>
         <translation>User: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="214"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="215"/>
         <source>角色：{0}</source>
         <translation>Role: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="229"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="230"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="235"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="236"/>
         <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
         <translation>The interface language takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="251"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="252"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
