@@ -435,8 +435,8 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/caller_card.py" line="112"/>
-        <source>来电人</source>
-        <translation>Caller</translation>
+        <source>来电人 {0}</source>
+        <translation>Caller {0}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/caller_card.py" line="114"/>
@@ -461,12 +461,12 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/widgets/caller_card.py" line="139"/>
         <source>来过 {0} 次</source>
-        <translation>{0} contacts</translation>
+        <translation>Came {0}×</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/caller_card.py" line="141"/>
         <source>未结投诉 {0} 件</source>
-        <translation>{0} open complaints</translation>
+        <translation>{0} open complaint(s)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/caller_card.py" line="147"/>
@@ -4003,92 +4003,92 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="90"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="92"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="95"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="99"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="101"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="109"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="119"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="240"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="242"/>
         <source>已填入来电人 {0}</source>
         <translation>Caller {0} filled in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="257"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="259"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="268"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="270"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="275"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="277"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="276"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="278"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="281"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="283"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -5650,51 +5650,61 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="28"/>
+        <source>接待登记的电话栏：填入来电人（输入任意 4 位号码后）；换一位来电人</source>
+        <translation>Contact log, phone field: take the caller (after any 4 digits); pick another caller</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="29"/>
+        <source>列表页：打印所选记录的单据（打印设置中可设为不预览直接打印）</source>
+        <translation>List pages: print the selected record&apos;s paper (Print settings can print without a preview)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="30"/>
         <source>日期框：直接输入日期（本年的 11 月 20 日等）</source>
         <translation>Date box: type the date (1120 is 20 November this year)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="31"/>
         <source>日期框：今天、三天后、昨天</source>
         <translation>Date box: today, three days on, yesterday</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="32"/>
         <source>日期框：后一天 / 前一天；打开日历</source>
         <translation>Date box: next / previous day; open the calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="41"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="42"/>
         <source>{0}（当前账户无权限）</source>
         <translation>{0} (not allowed for this account)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="44"/>
         <source>所有表单</source>
         <translation>All forms</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="48"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="48"/>
         <source>功能</source>
         <translation>Does</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="48"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="57"/>
         <source>主窗口中的快捷键在任何位置都可用，菜单里也列出了它们。</source>
         <translation>The main window&apos;s shortcuts work wherever the cursor is; the menus list them too.</translation>
     </message>

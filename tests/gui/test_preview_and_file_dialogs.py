@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog
 
@@ -16,7 +17,6 @@ from frontdesk.ui import file_dialogs, printing
 def test_preview_opens_maximised_at_fit_width(qtbot):
     dialog = printing.make_print_preview(PrintDocument(title="维修受理单", number="S01-WX-20261202-0001",
                                                        fields=[("顾客", "王女士")], qr_text="FD:WX:S01-WX-20261202-0001"))
-    qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     preview = dialog.findChild(QPrintPreviewWidget)
@@ -24,6 +24,8 @@ def test_preview_opens_maximised_at_fit_width(qtbot):
     qtbot.waitUntil(lambda: preview.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth)
     assert preview.zoomFactor() > 0.5  # was 38.6 %
     dialog.close()
+    dialog.deleteLater()  # gone, so the next test's window gets the keyboard
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_file_dialogs_start_in_the_last_folder_of_their_kind(qtbot, tmp_path, monkeypatch):

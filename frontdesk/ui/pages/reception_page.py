@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QVBoxLayout,
+    QWidget,
 )
 
 from frontdesk import clock
@@ -24,6 +25,7 @@ from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
 from frontdesk.services.reception import callers
 from frontdesk.services.reception import contacts as reception
+from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
 from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
@@ -280,3 +282,16 @@ class ReceptionPage(Page):
             return
         status(self.tr("已办结 {0}").format(row["number"]))
         self.panel.refresh()
+
+
+def _caller_card_state(win: QWidget) -> None:
+    """Screenshots: the caller card after four digits of a complaining caller's number."""
+    page = win.open_page("reception")
+    page.form.clear()
+    rows = reception.list_contacts(win.ctx.actor, ListQuery(filters={"category": "complaint"}, page_size=20)).rows
+    phone = next((r["phone"] for r in rows if r["phone"]), "")
+    page.form.phone.setText(phone[-4:])
+    page.form.flush_phone()
+
+
+screenshots.PAGE_STATES["reception-caller-card"] = _caller_card_state

@@ -109,7 +109,7 @@ class CallerCard(QWidget):
         if not callers:
             self.title.setText(self.tr("来电/来访历史"))
         elif len(callers) == 1:
-            self.title.setText(self.tr("来电人"))
+            self.title.setText(self.tr("来电人 {0}").format(callers[0].phone))
         else:
             self.title.setText(self.tr("匹配的来电人（{0} 位）").format(len(callers)))
         self._show_current()
@@ -136,7 +136,7 @@ class CallerCard(QWidget):
         parts = [f"<b>{escape(caller.name or nameless)}</b>"]
         if caller.level:
             parts.append(f"<span style='{BADGE.get(caller.level, '')}'>&nbsp;{escape(enum_text(caller.level, visits.label))}&nbsp;</span>")
-        facts = [escape(caller.phone), escape(self.tr("来过 {0} 次").format(caller.contacts))]
+        facts = [escape(self.tr("来过 {0} 次").format(caller.contacts))]
         if caller.open_cases:
             cases = self.tr("未结投诉 {0} 件").format(len(caller.open_cases))
             facts.append(f"<span style='color:{CASE_COLOR};'>{escape(cases)}</span>")
