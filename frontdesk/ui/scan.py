@@ -47,7 +47,10 @@ def open_scanned(window: Any, text: str) -> bool:
             page.form.load(row)
         return True
     panel = page.panel
+    panel.search.blockSignals(True)  # no search-as-you-type refresh later, undoing the selection
     panel.search.setText(found.number)  # the list shows that record alone, selected
+    panel.search.blockSignals(False)
+    panel.page_no = 0
     panel.refresh()
     _select(panel, found.uuid)
     if found.kind == "repair":

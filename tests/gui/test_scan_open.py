@@ -79,3 +79,18 @@ def test_scanned_papers_open_their_records(qtbot, paths, staff_actor, frozen_clo
 
 def test_a_scan_after_text_in_the_box_still_reads():
     assert scan_codes.parse("S01-WX-20261202-0003FD:TH:S01-TH-20261202-0001") == ("return", "S01-TH-20261202-0001")
+
+
+def test_a_whole_number_opens_only_on_enter(qtbot, paths, staff_actor, frozen_clock, monkeypatch):
+    repair = repairs.create_repair(staff_actor, RepairInput("李女士", "13911112222", "手表", "不走字", appearance="完好"))
+    details = scripted(monkeypatch, RepairDetailDialog, lambda d: None)
+    window = window_for(qtbot, paths, staff_actor)
+    page = window.open_page("repairs")
+    page.panel.search.setFocus()
+    qtbot.keyClicks(page.panel.search, repair.number)
+    qtbot.wait(400)  # typed and paused: the list searches, nothing opens
+    assert details == [] and page.panel.model.rowCount() == 1
+    qtbot.keyClick(page.panel.search, Qt.Key.Key_Return)
+    assert len(details) == 1
+    qtbot.wait(400)
+    assert page.panel.current_row()["uuid"] == repair.uuid  # still selected after the dialog
