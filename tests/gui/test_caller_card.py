@@ -11,7 +11,8 @@ from frontdesk.domain.visits import KeyCustomerInput
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception.visits import save_key_customer
-from tests.gui.gui_helpers import window_for
+from frontdesk.ui.dialogs.complaint_detail import ComplaintDetailDialog
+from tests.gui.gui_helpers import scripted, window_for
 from tests.gui.test_reception_gui import typed
 
 
@@ -21,7 +22,7 @@ def earlier(actor, phone: str, name: str, n: int, category: str = Category.CONSU
                                                    customer_name=name, phone=phone, request=f"第{i + 1}次咨询"))
 
 
-def test_four_digits_then_enter_take_the_caller(qtbot, paths, staff_actor, frozen_clock):
+def test_four_digits_then_enter_take_the_caller(qtbot, paths, staff_actor, frozen_clock, monkeypatch):
     earlier(staff_actor, "13912345678", "李先生", 6)
     earlier(staff_actor, "13912345678", "李先生", 1, Category.COMPLAINT.value)
     save_key_customer(staff_actor, KeyCustomerInput(name="永康物流有限公司", phone="19597602094", level="key"))
@@ -39,6 +40,11 @@ def test_four_digits_then_enter_take_the_caller(qtbot, paths, staff_actor, froze
     qtbot.waitUntil(lambda: card.history.viewport().height() > 50)
     assert card.history.viewport().height() // card.history.sizeHintForRow(0) >= 5
     assert card.hint.isVisible() and "Enter" in card.hint.text()
+    cases = scripted(monkeypatch, ComplaintDetailDialog, lambda d: None)
+    card._open(card.history.item(0))  # double-click on the open complaint: its detail
+    assert len(cases) == 1 and window.current_page().objectName() == "page_complaints"
+    window.open_page("reception")
+    form.phone.setFocus()
     qtbot.keyClick(form.phone, Qt.Key.Key_Return)
     assert (form.customer_name.text(), form.phone.text()) == ("李先生", "13912345678")
     assert QApplication.focusWidget() is form.request

@@ -245,11 +245,11 @@ class ReceptionPage(Page):
     def _open_contact(self, uuid: str) -> None:
         self.form.load(reception.get_contact(self.ctx.actor, uuid))
 
-    def _open_case(self, uuid: str) -> None:
-        window = self.window()
-        opener = getattr(window, "open_record", None)
+    def _open_case(self, number: str) -> None:
+        """Double-click on an open complaint in the caller card: its detail, as a scanned transfer slip opens it."""
+        opener = getattr(self.window(), "open_scanned", None)
         if opener is not None:
-            opener("complaint", uuid)
+            opener(number)
 
     # --- actions ---------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ class CallerCard(QWidget):
     """Shows ``set_callers``'s list; ``move`` picks another caller; ``selected`` is the one Enter takes."""
 
     contactOpened = Signal(str)  # noqa: N815 - a contact's uuid (double-click on a history entry)
-    caseOpened = Signal(str)  # noqa: N815 - a complaint's uuid
+    caseOpened = Signal(str)  # noqa: N815 - a complaint's number
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,7 +148,7 @@ class CallerCard(QWidget):
                 case["number"], enum_text(case["stage"], lambda s: Stage(s).label), case["subject"]))
             item.setForeground(QBrush(QColor(CASE_COLOR)))
             item.setToolTip(item.text())
-            item.setData(Qt.ItemDataRole.UserRole, ("case", case["uuid"]))
+            item.setData(Qt.ItemDataRole.UserRole, ("case", case["number"]))
             self.history.addItem(item)
         for row in caller.history:
             item = QListWidgetItem(
@@ -159,8 +159,8 @@ class CallerCard(QWidget):
             self.history.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:
-        kind, uuid = item.data(Qt.ItemDataRole.UserRole)
-        (self.contactOpened if kind == "contact" else self.caseOpened).emit(uuid)
+        kind, key = item.data(Qt.ItemDataRole.UserRole)
+        (self.contactOpened if kind == "contact" else self.caseOpened).emit(key)
 
 
 def _grey(text: str) -> str:
