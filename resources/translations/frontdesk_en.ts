@@ -5650,13 +5650,13 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="28"/>
-        <source>接待登记的电话栏：填入来电人（输入任意 4 位号码后）；换一位来电人</source>
-        <translation>Contact log, phone field: take the caller (after any 4 digits); pick another caller</translation>
+        <source>接待登记的电话栏：填入来电人；换一位来电人</source>
+        <translation>Contact log phone: take the caller; pick another</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="29"/>
-        <source>列表页：打印所选记录的单据（打印设置中可设为不预览直接打印）</source>
-        <translation>List pages: print the selected record&apos;s paper (Print settings can print without a preview)</translation>
+        <source>列表页：打印所选记录的单据</source>
+        <translation>Lists: print the selected record&apos;s paper</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="30"/>
