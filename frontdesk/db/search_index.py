@@ -123,6 +123,25 @@ def matching_ids(query: str, table: str = TABLE) -> peewee.Node | None:
     return peewee.SQL(f"(SELECT rowid FROM {table} WHERE {target} MATCH ?)", [phrase])
 
 
+def recent_matching_ids(query: str, limit: int, table: str = TABLE) -> peewee.Node | None:
+    """Like ``matching_ids``, but only the ``limit`` newest matches (highest ids): a bounded lookup for a
+    few typed characters that may match most records (a caller card from four digits)."""
+    if _pg():
+        match = _pg_match(query, table)
+        if match is None:
+            return None
+        source, where, params = match
+        return peewee.SQL(f"(SELECT g.rowid FROM {source} WHERE {where} ORDER BY g.rowid DESC LIMIT %s)",
+                          [*params, limit])
+    expression = match_expression(query)
+    if expression is None:
+        return None
+    column, phrase = expression
+    target = f"{table}.{column}" if column else table
+    return peewee.SQL(f"(SELECT rowid FROM {table} WHERE {target} MATCH ? ORDER BY rowid DESC LIMIT ?)",
+                      [phrase, limit])
+
+
 def count(query: str, table: str = TABLE) -> int:
     if _pg():
         match = _pg_match(query, table)

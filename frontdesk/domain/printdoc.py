@@ -9,8 +9,9 @@ from typing import Any, Literal, NamedTuple
 
 from frontdesk.errors import T
 
-Paper = Literal["A4", "A5"]
-PAPERS: tuple[Paper, ...] = ("A4", "A5")
+Paper = Literal["A4", "A5", "R80"]
+PAPERS: tuple[Paper, ...] = ("A4", "A5", "R80")
+ROLL_PAPERS: tuple[Paper, ...] = ("R80",)  # 80 mm roll (receipt) printers: one column, continuous length
 Align = Literal["left", "center", "right"]
 ALIGNS: tuple[Align, ...] = ("left", "center", "right")
 

@@ -7,22 +7,25 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 import frontdesk
 from frontdesk.domain.roles import Permission
 from frontdesk.services.core import site
+from frontdesk.ui import file_dialogs, scan
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.password import PasswordDialog
 from frontdesk.ui.dialogs.settings_edit import SettingsDialog
 from frontdesk.ui.dialogs.shortcuts import ShortcutsDialog
-from frontdesk.ui.hotkeys import add_hotkeys
+from frontdesk.ui.hotkeys import add_hotkeys, search_box
 from frontdesk.ui.messages import bridge, confirm, status
 from frontdesk.ui.pages.base import Page, PageSpec
 from frontdesk.ui.pages.registry import page_specs
@@ -31,7 +34,7 @@ from frontdesk.ui.widgets.overdue_label import OverdueLabel, open_overdue
 
 NAV_STYLE = """
 QListWidget#nav { background: #263238; color: #eceff1; border: none; font-size: 11pt; outline: 0; }
-QListWidget#nav::item { padding: 6px 14px; }
+QListWidget#nav::item { padding: 5px 14px; }
 QListWidget#nav::item:selected { background: #1e88e5; color: white; }
 QListWidget#nav::item:hover:!selected { background: #37474f; }
 """
@@ -71,10 +74,19 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.nav)
+        side = QWidget()
+        side.setObjectName("navColumn")
+        side.setFixedWidth(170)
+        side.setStyleSheet("QWidget#navColumn { background: #263238; }")
+        self.nav_column = QVBoxLayout(side)
+        self.nav_column.setContentsMargins(0, 0, 0, 0)
+        self.nav_column.setSpacing(0)
+        self.nav_column.addWidget(self.nav, 1)
+        row.addWidget(side)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        file_dialogs.remember_in(ctx.persist.window, ctx.save_persist)  # each kind of file: its last folder
         self._build_menus()
         self._build_status_bar()
         bridge.info.connect(self._status_message)
@@ -142,6 +154,7 @@ class MainWindow(QMainWindow):
                 system_menu.addAction(action)
         self.logout_action = logout
         self.work_menu = add_hotkeys(self)
+        self._build_global_search()
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         cheat_sheet = QAction(self.tr("快捷键一览"), self)
         cheat_sheet.setObjectName("shortcuts")
@@ -151,6 +164,49 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.about)
         help_menu.addAction(cheat_sheet)
         help_menu.addAction(about)
+
+    def _build_global_search(self) -> None:
+        """The search box at the right of the menu bar: a USB scanner types a printed paper's QR code there
+        (Ctrl+K puts the cursor in it), Enter opens that record; other text searches the current list."""
+        self.global_search = QLineEdit()
+        self.global_search.setObjectName("globalSearch")
+        self.global_search.setPlaceholderText(self.tr("扫码打开单据 (Ctrl+K)"))
+        self.global_search.setClearButtonEnabled(True)
+        self.global_search.setToolTip(self.tr("扫描单据上的二维码（或输入完整编号）后回车，直接打开该单据；"
+                                              "其他文字回车后在当前列表中搜索"))
+        self.global_search.setStyleSheet("QLineEdit#globalSearch { margin: 4px; padding: 3px; }")
+        self.global_search.returnPressed.connect(self._global_search)
+        self.nav_column.insertWidget(0, self.global_search)  # above the page list, on every page
+        action = QAction(self.tr("扫码打开单据"), self)
+        action.setObjectName("hotkey_scan")
+        action.setShortcut(QKeySequence("Ctrl+K"))
+        action.triggered.connect(self.focus_global_search)
+        self.work_menu.addAction(action)
+
+    def focus_global_search(self) -> None:
+        self.global_search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.global_search.selectAll()
+
+    def open_scanned(self, text: str) -> bool:
+        """Open the record a scanned QR code (or a whole typed number) names; False if it names none."""
+        return scan.open_scanned(self, text)
+
+    def _global_search(self) -> None:
+        text = self.global_search.text().strip()
+        if not text:
+            return
+        if scan.is_code(text):
+            if self.open_scanned(text):
+                self.global_search.clear()
+            return
+        page = self.current_page()
+        box = search_box(page) if page is not None else None
+        if box is None:
+            status(self.tr("本页没有列表可搜索；扫描单据上的二维码可直接打开单据"))
+            return
+        box.setText(text)  # words: the current page's list searches them
+        box.returnPressed.emit()
+        self.global_search.clear()
 
     def _build_status_bar(self) -> None:
         actor = self.ctx.actor

@@ -11,7 +11,7 @@ from pathlib import Path
 from string import Template
 
 import segno
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
@@ -22,12 +22,13 @@ from PySide6.QtGui import (
     QRawFont,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QWidget
 
-from frontdesk.domain.printdoc import Field, PrintDocument, Table, copy_caption, localize
+from frontdesk.domain.printdoc import ROLL_PAPERS, Field, PrintDocument, Table, copy_caption, localize
 from frontdesk.errors import UserError
 from frontdesk.paths import owner_only, resource_dir
+from frontdesk.ui import receipt
 from frontdesk.ui.i18n import CJK_FAMILIES
 from frontdesk.ui.messages import localized
 
@@ -35,9 +36,9 @@ TEMPLATE_DIR = resource_dir() / "print"
 QR_URL = "frontdesk-print:qr.png"
 LAYOUT_DPI = 96  # the units of the HTML (img width, px borders): CSS pixels, 96 per inch
 PDF_DPI = 300
-MARGINS_MM = {"A4": 15.0, "A5": 10.0}
-QR_SIZE_MM = {"A4": 24.0, "A5": 20.0}
-BODY_PT = {"A4": 10.5, "A5": 9.0}  # as body in document.css and paper-A5.css
+MARGINS_MM = {"A4": 15.0, "A5": 10.0, "R80": receipt.ROLL_MARGIN_MM}
+QR_SIZE_MM = {"A4": 24.0, "A5": 20.0, "R80": receipt.QR_MM}
+BODY_PT = {"A4": 10.5, "A5": 9.0, "R80": 8.5}  # as body in document.css, paper-A5.css and paper-R80.css
 SIGNATURES_PER_ROW = 3
 BLANK_WIDE_FIELD = "&nbsp;<br/>" * 3 + "&nbsp;"  # an empty wide field is room to write by hand (处理意见)
 _SIGN_LINE = '<td class="sign-line" width="20%">&nbsp;</td>'
@@ -58,7 +59,14 @@ def qr_png(text: str, scale: int = 8) -> bytes:
 
 
 def page_layout(doc: PrintDocument) -> QPageLayout:
-    """The paper, orientation and margins the document is designed for."""
+    """The paper, orientation and margins the document is designed for (80 mm roll paper: as long as the
+    content, one continuous page)."""
+    if doc.paper in ROLL_PAPERS:
+        margin = MARGINS_MM[doc.paper]
+        size = QPageSize(QSizeF(receipt.ROLL_WIDTH_MM, roll_length_mm(doc)), QPageSize.Unit.Millimeter,
+                         "80 mm", QPageSize.SizeMatchPolicy.ExactMatch)
+        return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(margin, margin, margin, margin),
+                           QPageLayout.Unit.Millimeter)
     orientation = QPageLayout.Orientation.Landscape if doc.landscape else QPageLayout.Orientation.Portrait
     margin = MARGINS_MM[doc.paper]
     return QPageLayout(
@@ -87,6 +95,8 @@ def _text(value: str) -> str:
 def render_html(doc: PrintDocument, content_width_px: float | None = None) -> str:
     """The whole document as HTML: one page per copy, each after a page break; its text in the UI language."""
     doc = localize(doc, localized)
+    if doc.paper in ROLL_PAPERS:
+        return receipt.render_receipt_html(doc, round(mm_to_px(QR_SIZE_MM[doc.paper])))
     if content_width_px is None:
         content_width_px = mm_to_px(page_layout(doc).paintRect(QPageLayout.Unit.Millimeter).width())
     labels = doc.copy_labels()
@@ -229,6 +239,12 @@ def build_text_document(doc: PrintDocument, layout: QPageLayout | None = None) -
     layout = layout or page_layout(doc)
     paint_mm = layout.paintRect(QPageLayout.Unit.Millimeter)
     page = QSizeF(mm_to_px(paint_mm.width()), mm_to_px(paint_mm.height()))
+    text = _text_document(doc, page.width())
+    text.setPageSize(page)
+    return text
+
+
+def _text_document(doc: PrintDocument, width_px: float) -> QTextDocument:
     text = QTextDocument()
     text.setDocumentMargin(0)
     text.setDefaultFont(document_font(doc))
@@ -239,9 +255,17 @@ def build_text_document(doc: PrintDocument, layout: QPageLayout | None = None) -
         images[QR_URL] = qr_png(doc.qr_text)
     for url, png in images.items():
         text.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), QImage.fromData(png, "PNG"))
-    text.setPageSize(page)
-    text.setHtml(render_html(doc, page.width()))
+    text.setTextWidth(width_px)
+    text.setHtml(render_html(doc, width_px))
     return text
+
+
+def roll_length_mm(doc: PrintDocument) -> float:
+    """How long a roll-paper document is: its content laid out at the printable width, plus the margins."""
+    margin = MARGINS_MM[doc.paper]
+    text = _text_document(doc, mm_to_px(receipt.ROLL_WIDTH_MM - 2 * margin))
+    content_mm = text.documentLayout().documentSize().height() / LAYOUT_DPI * 25.4
+    return round(content_mm + 2 * margin + 2.0, 1)  # 2 mm to spare: the last line never spills onto a page 2
 
 
 def _print(doc: PrintDocument, device: QPagedPaintDevice) -> None:
@@ -354,6 +378,19 @@ def print_document(doc: PrintDocument, printer: QPrinter) -> None:
     _print(doc, printer)
 
 
+def print_direct(doc: PrintDocument) -> str:
+    """Print ``doc`` on the default printer at once, on its own paper (80 mm roll: as long as the content);
+    the printer's name. A UserError when the computer has no default printer."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        raise UserError("这台电脑没有默认打印机：请在系统设置中添加打印机，或在打印设置中关闭“一键打印”。")
+    printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(doc.title)
+    printer.setPageLayout(page_layout(doc))
+    print_document(doc, printer)
+    return info.printerName()
+
+
 def make_print_preview(doc: PrintDocument, parent: QWidget | None = None) -> QPrintPreviewDialog:
     """A preview dialog for ``doc`` whose printer starts on the document's paper; not yet shown."""
     dialog = QPrintPreviewDialog(parent)  # owns its printer
@@ -362,7 +399,20 @@ def make_print_preview(doc: PrintDocument, parent: QWidget | None = None) -> QPr
     printer.setDocName(doc.title)
     dialog.setWindowTitle(f"打印预览 - {doc.title}")
     dialog.paintRequested.connect(lambda target: print_document(doc, target))
+    # Opens maximised at the page's width (it opened small at 38.6 %): readable at once on a 1366×768 screen.
+    dialog.setWindowState(dialog.windowState() | Qt.WindowState.WindowMaximized)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    if preview is not None:
+        preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)
+        preview.previewChanged.connect(lambda: _fit_width_once(dialog, preview))
     return dialog
+
+
+def _fit_width_once(dialog: QPrintPreviewDialog, preview: QPrintPreviewWidget) -> None:
+    """The preview re-lays itself out when shown (and resets the zoom mode its toolbar shows): fit again, once."""
+    if not dialog.property("fitted"):
+        dialog.setProperty("fitted", True)
+        preview.fitToWidth()
 
 
 def show_print_preview(doc: PrintDocument, parent: QWidget | None = None) -> bool:

@@ -37,29 +37,39 @@
 <context>
     <name>AftersalesPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="29"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="28"/>
         <source>导出Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="30"/>
         <source>售后政策</source>
         <translation>After-sales policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="31"/>
+        <source>打印设置</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="64"/>
         <source>正在导出{0}…</source>
         <translation>Exporting {0}…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="66"/>
         <source>已导出 {0} 行到 {1}</source>
         <translation>Exported {0} rows to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="72"/>
         <source>售后政策已保存</source>
         <translation>After-sales policy saved</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/aftersales_common.py" line="77"/>
+        <source>打印设置已保存</source>
+        <translation>Print settings saved</translation>
     </message>
 </context>
 <context>
@@ -409,6 +419,64 @@ Appeal reason: {3}</translation>
         <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
         <source>新值</source>
         <translation>New value</translation>
+    </message>
+</context>
+<context>
+    <name>CallerCard</name>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="68"/>
+        <source>Enter 填入</source>
+        <translation>Enter: take</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="71"/>
+        <source>在联系电话栏按 Enter：填入来电人的称呼和完整号码；↑/↓ 换一位来电人</source>
+        <translation>Enter in the phone field fills in the caller&apos;s name and full number; ↑/↓ picks another caller</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="110"/>
+        <source>来电/来访历史</source>
+        <translation>Call/visit history</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="112"/>
+        <source>来电人 {0}</source>
+        <translation>Caller {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="114"/>
+        <source>匹配的来电人（{0} 位）</source>
+        <translation>Matching callers ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="132"/>
+        <source>输入号码中任意 4 位数字</source>
+        <translation>Type any 4 digits of the number</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="133"/>
+        <source>即显示来电人及其历史</source>
+        <translation>to see the caller and their history</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="135"/>
+        <source>（未留称呼）</source>
+        <translation>(no name given)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="139"/>
+        <source>来过 {0} 次</source>
+        <translation>Came {0}×</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="141"/>
+        <source>未结投诉 {0} 件</source>
+        <translation>{0} open complaint(s)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="147"/>
+        <source>未结投诉 {0} {1}：{2}</source>
+        <translation>Open complaint {0} {1}: {2}</translation>
     </message>
 </context>
 <context>
@@ -1050,118 +1118,118 @@ Appeal reason: {3}</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="43"/>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="179"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="44"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="187"/>
         <source>接待登记（新）</source>
         <translation>Contact log (new)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="50"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="51"/>
         <source>如 王女士，可不填</source>
         <translation>e.g. Ms. Wang, optional</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="54"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="55"/>
         <source>手机或座机；现场匿名可不填</source>
         <translation>Mobile or landline; optional for anonymous walk-ins</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="58"/>
         <source>客户的核心诉求（必填）</source>
         <translation>The customer&apos;s main request (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="61"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="62"/>
         <source>处理情况及结果；Ctrl+Enter 保存并办结</source>
         <translation>Handling and outcome; Ctrl+Enter saves and closes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="69"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="70"/>
         <source>需后续跟进的事项</source>
         <translation>Items needing follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="70"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="71"/>
         <source>（跟进人）</source>
         <translation>(owner)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="93"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="94"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="94"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="95"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="95"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
         <source>客户称呼</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="97"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="101"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="102"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
         <source>回复方式</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
         <source>承诺回复</source>
         <translation>Reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="105"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="111"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="112"/>
         <source>跟进人/期限</source>
         <translation>Owner/due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="120"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="121"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="123"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="124"/>
         <source>保存并办结 (Ctrl+Enter)</source>
         <translation>Save and close (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="126"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="127"/>
         <source>新登记 (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="128"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="129"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="195"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="203"/>
         <source>编辑 {0}（首问负责人：{1}）</source>
         <translation>Edit {0} (first-contact owner: {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="271"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="290"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -2071,13 +2139,13 @@ Appeal reason: {3}</translation>
 <context>
     <name>ExportRunner</name>
     <message>
-        <location filename="../../frontdesk/ui/file_dialogs.py" line="20"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="87"/>
         <location filename="../../frontdesk/ui/list_export_action.py" line="38"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/file_dialogs.py" line="26"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="93"/>
         <source>导出PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -3333,12 +3401,12 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/file_dialogs.py" line="32"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="98"/>
         <source>选择放假安排文件</source>
         <translation>Choose a holiday schedule file</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/file_dialogs.py" line="33"/>
+        <location filename="../../frontdesk/ui/file_dialogs.py" line="99"/>
         <source>放假安排 (*.json *.ics);;所有文件 (*)</source>
         <translation>Holiday schedules (*.json *.ics);;All files (*)</translation>
     </message>
@@ -3731,94 +3799,94 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>KnowledgePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="50"/>
         <source>搜索标题、关键词或答复内容</source>
         <translation>Search title, keywords or answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="52"/>
         <source>全部分类</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="57"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="66"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="66"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="67"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="68"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="91"/>
         <source>复制答复</source>
         <translation>Copy answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="125"/>
         <source>选择一条知识查看答复</source>
         <translation>Select an article to read its answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="143"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="142"/>
         <source>答复已复制</source>
         <translation>Answer copied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="147"/>
         <source>请先在列表中选择一条知识</source>
         <translation>Select an article in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="153"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="152"/>
         <source>已新增知识条目</source>
         <translation>Article added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="158"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="163"/>
         <source>删除知识条目“{0}”吗？</source>
         <translation>Delete the article “{0}”?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="166"/>
         <source>已删除</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="172"/>
         <source>选择要导入的知识库表格</source>
         <translation>Choose the knowledge base sheet to import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="180"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="181"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}</source>
@@ -3827,27 +3895,27 @@ Please enter this desk&apos;s site details and set up the administrator account.
 {0}{1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="181"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="186"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet “{0}”: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="188"/>
         <source>新增：{0}</source>
         <translation>New: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="189"/>
         <source>更新：{0}</source>
         <translation>Updated: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="192"/>
+        <location filename="../../frontdesk/ui/pages/knowledge_page.py" line="190"/>
         <source>导入业务知识库 — 预览</source>
         <translation>Import knowledge base — preview</translation>
     </message>
@@ -3916,22 +3984,32 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/list_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="53"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="61"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/list_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="62"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/list_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="74"/>
         <source>请先在列表中选择一条记录</source>
         <translation>Please select a record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/list_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="128"/>
+        <source>已发送到打印机：{0} {1}</source>
+        <translation>Sent to the printer: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/list_page.py" line="140"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
@@ -3939,32 +4017,32 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="53"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="54"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="99"/>
         <source>首页</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="100"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="100"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="101"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="101"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="102"/>
         <source>末页</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="144"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="145"/>
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
     </message>
@@ -4006,83 +4084,103 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="51"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="54"/>
         <source>FrontDesk 客服前台 - {0}</source>
         <translation>FrontDesk Service Desk - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="65"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="68"/>
         <source>当前账户没有可用的功能页面，请联系管理员分配角色。</source>
         <translation>This account has no pages available. Please ask an administrator to assign a role.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="127"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="139"/>
         <source>系统(&amp;S)</source>
         <translation>&amp;System</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="128"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="140"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="130"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="142"/>
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="132"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="144"/>
         <source>注销</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="135"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="147"/>
         <source>退出</source>
         <translation>Exit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="145"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="158"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="146"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="159"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="150"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="195"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="163"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="251"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="157"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="173"/>
+        <source>扫码打开单据 (Ctrl+K)</source>
+        <translation>Scan to open (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="175"/>
+        <source>扫描单据上的二维码（或输入完整编号）后回车，直接打开该单据；其他文字回车后在当前列表中搜索</source>
+        <translation>Scan the QR code on a printed paper (or type a whole number) and press Enter to open that record; other text searches the current list</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
+        <source>扫码打开单据</source>
+        <translation>Scan to open a record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="205"/>
+        <source>本页没有列表可搜索；扫描单据上的二维码可直接打开单据</source>
+        <translation>This page has no list to search; scanning a paper&apos;s QR code opens its record</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/main_window.py" line="213"/>
         <source>站点：{0} {1}</source>
         <translation>Site: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="158"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="214"/>
         <source>用户：{0} {1}</source>
         <translation>User: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="159"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="215"/>
         <source>角色：{0}</source>
         <translation>Role: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="174"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="230"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="236"/>
         <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
         <translation>The interface language takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="196"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="252"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
@@ -5017,21 +5115,76 @@ Stop words ({2} words): {3}</translation>
     </message>
 </context>
 <context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="17"/>
+        <source>打印设置</source>
+        <translation>Print settings</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="20"/>
+        <source>80 mm 小票：用于热敏小票打印机（纸宽 80 mm，连续纸，按内容长度打印）。</source>
+        <translation>80 mm receipt: for thermal receipt printers (80 mm wide continuous paper, printed as long as the content).</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="23"/>
+        <source>退换货凭证</source>
+        <translation>Return/exchange voucher</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="23"/>
+        <source>维修受理单</source>
+        <translation>Repair receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="24"/>
+        <source>维修取件单</source>
+        <translation>Pickup slip</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="25"/>
+        <source>A4 纸</source>
+        <translation>A4 paper</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="25"/>
+        <source>80 mm 小票</source>
+        <translation>80 mm receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="33"/>
+        <source>按 Ctrl+P 直接用默认打印机打印，不打开预览</source>
+        <translation>Ctrl+P prints on the default printer at once, without a preview</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/print_settings.py" line="36"/>
+        <source>一键打印</source>
+        <translation>One-key print</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../frontdesk/ui/printing.py" line="104"/>
+        <location filename="../../frontdesk/ui/printing.py" line="114"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="48"/>
         <source>编号：{0}</source>
         <translation>No.: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/printing.py" line="107"/>
+        <location filename="../../frontdesk/ui/printing.py" line="117"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="50"/>
         <source>打印时间：{0}</source>
         <translation>Printed: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/printing.py" line="198"/>
+        <location filename="../../frontdesk/ui/printing.py" line="208"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/receipt.py" line="29"/>
+        <source>沿此线撕下</source>
+        <translation>tear here</translation>
     </message>
 </context>
 <context>
@@ -5111,98 +5264,92 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="58"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="227"/>
-        <source>来电/来访历史</source>
-        <translation>Call/visit history</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="90"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="92"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="95"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="99"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="101"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="109"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="132"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="119"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="229"/>
-        <source>该号码的历史记录（{0} 条）</source>
-        <translation>History for this number ({0} records)</translation>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="242"/>
+        <source>已填入来电人 {0}</source>
+        <translation>Caller {0} filled in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="246"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="259"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="257"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="270"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="264"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="277"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="265"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="278"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="270"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="283"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -6845,51 +6992,61 @@ Stop words ({2} words): {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="28"/>
+        <source>接待登记的电话栏：填入来电人；换一位来电人</source>
+        <translation>Contact log phone: take the caller; pick another</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="29"/>
+        <source>列表页：打印所选记录的单据</source>
+        <translation>Lists: print the selected record&apos;s paper</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="30"/>
         <source>日期框：直接输入日期（本年的 11 月 20 日等）</source>
         <translation>Date box: type the date (1120 is 20 November this year)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="31"/>
         <source>日期框：今天、三天后、昨天</source>
         <translation>Date box: today, three days on, yesterday</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="32"/>
         <source>日期框：后一天 / 前一天；打开日历</source>
         <translation>Date box: next / previous day; open the calendar</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="39"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="41"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="40"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="42"/>
         <source>{0}（当前账户无权限）</source>
         <translation>{0} (not allowed for this account)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="44"/>
         <source>所有表单</source>
         <translation>All forms</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="48"/>
         <source>按键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="48"/>
         <source>功能</source>
         <translation>Does</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="48"/>
         <source>位置</source>
         <translation>Where</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/shortcuts.py" line="57"/>
         <source>主窗口中的快捷键在任何位置都可用，菜单里也列出了它们。</source>
         <translation>The main window&apos;s shortcuts work wherever the cursor is; the menus list them too.</translation>
     </message>
@@ -8848,7 +9005,7 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="30"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="143"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
         <location filename="../../frontdesk/services/expressway/help_calls.py" line="41"/>
@@ -8859,7 +9016,7 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="29"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="48"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="30"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="31"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
@@ -8872,7 +9029,7 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="31"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
         <location filename="../../frontdesk/services/core/roster_import.py" line="35"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
@@ -9085,22 +9242,22 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="28"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="31"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
         <source>投诉事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
         <location filename="../../frontdesk/services/personnel/training.py" line="44"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="75"/>
@@ -9108,64 +9265,64 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
         <source>等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
         <source>暂停计时</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
         <source>最近时限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
         <source>时限类别</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
         <source>本阶段剩余</source>
         <translation>Stage time left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="142"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="47"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
@@ -13924,6 +14081,11 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <source>该条已办结</source>
         <translation>This entry is closed</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/print_settings.py" line="47"/>
+        <source>请选择 A4 或 80 mm 小票</source>
+        <translation>Choose A4 or 80 mm receipt</translation>
+    </message>
 </context>
 <context>
     <name>handover</name>
@@ -14254,167 +14416,167 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>print</name>
     <message>
-        <location filename="../../frontdesk/domain/printdoc.py" line="142"/>
+        <location filename="../../frontdesk/domain/printdoc.py" line="143"/>
         <source>第{0}联 {1}</source>
         <translation>Copy {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="163"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="164"/>
         <source>转入“{0}”</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="168"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="169"/>
         <source>{0}（暂停计时）</source>
         <translation>{0} (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="170"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="171"/>
         <source>{0} / {1}级（{2}）</source>
         <translation>{0} / level {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="173"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="174"/>
         <source>投诉转办处理单</source>
         <translation>Complaint transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="177"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="178"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="178"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="179"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="179"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="180"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="180"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="181"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="181"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="182"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="182"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="183"/>
         <source>严重程度 / 等级</source>
         <translation>Severity / level</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="183"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="184"/>
         <source>承办部门</source>
         <translation>Handling department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="184"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="185"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="185"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="186"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="186"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="187"/>
         <source>最近时限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="186"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="187"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="187"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="188"/>
         <source>本阶段时限</source>
         <translation>Stage deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="188"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="189"/>
         <source>答复客户时限</source>
         <translation>Reply deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="189"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="190"/>
         <source>投诉事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="190"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="191"/>
         <source>投诉内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="191"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="192"/>
         <source>承办部门处理意见</source>
         <translation>Handling department&apos;s opinion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="192"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="193"/>
         <source>处理结果及客户意见</source>
         <translation>Outcome and customer&apos;s view</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
         <source>处理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>转办人</source>
         <translation>Transferred by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>承办部门负责人</source>
         <translation>Dept. head</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>客服主管</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="198"/>
         <source>承办部门联</source>
         <translation>Department copy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="198"/>
         <source>客服中心存根联</source>
         <translation>Service desk stub</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="200"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="201"/>
         <source>请承办部门在答复时限前将处理意见反馈客服中心；天数按工作日、小时按服务时间计算，暂停期间不计。</source>
         <translation>Please return the department&apos;s opinion to the service desk before the reply deadline; days are working days, hours are service hours, paused time is not counted.</translation>
     </message>

@@ -102,12 +102,12 @@ def test_repair_intake_to_pickup_with_papers(qtbot, paths, staff_actor, monkeypa
     previews = []
     monkeypatch.setattr(printing, "show_print_preview", lambda doc, parent: previews.append(doc))
     actions = page.buttons["print"].menu().actions()
-    assert [a.text() for a in actions] == ["维修受理单 - 打印预览…", "维修受理单 - 导出PDF…",
+    assert [a.text() for a in actions][:4] == ["维修受理单 - 打印预览…", "维修受理单 - 导出PDF…",
                                            "维修取件单 - 打印预览…", "维修取件单 - 导出PDF…"]
     actions[0].trigger()
     actions[2].trigger()
     assert [d.title for d in previews] == ["维修受理单", "维修取件单"]
-    assert previews[0].copies == ["顾客联", "前台存根联"] and previews[0].qr_text == row["number"]
+    assert previews[0].copies == ["顾客联", "前台存根联"] and previews[0].qr_text == f"FD:WX:{row['number']}"
     pdf = page.export_pdf(lambda uuid: previews[1], tmp_path / "slip.pdf")
     assert pdf is not None and pdf.read_bytes().startswith(b"%PDF")
 

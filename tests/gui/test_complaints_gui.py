@@ -90,7 +90,7 @@ def test_case_from_new_to_closed_through_the_page(qtbot, paths, staff_actor, man
     monkeypatch.setattr(printing, "show_print_preview", lambda doc, parent: previews.append(doc))
     page.print_btn.menu().actions()[0].trigger()
     assert previews[0].title == "投诉转办处理单" and previews[0].number == row["number"]
-    assert [a.text() for a in page.print_btn.menu().actions()] == ["打印预览…", "导出PDF…"]
+    assert [a.text() for a in page.print_btn.menu().actions()][:2] == ["打印预览…", "导出PDF…"]
 
     uuid = row["uuid"]
     complaints.advance(manager, uuid, Stage.PLAN, "处理")

@@ -185,7 +185,7 @@ def test_printed_papers_contain_the_number(qapp, staff_actor, tmp_path):
             aftersales_print.pickup_slip(staff_actor, saved.uuid, "测试服务台"),
             aftersales_print.return_voucher(staff_actor, back.uuid, "测试服务台")]
     assert [d.copies for d in docs] == [["顾客联", "前台存根联"], ["顾客联", "存根联"], ["顾客联", "存根联"]]
-    assert docs[0].qr_text == saved.number and docs[2].qr_text == back.number
+    assert docs[0].qr_text == f"FD:WX:{saved.number}" and docs[2].qr_text == f"FD:TH:{back.number}"
     for doc in docs:
         path = printing.write_pdf(doc, tmp_path / f"{doc.title}.pdf")
         assert path.read_bytes().startswith(b"%PDF")

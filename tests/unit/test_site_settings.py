@@ -28,6 +28,8 @@ SAMPLES = {
     "holidays.schedule_years": [2027, 2028],
     "demo.progress": {"rows": 300, "seed": 5, "steps": {"contacts": 12}, "made": {"contacts": 270}},
     "reports.hot_words": {"site_words": ["道闸", "充电桩"], "stop_words": ["顾客"]},
+    "print.papers": {"pickup_slip": "R80", "repair_receipt": "A4", "return_voucher": "R80"},
+    "print.direct": True,
 }
 
 

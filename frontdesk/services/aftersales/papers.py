@@ -1,4 +1,5 @@
-"""Printed after-sales papers: return/exchange voucher, repair intake receipt (two copies) and pickup slip."""
+"""Printed after-sales papers: return/exchange voucher, repair intake receipt (two copies) and pickup slip, each on
+the paper the site chose for it (A4 or the 80 mm roll, print_settings)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from typing import Any
 from frontdesk.clock import now
 from frontdesk.domain import repairs as repair_rules
 from frontdesk.domain import returns as return_rules
+from frontdesk.domain import scan_codes
 from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.roles import Actor
-from frontdesk.services.aftersales import repairs, returns
+from frontdesk.services.aftersales import print_settings, repairs, returns
 
 
 def _fmt(value: Any) -> str:
@@ -60,8 +62,9 @@ def return_voucher(actor: Actor, uuid: str, site_name: str = "") -> PrintDocumen
     ], title="验货检查")
     return PrintDocument(
         title=f"{kind}凭证", number=o["number"], site_name=site_name, fields=fields, tables=[checks],
-        signature_lines=["顾客签字", "经办人", "日期"], copies=["顾客联", "存根联"], qr_text=o["number"],
-        printed_at=now(), footer="请妥善保管本凭证，凭此查询退款进度或办理后续事宜。",
+        signature_lines=["顾客签字", "经办人", "日期"], copies=["顾客联", "存根联"],
+        qr_text=scan_codes.payload("return", o["number"]), printed_at=now(), paper=print_settings.paper_for("return_voucher"),
+        footer="请妥善保管本凭证，凭此查询退款进度或办理后续事宜。",
     )
 
 
@@ -88,7 +91,8 @@ def repair_receipt(actor: Actor, uuid: str, site_name: str = "") -> PrintDocumen
         fields.append(("返修次数", o["rework_count"]))
     return PrintDocument(
         title="维修受理单", number=o["number"], site_name=site_name, fields=fields,
-        signature_lines=["顾客签字", "受理人", "日期"], copies=["顾客联", "前台存根联"], qr_text=o["number"],
+        signature_lines=["顾客签字", "受理人", "日期"], copies=["顾客联", "前台存根联"],
+        qr_text=scan_codes.payload("repair", o["number"]), paper=print_settings.paper_for("repair_receipt"),
         printed_at=now(),
         footer="取件时请出示本单（顾客联）。维修结果出来后我们将电话或短信通知您；配件及外观以本单记录为准。",
     )
@@ -108,7 +112,8 @@ def pickup_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument:
     ], title="处理经过")
     return PrintDocument(
         title="维修取件单", number=o["number"], site_name=site_name, fields=fields, tables=[history],
-        signature_lines=["顾客签字", "经办人", "日期"], copies=["顾客联", "存根联"], qr_text=o["number"],
+        signature_lines=["顾客签字", "经办人", "日期"], copies=["顾客联", "存根联"],
+        qr_text=scan_codes.payload("repair", o["number"]), paper=print_settings.paper_for("pickup_slip"),
         printed_at=now(), footer="顾客签字即表示已当面检查商品及配件，确认无误。",
     )
 

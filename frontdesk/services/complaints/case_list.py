@@ -9,6 +9,7 @@ import peewee
 
 from frontdesk.clock import now
 from frontdesk.db.models import Complaint, ComplaintEvent, Department, Staff
+from frontdesk.domain import scan_codes
 from frontdesk.domain.complaints import label
 from frontdesk.domain.labels import labeller
 from frontdesk.domain.phones import normalize_phone
@@ -195,7 +196,7 @@ def transfer_slip(actor: Actor, uuid: str, site_name: str = "") -> PrintDocument
                       title=T("print", "处理经过"))] if rows else [],
         signature_lines=[T("print", "转办人"), T("print", "承办部门负责人"), T("print", "客服主管")],
         copies=[T("print", "承办部门联"), T("print", "客服中心存根联")],
-        qr_text=case["number"],
+        qr_text=scan_codes.payload("complaint", case["number"]),  # scanned into a search box: opens the case
         printed_at=now(),
         footer=T("print", "请承办部门在答复时限前将处理意见反馈客服中心；天数按工作日、小时按服务时间计算，暂停期间不计。"),
     )

@@ -60,6 +60,12 @@ def _positive_money(text: str) -> Decimal:
     return value
 
 
+def _flag(text: str) -> bool:
+    if text not in ("0", "1"):
+        raise ValueError(text)
+    return text == "1"
+
+
 def _json_object(text: str) -> dict[str, Any]:
     value = json.loads(text or "{}")
     if not isinstance(value, dict):
@@ -101,7 +107,14 @@ DEMO_PROGRESS: SiteOption[dict[str, Any]] = SiteOption(
 HOT_WORDS: SiteOption[dict[str, Any]] = SiteOption(
     "reports.hot_words", {}, _json_object, lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True))
 
+# which paper each after-sales paper prints on ("A4" or "R80", the 80 mm roll), by paper kind; and whether the
+# print key prints straight to the default printer (no preview)
+PRINT_PAPERS: SiteOption[dict[str, Any]] = SiteOption(
+    "print.papers", {}, _json_object, lambda value: json.dumps(value, sort_keys=True))
+PRINT_DIRECT: SiteOption[bool] = SiteOption(
+    "print.direct", False, lambda text: _flag(text), lambda value: "1" if value else "0")
+
 OPTIONS: tuple[SiteOption[Any], ...] = (
     SITE_CODE, SITE_NAME, GRACE_MINUTES, SELFCHECK_FREQUENCY, AFTERSALES_POLICY, REFUND_THRESHOLD, STUCK_DAYS,
-    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS, DEMO_PROGRESS, HOT_WORDS,
+    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS, DEMO_PROGRESS, HOT_WORDS, PRINT_PAPERS, PRINT_DIRECT,
 )

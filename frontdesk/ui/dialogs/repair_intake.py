@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -27,6 +26,7 @@ from frontdesk.domain.roles import Actor
 from frontdesk.errors import UserError, ValidationError
 from frontdesk.services.aftersales import repairs
 from frontdesk.services.core import attachments
+from frontdesk.ui import file_dialogs
 from frontdesk.ui.dialogs.base import FormDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.messages import show_user_error
@@ -129,8 +129,8 @@ class RepairDialog(FormDialog):
     def add_photos(self, files: list[str] | None = None) -> None:
         """Copy chosen images into the data folder (named by content hash); anything not an image is refused."""
         if files is None:
-            files, _ = QFileDialog.getOpenFileNames(
-                self, self.tr("选择照片"), str(Path.home()), self.tr("图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)"))
+            files = [str(f) for f in file_dialogs.ask_open(
+                self, self.tr("选择照片"), "photos", self.tr("图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)"), many=True)]
         for file in files:
             if len(self.photos) >= MAX_PHOTOS:
                 self.form.show_errors({"photos": self.tr("照片最多 {0} 张").format(MAX_PHOTOS)})

@@ -25,6 +25,8 @@ FORM_KEYS = [
     ("Ctrl+Enter", QT_TRANSLATE_NOOP("ShortcutsDialog", "保存（在多行文本框中也可）；接待登记：保存并办结")),
     ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "对话框：关闭不保存；接待登记：清空")),
     ("Ctrl+N", QT_TRANSLATE_NOOP("ShortcutsDialog", "接待登记：新登记")),
+    ("Enter · ↑ / ↓", QT_TRANSLATE_NOOP("ShortcutsDialog", "接待登记的电话栏：填入来电人；换一位来电人")),
+    ("Ctrl+P", QT_TRANSLATE_NOOP("ShortcutsDialog", "列表页：打印所选记录的单据")),
     ("1120 · 11-20 · 20261120", QT_TRANSLATE_NOOP("ShortcutsDialog", "日期框：直接输入日期（本年的 11 月 20 日等）")),
     ("t · +3 · -1", QT_TRANSLATE_NOOP("ShortcutsDialog", "日期框：今天、三天后、昨天")),
     ("↑ / ↓ · Alt+↓", QT_TRANSLATE_NOOP("ShortcutsDialog", "日期框：后一天 / 前一天；打开日历")),
@@ -60,5 +62,5 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(660, 640)
+        self.resize(660, 690)  # every row without scrolling; with its title bar within the 728 px of 1366×768
         focus_on_show(self)

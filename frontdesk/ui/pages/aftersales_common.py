@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from frontdesk.domain.roles import Permission
-from frontdesk.errors import UserError
-from frontdesk.services.aftersales import order_list as aftersales_list
 from frontdesk.services.core.listing import ListQuery
+from frontdesk.ui import screenshots
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.messages import status
 from frontdesk.ui.ops import run_with_progress
@@ -29,29 +28,16 @@ class AftersalesPage(ListPage):
         self.add_button("excel", self.tr("导出Excel"), lambda: self.export_excel(exporter, sheet))
         if self.ctx.actor.can(Permission.APPROVE_AFTERSALES):
             self.add_button("policy", self.tr("售后政策"), self.edit_policy)
-        self.panel.search.returnPressed.connect(self.lookup)
+            self.add_button("print_settings", self.tr("打印设置"), self.edit_print_settings)
 
     # --- lookup -----------------------------------------------------------------------------------------
 
     def lookup(self) -> None:
-        """A scanned or typed full number opens that order at once (on whichever page it belongs to)."""
-        text = self.panel.search.text().strip()
-        if "-" not in text:
-            return
-        try:
-            found = aftersales_list.find_by_number(self.ctx.actor, text)
-        except UserError:  # typed into the search box: the list's own search says the rest
-            return
-        if found is None:
-            return
-        kind, uuid = found
-        page: Any = self
-        if kind != self.kind:
-            window: Any = self.window()
-            page = window.open_page("returns" if kind == "return" else "repairs")
-            page.panel.search.setText(text.upper())
-            page.panel.refresh()
-        page.show_order(uuid)
+        """A scanned or typed full number opens that order at once (on whichever page it belongs to): the
+        list's search box does it on Enter (ListPanel → MainWindow.open_scanned, frontdesk/ui/scan.py)."""
+        opener = getattr(self.window(), "open_scanned", None)
+        if opener is not None:
+            opener(self.panel.search.text())
 
     def show_order(self, uuid: str) -> None:
         """Select the order with ``uuid`` in the list and open it (subclasses)."""
@@ -84,3 +70,17 @@ class AftersalesPage(ListPage):
         from frontdesk.ui.dialogs.aftersales_policy import PolicyDialog
 
         self.run(lambda: PolicyDialog(self.ctx.actor, self), self.tr("售后政策已保存"))
+
+    def edit_print_settings(self) -> None:
+        from frontdesk.ui.dialogs.print_settings import PrintSettingsDialog
+
+        self.run(lambda: PrintSettingsDialog(self.ctx.actor, self), self.tr("打印设置已保存"))
+
+
+def _print_settings(win: Any) -> Any:
+    from frontdesk.ui.dialogs.print_settings import PrintSettingsDialog
+
+    return PrintSettingsDialog(win.ctx.actor, win)
+
+
+screenshots.DIALOGS["print-settings"] = _print_settings

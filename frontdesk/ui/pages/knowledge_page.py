@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -24,7 +23,7 @@ from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
 from frontdesk.services.reception import knowledge, knowledge_import
-from frontdesk.ui import screenshots
+from frontdesk.ui import file_dialogs, screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.article_edit import ArticleDialog
 from frontdesk.ui.dialogs.sync_exchange import ImportPreviewDialog
@@ -170,9 +169,8 @@ class KnowledgePage(Page):
     def import_sheet(self, path: Path | None = None) -> knowledge_import.KnowledgeImport | None:
         """导入…: preview the sheet's additions and changes, then save all of them or nothing."""
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的知识库表格"), str(Path.home()),
-                                                    "Excel (*.xlsx)")
-            path = Path(chosen) if chosen else None
+            chosen = file_dialogs.ask_open(self, self.tr("选择要导入的知识库表格"), "knowledge", "Excel (*.xlsx)")
+            path = chosen[0] if chosen else None
         if path is None:
             return None
         try:

@@ -7,9 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QPushButton
 
 from frontdesk.domain.printdoc import PrintDocument
+from frontdesk.services.aftersales import print_settings
 from frontdesk.ui import printing
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.file_dialogs import choose_pdf
@@ -46,10 +49,19 @@ class ListPage(Page):
         button = QPushButton(text)
         button.setObjectName(f"btn_{key}")
         menu = QMenu(button)
+        first = papers[0][1]
+        now = QAction(self.tr("打印"), self)  # Ctrl+P on the page: the first paper, to the printer (see print_now)
+        now.setObjectName(f"print_now_{key}")
+        now.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        now.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        now.triggered.connect(lambda: self.print_now(first))
+        self.addAction(now)
         for name, make in papers:
             prefix = f"{name} - " if len(papers) > 1 else ""
             menu.addAction(prefix + self.tr("打印预览…"), lambda m=make: self.print_preview(m))
             menu.addAction(prefix + self.tr("导出PDF…"), lambda m=make: self.save_pdf(m))
+        menu.addSeparator()
+        menu.addAction(now)
         button.setMenu(menu)
         self.panel.actions_bar.addWidget(button)
         self.buttons[key] = button
@@ -102,6 +114,18 @@ class ListPage(Page):
         doc = self._doc(make)
         if doc is not None:
             printing.show_print_preview(doc, self)
+
+    def print_now(self, make: DocMaker) -> None:
+        """Ctrl+P: the selected row's paper straight to the default printer when the site prints without a
+        preview (打印设置), else the preview."""
+        doc = self._doc(make)
+        if doc is None:
+            return
+        if not print_settings.load().direct:
+            printing.show_print_preview(doc, self)
+            return
+        if attempt(self, lambda: printing.print_direct(doc)) is not None:
+            status(self.tr("已发送到打印机：{0} {1}").format(doc.title, doc.number))
 
     def save_pdf(self, make: DocMaker, path: str | Path | None = None) -> Path | None:
         """The selected row's paper as a PDF at ``path`` (asked for when None); the file written, or None."""

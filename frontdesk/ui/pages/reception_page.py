@@ -1,4 +1,4 @@
-"""Reception page (接待登记): the entry form above today's list, the caller's history beside it."""
+"""Reception page (接待登记): the entry form above today's list; the caller card, knowledge and phrases beside."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -20,20 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk import clock
+from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.reception import Category, Channel, ContactStatus
-from frontdesk.domain.reception import label as reception_label
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
+from frontdesk.services.reception import callers
 from frontdesk.services.reception import contacts as reception
+from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
-from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
+from frontdesk.ui.widgets.caller_card import CallerCard
 from frontdesk.ui.widgets.contact_form import ContactForm
 from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.enum_combo import enum_combo
@@ -55,19 +55,15 @@ class ReceptionPage(Page):
         self.form.saved.connect(lambda _saved: self.panel.refresh())
         self.form.phoneChanged.connect(self.show_history)
 
-        self.history_title = QLabel(self.tr("来电/来访历史"))
-        self.history_title.setStyleSheet("font-weight: bold;")
-        self.history = QListWidget()
-        self.history.setObjectName("history")
-        self.history.setWordWrap(True)
-        self.history.itemDoubleClicked.connect(self._open_history_item)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.history_title)
-        side_layout.addWidget(self.history, 1)
-        side.setMinimumWidth(220)
-        self.side = side
+        # The caller card: from four typed digits, who called from that number, their open cases and last
+        # contacts; Enter in the phone field takes the chosen caller's name and number.
+        self.card = CallerCard()
+        self.card.contactOpened.connect(self._open_contact)
+        self.card.caseOpened.connect(self._open_case)
+        self.history = self.card.history
+        self.form.take_caller = self.take_caller
+        self.form.caller_step = self.card.move
+        self.side = self.card
         # The phrase book sits beside the list, where the page has height for a dozen phrases (beside the
         # form it showed two and a half).
         self.phrase_panel = PhrasePanel(ctx.actor)
@@ -79,18 +75,6 @@ class ReceptionPage(Page):
 
         self.kb_panel = KbSuggestPanel(ctx.actor)  # the knowledge base answers the request being typed
         self.kb_panel.attach(self.form.request, self.form.handling, self.form)
-
-        # The caller's history and the knowledge base's answers share the column beside the form (one above
-        # the other): side by side they made the window wider than a 1366-px screen in English.
-        aids = QSplitter(Qt.Orientation.Vertical)
-        aids.addWidget(side)
-        aids.addWidget(self.kb_panel)
-        aids.setMinimumWidth(220)
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.form)
-        top.addWidget(aids)
-        top.setStretchFactor(0, 4)
-        top.setStretchFactor(1, 1)
 
         columns = spec_columns(reception.CONTACTS, {
             "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,
@@ -146,18 +130,31 @@ class ReceptionPage(Page):
         self._dates_changed(refresh=False)
         self._update_buttons(None)
 
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(self.panel)
-        bottom.addWidget(self.phrase_panel)
-        bottom.setStretchFactor(0, 1)
-        bottom.setStretchFactor(1, 0)
-        bottom.setSizes([10_000, 240])
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(top)
-        splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 0)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([self.form.sizeHint().height() + 40, 10_000])  # the form at its natural height
+        # The form above the list on the left; one column on the right, the whole height of the page, for
+        # the aids, one above the other: the caller card (five entries of history), the knowledge base's
+        # answers, the phrase book (eight phrases). Beside the form they had 260 px between them.
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.form)
+        left.addWidget(self.panel)
+        left.setStretchFactor(0, 0)
+        left.setStretchFactor(1, 1)
+        left.setSizes([self.form.sizeHint().height(), 10_000])  # the form at its natural height
+        aids = QSplitter(Qt.Orientation.Vertical)
+        aids.setObjectName("aids")
+        for w in (self.card, self.kb_panel, self.phrase_panel):
+            aids.addWidget(w)
+        aids.setChildrenCollapsible(False)
+        aids.setStretchFactor(0, 0)
+        aids.setStretchFactor(1, 1)
+        aids.setStretchFactor(2, 1)
+        aids.setSizes([self.card.minimumSizeHint().height(), 190, 10_000])  # the card at its 5 entries
+        self.aids = aids
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(aids)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([10_000, 240])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         QShortcut(QKeySequence("Ctrl+N"), self, self.form.new, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -221,22 +218,38 @@ class ReceptionPage(Page):
     # --- history ---------------------------------------------------------------------------------
 
     def show_history(self, phone: str) -> None:
-        rows = reception.customer_history(self.ctx.actor, phone, self.form.editing)
-        self.history.clear()
-        if not rows:
-            self.history_title.setText(self.tr("来电/来访历史"))
-            return
-        self.history_title.setText(self.tr("该号码的历史记录（{0} 条）").format(len(rows)))
-        for row in rows:
-            item = QListWidgetItem(
-                f"{row['received_at']:%Y-%m-%d %H:%M}  {enum_text(row['category'], reception_label)}·{enum_text(row['status'], reception_label)}\n"
-                f"{row['customer_name']}：{row['request']}"
-            )
-            item.setData(Qt.ItemDataRole.UserRole, row["uuid"])
-            self.history.addItem(item)
+        """The callers whose number contains what is typed (four digits or more), in the caller card."""
+        self.card.set_callers(callers.find_callers(self.ctx.actor, phone, exclude_uuid=self.form.editing))
 
-    def _open_history_item(self, item: QListWidgetItem) -> None:
-        self.form.load(reception.get_contact(self.ctx.actor, item.data(Qt.ItemDataRole.UserRole)))
+    def take_caller(self) -> bool:
+        """Enter in the phone field: fill in the chosen caller's name and whole number when that adds
+        something (a partial number, an empty name); the cursor goes on to the request. False: nothing to
+        take (the form saves)."""
+        caller = self.card.selected()
+        if caller is None:
+            return False
+        form = self.form
+        partial = normalize_phone(form.phone.text()) != caller.phone
+        nameless = not form.customer_name.text().strip() and bool(caller.name)
+        if not (partial or nameless):
+            return False
+        if nameless:
+            form.customer_name.setText(caller.name)
+        if partial:
+            form.phone.setText(caller.phone)
+            form.flush_phone()
+        form.request.setFocus()
+        status(self.tr("已填入来电人 {0}").format(caller.name or caller.phone))
+        return True
+
+    def _open_contact(self, uuid: str) -> None:
+        self.form.load(reception.get_contact(self.ctx.actor, uuid))
+
+    def _open_case(self, number: str) -> None:
+        """Double-click on an open complaint in the caller card: its detail, as a scanned transfer slip opens it."""
+        opener = getattr(self.window(), "open_scanned", None)
+        if opener is not None:
+            opener(number)
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -269,3 +282,16 @@ class ReceptionPage(Page):
             return
         status(self.tr("已办结 {0}").format(row["number"]))
         self.panel.refresh()
+
+
+def _caller_card_state(win: QWidget) -> None:
+    """Screenshots: the caller card after four digits of a complaining caller's number."""
+    page = win.open_page("reception")
+    page.form.clear()
+    rows = reception.list_contacts(win.ctx.actor, ListQuery(filters={"category": "complaint"}, page_size=20)).rows
+    phone = next((r["phone"] for r in rows if r["phone"]), "")
+    page.form.phone.setText(phone[-4:])
+    page.form.flush_phone()
+
+
+screenshots.PAGE_STATES["reception-caller-card"] = _caller_card_state

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -146,8 +147,15 @@ class ContactForm(QGroupBox):
                  self.save_btn]
         for a, b in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(a, b)
-        for edit in (self.customer_name, self.phone, self.request, self.handling, self.follow_up):
+        for edit in (self.customer_name, self.request, self.handling, self.follow_up):
             edit.returnPressed.connect(lambda: self.save(close=False))
+        # Enter in the phone field takes the caller the card offers (when it adds something), else saves.
+        self.take_caller: Callable[[], bool] = lambda: False
+        self.phone.returnPressed.connect(self._phone_return)
+        self.caller_step: Callable[[int], None] = lambda _step: None
+        for key, step in (("Down", 1), ("Up", -1)):
+            QShortcut(QKeySequence(key), self.phone, lambda step=step: self.caller_step(step),
+                      context=Qt.ShortcutContext.WidgetShortcut)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, lambda: self.save(close=True),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -208,6 +216,17 @@ class ContactForm(QGroupBox):
             self.follow_up_due.set_value(row["follow_up_due"])
         self.close_btn.setEnabled(row["status"] in ("open", "transferred"))
         self.request.setFocus()
+
+    def flush_phone(self) -> None:
+        """Tell the listeners about the number now, not once typing pauses (before Enter acts on it)."""
+        if self._phone_timer.isActive():
+            self._phone_timer.stop()
+            self.phoneChanged.emit(self.phone.text())
+
+    def _phone_return(self) -> None:
+        self.flush_phone()
+        if not self.take_caller():
+            self.save(close=False)
 
     def _edited(self, name: str) -> None:
         self.form_message.clear()

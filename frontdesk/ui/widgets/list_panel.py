@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.domain import scan_codes
 from frontdesk.services.core.listing import CURSOR_KEYS, ListQuery, Page, cursor
 from frontdesk.ui.models.page_model import Column, PageModel
 from frontdesk.ui.ops import attempt
@@ -58,7 +59,7 @@ class ListPanel(QWidget):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self._search_now)
         self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self._search_now)
+        self.search.returnPressed.connect(self._enter)
 
         self.toolbar = QHBoxLayout()
         self.toolbar.addWidget(self.search)
@@ -174,6 +175,18 @@ class ListPanel(QWidget):
 
     def current_row(self) -> dict[str, Any] | None:
         return self.model.row_at(self.table.currentIndex().row())
+
+    def _enter(self) -> None:
+        """Enter in the search box: a printed paper's QR code (typed by a USB scanner) or a whole number opens
+        that record (the main window's open_scanned); anything else searches at once."""
+        self._debounce.stop()
+        text = self.search.text()
+        opener = getattr(self.window(), "open_scanned", None)
+        if opener is not None and scan_codes.parse(text) is not None and opener(text):
+            if not self.isVisible():  # opened on another page: this list forgets the code
+                self.search.clear()
+            return
+        self._search_now()
 
     def _search_now(self) -> None:
         self._debounce.stop()
