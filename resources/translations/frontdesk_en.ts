@@ -624,17 +624,17 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="48"/>
         <source>{0}天</source>
-        <translation>{0}d </translation>
+        <translation>{0} d </translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="49"/>
         <source>{0}小时</source>
-        <translation>{0}h </translation>
+        <translation>{0} h </translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="50"/>
         <source>{0}分钟</source>
-        <translation>{0}min</translation>
+        <translation>{0} min</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="51"/>
