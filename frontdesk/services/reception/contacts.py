@@ -46,8 +46,9 @@ def _texts(c: Contact) -> list[str]:
     return search_index.contact_texts(c.number, c.customer_name, c.phone, c.request, c.handling)
 
 
-def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> SavedContact:
-    """Register a new contact (the actor becomes its first-ask owner) or update one."""
+def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None, revision: int | None = None) -> SavedContact:
+    """Register a new contact (the actor becomes its first-ask owner) or update one; ``revision`` is the one the
+    form loaded: RecordChanged, nothing saved, when another counter saved the contact since."""
     require(actor, Permission.DESK_WORK)
     moment = now()
     errors = contact_problems(data, moment)
@@ -60,6 +61,7 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
             contact = Contact.live().where(Contact.uuid == uuid).first()
             if contact is None:
                 raise NotFound(T("errors", "该接待记录不存在或已删除"))
+            contact.expect_revision(revision)
             old_texts = _texts(contact)
             old_category = contact.category
         else:
@@ -100,7 +102,7 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
         return SavedContact(contact.uuid, contact.number, contact.status)
 
 
-def close_contact(actor: Actor, uuid: str, handling: str) -> None:
+def close_contact(actor: Actor, uuid: str, handling: str, revision: int | None = None) -> None:
     """办结: record the handling and result and close the contact."""
     require(actor, Permission.DESK_WORK)
     if not handling.strip():
@@ -109,6 +111,7 @@ def close_contact(actor: Actor, uuid: str, handling: str) -> None:
         contact = Contact.live().where(Contact.uuid == uuid).first()
         if contact is None:
             raise NotFound(T("errors", "该接待记录不存在或已删除"))
+        contact.expect_revision(revision)
         if contact.status in (ContactStatus.CLOSED.value, ContactStatus.VISITED.value):
             raise ValidationError({"status": T("errors", "该记录已办结")})
         old = _texts(contact)
