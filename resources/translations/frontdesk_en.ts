@@ -2,6 +2,27 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="72"/>
+        <source>messages</source>
+        <comment>记录已被修改</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="73"/>
+        <source>messages</source>
+        <comment>重新载入最新内容</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="74"/>
+        <source>messages</source>
+        <comment>保留我填写的内容</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="203"/>
@@ -1020,118 +1041,118 @@ Appeal reason: {3}</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="43"/>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="179"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="45"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="181"/>
         <source>接待登记（新）</source>
         <translation>Contact log (new)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="50"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="52"/>
         <source>如 王女士，可不填</source>
         <translation>e.g. Ms. Wang, optional</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="54"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="56"/>
         <source>手机或座机；现场匿名可不填</source>
         <translation>Mobile or landline; optional for anonymous walk-ins</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="59"/>
         <source>客户的核心诉求（必填）</source>
         <translation>The customer&apos;s main request (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="61"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="63"/>
         <source>处理情况及结果；Ctrl+Enter 保存并办结</source>
         <translation>Handling and outcome; Ctrl+Enter saves and closes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="69"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="71"/>
         <source>需后续跟进的事项</source>
         <translation>Items needing follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="70"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
         <source>（跟进人）</source>
         <translation>(owner)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="93"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="95"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="94"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="95"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="97"/>
         <source>客户称呼</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="100"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="102"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="102"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
         <source>回复方式</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="105"/>
         <source>承诺回复</source>
         <translation>Reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="106"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="111"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="113"/>
         <source>跟进人/期限</source>
         <translation>Owner/due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="120"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="122"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="123"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="125"/>
         <source>保存并办结 (Ctrl+Enter)</source>
         <translation>Save and close (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="126"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="128"/>
         <source>新登记 (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="128"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="130"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="195"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="197"/>
         <source>编辑 {0}（首问负责人：{1}）</source>
         <translation>Edit {0} (first-contact owner: {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="271"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="277"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -3289,52 +3310,52 @@ Runs offline; data is stored in:
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
         <source>暂停原因</source>
         <translation>Reason for pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
         <source>如：等待客户提供购物凭证；等待工程部检测结果（必填）</source>
         <translation>e.g. waiting for the customer&apos;s receipt; waiting for engineering test results (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
         <source>如：客户已提供凭证（可不填）</source>
         <translation>e.g. the customer has provided the receipt (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
         <source>补充记录（必填）</source>
         <translation>Additional notes (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="105"/>
         <source>暂停期间不计入各项处理时限。</source>
         <translation>Time while paused does not count toward any time limit.</translation>
     </message>
@@ -3342,37 +3363,37 @@ Runs offline; data is stored in:
 <context>
     <name>NotifyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="70"/>
         <source>通知客户取件 - {0}</source>
         <translation>Notify customer for pickup - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="76"/>
         <source>如：客户说明天下午来取</source>
         <translation>e.g. customer will come tomorrow afternoon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
         <source>通知方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
         <source>通知结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="81"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3577,57 +3598,57 @@ Runs offline; data is stored in:
 <context>
     <name>PickupDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="92"/>
         <source>取件验收 - {0}</source>
         <translation>Pickup check - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="94"/>
         <source>如：试机正常，外观与收件时一致，配件齐全</source>
         <translation>e.g. works normally, looks as at intake, accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="96"/>
         <source>满意，确认取件</source>
         <translation>Satisfied, picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="97"/>
         <source>不满意，返修</source>
         <translation>Not satisfied, rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="108"/>
         <source>不满意时填写原因</source>
         <translation>Reason, if not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
         <source>应还配件</source>
         <translation>Accessories to return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
         <source>顾客验收</source>
         <translation>Customer acceptance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="113"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -4919,22 +4940,22 @@ Runs offline; data is stored in:
 <context>
     <name>ReworkDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="124"/>
         <source>返修 - {0}</source>
         <translation>Rework - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="126"/>
         <source>客户反映的问题</source>
         <translation>What the customer reports</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="128"/>
         <source>返修原因</source>
         <translation>Reason for rework</translation>
     </message>
@@ -7187,8 +7208,8 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="205"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="207"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -7210,8 +7231,8 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -7258,7 +7279,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="40"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="219"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
@@ -7275,9 +7296,9 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="202"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="71"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
         <source>状态</source>
@@ -7345,20 +7366,20 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff_list.py" line="19"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="207"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="209"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="162"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="118"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="208"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="163"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="119"/>
         <source>员工</source>
@@ -7366,7 +7387,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -7427,7 +7448,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
@@ -7485,7 +7506,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -7495,151 +7516,151 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="204"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="206"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="206"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="208"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
         <source>违纪情况</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
         <source>罚款(元)</source>
         <translation>Fine (CNY)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="220"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="173"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="174"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="200"/>
         <source>跟进人</source>
         <translation>Follow-up owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="201"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="200"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="203"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="201"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="201"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="204"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
@@ -7798,42 +7819,42 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Replied at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="129"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="140"/>
         <source>回访人</source>
         <translation>Visited by</translation>
     </message>
@@ -8892,42 +8913,44 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../frontdesk/db/backup.py" line="71"/>
         <source>数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。</source>
-        <translation>The database is on a PostgreSQL server: the server's administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
+        <translation>The database is on a PostgreSQL server: the server&apos;s administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/errors.py" line="97"/>
         <source>无法连接数据库服务器 {0}：{1}
 请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
         <translation>Cannot connect to the database server {0}: {1}
 Check that the server is running, the network is connected and the user name and password are right, then try again. Nothing you typed has been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="88"/>
+        <location filename="../../frontdesk/db/backup.py" line="90"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="94"/>
+        <location filename="../../frontdesk/db/backup.py" line="96"/>
         <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
         <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="113"/>
+        <location filename="../../frontdesk/db/backup.py" line="115"/>
         <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
         <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="116"/>
+        <location filename="../../frontdesk/db/backup.py" line="118"/>
         <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
         <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="118"/>
+        <location filename="../../frontdesk/db/backup.py" line="120"/>
         <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
         <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="326"/>
+        <location filename="../../frontdesk/db/backup.py" line="333"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
@@ -8949,22 +8972,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="125"/>
+        <location filename="../../frontdesk/db/connection.py" line="184"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="127"/>
+        <location filename="../../frontdesk/db/connection.py" line="186"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="129"/>
+        <location filename="../../frontdesk/db/connection.py" line="188"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="131"/>
+        <location filename="../../frontdesk/db/connection.py" line="190"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
@@ -9253,7 +9276,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="145"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="107"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="109"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
@@ -9538,7 +9561,12 @@ Check that the server is running, the network is connected and the user name and
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/errors.py" line="83"/>
+        <location filename="../../frontdesk/errors.py" line="79"/>
+        <source>该记录在您打开后已被其他人修改并保存，本次修改未保存。您填写的内容仍在表单中；可重新载入最新内容后再修改。</source>
+        <translation>Someone else changed and saved this record after you opened it, so your changes were not saved. What you typed is still in the form; reload the latest version and then make your changes again.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/errors.py" line="90"/>
         <source>数据库正忙（可能有其他窗口正在保存），请稍后重试。</source>
         <translation>The database is busy (another window may be saving). Please try again shortly.</translation>
     </message>
@@ -9711,59 +9739,59 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="55"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="187"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="334"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="188"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="337"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="237"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="239"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="243"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="245"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="245"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="247"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="247"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="249"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="267"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="269"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="198"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="285"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="199"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="287"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="298"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="301"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="299"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="302"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="307"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="310"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
@@ -9799,7 +9827,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="135"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
@@ -9809,37 +9837,37 @@ Check that the server is running, the network is connected and the user name and
         <translation>This misconduct record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="134"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="136"/>
         <source>该记录当前状态不能进行此操作</source>
         <translation>This cannot be done in the record&apos;s current state</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="166"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="168"/>
         <source>请填写撤销原因</source>
         <translation>Enter the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="179"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="181"/>
         <source>请填写申诉理由</source>
         <translation>Enter the grounds of the appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="181"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="183"/>
         <source>只能对本人的违纪记录提出申诉</source>
         <translation>You can only appeal your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="193"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="195"/>
         <source>请填写处理意见</source>
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="269"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="271"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="296"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="299"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
@@ -9860,22 +9888,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="133"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="140"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="150"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -9905,38 +9933,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="105"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="109"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="116"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="140"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="148"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -10035,28 +10063,28 @@ Check that the server is running, the network is connected and the user name and
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="58"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="59"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="62"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="111"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="63"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="113"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="137"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="102"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="113"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="116"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="47"/>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="108"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="109"/>
         <source>说明</source>
         <translation>explanation</translation>
     </message>
@@ -10071,110 +10099,109 @@ Check that the server is running, the network is connected and the user name and
         <translation>Photos must be chosen with “Add photos…”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="83"/>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="222"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="84"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="223"/>
         <source>该维修工单不存在或已删除</source>
         <translation>This repair order does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="112"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="113"/>
         <source>通知取件和取件请分别使用“通知客户”和“取件验收”</source>
         <translation>For pickup notices and pickups use “Notify customer” and “Pickup”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="128"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="129"/>
         <source>请选择通知方式</source>
         <translation>Choose how the customer was notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="130"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="131"/>
         <source>请选择通知结果</source>
         <translation>Choose the result of the notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="140"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="141"/>
         <source>维修结果出来（已修好或无法修复）后才能通知客户取件</source>
         <translation>The customer can be told to collect only once the repair result is known (repaired or cannot be repaired)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="153"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="154"/>
         <source>取件检查结果</source>
         <translation>pickup inspection result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="156"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="157"/>
         <source>客户不满意的原因</source>
         <translation>reason the customer is not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="164"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="165"/>
         <source>工单当前为「{0}」，通知取件后才能取件</source>
         <translation>The order is at “{0}”; it can be collected only after the customer is notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="185"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="186"/>
         <source>返修原因</source>
         <translation>reason for rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="191"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="192"/>
         <source>工单当前为「{0}」，还不能返修</source>
         <translation>The order is at “{0}”; it cannot be sent back for rework yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="97"/>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="174"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="98"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="175"/>
         <source>该退换货记录不存在或已删除</source>
         <translation>This return/exchange record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="108"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="109"/>
         <source>当前状态为「{0}」，只有协商中的记录可以改处理意见</source>
         <translation>The status is “{0}”; only records under negotiation can change the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="110"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="111"/>
         <source>请选择协商结果：同意或拒绝</source>
         <translation>Choose the outcome of the negotiation: approve or refuse</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="135"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="136"/>
         <source>当前状态为「{0}」，无需审批</source>
         <translation>The status is “{0}”; no approval is needed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="152"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="153"/>
         <source>退款 {0} 元超过审批金额，须主管审批后才能办结</source>
         <translation>The refund of {0} yuan is above the approval amount; a manager must approve it before it can be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="154"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="155"/>
         <source>当前状态为「{0}」，不能办结</source>
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="66"/>
+        <location filename="../../frontdesk/excel/table_reader.py" line="68"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="98"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="77"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="104"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="83"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="89"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="167"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="146"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -10358,7 +10385,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="175"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="154"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -10425,19 +10452,19 @@ Check that the server is running, the network is connected and the user name and
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="49"/>
+        <location filename="../../frontdesk/services/core/system.py" line="78"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="54"/>
+        <location filename="../../frontdesk/services/core/system.py" line="83"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="59"/>
+        <location filename="../../frontdesk/services/core/system.py" line="88"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
@@ -10527,35 +10554,35 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="57"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="76"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="77"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="107"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="79"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="319"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="336"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="377"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="340"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="381"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
@@ -10954,17 +10981,17 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>This category already has an article with this title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="74"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="53"/>
         <source>分类无效（例如 停车服务、常见问题）</source>
         <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="63"/>
         <source>“{0}”应为 是/否</source>
         <translation>“{0}” should be 是/否 (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="91"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
     </message>
@@ -11002,32 +11029,32 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
