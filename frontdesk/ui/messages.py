@@ -68,10 +68,10 @@ def show_user_error(parent: QWidget | None, exc: UserError) -> None:
 
 def ask_reload(parent: QWidget | None, text: str) -> bool:
     """The record changed under an open form (revision check): True to reload it, False to keep what was typed."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("messages", "记录已被修改"), text, parent=parent)
-    reload = box.addButton(tr("messages", "重新载入最新内容"), QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(tr("messages", "保留我填写的内容"), QMessageBox.ButtonRole.RejectRole)
+    title = QCoreApplication.translate("messages", "记录已被修改")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    reload = box.addButton(QCoreApplication.translate("messages", "重新载入最新内容"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(QCoreApplication.translate("messages", "保留我填写的内容"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.exec()
     return box.clickedButton() is reload

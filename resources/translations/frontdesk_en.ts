@@ -2,27 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../frontdesk/ui/messages.py" line="72"/>
-        <source>messages</source>
-        <comment>记录已被修改</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/messages.py" line="73"/>
-        <source>messages</source>
-        <comment>重新载入最新内容</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/messages.py" line="74"/>
-        <source>messages</source>
-        <comment>保留我填写的内容</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AcknowledgeDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="203"/>
@@ -11135,6 +11114,21 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/ui/messages.py" line="58"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="71"/>
+        <source>记录已被修改</source>
+        <translation>Record changed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="73"/>
+        <source>重新载入最新内容</source>
+        <translation>Reload the latest version</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="74"/>
+        <source>保留我填写的内容</source>
+        <translation>Keep what I typed</translation>
     </message>
 </context>
 <context>
