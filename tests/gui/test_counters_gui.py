@@ -31,3 +31,36 @@ def test_second_save_told_keeps_text_then_reloads(qtbot, paths, staff_actor, mak
     page.form.handling.setText("小张已回电；我补充：客户满意")
     assert page.form.save(False) is not None
     assert reception.get_contact(staff_actor, uuid)["handling"] == "小张已回电；我补充：客户满意"
+
+
+def test_lists_show_other_counters_records_on_next_load(qtbot, paths, staff_actor, make_actor):
+    window, page = open_reception(qtbot, paths, staff_actor)
+    before = page.panel.last_page.total
+    reception.save_contact(make_actor(name="客服小张"), walk_in(request="另一台柜台登记"))  # another counter
+    window.open_page("complaints")
+    window.open_page("reception")
+    assert page.panel.last_page.total == before + 1
+    assert any(row["request"] == "另一台柜台登记" for row in page.panel.model.rows)
+
+
+def test_reception_poll_refreshes_only_on_change_and_not_while_typing(qtbot, paths, staff_actor, make_actor):
+    from PySide6.QtCore import Qt
+
+    _window, page = open_reception(qtbot, paths, staff_actor)
+    poll = page.poll
+    assert poll.timer.isActive() and poll.timer.interval() == 30_000
+    poll.tick()
+    assert poll.refreshes == 0  # nothing new: the probe's answer is the same, the list is not re-read
+    other = make_actor(name="客服小张")
+    poll.timer.setInterval(50)  # a short interval for the test
+    reception.save_contact(other, walk_in(request="第一条"))
+    qtbot.waitUntil(lambda: page.panel.last_page.total == 1, timeout=3000)
+    assert poll.refreshes == 1
+
+    qtbot.keyClick(page.form.request, Qt.Key.Key_A)  # the clerk types: the poll waits
+    reception.save_contact(other, walk_in(request="第二条"))
+    qtbot.wait(300)
+    assert page.panel.last_page.total == 1 and poll.refreshes == 1
+    poll.typing_grace_s = 0.0  # the clerk stopped typing
+    qtbot.waitUntil(lambda: page.panel.last_page.total == 2, timeout=3000)
+    assert page.form.request.text() == "a"  # the form is untouched by the refresh

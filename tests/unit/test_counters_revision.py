@@ -101,3 +101,15 @@ def test_complaint_stage_incident_and_orders(staff_actor, manager):
     with pytest.raises(RecordChanged):
         returns.decide(staff_actor, back, "refuse", "0", "", "另一位同事", revision=order["revision"])
     assert returns.get_return(staff_actor, back)["status"] != "refused"
+
+
+def test_list_mark_moves_with_every_write_of_a_contact(staff_actor):
+    """The reception poll's probe: one indexed MAX, changed by a new contact and by an edit, not by a read."""
+    empty = reception.list_mark(staff_actor)
+    uuid = reception.save_contact(staff_actor, walk_in()).uuid
+    after_new = reception.list_mark(staff_actor)
+    assert after_new > empty
+    reception.get_contact(staff_actor, uuid)
+    assert reception.list_mark(staff_actor) == after_new
+    reception.save_contact(staff_actor, walk_in(handling="已答复"), uuid)
+    assert reception.list_mark(staff_actor) > after_new

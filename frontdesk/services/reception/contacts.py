@@ -287,6 +287,13 @@ def _count(where: list[peewee.Expression], only_search: bool, text: str) -> int:
     return Contact.select(Contact.id).where(*where).count()
 
 
+def list_mark(actor: Actor) -> int:
+    """What the reception list's poll compares: the newest change number of any contact (one index probe);
+    it moves with every new, edited or deleted contact, whichever counter (or import) wrote it."""
+    require(actor, Permission.DESK_WORK)
+    return Contact.select(peewee.fn.MAX(Contact.change_seq)).scalar() or 0
+
+
 def list_contacts(actor: Actor, query: ListQuery) -> Page:
     """The reception list: filter, search (number, phone, name, request and handling), sort, page."""
     require(actor, Permission.DESK_WORK)

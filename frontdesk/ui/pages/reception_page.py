@@ -30,6 +30,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
+from frontdesk.ui.list_poll import ListPoll
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import succeeded
@@ -99,6 +100,7 @@ class ReceptionPage(Page):
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
         self.panel.model.row_color = self._row_color
+        self.poll = ListPoll(self, lambda: reception.list_mark(ctx.actor), self.panel.refresh)  # other counters
         self.date_from = DateField(clock.today() - timedelta(days=30), optional=False)
         self.date_to = DateField(clock.today(), optional=False)
         for edit in (self.date_from, self.date_to):
