@@ -23,7 +23,7 @@ from frontdesk.domain.fines import (
 )
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
-from frontdesk.services.core import audit
+from frontdesk.services.core import audit, site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern
 from frontdesk.services.core.permissions import require
@@ -236,6 +236,7 @@ def _incident_filters(actor: Actor, query: ListQuery) -> list[Any]:
         where.append(Incident.month == f["month"])
     if f.get("source"):
         where.append(Incident.source == f["source"])
+    where += site_filter.site_terms(query, Incident.site_code)
     text = query.search.strip()
     if text:
         pattern = like_pattern(text)

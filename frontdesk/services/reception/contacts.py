@@ -25,6 +25,7 @@ from frontdesk.domain.reception import (
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, run_page
 from frontdesk.services.core.permissions import require
@@ -223,6 +224,7 @@ def _contact_filters(query: ListQuery, actor: Actor) -> tuple[list[peewee.Expres
         where.append(Contact.owner == actor.uuid)
     if f.get("due"):
         where += due_filters(f["due"])
+    where += site_filter.site_terms(query, Contact.site_code)
     only_search = len(where) == 1
     text = query.search.strip()
     if text:
