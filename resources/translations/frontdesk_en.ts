@@ -866,153 +866,153 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="64"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="66"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="68"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="69"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="70"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="87"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="87"/>
         <source>分类指派</source>
         <translation>Classify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="88"/>
         <source>审批方案</source>
         <translation>Approve plan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="88"/>
         <source>上报领导</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="91"/>
         <source>时限标准…</source>
         <translation>Time limits…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="96"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="97"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="147"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="160"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="168"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="171"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="171"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="171"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="175"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="178"/>
         <source>分类已更新</source>
         <translation>Classification updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="181"/>
         <source>已审批方案</source>
         <translation>Plan approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="184"/>
         <source>已记录上报</source>
         <translation>Report to leaders recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="187"/>
         <source>时限标准已保存，新受理的投诉按新标准计时</source>
         <translation>Time limits saved; complaints opened from now on use them</translation>
     </message>
@@ -1452,108 +1452,108 @@ Appeal reason: {3}</translation>
 <context>
     <name>DisciplinePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="118"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="42"/>
         <source>搜索编号、员工、条款或情况</source>
         <translation>Search number, staff, rule or description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="45"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="53"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="54"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="53"/>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="118"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="56"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="57"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="58"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="68"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="69"/>
         <source>月度罚款表</source>
         <translation>Monthly fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="73"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="97"/>
         <source>请先在列表中选择一条违纪记录</source>
         <translation>Select an incident in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="108"/>
         <source>已登记违纪</source>
         <translation>Incident recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="114"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="120"/>
         <source>申诉已提交，等待主管处理</source>
         <translation>Appeal submitted, waiting for the manager</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="128"/>
         <source>只有“申诉中”的记录需要处理申诉</source>
         <translation>Only incidents under appeal need an appeal decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="131"/>
         <source>申诉已处理</source>
         <translation>Appeal decided</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
         <source>撤销违纪记录</source>
         <translation>Revoke incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
         <source>撤销原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="138"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
@@ -3857,98 +3857,98 @@ Runs offline; data is stored in:
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="58"/>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="227"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="231"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="110"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="115"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="119"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="120"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="117"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="121"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="122"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="129"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="134"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="132"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="136"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="139"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="233"/>
         <source>该号码的历史记录（{0} 条）</source>
         <translation>History for this number ({0} records)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="246"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="250"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="257"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="261"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="264"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="268"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="265"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="269"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="270"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="274"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -4250,107 +4250,107 @@ Runs offline; data is stored in:
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="50"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
         <source>保内保外</source>
         <translation>Any warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="56"/>
         <source>未取件</source>
         <translation>Not picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="57"/>
         <source>仅滞留</source>
         <translation>Stuck only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="59"/>
         <source>在同一状态停留超过设定天数的工单</source>
         <translation>Orders waiting in one step longer than the set number of days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>收件登记</source>
         <translation>Take in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>已更新维修进度</source>
         <translation>Repair progress updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>通知取件</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>已记录通知</source>
         <translation>Notification logged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
         <source>已记录取件</source>
         <translation>Pickup recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
         <source>已返修，工单重新受理</source>
         <translation>Reworked: the order is open again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="77"/>
         <source>维修受理单</source>
         <translation>Repair receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="78"/>
         <source>维修取件单</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="80"/>
         <source>维修工单</source>
         <translation>Repairs</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="108"/>
         <source>已受理维修工单 {0}，请打印受理单交顾客</source>
         <translation>Repair order {0} taken in; print the receipt for the customer</translation>
     </message>
@@ -4406,93 +4406,98 @@ Runs offline; data is stored in:
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="56"/>
         <source>每日接待汇总</source>
         <translation>Daily contact summary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
         <source>每周汇总分析</source>
         <translation>Weekly analysis</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
         <source>月度服务质量分析</source>
         <translation>Monthly service quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="59"/>
         <source>违纪罚款月报</source>
         <translation>Monthly fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="61"/>
+        <source>站点对比</source>
+        <translation>Site comparison</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="62"/>
         <source>考核结果汇总</source>
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="104"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
         <source>上周</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="108"/>
         <source>生成报表</source>
         <translation>Run report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="128"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="129"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="235"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="272"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="286"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="274"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="288"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="284"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="286"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -4783,102 +4788,102 @@ Runs offline; data is stored in:
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="42"/>
         <source>期限内</source>
         <translation>In window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="42"/>
         <source>超期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="44"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="47"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="49"/>
         <source>退货和换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="50"/>
         <source>未办结</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="59"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="60"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="61"/>
         <source>主管审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="62"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="63"/>
         <source>打印凭证</source>
         <translation>Print voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="64"/>
         <source>退换货凭证</source>
         <translation>Return/exchange voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="65"/>
         <source>退换货</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="86"/>
         <source>退款超过审批金额，须主管审批后办结</source>
         <translation>The refund is above the approval amount: a manager must approve it first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="91"/>
         <source>已登记 {0}（{1}），请打印凭证交顾客</source>
         <translation>Registered {0} ({1}); print the voucher for the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="100"/>
         <source>已记录协商结果</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="113"/>
         <source>批准 {0} 退款 {1} 元？</source>
         <translation>Approve the refund of {1} yuan for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="113"/>
         <source>已审批</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="116"/>
         <source>确认 {0} 已退款 {1} 元或已换货，办结？</source>
         <translation>Confirm that {0} has been refunded {1} yuan or exchanged, and complete it?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="116"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
@@ -5600,6 +5605,19 @@ Runs offline; data is stored in:
         <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
         <source>把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed in this database (including those imported from other sites) to one Excel workbook, to be imported and merged at head office (or another site).</translation>
+    </message>
+</context>
+<context>
+    <name>SiteFilter</name>
+    <message>
+        <location filename="../../frontdesk/ui/site_filter.py" line="18"/>
+        <source>全部站点</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/site_filter.py" line="20"/>
+        <source>只看某个站点的记录（总部）</source>
+        <translation>Show one site&apos;s records only (head office)</translation>
     </message>
 </context>
 <context>
@@ -6565,47 +6583,47 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="34"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="35"/>
         <source>搜索（按编号）</source>
         <translation>Search (by No.)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="37"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="39"/>
         <source>只看超期未答复</source>
         <translation>Overdue without reply only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="42"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="45"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="47"/>
         <source>今天到期、尚未答复的转办</source>
         <translation>Transfers due today still waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="52"/>
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="55"/>
         <source>催办</source>
         <translation>Chase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="80"/>
         <source>请先选择一条转办记录</source>
         <translation>Please select a transfer record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="95"/>
         <source>已催办（第 {0} 次）</source>
         <translation>Chased (time {0})</translation>
     </message>
@@ -7179,162 +7197,162 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="27"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
         <source>退换货</source>
         <translation>Returns</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="207"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
-        <source>编号</source>
-        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="29"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="48"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="30"/>
-        <source>受理时间</source>
-        <translation>Received at</translation>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="207"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
+        <source>编号</source>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="30"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="49"/>
-        <source>顾客</source>
-        <translation>Customer</translation>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="31"/>
+        <source>受理时间</source>
+        <translation>Received at</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="31"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
+        <source>顾客</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="32"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="51"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="32"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="33"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="33"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="34"/>
         <source>商品类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="34"/>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="51"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="35"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="52"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="35"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="36"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="36"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="37"/>
         <source>实付金额</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="37"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="38"/>
         <source>购买日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="38"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="39"/>
         <source>政策期限</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="39"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="40"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="40"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="41"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="219"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="41"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="42"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="42"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="44"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="59"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="169"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="202"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="203"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="71"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="196"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="44"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="45"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="46"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="52"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="53"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="53"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="54"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="54"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="55"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="55"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="56"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="56"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="57"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="57"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="59"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="60"/>
         <source>进入本状态</source>
         <translation>In this step since</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="60"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="61"/>
         <source>返修次数</source>
         <translation>Reworks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="61"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="62"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
@@ -7411,86 +7429,86 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="28"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="31"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
         <source>投诉事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="69"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
         <source>等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
         <source>暂停计时</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
         <source>最近时限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
         <source>时限类别</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
         <source>本阶段剩余</source>
         <translation>Stage time left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="193"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="47"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
@@ -7575,71 +7593,71 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="200"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="200"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="201"/>
         <source>跟进人</source>
         <translation>Follow-up owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="201"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="202"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="203"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="201"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="204"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="202"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="204"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="205"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
@@ -7753,47 +7771,47 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="189"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
         <source>接待编号</source>
         <translation>Contact No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="193"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="194"/>
         <source>转办时间</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="197"/>
         <source>催办次数</source>
         <translation>Chases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="198"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="198"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="199"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="199"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="200"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="200"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="201"/>
         <source>答复时间</source>
         <translation>Replied at</translation>
     </message>
@@ -8951,22 +8969,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="184"/>
+        <location filename="../../frontdesk/db/connection.py" line="188"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="186"/>
+        <location filename="../../frontdesk/db/connection.py" line="190"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="188"/>
+        <location filename="../../frontdesk/db/connection.py" line="192"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="190"/>
+        <location filename="../../frontdesk/db/connection.py" line="194"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
@@ -9243,19 +9261,19 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="141"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="93"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="94"/>
         <source>跟进期限不能早于今天</source>
         <translation>The follow-up due date cannot be before today</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="143"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="89"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="90"/>
         <source>有跟进事项时须指定跟进人</source>
         <translation>A follow-up needs someone to follow it up</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="145"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="109"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="110"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
@@ -9841,12 +9859,12 @@ Check that the server is running, the network is connected and the user name and
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="271"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="272"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="299"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="300"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
@@ -10042,22 +10060,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="59"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="60"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="113"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="63"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="113"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="137"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="102"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="64"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="114"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="43"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="103"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="116"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="117"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
@@ -10353,7 +10371,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="67"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="46"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="47"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
@@ -10448,87 +10466,87 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="30"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="31"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="32"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="33"/>
         <source>请填写办理期限</source>
         <translation>Enter the due time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="34"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="35"/>
         <source>办理期限必须晚于现在</source>
         <translation>The due time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="36"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="37"/>
         <source>转办说明不超过 500 字</source>
         <translation>The transfer instructions must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="44"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="45"/>
         <source>已办结的记录不能再转办</source>
         <translation>A closed record cannot be transferred again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="63"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="64"/>
         <source>该转办记录不存在</source>
         <translation>This transfer does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="76"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="77"/>
         <source>请填写部门答复</source>
         <translation>Enter the department&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="79"/>
         <source>部门答复不超过 2000 字</source>
         <translation>The department&apos;s reply is at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="80"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="81"/>
         <source>处理结果不超过 500 字</source>
         <translation>The result is at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="82"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="83"/>
         <source>请选择答复后如何处理</source>
         <translation>Choose what happens after the reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="85"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="86"/>
         <source>请填写跟进事项</source>
         <translation>Enter the follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="87"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="88"/>
         <source>跟进事项不超过 200 字</source>
         <translation>The follow-up is at most 200 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="91"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="92"/>
         <source>请填写跟进期限</source>
         <translation>Enter the follow-up due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="99"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="100"/>
         <source>该转办已关闭</source>
         <translation>This transfer has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="105"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="106"/>
         <source>该接待已办结，只能登记答复</source>
         <translation>The contact is already closed: the reply can only be recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="109"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="110"/>
         <source>该接待还有其他部门未答复，暂不能办结</source>
         <translation>Other departments have not replied yet: the contact cannot be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="159"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="160"/>
         <source>该转办已答复，无需催办</source>
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
@@ -11268,6 +11286,128 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/ui/screenshots.py" line="27"/>
         <source>此项填写有误：请按提示修改后再保存（示例错误信息，检查错误全部显示时仍放得下）</source>
         <translation>This entry is not valid: correct it as shown and save again (a sample message, to check that the form fits with every error shown)</translation>
+    </message>
+</context>
+<context>
+    <name>site_comparison</name>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="25"/>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="25"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="110"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="118"/>
+        <source>接待登记</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="26"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="110"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="119"/>
+        <source>受理投诉</source>
+        <translation>Complaints received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="26"/>
+        <source>结案投诉</source>
+        <translation>Complaints closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="27"/>
+        <source>按时答复</source>
+        <translation>Answered on time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="27"/>
+        <source>超时答复</source>
+        <translation>Answered late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="28"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="111"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="121"/>
+        <source>按时答复率</source>
+        <translation>On-time answer rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="29"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="112"/>
+        <source>投诉满意率</source>
+        <translation>Complaint satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="30"/>
+        <source>回访满意率</source>
+        <translation>Return-visit satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="31"/>
+        <source>违纪(次)</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="31"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="113"/>
+        <source>罚款合计(元)</source>
+        <translation>Fines total (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="72"/>
+        <source>统计各站点接待…</source>
+        <translation>Counting contacts per site…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="75"/>
+        <source>核对各站点投诉时限…</source>
+        <translation>Checking complaint deadlines per site…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="82"/>
+        <source>统计满意度与罚款…</source>
+        <translation>Counting satisfaction and fines…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="89"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="107"/>
+        <source>站点对比</source>
+        <translation>Site comparison</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="90"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="109"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="109"/>
+        <source>站点数</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="117"/>
+        <source>各站点接待与投诉</source>
+        <translation>Contacts and complaints per site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="120"/>
+        <source>各站点按时答复率(%)</source>
+        <translation>On-time answer rate per site (%)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="124"/>
+        <source>数据库中只有一个站点的数据；总部导入各站点数据后，这里逐站对比。</source>
+        <translation>The database holds one site&apos;s records only; once head office imports the sites&apos; data, they are compared here side by side.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="125"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>

@@ -64,3 +64,40 @@ def test_reception_poll_refreshes_only_on_change_and_not_while_typing(qtbot, pat
     poll.typing_grace_s = 0.0  # the clerk stopped typing
     qtbot.waitUntil(lambda: page.panel.last_page.total == 2, timeout=3000)
     assert page.form.request.text() == "a"  # the form is untouched by the refresh
+
+
+def test_site_filter_only_with_two_sites_and_filters_each_list(qtbot, paths, manager):
+    from frontdesk.db.models import set_current_site
+
+    reception.save_contact(manager, walk_in(request="本站"))
+    _window, page = open_reception(qtbot, paths, manager)
+    assert page.site_filter is None  # one site: no 站点 choice
+    set_current_site("S02")  # records a head office imported from site S02
+    try:
+        reception.save_contact(manager, walk_in(request="二号站点"))
+    finally:
+        set_current_site("S01")
+    window, page = open_reception(qtbot, paths, manager)
+    combo = page.site_filter
+    assert combo is not None and combo.isVisibleTo(page) and combo.count() == 3  # 全部站点, S01, S02
+    assert page.panel.last_page.total == 2
+    combo.set_value("S02")
+    assert page.panel.last_page.total == 1 and page.panel.model.rows[0]["request"] == "二号站点"
+    for key in ("complaints", "discipline", "repairs", "returns", "transfers"):
+        other = window.open_page(key)
+        assert other.site_filter is not None, key
+
+
+def test_site_comparison_tab_computes_and_exports(qtbot, paths, manager, tmp_path):
+    import openpyxl
+    from gui_helpers import window_for
+
+    reception.save_contact(manager, walk_in())
+    window = window_for(qtbot, paths, manager)
+    page = window.open_page("reports")
+    assert "sites" in [s.key for s in page.specs]
+    page.choose("sites")
+    report = page.compute_now()
+    assert report is not None and report.key == "sites" and report.table("sites").rows[0][0] == "S01"
+    path = page.export_excel(tmp_path / "sites.xlsx")
+    assert path is not None and openpyxl.load_workbook(path, read_only=True).sheetnames
