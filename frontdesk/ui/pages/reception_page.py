@@ -100,7 +100,7 @@ class ReceptionPage(Page):
             "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
-        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
+        self.site_filter = add_site_filter(self.panel, ctx.actor, beside_pager=True)  # head office: a site or all
         self.panel.model.row_color = self._row_color
         self.poll = ListPoll(self, lambda: reception.list_mark(ctx.actor), self.panel.refresh)  # other counters
         self.date_from = DateField(clock.today() - timedelta(days=30), optional=False)
