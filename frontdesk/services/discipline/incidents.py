@@ -253,7 +253,8 @@ def list_incidents(actor: Actor, query: ListQuery) -> Page:
     """Managers see everyone's; staff only their own (filters cannot widen that)."""
     require(actor, Permission.READ_OWN_PERSONNEL)
     where = _incident_filters(actor, query)
-    select = _incidents(INCIDENTS.list_fields(Incident.uuid, Incident.evidence, Incident.staff.alias("staff_uuid")),
+    select = _incidents(INCIDENTS.list_fields(Incident.uuid, Incident.evidence, Incident.staff.alias("staff_uuid"),
+                                              Incident.revision),
                         where)
     return INCIDENTS.page(select, query, count_select=_incidents([Incident.id], where))
 

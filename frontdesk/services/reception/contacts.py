@@ -300,7 +300,7 @@ def list_contacts(actor: Actor, query: ListQuery) -> Page:
     """The reception list: filter, search (number, phone, name, request and handling), sort, page."""
     require(actor, Permission.DESK_WORK)
     where, only_search = _contact_filters(query, actor)
-    select = _contacts(CONTACTS.list_fields(Contact.uuid), where)
+    select = _contacts(CONTACTS.list_fields(Contact.uuid, Contact.revision), where)  # revision: 办结 checks it
     searching = search_index.matching_ids(query.search.strip()) is not None and len(where) > 1
     # Newest first; while searching by text, by registration order (the id), which the search
     # index returns already ordered, instead of sorting every match by time.

@@ -111,12 +111,12 @@ class DisciplinePage(Page):
     def confirm(self) -> None:
         row = self._row()
         if row:
-            self._run(lambda: discipline.confirm(self.ctx.actor, row["uuid"]), self.tr("已确认"))
+            self._run(lambda: discipline.confirm(self.ctx.actor, row["uuid"], revision=row.get("revision")), self.tr("已确认"))
 
     def appeal(self) -> None:
         row = self._row()
         if row and ReasonDialog(self.tr("申诉"), self.tr("申诉理由"),
-                                lambda text: discipline.appeal(self.ctx.actor, row["uuid"], text), self).exec():
+                                lambda text: discipline.appeal(self.ctx.actor, row["uuid"], text, revision=row.get("revision")), self).exec():
             status(self.tr("申诉已提交，等待主管处理"))
             self.panel.refresh()
 
@@ -134,7 +134,7 @@ class DisciplinePage(Page):
     def revoke(self) -> None:
         row = self._row()
         if row and ReasonDialog(self.tr("撤销违纪记录"), self.tr("撤销原因"),
-                                lambda text: discipline.revoke(self.ctx.actor, row["uuid"], text), self).exec():
+                                lambda text: discipline.revoke(self.ctx.actor, row["uuid"], text, revision=row.get("revision")), self).exec():
             status(self.tr("已撤销"))
             self.panel.refresh()
 

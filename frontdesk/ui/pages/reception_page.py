@@ -269,7 +269,7 @@ class ReceptionPage(Page):
                                         self.tr("处理情况及结果："), text=row.get("handling") or "")
         if not ok:
             return
-        if not succeeded(self, lambda: reception.close_contact(self.ctx.actor, row["uuid"], text)):
+        if not succeeded(self, lambda: reception.close_contact(self.ctx.actor, row["uuid"], text, row.get("revision"))):
             return
         status(self.tr("已办结 {0}").format(row["number"]))
         self.panel.refresh()
