@@ -1,6 +1,7 @@
 """Four counters at once: 4 processes × 250 saves (contacts, complaint stages, incidents) on one database.
 
-Every number unique, no lost write, no "busy" error. Run on whichever database the pass uses: on the
+Every number unique, no lost write, no "busy" error; and two clerks saving the same contacts at the same
+moment: each time one save wins and the other is told (the revision check against a real race). Run on whichever database the pass uses: on the
 PostgreSQL pass (``FRONTDESK_TEST_DATABASE=postgresql``) the four processes share one database of this
 process's throwaway cluster (``tests/pgcluster.py``); on the SQLite pass they share one SQLite file (WAL,
 ``BEGIN IMMEDIATE``, a 10 s busy timeout: several processes on one file on a local disk are supported, the
@@ -168,3 +169,75 @@ def _settings(database_url: str):  # noqa: ANN202
     from frontdesk.settings import Settings
 
     return Settings(database=database_url)
+
+
+ROUNDS = 40
+
+
+def _editor(target: str, data_dir: str, staff_no: str, uuids: list[str], barrier: Any, results: Any) -> None:
+    """One of two clerks who open the same contacts at the same moment and both save."""
+    from frontdesk.domain.reception import Category, Channel, ContactInput
+    from frontdesk.errors import RecordChanged, UserError
+    from frontdesk.paths import data_paths
+    from frontdesk.services.core import auth, system
+    from frontdesk.services.reception import contacts
+    from frontdesk.settings import Settings
+
+    out: dict[str, Any] = {"staff_no": staff_no, "won": [], "told": [], "errors": []}
+    try:
+        system.start(data_paths(Path(data_dir)), Settings(database=target), backup_on_start=False)
+        actor = auth.login(staff_no, "secret1")
+        for uuid in uuids:
+            loaded = contacts.get_contact(actor, uuid)
+            barrier.wait(timeout=60)  # both forms hold the same revision now
+            data = ContactInput(channel=Channel.WALK_IN.value, category=Category.CONSULT.value, customer_name="顾客",
+                                phone="13800138000", request=loaded["request"], handling=f"柜台{staff_no}的处理")
+            try:
+                contacts.save_contact(actor, data, uuid, loaded["revision"])
+                out["won"].append(uuid)
+            except RecordChanged:
+                out["told"].append(uuid)
+            except UserError as exc:
+                out["errors"].append(f"{type(exc).__name__}: {exc.message}")
+            barrier.wait(timeout=60)  # both saves done before the next contact is opened
+        system.stop()
+    except BaseException as exc:  # noqa: BLE001 - reported to the test, which fails with it
+        out["errors"].append(f"crash {type(exc).__name__}: {exc}")
+    results.put(out)
+
+
+def test_two_clerks_save_the_same_contact_at_once(paths, admin, database_url):  # noqa: ANN001
+    """The revision check against a real race: each time exactly one save wins, the other is told."""
+    from frontdesk.services.core import system
+    from frontdesk.services.reception import contacts
+    from tests.unit.test_counters_revision import walk_in
+
+    staff_nos = []
+    for k in range(2):
+        no = str(3101 + k)
+        staff_service.save_staff(admin, staff_service.StaffInput(staff_no=no, name=f"柜台{k + 1}",
+                                                                 role=Role.STAFF.value), password="secret1")
+        staff_nos.append(no)
+    uuids = [contacts.save_contact(admin, walk_in(request=f"同一条记录 {i}")).uuid for i in range(ROUNDS)]
+    system.stop()
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    ctx = multiprocessing.get_context(method)
+    barrier, results = ctx.Barrier(2), ctx.Queue()
+    workers = [ctx.Process(target=_editor, args=(database_url, str(paths.root), no, uuids, barrier, results))
+               for no in staff_nos]
+    for w in workers:
+        w.start()
+    try:
+        outs = [results.get(timeout=TIME_LIMIT_S + 30) for _ in workers]
+    finally:
+        for w in workers:
+            w.join(timeout=10)
+            if w.is_alive():
+                w.kill()
+    system.start(paths, _settings(database_url), backup_on_start=False)
+    assert not [e for out in outs for e in out["errors"]]
+    won = {uuid: out["staff_no"] for out in outs for uuid in out["won"]}
+    assert sorted(won) == sorted(uuids), "every contact saved by exactly one clerk"
+    assert sorted(u for out in outs for u in out["told"]) == sorted(uuids), "and the other one told"
+    for row in Contact.select(Contact.uuid, Contact.handling, Contact.revision).where(Contact.uuid.in_(uuids)):
+        assert row.handling == f"柜台{won[row.uuid]}的处理" and row.revision == 2  # the winner's text, one write
