@@ -101,3 +101,36 @@ def test_site_comparison_tab_computes_and_exports(qtbot, paths, manager, tmp_pat
     assert report is not None and report.key == "sites" and report.table("sites").rows[0][0] == "S01"
     path = page.export_excel(tmp_path / "sites.xlsx")
     assert path is not None and openpyxl.load_workbook(path, read_only=True).sheetnames
+
+
+def test_head_office_pages_with_site_filter_fit_1366_in_english(qtbot, paths, admin, qapp):
+    """With the 站点 choice shown (records of two sites), every list page still fits the counter screen."""
+    from frontdesk.db.models import set_current_site
+    from frontdesk.settings import Settings
+    from frontdesk.ui import i18n
+    from frontdesk.ui.context import AppContext
+    from frontdesk.ui.main_window import MainWindow
+    from frontdesk.ui.screen_fit import TITLE_BAR, USABLE
+
+    set_current_site("S02")
+    try:
+        reception.save_contact(admin, walk_in(request="二号站点"))
+    finally:
+        set_current_site("S01")
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    locale, font = QLocale(), QApplication.font()
+    i18n.install_translators(qapp, "en")
+    i18n.apply_font(qapp)
+    try:
+        window = MainWindow(AppContext(paths, Settings(), admin, "Test desk"))
+        qtbot.addWidget(window)
+        for key in ("reception", "complaints", "discipline", "repairs", "returns", "transfers"):
+            assert window.open_page(key).site_filter is not None, key
+        assert window.minimumSizeHint().width() <= 1366
+        assert window.minimumSizeHint().height() <= USABLE.height() - TITLE_BAR
+    finally:
+        i18n.remove_translators(qapp)
+        QLocale.setDefault(locale)
+        QApplication.setFont(font)
