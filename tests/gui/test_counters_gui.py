@@ -126,7 +126,8 @@ def test_head_office_pages_with_site_filter_fit_1366_in_english(qtbot, paths, ad
     try:
         window = MainWindow(AppContext(paths, Settings(), admin, "Test desk"))
         qtbot.addWidget(window)
-        for key in ("reception", "complaints", "discipline", "repairs", "returns", "transfers"):
+        for key in ("reception", "complaints", "discipline", "repairs", "returns", "transfers", "attendance",
+                    "selfcheck"):
             assert window.open_page(key).site_filter is not None, key
         assert window.minimumSizeHint().width() <= 1366
         assert window.minimumSizeHint().height() <= USABLE.height() - TITLE_BAR

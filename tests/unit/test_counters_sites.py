@@ -24,6 +24,7 @@ from frontdesk.services.core import list_exports, site_filter
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.discipline import incidents as discipline
 from frontdesk.services.discipline.incidents import IncidentInput
+from frontdesk.services.personnel import attendance, selfchecks
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception import transfers
 from frontdesk.services.reports import output
@@ -91,6 +92,7 @@ def test_every_site_list_filters_by_site(two_sites, staff_actor, manager):
     assert (total(order_list.list_repairs), total(order_list.list_repairs, **site)) == (2, 1)
     assert (total(order_list.list_returns), total(order_list.list_returns, **site)) == (2, 1)
     assert total(transfers.list_transfers, **site) == 0
+    assert total(attendance.list_attendance, manager, **site) == 0 and total(selfchecks.list_checks, manager, **site) == 0
     assert list_exports.export_list("contacts", manager, ListQuery(filters=site)).total == 3  # exports alike
 
 
