@@ -6,10 +6,9 @@ import peewee
 
 from frontdesk.db.distinct import distinct_values
 from frontdesk.db.models import Complaint, Contact, Incident, RepairOrder, ReturnOrder, Transfer
-from frontdesk.domain.roles import Actor, Permission
+from frontdesk.domain.roles import Actor
 from frontdesk.services.core import site
 from frontdesk.services.core.listing import ListQuery
-from frontdesk.services.core.permissions import require
 
 FILTER = "site"  # ListQuery.filters key: a site code, or absent for every site
 
@@ -25,8 +24,11 @@ def site_codes() -> list[str]:
 
 
 def known_sites(actor: Actor) -> list[tuple[str, str]]:
-    """(code, label) of each site in the database; the filter is shown only when there are two or more."""
-    require(actor, Permission.DESK_WORK)
+    """(code, label) of each site in the database; the filter is shown only when there are two or more.
+
+    Any signed-in account may ask (a list page of any role shows the choice): site codes are no secret, every
+    record number starts with one."""
+    del actor
     own = site.site_code()
     return [(code, f"{code} {site.site_name()}" if code == own else code) for code in site_codes()]
 
