@@ -72,6 +72,13 @@ class NotFound(UserError):
     """A record asked for does not exist (or was deleted)."""
 
 
+class RecordChanged(UserError):
+    """Someone saved the record after this form loaded it: nothing was saved, the form keeps what was typed."""
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or T("errors", "该记录在您打开后已被其他人修改并保存，本次修改未保存。您填写的内容仍在表单中；可重新载入最新内容后再修改。"))
+
+
 class AuthError(UserError):
     """Wrong user name or password, or a locked account."""
 

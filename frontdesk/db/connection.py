@@ -97,8 +97,12 @@ def first_line(exc: BaseException) -> str:
 def close_database() -> None:
     if database.obj is not None and not database.obj.is_closed():
         if is_sqlite():
-            # refresh the planner's statistics where the session's queries showed it would help
-            database.obj.execute_sql("PRAGMA optimize")
+            # refresh the planner's statistics where the session's queries showed it would help; skipped when
+            # another process (a second window on this file) holds the write lock: it is only an optimisation
+            try:
+                database.obj.execute_sql("PRAGMA optimize")
+            except peewee.OperationalError:
+                pass
         database.obj.close()
 
 

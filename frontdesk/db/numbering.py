@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
+from frontdesk.db import changes
 from frontdesk.db.models import NumberSequence, current_site_code
+
+
+def _lock_order() -> None:
+    """Lock the change counter before any number row. Every synced write takes the counter, and a 投诉 contact
+    takes its case's number after the contact's change number: if a case opened directly took its number
+    first and the counter second, two counters on PostgreSQL would deadlock (each holding what the other
+    waits for). With the counter always first, writers simply queue. (On SQLite ``BEGIN IMMEDIATE`` already
+    serialises writers; taking no number costs nothing.)"""
+    changes.take(0)
 
 
 def next_number(module: str, day: date, site_code: str | None = None) -> str:
@@ -17,6 +27,7 @@ def next_number(module: str, day: date, site_code: str | None = None) -> str:
     if not site:
         raise RuntimeError("site code is not set")
     key = day.strftime("%Y%m%d")
+    _lock_order()
     query = (
         NumberSequence.insert(site_code=site, module=module, day=key, last=1)
         .on_conflict(conflict_target=[NumberSequence.site_code, NumberSequence.module, NumberSequence.day],
@@ -36,6 +47,7 @@ def reserve(module: str, day: date, count: int, site_code: str | None = None) ->
     if count <= 0:
         return []
     key = day.strftime("%Y%m%d")
+    _lock_order()
     where = (
         (NumberSequence.site_code == site) & (NumberSequence.module == module) & (NumberSequence.day == key)
     )

@@ -64,3 +64,14 @@ def show_user_error(parent: QWidget | None, exc: UserError) -> None:
     """An expected problem: a clear message, nothing else."""
     log.info("user error: %s", exc.message)
     warn(parent, localized_error(exc))
+
+
+def ask_reload(parent: QWidget | None, text: str) -> bool:
+    """The record changed under an open form (revision check): True to reload it, False to keep what was typed."""
+    title = QCoreApplication.translate("messages", "记录已被修改")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
+    reload = box.addButton(QCoreApplication.translate("messages", "重新载入最新内容"), QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton(QCoreApplication.translate("messages", "保留我填写的内容"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is reload

@@ -298,92 +298,92 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="226"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="228"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="226"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="228"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
         <source>仅异常</source>
         <translation>Exceptions only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
         <source>补录/更正</source>
         <translation>Enter/correct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
         <source>生成违纪建议</source>
         <translation>Propose incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="174"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="185"/>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="186"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="187"/>
         <source>请假与调班</source>
         <translation>Leave and swaps</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="221"/>
         <source>请先在列表中选择一条考勤记录</source>
         <translation>Select an attendance record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="227"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="229"/>
         <source>{0}成功：{1}，{2}</source>
         <translation>{0} done: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="234"/>
         <source>请假申请已提交</source>
         <translation>Leave request submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="244"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="246"/>
         <source>已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。</source>
         <translation>{0} incident(s) proposed for confirmation; confirm them one by one on the Discipline page.</translation>
     </message>
@@ -391,32 +391,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="261"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="262"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="265"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -964,153 +964,153 @@ Appeal reason: {3}</translation>
 <context>
     <name>ComplaintsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="57"/>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="60"/>
         <source>搜索编号、投诉人、电话或事由</source>
         <translation>Search by No., complainant, phone or subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="64"/>
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="66"/>
         <source>全部程度</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="68"/>
         <source>全部等级</source>
         <translation>All priorities</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="69"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="70"/>
         <source>仅超期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="87"/>
         <source>结案</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="87"/>
         <source>分类指派</source>
         <translation>Classify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="88"/>
         <source>审批方案</source>
         <translation>Approve plan</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="88"/>
         <source>上报领导</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="91"/>
         <source>时限标准…</source>
         <translation>Time limits…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="96"/>
         <source>推进到「归档总结」后，记录客户满意度并结案</source>
         <translation>After advancing to “Archive and review”, record customer satisfaction and close the case</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="97"/>
         <source>打印转办单</source>
         <translation>Print transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="145"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="147"/>
         <source>请先在列表中选择一件投诉</source>
         <translation>Please select a complaint in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="160"/>
         <source>已受理投诉 {0}</source>
         <translation>Complaint {0} received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="168"/>
         <source>已推进到下一阶段</source>
         <translation>Advanced to the next stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="171"/>
         <source>已暂停计时</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="171"/>
         <source>已恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="171"/>
         <source>已添加备注</source>
         <translation>Note added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="175"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="178"/>
         <source>分类已更新</source>
         <translation>Classification updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="181"/>
         <source>已审批方案</source>
         <translation>Plan approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="184"/>
         <source>已记录上报</source>
         <translation>Report to leaders recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/complaints_page.py" line="187"/>
         <source>时限标准已保存，新受理的投诉按新标准计时</source>
         <translation>Time limits saved; complaints opened from now on use them</translation>
     </message>
@@ -1118,118 +1118,118 @@ Appeal reason: {3}</translation>
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="44"/>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="187"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="46"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="189"/>
         <source>接待登记（新）</source>
         <translation>Contact log (new)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="51"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="53"/>
         <source>如 王女士，可不填</source>
         <translation>e.g. Ms. Wang, optional</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="55"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
         <source>手机或座机；现场匿名可不填</source>
         <translation>Mobile or landline; optional for anonymous walk-ins</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="58"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="60"/>
         <source>客户的核心诉求（必填）</source>
         <translation>The customer&apos;s main request (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="62"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="64"/>
         <source>处理情况及结果；Ctrl+Enter 保存并办结</source>
         <translation>Handling and outcome; Ctrl+Enter saves and closes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="70"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
         <source>需后续跟进的事项</source>
         <translation>Items needing follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="71"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="73"/>
         <source>（跟进人）</source>
         <translation>(owner)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="94"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="95"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="97"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="96"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="98"/>
         <source>客户称呼</source>
         <translation>Customer name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="97"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="101"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="101"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="103"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="105"/>
         <source>回复方式</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="104"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="106"/>
         <source>承诺回复</source>
         <translation>Reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="105"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="107"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="112"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="114"/>
         <source>跟进人/期限</source>
         <translation>Owner/due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="121"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="123"/>
         <source>保存 (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="124"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="126"/>
         <source>保存并办结 (Ctrl+Enter)</source>
         <translation>Save and close (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="127"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="129"/>
         <source>新登记 (Ctrl+N)</source>
         <translation>New entry (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="129"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="131"/>
         <source>清空 (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="203"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="205"/>
         <source>编辑 {0}（首问负责人：{1}）</source>
         <translation>Edit {0} (first-contact owner: {1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="290"/>
+        <location filename="../../frontdesk/ui/widgets/contact_form.py" line="296"/>
         <source>已保存 {0}</source>
         <translation>Saved {0}</translation>
     </message>
@@ -1550,108 +1550,108 @@ Appeal reason: {3}</translation>
 <context>
     <name>DisciplinePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="118"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="42"/>
         <source>搜索编号、员工、条款或情况</source>
         <translation>Search number, staff, rule or description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="45"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="53"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="54"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="53"/>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="118"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="56"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="57"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="58"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="68"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="69"/>
         <source>月度罚款表</source>
         <translation>Monthly fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="73"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="97"/>
         <source>请先在列表中选择一条违纪记录</source>
         <translation>Select an incident in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="108"/>
         <source>已登记违纪</source>
         <translation>Incident recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="114"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="120"/>
         <source>申诉已提交，等待主管处理</source>
         <translation>Appeal submitted, waiting for the manager</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="128"/>
         <source>只有“申诉中”的记录需要处理申诉</source>
         <translation>Only incidents under appeal need an appeal decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="131"/>
         <source>申诉已处理</source>
         <translation>Appeal decided</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
         <source>撤销违纪记录</source>
         <translation>Revoke incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
         <source>撤销原因</source>
         <translation>Reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/discipline_page.py" line="138"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
@@ -2306,72 +2306,72 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineRuleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="181"/>
         <source>修改罚款标准</source>
         <translation>Change fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="180"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="181"/>
         <source>新增罚款条款</source>
         <translation>New fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="195"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
         <source>迟到分档，如 15:10, 30:20, 60:50（分钟:元）</source>
         <translation>Lateness tiers, e.g. 15:10, 30:20, 60:50 (minutes:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="204"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>罚款下限（元）</source>
         <translation>Minimum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>罚款上限（元）</source>
         <translation>Maximum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>计罚方式</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>分档</source>
         <translation>Tiers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="216"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="217"/>
         <source>分档格式为 分钟:金额，用逗号分隔</source>
         <translation>Tiers are minutes:amount, separated by commas</translation>
     </message>
@@ -4384,52 +4384,52 @@ Runs offline; data is stored in:
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
         <source>暂停计时</source>
         <translation>Pause clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
         <source>暂停原因</source>
         <translation>Reason for pause</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
         <source>如：等待客户提供购物凭证；等待工程部检测结果（必填）</source>
         <translation>e.g. waiting for the customer&apos;s receipt; waiting for engineering test results (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
         <source>恢复计时</source>
         <translation>Resume clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
         <source>如：客户已提供凭证（可不填）</source>
         <translation>e.g. the customer has provided the receipt (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="96"/>
         <source>补充记录（必填）</source>
         <translation>Additional notes (required)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/complaint_stage.py" line="105"/>
         <source>暂停期间不计入各项处理时限。</source>
         <translation>Time while paused does not count toward any time limit.</translation>
     </message>
@@ -4505,37 +4505,37 @@ Runs offline; data is stored in:
 <context>
     <name>NotifyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="69"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="70"/>
         <source>通知客户取件 - {0}</source>
         <translation>Notify customer for pickup - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="76"/>
         <source>如：客户说明天下午来取</source>
         <translation>e.g. customer will come tomorrow afternoon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
         <source>通知方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
         <source>通知结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="81"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -4911,57 +4911,57 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>PickupDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="92"/>
         <source>取件验收 - {0}</source>
         <translation>Pickup check - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="94"/>
         <source>如：试机正常，外观与收件时一致，配件齐全</source>
         <translation>e.g. works normally, looks as at intake, accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="96"/>
         <source>满意，确认取件</source>
         <translation>Satisfied, picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="97"/>
         <source>不满意，返修</source>
         <translation>Not satisfied, rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="108"/>
         <source>不满意时填写原因</source>
         <translation>Reason, if not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
         <source>应还配件</source>
         <translation>Accessories to return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
         <source>顾客验收</source>
         <translation>Customer acceptance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="113"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -5264,92 +5264,92 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="86"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="96"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="99"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="113"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="118"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="116"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="120"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="123"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="242"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="246"/>
         <source>已填入来电人 {0}</source>
         <translation>Caller {0} filled in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="259"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="263"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="270"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="274"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="277"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="281"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="278"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="282"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="283"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="287"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -5651,107 +5651,107 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RepairsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="49"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="50"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="51"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
         <source>保内保外</source>
         <translation>Any warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="56"/>
         <source>未取件</source>
         <translation>Not picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="57"/>
         <source>仅滞留</source>
         <translation>Stuck only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="59"/>
         <source>在同一状态停留超过设定天数的工单</source>
         <translation>Orders waiting in one step longer than the set number of days</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
         <source>收件登记</source>
         <translation>Take in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>推进</source>
         <translation>Advance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
         <source>已更新维修进度</source>
         <translation>Repair progress updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>通知取件</source>
         <translation>Notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
         <source>已记录通知</source>
         <translation>Notification logged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
         <source>已记录取件</source>
         <translation>Pickup recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
         <source>已返修，工单重新受理</source>
         <translation>Reworked: the order is open again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="77"/>
         <source>维修受理单</source>
         <translation>Repair receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="78"/>
         <source>维修取件单</source>
         <translation>Pickup slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="80"/>
         <source>维修工单</source>
         <translation>Repairs</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/repairs_page.py" line="108"/>
         <source>已受理维修工单 {0}，请打印受理单交顾客</source>
         <translation>Repair order {0} taken in; print the receipt for the customer</translation>
     </message>
@@ -5815,93 +5815,98 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="56"/>
         <source>每日接待汇总</source>
         <translation>Daily contact summary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
         <source>每周汇总分析</source>
         <translation>Weekly analysis</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
         <source>月度服务质量分析</source>
         <translation>Monthly service quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="59"/>
         <source>违纪罚款月报</source>
         <translation>Monthly fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="61"/>
+        <source>站点对比</source>
+        <translation>Site comparison</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="62"/>
         <source>考核结果汇总</source>
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="104"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
         <source>上周</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="119"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="108"/>
         <source>生成报表</source>
         <translation>Run report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="128"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="129"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="238"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="240"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="277"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="291"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="279"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="293"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="289"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="291"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -6192,102 +6197,102 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="42"/>
         <source>期限内</source>
         <translation>In window</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="42"/>
         <source>超期</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="44"/>
         <source>扫码或输入单号、电话、姓名</source>
         <translation>Scan, or type a number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="47"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="47"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="49"/>
         <source>退货和换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="50"/>
         <source>未办结</source>
         <translation>Not completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="59"/>
         <source>退换货登记</source>
         <translation>Return / exchange</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="60"/>
         <source>协商结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="61"/>
         <source>主管审批</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="62"/>
         <source>办结</source>
         <translation>Complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="63"/>
         <source>打印凭证</source>
         <translation>Print voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="64"/>
         <source>退换货凭证</source>
         <translation>Return/exchange voucher</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="65"/>
         <source>退换货</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="86"/>
         <source>退款超过审批金额，须主管审批后办结</source>
         <translation>The refund is above the approval amount: a manager must approve it first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="91"/>
         <source>已登记 {0}（{1}），请打印凭证交顾客</source>
         <translation>Registered {0} ({1}); print the voucher for the customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="100"/>
         <source>已记录协商结果</source>
         <translation>Outcome recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="113"/>
         <source>批准 {0} 退款 {1} 元？</source>
         <translation>Approve the refund of {1} yuan for {0}?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="111"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="113"/>
         <source>已审批</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="116"/>
         <source>确认 {0} 已退款 {1} 元或已换货，办结？</source>
         <translation>Confirm that {0} has been refunded {1} yuan or exchanged, and complete it?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/returns_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/returns_page.py" line="116"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
@@ -6328,22 +6333,22 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReworkDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="124"/>
         <source>返修 - {0}</source>
         <translation>Rework - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="126"/>
         <source>客户反映的问题</source>
         <translation>What the customer reports</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="128"/>
         <source>返修原因</source>
         <translation>Reason for rework</translation>
     </message>
@@ -6759,62 +6764,62 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="64"/>
         <source>频次</source>
         <translation>Frequency</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="36"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="37"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="41"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="43"/>
         <source>填写本期自查</source>
         <translation>Fill this check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="48"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="50"/>
         <source>只看未审阅</source>
         <translation>Not reviewed only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="54"/>
         <source>审阅</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="62"/>
         <source>自查频次（全站）</source>
         <translation>Self-check frequency (whole site)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="82"/>
         <source>本期自查：已填写</source>
         <translation>This check: filled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="82"/>
         <source>本期自查：未填写</source>
         <translation>This check: not filled yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="89"/>
         <source>自查频次已改为{0}</source>
         <translation>Self-check frequency changed to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="94"/>
         <source>自查表已提交</source>
         <translation>Self-check submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="100"/>
         <source>请先在列表中选择一份自查表</source>
         <translation>Please select a self-check in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/selfcheck_page.py" line="106"/>
         <source>已审阅</source>
         <translation>Reviewed</translation>
     </message>
@@ -7092,6 +7097,19 @@ Stop words ({2} words): {3}</translation>
         <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="35"/>
         <source>把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed in this database (including those imported from other sites) to one Excel workbook, to be imported and merged at head office (or another site).</translation>
+    </message>
+</context>
+<context>
+    <name>SiteFilter</name>
+    <message>
+        <location filename="../../frontdesk/ui/site_filter.py" line="22"/>
+        <source>全部站点</source>
+        <translation>All sites</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/site_filter.py" line="28"/>
+        <source>只看某个站点的记录（总部）</source>
+        <translation>Show one site&apos;s records only (head office)</translation>
     </message>
 </context>
 <context>
@@ -8348,47 +8366,47 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TransfersPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="34"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="35"/>
         <source>搜索（按编号）</source>
         <translation>Search (by No.)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="37"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="39"/>
         <source>只看超期未答复</source>
         <translation>Overdue without reply only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="40"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="42"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="43"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="45"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="45"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="47"/>
         <source>今天到期、尚未答复的转办</source>
         <translation>Transfers due today still waiting for a reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="50"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="52"/>
         <source>登记答复…</source>
         <translation>Record reply…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="53"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="55"/>
         <source>催办</source>
         <translation>Chase</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="80"/>
         <source>请先选择一条转办记录</source>
         <translation>Please select a transfer record first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/transfers_page.py" line="95"/>
         <source>已催办（第 {0} 次）</source>
         <translation>Chased (time {0})</translation>
     </message>
@@ -8733,97 +8751,97 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="107"/>
         <source>（调）</source>
         <translation> (swap)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="129"/>
         <source>已排班</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="134"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="135"/>
         <source>请先在排班表中选择一个已排的班次</source>
         <translation>Select a scheduled shift in the grid first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="147"/>
         <source>调班申请已提交，等待主管审批</source>
         <translation>Swap request submitted, waiting for a manager</translation>
     </message>
@@ -8831,154 +8849,154 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="224"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>驳回申诉</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>提出辞退建议</source>
         <translation>Dismissal proposed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
         <source>补录考勤</source>
         <translation>Attendance entered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
         <source>更正考勤</source>
         <translation>Attendance corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
         <source>导入中断后撤销</source>
         <translation>Undone after an interrupted import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="236"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="236"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -8998,169 +9016,169 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="27"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
         <source>退换货</source>
         <translation>Returns</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="28"/>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="30"/>
-        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="143"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="210"/>
-        <location filename="../../frontdesk/services/expressway/help_calls.py" line="41"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="186"/>
-        <source>编号</source>
-        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="29"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="48"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="31"/>
-        <source>受理时间</source>
-        <translation>Received at</translation>
+        <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="143"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
+        <location filename="../../frontdesk/services/expressway/help_calls.py" line="41"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
+        <source>编号</source>
+        <translation>No.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="30"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="49"/>
-        <source>顾客</source>
-        <translation>Customer</translation>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
+        <source>受理时间</source>
+        <translation>Received at</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="31"/>
         <location filename="../../frontdesk/services/aftersales/order_list.py" line="50"/>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
+        <source>顾客</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="32"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="51"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
         <location filename="../../frontdesk/services/core/roster_import.py" line="35"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="32"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="33"/>
         <location filename="../../frontdesk/services/expressway/notices.py" line="33"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="33"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="34"/>
         <source>商品类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="34"/>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="51"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="35"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="52"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="35"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="36"/>
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="36"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="37"/>
         <source>实付金额</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="37"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="38"/>
         <source>购买日期</source>
         <translation>Purchase date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="38"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="39"/>
         <source>政策期限</source>
         <translation>Policy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="39"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="40"/>
         <source>有购物凭证</source>
         <translation>Has receipt</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="40"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="222"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="41"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="224"/>
         <source>处理意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="41"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="42"/>
         <source>退款金额</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="42"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
         <source>换回商品</source>
         <translation>Replacement item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="43"/>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="44"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="59"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="147"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="220"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="170"/>
         <location filename="../../frontdesk/services/personnel/duties.py" line="299"/>
         <location filename="../../frontdesk/services/personnel/supervision.py" line="194"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="203"/>
         <location filename="../../frontdesk/services/reception/knowledge.py" line="71"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="196"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="44"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="45"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="46"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="47"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="52"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="53"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="53"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="54"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="54"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="55"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="55"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="56"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="56"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="57"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="57"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="58"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="59"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="60"/>
         <source>进入本状态</source>
         <translation>In this step since</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="60"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="61"/>
         <source>返修次数</source>
         <translation>Reworks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/order_list.py" line="61"/>
+        <location filename="../../frontdesk/services/aftersales/order_list.py" line="62"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
@@ -9181,14 +9199,14 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
         <location filename="../../frontdesk/services/core/staff_list.py" line="19"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="138"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="144"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="212"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="163"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="118"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
         <location filename="../../frontdesk/services/personnel/selfchecks.py" line="119"/>
         <source>员工</source>
@@ -9242,97 +9260,97 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="29"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="30"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="33"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="34"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
         <source>投诉事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="35"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
         <location filename="../../frontdesk/services/personnel/training.py" line="44"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
         <location filename="../../frontdesk/services/reception/phrases.py" line="75"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="36"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="37"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
         <source>等级</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="38"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="39"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
         <source>暂停计时</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="40"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
         <source>最近时限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="41"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
         <source>时限类别</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="42"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
         <source>本阶段剩余</source>
         <translation>Stage time left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="43"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="193"/>
         <source>承办部门</source>
         <translation>Handling dept.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="44"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
         <source>归责员工</source>
         <translation>Responsible staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="46"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="47"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="142"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="47"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="48"/>
         <source>结案时间</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="209"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
         <source>违纪记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="213"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
@@ -9358,13 +9376,13 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="145"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="214"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="145"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="215"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
         <source>违纪情况</source>
         <translation>Incident</translation>
     </message>
@@ -9374,36 +9392,36 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="216"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="218"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="217"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="219"/>
         <source>罚款(元)</source>
         <translation>Fine (CNY)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="219"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="221"/>
         <location filename="../../frontdesk/services/personnel/supervision.py" line="189"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="147"/>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="220"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="222"/>
         <location filename="../../frontdesk/services/expressway/help_calls.py" line="56"/>
         <location filename="../../frontdesk/services/expressway/notices.py" line="40"/>
         <source>登记人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="221"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="223"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="223"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="225"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
@@ -9438,50 +9456,50 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
         <translation>Handover notes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="185"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="189"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="187"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
         <source>接待时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
         <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="192"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="191"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="192"/>
         <source>核心诉求</source>
         <translation>Main request</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="193"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
         <source>处理情况及结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
         <source>答复方式</source>
         <translation>Reply mode</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="195"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="199"/>
         <source>承诺答复时间</source>
         <translation>Promised reply by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="200"/>
         <source>跟进事项</source>
         <translation>Follow-up</translation>
     </message>
@@ -9567,23 +9585,23 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/supervision.py" line="197"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="201"/>
         <source>跟进人</source>
         <translation>Follow-up owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="198"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="202"/>
         <source>跟进期限</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="200"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="201"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="204"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="202"/>
         <source>首问负责人</source>
         <translation>First-contact owner</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="201"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="205"/>
         <source>办结时间</source>
         <translation>Closed at</translation>
     </message>
@@ -9706,47 +9724,47 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
         <translation>Last login</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="188"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="189"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="189"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
         <source>接待编号</source>
         <translation>Contact No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="193"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="194"/>
         <source>转办时间</source>
         <translation>Transferred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="194"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="195"/>
         <source>办理期限</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="196"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="197"/>
         <source>催办次数</source>
         <translation>Chases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="197"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="198"/>
         <source>转办说明</source>
         <translation>Transfer instructions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="198"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="199"/>
         <source>部门答复</source>
         <translation>Department reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="199"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="200"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="200"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="201"/>
         <source>答复时间</source>
         <translation>Replied at</translation>
     </message>
@@ -11369,7 +11387,7 @@ Please send this file to technical support.</translation>
         <translation>The database is on a PostgreSQL server: the server&apos;s administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/errors.py" line="90"/>
+        <location filename="../../frontdesk/errors.py" line="97"/>
         <source>无法连接数据库服务器 {0}：{1}
 请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
         <translation>Cannot connect to the database server {0}: {1}
@@ -11423,22 +11441,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="184"/>
+        <location filename="../../frontdesk/db/connection.py" line="188"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="186"/>
+        <location filename="../../frontdesk/db/connection.py" line="190"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="188"/>
+        <location filename="../../frontdesk/db/connection.py" line="192"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="190"/>
+        <location filename="../../frontdesk/db/connection.py" line="194"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
@@ -11745,19 +11763,19 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="141"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="93"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="94"/>
         <source>跟进期限不能早于今天</source>
         <translation>The follow-up due date cannot be before today</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="143"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="89"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="90"/>
         <source>有跟进事项时须指定跟进人</source>
         <translation>A follow-up needs someone to follow it up</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="145"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="107"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="110"/>
         <source>办结前请填写处理情况及结果</source>
         <translation>Enter the handling and result before closing</translation>
     </message>
@@ -12185,7 +12203,12 @@ Check that the server is running, the network is connected and the user name and
         <translation>Invalid input</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/errors.py" line="83"/>
+        <location filename="../../frontdesk/errors.py" line="79"/>
+        <source>该记录在您打开后已被其他人修改并保存，本次修改未保存。您填写的内容仍在表单中；可重新载入最新内容后再修改。</source>
+        <translation>Someone else changed and saved this record after you opened it, so your changes were not saved. What you typed is still in the form; reload the latest version and then make your changes again.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/errors.py" line="90"/>
         <source>数据库正忙（可能有其他窗口正在保存），请稍后重试。</source>
         <translation>The database is busy (another window may be saving). Please try again shortly.</translation>
     </message>
@@ -12306,7 +12329,7 @@ Check that the server is running, the network is connected and the user name and
         <location filename="../../frontdesk/services/assessments/runs.py" line="89"/>
         <location filename="../../frontdesk/services/core/auth.py" line="157"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="108"/>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="298"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="299"/>
         <location filename="../../frontdesk/services/personnel/supervision.py" line="100"/>
         <source>员工不存在</source>
         <translation>Staff member not found</translation>
@@ -12413,7 +12436,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Correcting an existing attendance record needs a reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/attendance.py" line="293"/>
+        <location filename="../../frontdesk/services/personnel/attendance.py" line="294"/>
         <source>只能为本人办理</source>
         <translation>You can only do this for yourself</translation>
     </message>
@@ -12445,23 +12468,23 @@ Check that the server is running, the network is connected and the user name and
         <translation>The linked contact record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="188"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="347"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="189"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="349"/>
         <source>该投诉案件不存在或已删除</source>
         <translation>This complaint case does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="238"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="240"/>
         <source>请选择要转入的阶段</source>
         <translation>Choose the stage to move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="244"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="246"/>
         <source>结案请使用“结案”，并记录客户满意度</source>
         <translation>To close the case use “Close case” and record the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="246"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="248"/>
         <source>承诺完成时间必须晚于现在</source>
         <translation>The promised completion time must be in the future</translation>
     </message>
@@ -12517,7 +12540,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/domain/supervision.py" line="135"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="248"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="250"/>
         <source>请选择处理方式</source>
         <translation>Choose a remedy</translation>
     </message>
@@ -12587,28 +12610,28 @@ Check that the server is running, the network is connected and the user name and
         <translation>An online rating needs its platform</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="268"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="270"/>
         <source>暂停原因</source>
         <translation>reason for pausing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="198"/>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="286"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="199"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="288"/>
         <source>备注</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="309"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="311"/>
         <source>请选择客户满意度</source>
         <translation>Choose the customer&apos;s satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="310"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="312"/>
         <source>归档总结</source>
         <translation>archive review</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/cases.py" line="318"/>
+        <location filename="../../frontdesk/services/complaints/cases.py" line="320"/>
         <source>案件当前为「{0}」，须推进到「归档总结」后才能结案</source>
         <translation>The case is at “{0}”; it must reach “Archive and review” before it can be closed</translation>
     </message>
@@ -12659,37 +12682,37 @@ Check that the server is running, the network is connected and the user name and
         <translation>This misconduct record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="139"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="141"/>
         <source>该记录当前状态不能进行此操作</source>
         <translation>This cannot be done in the record&apos;s current state</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="171"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="173"/>
         <source>请填写撤销原因</source>
         <translation>Enter the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="184"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="186"/>
         <source>请填写申诉理由</source>
         <translation>Enter the grounds of the appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="186"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="188"/>
         <source>只能对本人的违纪记录提出申诉</source>
         <translation>You can only appeal your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="198"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="200"/>
         <source>请填写处理意见</source>
         <translation>Enter the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="274"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="278"/>
         <source>只能查看本人的违纪记录</source>
         <translation>You can only view your own misconduct records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/incidents.py" line="301"/>
+        <location filename="../../frontdesk/services/discipline/incidents.py" line="306"/>
         <source>该辞退建议已处理</source>
         <translation>This dismissal proposal has already been handled</translation>
     </message>
@@ -12885,28 +12908,28 @@ Check that the server is running, the network is connected and the user name and
         <translation>This forbidden phrase does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="58"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="60"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="113"/>
         <source>跟进人不存在</source>
         <translation>The follow-up person does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="62"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="111"/>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="134"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="42"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="102"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="64"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="114"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="43"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="103"/>
         <source>该接待记录不存在或已删除</source>
         <translation>This contact record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/contacts.py" line="113"/>
+        <location filename="../../frontdesk/services/reception/contacts.py" line="117"/>
         <source>该记录已办结</source>
         <translation>This record has already been closed</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/repairs.py" line="47"/>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="108"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="109"/>
         <source>说明</source>
         <translation>explanation</translation>
     </message>
@@ -12921,84 +12944,84 @@ Check that the server is running, the network is connected and the user name and
         <translation>Photos must be chosen with “Add photos…”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="83"/>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="222"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="84"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="223"/>
         <source>该维修工单不存在或已删除</source>
         <translation>This repair order does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="112"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="113"/>
         <source>通知取件和取件请分别使用“通知客户”和“取件验收”</source>
         <translation>For pickup notices and pickups use “Notify customer” and “Pickup”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="128"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="129"/>
         <source>请选择通知方式</source>
         <translation>Choose how the customer was notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="130"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="131"/>
         <source>请选择通知结果</source>
         <translation>Choose the result of the notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="140"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="141"/>
         <source>维修结果出来（已修好或无法修复）后才能通知客户取件</source>
         <translation>The customer can be told to collect only once the repair result is known (repaired or cannot be repaired)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="153"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="154"/>
         <source>取件检查结果</source>
         <translation>pickup inspection result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="156"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="157"/>
         <source>客户不满意的原因</source>
         <translation>reason the customer is not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="164"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="165"/>
         <source>工单当前为「{0}」，通知取件后才能取件</source>
         <translation>The order is at “{0}”; it can be collected only after the customer is notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="185"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="186"/>
         <source>返修原因</source>
         <translation>reason for rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/repairs.py" line="191"/>
+        <location filename="../../frontdesk/services/aftersales/repairs.py" line="192"/>
         <source>工单当前为「{0}」，还不能返修</source>
         <translation>The order is at “{0}”; it cannot be sent back for rework yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="97"/>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="174"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="98"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="175"/>
         <source>该退换货记录不存在或已删除</source>
         <translation>This return/exchange record does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="108"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="109"/>
         <source>当前状态为「{0}」，只有协商中的记录可以改处理意见</source>
         <translation>The status is “{0}”; only records under negotiation can change the decision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="110"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="111"/>
         <source>请选择协商结果：同意或拒绝</source>
         <translation>Choose the outcome of the negotiation: approve or refuse</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="135"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="136"/>
         <source>当前状态为「{0}」，无需审批</source>
         <translation>The status is “{0}”; no approval is needed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="152"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="153"/>
         <source>退款 {0} 元超过审批金额，须主管审批后才能办结</source>
         <translation>The refund of {0} yuan is above the approval amount; a manager must approve it before it can be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/aftersales/returns.py" line="154"/>
+        <location filename="../../frontdesk/services/aftersales/returns.py" line="155"/>
         <source>当前状态为「{0}」，不能办结</source>
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
@@ -13196,7 +13219,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/core/staff.py" line="67"/>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="46"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="47"/>
         <source>部门不存在</source>
         <translation>The department does not exist</translation>
     </message>
@@ -13291,87 +13314,87 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="30"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="31"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="32"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="33"/>
         <source>请填写办理期限</source>
         <translation>Enter the due time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="34"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="35"/>
         <source>办理期限必须晚于现在</source>
         <translation>The due time must be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="36"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="37"/>
         <source>转办说明不超过 500 字</source>
         <translation>The transfer instructions must be at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="44"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="45"/>
         <source>已办结的记录不能再转办</source>
         <translation>A closed record cannot be transferred again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="63"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="64"/>
         <source>该转办记录不存在</source>
         <translation>This transfer does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="76"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="77"/>
         <source>请填写部门答复</source>
         <translation>Enter the department&apos;s reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="79"/>
         <source>部门答复不超过 2000 字</source>
         <translation>The department&apos;s reply is at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="80"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="81"/>
         <source>处理结果不超过 500 字</source>
         <translation>The result is at most 500 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="82"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="83"/>
         <source>请选择答复后如何处理</source>
         <translation>Choose what happens after the reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="85"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="86"/>
         <source>请填写跟进事项</source>
         <translation>Enter the follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="87"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="88"/>
         <source>跟进事项不超过 200 字</source>
         <translation>The follow-up is at most 200 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="91"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="92"/>
         <source>请填写跟进期限</source>
         <translation>Enter the follow-up due date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="99"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="100"/>
         <source>该转办已关闭</source>
         <translation>This transfer has already been closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="105"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="106"/>
         <source>该接待已办结，只能登记答复</source>
         <translation>The contact is already closed: the reply can only be recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="109"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="110"/>
         <source>该接待还有其他部门未答复，暂不能办结</source>
         <translation>Other departments have not replied yet: the contact cannot be closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/transfers.py" line="159"/>
+        <location filename="../../frontdesk/services/reception/transfers.py" line="160"/>
         <source>该转办已答复，无需催办</source>
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
@@ -14256,6 +14279,21 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="71"/>
+        <source>记录已被修改</source>
+        <translation>Record changed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="73"/>
+        <source>重新载入最新内容</source>
+        <translation>Reload the latest version</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/messages.py" line="74"/>
+        <source>保留我填写的内容</source>
+        <translation>Keep what I typed</translation>
+    </message>
 </context>
 <context>
     <name>nav</name>
@@ -14421,162 +14459,162 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Copy {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="164"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="166"/>
         <source>转入“{0}”</source>
         <translation>Moved to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="169"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="171"/>
         <source>{0}（暂停计时）</source>
         <translation>{0} (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="171"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="173"/>
         <source>{0} / {1}级（{2}）</source>
         <translation>{0} / level {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="174"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="176"/>
         <source>投诉转办处理单</source>
         <translation>Complaint transfer slip</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="178"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="180"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="179"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="181"/>
         <source>受理人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="180"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="182"/>
         <source>投诉人</source>
         <translation>Complainant</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="181"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="183"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="182"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="184"/>
         <source>投诉类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="183"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="185"/>
         <source>严重程度 / 等级</source>
         <translation>Severity / level</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="184"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="186"/>
         <source>承办部门</source>
         <translation>Handling department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="185"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="187"/>
         <source>承办人</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="186"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="188"/>
         <source>当前阶段</source>
         <translation>Current stage</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="187"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="189"/>
         <source>最近时限</source>
         <translation>Next deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="187"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="189"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="188"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="190"/>
         <source>本阶段时限</source>
         <translation>Stage deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="189"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="191"/>
         <source>答复客户时限</source>
         <translation>Reply deadline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="190"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="192"/>
         <source>投诉事由</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="191"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="193"/>
         <source>投诉内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="192"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="194"/>
         <source>承办部门处理意见</source>
         <translation>Handling department&apos;s opinion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="193"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
         <source>处理结果及客户意见</source>
         <translation>Outcome and customer&apos;s view</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="195"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="196"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="198"/>
         <source>处理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="199"/>
         <source>转办人</source>
         <translation>Transferred by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="199"/>
         <source>承办部门负责人</source>
         <translation>Dept. head</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="199"/>
         <source>客服主管</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="198"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="200"/>
         <source>承办部门联</source>
         <translation>Department copy</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="198"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="200"/>
         <source>客服中心存根联</source>
         <translation>Service desk stub</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/case_list.py" line="201"/>
+        <location filename="../../frontdesk/services/complaints/case_list.py" line="203"/>
         <source>请承办部门在答复时限前将处理意见反馈客服中心；天数按工作日、小时按服务时间计算，暂停期间不计。</source>
         <translation>Please return the department&apos;s opinion to the service desk before the reply deadline; days are working days, hours are service hours, paused time is not counted.</translation>
     </message>
@@ -14675,9 +14713,9 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/common.py" line="53"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="145"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="180"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="222"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="146"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="181"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="223"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="81"/>
         <location filename="../../frontdesk/ui/widgets/report_view.py" line="78"/>
         <source>合计</source>
@@ -14778,7 +14816,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="79"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
         <source>类别</source>
@@ -14793,7 +14831,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="80"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
         <source>占比</source>
         <translation>Share</translation>
@@ -14860,7 +14898,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="95"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="248"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="139"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="125"/>
@@ -14895,7 +14933,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="109"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="264"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="265"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="95"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="145"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="140"/>
@@ -14918,223 +14956,223 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="131"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
         <source>投诉类别（本月受理）</source>
         <translation>Complaint categories (received)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="134"/>
         <source>其中重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="134"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="134"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="151"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
         <source>责任部门（本月受理与本月结案）</source>
         <translation>Departments (received and closed)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
         <source>按时答复</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
         <source>超时</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
         <source>按时率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="155"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
         <source>平均办结(工作日)</source>
         <translation>Mean days to close</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="173"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
         <source>办结时长与答复时限（本月结案）</source>
         <translation>Time to close vs deadline (closed)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
         <source>答复时限(工作日)</source>
         <translation>Deadline (workdays)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
         <source>最长(工作日)</source>
         <translation>Longest (workdays)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="191"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="192"/>
         <source>满意度（本月结案投诉、本月回访）</source>
         <translation>Satisfaction (closed complaints, return visits)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="192"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="193"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="18"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="193"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="194"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="20"/>
         <source>未评价</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="193"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="194"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="20"/>
         <source>满意率</source>
         <translation>Satisfied rate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="195"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="248"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="196"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="261"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="21"/>
         <source>结案投诉</source>
         <translation>Closed complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="196"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="197"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="22"/>
         <source>回访</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="210"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
         <source>回访完成情况（本月）</source>
         <translation>Return visits (done)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="212"/>
         <source>回访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="250"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="212"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="251"/>
         <source>回访次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="212"/>
         <source>其中投诉回访</source>
         <translation>On complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="212"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="213"/>
         <source>其中重点客户/常客</source>
         <translation>Key customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="229"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="230"/>
         <source>统计投诉类别…</source>
         <translation>Counting complaint categories…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="231"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="232"/>
         <source>核对结案时限…</source>
         <translation>Checking deadlines…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="233"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="234"/>
         <source>统计责任部门…</source>
         <translation>Counting by department…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="236"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="237"/>
         <source>统计满意度与回访…</source>
         <translation>Counting satisfaction and visits…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="243"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="244"/>
         <source>月度服务质量分析</source>
         <translation>Monthly service quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="248"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="254"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
         <source>受理投诉</source>
         <translation>Complaints received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="250"/>
         <source>按时答复率</source>
         <translation>Answered on time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="250"/>
         <source>投诉满意率</source>
         <translation>Complaint satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="250"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="251"/>
         <source>回访满意率</source>
         <translation>Visit satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="253"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="254"/>
         <source>每日受理投诉</source>
         <translation>Complaints per day</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
         <source>投诉类别</source>
         <translation>Complaint categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
         <source>投诉满意度</source>
         <translation>Complaint satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="263"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="264"/>
         <source>本期间没有受理或结案的投诉。</source>
         <translation>No complaints received or closed in this period.</translation>
     </message>
@@ -15560,6 +15598,128 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/ui/screenshots.py" line="27"/>
         <source>此项填写有误：请按提示修改后再保存（示例错误信息，检查错误全部显示时仍放得下）</source>
         <translation>This entry is not valid: correct it as shown and save again (a sample message, to check that the form fits with every error shown)</translation>
+    </message>
+</context>
+<context>
+    <name>site_comparison</name>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="25"/>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="25"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="110"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="118"/>
+        <source>接待登记</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="26"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="110"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="119"/>
+        <source>受理投诉</source>
+        <translation>Complaints received</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="26"/>
+        <source>结案投诉</source>
+        <translation>Complaints closed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="27"/>
+        <source>按时答复</source>
+        <translation>Answered on time</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="27"/>
+        <source>超时答复</source>
+        <translation>Answered late</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="28"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="111"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="121"/>
+        <source>按时答复率</source>
+        <translation>On-time answer rate</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="29"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="112"/>
+        <source>投诉满意率</source>
+        <translation>Complaint satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="30"/>
+        <source>回访满意率</source>
+        <translation>Return-visit satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="31"/>
+        <source>违纪(次)</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="31"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="113"/>
+        <source>罚款合计(元)</source>
+        <translation>Fines total (CNY)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="72"/>
+        <source>统计各站点接待…</source>
+        <translation>Counting contacts per site…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="75"/>
+        <source>核对各站点投诉时限…</source>
+        <translation>Checking complaint deadlines per site…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="82"/>
+        <source>统计满意度与罚款…</source>
+        <translation>Counting satisfaction and fines…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="89"/>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="107"/>
+        <source>站点对比</source>
+        <translation>Site comparison</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="90"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="109"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="109"/>
+        <source>站点数</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="117"/>
+        <source>各站点接待与投诉</source>
+        <translation>Contacts and complaints per site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="120"/>
+        <source>各站点按时答复率(%)</source>
+        <translation>On-time answer rate per site (%)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="124"/>
+        <source>数据库中只有一个站点的数据；总部导入各站点数据后，这里逐站对比。</source>
+        <translation>The database holds one site&apos;s records only; once head office imports the sites&apos; data, they are compared here side by side.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/site_comparison.py" line="125"/>
+        <source>完成</source>
+        <translation>Done</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Self
 
 import peewee
 
@@ -12,6 +12,7 @@ from frontdesk.db import changes
 from frontdesk.db.connection import database
 from frontdesk.db.fields import sql_default
 from frontdesk.domain.text import clean, clean_value, is_clean
+from frontdesk.errors import RecordChanged
 
 _current_site = {"code": ""}
 
@@ -83,7 +84,35 @@ class SyncedModel(BaseModel):
         with db.atomic():  # the change number and the row commit together
             return self._stamped_save(force_insert, only)
 
+    def expect_revision(self, revision: int | None) -> Self:
+        """Revision check: the next ``save()`` writes only while the row still has ``revision`` (what the form
+        loaded) and raises RecordChanged otherwise — now if this copy is already newer, or when the UPDATE
+        ``… WHERE id = ? AND revision = ?`` changes no row because another counter saved first. None: no check."""
+        if revision is not None and self.revision != revision:
+            raise RecordChanged()
+        self._revision_guard = revision
+        return self
+
+    def _pk_expr(self) -> peewee.Expression:
+        guard = self.__dict__.get("_revision_guard")
+        expr = super()._pk_expr()
+        return expr if guard is None else expr & (type(self).revision == guard)
+
     def _stamped_save(self, force_insert: bool, only: Any) -> int:
+        guard = self.__dict__.pop("_revision_guard", None)
+        if guard is None or self.id is None or force_insert:
+            return self._write(force_insert, only)
+        self._revision_guard = guard
+        try:
+            rows = self._write(force_insert, only)
+        finally:
+            self.__dict__.pop("_revision_guard", None)
+        if not rows:
+            self.revision = guard
+            raise RecordChanged()
+        return rows
+
+    def _write(self, force_insert: bool, only: Any) -> int:
         cls = type(self)
         self.change_seq = self.origin_seq = changes.take()
         self.origin_site, self.change_peer = current_site_code(), ""

@@ -16,6 +16,7 @@ from frontdesk.domain.phones import normalize_phone
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T
 from frontdesk.services.aftersales import policy as aftersales_settings
+from frontdesk.services.core import site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, Progress, col
 from frontdesk.services.core.listing import ListQuery, Page
 from frontdesk.services.core.permissions import require
@@ -115,6 +116,7 @@ def _return_where(query: ListQuery) -> list[peewee.Expression]:
             where.append(getattr(ReturnOrder, key) == f[key])
     if f.get("open_only"):
         where.append(ReturnOrder.status.in_(OPEN_RETURN))
+    where += site_filter.site_terms(query, ReturnOrder.site_code)
     return where + search_terms(ReturnOrder, query.search)
 
 
@@ -129,6 +131,7 @@ def _repair_where(query: ListQuery) -> list[peewee.Expression]:
     if f.get("stuck"):
         cutoff = now() - timedelta(days=aftersales_settings.stuck_days())
         where += [RepairOrder.status.in_(repair_rules.WAITING), RepairOrder.status_since < cutoff]
+    where += site_filter.site_terms(query, RepairOrder.site_code)
     return where + search_terms(RepairOrder, query.search)
 
 

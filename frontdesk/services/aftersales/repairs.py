@@ -77,11 +77,12 @@ def create_repair(actor: Actor, data: RepairInput) -> SavedRepair:
         return SavedRepair(order.uuid, order.number)
 
 
-def _order(uuid: str) -> RepairOrder:
+def _order(uuid: str, revision: int | None = None) -> RepairOrder:
+    """The live order; with ``revision`` (the one the dialog loaded) its next save is revision-checked."""
     order = RepairOrder.live().where(RepairOrder.uuid == uuid).first()
     if order is None:
         raise NotFound(T("errors", "该维修工单不存在或已删除"))
-    return order
+    return order.expect_revision(revision)
 
 
 def _log(actor: Actor, order: RepairOrder, kind: EventKind, from_status: str, to_status: str, at: datetime,
@@ -102,7 +103,7 @@ def _move(actor: Actor, order: RepairOrder, target: RepairStatus, note: str, kin
         order.closed_at = moment
 
 
-def advance(actor: Actor, uuid: str, target: str, note: str = "") -> None:
+def advance(actor: Actor, uuid: str, target: str, note: str = "", revision: int | None = None) -> None:
     """One workflow step (送修, 开始维修, 已修好 / 无法修复, 关闭); an illegal jump is refused."""
     require(actor, Permission.DESK_WORK)
     problem = _note_problem(note, required=target == RepairStatus.UNREPAIRABLE.value, what=T("errors", "说明"))
@@ -111,7 +112,7 @@ def advance(actor: Actor, uuid: str, target: str, note: str = "") -> None:
     if target in (RepairStatus.NOTIFIED.value, RepairStatus.PICKED_UP.value):
         raise ValidationError({"status": T("errors", "通知取件和取件请分别使用“通知客户”和“取件验收”")})
     with transaction():
-        order = _order(uuid)
+        order = _order(uuid, revision)
         try:
             to = check_transition(order.status, target)
         except (IllegalTransition, ValueError) as exc:
@@ -120,7 +121,7 @@ def advance(actor: Actor, uuid: str, target: str, note: str = "") -> None:
         order.save()
 
 
-def notify(actor: Actor, uuid: str, method: str, result: str, note: str = "") -> str:
+def notify(actor: Actor, uuid: str, method: str, result: str, note: str = "", revision: int | None = None) -> str:
     """Log a notification to the customer; reaching them (or leaving a message) moves 已修好/无法修复 to 已通知取件."""
     require(actor, Permission.DESK_WORK)
     errors = {}
@@ -134,7 +135,7 @@ def notify(actor: Actor, uuid: str, method: str, result: str, note: str = "") ->
     if errors:
         raise ValidationError(errors)
     with transaction():
-        order = _order(uuid)
+        order = _order(uuid, revision)
         if order.status not in (RepairStatus.REPAIRED.value, RepairStatus.UNREPAIRABLE.value,
                                 RepairStatus.NOTIFIED.value):
             raise ValidationError({"method": T("errors", "维修结果出来（已修好或无法修复）后才能通知客户取件")})
@@ -146,7 +147,7 @@ def notify(actor: Actor, uuid: str, method: str, result: str, note: str = "") ->
         return order.status
 
 
-def pick_up(actor: Actor, uuid: str, inspection: str, accepted: bool, note: str = "") -> str:
+def pick_up(actor: Actor, uuid: str, inspection: str, accepted: bool, note: str = "", revision: int | None = None) -> str:
     """At pickup: the inspection and the customer's acceptance; not accepted reopens the order as rework."""
     require(actor, Permission.DESK_WORK)
     errors = {}
@@ -159,7 +160,7 @@ def pick_up(actor: Actor, uuid: str, inspection: str, accepted: bool, note: str 
     if errors:
         raise ValidationError(errors)
     with transaction():
-        order = _order(uuid)
+        order = _order(uuid, revision)
         if order.status != RepairStatus.NOTIFIED.value:
             raise ValidationError({"inspection": T("errors", "工单当前为「{0}」，通知取件后才能取件").format(Message("enum", RepairStatus(order.status).label))})
         order.pickup_inspection = inspection.strip()[:300]
@@ -179,14 +180,14 @@ def _rework(actor: Actor, order: RepairOrder, note: str) -> None:
     order.closed_at = None
 
 
-def rework(actor: Actor, uuid: str, note: str) -> None:
+def rework(actor: Actor, uuid: str, note: str, revision: int | None = None) -> None:
     """返修: the customer is not satisfied; the order reopens at 已受理 and keeps all its history."""
     require(actor, Permission.DESK_WORK)
     problem = _note_problem(note, required=True, what=T("errors", "返修原因"))
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
-        order = _order(uuid)
+        order = _order(uuid, revision)
         if RepairStatus(order.status) not in REWORK_FROM:
             raise ValidationError({"note": T("errors", "工单当前为「{0}」，还不能返修").format(Message("enum", RepairStatus(order.status).label))})
         _rework(actor, order, note)

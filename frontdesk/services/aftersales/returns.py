@@ -91,19 +91,20 @@ def create_return(actor: Actor, data: ReturnInput) -> SavedReturn:
         return SavedReturn(order.uuid, order.number, order.status)
 
 
-def _order(uuid: str) -> ReturnOrder:
+def _order(uuid: str, revision: int | None = None) -> ReturnOrder:
+    """The live order; with ``revision`` (the one the dialog loaded) its next save is revision-checked."""
     order = ReturnOrder.live().where(ReturnOrder.uuid == uuid).first()
     if order is None:
         raise NotFound(T("errors", "该退换货记录不存在或已删除"))
-    return order
+    return order.expect_revision(revision)
 
 
 def decide(actor: Actor, uuid: str, decision: str, refund_amount: str | Decimal, replacement_item: str,
-           note: str) -> str:
+           note: str, revision: int | None = None) -> str:
     """The outcome of a negotiation (协商中 only): agree (maybe pending approval) or refuse. Returns the status."""
     require(actor, Permission.DESK_WORK)
     with transaction():
-        order = _order(uuid)
+        order = _order(uuid, revision)
         if order.status != ReturnStatus.NEGOTIATING.value:
             raise ValidationError({"decision": T("errors", "当前状态为「{0}」，只有协商中的记录可以改处理意见").format(Message("enum", label(order.status)))})
         if decision == Decision.NEGOTIATE.value:
@@ -126,11 +127,11 @@ def decide(actor: Actor, uuid: str, decision: str, refund_amount: str | Decimal,
         return order.status
 
 
-def approve(actor: Actor, uuid: str, note: str = "") -> None:
+def approve(actor: Actor, uuid: str, note: str = "", revision: int | None = None) -> None:
     """A manager approves a refund above the threshold; staff are refused here, not only in the UI."""
     require(actor, Permission.APPROVE_AFTERSALES)
     with transaction():
-        order = _order(uuid)
+        order = _order(uuid, revision)
         if order.status != ReturnStatus.PENDING_APPROVAL.value:
             raise ValidationError({"status": T("errors", "当前状态为「{0}」，无需审批").format(Message("enum", label(order.status)))})
         order.status = ReturnStatus.OPEN.value
@@ -143,11 +144,11 @@ def approve(actor: Actor, uuid: str, note: str = "") -> None:
                      {"status": order.status, "refund_amount": order.refund_amount}, note)
 
 
-def complete(actor: Actor, uuid: str) -> None:
+def complete(actor: Actor, uuid: str, revision: int | None = None) -> None:
     """Refund paid / replacement handed over. A large refund must have been approved first."""
     require(actor, Permission.DESK_WORK)
     with transaction():
-        order = _order(uuid)
+        order = _order(uuid, revision)
         if order.status == ReturnStatus.PENDING_APPROVAL.value:
             raise ValidationError({"status": T("errors", "退款 {0} 元超过审批金额，须主管审批后才能办结").format(order.refund_amount)})
         if order.status != ReturnStatus.OPEN.value:

@@ -19,6 +19,7 @@ from frontdesk.domain.sla import CaseFlowError, Priority, Severity, Stage
 from frontdesk.domain.stages import PRIORITY_LABELS, SEVERITY_LABELS, STAGE_LABELS
 from frontdesk.errors import Message, T
 from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern
 from frontdesk.services.core.permissions import require
@@ -61,6 +62,7 @@ def _filters(query: ListQuery) -> list[peewee.Expression]:
         where.append(Complaint.due_at < now())
     if f.get("paused"):
         where.append(Complaint.paused == True)  # noqa: E712
+    where += site_filter.site_terms(query, Complaint.site_code)
     text = query.search.strip()
     if text:
         digits = normalize_phone(text)

@@ -182,10 +182,12 @@ def open_from_contact(actor: Actor, contact: Contact) -> Complaint | None:
 # --- the workflow -------------------------------------------------------------------------------
 
 
-def _case(uuid: str) -> Complaint:
+def _case(uuid: str, revision: int | None = None) -> Complaint:
+    """The live case; with ``revision`` (the one the dialog loaded) its next save is revision-checked."""
     case = Complaint.live().where(Complaint.uuid == uuid).first()
     if case is None:
         raise NotFound(T("errors", "该投诉案件不存在或已删除"))
+    case.expect_revision(revision)
     return case
 
 
@@ -228,7 +230,7 @@ def _append(
 
 def advance(
     actor: Actor, uuid: str, to_stage: Stage | str, note: str,
-    remedy: Remedy | str | None = None, promised_at: datetime | None = None,
+    remedy: Remedy | str | None = None, promised_at: datetime | None = None, revision: int | None = None,
 ) -> None:
     """Move a case to the next stage (only ever one step); to 执行 with the remedy promised."""
     require(actor, Permission.DESK_WORK)
@@ -249,7 +251,7 @@ def advance(
     if errors:
         raise ValidationError(errors)
     with transaction():
-        case = _case(uuid)
+        case = _case(uuid, revision)
         _may_finish(actor, case)
         if case.stage == Stage.PLAN.value and target is Stage.FEEDBACK:
             log = _log(uuid)
@@ -262,37 +264,37 @@ def advance(
                 promised_at if target is Stage.EXECUTE else None)
 
 
-def pause(actor: Actor, uuid: str, reason: str) -> None:
+def pause(actor: Actor, uuid: str, reason: str, revision: int | None = None) -> None:
     """Stop every clock (waiting on the customer or another department); the reason is required."""
     require(actor, Permission.DESK_WORK)
     problem = note_problem(reason, required=True, what=T("errors", "暂停原因"))
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
-        _append(actor, _case(uuid), LogKind.PAUSE, "paused", reason)
+        _append(actor, _case(uuid, revision), LogKind.PAUSE, "paused", reason)
 
 
-def resume(actor: Actor, uuid: str, note: str = "") -> None:
+def resume(actor: Actor, uuid: str, note: str = "", revision: int | None = None) -> None:
     require(actor, Permission.DESK_WORK)
     problem = note_problem(note, required=False)
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
-        _append(actor, _case(uuid), LogKind.RESUME, "paused", note)
+        _append(actor, _case(uuid, revision), LogKind.RESUME, "paused", note)
 
 
-def add_note(actor: Actor, uuid: str, note: str) -> None:
+def add_note(actor: Actor, uuid: str, note: str, revision: int | None = None) -> None:
     require(actor, Permission.DESK_WORK)
     problem = note_problem(note, required=True, what=T("errors", "备注"))
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
-        case = _case(uuid)
+        case = _case(uuid, revision)
         _append(actor, case, LogKind.NOTE, "note", note)
 
 
 def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed: bool, note: str,
-                    dimensions: dict[str, str | None] | None = None) -> None:
+                    dimensions: dict[str, str | None] | None = None, revision: int | None = None) -> None:
     """归档总结 done: the case closes with the customer's satisfaction and confirmation.
 
     ``dimensions`` (sat_speed / sat_result / sat_communication): when passed, all three are required and
@@ -313,7 +315,7 @@ def close_complaint(actor: Actor, uuid: str, satisfaction: str | None, confirmed
     if errors:
         raise ValidationError(errors)
     with transaction():
-        case = _case(uuid)
+        case = _case(uuid, revision)
         if case.stage != Stage.ARCHIVE.value:
             raise ValidationError({"stage": T("errors", "案件当前为「{0}」，须推进到「归档总结」后才能结案").format(Message("enum", Stage(case.stage).label))})
         _may_finish(actor, case)

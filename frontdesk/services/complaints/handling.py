@@ -50,7 +50,7 @@ def _name(model: type[Department] | type[Staff], uuid: str | None) -> str:
     return row.name if row else uuid
 
 
-def reclassify(actor: Actor, uuid: str, data: Classification, note: str = "") -> int:
+def reclassify(actor: Actor, uuid: str, data: Classification, note: str = "", revision: int | None = None) -> int:
     """Change category / severity / level / department / handler; one log entry per changed field.
 
     A manager may change every field, the assigned handler only the category. Deadlines are
@@ -60,7 +60,7 @@ def reclassify(actor: Actor, uuid: str, data: Classification, note: str = "") ->
     problem = note_problem(note, required=False)
     errors = {"note": problem} if problem else {}
     with transaction():
-        case = cases._case(uuid)
+        case = cases._case(uuid, revision)
         if case.stage == Stage.CLOSED.value:
             raise ValidationError({"stage": T("errors", "案件已结案，不能再修改分类")})
         errors.update(_check_values(data))
@@ -88,14 +88,14 @@ def reclassify(actor: Actor, uuid: str, data: Classification, note: str = "") ->
         return len(wanted)
 
 
-def approve_plan(actor: Actor, uuid: str, note: str = "") -> None:
+def approve_plan(actor: Actor, uuid: str, note: str = "", revision: int | None = None) -> None:
     """方案审批: a manager approves the plan of a case in 方案 (a 重大 case needs a second manager's)."""
     require(actor, Permission.MANAGE_COMPLAINTS)
     problem = note_problem(note, required=False)
     if problem:
         raise ValidationError({"note": problem})
     with transaction():
-        case = cases._case(uuid)
+        case = cases._case(uuid, revision)
         if case.stage != Stage.PLAN.value:
             raise ValidationError({"stage": T("errors", "只有处于「方案」阶段的案件可以审批方案")})
         if any(e.kind == LogKind.APPROVE.value and e.actor_uuid == actor.uuid for e in cases._log(uuid)):
@@ -103,7 +103,7 @@ def approve_plan(actor: Actor, uuid: str, note: str = "") -> None:
         cases._append(actor, case, LogKind.APPROVE, "approval", note)
 
 
-def escalate(actor: Actor, uuid: str, reported_to: str, note: str = "") -> None:
+def escalate(actor: Actor, uuid: str, reported_to: str, note: str = "", revision: int | None = None) -> None:
     """报公司领导: record whom a case was reported to (a manager or the case's handler)."""
     require(actor, Permission.DESK_WORK)
     errors = {}
@@ -118,7 +118,7 @@ def escalate(actor: Actor, uuid: str, reported_to: str, note: str = "") -> None:
     if errors:
         raise ValidationError(errors)
     with transaction():
-        case = cases._case(uuid)
+        case = cases._case(uuid, revision)
         who = cases.who(actor, case)
         if not (who.manager or who.handler):
             raise PermissionDenied(T("errors", "上报领导须由主管或本案承办人记录"))

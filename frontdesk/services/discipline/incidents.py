@@ -24,7 +24,7 @@ from frontdesk.domain.fines import (
 from frontdesk.domain.meals import LEAVE_POST_RULES
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
-from frontdesk.services.core import audit
+from frontdesk.services.core import audit, site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern
 from frontdesk.services.core.permissions import require
@@ -131,9 +131,11 @@ def _get(uuid: str) -> Incident:
 
 
 def _change(actor: Actor, uuid: str, allowed: tuple[IncidentStatus, ...], action: str, note: str,
-            apply: Any) -> None:
+            apply: Any, revision: int | None = None) -> None:
+    """One decision on an incident; ``revision`` (the one the dialog loaded) makes it a revision-checked save."""
     with transaction():
         incident = _get(uuid)
+        incident.expect_revision(revision)
         fine_sheet.ensure_open(incident.month)
         if incident.status not in {s.value for s in allowed}:
             raise ValidationError({"status": T("errors", "该记录当前状态不能进行此操作")})
@@ -153,7 +155,7 @@ def _check_amount(incident: Incident, amount: Decimal | None) -> None:
     incident.amount = amount
 
 
-def confirm(actor: Actor, uuid: str, amount: Decimal | None = None, note: str = "") -> None:
+def confirm(actor: Actor, uuid: str, amount: Decimal | None = None, note: str = "", revision: int | None = None) -> None:
     """Confirm a 待确认 incident (an attendance proposal or a recorded one), optionally adjusting the fine."""
     require(actor, Permission.MANAGE_PERSONNEL)
 
@@ -162,10 +164,10 @@ def confirm(actor: Actor, uuid: str, amount: Decimal | None = None, note: str = 
         i.status = IncidentStatus.CONFIRMED.value
         i.decided_by_name, i.decided_at = actor.name, now()
 
-    _change(actor, uuid, (IncidentStatus.PENDING,), "confirm", note, apply)
+    _change(actor, uuid, (IncidentStatus.PENDING,), "confirm", note, apply, revision)
 
 
-def revoke(actor: Actor, uuid: str, reason: str) -> None:
+def revoke(actor: Actor, uuid: str, reason: str, revision: int | None = None) -> None:
     require(actor, Permission.MANAGE_PERSONNEL)
     if not reason.strip():
         raise ValidationError({"reason": T("errors", "请填写撤销原因")})
@@ -174,10 +176,10 @@ def revoke(actor: Actor, uuid: str, reason: str) -> None:
         i.status, i.decision_note = IncidentStatus.REVOKED.value, reason.strip()[:300]
         i.decided_by_name, i.decided_at = actor.name, now()
 
-    _change(actor, uuid, (IncidentStatus.PENDING, IncidentStatus.CONFIRMED), "revoke", reason, apply)
+    _change(actor, uuid, (IncidentStatus.PENDING, IncidentStatus.CONFIRMED), "revoke", reason, apply, revision)
 
 
-def appeal(actor: Actor, uuid: str, reason: str) -> None:
+def appeal(actor: Actor, uuid: str, reason: str, revision: int | None = None) -> None:
     """The member of staff appeals their own incident with a reason (申诉)."""
     require(actor, Permission.READ_OWN_PERSONNEL)
     if not reason.strip():
@@ -188,10 +190,10 @@ def appeal(actor: Actor, uuid: str, reason: str) -> None:
     def apply(i: Incident) -> None:
         i.status, i.appeal_reason, i.appealed_at = IncidentStatus.APPEALED.value, reason.strip()[:300], now()
 
-    _change(actor, uuid, (IncidentStatus.PENDING, IncidentStatus.CONFIRMED), "appeal", reason, apply)
+    _change(actor, uuid, (IncidentStatus.PENDING, IncidentStatus.CONFIRMED), "appeal", reason, apply, revision)
 
 
-def decide_appeal(actor: Actor, uuid: str, upheld: bool, note: str, amount: Decimal | None = None) -> None:
+def decide_appeal(actor: Actor, uuid: str, upheld: bool, note: str, amount: Decimal | None = None, revision: int | None = None) -> None:
     """Upheld: the incident is revoked. Rejected: it stands (confirmed), possibly with a changed fine."""
     require(actor, Permission.MANAGE_PERSONNEL)
     if not note.strip():
@@ -203,7 +205,7 @@ def decide_appeal(actor: Actor, uuid: str, upheld: bool, note: str, amount: Deci
         i.status = (IncidentStatus.REVOKED if upheld else IncidentStatus.CONFIRMED).value
         i.decision_note, i.decided_by_name, i.decided_at = note.strip()[:300], actor.name, now()
 
-    _change(actor, uuid, (IncidentStatus.APPEALED,), "appeal_upheld" if upheld else "appeal_rejected", note, apply)
+    _change(actor, uuid, (IncidentStatus.APPEALED,), "appeal_upheld" if upheld else "appeal_rejected", note, apply, revision)
 
 
 INCIDENTS = ListSpec(T("columns", "违纪记录"), (
@@ -239,6 +241,7 @@ def _incident_filters(actor: Actor, query: ListQuery) -> list[Any]:
         where.append(Incident.month == f["month"])
     if f.get("source"):
         where.append(Incident.source == f["source"])
+    where += site_filter.site_terms(query, Incident.site_code)
     text = query.search.strip()
     if text:
         pattern = like_pattern(text)
@@ -255,7 +258,8 @@ def list_incidents(actor: Actor, query: ListQuery) -> Page:
     """Managers see everyone's; staff only their own (filters cannot widen that)."""
     require(actor, Permission.READ_OWN_PERSONNEL)
     where = _incident_filters(actor, query)
-    select = _incidents(INCIDENTS.list_fields(Incident.uuid, Incident.evidence, Incident.staff.alias("staff_uuid")),
+    select = _incidents(INCIDENTS.list_fields(Incident.uuid, Incident.evidence, Incident.staff.alias("staff_uuid"),
+                                              Incident.revision),
                         where)
     return INCIDENTS.page(select, query, count_select=_incidents([Incident.id], where))
 
@@ -275,7 +279,8 @@ def get_incident(actor: Actor, uuid: str) -> dict[str, Any]:
     rule = fine_rules.rule_by_uuid(incident.rule_uuid)
     return dict(_snapshot(incident), uuid=incident.uuid, number=incident.number, evidence=incident.evidence,
                 appeal_reason=incident.appeal_reason, decision_note=incident.decision_note,
-                offence=rule.offence, range_text=fine_rules.spec_of(rule).range_text, month=incident.month)
+                offence=rule.offence, range_text=fine_rules.spec_of(rule).range_text, month=incident.month,
+                revision=incident.revision)
 
 
 def list_dismissals(actor: Actor, pending_only: bool = True) -> list[dict[str, Any]]:

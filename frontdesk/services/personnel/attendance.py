@@ -15,7 +15,7 @@ from frontdesk.domain.attendance import AttendanceStatus, LeaveKind, RequestStat
 from frontdesk.domain.fines import IncidentSource
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
-from frontdesk.services.core import audit, auth
+from frontdesk.services.core import audit, auth, site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern
 from frontdesk.services.core.permissions import require
@@ -193,6 +193,7 @@ def _shift_filters(actor: Actor, query: ListQuery) -> list[Any]:
         where.append(Shift.day >= f["day_from"])
     if f.get("day_to"):
         where.append(Shift.day <= f["day_to"])
+    where += site_filter.site_terms(query, Shift.site_code)
     if query.search.strip():
         pattern = like_pattern(query.search.strip())
         where.append((Staff.name ** pattern) | (Staff.staff_no == query.search.strip()))

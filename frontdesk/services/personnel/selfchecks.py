@@ -13,7 +13,7 @@ from frontdesk.db.models import SelfCheck, Staff
 from frontdesk.domain import selfcheck as rules
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
-from frontdesk.services.core import audit
+from frontdesk.services.core import audit, site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern
 from frontdesk.services.core.permissions import require
@@ -138,6 +138,7 @@ def _check_filters(actor: Actor, query: ListQuery) -> list[Any]:
         where.append(SelfCheck.staff == f["staff_uuid"])
     if f.get("unreviewed"):
         where.append(SelfCheck.reviewed_at.is_null())
+    where += site_filter.site_terms(query, SelfCheck.site_code)
     text = query.search.strip()
     if text:
         where.append((Staff.name ** like_pattern(text)) | (Staff.staff_no == text))

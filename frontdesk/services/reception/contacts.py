@@ -25,6 +25,7 @@ from frontdesk.domain.reception import (
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
 from frontdesk.services.complaints import cases as complaints
+from frontdesk.services.core import site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, run_page
 from frontdesk.services.core.permissions import require
@@ -46,8 +47,9 @@ def _texts(c: Contact) -> list[str]:
     return search_index.contact_texts(c.number, c.customer_name, c.phone, c.request, c.handling)
 
 
-def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> SavedContact:
-    """Register a new contact (the actor becomes its first-ask owner) or update one."""
+def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None, revision: int | None = None) -> SavedContact:
+    """Register a new contact (the actor becomes its first-ask owner) or update one; ``revision`` is the one the
+    form loaded: RecordChanged, nothing saved, when another counter saved the contact since."""
     require(actor, Permission.DESK_WORK)
     moment = now()
     errors = contact_problems(data, moment)
@@ -60,6 +62,7 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
             contact = Contact.live().where(Contact.uuid == uuid).first()
             if contact is None:
                 raise NotFound(T("errors", "该接待记录不存在或已删除"))
+            contact.expect_revision(revision)
             old_texts = _texts(contact)
             old_category = contact.category
         else:
@@ -100,7 +103,7 @@ def save_contact(actor: Actor, data: ContactInput, uuid: str | None = None) -> S
         return SavedContact(contact.uuid, contact.number, contact.status)
 
 
-def close_contact(actor: Actor, uuid: str, handling: str) -> None:
+def close_contact(actor: Actor, uuid: str, handling: str, revision: int | None = None) -> None:
     """办结: record the handling and result and close the contact."""
     require(actor, Permission.DESK_WORK)
     if not handling.strip():
@@ -109,6 +112,7 @@ def close_contact(actor: Actor, uuid: str, handling: str) -> None:
         contact = Contact.live().where(Contact.uuid == uuid).first()
         if contact is None:
             raise NotFound(T("errors", "该接待记录不存在或已删除"))
+        contact.expect_revision(revision)
         if contact.status in (ContactStatus.CLOSED.value, ContactStatus.VISITED.value):
             raise ValidationError({"status": T("errors", "该记录已办结")})
         old = _texts(contact)
@@ -220,6 +224,7 @@ def _contact_filters(query: ListQuery, actor: Actor) -> tuple[list[peewee.Expres
         where.append(Contact.owner == actor.uuid)
     if f.get("due"):
         where += due_filters(f["due"])
+    where += site_filter.site_terms(query, Contact.site_code)
     only_search = len(where) == 1
     text = query.search.strip()
     if text:
@@ -284,11 +289,18 @@ def _count(where: list[peewee.Expression], only_search: bool, text: str) -> int:
     return Contact.select(Contact.id).where(*where).count()
 
 
+def list_mark(actor: Actor) -> int:
+    """What the reception list's poll compares: the newest change number of any contact (one index probe);
+    it moves with every new, edited or deleted contact, whichever counter (or import) wrote it."""
+    require(actor, Permission.DESK_WORK)
+    return Contact.select(peewee.fn.MAX(Contact.change_seq)).scalar() or 0
+
+
 def list_contacts(actor: Actor, query: ListQuery) -> Page:
     """The reception list: filter, search (number, phone, name, request and handling), sort, page."""
     require(actor, Permission.DESK_WORK)
     where, only_search = _contact_filters(query, actor)
-    select = _contacts(CONTACTS.list_fields(Contact.uuid), where)
+    select = _contacts(CONTACTS.list_fields(Contact.uuid, Contact.revision), where)  # revision: 办结 checks it
     searching = search_index.matching_ids(query.search.strip()) is not None and len(where) > 1
     # Newest first; while searching by text, by registration order (the id), which the search
     # index returns already ordered, instead of sorting every match by time.

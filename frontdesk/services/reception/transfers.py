@@ -15,6 +15,7 @@ from frontdesk.db.models import Contact, Department, Staff, Transfer
 from frontdesk.domain.reception import ContactStatus, ReplyOutcome, TransferStatus, label
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
+from frontdesk.services.core import site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page
 from frontdesk.services.core.permissions import require
@@ -217,7 +218,7 @@ def transfer_filters(query: ListQuery) -> list:
         where.append(Transfer.status == f["status"])
     if f.get("department_uuid"):
         where.append(Transfer.department == f["department_uuid"])
-    return where
+    return where + site_filter.site_terms(query, Transfer.site_code)
 
 
 def list_transfers(actor: Actor, query: ListQuery) -> Page:

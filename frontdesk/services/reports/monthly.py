@@ -54,6 +54,7 @@ class Closed:
     severity: str
     workdays: float  # working time from opening to closing, in days
     on_time: bool | None  # answered within the deadline; None if its log does not replay
+    site_code: str = ""  # where the case was opened (head office compares sites: reports/site_comparison)
 
 
 def closed_cases(period: Period) -> list[Closed]:
@@ -72,7 +73,7 @@ def closed_cases(period: Period) -> list[Closed]:
               .where((event.complaint == Complaint.uuid) & (event.deleted == False)  # noqa: E712
                      & (event.kind == LogKind.PAUSE.value)))
     raw = dialect.raw_datetime  # ISO text on SQLite: fromisoformat is 20× strptime
-    cases = (Complaint.select(Complaint.uuid, raw(Complaint.opened_at).alias("opened_at"),
+    cases = (Complaint.select(Complaint.uuid, Complaint.site_code, raw(Complaint.opened_at).alias("opened_at"),
                               raw(Complaint.closed_at).alias("closed_at"), Complaint.severity,
                               Complaint.level, Complaint.policy_uuid, Department.name.alias("department"),
                               answered.alias("answered"),
@@ -93,7 +94,7 @@ def closed_cases(period: Period) -> list[Closed]:
             used = calendar.elapsed_working_time(opened, answered, pauses.get(case["uuid"], []))
             on_time = used <= budget  # the answer clock's budget spent by the time 执行 was reached
         days = calendar.working_time(opened, closed_at).total_seconds() / 86400
-        out.append(Closed(case["department"] or NO_DEPARTMENT, case["severity"], days, on_time))
+        out.append(Closed(case["department"] or NO_DEPARTMENT, case["severity"], days, on_time, case["site_code"]))
     return out
 
 

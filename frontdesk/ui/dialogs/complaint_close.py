@@ -69,5 +69,5 @@ class CloseDialog(FormDialog):
     def save(self) -> None:
         complaints.close_complaint(
             self.actor, self.case["uuid"], None, self.confirmed.isChecked(), self.note.toPlainText(),
-            dimensions=self.dimension_values(),
+            dimensions=self.dimension_values(), revision=self.case.get("revision"),
         )

@@ -60,7 +60,7 @@ class ClassifyDialog(FormDialog):
     def save(self) -> None:
         values = {k: c.value() for k, c in self.fields.items() if c.isEnabled()}
         self.changed = handling.reclassify(self.actor, self.case["uuid"], handling.Classification(**values),
-                                           self.note.toPlainText())
+                                           self.note.toPlainText(), revision=self.case.get("revision"))
 
 
 class ApproveDialog(FormDialog):
@@ -82,7 +82,7 @@ class ApproveDialog(FormDialog):
         self.form.add("approval", "", QLabel(enum_text(Stage(case["stage"]).label)))
 
     def save(self) -> None:
-        handling.approve_plan(self.actor, self.case["uuid"], self.note.toPlainText())
+        handling.approve_plan(self.actor, self.case["uuid"], self.note.toPlainText(), revision=self.case.get("revision"))
 
 
 class EscalateDialog(FormDialog):
@@ -100,4 +100,5 @@ class EscalateDialog(FormDialog):
         self.form.add("note", self.tr("说明"), self.note)
 
     def save(self) -> None:
-        handling.escalate(self.actor, self.case["uuid"], self.reported_to.text(), self.note.toPlainText())
+        handling.escalate(self.actor, self.case["uuid"], self.reported_to.text(), self.note.toPlainText(),
+                          revision=self.case.get("revision"))

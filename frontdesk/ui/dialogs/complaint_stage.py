@@ -80,6 +80,7 @@ class StageDialog(FormDialog):
         complaints.advance(
             self.actor, self.case["uuid"], self.stage.value(), self.note.toPlainText(),
             self.remedy.value() if self.stage.value() == Stage.EXECUTE.value else None, self.promised(),
+            revision=self.case.get("revision"),
         )
 
 
@@ -105,5 +106,5 @@ class NoteDialog(FormDialog):
 
     def save(self) -> None:
         action = {"pause": complaints.pause, "resume": complaints.resume, "note": complaints.add_note}[self.kind]
-        action(self.actor, self.case["uuid"], self.note.toPlainText())
+        action(self.actor, self.case["uuid"], self.note.toPlainText(), revision=self.case.get("revision"))
 

@@ -170,7 +170,8 @@ class AppealDialog(FormDialog):
     def save(self) -> None:
         upheld = bool(self.outcome.value())
         amount = None if upheld else fine_rules.money(self.amount.text(), "amount")
-        discipline.decide_appeal(self.actor, self.row["uuid"], upheld, self.note.text(), amount)
+        discipline.decide_appeal(self.actor, self.row["uuid"], upheld, self.note.text(), amount,
+                                  revision=self.row.get("revision"))
 
 
 class FineRuleDialog(FormDialog):

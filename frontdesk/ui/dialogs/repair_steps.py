@@ -59,7 +59,8 @@ class StepDialog(FormDialog):
         self.form.add("note", self.tr("说明"), self.note)
 
     def save(self) -> None:
-        repairs.advance(self.actor, self.order["uuid"], self.status.value() or "", self.note.toPlainText())
+        repairs.advance(self.actor, self.order["uuid"], self.status.value() or "", self.note.toPlainText(),
+                        revision=self.order.get("revision"))
 
 
 class NotifyDialog(FormDialog):
@@ -81,7 +82,7 @@ class NotifyDialog(FormDialog):
 
     def save(self) -> None:
         repairs.notify(self.actor, self.order["uuid"], self.method.value(), self.outcome.value(),
-                       self.note.toPlainText())
+                       self.note.toPlainText(), revision=self.order.get("revision"))
 
 
 class PickupDialog(FormDialog):
@@ -113,7 +114,7 @@ class PickupDialog(FormDialog):
 
     def save(self) -> None:
         repairs.pick_up(self.actor, self.order["uuid"], self.inspection.toPlainText(), self.accepted.isChecked(),
-                        self.note.toPlainText())
+                        self.note.toPlainText(), revision=self.order.get("revision"))
 
 
 class ReworkDialog(FormDialog):
@@ -127,7 +128,7 @@ class ReworkDialog(FormDialog):
         self.form.add("note", self.tr("返修原因"), self.note)
 
     def save(self) -> None:
-        repairs.rework(self.actor, self.order["uuid"], self.note.toPlainText())
+        repairs.rework(self.actor, self.order["uuid"], self.note.toPlainText(), revision=self.order.get("revision"))
 
 
 def screenshot_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:

@@ -203,4 +203,4 @@ class DecideDialog(FormDialog):
 
     def save(self) -> None:
         returns.decide(self.actor, self.order["uuid"], self.decision.value(), self.refund_amount.text(),
-                       self.replacement_item.text(), self.note.toPlainText())
+                       self.replacement_item.text(), self.note.toPlainText(), revision=self.order.get("revision"))

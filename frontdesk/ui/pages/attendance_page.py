@@ -36,6 +36,7 @@ from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import attempt, succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.pages.requests_tab import RequestsTab
+from frontdesk.ui.site_filter import add_site_filter
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 
@@ -159,6 +160,7 @@ class AttendancePage(Page):
             "clock_out": 90, "status": 60, "late_minutes": 70, "early_minutes": 70, "correction_reason": 140},
             fmt={key: _time for key in ("start_at", "end_at", "clock_in", "clock_out")})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索员工姓名或工号"))
+        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
         self.panel.model.row_color = lambda row: STATUS_COLORS.get(row.get("status"))
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态")), ("exceptions", self.tr("仅异常"))] + [
             (s.value, enum_text(s.value, attendance_label)) for s in AttendanceStatus])

@@ -37,6 +37,7 @@ from frontdesk.ui.list_export_action import add_beside_pager, export_button, exp
 from frontdesk.ui.messages import localized
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.pages.list_page import ListPage
+from frontdesk.ui.site_filter import add_site_filter
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 from frontdesk.ui.widgets.overdue_label import signals
@@ -57,6 +58,7 @@ class ComplaintsPage(ListPage):
             fmt={"paused": lambda v: self.tr("暂停") if v else "", "remaining": fmt_span,
                  "due_clock": lambda v: enum_text(ClockKind(v).label) if v else ""})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、投诉人、电话或事由"))
+        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
         self.panel.model.row_color = lambda row: OVERDUE_BG if row.get("overdue") else (
             PAUSED_BG if row.get("paused") else None)
         self.stage_filter = ChoiceCombo([(None, self.tr("全部阶段"))] + [(s.value, enum_text(s.label)) for s in Stage])

@@ -22,6 +22,7 @@ from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
 from frontdesk.ui.pages.fine_sheet_tab import DismissalTab, FineSheetTab
+from frontdesk.ui.site_filter import add_site_filter
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 
@@ -39,6 +40,7 @@ class DisciplinePage(Page):
             "number": 170, "occurred_at": 120, "staff_name": 70, "rule_code": 50, "description": 220, "amount": 70,
             "status": 60, "source": 70, "recorded_by_name": 70, "appeal_reason": 140})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索编号、员工、条款或情况"))
+        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
         self.panel.model.row_color = lambda row: COLORS.get(row.get("status"))
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [
             (s.value, enum_text(s.value, fine_label)) for s in IncidentStatus])
@@ -109,12 +111,12 @@ class DisciplinePage(Page):
     def confirm(self) -> None:
         row = self._row()
         if row:
-            self._run(lambda: discipline.confirm(self.ctx.actor, row["uuid"]), self.tr("已确认"))
+            self._run(lambda: discipline.confirm(self.ctx.actor, row["uuid"], revision=row.get("revision")), self.tr("已确认"))
 
     def appeal(self) -> None:
         row = self._row()
         if row and ReasonDialog(self.tr("申诉"), self.tr("申诉理由"),
-                                lambda text: discipline.appeal(self.ctx.actor, row["uuid"], text), self).exec():
+                                lambda text: discipline.appeal(self.ctx.actor, row["uuid"], text, revision=row.get("revision")), self).exec():
             status(self.tr("申诉已提交，等待主管处理"))
             self.panel.refresh()
 
@@ -132,7 +134,7 @@ class DisciplinePage(Page):
     def revoke(self) -> None:
         row = self._row()
         if row and ReasonDialog(self.tr("撤销违纪记录"), self.tr("撤销原因"),
-                                lambda text: discipline.revoke(self.ctx.actor, row["uuid"], text), self).exec():
+                                lambda text: discipline.revoke(self.ctx.actor, row["uuid"], text, revision=row.get("revision")), self).exec():
             status(self.tr("已撤销"))
             self.panel.refresh()
 

@@ -29,10 +29,12 @@ from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
 from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
+from frontdesk.ui.list_poll import ListPoll
 from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
+from frontdesk.ui.site_filter import add_site_filter
 from frontdesk.ui.widgets.caller_card import CallerCard
 from frontdesk.ui.widgets.contact_form import ContactForm
 from frontdesk.ui.widgets.date_field import DateField
@@ -82,7 +84,9 @@ class ReceptionPage(Page):
             "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"))
+        self.site_filter = add_site_filter(self.panel, ctx.actor, beside_pager=True)  # head office: a site or all
         self.panel.model.row_color = self._row_color
+        self.poll = ListPoll(self, lambda: reception.list_mark(ctx.actor), self.panel.refresh)  # other counters
         self.date_from = DateField(clock.today() - timedelta(days=30), optional=False)
         self.date_to = DateField(clock.today(), optional=False)
         for edit in (self.date_from, self.date_to):
@@ -278,7 +282,7 @@ class ReceptionPage(Page):
                                         self.tr("处理情况及结果："), text=row.get("handling") or "")
         if not ok:
             return
-        if not succeeded(self, lambda: reception.close_contact(self.ctx.actor, row["uuid"], text)):
+        if not succeeded(self, lambda: reception.close_contact(self.ctx.actor, row["uuid"], text, row.get("revision"))):
             return
         status(self.tr("已办结 {0}").format(row["number"]))
         self.panel.refresh()

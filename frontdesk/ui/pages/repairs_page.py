@@ -28,6 +28,7 @@ from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import attempt
 from frontdesk.ui.pages.aftersales_common import AftersalesPage
+from frontdesk.ui.site_filter import add_site_filter
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 
@@ -47,6 +48,7 @@ class RepairsPage(AftersalesPage):
             "received_by_name": 70}, fmt={"rework_count": lambda v: str(v) if v else ""})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("扫码或输入单号、电话、姓名"))
+        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
         self.panel.model.row_color = lambda row: STUCK_BG if row.get("stuck") else None
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, enum_text(s.value, repair_label)) for s in RepairStatus])
         self.status_filter.setObjectName("statusFilter")

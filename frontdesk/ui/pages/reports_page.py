@@ -28,6 +28,7 @@ from frontdesk.domain.roles import Permission
 from frontdesk.services.reports import daily as reports_daily
 from frontdesk.services.reports import monthly as reports_monthly
 from frontdesk.services.reports import personnel as reports_personnel
+from frontdesk.services.reports import site_comparison
 from frontdesk.services.reports import weekly as reports_weekly
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
@@ -57,6 +58,7 @@ def report_specs() -> list[ReportSpec]:
         ReportSpec("monthly", QCoreApplication.translate("ReportsPage", "月度服务质量分析"), desk, reports_monthly.service_quality, "last_month"),
         ReportSpec("fines", QCoreApplication.translate("ReportsPage", "违纪罚款月报"), manage, reports_personnel.fines_table, "last_month",
                    reports_personnel.fines_available),
+        ReportSpec("sites", QCoreApplication.translate("ReportsPage", "站点对比"), manage, site_comparison.site_comparison, "last_month"),
         ReportSpec("assessments", QCoreApplication.translate("ReportsPage", "考核结果汇总"), manage, reports_personnel.assessment_results,
                    "last_month", reports_personnel.assessments_available),
     ]
@@ -313,4 +315,5 @@ screenshots.PAGE_STATES.update({
     "report-monthly-tables": _screenshot_state("monthly", True),
     "report-fines": _screenshot_state("fines"),
     "report-assessments": _screenshot_state("assessments"),
+    "report-sites": _screenshot_state("sites"),
 })

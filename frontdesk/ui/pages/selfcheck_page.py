@@ -22,6 +22,7 @@ from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import succeeded
 from frontdesk.ui.pages.base import Page
+from frontdesk.ui.site_filter import add_site_filter
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 
@@ -34,6 +35,7 @@ class SelfCheckPage(Page):
             "slot": 90, "staff_name": 80, "frequency": 50, "no_count": 60, "submitted_at": 130,
             "reviewed_by_name": 70, "reviewed_at": 130, "review_note": 160})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索员工姓名或工号"))
+        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
         self.panel.model.row_color = lambda row: "#ffebee" if row.get("no_count") else None
         self.today = QLabel()
         self.today.setObjectName("today")

@@ -16,6 +16,7 @@ from frontdesk.ui.messages import inform, status
 from frontdesk.ui.models.page_model import spec_columns
 from frontdesk.ui.ops import attempt
 from frontdesk.ui.pages.base import Page
+from frontdesk.ui.site_filter import add_site_filter
 from frontdesk.ui.widgets.enum_combo import enum_combo
 
 OVERDUE_COLOR = "#ffcdd2"
@@ -33,6 +34,7 @@ class TransfersPage(Page):
             "chase_count": 70, "customer_name": 80, "request": 240, "reply": 200, "owner_name": 80})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size, self.tr("搜索（按编号）"))
         self.panel.search.hide()
+        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
         self.panel.model.row_color = lambda row: OVERDUE_COLOR if row["overdue"] else None
         self.overdue = QCheckBox(self.tr("只看超期未答复"))
         self.overdue.setObjectName("overdueOnly")

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from frontdesk import clock
 from frontdesk.domain.reception import Category, Channel, ContactInput, ReplyMode
 from frontdesk.domain.roles import Actor
-from frontdesk.errors import ValidationError
+from frontdesk.errors import RecordChanged, ValidationError
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception.contacts import SavedContact
-from frontdesk.ui.messages import localized
+from frontdesk.ui import messages
+from frontdesk.ui.messages import localized, localized_error
 from frontdesk.ui.widgets.date_field import DateField, DateTimeField
 from frontdesk.ui.widgets.enum_combo import enum_combo
 from frontdesk.ui.widgets.form import ERROR_STYLE
@@ -41,6 +42,7 @@ class ContactForm(QGroupBox):
         super().__init__(parent)
         self.actor = actor
         self.editing: str | None = None
+        self.editing_revision: int | None = None  # what the save's revision check compares against
         self.setTitle(self.tr("接待登记（新）"))
         self.channel = enum_combo(Channel)
         self.channel.setObjectName("channel")
@@ -183,7 +185,7 @@ class ContactForm(QGroupBox):
         self.customer_name.setFocus()
 
     def clear(self) -> None:
-        self.editing = None
+        self.editing = self.editing_revision = None
         self.setTitle(self.tr("接待登记（新）"))
         for edit in (self.customer_name, self.phone, self.request, self.handling, self.follow_up):
             edit.clear()
@@ -199,7 +201,7 @@ class ContactForm(QGroupBox):
     def load(self, row: dict) -> None:
         """Edit a stored contact (its number stays; the first-ask owner stays)."""
         self.clear()
-        self.editing = row["uuid"]
+        self.editing, self.editing_revision = row["uuid"], row.get("revision")
         self.setTitle(self.tr("编辑 {0}（首问负责人：{1}）").format(row["number"], row.get("owner_name", "")))
         self.channel.set_value(row["channel"])
         self.category.set_value(row["category"])
@@ -282,9 +284,13 @@ class ContactForm(QGroupBox):
 
     def save(self, close: bool) -> SavedContact | None:
         try:
-            saved = reception.save_contact(self.actor, self.data(close), self.editing)
+            saved = reception.save_contact(self.actor, self.data(close), self.editing, self.editing_revision)
         except ValidationError as exc:
             self.show_errors(exc.fields)
+            return None
+        except RecordChanged as exc:  # another counter saved it since it was opened: reload, or keep the text
+            if messages.ask_reload(self, localized_error(exc)):
+                self.load(reception.get_contact(self.actor, self.editing))
             return None
         self.clear()
         self.form_message.setText(self.tr("已保存 {0}").format(saved.number))
