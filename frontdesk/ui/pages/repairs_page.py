@@ -48,7 +48,7 @@ class RepairsPage(AftersalesPage):
             "received_by_name": 70}, fmt={"rework_count": lambda v: str(v) if v else ""})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("扫码或输入单号、电话、姓名"))
-        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
+        self.site_filter = add_site_filter(self.panel, ctx.actor, beside_pager=True)  # head office; the bar is full
         self.panel.model.row_color = lambda row: STUCK_BG if row.get("stuck") else None
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, enum_text(s.value, repair_label)) for s in RepairStatus])
         self.status_filter.setObjectName("statusFilter")

@@ -42,7 +42,7 @@ class ReturnsPage(AftersalesPage):
             "handled_by_name": 70}, fmt={"within_window": lambda v: self.tr("期限内") if v else self.tr("超期")})
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("扫码或输入单号、电话、姓名"))
-        self.site_filter = add_site_filter(self.panel, ctx.actor)  # head office: one site or all
+        self.site_filter = add_site_filter(self.panel, ctx.actor, beside_pager=True)  # head office; the bar is full
         self.panel.model.row_color = lambda row: PENDING_BG if row.get("status") == "pending_approval" else None
         self.status_filter = ChoiceCombo([(None, self.tr("全部状态"))] + [(s.value, enum_text(s.value, return_label)) for s in ReturnStatus])
         self.status_filter.setObjectName("statusFilter")
