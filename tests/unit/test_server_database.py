@@ -83,3 +83,91 @@ def test_a_server_lost_mid_session_is_a_clear_message_and_the_next_save_reconnec
     with transaction():  # the server is back (it never left): the next save opens a new connection
         Department.create(name="保洁部")
     assert Department.select().where(Department.name == "保洁部").count() == 1
+
+
+# --- the password outside settings.json -----------------------------------------------------------------------
+
+
+def test_the_password_never_reaches_settings_json_and_the_fallback_file_is_owner_only(tmp_path, monkeypatch):
+    import stat
+
+    from frontdesk import settings as settings_module
+
+    monkeypatch.setattr(settings_module, "_keyring", lambda: None)  # as on this Linux box: keyring's "fail"
+    root = tmp_path / "d"
+    root.mkdir()
+    url = system.compose_server_url("db.local", "5433", "frontdesk", "clerk", "p@ss/word:1")
+    Settings(database=url).save(root / "settings.json")
+    text = (root / "settings.json").read_text(encoding="utf-8")
+    assert "p@ss" not in text and "p%40ss" not in text
+    assert Settings.load(root / "settings.json").database == "postgresql://clerk@db.local:5433/frontdesk"
+    secret = root / settings_module.PASSWORD_FILE
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    assert settings_module.password_store_kind() == settings_module.FILE
+    loaded = Settings.load(root / "settings.json")
+    assert system.database_target(data_paths(root), loaded) == url
+    assert system.server_login(loaded, data_paths(root))["password"] == "p@ss/word:1"
+
+
+def test_a_usable_os_keyring_takes_the_password_instead_of_the_file(tmp_path, monkeypatch):
+    from frontdesk import settings as settings_module
+
+    class Vault:
+        priority = 5
+        kept: dict[tuple[str, str], str] = {}
+
+        def set_password(self, service: str, user: str, password: str) -> None:
+            self.kept[(service, user)] = password
+
+        def get_password(self, service: str, user: str) -> str | None:
+            return self.kept.get((service, user))
+
+    vault = Vault()
+    monkeypatch.setattr(settings_module, "_keyring", lambda: vault)
+    root = tmp_path / "d"
+    root.mkdir()
+    Settings(database="postgresql://clerk:k3y@db.local/fd").save(root / "settings.json")
+    assert vault.kept == {("FrontDesk", "postgresql://clerk@db.local/fd"): "k3y"}
+    assert not (root / settings_module.PASSWORD_FILE).exists()
+    assert settings_module.password_store_kind() == settings_module.KEYRING
+    assert Settings.load(root / "settings.json").connect_url(root) == "postgresql://clerk:k3y@db.local/fd"
+
+
+def test_a_login_typed_in_the_form_is_checked_and_quoted():
+    from frontdesk.errors import ValidationError
+
+    with pytest.raises(ValidationError) as caught:
+        system.compose_server_url(" ", "99999", "", "")
+    assert set(caught.value.fields) == {"host", "port", "dbname", "user"}
+    assert system.compose_server_url("10.0.0.5", "", "fd", "a b", "x@y") == "postgresql://a%20b:x%40y@10.0.0.5:5432/fd"
+
+
+def test_the_connection_test_names_why_a_server_cannot_be_reached():
+    with pytest.raises(DatabaseUnreachable) as caught:
+        system.test_server(DOWN)
+    assert "127.0.0.1" in caught.value.message and "s3cret-pw" not in caught.value.message
+
+
+@on_postgres
+def test_the_connection_test_reports_the_version_and_what_the_database_holds(pg_cluster, admin):
+    from frontdesk.db.connection import database
+
+    empty = system.test_server(pg_cluster.url(pg_cluster.empty_database()))
+    assert empty.version.startswith("15") and empty.tables == 0 and empty.site_code == ""
+    name = database.obj.execute_sql("SELECT current_database()").fetchone()[0]
+    used = system.test_server(pg_cluster.url(name))
+    assert used.site_code == "S01" and used.tables > 10
+
+
+@on_postgres
+def test_a_read_after_the_server_went_away_is_the_unreachable_message_and_the_retry_reconnects(admin, pg_cluster):
+    from frontdesk.db.connection import database
+    from frontdesk.db.models import Department
+
+    name = database.obj.execute_sql("SELECT current_database()").fetchone()[0]
+    pg_cluster.admin().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+    with pytest.raises(Exception) as caught:
+        Department.select().count()  # a list read outside a transaction: the driver's own error
+    assert isinstance(system.expected_error(caught.value), DatabaseUnreachable)
+    assert Department.select().count() >= 0  # the retry: expected_error forgot the dead connection

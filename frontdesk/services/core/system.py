@@ -13,16 +13,21 @@ import peewee
 from frontdesk.db import backup as backups
 from frontdesk.db import restore as restores
 from frontdesk.db.connection import (
+    ServerProbe,
     close_database,
     is_corruption,
     is_server_url,
     open_database,
+    probe,
+    server_fields,
+    server_url,
     shown_target,
     translate_error,
 )
+from frontdesk.db.connection import drop_connection as forget_connection
 from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations, schema_version
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import StorageError, T, UserError
+from frontdesk.errors import DatabaseUnreachable, StorageError, T, UserError, ValidationError
 from frontdesk.paths import DataPaths
 from frontdesk.services.core import audit, audit_match, site
 from frontdesk.services.core.permissions import require
@@ -35,8 +40,59 @@ LOW_DISK_BYTES = 16 * 1024 * 1024  # below this an I/O error at open is the full
 
 
 def database_target(paths: DataPaths, settings: Settings) -> str | Path:
-    """The database this installation uses: the settings' server URL, else the SQLite file in the data folder."""
-    return settings.database if is_server_url(settings.database) else paths.database
+    """The database this installation uses: the settings' server URL (with its password from the keyring or
+    the owner-only file), else the SQLite file in the data folder."""
+    return settings.connect_url(paths.root) if is_server_url(settings.database) else paths.database
+
+
+def on_server(settings: Settings) -> bool:
+    """Whether these settings point at a PostgreSQL server rather than this PC's SQLite file."""
+    return is_server_url(settings.database)
+
+
+def compose_server_url(host: str, port: str, dbname: str, user: str, password: str = "") -> str:
+    """The URL the settings keep for a server login typed in a form (port checked, parts quoted)."""
+    errors: dict[str, str] = {}
+    if not host.strip():
+        errors["host"] = T("errors", "请填写服务器地址")
+    if not dbname.strip():
+        errors["dbname"] = T("errors", "请填写数据库名")
+    if not user.strip():
+        errors["user"] = T("errors", "请填写用户名")
+    port = port.strip() or "5432"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        errors["port"] = T("errors", "端口为 1–65535 的数字")
+    if errors:
+        raise ValidationError(errors)
+    return server_url(host, port, dbname, user, password)
+
+
+def server_login(settings: Settings, paths: DataPaths) -> dict[str, str]:
+    """host, port, dbname, user and password of the configured server, for the settings form."""
+    return server_fields(settings.connect_url(paths.root))
+
+
+def test_server(url: str) -> ServerProbe:
+    """Connect once to the server ``url`` names (the desk's own database stays as it is); DatabaseUnreachable
+    names the reason when it fails."""
+    return probe(url)
+
+
+def expected_error(exc: BaseException) -> UserError | None:
+    """The UserError a database driver error means (the server went away mid-session), or None for a bug.
+
+    A lost server connection is forgotten here, so the user's retry connects again.
+    """
+    if isinstance(exc, UserError):
+        return exc
+    if not isinstance(exc, peewee.DatabaseError | peewee.InterfaceError | sqlite3.OperationalError):
+        return None
+    mapped = translate_error(exc)
+    if mapped is exc or not isinstance(mapped, UserError):
+        return None
+    if isinstance(mapped, DatabaseUnreachable):
+        forget_connection()
+    return mapped
 
 
 def shown_database(paths: DataPaths, settings: Settings) -> str:
