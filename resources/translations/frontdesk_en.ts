@@ -1313,6 +1313,106 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="37"/>
+        <source>FrontDesk 首次使用：数据保存在哪里</source>
+        <translation>FrontDesk first run: where the data is kept</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="37"/>
+        <source>数据库连接</source>
+        <translation>Database connection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="42"/>
+        <source>只有这一台电脑使用时，选“仅本机使用”：数据保存在本机的数据文件夹中，不需要其他软件。
+站点有多台柜台电脑（或总部汇总各站点）时，由信息部门准备一台 PostgreSQL 数据库服务器，每台电脑都选“连接站点的数据库服务器”并填写同样的连接信息。</source>
+        <translation>When only this computer is used, choose “This PC alone”: the data is kept in this computer’s data folder and nothing else is needed.
+When the site has several counter PCs (or head office collects many sites), IT sets up a PostgreSQL database server and every PC chooses “Connect to the site’s database server” with the same connection details.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="46"/>
+        <source>仅本机使用（数据保存在这台电脑上）</source>
+        <translation>This PC alone (the data is kept on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="48"/>
+        <source>连接站点的数据库服务器（多台柜台共用，PostgreSQL）</source>
+        <translation>Connect to the site’s database server (shared by several counters, PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="58"/>
+        <source>例如 192.168.1.10 或 db.site.local</source>
+        <translation>e.g. 192.168.1.10 or db.site.local</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="65"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="66"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="67"/>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="68"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="69"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="71"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="82"/>
+        <source>本机没有可用的系统密钥环，密码保存在数据文件夹中只有当前用户可读的文件 {0}（权限 0600）；设置文件 settings.json 中不保存密码。</source>
+        <translation>This computer has no usable system keyring: the password is kept in {0} in the data folder, readable by the current user only (mode 0600); settings.json never holds the password.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="85"/>
+        <source>密码保存在系统密钥环（keyring）中；设置文件 settings.json 中不保存密码。</source>
+        <translation>The password is kept in the system keyring; settings.json never holds the password.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="145"/>
+        <source>连接失败：{0}</source>
+        <translation>Connection failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="136"/>
+        <source>数据库中已有站点 {0} 的数据：本机将与其他柜台共用这些数据。</source>
+        <translation>The database already holds site {0}: this PC will share its data with the other counters.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="138"/>
+        <source>数据库是空的：首次启动时会建立表结构，然后设置站点。</source>
+        <translation>The database is empty: the first start creates its tables, then you set up the site.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="140"/>
+        <source>数据库中已有 {0} 个表，但还没有设置站点。</source>
+        <translation>The database has {0} tables but no site set up yet.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="141"/>
+        <source>连接成功：PostgreSQL {0}。{1}</source>
+        <translation>Connected: PostgreSQL {0}. {1}</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../frontdesk/ui/widgets/date_field.py" line="67"/>
@@ -1968,70 +2068,70 @@ Appeal reason: {3}</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="16"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="174"/>
         <source>FrontDesk 首次使用设置</source>
         <translation>FrontDesk first-run setup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="177"/>
         <source>欢迎使用 FrontDesk 客服前台管理系统。
 请填写本服务台的站点信息，并设置管理员账户。站点代码会出现在所有单据编号的开头，设定后不能修改。</source>
         <translation>Welcome to FrontDesk, the service-desk management system.
 Please enter this desk&apos;s site details and set up the administrator account. The site code prefixes every document number and cannot be changed later.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="184"/>
         <source>例如 S01</source>
         <translation>e.g. S01</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="188"/>
         <source>例如 金华服务区客服中心</source>
         <translation>e.g. Jinhua Service Area Customer Center</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="33"/>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="191"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="216"/>
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="201"/>
         <source>站点代码</source>
         <translation>Site code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="202"/>
         <source>站点名称</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="203"/>
         <source>管理员账户</source>
         <translation>Admin account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="204"/>
         <source>管理员姓名</source>
         <translation>Admin name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="205"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="206"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="210"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/screenshots.py" line="111"/>
+        <location filename="../../frontdesk/ui/screenshots.py" line="112"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
@@ -3194,7 +3294,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
     <message>
         <location filename="../../frontdesk/ui/main_window.py" line="150"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="195"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="196"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
@@ -3219,12 +3319,12 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="180"/>
-        <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
-        <translation>The interface language takes effect after a restart. Restart now?</translation>
+        <location filename="../../frontdesk/ui/main_window.py" line="181"/>
+        <source>更改将在重新启动后生效。现在重新启动吗？</source>
+        <translation>The change takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="196"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="197"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
@@ -5408,29 +5508,49 @@ Runs offline; data is stored in:
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="34"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="42"/>
         <source> 条/页</source>
         <translation> per page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="44"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="45"/>
         <source>列表每页</source>
         <translation>List page size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="31"/>
-        <source>更改界面语言后需重新启动程序。</source>
-        <translation>Changing the interface language requires a restart.</translation>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="50"/>
+        <source>更改…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="57"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="58"/>
+        <source>更改界面语言或数据库后需重新启动程序。</source>
+        <translation>A change of language or database takes effect after restarting the program.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="71"/>
+        <source>站点的数据库服务器 {0}</source>
+        <translation>The site’s database server {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="74"/>
+        <source>仅本机（数据文件夹中的 SQLite 文件）</source>
+        <translation>This PC alone (the SQLite file in the data folder)</translation>
     </message>
 </context>
 <context>
@@ -7211,7 +7331,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -7345,7 +7465,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -7366,7 +7486,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -7485,7 +7605,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -7545,32 +7665,32 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="173"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="174"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -7592,7 +7712,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
@@ -7798,42 +7918,42 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Replied at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="129"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="140"/>
         <source>回访人</source>
         <translation>Visited by</translation>
     </message>
@@ -7903,24 +8023,24 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="51"/>
+        <location filename="../../frontdesk/ui/crash.py" line="63"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="61"/>
+        <location filename="../../frontdesk/ui/crash.py" line="73"/>
         <source>程序出错</source>
         <translation>Application error</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="63"/>
+        <location filename="../../frontdesk/ui/crash.py" line="75"/>
         <source>程序遇到了一个意外错误，刚才的操作可能没有完成。
 已保存的数据不受影响，可以继续使用。</source>
         <translation>The application hit an unexpected error and the last action may not have completed.
 Saved data is not affected; you can keep working.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="68"/>
+        <location filename="../../frontdesk/ui/crash.py" line="80"/>
         <source>错误详情已记录到日志文件：
 {0}
 请把该文件发给技术支持。</source>
@@ -8892,42 +9012,44 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../frontdesk/db/backup.py" line="71"/>
         <source>数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。</source>
-        <translation>The database is on a PostgreSQL server: the server's administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
+        <translation>The database is on a PostgreSQL server: the server&apos;s administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/errors.py" line="90"/>
         <source>无法连接数据库服务器 {0}：{1}
 请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
         <translation>Cannot connect to the database server {0}: {1}
 Check that the server is running, the network is connected and the user name and password are right, then try again. Nothing you typed has been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="88"/>
+        <location filename="../../frontdesk/db/backup.py" line="90"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="94"/>
+        <location filename="../../frontdesk/db/backup.py" line="96"/>
         <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
         <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="113"/>
+        <location filename="../../frontdesk/db/backup.py" line="115"/>
         <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
         <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="116"/>
+        <location filename="../../frontdesk/db/backup.py" line="118"/>
         <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
         <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="118"/>
+        <location filename="../../frontdesk/db/backup.py" line="120"/>
         <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
         <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="326"/>
+        <location filename="../../frontdesk/db/backup.py" line="333"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
@@ -8949,22 +9071,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="125"/>
+        <location filename="../../frontdesk/db/connection.py" line="248"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="127"/>
+        <location filename="../../frontdesk/db/connection.py" line="250"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="129"/>
+        <location filename="../../frontdesk/db/connection.py" line="252"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="131"/>
+        <location filename="../../frontdesk/db/connection.py" line="254"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
@@ -9711,7 +9833,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="55"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
@@ -9799,7 +9921,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="135"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
@@ -9860,22 +9982,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="133"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="140"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="150"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -9905,38 +10027,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="105"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="109"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="116"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="140"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="148"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -10153,28 +10275,27 @@ Check that the server is running, the network is connected and the user name and
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="66"/>
+        <location filename="../../frontdesk/excel/table_reader.py" line="68"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="98"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="77"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="104"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="83"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="89"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="167"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="146"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -10358,7 +10479,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="175"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="154"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -10425,19 +10546,39 @@ Check that the server is running, the network is connected and the user name and
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="49"/>
+        <location filename="../../frontdesk/services/core/system.py" line="57"/>
+        <source>请填写服务器地址</source>
+        <translation>Enter the server address</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="59"/>
+        <source>请填写数据库名</source>
+        <translation>Enter the database name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="61"/>
+        <source>请填写用户名</source>
+        <translation>Enter the user name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="64"/>
+        <source>端口为 1–65535 的数字</source>
+        <translation>The port is a number from 1 to 65535</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="134"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="54"/>
+        <location filename="../../frontdesk/services/core/system.py" line="139"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="59"/>
+        <location filename="../../frontdesk/services/core/system.py" line="144"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
@@ -10527,35 +10668,35 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="57"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="76"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="77"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="107"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="79"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="319"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="336"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="377"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="340"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="381"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
@@ -10954,17 +11095,17 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>This category already has an article with this title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="74"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="53"/>
         <source>分类无效（例如 停车服务、常见问题）</source>
         <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="63"/>
         <source>“{0}”应为 是/否</source>
         <translation>“{0}” should be 是/否 (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="91"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
     </message>
@@ -11002,32 +11143,32 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
@@ -11325,6 +11466,44 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/domain/sla_policy.py" line="57"/>
         <source>3级（重大）解决</source>
         <translation>Level 3 resolve</translation>
+    </message>
+</context>
+<context>
+    <name>unreachable</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="30"/>
+        <source>无法连接数据库服务器</source>
+        <translation>Cannot reach the database server</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="33"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="37"/>
+        <source>服务器恢复后点“重试”；连接信息有变（地址、密码）时点“连接设置…”。</source>
+        <translation>Click “Retry” once the server is back; if the connection details changed (address, password), click “Connection settings…”.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="38"/>
+        <source>连接设置…</source>
+        <translation>Connection settings…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="42"/>
+        <source>表单中已输入的内容都还在：服务器恢复后点“重试”即可保存，或点“返回表单”稍后再保存。</source>
+        <translation>Everything typed in the form is still there: click “Retry” to save once the server is back, or “Back to the form” to save later.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="44"/>
+        <source>返回表单</source>
+        <translation>Back to the form</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="47"/>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

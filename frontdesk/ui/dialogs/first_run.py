@@ -3,6 +3,8 @@ name and the administrator account."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -70,12 +72,12 @@ class DatabaseDialog(FormDialog):
         self.test_button.setObjectName("test_connection")
         self.test_button.clicked.connect(self.test_connection)
         self.add_below(self.test_button)
-        self.result = QLabel()
-        self.result.setObjectName("test_result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.hide()
-        self.add_below(self.result)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("test_result")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.test_result.hide()
+        self.add_below(self.test_result)
         if password_store_kind() == FILE:
             where = self.tr("本机没有可用的系统密钥环，密码保存在数据文件夹中只有当前用户可读的文件 {0}（权限 0600）；"
                             "设置文件 settings.json 中不保存密码。").format(paths.root / PASSWORD_FILE)
@@ -104,7 +106,7 @@ class DatabaseDialog(FormDialog):
             widget.setEnabled(on)
         self.store_note.setVisible(on)
         if not on:
-            self.result.hide()
+            self.test_result.hide()
 
     def typed_url(self) -> str:
         """The server URL from the form, with the password; a ValidationError names a missing part."""
@@ -123,7 +125,7 @@ class DatabaseDialog(FormDialog):
         try:
             found = system.test_server(url)
         except DatabaseUnreachable as exc:
-            self._say(False, self.tr("连接失败：{0}").format(localized_error(exc)))
+            self.show_failure(exc)
             return False
         except UserError as exc:
             self._say(False, localized_error(exc))
@@ -139,15 +141,30 @@ class DatabaseDialog(FormDialog):
         self._say(True, self.tr("连接成功：PostgreSQL {0}。{1}").format(found.version, what))
         return True
 
+    def show_failure(self, exc: UserError) -> None:
+        self._say(False, self.tr("连接失败：{0}").format(localized_error(exc)))
+
     def _say(self, ok: bool, text: str) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
-        self.result.show()
+        self.test_result.setText(text)
+        self.test_result.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
+        self.test_result.show()
 
     def save(self) -> None:
         before = self.settings.connect_url(self.paths.root)
         self.settings.database = "" if self.local.isChecked() else self.typed_url()
         self.changed = self.settings.database != before
+
+
+def database_screenshots(paths: DataPaths, grab: Callable[[QWidget, str], None]) -> None:
+    """The database choice as it opens, and on the server side with a failed connection test."""
+    dialog = DatabaseDialog(paths, Settings())
+    grab(dialog, "00-database")
+    dialog.server.setChecked(True)
+    dialog.host.setText("192.168.1.10")
+    dialog.show_failure(DatabaseUnreachable("postgresql://frontdesk@192.168.1.10:5432/frontdesk",
+                                            "connection refused"))
+    grab(dialog, "00-database-server")
+    dialog.close()
 
 
 class FirstRunDialog(FormDialog):

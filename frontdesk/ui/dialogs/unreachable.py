@@ -21,34 +21,30 @@ class Answer(Enum):
     QUIT = "quit"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("unreachable", text)
-
-
 def unreachable_box(parent: QWidget | None, exc: UserError, at_start: bool = False,
                     in_form: bool = False) -> tuple[QMessageBox, dict[object, Answer]]:
     """The message box (not shown yet) and what each of its buttons means."""
     box = QMessageBox(parent)
     box.setObjectName("unreachable")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("无法连接数据库服务器"))
+    box.setWindowTitle(QCoreApplication.translate("unreachable", "无法连接数据库服务器"))
     box.setText(localized_error(exc))
     answers: dict[object, Answer] = {}
-    retry = box.addButton(_tr("重试"), QMessageBox.ButtonRole.AcceptRole)
+    retry = box.addButton(QCoreApplication.translate("unreachable", "重试"), QMessageBox.ButtonRole.AcceptRole)
     retry.setObjectName("retry")
     answers[retry] = Answer.RETRY
     if at_start:
-        box.setInformativeText(_tr("服务器恢复后点“重试”；连接信息有变（地址、密码）时点“连接设置…”。"))
-        settings = box.addButton(_tr("连接设置…"), QMessageBox.ButtonRole.ActionRole)
+        box.setInformativeText(QCoreApplication.translate("unreachable", "服务器恢复后点“重试”；连接信息有变（地址、密码）时点“连接设置…”。"))
+        settings = box.addButton(QCoreApplication.translate("unreachable", "连接设置…"), QMessageBox.ButtonRole.ActionRole)
         settings.setObjectName("connection_settings")
         answers[settings] = Answer.SETTINGS
     elif in_form:
-        box.setInformativeText(_tr("表单中已输入的内容都还在：服务器恢复后点“重试”即可保存，"
+        box.setInformativeText(QCoreApplication.translate("unreachable", "表单中已输入的内容都还在：服务器恢复后点“重试”即可保存，"
                                    "或点“返回表单”稍后再保存。"))
-        back = box.addButton(_tr("返回表单"), QMessageBox.ButtonRole.RejectRole)
+        back = box.addButton(QCoreApplication.translate("unreachable", "返回表单"), QMessageBox.ButtonRole.RejectRole)
         back.setObjectName("back")
         answers[back] = Answer.BACK
-    quit_button = box.addButton(_tr("退出"), QMessageBox.ButtonRole.DestructiveRole)
+    quit_button = box.addButton(QCoreApplication.translate("unreachable", "退出"), QMessageBox.ButtonRole.DestructiveRole)
     quit_button.setObjectName("quit")
     answers[quit_button] = Answer.QUIT
     box.setDefaultButton(retry)
