@@ -22,6 +22,7 @@ from frontdesk.services.core import site, system
 from frontdesk.settings import FILE, PASSWORD_FILE, Settings, password_store_kind
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
 from frontdesk.ui.messages import localized_error
+from frontdesk.ui.screen_fit import fit_size
 
 SERVER_FIELDS = ("host", "port", "dbname", "user", "password")
 
@@ -35,7 +36,7 @@ class DatabaseDialog(FormDialog):
     def __init__(self, paths: DataPaths, settings: Settings, parent: QWidget | None = None,
                  first_run: bool = True) -> None:
         title = self.tr("FrontDesk 首次使用：数据保存在哪里") if first_run else self.tr("数据库连接")
-        super().__init__(title, parent, 520, Buttons.Ok if first_run else Buttons.Save)
+        super().__init__(title, parent, 600, Buttons.Ok if first_run else Buttons.Save, scroll=False)
         self.paths, self.settings = paths, settings
         self.changed = False
         intro = QLabel(self.tr(
@@ -107,6 +108,14 @@ class DatabaseDialog(FormDialog):
         self.store_note.setVisible(on)
         if not on:
             self.test_result.hide()
+        self._grow()
+
+    def _grow(self) -> None:
+        """Make room for a note or a test result shown after the dialog opened (up to the screen)."""
+        if self.isVisible():
+            self.layout().activate()
+            self.resize(self.size().expandedTo(self.sizeHint()))
+            fit_size(self)
 
     def typed_url(self) -> str:
         """The server URL from the form, with the password; a ValidationError names a missing part."""
@@ -148,6 +157,7 @@ class DatabaseDialog(FormDialog):
         self.test_result.setText(text)
         self.test_result.setStyleSheet("color: #2e7d32;" if ok else "color: #c62828;")
         self.test_result.show()
+        self._grow()
 
     def save(self) -> None:
         before = self.settings.connect_url(self.paths.root)

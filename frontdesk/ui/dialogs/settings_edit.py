@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -32,6 +31,7 @@ class SettingsDialog(QDialog):
         self.database_changed = False
         self._database = settings.database
         self.setWindowTitle(self.tr("设置"))
+        self.setMinimumWidth(540)
         self.language = ChoiceCombo(list(LANGUAGES.items()))
         self.language.setObjectName("language")
         self.language.set_value(settings.language)
@@ -51,10 +51,8 @@ class SettingsDialog(QDialog):
         change.setObjectName("change_database")
         change.clicked.connect(self.change_database)
         change.setEnabled(paths is not None)
-        row = QHBoxLayout()
-        row.addWidget(self.database, 1)
-        row.addWidget(change)
-        form.addRow(self.tr("数据库"), row)
+        form.addRow(self.tr("数据库"), self.database)
+        form.addRow("", change)
         hint = QLabel(self.tr("更改界面语言或数据库后需重新启动程序。"))
         hint.setStyleSheet("color: #666;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
