@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pgcluster
 import pytest
 
@@ -66,8 +68,9 @@ def test_the_cli_initialises_and_checks_a_server_database(tmp_path, capsys, pg_c
     assert run("check") == 0
     out = capsys.readouterr().out
     assert "状态：正常" in out and f"数据库：{shown_target(url)}" in out
-    assert run("backup") == 2
-    assert "pg_dump" in capsys.readouterr().err
+    assert run("backup") == 0  # pg_dump -Fc into the data folder's backups
+    dump = Path(capsys.readouterr().out.strip())
+    assert dump.parent == tmp_path / "d" / "backups" and dump.name.endswith("-manual.dump") and dump.stat().st_size
 
 
 @on_postgres
@@ -171,3 +174,64 @@ def test_a_read_after_the_server_went_away_is_the_unreachable_message_and_the_re
         Department.select().count()  # a list read outside a transaction: the driver's own error
     assert isinstance(system.expected_error(caught.value), DatabaseUnreachable)
     assert Department.select().count() >= 0  # the retry: expected_error forgot the dead connection
+
+
+# --- backups on the server: pg_dump -Fc / pg_restore -------------------------------------------------------------
+
+
+@on_postgres
+def test_a_server_backup_is_a_checked_pg_dump_and_restores_through_the_same_commands(admin, paths, tmp_path,
+                                                                                     capsys):
+    import stat
+
+    from frontdesk.db.models import Department
+    from frontdesk.services.core import staff as staff_service
+
+    staff_service.save_department(admin, "保洁部", "", True)
+    dump = system.backup_now(admin, paths, keep=5)
+    assert dump.name.endswith("-manual.dump") and stat.S_IMODE(dump.stat().st_mode) == 0o600
+    listed = system.list_backups(admin, paths)
+    assert [b.path for b in listed] == [dump] and listed[0].reason == "manual"
+    staff_service.save_department(admin, "绿化部", "", True)
+    assert main(["--data-dir", str(paths.root), "restore", str(dump)]) == 0
+    assert "已从" in capsys.readouterr().out
+    names = {d.name for d in Department.select()}
+    assert "保洁部" in names and "绿化部" not in names  # as it was at the dump
+    befores = [b for b in system.list_backups(admin, paths) if b.reason == "before-restore"]
+    assert len(befores) == 1 and befores[0].path.name.endswith(".dump")  # the database as it was, kept first
+    assert system.check().healthy  # the audit chain holds across the restore
+
+
+@on_postgres
+def test_a_sqlite_backup_is_not_restored_onto_the_server_and_a_damaged_dump_is_refused(admin, paths):
+    from frontdesk.errors import UserError
+
+    sqlite_backup = paths.backups / "frontdesk-20261118-100000-manual.tar.zst"
+    paths.backups.mkdir(parents=True, exist_ok=True)
+    sqlite_backup.write_bytes(b"x")
+    with pytest.raises(UserError, match="migrate-to"):
+        system.schedule_restore(admin, paths, sqlite_backup)
+    damaged = paths.backups / "frontdesk-20261118-100000-manual.dump"
+    damaged.write_bytes(b"PGDMP not really")
+    with pytest.raises(UserError, match="pg_restore"):
+        system.schedule_restore(admin, paths, damaged)
+
+
+@on_postgres
+def test_missing_client_tools_are_named_with_what_to_install(admin, paths, monkeypatch):
+    from frontdesk.db import pgdump
+
+    monkeypatch.setattr(pgdump, "SEARCHED", ())
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.delenv(pgdump.ENV_BIN, raising=False)
+    with pytest.raises(pgdump.ToolMissing) as caught:
+        system.backup_now(admin, paths, keep=5)
+    assert "pg_dump" in caught.value.message and "postgresql-client-15" in caught.value.message
+    assert not list(paths.backups.glob("*.dump*"))
+
+
+def test_the_password_goes_to_the_client_tools_in_the_environment_not_the_command_line():
+    from frontdesk.db.pgdump import libpq_target
+
+    target, env = libpq_target("postgresql://clerk:p%40ss@db.local:5432/frontdesk")
+    assert target == "postgresql://clerk@db.local:5432/frontdesk" and env["PGPASSWORD"] == "p@ss"

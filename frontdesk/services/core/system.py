@@ -16,6 +16,7 @@ from frontdesk.db.connection import (
     ServerProbe,
     close_database,
     is_corruption,
+    is_postgres,
     is_server_url,
     open_database,
     probe,
@@ -147,6 +148,10 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
         startup_backup(paths, settings)
 
 
+def max_total_bytes_of(max_total_mb: int | None) -> int:
+    return (max_total_mb or Settings().backups_max_total_mb) * 1024 * 1024
+
+
 def max_total_bytes(settings: Settings) -> int:
     return int(settings.backups_max_total_mb) * 1024 * 1024
 
@@ -211,8 +216,14 @@ def list_backups(actor: Actor, paths: DataPaths) -> list[backups.BackupInfo]:
     return backups.list_backups(paths.backups)
 
 
-def schedule_restore(actor: Actor, paths: DataPaths, backup: Path) -> None:
-    """Admin picks a backup; it replaces the database when the app restarts."""
+def schedule_restore(actor: Actor, paths: DataPaths, backup: Path, keep: int = 14,
+                     max_total_mb: int | None = None) -> None:
+    """Admin picks a backup; it replaces the database when the app restarts (on a server: now, by pg_restore)."""
     require(actor, Permission.ADMIN_SITE)
+    if is_postgres():  # a server database is restored at once (pg_restore), after a dump of it as it was
+        before = restores.restore_server(backup, paths.backups, keep=keep,
+                                         max_total_bytes=max_total_bytes_of(max_total_mb))
+        audit.record(actor, "backup", "", "restore", None, {"file": backup.name, "before": before.name})
+        return
     restores.schedule_restore(paths.restore_marker, backup)
     audit.record(actor, "backup", "", "schedule_restore", None, {"file": backup.name})

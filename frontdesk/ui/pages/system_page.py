@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -55,6 +55,13 @@ class SystemPage(Page):
 
         db_box = QGroupBox(self.tr("数据库"))
         db_form = QFormLayout(db_box)
+        where = QLabel(system.shown_database(ctx.paths, ctx.settings) if system.on_server(ctx.settings)
+                       else self.tr("仅本机：{0}").format(ctx.paths.database))
+        where.setObjectName("databaseTarget")
+        where.setTextInteractionFlags(where.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+        db_form.addRow(self.tr("位置"), where)
+        if system.on_server(ctx.settings):
+            db_form.addRow("", QLabel(self.tr("服务器上的数据库用 pg_dump 备份到本机的备份文件夹，用 pg_restore 恢复。")))
         self.health = QLabel()
         self.health.setObjectName("health")
         self.health.setWordWrap(True)
