@@ -10604,6 +10604,11 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/core/system.py" line="244"/>
+        <source>请给出 postgresql://用户:密码@主机:端口/库名 形式的地址</source>
+        <translation>Give an address of the form postgresql://user:password@host:port/database</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/services/reception/transfers.py" line="30"/>
         <source>请选择承办部门</source>
         <translation>Choose the department to handle it</translation>
@@ -11185,6 +11190,26 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/db/pgdump.py" line="100"/>
         <source>备份文件检查（pg_restore --list）</source>
         <translation>Backup file check (pg_restore --list)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/transfer.py" line="83"/>
+        <source>目标数据库 {0} 不是空的（已有 {1} 个表，例如 {2}）：migrate-to 只写入空数据库。请让服务器管理员新建一个空数据库后重试。</source>
+        <translation>The target database {0} is not empty ({1} tables, e.g. {2}): migrate-to writes only into an empty database. Ask the server administrator for a new, empty database and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/transfer.py" line="89"/>
+        <source>SQLite 数据库的结构版本是 {0}，本程序是 {1}：请先用本程序打开一次（例如运行 check）再迁移。</source>
+        <translation>The SQLite database is at schema version {0} and this program at {1}: open it once with this program (e.g. run check) before migrating.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/transfer.py" line="102"/>
+        <source>迁移后行数不一致，已撤销，服务器上没有写入数据：{0}</source>
+        <translation>The row counts differ after the copy, so it was undone and nothing was written to the server: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/transfer.py" line="165"/>
+        <source>服务器上的表结构中没有这些表：{0}</source>
+        <translation>The server schema lacks these tables: {0}</translation>
     </message>
 </context>
 <context>

@@ -227,3 +227,21 @@ def schedule_restore(actor: Actor, paths: DataPaths, backup: Path, keep: int = 1
         return
     restores.schedule_restore(paths.restore_marker, backup)
     audit.record(actor, "backup", "", "schedule_restore", None, {"file": backup.name})
+
+
+def shown_url(url: str) -> str:
+    """A server URL as it may be printed (without its password)."""
+    return shown_target(url)
+
+
+def migrate_to(actor: Actor, paths: DataPaths, url: str, progress=None):  # noqa: ANN001, ANN201
+    """Copy this installation's SQLite site into the empty PostgreSQL database ``url`` names (``migrate-to``);
+    every table's count is checked (db/transfer.py). The SQLite file is only read and stays as it is."""
+    from frontdesk.db import transfer
+
+    require(actor, Permission.ADMIN_SITE)
+    if not is_server_url(url):
+        raise ValidationError({"url": T("errors", "请给出 postgresql://用户:密码@主机:端口/库名 形式的地址")})
+    report = transfer.copy_site(paths.database, url, progress)
+    open_database(paths.database)  # this PC's database stays the SQLite file until the settings say otherwise
+    return report
