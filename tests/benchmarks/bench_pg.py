@@ -1,0 +1,131 @@
+"""PostgreSQL at scale: a benchmark cluster whose data stays in the cache, the demo site of ``--rows`` contacts moved
+onto it with ``migrate-to`` (timed once, the time kept beside the data), then the reception list cases of
+bench_lists (each ≤ 100 ms), the dashboard (≤ 1 s) and the monthly report (≤ 2 s) on it.
+
+    .venv/bin/python tests/benchmarks/bench_pg.py [--rows 1000000]
+
+The cluster lives in ``FRONTDESK_BENCH_PG`` (default /var/tmp/frontdesk-bench-pg: the ``postgres`` user that
+runs the server cannot enter /root/.cache), listens on a unix socket there only, and is stopped on exit with its
+data kept for the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import atexit
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from bench_common import ROOT, best_of, demo_database, print_timings
+
+sys.path.insert(0, str(ROOT / "tests"))
+import pgcluster  # noqa: E402
+
+PG_CACHE = Path(os.environ.get("FRONTDESK_BENCH_PG", "/var/tmp/frontdesk-bench-pg"))
+LIST_MS, DASHBOARD_MS, MONTHLY_MS = 100.0, 1000.0, 2000.0
+OPTIONS = "-c shared_buffers=256MB -c work_mem=32MB -c maintenance_work_mem=256MB -c max_wal_size=4GB " \
+          "-c synchronous_commit=off -c effective_cache_size=1GB"
+
+
+def start_cluster() -> str:
+    """Start the cached cluster (creating it the first time); returns its socket folder."""
+    data = PG_CACHE / "data"
+    if os.geteuid() == 0:
+        PG_CACHE.mkdir(parents=True, exist_ok=True)
+        shutil.chown(PG_CACHE, "postgres", "postgres")
+    PG_CACHE.chmod(0o700)
+    if not (data / "PG_VERSION").exists():
+        subprocess.run(pgcluster._as_postgres(pgcluster._tool("initdb"), "-D", str(data), "-U", "postgres",
+                                              "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"),
+                       check=True, stdout=subprocess.DEVNULL)
+    options = f"-c listen_addresses='' -c unix_socket_directories='{PG_CACHE}' {OPTIONS}"
+    subprocess.run(pgcluster._as_postgres(pgcluster._tool("pg_ctl"), "-D", str(data), "-l", str(PG_CACHE / "log"),
+                                          "-w", "-t", "120", "-o", options, "start"), check=True,
+                   stdout=subprocess.DEVNULL)
+    atexit.register(lambda: subprocess.run(pgcluster._as_postgres(
+        pgcluster._tool("pg_ctl"), "-D", str(data), "-w", "-m", "fast", "stop"), stdout=subprocess.DEVNULL,
+        check=False))
+    return str(PG_CACHE)
+
+
+def url(socket: str, name: str) -> str:
+    return f"postgresql://postgres@/{name}?host={socket}"
+
+
+def server_site(rows: int) -> tuple[str, Path, dict]:
+    """The database holding the ``rows`` demo site (moved there by migrate-to once), its data folder, and what
+    the move measured."""
+    import psycopg
+
+    socket = start_cluster()
+    folder = demo_database(rows)
+    name = f"demo_{rows}"
+    marker = PG_CACHE / f"{name}.json"
+    if not marker.exists():
+        with psycopg.connect(url(socket, "postgres"), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
+        print(f"moving the {rows:,}-contact SQLite site onto PostgreSQL with migrate-to (once)…", flush=True)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "frontdesk", "--data-dir", str(folder), "migrate-to",
+                        url(socket, name)], check=True, cwd=ROOT)
+        seconds = time.perf_counter() - started
+        with psycopg.connect(url(socket, name)) as conn:
+            contacts = conn.execute("SELECT COUNT(*) FROM contact").fetchone()[0]
+            size = conn.execute("SELECT pg_size_pretty(pg_database_size(current_database()))").fetchone()[0]
+        marker.write_text(json.dumps({"migrate_to_seconds": round(seconds, 1), "contacts": contacts,
+                                      "database_size": size, "sqlite_bytes": (folder / "frontdesk.db").stat().st_size}))
+    return url(socket, name), folder, json.loads(marker.read_text())
+
+
+def run(rows: int) -> tuple[dict, list[tuple[str, float, float]], list[tuple[str, float, float]]]:
+    from datetime import date, timedelta
+
+    import bench_lists
+
+    from frontdesk.domain.report import month_period
+    from frontdesk.paths import data_paths
+    from frontdesk.services.core import auth, system
+    from frontdesk.services.reports import dashboard as reports_dashboard
+    from frontdesk.services.reports import monthly as reports_monthly
+    from frontdesk.settings import Settings
+
+    database, folder, moved = server_site(rows)
+    lists = bench_lists.run(rows, database=database)
+    system.start(data_paths(folder), Settings(database=database), backup_on_start=False)
+    actor = auth.login("admin", "admin123")
+    last = date.today().replace(day=1) - timedelta(days=1)
+    month = month_period(last.year, last.month)
+    reports = [
+        ("dashboard (工作台)", *best_of(lambda: reports_dashboard.dashboard(actor), repeat=3)),
+        ("monthly service quality", *best_of(lambda: reports_monthly.service_quality(actor, month), repeat=3)),
+    ]
+    system.stop()
+    return moved, lists, reports
+
+
+def report(rows: int) -> bool:
+    moved, lists, reports = run(rows)
+    print(f"\nmigrate-to of the {rows:,}-contact SQLite site ({moved['sqlite_bytes'] / 2**20:,.0f} MB): "
+          f"{moved['migrate_to_seconds']:.1f} s; {moved['contacts']:,} contacts, {moved['database_size']} on the server")
+    ok = print_timings(f"PostgreSQL: reception list at {rows:,} contacts, median of 5", lists, LIST_MS)
+    ok &= print_timings(f"PostgreSQL: dashboard at {rows:,} contacts", reports[:1], DASHBOARD_MS)
+    ok &= print_timings(f"PostgreSQL: monthly report at {rows:,} contacts", reports[1:], MONTHLY_MS)
+    return ok
+
+
+@pytest.mark.benchmark
+def test_postgresql_at_a_million_contacts() -> None:
+    assert report(1_000_000)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    sys.exit(0 if report(parser.parse_args().rows) else 1)
