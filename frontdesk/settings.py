@@ -67,6 +67,11 @@ class Settings:
         settings.backups_max_total_mb = max(100, int(settings.backups_max_total_mb))
         settings.page_size = min(500, max(10, int(settings.page_size)))
         settings.database = str(settings.database or "").strip()
+        if split_password(settings.database)[1]:  # written by hand, or by a version before the password store
+            try:
+                settings.save(path)
+            except OSError as exc:
+                log.warning("could not move the server password out of %s (%s)", path, exc)
         return settings
 
     def save(self, path: Path) -> None:

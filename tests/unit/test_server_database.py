@@ -235,3 +235,16 @@ def test_the_password_goes_to_the_client_tools_in_the_environment_not_the_comman
 
     target, env = libpq_target("postgresql://clerk:p%40ss@db.local:5432/frontdesk")
     assert target == "postgresql://clerk@db.local:5432/frontdesk" and env["PGPASSWORD"] == "p@ss"
+
+
+def test_a_settings_file_that_still_holds_a_password_gives_it_to_the_store_when_read(tmp_path, monkeypatch):
+    import json
+
+    from frontdesk import settings as settings_module
+
+    monkeypatch.setattr(settings_module, "_keyring", lambda: None)
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"version": 2, "database": "postgresql://clerk:old-pw@db.local/fd"}), encoding="utf-8")
+    settings = Settings.load(path)
+    assert "old-pw" not in path.read_text(encoding="utf-8")
+    assert settings.connect_url(tmp_path) == "postgresql://clerk:old-pw@db.local/fd"
