@@ -141,3 +141,31 @@ def test_the_first_run_choice_tests_the_connection_and_keeps_the_password_out_of
     again = DatabaseDialog(paths, Settings.load(paths.settings_file), first_run=False)  # the settings' copy
     qtbot.addWidget(again)
     assert again.server.isChecked() and again.password.text() == "s3cret" and again.port.text() == "1"
+
+
+def test_the_settings_dialog_offers_the_same_choice_and_asks_for_a_restart(qtbot, tmp_path, monkeypatch):
+    from frontdesk.ui.dialogs import first_run
+    from frontdesk.ui.dialogs.settings_edit import SettingsDialog
+
+    monkeypatch.setattr(settings_module, "_keyring", lambda: None)
+    paths = data_paths(tmp_path / "d")
+    settings = Settings()
+
+    def choose_server(dialog: DatabaseDialog) -> int:
+        dialog.server.setChecked(True)
+        dialog.host.setText("10.0.0.5")
+        dialog.password.setText("pw1")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(first_run.DatabaseDialog, "exec", choose_server)
+    dialog = SettingsDialog(settings, None, paths)
+    qtbot.addWidget(dialog)
+    assert "仅本机" in dialog.database.text()
+    dialog.change_database()
+    assert "postgresql://frontdesk@10.0.0.5:5432/frontdesk" in dialog.database.text() and "pw1" not in dialog.database.text()
+    assert settings.database == ""  # nothing changes until the settings dialog is accepted
+    dialog.accept()
+    assert dialog.database_changed and settings.connect_url(paths.root).endswith(":pw1@10.0.0.5:5432/frontdesk")
+    settings.save(paths.settings_file)
+    assert "pw1" not in paths.settings_file.read_text()
