@@ -49,7 +49,7 @@ def shown_target(target: str | Path) -> str:
         return str(target)
     parts = urlsplit(str(target))
     user = f"{parts.username}@" if parts.username else ""
-    host = parts.hostname or "localhost"
+    host = parts.hostname or (parse_qs(parts.query).get("host") or ["localhost"])[0]
     port = f":{parts.port}" if parts.port else ""
     return f"postgresql://{user}{host}{port}{parts.path}"
 
