@@ -6505,7 +6505,12 @@ Save all problems as an Excel error list?</translation>
         <translation>Unpacking and checking the backup…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="237"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="238"/>
+        <source>已恢复 {0} 的备份（恢复前的数据库已先备份）。程序现在重新启动；请让其他柜台也重新启动。</source>
+        <translation>The backup of {0} has been restored (the database as it was was backed up first). The program restarts now; please restart the other counters too.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="241"/>
         <source>{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。</source>
         <translation>The backup of {0} is unpacked and checked. The program restarts now and finishes the restore as it starts.</translation>
     </message>

@@ -234,8 +234,12 @@ class SystemPage(Page):
                   lambda _none: self._restore_ready(row["created"]))
 
     def _restore_ready(self, created: Any) -> None:
-        inform(self, self.tr("{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。").format(
-            created.strftime("%Y-%m-%d %H:%M")))
+        if system.on_server(self.ctx.settings):  # pg_restore has run already
+            inform(self, self.tr("已恢复 {0} 的备份（恢复前的数据库已先备份）。程序现在重新启动；请让其他柜台也重新启动。").format(
+                created.strftime("%Y-%m-%d %H:%M")))
+        else:
+            inform(self, self.tr("{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。").format(
+                created.strftime("%Y-%m-%d %H:%M")))
         restart_application()
 
 
