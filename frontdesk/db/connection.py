@@ -49,7 +49,10 @@ def shown_target(target: str | Path) -> str:
         return str(target)
     parts = urlsplit(str(target))
     user = f"{parts.username}@" if parts.username else ""
-    host = parts.hostname or (parse_qs(parts.query).get("host") or ["localhost"])[0]
+    socket = (parse_qs(parts.query).get("host") or [""])[0]
+    if not parts.hostname and socket:  # a unix socket folder
+        return f"postgresql://{user}{parts.path}?host={socket}"
+    host = parts.hostname or "localhost"
     port = f":{parts.port}" if parts.port else ""
     return f"postgresql://{user}{host}{port}{parts.path}"
 
