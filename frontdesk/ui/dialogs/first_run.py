@@ -175,6 +175,13 @@ def database_screenshots(paths: DataPaths, grab: Callable[[QWidget, str], None])
                                             "connection refused"))
     grab(dialog, "00-database-server")
     dialog.close()
+    from frontdesk.ui.dialogs.unreachable import unreachable_box
+
+    down = DatabaseUnreachable("postgresql://frontdesk@192.168.1.10:5432/frontdesk", "connection refused")
+    for name, at_start in (("00-unreachable-start", True), ("00-unreachable-save", False)):
+        box, _answers = unreachable_box(None, down, at_start=at_start, in_form=not at_start)
+        grab(box, name)
+        box.close()
 
 
 class FirstRunDialog(FormDialog):
