@@ -174,8 +174,13 @@ def run(rows: int) -> tuple[dict, list[tuple[str, float, float]], list[tuple[str
         rows = 1_000_000  # the data folder (logins, paths) is the 1M demo site's
     else:
         database, folder, moved = server_site(rows)
-    if REPEAT != 5:  # a quick look at a big database: fewer runs per case
-        bench_lists.best_of = lambda fn, repeat=5: best_of(fn, REPEAT)
+    if REPEAT != 5:  # a quick look at a big database: fewer runs per case, each printed as it is measured
+        def quick(fn, repeat=5):  # noqa: ANN001, ANN202
+            median, best = best_of(fn, REPEAT)
+            print(f"  … {median:9.1f} ms", flush=True)
+            return median, best
+
+        bench_lists.best_of = quick
     lists = bench_lists.run(rows, database=database)
     system.start(data_paths(folder), Settings(database=database), backup_on_start=False)
     actor = auth.login("admin", "admin123")
