@@ -209,7 +209,7 @@ def report(rows: int) -> bool:
         print(f"\nmigrate-to of the {rows:,}-contact SQLite site ({moved['sqlite_bytes'] / 2**20:,.0f} MB): "
               f"{moved['migrate_to_seconds']:.1f} s; {moved['contacts']:,} contacts, {moved['database_size']} "
               "on the server")
-    ok = print_timings(f"PostgreSQL: reception list at {rows:,} contacts, median of 5", lists, LIST_MS)
+    ok = print_timings(f"PostgreSQL: reception list at {rows:,} contacts, median of {REPEAT}", lists, LIST_MS)
     ok &= print_timings(f"PostgreSQL: dashboard at {rows:,} contacts", reports[:1], DASHBOARD_MS)
     ok &= print_timings(f"PostgreSQL: monthly report at {rows:,} contacts", reports[1:], MONTHLY_MS)
     return ok
