@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from frontdesk.errors import UserError
+from frontdesk.errors import DatabaseUnreachable, UserError
 from frontdesk.paths import DataPaths, data_paths, resource_dir
 from frontdesk.services.core import auth, site, system
 from frontdesk.settings import Persist, Settings
@@ -102,6 +102,34 @@ class Session:
         QTimer.singleShot(0, lambda: self.sign_in() or QApplication.quit())
 
 
+def first_start(paths: DataPaths) -> bool:
+    """A new installation: no settings saved and no database file yet, so ask where the data lives."""
+    return not paths.settings_file.exists() and not paths.database.exists()
+
+
+def open_database(paths: DataPaths, settings: Settings) -> bool:
+    """Open (and migrate) the database; a server that cannot be reached gets 重试 / 连接设置… / 退出."""
+    from frontdesk.ui.dialogs.unreachable import Answer, ask_retry
+    from frontdesk.ui.messages import localized_error
+
+    while True:
+        try:
+            system.start(paths, settings, backup_on_start=False)
+            return True
+        except DatabaseUnreachable as exc:
+            answer = ask_retry(None, exc, at_start=True)
+            if answer is Answer.SETTINGS:
+                from frontdesk.ui.dialogs.first_run import DatabaseDialog
+
+                if DatabaseDialog(paths, settings, first_run=False).exec():
+                    settings.save(paths.settings_file)
+            elif answer is not Answer.RETRY:
+                return False
+        except UserError as exc:
+            QMessageBox.critical(None, "FrontDesk", localized_error(exc))
+            return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     args = parse_args(argv[1:])
@@ -124,10 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_font(app)
     CrashHandler(paths.log_file).install()
 
-    try:
-        system.start(paths, settings, backup_on_start=False)
-    except UserError as exc:
-        QMessageBox.critical(None, "FrontDesk", exc.message)
+    if first_start(paths):
+        from frontdesk.ui.dialogs.first_run import DatabaseDialog
+
+        if not DatabaseDialog(paths, settings).exec():
+            return 0
+        settings.save(paths.settings_file)  # the password, if any, to the keyring or the owner-only file
+    if not open_database(paths, settings):
         return 1
 
     if not site.is_initialized():

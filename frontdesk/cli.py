@@ -56,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     hol_import.add_argument("file", type=Path)
     hol_import.add_argument("--dry-run", action="store_true", help="只校验并列出，不写入")
 
+    move = sub.add_parser("migrate-to", help="把本机（SQLite）站点的全部记录复制到一个空的 PostgreSQL 数据库，核对每个表的行数")
+    move.add_argument("url", help="postgresql://用户:密码@主机:端口/库名（库须为空）")
+    move.add_argument("--use", action="store_true", help="成功后本机改用该服务器（写入设置，密码存入密钥环或仅本用户可读的文件）")
+
     demo = sub.add_parser("demo-data", help="生成演示数据")
     demo.add_argument("--rows", type=int, default=10_000)
     demo.add_argument("--seed", type=int, default=2026)
@@ -128,6 +132,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 2
+
+
+def _migrate_to(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: ANN001
+    """Copy this SQLite site into an empty PostgreSQL database; print each table's counts and the time."""
+    if system.on_server(settings):
+        raise UserError("migrate-to 从本机的 SQLite 数据库复制：请不要同时用 --database 指定服务器，"
+                        "也请先在设置中改回“仅本机使用”")
+    if not site.is_initialized():
+        raise UserError("本机数据库还没有初始化站点，没有可迁移的数据")
+    last = [0.0]
+
+    def progress(name: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        if now - last[0] > 2 or done == total:
+            last[0] = now
+            print(f"  {name}: {done:,}/{total:,}", flush=True)
+
+    print(f"正在把 {paths.database} 复制到 {system.shown_url(args.url)} …", flush=True)
+    report = system.migrate_to(SYSTEM, paths, args.url, progress)
+    width = max(len(t.table) for t in report.tables)
+    for t in report.tables:
+        print(f"  {t.table:{width}s} {t.source:>12,} → {t.target:>12,}  {'一致' if t.ok else '不一致'}")
+    for name, n in report.grams.items():
+        print(f"  {name:{width}s} {n:>12,} 条检索索引（重建）")
+    print(f"全部 {len(report.tables)} 个表行数一致，共 {report.rows:,} 行；附件引用 {report.attachment_references:,} 个"
+          f"（附件文件仍在 {paths.attachments}）；已重置 {report.sequences} 个序列；用时 {report.seconds:.1f} 秒")
+    if args.use:
+        settings.database = args.url
+        settings.save(paths.settings_file)
+        print("本机已改用该服务器。其他柜台请在“设置 → 数据库”中填写同样的连接信息。")
+    else:
+        print("其他柜台（和本机）请在“设置 → 数据库”中改为连接该服务器，或加 --use 让本机改用它。")
+    return 0
 
 
 def _reset_admin(args: argparse.Namespace) -> int:
@@ -208,6 +245,8 @@ def _run(args: argparse.Namespace, paths, settings: Settings) -> int:  # noqa: A
         return sync_cli.run(args)
     if args.command == "holidays":
         return _import_holidays(args)
+    if args.command == "migrate-to":
+        return _migrate_to(args, paths, settings)
     if args.command == "demo-data":
         if not site.is_initialized():
             raise UserError("请先运行 init 初始化站点")

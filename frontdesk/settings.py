@@ -10,6 +10,9 @@ import logging
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from frontdesk.fsmodes import private_file
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +49,8 @@ class Settings:
     backups_max_total_mb: int = 5120  # oldest backups go first when all of them together pass this
     backup_on_start: bool = True
     page_size: int = 50
-    # "" = the SQLite file in the data folder; or a postgresql://user:pass@host:port/db URL (several counters)
+    # "" = the SQLite file in the data folder; or a postgresql://user@host:port/db URL (several counters). The
+    # password is never written here: ``save`` moves it to the OS keyring or the owner-only password file.
     database: str = ""
 
     @classmethod
@@ -63,10 +67,116 @@ class Settings:
         settings.backups_max_total_mb = max(100, int(settings.backups_max_total_mb))
         settings.page_size = min(500, max(10, int(settings.page_size)))
         settings.database = str(settings.database or "").strip()
+        if split_password(settings.database)[1]:  # written by hand, or by a version before the password store
+            try:
+                settings.save(path)
+            except OSError as exc:
+                log.warning("could not move the server password out of %s (%s)", path, exc)
         return settings
 
     def save(self, path: Path) -> None:
-        _write_json(path, asdict(self))
+        """Write the settings; a password in the server URL goes to the password store, not into the file."""
+        values = asdict(self)
+        url, password = split_password(self.database)
+        if password:
+            store_password(path.parent, url, password)
+        values["database"] = url
+        _write_json(path, values)
+
+    def connect_url(self, root: Path) -> str:
+        """The server URL with its password from the store (as typed when it holds one); "" for SQLite."""
+        url, password = split_password(self.database)
+        if not url:
+            return ""
+        return with_password(url, password or load_password(root, url))
+
+
+# --- the server password, outside settings.json ------------------------------------------------------------
+
+KEYRING_SERVICE = "FrontDesk"
+PASSWORD_FILE = "server-password.json"  # in the data folder, 0600, when the OS has no usable keyring
+KEYRING, FILE = "keyring", "file"
+
+
+def split_password(url: str) -> tuple[str, str]:
+    """(the URL without its password, the password or "") of a postgresql:// URL; other text unchanged."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgresql", "postgres") or parts.password is None:
+        return url, ""
+    userinfo, host = parts.netloc.rsplit("@", 1)
+    user = userinfo.split(":", 1)[0]
+    bare = urlunsplit(parts._replace(netloc=f"{user}@{host}" if user else host))
+    return bare, unquote(parts.password)
+
+
+def with_password(url: str, password: str) -> str:
+    """``url`` (without a password) with ``password`` put in; the URL itself when there is none."""
+    if not password:
+        return url
+    parts = urlsplit(url)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    user = parts.netloc.rsplit("@", 1)[0] if "@" in parts.netloc else ""
+    return urlunsplit(parts._replace(netloc=f"{user}:{quote(password, safe='')}@{host}"))
+
+
+def _keyring() -> Any | None:
+    """The OS keyring when one is usable (Windows Credential Manager, macOS Keychain, Secret Service), else None."""
+    try:
+        import keyring
+        from keyring.backends import fail
+    except ImportError:
+        return None
+    try:
+        backend = keyring.get_keyring()
+    except Exception:  # noqa: BLE001 - a broken keyring setup is no keyring
+        log.warning("the OS keyring could not be loaded; the server password goes to the owner-only file")
+        return None
+    if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 0) <= 0:
+        return None
+    return backend
+
+
+def password_store_kind() -> str:
+    """Where ``store_password`` keeps a password on this computer: KEYRING or FILE."""
+    return KEYRING if _keyring() is not None else FILE
+
+
+def password_file(root: Path) -> Path:
+    return root / PASSWORD_FILE
+
+
+def store_password(root: Path, url: str, password: str) -> str:
+    """Keep the password for ``url`` (its login: user, host, port, database) and return where: KEYRING or FILE."""
+    backend = _keyring()
+    if backend is not None:
+        try:
+            backend.set_password(KEYRING_SERVICE, url, password)
+            return KEYRING
+        except Exception as exc:  # noqa: BLE001 - a locked or refusing keyring: fall back to the file
+            log.warning("the OS keyring refused the server password (%s); using the owner-only file", exc)
+    path = password_file(root)
+    root.mkdir(parents=True, exist_ok=True)
+    saved = _read_json(path) or {}
+    saved[url] = password
+    private_file(path)
+    tmp = private_file(path.with_suffix(".tmp"))
+    tmp.write_text(json.dumps(saved, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+    return FILE
+
+
+def load_password(root: Path, url: str) -> str:
+    """The password kept for ``url``: the OS keyring first, then the owner-only file; "" when none."""
+    backend = _keyring()
+    if backend is not None:
+        try:
+            found = backend.get_password(KEYRING_SERVICE, url)
+        except Exception:  # noqa: BLE001
+            found = None
+        if found:
+            return found
+    value = (_read_json(password_file(root)) or {}).get(url, "")
+    return value if isinstance(value, str) else ""
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Compressed backups: VACUUM INTO a snapshot, check it, pack it with zstd beside the new attachments; retention."""
+"""Compressed backups: VACUUM INTO a snapshot, check it, pack it with zstd beside the new attachments; retention.
+On PostgreSQL ``pg_dump -Fc`` (``db/pgdump.py``) into the same folder, under the same retention."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from typing import BinaryIO
 import zstandard
 
 from frontdesk import clock
+from frontdesk.db import pgdump
 from frontdesk.db.connection import database, is_corruption, is_postgres
 from frontdesk.errors import T, UserError
 from frontdesk.fsmodes import private_dir, private_file
@@ -29,6 +31,7 @@ log = logging.getLogger(__name__)
 PREFIX = "frontdesk-"
 ARCHIVE = ".tar.zst"  # a plain tar in zstd: `tar --zstd -xf FILE` opens it without FrontDesk
 LEGACY = ".db"  # raw copies made by earlier versions; still listed and restorable
+DUMP = pgdump.SUFFIX  # pg_dump -Fc of a PostgreSQL database
 DB_MEMBER = "frontdesk.db"
 HASH_MEMBER = "frontdesk.db.sha256"
 MANIFEST_MEMBER = "attachments.txt"
@@ -68,7 +71,7 @@ def backup_database(
     leaves nothing behind; the database itself is never touched. ``keep=None`` skips retention.
     """
     if is_postgres():
-        raise UserError(T("errors", "数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。"))
+        return _dump_server(folder, keep, reason, max_total_bytes)
     source = Path(source_file or database.obj.database)
     attachments = attachments if attachments is not None else source.parent / STORE
     private_dir(folder)
@@ -107,6 +110,32 @@ def backup_database(
     return dest
 
 
+def _dump_server(folder: Path, keep: int | None, reason: str, max_total_bytes: int | None) -> Path:
+    """The PostgreSQL database, by ``pg_dump -Fc`` into ``folder`` (read back before it is kept); retention as
+    for SQLite backups. Attachments stay where the counters keep them (each PC's data folder)."""
+    private_dir(folder)
+    dest = _free_name(folder, reason, pgdump.SUFFIX)
+    part = dest.with_name(dest.name + ".part")
+    try:
+        _check_room_for_server(folder)
+        pgdump.dump(database.obj.database, part)
+        part.replace(dest)
+    except OSError as exc:
+        raise backup_error(exc, folder) from exc
+    finally:
+        part.unlink(missing_ok=True)
+    if keep is not None:
+        rotate(folder, keep, max_total_bytes)
+    return dest
+
+
+def _check_room_for_server(folder: Path) -> None:
+    """Refuse before writing when the folder cannot take a dump (compressed: about a fifth of the tables)."""
+    size = database.obj.execute_sql("SELECT pg_database_size(current_database())").fetchone()[0]
+    if shutil.disk_usage(folder).free < int(size) // 4 + 8 * 1024 * 1024:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
 def backup_error(exc: BaseException, folder: Path) -> UserError:
     """The message for an OS or SQLite error while writing a backup: a full disk named as such."""
     if isinstance(exc, UserError):
@@ -136,12 +165,12 @@ def is_disk_full(exc: BaseException) -> bool:
     return False
 
 
-def _free_name(folder: Path, reason: str) -> Path:
+def _free_name(folder: Path, reason: str, suffix: str = ARCHIVE) -> Path:
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    dest, n = folder / f"{PREFIX}{stamp}-{reason}{ARCHIVE}", 1
-    while dest.exists() or dest.with_suffix("").with_suffix(LEGACY).exists():
+    dest, n = folder / f"{PREFIX}{stamp}-{reason}{suffix}", 1
+    while any((folder / (dest.name.removesuffix(suffix) + other)).exists() for other in (ARCHIVE, LEGACY, DUMP)):
         n += 1
-        dest = folder / f"{PREFIX}{stamp}-{reason}-{n}{ARCHIVE}"
+        dest = folder / f"{PREFIX}{stamp}-{reason}-{n}{suffix}"
     return dest
 
 
@@ -257,7 +286,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     infos = []
     for path in _backup_files(folder):
         stat = path.stat()
-        stem = path.name.removesuffix(ARCHIVE).removesuffix(LEGACY)
+        stem = path.name.removesuffix(ARCHIVE).removesuffix(LEGACY).removesuffix(DUMP)
         parts = stem[len(PREFIX):].split("-", 2)
         reason = parts[2] if len(parts) > 2 else ""
         infos.append(BackupInfo(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size, reason))
@@ -268,6 +297,7 @@ def _backup_files(folder: Path) -> Iterator[Path]:
     if folder.is_dir():
         yield from folder.glob(f"{PREFIX}*{ARCHIVE}")
         yield from folder.glob(f"{PREFIX}*{LEGACY}")
+        yield from folder.glob(f"{PREFIX}*{DUMP}")
 
 
 def remove_leftovers(folder: Path) -> list[Path]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import peewee
 
@@ -48,9 +49,75 @@ def shown_target(target: str | Path) -> str:
         return str(target)
     parts = urlsplit(str(target))
     user = f"{parts.username}@" if parts.username else ""
+    socket = (parse_qs(parts.query).get("host") or [""])[0]
+    if not parts.hostname and socket:  # a unix socket folder
+        return f"postgresql://{user}{parts.path}?host={socket}"
     host = parts.hostname or "localhost"
     port = f":{parts.port}" if parts.port else ""
     return f"postgresql://{user}{host}{port}{parts.path}"
+
+
+DEFAULT_PORT = 5432
+
+
+def server_url(host: str, port: int | str, dbname: str, user: str, password: str = "") -> str:
+    """The ``postgresql://`` URL of a login (each part quoted: a password may hold ``@`` or ``/``)."""
+    host = host.strip() or "localhost"
+    shown_host = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    login = quote(user.strip(), safe="")
+    if password:
+        login += ":" + quote(password, safe="")
+    port_part = f":{int(port)}" if str(port).strip() else ""
+    return f"postgresql://{login}@{shown_host}{port_part}/{quote(dbname.strip(), safe='')}"
+
+
+def server_fields(url: str) -> dict[str, str]:
+    """host, port, dbname, user, password of a server URL (for the settings form); empty strings when absent."""
+    if not is_server_url(url):
+        return {"host": "", "port": "", "dbname": "", "user": "", "password": ""}
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    host = parts.hostname or (query.get("host") or [""])[0]
+    return {
+        "host": host,
+        "port": str(parts.port or DEFAULT_PORT),
+        "dbname": unquote(parts.path.lstrip("/")),
+        "user": unquote(parts.username or ""),
+        "password": unquote(parts.password or ""),
+    }
+
+
+@dataclass(frozen=True)
+class ServerProbe:
+    """What a connection test found on the server."""
+
+    version: str  # "15.8"
+    tables: int  # tables in the public schema: 0 for a new, empty database
+    site_code: str  # the site the database already holds, "" when none
+
+
+def probe(url: str) -> ServerProbe:
+    """Connect to the server once, with its own connection (the program's database is left alone).
+
+    Raises DatabaseUnreachable naming the reason libpq gives (no server there, wrong password, no such database).
+    """
+    import psycopg
+
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://"):]
+    try:
+        with psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT_S, application_name="frontdesk-test",
+                             autocommit=True) as conn:
+            version = conn.execute("SHOW server_version").fetchone()[0].split()[0]
+            tables = conn.execute("SELECT count(*) FROM information_schema.tables "
+                                  "WHERE table_schema = 'public'").fetchone()[0]
+            site_code = ""
+            if conn.execute("SELECT to_regclass('public.site_setting')").fetchone()[0]:
+                row = conn.execute("SELECT value FROM site_setting WHERE key = 'site_code'").fetchone()
+                site_code = row[0].strip('"') if row else ""
+    except psycopg.Error as exc:
+        raise DatabaseUnreachable(shown_target(url), first_line(exc)) from exc
+    return ServerProbe(version, int(tables), site_code or "")
 
 
 def make_postgres(url: str) -> peewee.Database:
@@ -210,6 +277,12 @@ def transaction(write: bool = True) -> Iterator[None]:
         if isinstance(mapped, DatabaseUnreachable):
             _drop_connection(db)  # the next unit of work connects again: a retry needs no restart
         raise mapped from exc
+
+
+def drop_connection() -> None:
+    """Forget this thread's connection after the server went away: the next query connects again."""
+    if database.obj is not None and not is_sqlite():
+        _drop_connection(database.obj)
 
 
 def _drop_connection(db: peewee.Database) -> None:

@@ -1,4 +1,5 @@
-"""Restore: a backup is unpacked and checked when chosen, then swapped in (with its attachments) at the next start."""
+"""Restore: a backup is unpacked and checked when chosen, then swapped in (with its attachments) at the next start;
+on PostgreSQL the chosen dump is put back at once with pg_restore, after a dump of the database as it was."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ import zstandard
 
 from frontdesk import clock
 from frontdesk.db import backup as backups
+from frontdesk.db import pgdump
+from frontdesk.db.connection import database
 from frontdesk.errors import T, UserError
 from frontdesk.fsmodes import private_dir, private_file, tighten
 
@@ -56,8 +59,29 @@ def unpack(backup: Path, target: Path) -> list[str]:
         raise
 
 
+def restore_server(backup: Path, backup_folder: Path, keep: int = 14,
+                   max_total_bytes: int | None = backups.DEFAULT_MAX_TOTAL_BYTES) -> Path:
+    """PostgreSQL: check the dump, keep the database as it is now as a ``before-restore`` dump, then
+    ``pg_restore`` the chosen one in a single transaction (a failure leaves the database as it was).
+
+    Returns the before-restore dump. Every counter should restart afterwards (the system page restarts this one).
+    """
+    if not backup.is_file():
+        raise UserError(T("errors", "找不到备份文件：{0}").format(backup))
+    if not backup.name.endswith(pgdump.SUFFIX):
+        raise UserError(T("errors", "{0} 是单机（SQLite）数据库的备份，不能恢复到数据库服务器上；要把单机数据搬到服务器上，请用 migrate-to 命令。").format(backup.name))
+    pgdump.check(backup)
+    before = backups.backup_database(backup_folder, keep=None, reason="before-restore")
+    database.obj.close()  # our own idle connection holds nothing, but a fresh one sees the restored tables
+    pgdump.restore(database.obj.database, backup)
+    backups.rotate(backup_folder, keep, max_total_bytes)
+    return before
+
+
 def schedule_restore(marker: Path, backup: Path) -> None:
     """Unpack and check ``backup`` now; mark it to replace the database at the next start."""
+    if backup.name.endswith(pgdump.SUFFIX):
+        raise UserError(T("errors", "{0} 是数据库服务器（PostgreSQL）的备份，不能恢复为单机数据库。").format(backup.name))
     unpack(backup, staged_file(marker))
     marker.write_text(str(backup), encoding="utf-8")
     tighten(marker)

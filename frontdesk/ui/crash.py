@@ -11,7 +11,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from frontdesk.errors import UserError
+from frontdesk.errors import DatabaseUnreachable, UserError
 from frontdesk.logfile import PrivateRotatingFileHandler
 from frontdesk.ui.messages import localized_error
 
@@ -47,6 +47,18 @@ class CrashHandler:
             QApplication.quit()
             return
         parent = QApplication.activeWindow()
+        if not isinstance(exc, UserError):
+            exc = _expected(exc) or exc
+        if isinstance(exc, DatabaseUnreachable):  # the server went away: 重试 / 退出, never the crash dialog
+            if not self._showing:
+                from frontdesk.ui.dialogs.unreachable import ask_retry
+
+                self._showing = True
+                try:
+                    ask_retry(parent, exc)
+                finally:
+                    self._showing = False
+            return
         if isinstance(exc, UserError):
             QMessageBox.warning(parent, QCoreApplication.translate("crash", "提示"), localized_error(exc))
             return
@@ -73,3 +85,13 @@ class CrashHandler:
             box.exec()
         finally:
             self._showing = False
+
+
+def _expected(exc: BaseException) -> UserError | None:
+    """The UserError a driver error amounts to (a server gone away mid-session), else None: a bug."""
+    try:
+        from frontdesk.services.core import system
+
+        return system.expected_error(exc)
+    except Exception:  # noqa: BLE001 - reporting a bug must not fail on a second one
+        return None

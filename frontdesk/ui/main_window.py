@@ -230,10 +230,11 @@ class MainWindow(QMainWindow):
             status(self.tr("密码已修改"))
 
     def edit_settings(self) -> None:
-        dialog = SettingsDialog(self.ctx.settings, self)
+        dialog = SettingsDialog(self.ctx.settings, self, self.ctx.paths)
         if dialog.exec():
             self.ctx.save_settings()
-            if dialog.language_changed and confirm(self, self.tr("界面语言将在重新启动后生效。现在重新启动吗？")):
+            if (dialog.language_changed or dialog.database_changed) and confirm(
+                    self, self.tr("更改将在重新启动后生效。现在重新启动吗？")):
                 from frontdesk.ui.pages.system_page import restart_application
 
                 restart_application()

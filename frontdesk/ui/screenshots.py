@@ -101,9 +101,10 @@ def render_all(
     out.mkdir(parents=True, exist_ok=True)
     files: list[Path] = []
 
-    from frontdesk.ui.dialogs.first_run import FirstRunDialog
+    from frontdesk.ui.dialogs.first_run import FirstRunDialog, database_screenshots
     from frontdesk.ui.dialogs.login import LoginDialog
 
+    database_screenshots(paths, lambda dialog, name: _save(dialog, out, name, files))
     first = FirstRunDialog()
     first.site_code.setText("S01")
     first.site_name.setText("金华服务区客服中心")

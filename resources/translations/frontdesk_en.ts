@@ -1411,6 +1411,106 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>DatabaseDialog</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="38"/>
+        <source>FrontDesk 首次使用：数据保存在哪里</source>
+        <translation>FrontDesk first run: where the data is kept</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="38"/>
+        <source>数据库连接</source>
+        <translation>Database connection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="43"/>
+        <source>只有这一台电脑使用时，选“仅本机使用”：数据保存在本机的数据文件夹中，不需要其他软件。
+站点有多台柜台电脑（或总部汇总各站点）时，由信息部门准备一台 PostgreSQL 数据库服务器，每台电脑都选“连接站点的数据库服务器”并填写同样的连接信息。</source>
+        <translation>When only this computer is used, choose “This PC alone”: the data is kept in this computer’s data folder and nothing else is needed.
+When the site has several counter PCs (or head office collects many sites), IT sets up a PostgreSQL database server and every PC chooses “Connect to the site’s database server” with the same connection details.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="47"/>
+        <source>仅本机使用（数据保存在这台电脑上）</source>
+        <translation>This PC alone (the data is kept on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="49"/>
+        <source>连接站点的数据库服务器（多台柜台共用，PostgreSQL）</source>
+        <translation>Connect to the site’s database server (shared by several counters, PostgreSQL)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="59"/>
+        <source>例如 192.168.1.10 或 db.site.local</source>
+        <translation>e.g. 192.168.1.10 or db.site.local</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="66"/>
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="67"/>
+        <source>端口</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="68"/>
+        <source>数据库名</source>
+        <translation>Database name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="69"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="70"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="72"/>
+        <source>测试连接</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="83"/>
+        <source>本机没有可用的系统密钥环，密码保存在数据文件夹中只有当前用户可读的文件 {0}（权限 0600）；设置文件 settings.json 中不保存密码。</source>
+        <translation>This computer has no usable system keyring: the password is kept in {0} in the data folder, readable by the current user only (mode 0600); settings.json never holds the password.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="86"/>
+        <source>密码保存在系统密钥环（keyring）中；设置文件 settings.json 中不保存密码。</source>
+        <translation>The password is kept in the system keyring; settings.json never holds the password.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="145"/>
+        <source>数据库中已有站点 {0} 的数据：本机将与其他柜台共用这些数据。</source>
+        <translation>The database already holds site {0}: this PC will share its data with the other counters.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="147"/>
+        <source>数据库是空的：首次启动时会建立表结构，然后设置站点。</source>
+        <translation>The database is empty: the first start creates its tables, then you set up the site.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="149"/>
+        <source>数据库中已有 {0} 个表，但还没有设置站点。</source>
+        <translation>The database has {0} tables but no site set up yet.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="150"/>
+        <source>连接成功：PostgreSQL {0}。{1}</source>
+        <translation>Connected: PostgreSQL {0}. {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="154"/>
+        <source>连接失败：{0}</source>
+        <translation>Connection failed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../frontdesk/ui/widgets/date_field.py" line="67"/>
@@ -2565,70 +2665,70 @@ Appeal reason: {3}</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="16"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="191"/>
         <source>FrontDesk 首次使用设置</source>
         <translation>FrontDesk first-run setup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="194"/>
         <source>欢迎使用 FrontDesk 客服前台管理系统。
 请填写本服务台的站点信息，并设置管理员账户。站点代码会出现在所有单据编号的开头，设定后不能修改。</source>
         <translation>Welcome to FrontDesk, the service-desk management system.
 Please enter this desk&apos;s site details and set up the administrator account. The site code prefixes every document number and cannot be changed later.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="201"/>
         <source>例如 S01</source>
         <translation>e.g. S01</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="205"/>
         <source>例如 金华服务区客服中心</source>
         <translation>e.g. Jinhua Service Area Customer Center</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="33"/>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="233"/>
         <source>系统管理员</source>
         <translation>System administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="218"/>
         <source>站点代码</source>
         <translation>Site code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="219"/>
         <source>站点名称</source>
         <translation>Site name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="45"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="220"/>
         <source>管理员账户</source>
         <translation>Admin account</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="46"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="221"/>
         <source>管理员姓名</source>
         <translation>Admin name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="222"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="223"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/first_run.py" line="227"/>
         <source>两次输入的密码不一致</source>
         <translation>The passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/screenshots.py" line="111"/>
+        <location filename="../../frontdesk/ui/screenshots.py" line="112"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
@@ -4130,7 +4230,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
     </message>
     <message>
         <location filename="../../frontdesk/ui/main_window.py" line="163"/>
-        <location filename="../../frontdesk/ui/main_window.py" line="251"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="252"/>
         <source>关于 FrontDesk</source>
         <translation>About FrontDesk</translation>
     </message>
@@ -4175,12 +4275,12 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="236"/>
-        <source>界面语言将在重新启动后生效。现在重新启动吗？</source>
-        <translation>The interface language takes effect after a restart. Restart now?</translation>
+        <location filename="../../frontdesk/ui/main_window.py" line="237"/>
+        <source>更改将在重新启动后生效。现在重新启动吗？</source>
+        <translation>The change takes effect after a restart. Restart now?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/main_window.py" line="252"/>
+        <location filename="../../frontdesk/ui/main_window.py" line="253"/>
         <source>FrontDesk 客服前台管理系统 {0}
 离线运行，数据保存在：
 {1}</source>
@@ -6880,29 +6980,49 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="19"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="33"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="42"/>
         <source> 条/页</source>
         <translation> per page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="29"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="44"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="45"/>
         <source>列表每页</source>
         <translation>List page size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="31"/>
-        <source>更改界面语言后需重新启动程序。</source>
-        <translation>Changing the interface language requires a restart.</translation>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="50"/>
+        <source>更改…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="54"/>
+        <source>数据库</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="56"/>
+        <source>更改界面语言或数据库后需重新启动程序。</source>
+        <translation>A change of language or database takes effect after restarting the program.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="69"/>
+        <source>站点的数据库服务器 {0}</source>
+        <translation>The site’s database server {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/settings_edit.py" line="72"/>
+        <source>仅本机（数据文件夹中的 SQLite 文件）</source>
+        <translation>This PC alone (the SQLite file in the data folder)</translation>
     </message>
 </context>
 <context>
@@ -7877,134 +7997,154 @@ Save all problems as an Excel error list?</translation>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="60"/>
+        <source>仅本机：{0}</source>
+        <translation>This PC alone: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="63"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="65"/>
+        <source>服务器上的数据库用 pg_dump 备份到本机的备份文件夹，用 pg_restore 恢复。</source>
+        <translation>The server database is backed up with pg_dump into this PC’s backup folder and restored with pg_restore.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="69"/>
         <source>检查数据库</source>
         <translation>Check database</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="71"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="74"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="77"/>
         <source>备份时间</source>
         <translation>Backup time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="78"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="79"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="80"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="97"/>
         <source> 份</source>
         <translation> backups</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="105"/>
         <source>立即备份</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="101"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="108"/>
         <source>恢复所选备份…</source>
         <translation>Restore selected backup…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="120"/>
         <source>保留最近</source>
         <translation>Keep the latest</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="122"/>
         <source>，合计不超过</source>
         <translation>, at most</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="145"/>
         <source>启动时自动</source>
         <translation>Automatic at startup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="139"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="146"/>
         <source>手动</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="147"/>
         <source>恢复前自动</source>
         <translation>Automatic before restore</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="146"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="153"/>
         <source>升级前自动</source>
         <translation>Automatic before upgrade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="166"/>
         <source>正常（结构版本 {0}）</source>
         <translation>OK (schema version {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="170"/>
         <source>发现问题（结构版本 {0}/{1}）：{2}</source>
         <translation>Problems found (schema version {0}/{1}): {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="183"/>
         <source>站点名称已保存</source>
         <translation>Site name saved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="208"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="215"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="212"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="219"/>
         <source>备份完成</source>
         <translation>Backup complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="213"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="220"/>
         <source>备份完成，已检查可以恢复：
 {0}</source>
         <translation>Backup complete and checked, it can be restored:
 {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="235"/>
         <source>正在解压并检查备份…</source>
         <translation>Unpacking and checking the backup…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="240"/>
+        <source>已恢复 {0} 的备份（恢复前的数据库已先备份）。程序现在重新启动；请让其他柜台也重新启动。</source>
+        <translation>The backup of {0} has been restored (the database as it was was backed up first). The program restarts now; please restart the other counters too.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="243"/>
         <source>{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。</source>
         <translation>The backup of {0} is unpacked and checked. The program restarts now and finishes the restore as it starts.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="218"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="225"/>
         <source>请先在列表中选择要恢复的备份</source>
         <translation>Please select the backup to restore in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/system_page.py" line="222"/>
+        <location filename="../../frontdesk/ui/pages/system_page.py" line="229"/>
         <source>将用 {0} 的备份替换当前数据库，程序会重新启动。
 当前数据库会先自动备份。确定恢复吗？</source>
         <translation>The current database will be replaced with the backup from {0} and the application will restart.
@@ -10142,24 +10282,24 @@ Verify: python -m frontdesk check --code {0} (the code no longer matches once an
 <context>
     <name>crash</name>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="51"/>
+        <location filename="../../frontdesk/ui/crash.py" line="63"/>
         <source>提示</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="61"/>
+        <location filename="../../frontdesk/ui/crash.py" line="73"/>
         <source>程序出错</source>
         <translation>Application error</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="63"/>
+        <location filename="../../frontdesk/ui/crash.py" line="75"/>
         <source>程序遇到了一个意外错误，刚才的操作可能没有完成。
 已保存的数据不受影响，可以继续使用。</source>
         <translation>The application hit an unexpected error and the last action may not have completed.
 Saved data is not affected; you can keep working.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/crash.py" line="68"/>
+        <location filename="../../frontdesk/ui/crash.py" line="80"/>
         <source>错误详情已记录到日志文件：
 {0}
 请把该文件发给技术支持。</source>
@@ -11382,11 +11522,6 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="71"/>
-        <source>数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。</source>
-        <translation>The database is on a PostgreSQL server: the server&apos;s administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/errors.py" line="97"/>
         <source>无法连接数据库服务器 {0}：{1}
 请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
@@ -11394,69 +11529,80 @@ Please send this file to technical support.</translation>
 Check that the server is running, the network is connected and the user name and password are right, then try again. Nothing you typed has been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="90"/>
+        <location filename="../../frontdesk/db/backup.py" line="93"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="96"/>
+        <location filename="../../frontdesk/db/backup.py" line="99"/>
         <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
         <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="115"/>
+        <location filename="../../frontdesk/db/backup.py" line="144"/>
         <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
         <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="118"/>
+        <location filename="../../frontdesk/db/backup.py" line="147"/>
         <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
         <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="120"/>
+        <location filename="../../frontdesk/db/backup.py" line="149"/>
         <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
         <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="333"/>
+        <location filename="../../frontdesk/db/backup.py" line="363"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/restore.py" line="33"/>
+        <location filename="../../frontdesk/db/restore.py" line="36"/>
+        <location filename="../../frontdesk/db/restore.py" line="70"/>
         <source>找不到备份文件：{0}</source>
         <translation>Backup file not found: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/restore.py" line="39"/>
-        <location filename="../../frontdesk/db/restore.py" line="46"/>
-        <location filename="../../frontdesk/db/restore.py" line="50"/>
+        <location filename="../../frontdesk/db/restore.py" line="42"/>
+        <location filename="../../frontdesk/db/restore.py" line="49"/>
+        <location filename="../../frontdesk/db/restore.py" line="53"/>
         <source>该备份文件已损坏，不能恢复：{0}</source>
         <translation>This backup file is damaged and cannot be restored: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/restore.py" line="39"/>
+        <location filename="../../frontdesk/db/restore.py" line="42"/>
         <source>校验值不符</source>
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="188"/>
+        <location filename="../../frontdesk/db/restore.py" line="72"/>
+        <source>{0} 是单机（SQLite）数据库的备份，不能恢复到数据库服务器上；要把单机数据搬到服务器上，请用 migrate-to 命令。</source>
+        <translation>{0} is a backup of a single-PC (SQLite) database and cannot be restored onto the database server; to move a single-PC site onto the server, use the migrate-to command.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/restore.py" line="84"/>
+        <source>{0} 是数据库服务器（PostgreSQL）的备份，不能恢复为单机数据库。</source>
+        <translation>{0} is a backup of the database server (PostgreSQL) and cannot be restored as a single-PC database.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/connection.py" line="255"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="190"/>
+        <location filename="../../frontdesk/db/connection.py" line="257"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="192"/>
+        <location filename="../../frontdesk/db/connection.py" line="259"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="194"/>
+        <location filename="../../frontdesk/db/connection.py" line="261"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
@@ -13297,21 +13443,46 @@ Check that the server is running, the network is connected and the user name and
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="78"/>
+        <location filename="../../frontdesk/services/core/system.py" line="58"/>
+        <source>请填写服务器地址</source>
+        <translation>Enter the server address</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="60"/>
+        <source>请填写数据库名</source>
+        <translation>Enter the database name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="62"/>
+        <source>请填写用户名</source>
+        <translation>Enter the user name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="65"/>
+        <source>端口为 1–65535 的数字</source>
+        <translation>The port is a number from 1 to 65535</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="135"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="83"/>
+        <location filename="../../frontdesk/services/core/system.py" line="140"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="88"/>
+        <location filename="../../frontdesk/services/core/system.py" line="145"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/core/system.py" line="244"/>
+        <source>请给出 postgresql://用户:密码@主机:端口/库名 形式的地址</source>
+        <translation>Give an address of the form postgresql://user:password@host:port/database</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reception/transfers.py" line="31"/>
@@ -14108,6 +14279,52 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/aftersales/print_settings.py" line="47"/>
         <source>请选择 A4 或 80 mm 小票</source>
         <translation>Choose A4 or 80 mm receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/pgdump.py" line="46"/>
+        <source>找不到 PostgreSQL 客户端工具 {0}，无法备份或恢复服务器上的数据库。请安装 PostgreSQL 15 客户端（Debian/Ubuntu：apt install postgresql-client-15；Windows：PostgreSQL 安装程序中的“Command Line Tools”），或把它所在的文件夹设为环境变量 FRONTDESK_PG_BIN。</source>
+        <translation>The PostgreSQL client tool {0} was not found, so the server database cannot be backed up or restored. Install the PostgreSQL 15 client (Debian/Ubuntu: apt install postgresql-client-15; Windows: “Command Line Tools” in the PostgreSQL installer), or set the environment variable FRONTDESK_PG_BIN to the folder that holds it.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/pgdump.py" line="73"/>
+        <source>{0} 无法运行：{1}</source>
+        <translation>{0} could not run: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/pgdump.py" line="75"/>
+        <source>{0} 超过 {1} 小时仍未完成，已停止。</source>
+        <translation>{0} had not finished after {1} hours and was stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/pgdump.py" line="79"/>
+        <source>{0} 失败：{1}</source>
+        <translation>{0} failed: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/pgdump.py" line="91"/>
+        <location filename="../../frontdesk/db/pgdump.py" line="100"/>
+        <source>备份文件检查（pg_restore --list）</source>
+        <translation>Backup file check (pg_restore --list)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/transfer.py" line="83"/>
+        <source>目标数据库 {0} 不是空的（已有 {1} 个表，例如 {2}）：migrate-to 只写入空数据库。请让服务器管理员新建一个空数据库后重试。</source>
+        <translation>The target database {0} is not empty ({1} tables, e.g. {2}): migrate-to writes only into an empty database. Ask the server administrator for a new, empty database and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/transfer.py" line="89"/>
+        <source>SQLite 数据库的结构版本是 {0}，本程序是 {1}：请先用本程序打开一次（例如运行 check）再迁移。</source>
+        <translation>The SQLite database is at schema version {0} and this program at {1}: open it once with this program (e.g. run check) before migrating.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/transfer.py" line="102"/>
+        <source>迁移后行数不一致，已撤销，服务器上没有写入数据：{0}</source>
+        <translation>The row counts differ after the copy, so it was undone and nothing was written to the server: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/db/transfer.py" line="165"/>
+        <source>服务器上的表结构中没有这些表：{0}</source>
+        <translation>The server schema lacks these tables: {0}</translation>
     </message>
 </context>
 <context>
@@ -15831,6 +16048,44 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/domain/supervision.py" line="67"/>
         <source>前台环境：台面整洁、物品摆放整齐</source>
         <translation>Desk: tidy counter, things in order</translation>
+    </message>
+</context>
+<context>
+    <name>unreachable</name>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="30"/>
+        <source>无法连接数据库服务器</source>
+        <translation>Cannot reach the database server</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="33"/>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="37"/>
+        <source>服务器恢复后点“重试”；连接信息有变（地址、密码）时点“连接设置…”。</source>
+        <translation>Click “Retry” once the server is back; if the connection details changed (address, password), click “Connection settings…”.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="38"/>
+        <source>连接设置…</source>
+        <translation>Connection settings…</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="42"/>
+        <source>表单中已输入的内容都还在：服务器恢复后点“重试”即可保存，或点“返回表单”稍后再保存。</source>
+        <translation>Everything typed in the form is still there: click “Retry” to save once the server is back, or “Back to the form” to save later.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="44"/>
+        <source>返回表单</source>
+        <translation>Back to the form</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/unreachable.py" line="47"/>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

@@ -13,16 +13,22 @@ import peewee
 from frontdesk.db import backup as backups
 from frontdesk.db import restore as restores
 from frontdesk.db.connection import (
+    ServerProbe,
     close_database,
     is_corruption,
+    is_postgres,
     is_server_url,
     open_database,
+    probe,
+    server_fields,
+    server_url,
     shown_target,
     translate_error,
 )
+from frontdesk.db.connection import drop_connection as forget_connection
 from frontdesk.db.migrations import LATEST_VERSION, migrate, pending_migrations, schema_version
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import StorageError, T, UserError
+from frontdesk.errors import DatabaseUnreachable, StorageError, T, UserError, ValidationError
 from frontdesk.paths import DataPaths
 from frontdesk.services.core import audit, audit_match, site
 from frontdesk.services.core.permissions import require
@@ -35,8 +41,59 @@ LOW_DISK_BYTES = 16 * 1024 * 1024  # below this an I/O error at open is the full
 
 
 def database_target(paths: DataPaths, settings: Settings) -> str | Path:
-    """The database this installation uses: the settings' server URL, else the SQLite file in the data folder."""
-    return settings.database if is_server_url(settings.database) else paths.database
+    """The database this installation uses: the settings' server URL (with its password from the keyring or
+    the owner-only file), else the SQLite file in the data folder."""
+    return settings.connect_url(paths.root) if is_server_url(settings.database) else paths.database
+
+
+def on_server(settings: Settings) -> bool:
+    """Whether these settings point at a PostgreSQL server rather than this PC's SQLite file."""
+    return is_server_url(settings.database)
+
+
+def compose_server_url(host: str, port: str, dbname: str, user: str, password: str = "") -> str:
+    """The URL the settings keep for a server login typed in a form (port checked, parts quoted)."""
+    errors: dict[str, str] = {}
+    if not host.strip():
+        errors["host"] = T("errors", "请填写服务器地址")
+    if not dbname.strip():
+        errors["dbname"] = T("errors", "请填写数据库名")
+    if not user.strip():
+        errors["user"] = T("errors", "请填写用户名")
+    port = port.strip() or "5432"
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        errors["port"] = T("errors", "端口为 1–65535 的数字")
+    if errors:
+        raise ValidationError(errors)
+    return server_url(host, port, dbname, user, password)
+
+
+def server_login(settings: Settings, paths: DataPaths) -> dict[str, str]:
+    """host, port, dbname, user and password of the configured server, for the settings form."""
+    return server_fields(settings.connect_url(paths.root))
+
+
+def test_server(url: str) -> ServerProbe:
+    """Connect once to the server ``url`` names (the desk's own database stays as it is); DatabaseUnreachable
+    names the reason when it fails."""
+    return probe(url)
+
+
+def expected_error(exc: BaseException) -> UserError | None:
+    """The UserError a database driver error means (the server went away mid-session), or None for a bug.
+
+    A lost server connection is forgotten here, so the user's retry connects again.
+    """
+    if isinstance(exc, UserError):
+        return exc
+    if not isinstance(exc, peewee.DatabaseError | peewee.InterfaceError | sqlite3.OperationalError):
+        return None
+    mapped = translate_error(exc)
+    if mapped is exc or not isinstance(mapped, UserError):
+        return None
+    if isinstance(mapped, DatabaseUnreachable):
+        forget_connection()
+    return mapped
 
 
 def shown_database(paths: DataPaths, settings: Settings) -> str:
@@ -89,6 +146,10 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
     do_backup = settings.backup_on_start if backup_on_start is None else backup_on_start
     if existed and do_backup and site.is_initialized():
         startup_backup(paths, settings)
+
+
+def max_total_bytes_of(max_total_mb: int | None) -> int:
+    return (max_total_mb or Settings().backups_max_total_mb) * 1024 * 1024
 
 
 def max_total_bytes(settings: Settings) -> int:
@@ -155,8 +216,32 @@ def list_backups(actor: Actor, paths: DataPaths) -> list[backups.BackupInfo]:
     return backups.list_backups(paths.backups)
 
 
-def schedule_restore(actor: Actor, paths: DataPaths, backup: Path) -> None:
-    """Admin picks a backup; it replaces the database when the app restarts."""
+def schedule_restore(actor: Actor, paths: DataPaths, backup: Path, keep: int = 14,
+                     max_total_mb: int | None = None) -> None:
+    """Admin picks a backup; it replaces the database when the app restarts (on a server: now, by pg_restore)."""
     require(actor, Permission.ADMIN_SITE)
+    if is_postgres():  # a server database is restored at once (pg_restore), after a dump of it as it was
+        before = restores.restore_server(backup, paths.backups, keep=keep,
+                                         max_total_bytes=max_total_bytes_of(max_total_mb))
+        audit.record(actor, "backup", "", "restore", None, {"file": backup.name, "before": before.name})
+        return
     restores.schedule_restore(paths.restore_marker, backup)
     audit.record(actor, "backup", "", "schedule_restore", None, {"file": backup.name})
+
+
+def shown_url(url: str) -> str:
+    """A server URL as it may be printed (without its password)."""
+    return shown_target(url)
+
+
+def migrate_to(actor: Actor, paths: DataPaths, url: str, progress=None):  # noqa: ANN001, ANN201
+    """Copy this installation's SQLite site into the empty PostgreSQL database ``url`` names (``migrate-to``);
+    every table's count is checked (db/transfer.py). The SQLite file is only read and stays as it is."""
+    from frontdesk.db import transfer
+
+    require(actor, Permission.ADMIN_SITE)
+    if not is_server_url(url):
+        raise ValidationError({"url": T("errors", "请给出 postgresql://用户:密码@主机:端口/库名 形式的地址")})
+    report = transfer.copy_site(paths.database, url, progress)
+    open_database(paths.database)  # this PC's database stays the SQLite file until the settings say otherwise
+    return report

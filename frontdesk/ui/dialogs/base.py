@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from frontdesk.errors import UserError, ValidationError
+from frontdesk.errors import DatabaseUnreachable, UserError, ValidationError
 from frontdesk.ui.keyboard import focus_chain, place_focus
 from frontdesk.ui.messages import show_user_error
 from frontdesk.ui.screen_fit import FitScrollArea, client_limit, fit_size, keep_on_screen
@@ -112,18 +112,44 @@ class FormDialog(QDialog):
         if typing:
             self.show_errors(typing)
             return
-        try:
-            self.save()
-        except ValidationError as exc:
-            unplaced = self.show_errors(exc.fields)
-            if self.unplaced_label is not None:
-                self.unplaced_label.setText("；".join(unplaced))
-                self.unplaced_label.setVisible(bool(unplaced))
-            else:
-                for message in unplaced:
-                    show_user_error(self, UserError(message))
-            return
-        except UserError as exc:
-            show_user_error(self, exc)
-            return
+        while True:  # the server went away: 重试 saves again with everything typed, 返回表单 keeps it all
+            try:
+                self.save()
+            except ValidationError as exc:
+                unplaced = self.show_errors(exc.fields)
+                if self.unplaced_label is not None:
+                    self.unplaced_label.setText("；".join(unplaced))
+                    self.unplaced_label.setVisible(bool(unplaced))
+                else:
+                    for message in unplaced:
+                        show_user_error(self, UserError(message))
+                return
+            except DatabaseUnreachable as exc:
+                if self._ask_retry(exc):
+                    continue
+                return
+            except UserError as exc:
+                show_user_error(self, exc)
+                return
+            except Exception as exc:  # a driver error read outside a transaction may mean the same
+                unreachable = _unreachable(exc)
+                if unreachable is None:
+                    raise
+                if self._ask_retry(unreachable):
+                    continue
+                return
+            break
         super().accept()
+
+    def _ask_retry(self, exc: UserError) -> bool:
+        from frontdesk.ui.dialogs.unreachable import Answer, ask_retry
+
+        return ask_retry(self, exc, in_form=True) is Answer.RETRY
+
+
+def _unreachable(exc: BaseException) -> UserError | None:
+    """The DatabaseUnreachable a driver error amounts to (the server went away), else None."""
+    from frontdesk.services.core import system
+
+    mapped = system.expected_error(exc)
+    return mapped if isinstance(mapped, DatabaseUnreachable) else None

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QProcess, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -56,6 +56,13 @@ class SystemPage(Page):
 
         db_box = QGroupBox(self.tr("数据库"))
         db_form = QFormLayout(db_box)
+        where = QLabel(system.shown_database(ctx.paths, ctx.settings) if system.on_server(ctx.settings)
+                       else self.tr("仅本机：{0}").format(ctx.paths.database))
+        where.setObjectName("databaseTarget")
+        where.setTextInteractionFlags(where.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+        db_form.addRow(self.tr("位置"), where)
+        if system.on_server(ctx.settings):
+            db_form.addRow("", QLabel(self.tr("服务器上的数据库用 pg_dump 备份到本机的备份文件夹，用 pg_restore 恢复。")))
         self.health = QLabel()
         self.health.setObjectName("health")
         self.health.setWordWrap(True)
@@ -229,8 +236,12 @@ class SystemPage(Page):
                   lambda _none: self._restore_ready(row["created"]))
 
     def _restore_ready(self, created: Any) -> None:
-        inform(self, self.tr("{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。").format(
-            created.strftime("%Y-%m-%d %H:%M")))
+        if system.on_server(self.ctx.settings):  # pg_restore has run already
+            inform(self, self.tr("已恢复 {0} 的备份（恢复前的数据库已先备份）。程序现在重新启动；请让其他柜台也重新启动。").format(
+                created.strftime("%Y-%m-%d %H:%M")))
+        else:
+            inform(self, self.tr("{0} 的备份已解压并检查无误。程序现在重新启动，启动时完成恢复。").format(
+                created.strftime("%Y-%m-%d %H:%M")))
         restart_application()
 
 
