@@ -2667,65 +2667,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="73"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="74"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="87"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -5598,44 +5598,44 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
-        <source>把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
-        <translation>Export the records changed in this database (including those imported from other sites) to one Excel workbook, to be imported and merged at head office (or another site).</translation>
+        <source>把本站变更的记录（含从其他站点导入的）和它们的照片导出为一个交换文件（.zip，内含 Excel 工作簿和照片），带到总部（或另一站点）导入合并。</source>
+        <translation>Export the records changed at this site (including those imported from other sites) and their photos as one exchange file (.zip holding an Excel workbook and the photos), to import and merge at head office (or another site).</translation>
     </message>
 </context>
 <context>
     <name>SitePairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="50"/>
         <source>与站点配对</source>
         <translation>Pair with a site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
         <source>如 HQ、S02</source>
         <translation>e.g. HQ, S02</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
         <source>新建密钥文件（带给对方）</source>
         <translation>Make a new key file (to carry to the other site)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
         <source>使用对方给的密钥文件</source>
         <translation>Use the key file the other site made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="56"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="58"/>
         <source>配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。重新配对（对方重装或换了密钥）会让与它的交换从头开始。</source>
         <translation>Once paired, exports to the other site are signed with the key both sites share, and a file changed after export is refused. Pairing again (the other site was set up again or the key changed) starts the exchange with it over.</translation>
     </message>
@@ -5901,257 +5901,277 @@ Runs offline; data is stored in:
         <translation>Choose the workbook to import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="52"/>
+        <source>选择要导入的交换文件</source>
+        <translation>Choose the exchange file to import</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <source>交换文件 (*.zip *.xlsx);;所有文件 (*)</source>
+        <translation>Exchange files (*.zip *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
+        <source>保存交换文件</source>
+        <translation>Save exchange file</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
+        <source>交换文件 (*.zip)</source>
+        <translation>Exchange files (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="73"/>
         <source>站点数据</source>
         <translation>Site data</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="73"/>
         <source>员工花名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="73"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="74"/>
         <source>业务知识库</source>
         <translation>Knowledge base</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
         <source>导入时间</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>来源站点</source>
         <translation>From site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
         <source>站点导出…</source>
         <translation>Site export…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
         <source>站点导入…</source>
         <translation>Site import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
         <source>配对…</source>
         <translation>Pair…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="90"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="91"/>
         <source>导入罚款标准…</source>
         <translation>Import fine schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="97"/>
         <source>只有管理员可以导出和导入</source>
         <translation>Only administrators can export and import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="108"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="100"/>
         <source>已保留本站</source>
         <translation>Kept local</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="100"/>
         <source>已采用对方</source>
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="105"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="107"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="108"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="112"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="115"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="123"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="123"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="123"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="128"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="140"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="141"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="131"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="150"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="144"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="164"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="146"/>
-        <source>已导出 {0:,} 条记录到
-{1}</source>
-        <translation>Exported {0:,} records to
-{1}</translation>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
+        <source>已导出 {0:,} 条记录、{1} 张照片到
+{2}</source>
+        <translation>Exported {0:,} records and {1} photos to
+{2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="155"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="176"/>
         <source>密钥文件 (*.key);;所有文件 (*)</source>
         <translation>Key files (*.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="179"/>
         <source>保存新的配对密钥</source>
         <translation>Save the new pairing key</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="181"/>
         <source>选择对方给的密钥文件</source>
         <translation>Choose the key file from the other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="189"/>
         <source>已新建配对密钥 {0}：请带到 {1} 在那里配对，然后删除此文件。</source>
         <translation>New pairing key saved to {0}: take it to {1}, pair there, then delete this file.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="190"/>
         <source>已与 {0} 配对，与它的交换从头开始。</source>
         <translation>Paired with {0}; the exchange with it starts over.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="215"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="216"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -6164,58 +6184,58 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="217"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="198"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="219"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="202"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="223"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="232"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="231"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="256"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="252"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="277"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="235"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="256"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="258"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="279"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="280"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="285"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="306"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="289"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="310"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="234"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="255"/>
         <source>表中没有的列，现有员工保持不变：{0}</source>
         <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
@@ -7211,7 +7231,7 @@ The current database is backed up automatically first. Restore now?</translation
         <location filename="../../frontdesk/services/complaints/case_list.py" line="32"/>
         <location filename="../../frontdesk/services/core/staff_list.py" line="24"/>
         <location filename="../../frontdesk/services/reception/contacts.py" line="191"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
@@ -7345,7 +7365,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="161"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="166"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
@@ -7366,7 +7386,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="164"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
@@ -7485,7 +7505,7 @@ The current database is backed up automatically first. Restore now?</translation
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="45"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
@@ -7545,32 +7565,32 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="165"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="167"/>
         <source>交接班记录</source>
         <translation>Handovers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="168"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
         <source>交班人</source>
         <translation>Outgoing</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="169"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="170"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
         <source>交班时间</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="171"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="173"/>
         <source>接班确认</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="172"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="174"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -7592,7 +7612,7 @@ The current database is backed up automatically first. Restore now?</translation
     <message>
         <location filename="../../frontdesk/services/reception/contacts.py" line="190"/>
         <location filename="../../frontdesk/services/reception/transfers.py" line="190"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="132"/>
         <source>客户</source>
         <translation>Customer</translation>
     </message>
@@ -7798,42 +7818,42 @@ The current database is backed up automatically first. Restore now?</translation
         <translation>Replied at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="129"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
         <source>回访记录</source>
         <translation>Visit records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="130"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="131"/>
         <source>回访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="133"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="134"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
         <source>客户意见</source>
         <translation>Customer comments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="135"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="136"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="137"/>
         <source>回访结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="138"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
         <source>下次回访</source>
         <translation>Next visit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="139"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="140"/>
         <source>回访人</source>
         <translation>Visited by</translation>
     </message>
@@ -8892,42 +8912,44 @@ Please send this file to technical support.</translation>
 <context>
     <name>errors</name>
     <message>
+        <location filename="../../frontdesk/db/backup.py" line="71"/>
         <source>数据库在 PostgreSQL 服务器上：请由服务器管理员用 pg_dump -Fc 备份（例如 pg_dump -Fc -f frontdesk.dump 库名），本程序不备份服务器数据库。</source>
-        <translation>The database is on a PostgreSQL server: the server's administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
+        <translation>The database is on a PostgreSQL server: the server&apos;s administrator backs it up with pg_dump -Fc (for example pg_dump -Fc -f frontdesk.dump dbname); FrontDesk does not back up a server database.</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/errors.py" line="90"/>
         <source>无法连接数据库服务器 {0}：{1}
 请检查服务器是否已启动、网络是否连通、用户名和密码是否正确，然后重试。已输入的内容没有丢失。</source>
         <translation>Cannot connect to the database server {0}: {1}
 Check that the server is running, the network is connected and the user name and password are right, then try again. Nothing you typed has been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="88"/>
+        <location filename="../../frontdesk/db/backup.py" line="90"/>
         <source>数据库检查发现问题，未生成备份：{0}。请运行 check 查看详情。</source>
         <translation>The database check found problems, so no backup was made: {0}. Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="94"/>
+        <location filename="../../frontdesk/db/backup.py" line="96"/>
         <source>备份文件写入后校验不一致，已删除。请检查磁盘后重试。</source>
         <translation>The backup file did not match its check after writing and was deleted. Check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="113"/>
+        <location filename="../../frontdesk/db/backup.py" line="115"/>
         <source>数据库文件已损坏，未能备份（{0}）。请运行 check 查看详情。</source>
         <translation>The database file is damaged and could not be backed up ({0}). Run check for details.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="116"/>
+        <location filename="../../frontdesk/db/backup.py" line="118"/>
         <source>备份失败：备份文件夹所在的磁盘空间不足（{0}）。数据库没有受影响，也没有留下不完整的备份；请清理磁盘或删除旧备份后重试。</source>
         <translation>Backup failed: the disk holding the backup folder is full ({0}). The database is not affected and no partial backup was left behind; free some disk space or delete old backups and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="118"/>
+        <location filename="../../frontdesk/db/backup.py" line="120"/>
         <source>备份失败（{0}）。数据库没有受影响，也没有留下不完整的备份。</source>
         <translation>Backup failed ({0}). The database is not affected and no partial backup was left behind.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/backup.py" line="326"/>
+        <location filename="../../frontdesk/db/backup.py" line="333"/>
         <source>外键引用错误：{0} 行 {1} → {2}</source>
         <translation>Foreign key error: {0} row {1} → {2}</translation>
     </message>
@@ -8949,22 +8971,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>checksum mismatch</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="125"/>
+        <location filename="../../frontdesk/db/connection.py" line="184"/>
         <source>磁盘空间已满，无法保存。请清理磁盘后重试，已输入的内容没有丢失。</source>
         <translation>The disk is full, nothing could be saved. Free some disk space and try again; what you entered has not been lost.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="127"/>
+        <location filename="../../frontdesk/db/connection.py" line="186"/>
         <source>数据库文件是只读的，无法保存。请检查数据文件夹的权限。</source>
         <translation>The database file is read-only, nothing could be saved. Check the permissions of the data folder.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="129"/>
+        <location filename="../../frontdesk/db/connection.py" line="188"/>
         <source>无法打开数据库文件，请检查数据文件夹是否存在且可写。</source>
         <translation>Cannot open the database file. Check that the data folder exists and is writable.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/connection.py" line="131"/>
+        <location filename="../../frontdesk/db/connection.py" line="190"/>
         <source>读写数据库文件时出错（{0}），通常是磁盘已满或磁盘故障，并不表示数据库已损坏：请不要从备份恢复，先清理或检查磁盘后重试。</source>
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
@@ -9711,7 +9733,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/cases.py" line="162"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="54"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="55"/>
         <source>关联的接待记录不存在</source>
         <translation>The linked contact record does not exist</translation>
     </message>
@@ -9799,7 +9821,7 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="78"/>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="135"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="134"/>
         <source>请填写罚款金额</source>
         <translation>Enter the fine amount</translation>
     </message>
@@ -9860,22 +9882,22 @@ Check that the server is running, the network is connected and the user name and
         <translation>The effective date cannot be before today (past misconduct keeps the old schedule)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="133"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="132"/>
         <source>不是罚款金额（例如 20、100-200、10/人、20/次）</source>
         <translation>Not a fine amount (e.g. 20, 100-200, 10/person, 20/time)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="140"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="139"/>
         <source>应为 否、情节严重者辞退 或 是（并予辞退）</source>
         <translation>Must be No, Dismissal if serious, or Yes (with dismissal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="150"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="149"/>
         <source>分档应写成 分钟:金额，例如 15:10, 30:20, 60:50</source>
         <translation>Write tiers as minutes:amount, e.g. 15:10, 30:20, 60:50</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="211"/>
+        <location filename="../../frontdesk/services/discipline/schedule_import.py" line="210"/>
         <source>与第 {0} 行编号重复</source>
         <translation>Same code as row {0}</translation>
     </message>
@@ -9905,38 +9927,38 @@ Check that the server is running, the network is connected and the user name and
         <translation>{0} has not been signed; there is nothing to reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="105"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
         <source>接班人不能是交班人本人</source>
         <translation>The incoming clerk cannot be the outgoing clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="107"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="109"/>
         <source>备注不超过 2000 字</source>
         <translation>The note must be at most 2000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="114"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="116"/>
         <source>本班次已有您的交接班记录</source>
         <translation>You already have a handover record for this shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="140"/>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="154"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="156"/>
         <source>交接班记录不存在</source>
         <translation>The handover record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="142"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
         <source>该交接班已确认接班</source>
         <translation>This handover has already been accepted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="144"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
         <source>只有指定的接班人可以确认</source>
         <translation>Only the designated incoming clerk can accept</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="146"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="148"/>
         <source>交班人不能自己确认接班</source>
         <translation>The outgoing clerk cannot accept their own handover</translation>
     </message>
@@ -10153,28 +10175,27 @@ Check that the server is running, the network is connected and the user name and
         <translation>The status is “{0}”; it cannot be completed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="82"/>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="66"/>
+        <location filename="../../frontdesk/excel/table_reader.py" line="68"/>
         <source>不是日期（例如 2024-03-01）</source>
         <translation>Not a date (e.g. 2024-03-01)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="98"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="77"/>
         <source>部门“{0}”不存在，请先在部门管理中添加</source>
         <translation>Department “{0}” does not exist; add it in department management first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="104"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="83"/>
         <source>角色“{0}”无效（客服、主管或管理员）</source>
         <translation>Role “{0}” is invalid (agent, supervisor or administrator)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="89"/>
         <source>“{0}”应为 是/否（在职/离职）</source>
         <translation>“{0}” must be yes/no (active/left)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="167"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="146"/>
         <source>与第 {0} 行工号重复</source>
         <translation>Same staff no. as row {0}</translation>
     </message>
@@ -10358,7 +10379,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>The staff member does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/roster_import.py" line="175"/>
+        <location filename="../../frontdesk/services/core/roster_import.py" line="154"/>
         <location filename="../../frontdesk/services/core/staff.py" line="89"/>
         <source>不能停用自己的账户</source>
         <translation>You cannot deactivate your own account</translation>
@@ -10425,19 +10446,19 @@ Check that the server is running, the network is connected and the user name and
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="49"/>
+        <location filename="../../frontdesk/services/core/system.py" line="80"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="54"/>
+        <location filename="../../frontdesk/services/core/system.py" line="85"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="59"/>
+        <location filename="../../frontdesk/services/core/system.py" line="90"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
@@ -10527,35 +10548,35 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>This transfer has already been answered; no need to chase it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="56"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="57"/>
         <source>关联的投诉不存在</source>
         <translation>The linked complaint does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="76"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="106"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="77"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="107"/>
         <source>该回访记录不存在或已删除</source>
         <translation>This return visit does not exist or has been deleted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="78"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="79"/>
         <source>只有回访人本人或主管可以修改这条回访记录。</source>
         <translation>Only the visitor or a manager can change this return visit.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”</source>
         <translation>This phone number is already registered to “{0}”</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="312"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="316"/>
         <source>该电话已登记为“{0}”（已停用，请主管重新启用）</source>
         <translation>This phone number is already registered to “{0}” (inactive; ask a manager to reactivate it)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/visits.py" line="319"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="336"/>
-        <location filename="../../frontdesk/services/reception/visits.py" line="377"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="323"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="340"/>
+        <location filename="../../frontdesk/services/reception/visits.py" line="381"/>
         <source>该客户不存在或已删除</source>
         <translation>This customer does not exist or has been deleted</translation>
     </message>
@@ -10954,27 +10975,27 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>This category already has an article with this title</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="74"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="53"/>
         <source>分类无效（例如 停车服务、常见问题）</source>
         <translation>Not a category (e.g. 停车服务, 常见问题)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="84"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="63"/>
         <source>“{0}”应为 是/否</source>
         <translation>“{0}” should be 是/否 (yes/no)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="112"/>
+        <location filename="../../frontdesk/services/reception/knowledge_import.py" line="91"/>
         <source>与第 {0} 行重复（同一分类、同一标题）</source>
         <translation>Same as row {0} (same category and title)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/exporter.py" line="127"/>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="156"/>
         <source>不能导出给本站自己</source>
         <translation>A site cannot export to itself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/exporter.py" line="134"/>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="163"/>
         <source>发往 {0} 的游标（第 {1} 号变更）超过本站现有的最大变更号 {2}：本站数据库可能从备份恢复或重新初始化过。请选择“全部记录”重新导出。</source>
         <translation>The cursor for {0} (change {1}) is beyond this site&apos;s highest change number {2}: this database may have been restored from a backup or re-initialised. Export all records instead.</translation>
     </message>
@@ -11002,32 +11023,32 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>handover</name>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>接待登记</source>
         <translation>Contact log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="27"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="28"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
         <source>投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/personnel/handover.py" line="29"/>
+        <location filename="../../frontdesk/services/personnel/handover.py" line="30"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>

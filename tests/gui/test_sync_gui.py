@@ -98,6 +98,12 @@ def test_site_import_preview_apply_and_conflict(qtbot, tmp_path, monkeypatch, me
         assert (tmp_path / "errors.xlsx").is_file()
         monkeypatch.setattr(sync_page, "SiteExportDialog", _AutoExport)
         assert page.export_site(tmp_path / "hq.xlsx") > 0
+        monkeypatch.setattr(sync_page, "choose_exchange_save", lambda *_: tmp_path / "hq.zip")
+        assert page.export_site() >= 0  # the dialog's default: a bundle with the workbook and photos
+        import zipfile
+
+        assert "manifest.json" in zipfile.ZipFile(tmp_path / "hq.zip").namelist()
+        assert any("张照片" in text for _kind, text in message_boxes)
     finally:
         system.stop()
 

@@ -57,3 +57,28 @@ def add_contact(actor: Actor, name: str, request: str, phone: str = "13800001111
     saved = reception.save_contact(actor, ContactInput(channel="walk_in", category="consult", customer_name=name,
                                                        phone=phone, request=request))
     return saved.uuid
+
+
+def photo(seed: str) -> bytes:
+    """A small PNG-signed file whose bytes (and so whose stored name) depend on ``seed``."""
+    return b"\x89PNG\r\n\x1a\n" + seed.encode() * 8
+
+
+def add_repair(actor: Actor, name: str, photos: list[bytes], tmp: Path) -> tuple[str, list[str]]:
+    """A repair order at the open site with ``photos`` stored in its attachments folder; (uuid, stored names)."""
+    from frontdesk.domain.repairs import RepairInput
+    from frontdesk.services.aftersales import repairs
+    from frontdesk.services.core import attachments
+    from frontdesk.services.sync import bundle
+
+    folder = bundle.folder()
+    assert folder is not None
+    stored = []
+    for n, data in enumerate(photos):
+        source = tmp / f"upload-{name}-{n}.png"
+        source.write_bytes(data)
+        stored.append(attachments.store_image(source, folder))
+    saved = repairs.create_repair(actor, RepairInput(customer_name=name, phone="13800002222", item="手机",
+                                                     fault="屏幕碎了", appearance="无明显划痕",
+                                                     photos=stored))
+    return saved.uuid, stored

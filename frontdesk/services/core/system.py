@@ -26,6 +26,7 @@ from frontdesk.errors import StorageError, T, UserError
 from frontdesk.paths import DataPaths
 from frontdesk.services.core import audit, audit_match, site
 from frontdesk.services.core.permissions import require
+from frontdesk.services.sync import bundle as sync_bundle
 from frontdesk.services.sync import keys as sync_keys
 from frontdesk.settings import Settings
 
@@ -68,6 +69,7 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
         log.info("restored database from %s", restored)
     existed = paths.database.exists()
     sync_keys.use(paths.sync_keys)
+    sync_bundle.use(paths.attachments)
     try:
         open_database(paths.database)
         migrate(paths.backups, keep=settings.backups_to_keep)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,7 +32,7 @@ from frontdesk.excel.sync_format import Problem, SheetSpec, digest, dump_vector
 from frontdesk.services.core import site
 from frontdesk.services.core.permissions import require
 from frontdesk.services.core.site_settings import LAST_EXPORT_AT
-from frontdesk.services.sync import keys
+from frontdesk.services.sync import bundle, keys
 from frontdesk.services.sync.schema import content_positions, select_sql, specs
 
 SINCE_LAST = "last"  # the default: what this database changed since its last export to the destination
@@ -52,6 +53,7 @@ class ExportSummary:
     export_no: int = 0
     upto: int = 0
     cleaned: tuple[Problem, ...] = ()  # stored texts with characters no cell holds: sent cleaned, named here
+    attachments: int = 0  # photo files carried in the bundle (or, for a bare workbook, listed)
 
     @property
     def total(self) -> int:
@@ -115,6 +117,33 @@ def _vector(all_specs: dict[str, SheetSpec], where: str, params: tuple[Any, ...]
     return vector
 
 
+def _attachments(all_specs: dict[str, SheetSpec], where: str, params: tuple[Any, ...]) -> set[str]:
+    """The attachment names the rows sent now refer to."""
+    names: set[str] = set()
+    for table, columns in bundle.ATTACHMENT_COLUMNS.items():
+        if table in all_specs:
+            for column in columns:
+                sql = f'SELECT "{column}" FROM "{table}" WHERE {where} AND "{column}" <> \'\''
+                names |= bundle.names_in(r[0] for r in database.obj.execute_sql(sql, params))
+    return names
+
+
+def _write(path: Path, manifest: dict[str, str], sheets: list[SheetData], photos: list[str],
+           progress: Progress | None, cancel: Cancel | None, cleaned: list[Problem], key: bytes | None) -> str:
+    """The workbook alone at an ``.xlsx`` path, or packed with its photos into a ``.zip`` bundle."""
+    if not bundle.is_bundle(path):
+        return write_site_workbook(path, manifest, sheets, progress, cancel, cleaned, key)
+    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        checksum = write_site_workbook(tmp, manifest, sheets, progress, cancel, cleaned, key)
+        source = bundle.folder()
+        bundle.write_bundle(path, Path(tmp), photos, source if source is not None else path.parent)
+        return checksum
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
 def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = SINCE_LAST,
                 progress: Progress | None = None, cancel: Cancel | None = None,
                 to: str = ANY_PEER) -> ExportSummary:
@@ -144,6 +173,12 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
         sent: list[tuple[str, bytes]] | None = [] if to else None
         sheets = [SheetData(spec, _rows(spec, where, params, sent), _count(spec, where, params))
                   for spec in all_specs.values()]
+        cleaned: list[Problem] = []
+        here = bundle.folder()
+        photos = sorted(_attachments(all_specs, where, params))
+        missing = [n for n in photos if here is None or not (here / n).is_file()]
+        cleaned.extend(Problem("attachments", None, "photos", n, "照片文件在本站已缺失，未随文件发送") for n in missing)
+        photos = [n for n in photos if n not in missing]
         manifest = {
             "site_code": me,
             "site_name": site.site_name(),
@@ -158,11 +193,13 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
             "schema_version": str(LATEST_VERSION),
             "app_version": frontdesk.__version__,
             "exported_by": actor.name,
+            "attachments": str(len(photos)),
+            "attachments_digest": bundle.list_digest(photos),
         }
-        cleaned: list[Problem] = []
         # signed with the key shared with the destination when paired (an edited file then fails at the
         # receiver even with its checksum recomputed); plain SHA-256 otherwise
-        checksum = write_site_workbook(path, manifest, sheets, progress, cancel, cleaned, keys.load(to) if to else None)
+        checksum = _write(Path(path), manifest, sheets, photos, progress, cancel, cleaned,
+                          keys.load(to) if to else None)
     with transaction():
         SyncPeer.insert(peer=to, sent_no=export_no, sent_seq=upto, sent_vector=json.dumps(vector, sort_keys=True),
                         ).on_conflict(conflict_target=[SyncPeer.peer], update={
@@ -172,4 +209,4 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
             _note_sent(to, sent, upto)
         LAST_EXPORT_AT.put(started)
     return ExportSummary(Path(path), start, {s.spec.name: s.count for s in sheets}, checksum, to, export_no, upto,
-                         tuple(cleaned))
+                         tuple(cleaned), len(photos))

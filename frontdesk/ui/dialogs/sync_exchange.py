@@ -31,7 +31,8 @@ class SiteExportDialog(FormDialog):
         self.to.setPlaceholderText(self.tr("如 HQ、S02；留空为任意站点"))
         self.form.add("to", self.tr("目标站点"), self.to)
         self.form.add("scope", self.tr("导出范围"), self.scope)
-        intro = QLabel(self.tr("把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。"))
+        intro = QLabel(self.tr("把本站变更的记录（含从其他站点导入的）和它们的照片导出为一个交换文件（.zip，"
+                               "内含 Excel 工作簿和照片），带到总部（或另一站点）导入合并。"))
         intro.setWordWrap(True)
         self.add_above(intro)
         self.choice: str | None = SINCE_LAST

@@ -46,6 +46,25 @@ def choose_open(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_exchange_open(parent: QWidget) -> Path | None:
+    """Ask for an exchange file to import: a bundle (.zip, with photos) or a bare site workbook."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("SyncPage", "选择要导入的交换文件"), str(Path.home()),
+        QCoreApplication.translate("SyncPage", "交换文件 (*.zip *.xlsx);;所有文件 (*)"))
+    return Path(path) if path else None
+
+
+def choose_exchange_save(parent: QWidget, default_name: str) -> Path | None:
+    """Ask where to save the exchange bundle (.zip: the workbook and its photos)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("SyncPage", "保存交换文件"), str(Path.home() / default_name),
+        QCoreApplication.translate("SyncPage", "交换文件 (*.zip)"))
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() in (".zip", ".xlsx") else chosen.with_name(chosen.name + ".zip")
+
+
 class SyncPage(Page):
     """Admins export and import here; managers settle the conflicts an import found."""
 
@@ -137,14 +156,16 @@ class SyncPage(Page):
         dialog = SiteExportDialog(self)
         if not dialog.exec():
             return None
-        path = path or file_dialogs.choose_xlsx(self, f"{site.site_code()}-站点导出-{clock.today():%Y%m%d}.xlsx")
+        path = path or choose_exchange_save(self, f"{site.site_code()}-站点导出-{clock.today():%Y%m%d}.zip")
         if path is None:
             return None
-        written = run_with_progress(self, lambda ctx: export_site(
-            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled, to=dialog.destination).total, self.tr("正在导出站点数据…"))
-        if written is not None:
-            inform(self, self.tr("已导出 {0:,} 条记录到\n{1}").format(written, path))
-        return written
+        summary = run_with_progress(self, lambda ctx: export_site(
+            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled, to=dialog.destination),
+            self.tr("正在导出站点数据…"))
+        if summary is None:
+            return None
+        inform(self, self.tr("已导出 {0:,} 条记录、{1} 张照片到\n{2}").format(summary.total, summary.attachments, path))
+        return summary.total
 
     def pair_site(self, key_file: Path | None = None) -> bool | None:
         """Pair with a site: make a key file to carry there, or take the one brought from there."""
@@ -202,7 +223,7 @@ class SyncPage(Page):
             status(self.tr("错误清单已保存到 {0}").format(target))
 
     def import_site(self, path: Path | None = None) -> ImportReport | None:
-        path = path or choose_open(self)
+        path = path or choose_exchange_open(self)
         if path is None:
             return None
         preview = self._run_import(path, dry_run=True)
