@@ -236,6 +236,27 @@ def _clean_stored_text(db: peewee.Database) -> None:
                     search_index.replace(rowid, [old[i] or "" for i in at], [new[i] or "" for i in at])
 
 
+def _sync_exchange(db: peewee.Database) -> None:
+    """Sync: conflicts keep the base and which side is newer, the last export time per peer, and the shadow
+    table of versions a peer has (the base of a later conflict)."""
+
+    class SyncShadowV18(peewee.Model):
+        entity = peewee.CharField(max_length=40)
+        record_uuid = peewee.CharField(max_length=36)
+        row_values = peewee.TextField()
+
+        class Meta:
+            table_name = "sync_shadow"
+            primary_key = peewee.CompositeKey("entity", "record_uuid")
+            without_rowid = True
+
+    with db.bind_ctx([SyncShadowV18]):
+        db.create_tables([SyncShadowV18])
+    add_column(db, "sync_conflict", "base_values", peewee.TextField(default="", constraints=[sql_default("")]))
+    add_column(db, "sync_conflict", "newer", peewee.CharField(max_length=8, default="", constraints=[sql_default("")]))
+    add_column(db, "sync_peer", "sent_at", peewee.DateTimeField(null=True))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", partial(frozen.replay, version=1)),
     Migration(2, "reception log, transfers, contact search index", partial(frozen.replay, version=2)),
@@ -250,6 +271,7 @@ MIGRATIONS: list[Migration] = [
     Migration(11, "complaints: SLA policy versions, handler, classification log", _sla_policy),
     Migration(12, "sync: change numbers, origin of each version, exchange state per peer", _change_sequence),
     Migration(13, "knowledge base articles and their search index", _knowledge_base),
+    Migration(18, "sync: conflict base and newer side, last export per peer, shadow versions", _sync_exchange),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -2667,65 +2667,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="78"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="90"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="90"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="90"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="98"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="92"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="92"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="92"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="98"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="98"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="98"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="89"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="98"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -5567,37 +5567,37 @@ Runs offline; data is stored in:
         <translation>Site export</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="25"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="42"/>
         <source>上次发给该站点以来（{0}）</source>
         <translation>Since the last export to that site ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="43"/>
         <source>上次发给该站点以来（尚未导出过：全部）</source>
         <translation>Since the last export to that site (none yet: everything)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="23"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="26"/>
         <source>如 HQ、S02；留空为任意站点</source>
         <translation>e.g. HQ, S02; empty for any site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="29"/>
         <source>目标站点</source>
         <translation>Destination site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="30"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="31"/>
         <source>把本站变更的记录（含从其他站点导入的）和它们的照片导出为一个交换文件（.zip，内含 Excel 工作簿和照片），带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed at this site (including those imported from other sites) and their photos as one exchange file (.zip holding an Excel workbook and the photos), to import and merge at head office (or another site).</translation>
     </message>
@@ -5605,37 +5605,37 @@ Runs offline; data is stored in:
 <context>
     <name>SitePairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
         <source>与站点配对</source>
         <translation>Pair with a site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
         <source>如 HQ、S02</source>
         <translation>e.g. HQ, S02</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="58"/>
         <source>新建密钥文件（带给对方）</source>
         <translation>Make a new key file (to carry to the other site)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="59"/>
         <source>使用对方给的密钥文件</source>
         <translation>Use the key file the other site made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="60"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="61"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="62"/>
         <source>配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。重新配对（对方重装或换了密钥）会让与它的交换从头开始。</source>
         <translation>Once paired, exports to the other site are signed with the key both sites share, and a file changed after export is refused. Pairing again (the other site was set up again or the key changed) starts the exchange with it over.</translation>
     </message>
@@ -6017,7 +6017,7 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/sync_page.py" line="100"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="109"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
@@ -6032,146 +6032,160 @@ Runs offline; data is stored in:
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
+        <source>已由对方处理</source>
+        <translation>Settled by the other site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="102"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="105"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="106"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="108"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="109"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="113"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="115"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="116"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="303"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="303"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="304"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="305"/>
+        <source>上次同步时（共同基础）</source>
+        <translation>At the last sync (common base)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="131"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="140"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="143"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="144"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="150"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="153"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
         <source>已导出 {0:,} 条记录、{1} 张照片到
 {2}</source>
         <translation>Exported {0:,} records and {1} photos to
 {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="179"/>
         <source>密钥文件 (*.key);;所有文件 (*)</source>
         <translation>Key files (*.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="182"/>
         <source>保存新的配对密钥</source>
         <translation>Save the new pairing key</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="184"/>
         <source>选择对方给的密钥文件</source>
         <translation>Choose the key file from the other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="189"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="192"/>
         <source>已新建配对密钥 {0}：请带到 {1} 在那里配对，然后删除此文件。</source>
         <translation>New pairing key saved to {0}: take it to {1}, pair there, then delete this file.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="193"/>
         <source>已与 {0} 配对，与它的交换从头开始。</source>
         <translation>Paired with {0}; the exchange with it starts over.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="210"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="207"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="210"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="215"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="218"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="216"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="219"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -6184,58 +6198,68 @@ Runs offline; data is stored in:
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="217"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="220"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="222"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="223"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="226"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="232"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="235"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="252"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="277"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="255"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="280"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="256"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="279"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="282"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="280"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="283"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="306"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="301"/>
+        <source>（较新）</source>
+        <translation> (newer)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="305"/>
+        <source>共同基础（本站未保留）</source>
+        <translation>Common base (not kept here)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="314"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="310"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="318"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="255"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="258"/>
         <source>表中没有的列，现有员工保持不变：{0}</source>
         <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
@@ -8991,7 +9015,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="309"/>
+        <location filename="../../frontdesk/db/migrations.py" line="331"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -9974,13 +9998,13 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/calendar/edits.py" line="51"/>
-        <location filename="../../frontdesk/services/calendar/edits.py" line="75"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="81"/>
         <source>该节假日设置不存在或已删除</source>
         <translation>This holiday setting does not exist or has been deleted</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/calendar/edits.py" line="53"/>
-        <location filename="../../frontdesk/services/calendar/edits.py" line="58"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="64"/>
         <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
         <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
     </message>
@@ -10415,33 +10439,33 @@ Check that the server is running, the network is connected and the user name and
         <translation>--since is no longer supported: records are picked by this database&apos;s change numbers (since the last export to the destination); use --all to export everything</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="58"/>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="77"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="59"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="80"/>
         <source>该冲突记录不存在</source>
         <translation>This conflict record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="73"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="76"/>
         <source>请选择保留本站版本或采用对方版本</source>
         <translation>Choose whether to keep this site&apos;s version or take the other one</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="79"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="82"/>
         <source>该冲突已处理</source>
         <translation>This conflict has already been resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="82"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="85"/>
         <source>本程序不认识记录类型 {0}</source>
         <translation>This program does not know the record type {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="85"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="88"/>
         <source>冲突涉及的本站记录已不存在</source>
         <translation>The local record in this conflict no longer exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="92"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="95"/>
         <source>采用对方版本会使本站没有可登录的在职管理员，请保留本站版本</source>
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
@@ -10990,12 +11014,12 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Same as row {0} (same category and title)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/exporter.py" line="156"/>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="160"/>
         <source>不能导出给本站自己</source>
         <translation>A site cannot export to itself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/exporter.py" line="163"/>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="167"/>
         <source>发往 {0} 的游标（第 {1} 号变更）超过本站现有的最大变更号 {2}：本站数据库可能从备份恢复或重新初始化过。请选择“全部记录”重新导出。</source>
         <translation>The cursor for {0} (change {1}) is beyond this site&apos;s highest change number {2}: this database may have been restored from a backup or re-initialised. Export all records instead.</translation>
     </message>

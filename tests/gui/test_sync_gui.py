@@ -139,3 +139,14 @@ def test_pairing_from_the_sync_page_signs_exports(qtbot, paths, admin, monkeypat
     export_site(admin, tmp_path / "to-hq.xlsx", to="HQ")
     rows = {r[0]: r[1] for r in load_workbook(tmp_path / "to-hq.xlsx")["_manifest"].iter_rows(values_only=True)}
     assert rows["integrity"] == "hmac-sha256"
+
+
+def test_the_export_dialog_shows_the_last_export_to_the_destination_typed(qtbot, paths, admin, tmp_path,
+                                                                        frozen_clock):
+    export_site(admin, tmp_path / "hq.zip", to="HQ")
+    dialog = sync_dialogs.SiteExportDialog()
+    qtbot.addWidget(dialog)
+    dialog.to.setText("HQ")
+    assert f"{frozen_clock():%Y-%m-%d %H:%M}" in dialog.scope.itemText(0)
+    dialog.to.setText("S02")
+    assert "尚未导出过" in dialog.scope.itemText(0)

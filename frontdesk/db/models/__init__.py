@@ -61,6 +61,7 @@ _LAZY: dict[str, str] = {
     "SyncConflict": "sync",
     "SyncPeer": "sync",
     "SyncSent": "sync",
+    "SyncShadow": "sync",
     "Transfer": "reception",
 }
 
@@ -125,6 +126,7 @@ __all__ = [
     "SyncConflict",
     "SyncPeer",
     "SyncSent",
+    "SyncShadow",
     "SyncedModel",
     "Transfer",
     "all_models",

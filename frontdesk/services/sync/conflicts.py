@@ -51,17 +51,20 @@ def open_count(actor: Actor) -> int:
 
 
 def get_conflict(actor: Actor, conflict_id: int) -> dict[str, Any]:
-    """The conflict with ``differences``: every column whose values differ (bookkeeping columns last)."""
+    """The conflict with ``differences``: every column whose values differ (bookkeeping columns last), each
+    with the base's value too (None when the base is not known here); ``newer`` names the newer side."""
     require(actor, Permission.MANAGE_REFERENCE)
     row = SyncConflict.select().where(SyncConflict.id == conflict_id).dicts().first()
     if row is None:
         raise NotFound(T("errors", "该冲突记录不存在"))
     local, incoming = json.loads(row["local_values"]), json.loads(row["incoming_values"])
+    base = json.loads(row["base_values"]) if row.get("base_values") else None
     keys = list(incoming)
     keys.sort(key=lambda k: k in NOT_CONTENT)
-    row["differences"] = [{"key": k, "local": local.get(k), "incoming": incoming.get(k)} for k in keys
-                          if local.get(k) != incoming.get(k)]
-    row["local"], row["incoming"] = local, incoming
+    row["differences"] = [{"key": k, "local": local.get(k), "incoming": incoming.get(k),
+                           "base": base.get(k) if base is not None else None} for k in keys
+                          if local.get(k) != incoming.get(k) or (base is not None and base.get(k) != local.get(k))]
+    row["local"], row["incoming"], row["base"] = local, incoming, base
     return row
 
 

@@ -60,8 +60,12 @@ class ExportSummary:
         return sum(self.counts.values())
 
 
-def last_export_at() -> datetime | None:
-    return LAST_EXPORT_AT.get()
+def last_export_at(peer: str | None = None) -> datetime | None:
+    """When the last export to ``peer`` was written (None: to any site)."""
+    if peer is None:
+        return LAST_EXPORT_AT.get()
+    state = SyncPeer.get_or_none(SyncPeer.peer == peer.strip().upper())
+    return state.sent_at if state is not None else None
 
 
 def peer_state(peer: str) -> SyncPeer:
@@ -202,8 +206,8 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
                           keys.load(to) if to else None)
     with transaction():
         SyncPeer.insert(peer=to, sent_no=export_no, sent_seq=upto, sent_vector=json.dumps(vector, sort_keys=True),
-                        ).on_conflict(conflict_target=[SyncPeer.peer], update={
-                            SyncPeer.sent_no: export_no, SyncPeer.sent_seq: upto,
+                        sent_at=started).on_conflict(conflict_target=[SyncPeer.peer], update={
+                            SyncPeer.sent_no: export_no, SyncPeer.sent_seq: upto, SyncPeer.sent_at: started,
                             SyncPeer.sent_vector: json.dumps(vector, sort_keys=True)}).execute()
         if sent:
             _note_sent(to, sent, upto)

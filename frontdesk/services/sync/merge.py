@@ -49,6 +49,8 @@ class _Plan:
     bases: list[tuple[str, str, bytes]] = field(default_factory=list)
     conflicts: list[tuple[tuple[Any, ...], tuple[Any, ...], bytes]] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
+    base_of: dict[str, bytes] = field(default_factory=dict)  # conflicting uuid → the merge base's digest
+    settled: list[str] = field(default_factory=list)  # uuids now at a version the peer has: its conflicts close
 
 
 def _bases(peer: str, uuids: Sequence[str]) -> dict[str, bytes]:
@@ -96,9 +98,14 @@ def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str) -> _Plan:
             verdict = "update" if here == base else "conflict"
         if verdict == "update":
             plan.updates.append((row, mine))
+            plan.settled.append(uuid)
         elif verdict == "conflict":
             plan.conflicts.append((row, mine, incoming))
+            if base is not None:
+                plan.base_of[uuid] = base
             continue  # the base stays, so the same incoming version is a conflict until resolved
+        elif here == incoming:
+            plan.settled.append(uuid)
         if base != incoming:
             plan.bases.append((peer, uuid, incoming))
     held = takes_last_admin(spec, plan.updates)
@@ -109,6 +116,7 @@ def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str) -> _Plan:
             notes.append(f"员工 {mine[spec.index('staff_no')]} {mine[spec.index('name')]}：对方的修改会使本站"
                          "没有可登录的在职管理员，未采用，已作为冲突保留")
     plan.updates = [(row, mine) for row, mine in plan.updates if row[at_uuid] not in held]
+    plan.settled = [u for u in plan.settled if u not in held]
     plan.bases = [b for b in plan.bases if b[1] not in held]
     plan.counts = Counts(len(plan.inserts), len(plan.updates),
                          len(sheet.rows) - len(plan.inserts) - len(plan.updates) - len(plan.conflicts),
@@ -207,9 +215,51 @@ def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int |
     if plan.bases:
         cursor.executemany("INSERT INTO sync_base (peer, record_uuid, digest) VALUES (?, ?, ?) "
                            "ON CONFLICT (peer, record_uuid) DO UPDATE SET digest = excluded.digest", plan.bases)
+    if plan.settled:
+        _supersede(spec, plan.settled, peer)
     if plan.conflicts:
-        _record_conflicts(spec, plan.conflicts, peer, import_id)
+        _record_conflicts(spec, plan.conflicts, peer, import_id, plan.base_of)
     return plan.counts
+
+
+def _supersede(spec: SheetSpec, uuids: Sequence[str], peer: str) -> None:
+    """Open conflicts with ``peer`` over records that now hold a version the peer sent (it resolved the
+    conflict on its side, or the same way): closed as superseded, so the stale copy is never offered again."""
+    cursor = database.obj.cursor()
+    for start in range(0, len(uuids), CHUNK):
+        part = uuids[start:start + CHUNK]
+        cursor.execute(
+            "UPDATE sync_conflict SET status = 'superseded', resolved_by = ?, resolved_at = ? "
+            f"WHERE peer = ? AND entity = ? AND status = 'open' AND record_uuid IN ({','.join('?' * len(part))})",
+            [peer, str(clock.now()), peer, spec.name, *part])
+
+
+def _shadows(spec: SheetSpec, uuids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    cursor = database.obj.cursor()
+    for start in range(0, len(uuids), CHUNK):
+        part = uuids[start:start + CHUNK]
+        sql = ("SELECT record_uuid, row_values FROM sync_shadow WHERE entity = ? "
+               f"AND record_uuid IN ({','.join('?' * len(part))})")
+        found.update((u, json.loads(v)) for u, v in cursor.execute(sql, [spec.name, *part]))
+    return found
+
+
+def _base_json(spec: SheetSpec, shadow: dict[str, Any] | None, base: bytes | None) -> str:
+    """The base as JSON when the shadow kept here is that version (its digest matches), else ""."""
+    if shadow is None or base is None:
+        return ""
+    values = [shadow.get(k) for k in spec.keys]
+    if digest([values[i] for i in content_positions(spec)]) != base:
+        return ""
+    return as_json(spec, values)
+
+
+def newer_side(spec: SheetSpec, mine: Sequence[Any], row: Sequence[Any]) -> str:
+    """Which version is newer: the higher revision, then the later edit time ("" when neither is)."""
+    at_rev, at_upd = spec.index("revision"), spec.index("updated_at")
+    here, there = (int(mine[at_rev] or 0), str(mine[at_upd] or "")), (int(row[at_rev] or 0), str(row[at_upd] or ""))
+    return "incoming" if there > here else "local" if here > there else ""
 
 
 def _index_new(spec: SheetSpec, rows: Sequence[Sequence[Any]]) -> None:
@@ -224,23 +274,28 @@ def _index_new(spec: SheetSpec, rows: Sequence[Sequence[Any]]) -> None:
 
 
 def _record_conflicts(spec: SheetSpec, conflicts: Sequence[tuple[tuple[Any, ...], tuple[Any, ...], bytes]],
-                      peer: str, import_id: int | None) -> None:
-    """One open conflict per record and peer: the same incoming version again adds nothing."""
+                      peer: str, import_id: int | None, base_of: dict[str, bytes]) -> None:
+    """One open conflict per record and peer, with the base (when known here) and the newer side: the same
+    incoming version again adds nothing."""
     known = _open_conflicts(peer, spec.name)
     cursor = database.obj.cursor()
     at_uuid = spec.index("uuid")
+    shadows = _shadows(spec, [row[at_uuid] for row, _m, _i in conflicts])
     for row, mine, incoming in conflicts:
         uuid = row[at_uuid]
         existing = known.get(uuid)
         if existing is not None and existing[1] == incoming:
             continue
+        base = _base_json(spec, shadows.get(uuid), base_of.get(uuid))
+        newer = newer_side(spec, mine, row)
         if existing is not None:
             cursor.execute("UPDATE sync_conflict SET local_values = ?, incoming_values = ?, incoming_digest = ?, "
-                           "import_id = ? WHERE id = ?",
-                           (as_json(spec, mine), as_json(spec, row), incoming, import_id, existing[0]))
+                           "import_id = ?, base_values = ?, newer = ? WHERE id = ?",
+                           (as_json(spec, mine), as_json(spec, row), incoming, import_id, base, newer, existing[0]))
         else:
             cursor.execute(
                 "INSERT INTO sync_conflict (detected_at, import_id, peer, entity, record_uuid, local_values, "
-                "incoming_values, incoming_digest, status, resolved_by) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', '')",
-                (str(clock.now()), import_id, peer, spec.name, uuid, as_json(spec, mine), as_json(spec, row), incoming))
+                "incoming_values, incoming_digest, base_values, newer, status, resolved_by) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '')",
+                (str(clock.now()), import_id, peer, spec.name, uuid, as_json(spec, mine), as_json(spec, row), incoming,
+                 base, newer))

@@ -97,7 +97,8 @@ class SyncPage(Page):
                 button.setToolTip(self.tr("只有管理员可以导出和导入"))
             self.history.actions_bar.addWidget(button)
 
-        statuses = {"open": self.tr("待处理"), "local": self.tr("已保留本站"), "incoming": self.tr("已采用对方")}
+        statuses = {"open": self.tr("待处理"), "local": self.tr("已保留本站"), "incoming": self.tr("已采用对方"),
+                    "superseded": self.tr("已由对方处理")}
         self.conflicts = ListPanel([
             Column("detected_at", self.tr("发现时间"), 130), Column("peer", self.tr("对方站点"), 70),
             Column("entity", self.tr("记录类型"), 110), Column("record_uuid", self.tr("记录编号"), 260, sortable=False),
@@ -118,13 +119,15 @@ class SyncPage(Page):
         self.conflicts.actions_bar.addWidget(self.keep_btn)
         self.conflicts.actions_bar.addWidget(self.take_btn)
         self.conflicts.currentChanged.connect(self.show_conflict)
-        self.detail = QTableWidget(0, 3)
+        self.detail = QTableWidget(0, 4)
         self.detail.setObjectName("conflictDetail")
-        self.detail.setHorizontalHeaderLabels([self.tr("字段"), self.tr("本站版本"), self.tr("对方版本")])
+        self.detail.setHorizontalHeaderLabels([self.tr("字段"), self.tr("本站版本"), self.tr("对方版本"),
+                                               self.tr("上次同步时（共同基础）")])
         self.detail.verticalHeader().setVisible(False)
         self.detail.horizontalHeader().setStretchLastSection(True)
         self.detail.setColumnWidth(0, 140)
-        self.detail.setColumnWidth(1, 320)
+        self.detail.setColumnWidth(1, 260)
+        self.detail.setColumnWidth(2, 260)
         hint = QLabel(self.tr("两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。"))
         hint.setWordWrap(True)
         box = QWidget()
@@ -295,9 +298,14 @@ class SyncPage(Page):
         if not row:
             return
         detail = sync_conflicts.get_conflict(self.ctx.actor, row["id"])
+        newer = self.tr("（较新）")
+        self.detail.setHorizontalHeaderLabels([
+            self.tr("字段"), self.tr("本站版本") + (newer if detail["newer"] == "local" else ""),
+            self.tr("对方版本") + (newer if detail["newer"] == "incoming" else ""),
+            self.tr("上次同步时（共同基础）") if detail["base"] is not None else self.tr("共同基础（本站未保留）")])
         self.detail.setRowCount(len(detail["differences"]))
         for i, diff in enumerate(detail["differences"]):
-            for j, value in enumerate((diff["key"], diff["local"], diff["incoming"])):
+            for j, value in enumerate((diff["key"], diff["local"], diff["incoming"], diff["base"])):
                 self.detail.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
 
     def resolve(self, choice: str) -> None:
