@@ -11024,24 +11024,29 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>The cursor for {0} (change {1}) is beyond this site&apos;s highest change number {2}: this database may have been restored from a backup or re-initialised. Export all records instead.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="37"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="73"/>
         <source>密钥文件格式不对：应为 64 位十六进制字符（{0}）</source>
         <translation>The key file is not in the right format: it must hold 64 hexadecimal characters ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="67"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="104"/>
         <source>请填写对方的站点代码（2–8 位大写字母或数字，不能是本站）</source>
         <translation>Enter the other site&apos;s code (2–8 capital letters or digits, not this site&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="70"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="107"/>
         <source>数据文件夹未打开</source>
         <translation>The data folder is not open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="73"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="110"/>
         <source>密钥文件不存在：{0}</source>
         <translation>The key file does not exist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="123"/>
+        <source>本站曾与 {0} 配对过：重新配对时请在本站新建密钥文件带到 {0}（{0} 若是重新安装的，它的新记录编号才不会与旧记录重复）</source>
+        <translation>This site was paired with {0} before: to pair again, make a new key file here and take it to {0} (if {0} was set up again, its new record numbers then never repeat old ones)</translation>
     </message>
 </context>
 <context>
