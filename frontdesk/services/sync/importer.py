@@ -18,6 +18,7 @@ from frontdesk.db.models import ImportHistory, current_site_code
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.excel.sync_format import Problem, SheetSpec
 from frontdesk.excel.sync_validate import ParsedWorkbook, WorkbookRefused, read_site_workbook
+from frontdesk.services.calendar.edits import calendar_changed
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import phrases
 from frontdesk.services.sync import bundle, peers
@@ -153,6 +154,9 @@ def _import(actor: Actor, path: Path, opened: bundle.OpenedBundle | None, dry_ru
                 report.total.add(counts)
                 if progress is not None:
                     progress("merge", n + 1, len(order))
+            holiday = report.sheets.get("holiday")
+            if holiday is not None and holiday.inserted + holiday.updated:
+                calendar_changed()  # head office's (or this site's) overrides moved: deadlines move with them
             peers.record(parsed.manifest, me)
             t = report.total
             ImportHistory.update(inserted=t.inserted, updated=t.updated, skipped=t.skipped,

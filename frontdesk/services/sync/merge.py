@@ -15,6 +15,7 @@ from frontdesk.db.models import current_site_code
 from frontdesk.domain.roles import Role
 from frontdesk.excel.sync_format import SheetSpec, digest
 from frontdesk.excel.sync_validate import ParsedSheet
+from frontdesk.services.core import master_data
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.sync.schema import (
     CHANGE_PEER,
@@ -78,10 +79,19 @@ def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str) -> _Plan:
     uuids = [row[at_uuid] for row in sheet.rows]
     local = rows_by_uuid(spec, uuids)
     bases = _bases(peer, uuids) if local else {}
+    me = current_site_code()
+    guard = spec.name in master_data.MASTER_TABLES and me == master_data.head_office()
+    at_site, at_origin = spec.index("site_code"), spec.index("origin_site")
+    refused = 0
     for row in sheet.rows:
         uuid = row[at_uuid]
         incoming = digest([row[i] for i in content])
         mine = local.get(uuid)
+        if guard and mine is not None and mine[at_site] == me and row[at_origin] != me:
+            # head office's own record (master data it publishes) edited at a site: never applied here
+            if digest([mine[i] for i in content]) != incoming:
+                refused += 1
+            continue
         if mine is None:
             plan.inserts.append(row)
             plan.bases.append((peer, uuid, incoming))
@@ -118,6 +128,8 @@ def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str) -> _Plan:
     plan.updates = [(row, mine) for row, mine in plan.updates if row[at_uuid] not in held]
     plan.settled = [u for u in plan.settled if u not in held]
     plan.bases = [b for b in plan.bases if b[1] not in held]
+    if refused:
+        notes.append(f"{spec.name}：{refused} 条总部自己的记录在站点 {peer} 被改过，未采用（站点不能修改总部发布的记录）")
     plan.counts = Counts(len(plan.inserts), len(plan.updates),
                          len(sheet.rows) - len(plan.inserts) - len(plan.updates) - len(plan.conflicts),
                          len(plan.conflicts), notes)
