@@ -63,6 +63,8 @@ def keep_base(model: type[peewee.Model], where: peewee.Expression | None) -> Non
     names = [d[0] for d in cursor.description]
     at = names.index("uuid")
     table = model._meta.table_name
+    from frontdesk.db.sync_sql import stored
+
     for row in cursor.fetchall():
-        values = json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False, default=str)
+        values = json.dumps({n: stored(v) for n, v in zip(names, row, strict=True)}, ensure_ascii=False, default=str)
         execute(SHADOW_SQL, (table, row[at], values))

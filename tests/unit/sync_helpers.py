@@ -7,7 +7,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from frontdesk.db import dialect
+import pytest
+
+from frontdesk.db import dialect, sync_sql
 from frontdesk.db.connection import database
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.roles import Actor
@@ -18,13 +20,27 @@ from frontdesk.services.sync.schema import select_sql, specs
 from frontdesk.settings import Settings
 
 PASSWORD = "admin123"
+HEAD_OFFICE = "HQ"
+_hq: dict[str, str] = {"url": ""}  # on the PostgreSQL pass: head office's database (sites stay SQLite files)
+
+
+@pytest.fixture(autouse=True)
+def hq_database(database_url: str) -> Iterator[None]:
+    """Imported by a sync test module: on the PostgreSQL pass head office runs on PostgreSQL."""
+    _hq["url"] = database_url
+    yield
+    _hq["url"] = ""
 
 
 @contextmanager
 def at_site(root: Path, code: str) -> Iterator[Actor]:
     """Open site ``code`` in ``root`` (initialised on first use) and yield its admin."""
     paths: DataPaths = data_paths(root / code)
-    system.start(paths, Settings(), backup_on_start=False)
+    settings = Settings(database=_hq["url"]) if code == HEAD_OFFICE and _hq["url"] else Settings()
+    if settings.database:  # the CLI reads it from the data folder's settings, as at a counter
+        paths.root.mkdir(parents=True, exist_ok=True)
+        settings.save(paths.settings_file)
+    system.start(paths, settings, backup_on_start=False)
     try:
         if not site.is_initialized():
             site.initialize(code, f"{code} 站", "admin", PASSWORD, "管理员")
@@ -49,7 +65,7 @@ def synced_rows() -> dict[str, list[tuple[Any, ...]]]:
     out = {}
     for spec in specs().values():
         at = spec.index("uuid")
-        out[spec.name] = sorted(database.obj.execute_sql(select_sql(spec)).fetchall(), key=lambda r: r[at])  # noqa: B023
+        out[spec.name] = sorted(sync_sql.rows(select_sql(spec)), key=lambda r: r[at])  # noqa: B023
     return out
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sync_helpers import add_contact, add_repair, at_site, dump_all, photo
+from sync_helpers import add_contact, add_repair, at_site, dump_all, hq_database, photo  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk.cli import main
 from frontdesk.db.models import RepairOrder

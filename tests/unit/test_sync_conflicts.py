@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sync_helpers import add_contact, at_site, synced_rows
+from sync_helpers import add_contact, at_site, hq_database, synced_rows  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk.db.models import Contact, Holiday, SyncConflict
 from frontdesk.domain.reception import ContactInput

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from sync_helpers import at_site
+from sync_helpers import at_site, hq_database  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk import clock
 from frontdesk.db.models import Holiday

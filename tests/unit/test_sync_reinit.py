@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from sync_helpers import PASSWORD, add_contact, at_site
+from sync_helpers import PASSWORD, add_contact, at_site, hq_database  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk.db.models import Contact
 from frontdesk.errors import ValidationError

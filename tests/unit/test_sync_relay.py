@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sync_helpers import add_contact, at_site, synced_rows
+from sync_helpers import add_contact, at_site, hq_database, synced_rows  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk.db import changes
 from frontdesk.db.connection import database, transaction

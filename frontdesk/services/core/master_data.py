@@ -20,7 +20,6 @@ from frontdesk.db.models import current_site_code
 from frontdesk.db.seeds import NO_SITE
 from frontdesk.services.core.site_settings import HEAD_OFFICE
 
-
 # the tables of master data head office publishes (what a site never changes at head office)
 MASTER_TABLES = frozenset({"fine_rule", "sla_policy", "holiday", "forbidden_phrase", "standard_phrase", "department",
                            "assessment_template", "kb_article"})

@@ -49,6 +49,8 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
     """Remove a killed backup's leftovers, apply a pending restore, open and migrate the database, take the
     start-up backup (a SQLite file; a server database is only opened and migrated)."""
     target = database_target(paths, settings)
+    sync_keys.use(paths.sync_keys)  # the data folder's, whichever database: keys and photos never live in it
+    sync_bundle.use(paths.attachments)
     if is_server_url(target):
         open_database(target)  # an unreachable server is a DatabaseUnreachable (a UserError) already
         try:
@@ -68,8 +70,6 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
     if restored:
         log.info("restored database from %s", restored)
     existed = paths.database.exists()
-    sync_keys.use(paths.sync_keys)
-    sync_bundle.use(paths.attachments)
     try:
         open_database(paths.database)
         migrate(paths.backups, keep=settings.backups_to_keep)

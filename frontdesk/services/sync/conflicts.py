@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from frontdesk.clock import now
-from frontdesk.db.connection import database, transaction
+from frontdesk.db import sync_sql
+from frontdesk.db.connection import transaction
 from frontdesk.db.models import ImportHistory, SyncConflict
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
@@ -19,9 +20,8 @@ from frontdesk.services.sync.schema import NOT_CONTENT, rows_by_uuid, specs
 
 
 def _set_base(peer: str, uuid: str, value: bytes) -> None:
-    database.obj.execute_sql("INSERT INTO sync_base (peer, record_uuid, digest) VALUES (?, ?, ?) "
-                             "ON CONFLICT (peer, record_uuid) DO UPDATE SET digest = excluded.digest",
-                             (peer, uuid, value))
+    sync_sql.run("INSERT INTO sync_base (peer, record_uuid, digest) VALUES (?, ?, ?) "
+                 "ON CONFLICT (peer, record_uuid) DO UPDATE SET digest = excluded.digest", (peer, uuid, value))
 
 
 KEEP_LOCAL, TAKE_INCOMING = "local", "incoming"

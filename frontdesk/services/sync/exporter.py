@@ -20,7 +20,7 @@ from typing import Any
 
 import frontdesk
 from frontdesk.clock import now
-from frontdesk.db import changes
+from frontdesk.db import changes, sync_sql
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.migrations import LATEST_VERSION
 from frontdesk.db.models import SyncPeer
@@ -85,8 +85,7 @@ def _where(since: int, upto: int, destination: str) -> tuple[str, tuple[Any, ...
 def _rows(spec: SheetSpec, where: str, params: tuple[Any, ...],
           sent: list[tuple[str, bytes]] | None) -> Iterator[tuple[Any, ...]]:
     """The rows to send; with ``sent``, each one's (uuid, content digest) is noted there too."""
-    cursor = database.obj.cursor()  # its own cursor: rows stream while other sheets are counted
-    rows = cursor.execute(select_sql(spec, where) + " ORDER BY change_seq", params)
+    rows = sync_sql.stream(select_sql(spec, where) + " ORDER BY change_seq", params)  # its own cursor
     if sent is None:
         yield from rows
         return
@@ -100,13 +99,13 @@ def _note_sent(peer: str, sent: list[tuple[str, bytes]], seq: int) -> None:
     """What ``peer`` is sent now: its merge base once it acknowledges this export (``importer``)."""
     sql = ("INSERT INTO sync_sent (peer, record_uuid, digest, seq) VALUES (?, ?, ?, ?) ON CONFLICT (peer, record_uuid) "
            "DO UPDATE SET digest = excluded.digest, seq = excluded.seq")
-    cursor = database.obj.cursor()
     for start in range(0, len(sent), 5000):
-        cursor.executemany(sql, [(peer, u, d, seq) for u, d in sent[start:start + 5000]])
+        sync_sql.run_many(sql, [(peer, u, d, seq) for u, d in sent[start:start + 5000]])
 
 
 def _count(spec: SheetSpec, where: str, params: tuple[Any, ...]) -> int:
-    return database.obj.execute_sql(f'SELECT COUNT(*) FROM "{spec.name}" WHERE {where}', params).fetchone()[0]
+    row = sync_sql.one(f'SELECT COUNT(*) FROM "{spec.name}" WHERE {where}', params)
+    return int(row[0]) if row else 0
 
 
 def _vector(all_specs: dict[str, SheetSpec], where: str, params: tuple[Any, ...],
@@ -115,7 +114,7 @@ def _vector(all_specs: dict[str, SheetSpec], where: str, params: tuple[Any, ...]
     vector = dict(before)
     for spec in all_specs.values():
         sql = f'SELECT origin_site, MAX(origin_seq) FROM "{spec.name}" WHERE {where} GROUP BY origin_site'
-        for origin, top in database.obj.execute_sql(sql, params):
+        for origin, top in sync_sql.rows(sql, params):
             if origin:
                 vector[origin] = max(vector.get(origin, 0), int(top or 0))
     return vector
@@ -128,7 +127,7 @@ def _attachments(all_specs: dict[str, SheetSpec], where: str, params: tuple[Any,
         if table in all_specs:
             for column in columns:
                 sql = f'SELECT "{column}" FROM "{table}" WHERE {where} AND "{column}" <> \'\''
-                names |= bundle.names_in(r[0] for r in database.obj.execute_sql(sql, params))
+                names |= bundle.names_in(r[0] for r in sync_sql.rows(sql, params))
     return names
 
 
