@@ -17,7 +17,7 @@ from frontdesk.db.migrations import LATEST_VERSION
 from frontdesk.db.models import ImportHistory, current_site_code
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.excel.sync_format import Problem, SheetSpec
-from frontdesk.excel.sync_validate import ParsedWorkbook, WorkbookRefused, read_site_workbook
+from frontdesk.excel.sync_validate import ParsedSheet, ParsedWorkbook, WorkbookRefused, read_site_workbook
 from frontdesk.services.calendar.edits import calendar_changed
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import phrases
@@ -26,6 +26,9 @@ from frontdesk.services.sync.merge import Counts, apply_sheet
 from frontdesk.services.sync.schema import existing_uuids, specs
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
+# a file of more rows than this merges in chunks of MERGE_CHUNK rows, each its own short transaction
+ONE_TRANSACTION_ROWS = 10_000
+MERGE_CHUNK = 2_000
 
 
 @dataclass
@@ -78,6 +81,14 @@ def _reference_problems(parsed: ParsedWorkbook, all_specs: dict[str, SheetSpec])
                 if row[i] in missing:
                     problems.append(Problem(name, line, column.key, row[i], f"引用的 {target} 记录不存在"))
     return problems
+
+
+def _parts(sheet: ParsedSheet, size: int) -> list[ParsedSheet]:
+    """The sheet whole (``size`` 0) or in pieces of ``size`` rows."""
+    if not size or len(sheet.rows) <= size:
+        return [sheet]
+    return [ParsedSheet(sheet.spec, sheet.rows[i:i + size], sheet.lines[i:i + size])
+            for i in range(0, len(sheet.rows), size)]
 
 
 def _take_back(added: list[Path]) -> None:
@@ -140,41 +151,77 @@ def _import(actor: Actor, path: Path, opened: bundle.OpenedBundle | None, dry_ru
     order = [name for name in all_specs if name in parsed.sheets]
     done: list[str] = []
     added: list[Path] = []
+    rows = sum(len(parsed.sheets[name].rows) for name in order)
+    chunked = not dry_run and rows > ONE_TRANSACTION_ROWS
+    steps = [(name, part) for name in order for part in _parts(parsed.sheets[name], MERGE_CHUNK if chunked else 0)]
+    history_id: list[int] = []
+
+    def begin() -> None:
+        history_id.append(ImportHistory.create(
+            at=now(), kind="site", file_name=Path(path).name[:260], checksum=parsed.checksum, peer_site=peer,
+            exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
+        ).id)
+        peers.acknowledge(parsed.manifest)
+
+    def apply(n: int, name: str, part: ParsedSheet) -> None:
+        if not done or done[-1] != name:
+            done.append(name)
+        counts = apply_sheet(all_specs[name], part, peer, history_id[0])
+        report.sheets.setdefault(name, Counts()).add(counts)
+        report.total.add(counts)
+        if progress is not None:
+            progress("merge", n + 1, len(steps))
+
+    def finish() -> None:
+        holiday = report.sheets.get("holiday")
+        if holiday is not None and holiday.inserted + holiday.updated:
+            calendar_changed()  # head office's (or this site's) overrides moved: deadlines move with them
+        peers.record(parsed.manifest, me)
+        t = report.total
+        ImportHistory.update(inserted=t.inserted, updated=t.updated, skipped=t.skipped,
+                             conflicts=t.conflicts).where(ImportHistory.id == history_id[0]).execute()
+
+    def link() -> None:
+        if opened is not None and new:
+            if here is None:
+                raise WorkbookRefused([Problem("attachments", None, "", "", "数据文件夹未打开，照片无处存放")])
+            bundle.link(opened, new, here, added)
+        report.photos_added = [p.name for p in added]
+
     try:
-        with transaction():
-            history = ImportHistory.create(
-                at=now(), kind="site", file_name=Path(path).name[:260], checksum=parsed.checksum, peer_site=peer,
-                exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
-            )
-            peers.acknowledge(parsed.manifest)
-            for n, name in enumerate(order):
-                done.append(name)
-                counts = apply_sheet(all_specs[name], parsed.sheets[name], peer, history.id)
-                report.sheets[name] = counts
-                report.total.add(counts)
-                if progress is not None:
-                    progress("merge", n + 1, len(order))
-            holiday = report.sheets.get("holiday")
-            if holiday is not None and holiday.inserted + holiday.updated:
-                calendar_changed()  # head office's (or this site's) overrides moved: deadlines move with them
-            peers.record(parsed.manifest, me)
-            t = report.total
-            ImportHistory.update(inserted=t.inserted, updated=t.updated, skipped=t.skipped,
-                                 conflicts=t.conflicts).where(ImportHistory.id == history.id).execute()
-            if dry_run:
-                report.photos_added = list(new)
-                raise _DryRun
-            if opened is not None and new:  # last, so nothing can fail after them but the commit
-                if here is None:
-                    raise WorkbookRefused([Problem("attachments", None, "", "", "数据文件夹未打开，照片无处存放")])
-                bundle.link(opened, new, here, added)
-            report.photos_added = [p.name for p in added]
+        if not chunked:  # one transaction: all or nothing
+            with transaction():
+                begin()
+                for n, (name, part) in enumerate(steps):
+                    apply(n, name, part)
+                finish()
+                if dry_run:
+                    report.photos_added = list(new)
+                    raise _DryRun
+                link()  # last, so nothing can fail after them but the commit
+        else:
+            # a large file merges in short transactions, so a clerk saving meanwhile waits for one chunk at
+            # most; the photos go first (checked, content-named: harmless if the merge stops), the exchange
+            # state last, so a merge stopped half way is completed by importing the same file again
+            link()
+            added.clear()  # kept whatever happens now: committed rows may name them
+            with transaction():
+                begin()
+            for n, (name, part) in enumerate(steps):
+                with transaction():
+                    apply(n, name, part)
+            with transaction():
+                finish()
     except _DryRun:
         return report
     except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
         _take_back(added)
         sheet = _sheet_of(exc, done)
-        raise WorkbookRefused([Problem(sheet, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")]) from exc
+        problem = Problem(sheet, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")
+        if chunked:
+            raise WorkbookRefused([problem], f"导入在 {sheet} 中断：{problem}。此前各段已写入（与文件一致），"
+                                            "处理后再次导入同一文件即可补全") from exc
+        raise WorkbookRefused([problem]) from exc
     except BaseException:
         _take_back(added)
         raise
