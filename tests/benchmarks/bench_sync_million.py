@@ -5,6 +5,12 @@ import (a thread saving every 0.1 s on its own connection), and peak memory (ru_
     bash tests/benchmarks/run.sh tests/benchmarks/bench_sync_million.py
 
 Budgets (issue 15): import ≤ 2× the floor, the clerk's wait < 1 s, peak memory ≤ 200 MiB both ways.
+
+Measured 2026-12-02 on the shared 2-core machine (1,410,388 records; load average 1–6, so times are noisy):
+export 92 s, peak 130 MiB (met); import 499 s against a 113 s floor, ratio 4.4 (not met; 0.85 in an earlier run
+whose floor ran under heavier load), peak 3,005 MiB (not met: the importer still parses the whole workbook
+before merging); clerk's longest wait 1.6 s with 2,000-row chunks and 2.0 s with 500-row ones, no save failed
+(not met: chunk size is not what bounds it).
 """
 
 from __future__ import annotations
