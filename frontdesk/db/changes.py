@@ -7,6 +7,7 @@ until commit, so numbers also commit in order). Exports to a peer pick rows by t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import peewee
@@ -40,3 +41,30 @@ def stamp_existing(db: peewee.Database, tables: Iterable[str]) -> None:
         db.execute_sql(f'UPDATE "{table}" SET change_seq = 1, origin_site = site_code, origin_seq = 0')
     execute(f"INSERT INTO {TABLE} (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = "
             f"CASE WHEN {TABLE}.value < 1 THEN 1 ELSE {TABLE}.value END", (NAME,), db)
+
+
+SHADOW_SQL = ("INSERT INTO sync_shadow (entity, record_uuid, row_values) VALUES (?, ?, ?) "
+              "ON CONFLICT (entity, record_uuid) DO UPDATE SET row_values = excluded.row_values")
+
+
+def keep_base(model: type[peewee.Model], where: peewee.Expression | None) -> None:
+    """Before a local write of ``model`` rows matching ``where``: keep the version of each that a peer has
+    (imported from one, or exported since it was last written) in ``sync_shadow``, so a conflict found later
+    can show what both sides started from. A site that never exchanged keeps nothing."""
+    if where is None:
+        return
+    db = model._meta.database
+    peers, top = execute("SELECT COUNT(*), MAX(sent_seq) FROM sync_peer", ()).fetchone()
+    if not peers:
+        return
+    fields = model._meta.fields
+    shared = (fields["change_peer"] != "") | (fields["change_seq"] <= int(top or 0))
+    cursor = db.execute(model.select().where(where & shared))
+    names = [d[0] for d in cursor.description]
+    at = names.index("uuid")
+    table = model._meta.table_name
+    from frontdesk.db.sync_sql import stored
+
+    for row in cursor.fetchall():
+        values = json.dumps({n: stored(v) for n, v in zip(names, row, strict=True)}, ensure_ascii=False, default=str)
+        execute(SHADOW_SQL, (table, row[at], values))

@@ -515,6 +515,25 @@ def _desk_duties(db: peewee.Database) -> None:
     for name, table, columns in _DUTY_INDEXES_V15:
         add_index(db, name, table, columns)
     changes.stamp_existing(db, ["duty_item"])
+def _sync_exchange(db: peewee.Database) -> None:
+    """Sync: conflicts keep the base and which side is newer, the last export time per peer, and the shadow
+    table of versions a peer has (the base of a later conflict)."""
+
+    class SyncShadowV18(peewee.Model):
+        entity = peewee.CharField(max_length=40)
+        record_uuid = peewee.CharField(max_length=36)
+        row_values = peewee.TextField()
+
+        class Meta:
+            table_name = "sync_shadow"
+            primary_key = peewee.CompositeKey("entity", "record_uuid")
+            without_rowid = True
+
+    with db.bind_ctx([SyncShadowV18]):
+        db.create_tables([SyncShadowV18])
+    add_column(db, "sync_conflict", "base_values", peewee.TextField(default="", constraints=[sql_default("")]))
+    add_column(db, "sync_conflict", "newer", peewee.CharField(max_length=8, default="", constraints=[sql_default("")]))
+    add_column(db, "sync_peer", "sent_at", peewee.DateTimeField(null=True))
 
 
 MIGRATIONS: list[Migration] = [
@@ -535,6 +554,7 @@ MIGRATIONS: list[Migration] = [
     Migration(16, "expressway help calls and outbound notices; meal times of shift types", _expressway_desk),
     Migration(15, "desk duties: messages for absent colleagues, duty checklist and its ticks; supervision",
               _desk_duties),
+    Migration(18, "sync: conflict base and newer side, last export per peer, shadow versions", _sync_exchange),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -7,6 +7,22 @@ from datetime import date
 from frontdesk.db import changes
 from frontdesk.db.models import NumberSequence, current_site_code
 
+# a site set up again with its old code numbers in a new series (``S01.2-JD-…``), so its numbers never repeat
+# the ones its old database gave out, which head office still holds; the series comes with the key file made
+# at head office when it pairs the site again (``services/sync/keys``)
+_series: dict[str, int] = {}
+
+
+def set_series(series: dict[str, int]) -> None:
+    """The number series of each site code (1, the first, has no mark)."""
+    _series.clear()
+    _series.update(series)
+
+
+def prefix(site: str) -> str:
+    n = _series.get(site, 1)
+    return site if n <= 1 else f"{site}.{n}"
+
 
 def _lock_order() -> None:
     """Lock the change counter before any number row. Every synced write takes the counter, and a 投诉 contact
@@ -36,7 +52,7 @@ def next_number(module: str, day: date, site_code: str | None = None) -> str:
         .tuples()
     )
     ((seq,),) = list(query.execute())
-    return f"{site}-{module}-{key}-{seq:04d}"
+    return f"{prefix(site)}-{module}-{key}-{seq:04d}"
 
 
 def reserve(module: str, day: date, count: int, site_code: str | None = None) -> list[str]:
@@ -54,4 +70,4 @@ def reserve(module: str, day: date, count: int, site_code: str | None = None) ->
     NumberSequence.insert(site_code=site, module=module, day=key, last=0).on_conflict_ignore().execute()
     NumberSequence.update(last=NumberSequence.last + count).where(where).execute()
     last = NumberSequence.select(NumberSequence.last).where(where).scalar()
-    return [f"{site}-{module}-{key}-{seq:04d}" for seq in range(last - count + 1, last + 1)]
+    return [f"{prefix(site)}-{module}-{key}-{seq:04d}" for seq in range(last - count + 1, last + 1)]

@@ -21,7 +21,7 @@ CELL_LIMIT = 32_000  # Excel keeps at most 32,767 characters in a cell
 SEP, END = "\x1f", "\x1e"
 # manifest entries the checksum covers too: who sent it to whom, which slice of change numbers, the vectors
 COVERED_KEYS = ("integrity", "site_code", "destination", "export_no", "from_seq", "to_seq", "vector_before", "vector",
-                "received_seq", "schema_version")
+                "received_seq", "schema_version", "attachments", "attachments_digest")
 
 
 def dump_vector(vector: dict[str, int]) -> str:

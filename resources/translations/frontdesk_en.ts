@@ -3542,65 +3542,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="74"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="79"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="91"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="91"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="91"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="88"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="89"/>
         <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -7184,39 +7184,39 @@ Stop words ({2} words): {3}</translation>
         <translation>Site export</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="26"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
+        <source>把本站变更的记录（含从其他站点导入的）和它们的照片导出为一个交换文件（.zip，内含 Excel 工作簿和照片），带到总部（或另一站点）导入合并。</source>
+        <translation>Export the records changed at this site (including those imported from other sites) and their photos as one exchange file (.zip holding an Excel workbook and the photos), to import and merge at head office (or another site).</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="43"/>
         <source>上次发给该站点以来（{0}）</source>
         <translation>Since the last export to that site ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="44"/>
         <source>上次发给该站点以来（尚未导出过：全部）</source>
         <translation>Since the last export to that site (none yet: everything)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="28"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="24"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
         <source>如 HQ、S02；留空为任意站点</source>
         <translation>e.g. HQ, S02; empty for any site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="33"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="30"/>
         <source>目标站点</source>
         <translation>Destination site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="31"/>
         <source>导出范围</source>
         <translation>Scope</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="35"/>
-        <source>把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。</source>
-        <translation>Export the records changed in this database (including those imported from other sites) to one Excel workbook, to be imported and merged at head office (or another site).</translation>
     </message>
 </context>
 <context>
@@ -7235,37 +7235,37 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SitePairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
         <source>与站点配对</source>
         <translation>Pair with a site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="58"/>
         <source>如 HQ、S02</source>
         <translation>e.g. HQ, S02</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="59"/>
         <source>新建密钥文件（带给对方）</source>
         <translation>Make a new key file (to carry to the other site)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="60"/>
         <source>使用对方给的密钥文件</source>
         <translation>Use the key file the other site made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="61"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="62"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
         <source>配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。重新配对（对方重装或换了密钥）会让与它的交换从头开始。</source>
         <translation>Once paired, exports to the other site are signed with the key both sites share, and a file changed after export is refused. Pairing again (the other site was set up again or the key changed) starts the exchange with it over.</translation>
     </message>
@@ -7645,257 +7645,291 @@ Stop words ({2} words): {3}</translation>
         <translation>Choose the workbook to import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="52"/>
+        <source>选择要导入的交换文件</source>
+        <translation>Choose the exchange file to import</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="53"/>
+        <source>交换文件 (*.zip *.xlsx);;所有文件 (*)</source>
+        <translation>Exchange files (*.zip *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
+        <source>保存交换文件</source>
+        <translation>Save exchange file</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
+        <source>交换文件 (*.zip)</source>
+        <translation>Exchange files (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="73"/>
         <source>站点数据</source>
         <translation>Site data</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="73"/>
         <source>员工花名册</source>
         <translation>Staff roster</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="73"/>
         <source>罚款标准</source>
         <translation>Fine schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="74"/>
         <source>业务知识库</source>
         <translation>Knowledge base</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
         <source>导入时间</source>
         <translation>Imported at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="76"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="77"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
         <source>来源站点</source>
         <translation>From site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="60"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="79"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="80"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="82"/>
         <source>跳过</source>
         <translation>Skipped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
         <source>冲突</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="87"/>
         <source>站点导出…</source>
         <translation>Site export…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
         <source>站点导入…</source>
         <translation>Site import…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
         <source>配对…</source>
         <translation>Pair…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="90"/>
         <source>导入花名册…</source>
         <translation>Import roster…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="91"/>
         <source>导入罚款标准…</source>
         <translation>Import fine schedule…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="97"/>
         <source>只有管理员可以导出和导入</source>
         <translation>Only administrators can export and import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="109"/>
         <source>待处理</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="100"/>
         <source>已保留本站</source>
         <translation>Kept local</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="100"/>
         <source>已采用对方</source>
         <translation>Took incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="101"/>
+        <source>已由对方处理</source>
+        <translation>Settled by the other site</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>发现时间</source>
         <translation>Found at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="103"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
         <source>记录编号</source>
         <translation>Record ID</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="105"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="106"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="108"/>
         <source>搜索记录编号或内容</source>
         <translation>Search record ID or content</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="109"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="113"/>
         <source>保留本站版本</source>
         <translation>Keep local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="116"/>
         <source>采用对方版本</source>
         <translation>Take incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="303"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="303"/>
         <source>本站版本</source>
         <translation>Local version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="304"/>
         <source>对方版本</source>
         <translation>Incoming version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="109"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="305"/>
+        <source>上次同步时（共同基础）</source>
+        <translation>At the last sync (common base)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="131"/>
         <source>两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。</source>
         <translation>Records changed at both sites since their last sync: the local version is kept for now; choose which version to keep for each.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="143"/>
         <source>导入记录</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="122"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="144"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="131"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="153"/>
         <source>同步冲突（{0}）</source>
         <translation>Sync conflicts ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="144"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="167"/>
         <source>正在导出站点数据…</source>
         <translation>Exporting site data…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="146"/>
-        <source>已导出 {0:,} 条记录到
-{1}</source>
-        <translation>Exported {0:,} records to
-{1}</translation>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="170"/>
+        <source>已导出 {0:,} 条记录、{1} 张照片到
+{2}</source>
+        <translation>Exported {0:,} records and {1} photos to
+{2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="155"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="179"/>
         <source>密钥文件 (*.key);;所有文件 (*)</source>
         <translation>Key files (*.key);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="182"/>
         <source>保存新的配对密钥</source>
         <translation>Save the new pairing key</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="184"/>
         <source>选择对方给的密钥文件</source>
         <translation>Choose the key file from the other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="192"/>
         <source>已新建配对密钥 {0}：请带到 {1} 在那里配对，然后删除此文件。</source>
         <translation>New pairing key saved to {0}: take it to {1}, pair there, then delete this file.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="169"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="193"/>
         <source>已与 {0} 配对，与它的交换从头开始。</source>
         <translation>Paired with {0}; the exchange with it starts over.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="210"/>
         <source>正在校验…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="210"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="218"/>
         <source>
 ……共 {0} 处问题</source>
         <translation>
 … {0} problems in all</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="219"/>
         <source>文件未导入，数据库没有任何改动。
 
 {0}{1}
@@ -7908,58 +7942,68 @@ Stop words ({2} words): {3}</translation>
 Save all problems as an Excel error list?</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="220"/>
         <source>文件被拒绝</source>
         <translation>File refused</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="198"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="222"/>
         <source>导入错误清单.xlsx</source>
         <translation>import-errors.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="202"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="226"/>
         <source>错误清单已保存到 {0}</source>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="235"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="231"/>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="256"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="255"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="280"/>
         <source>工作表“{0}”：新增 {1}，更新 {2}，不变 {3}</source>
         <translation>Sheet &quot;{0}&quot;: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="235"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
         <source>导入员工花名册 — 预览</source>
         <translation>Import staff roster — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="258"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="282"/>
         <source>变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。</source>
         <translation>Changes take effect as new versions from their effective date; incidents already recorded keep their original rule and amount.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="259"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="283"/>
         <source>导入罚款标准 — 预览</source>
         <translation>Import fine schedule — preview</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="285"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="301"/>
+        <source>（较新）</source>
+        <translation> (newer)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="305"/>
+        <source>共同基础（本站未保留）</source>
+        <translation>Common base (not kept here)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="314"/>
         <source>请先选择一条冲突</source>
         <translation>Select a conflict first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="289"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="318"/>
         <source>冲突已处理</source>
         <translation>Conflict resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/sync_page.py" line="234"/>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="258"/>
         <source>表中没有的列，现有员工保持不变：{0}</source>
         <translation>Columns not in the sheet stay as they are for existing staff: {0}</translation>
     </message>
@@ -11607,7 +11651,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="594"/>
+        <location filename="../../frontdesk/db/migrations.py" line="614"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
@@ -12971,13 +13015,13 @@ Check that the server is running, the network is connected and the user name and
     </message>
     <message>
         <location filename="../../frontdesk/services/calendar/edits.py" line="51"/>
-        <location filename="../../frontdesk/services/calendar/edits.py" line="75"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="81"/>
         <source>该节假日设置不存在或已删除</source>
         <translation>This holiday setting does not exist or has been deleted</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/calendar/edits.py" line="53"/>
-        <location filename="../../frontdesk/services/calendar/edits.py" line="58"/>
+        <location filename="../../frontdesk/services/calendar/edits.py" line="64"/>
         <source>{0:%Y-%m-%d} 已有设置，请直接修改那一条</source>
         <translation>{0:%Y-%m-%d} is already set; edit that entry instead</translation>
     </message>
@@ -13412,75 +13456,75 @@ Check that the server is running, the network is connected and the user name and
         <translation>--since is no longer supported: records are picked by this database&apos;s change numbers (since the last export to the destination); use --all to export everything</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="58"/>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="77"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="59"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="80"/>
         <source>该冲突记录不存在</source>
         <translation>This conflict record does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="73"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="76"/>
         <source>请选择保留本站版本或采用对方版本</source>
         <translation>Choose whether to keep this site&apos;s version or take the other one</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="79"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="82"/>
         <source>该冲突已处理</source>
         <translation>This conflict has already been resolved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="82"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="85"/>
         <source>本程序不认识记录类型 {0}</source>
         <translation>This program does not know the record type {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="85"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="88"/>
         <source>冲突涉及的本站记录已不存在</source>
         <translation>The local record in this conflict no longer exists</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/conflicts.py" line="92"/>
+        <location filename="../../frontdesk/services/sync/conflicts.py" line="95"/>
         <source>采用对方版本会使本站没有可登录的在职管理员，请保留本站版本</source>
         <translation>Taking the other site&apos;s version would leave this site without an active admin who can sign in: keep this site&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="58"/>
+        <location filename="../../frontdesk/services/core/system.py" line="59"/>
         <source>请填写服务器地址</source>
         <translation>Enter the server address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="60"/>
+        <location filename="../../frontdesk/services/core/system.py" line="61"/>
         <source>请填写数据库名</source>
         <translation>Enter the database name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="62"/>
+        <location filename="../../frontdesk/services/core/system.py" line="63"/>
         <source>请填写用户名</source>
         <translation>Enter the user name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="65"/>
+        <location filename="../../frontdesk/services/core/system.py" line="66"/>
         <source>端口为 1–65535 的数字</source>
         <translation>The port is a number from 1 to 65535</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="135"/>
+        <location filename="../../frontdesk/services/core/system.py" line="137"/>
         <source>数据文件夹所在的磁盘空间已满（{0}），数据库无法打开。这不表示数据库已损坏，请不要从备份恢复：清理磁盘后重新启动即可。</source>
         <translation>The disk holding the data folder is full ({0}), so the database cannot be opened. This does not mean the database is damaged; do not restore a backup: free some disk space and start again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="140"/>
+        <location filename="../../frontdesk/services/core/system.py" line="142"/>
         <source>数据库文件已损坏，无法打开（{0}）。
 请在“系统维护”中或用命令 restore 从备份恢复：{1}</source>
         <translation>The database file is damaged and cannot be opened ({0}).
 Restore it from a backup under “System” or with the restore command: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="145"/>
+        <location filename="../../frontdesk/services/core/system.py" line="147"/>
         <source>无法打开数据库（{0}）。这不表示数据库已损坏，请不要从备份恢复；请检查磁盘和数据文件夹后重试，如仍不行请联系技术支持（日志：{1}）。</source>
         <translation>The database cannot be opened ({0}). This does not mean it is damaged; do not restore a backup. Check the disk and the data folder and try again; if it still fails, contact support (log: {1}).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/system.py" line="244"/>
+        <location filename="../../frontdesk/services/core/system.py" line="246"/>
         <source>请给出 postgresql://用户:密码@主机:端口/库名 形式的地址</source>
         <translation>Give an address of the form postgresql://user:password@host:port/database</translation>
     </message>
@@ -13922,7 +13966,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Move the case to Archive before closing it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/complaints/sla_policy.py" line="72"/>
+        <location filename="../../frontdesk/services/complaints/sla_policy.py" line="73"/>
         <source>生效日期不能早于今天（已受理的投诉按原标准）</source>
         <translation>The effective date cannot be before today (cases already opened keep their policy)</translation>
     </message>
@@ -14013,34 +14057,39 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Same as row {0} (same category and title)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/exporter.py" line="127"/>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="159"/>
         <source>不能导出给本站自己</source>
         <translation>A site cannot export to itself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/exporter.py" line="134"/>
+        <location filename="../../frontdesk/services/sync/exporter.py" line="166"/>
         <source>发往 {0} 的游标（第 {1} 号变更）超过本站现有的最大变更号 {2}：本站数据库可能从备份恢复或重新初始化过。请选择“全部记录”重新导出。</source>
         <translation>The cursor for {0} (change {1}) is beyond this site&apos;s highest change number {2}: this database may have been restored from a backup or re-initialised. Export all records instead.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="37"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="73"/>
         <source>密钥文件格式不对：应为 64 位十六进制字符（{0}）</source>
         <translation>The key file is not in the right format: it must hold 64 hexadecimal characters ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="67"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="104"/>
         <source>请填写对方的站点代码（2–8 位大写字母或数字，不能是本站）</source>
         <translation>Enter the other site&apos;s code (2–8 capital letters or digits, not this site&apos;s)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="70"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="107"/>
         <source>数据文件夹未打开</source>
         <translation>The data folder is not open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/keys.py" line="73"/>
+        <location filename="../../frontdesk/services/sync/keys.py" line="110"/>
         <source>密钥文件不存在：{0}</source>
         <translation>The key file does not exist: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/keys.py" line="123"/>
+        <source>本站曾与 {0} 配对过：重新配对时请在本站新建密钥文件带到 {0}（{0} 若是重新安装的，它的新记录编号才不会与旧记录重复）</source>
+        <translation>This site was paired with {0} before: to pair again, make a new key file here and take it to {0} (if {0} was set up again, its new record numbers then never repeat old ones)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/segment.py" line="57"/>
@@ -16096,7 +16145,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>No statutory holiday data for {0}: working days are counted Monday–Friday for now. A manager should import the holiday schedule file on the Holidays page, or enter the days off and make-up working days.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/holidays.py" line="54"/>
+        <location filename="../../frontdesk/services/core/holidays.py" line="57"/>
         <source>{0} 年的放假安排尚未导入：请在“节假日设置”中导入国务院公布的放假安排文件（holiday-cn 的 JSON 或 .ics），否则 {0} 年的时限将按周一至周五计算。</source>
         <translation>The holiday schedule of {0} has not been imported yet: import the State Council schedule (holiday-cn JSON or .ics) on the Holidays page, or deadlines in {0} will be counted Monday–Friday.</translation>
     </message>

@@ -98,6 +98,12 @@ def test_site_import_preview_apply_and_conflict(qtbot, tmp_path, monkeypatch, me
         assert (tmp_path / "errors.xlsx").is_file()
         monkeypatch.setattr(sync_page, "SiteExportDialog", _AutoExport)
         assert page.export_site(tmp_path / "hq.xlsx") > 0
+        monkeypatch.setattr(sync_page, "choose_exchange_save", lambda *_: tmp_path / "hq.zip")
+        assert page.export_site() >= 0  # the dialog's default: a bundle with the workbook and photos
+        import zipfile
+
+        assert "manifest.json" in zipfile.ZipFile(tmp_path / "hq.zip").namelist()
+        assert any("张照片" in text for _kind, text in message_boxes)
     finally:
         system.stop()
 
@@ -133,3 +139,14 @@ def test_pairing_from_the_sync_page_signs_exports(qtbot, paths, admin, monkeypat
     export_site(admin, tmp_path / "to-hq.xlsx", to="HQ")
     rows = {r[0]: r[1] for r in load_workbook(tmp_path / "to-hq.xlsx")["_manifest"].iter_rows(values_only=True)}
     assert rows["integrity"] == "hmac-sha256"
+
+
+def test_the_export_dialog_shows_the_last_export_to_the_destination_typed(qtbot, paths, admin, tmp_path,
+                                                                        frozen_clock):
+    export_site(admin, tmp_path / "hq.zip", to="HQ")
+    dialog = sync_dialogs.SiteExportDialog()
+    qtbot.addWidget(dialog)
+    dialog.to.setText("HQ")
+    assert f"{frozen_clock():%Y-%m-%d %H:%M}" in dialog.scope.itemText(0)
+    dialog.to.setText("S02")
+    assert "尚未导出过" in dialog.scope.itemText(0)

@@ -7,7 +7,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from frontdesk.db import dialect
+import pytest
+
+from frontdesk.db import dialect, sync_sql
 from frontdesk.db.connection import database
 from frontdesk.domain.reception import ContactInput
 from frontdesk.domain.roles import Actor
@@ -18,13 +20,27 @@ from frontdesk.services.sync.schema import select_sql, specs
 from frontdesk.settings import Settings
 
 PASSWORD = "admin123"
+HEAD_OFFICE = "HQ"
+_hq: dict[str, str] = {"url": ""}  # on the PostgreSQL pass: head office's database (sites stay SQLite files)
+
+
+@pytest.fixture(autouse=True)
+def hq_database(database_url: str) -> Iterator[None]:
+    """Imported by a sync test module: on the PostgreSQL pass head office runs on PostgreSQL."""
+    _hq["url"] = database_url
+    yield
+    _hq["url"] = ""
 
 
 @contextmanager
 def at_site(root: Path, code: str) -> Iterator[Actor]:
     """Open site ``code`` in ``root`` (initialised on first use) and yield its admin."""
     paths: DataPaths = data_paths(root / code)
-    system.start(paths, Settings(), backup_on_start=False)
+    settings = Settings(database=_hq["url"]) if code == HEAD_OFFICE and _hq["url"] else Settings()
+    if settings.database:  # the CLI reads it from the data folder's settings, as at a counter
+        paths.root.mkdir(parents=True, exist_ok=True)
+        settings.save(paths.settings_file)
+    system.start(paths, settings, backup_on_start=False)
     try:
         if not site.is_initialized():
             site.initialize(code, f"{code} 站", "admin", PASSWORD, "管理员")
@@ -49,7 +65,7 @@ def synced_rows() -> dict[str, list[tuple[Any, ...]]]:
     out = {}
     for spec in specs().values():
         at = spec.index("uuid")
-        out[spec.name] = sorted(database.obj.execute_sql(select_sql(spec)).fetchall(), key=lambda r: r[at])  # noqa: B023
+        out[spec.name] = sorted(sync_sql.rows(select_sql(spec)), key=lambda r: r[at])  # noqa: B023
     return out
 
 
@@ -57,3 +73,28 @@ def add_contact(actor: Actor, name: str, request: str, phone: str = "13800001111
     saved = reception.save_contact(actor, ContactInput(channel="walk_in", category="consult", customer_name=name,
                                                        phone=phone, request=request))
     return saved.uuid
+
+
+def photo(seed: str) -> bytes:
+    """A small PNG-signed file whose bytes (and so whose stored name) depend on ``seed``."""
+    return b"\x89PNG\r\n\x1a\n" + seed.encode() * 8
+
+
+def add_repair(actor: Actor, name: str, photos: list[bytes], tmp: Path) -> tuple[str, list[str]]:
+    """A repair order at the open site with ``photos`` stored in its attachments folder; (uuid, stored names)."""
+    from frontdesk.domain.repairs import RepairInput
+    from frontdesk.services.aftersales import repairs
+    from frontdesk.services.core import attachments
+    from frontdesk.services.sync import bundle
+
+    folder = bundle.folder()
+    assert folder is not None
+    stored = []
+    for n, data in enumerate(photos):
+        source = tmp / f"upload-{name}-{n}.png"
+        source.write_bytes(data)
+        stored.append(attachments.store_image(source, folder))
+    saved = repairs.create_repair(actor, RepairInput(customer_name=name, phone="13800002222", item="手机",
+                                                     fault="屏幕碎了", appearance="无明显划痕",
+                                                     photos=stored))
+    return saved.uuid, stored

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
-from sync_helpers import add_contact, at_site, dump_all, synced_rows
+from sync_helpers import add_contact, at_site, dump_all, hq_database, synced_rows  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk.clock import now
 from frontdesk.db import search_index

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sync_helpers import at_site
+from sync_helpers import at_site, hq_database  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk.clock import now
 from frontdesk.db.models import Staff, SyncConflict

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 from openpyxl import load_workbook
-from sync_helpers import PASSWORD, add_contact, at_site
+from sync_helpers import PASSWORD, add_contact, at_site, hq_database  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk.cli import main
 from frontdesk.db.migrations import LATEST_VERSION

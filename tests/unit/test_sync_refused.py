@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
-from sync_helpers import add_contact, at_site, dump_all
+from sync_helpers import add_contact, at_site, dump_all, hq_database  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk import clock
 from frontdesk.cli import main

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sync_helpers import add_contact, at_site, synced_rows
+from sync_helpers import add_contact, at_site, hq_database, synced_rows  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 
 from frontdesk.db import changes
 from frontdesk.db.connection import database, transaction
@@ -187,3 +187,127 @@ def test_importing_own_export_or_one_for_another_site_is_refused(tmp_path):
     with at_site(tmp_path, "S02") as b:
         with pytest.raises(WorkbookRefused, match="导出给站点 HQ"):
             import_site(b, tmp_path / "own.xlsx")
+
+
+def _photos_here(root: Path, code: str) -> set[str]:
+    folder = root / code / "attachments"
+    return {p.name for p in folder.glob("*.*")} if folder.is_dir() else set()
+
+
+def test_three_rounds_of_bundles_carry_every_record_and_photo_exactly_once(tmp_path):
+    """A → HQ → C with edits, deletes and a repair photo at every site in every round, as .zip bundles."""
+    from collections import Counter
+
+    from sync_helpers import add_repair, photo
+
+    from frontdesk.db.models import RepairOrder
+
+    made: dict[str, list[str]] = {"SA": [], "HQ": [], "SC": []}
+    photos: dict[str, set[str]] = {"SA": set(), "HQ": set(), "SC": set()}
+    linked: dict[str, Counter] = {code: Counter() for code in made}
+    edited: set[str] = set()
+    deleted: set[str] = set()
+    editors: set[str] = set()
+    deleters: set[str] = set()
+    edited: set[str] = set()
+
+    def work(actor, code: str, round_no: int) -> None:  # noqa: ANN001
+        made[code].extend(add_contact(actor, f"{code}客户{round_no}-{i}", f"{code} 第 {round_no} 轮") for i in range(2))
+        _uuid, names = add_repair(actor, f"{code}修{round_no}", [photo(f"{code}-{round_no}")], tmp_path)
+        photos[code].update(names)
+        others = [u for site, uuids in made.items() if site != code for u in uuids
+                  if Contact.get_or_none(Contact.uuid == u) is not None and u not in edited | deleted]
+        if others:  # each record changed at one site only: concurrent changes are the conflict tests' business
+            edited.add(others[-1])
+            editors.add(code)
+            _edit(actor, others[-1], f"{code} 第 {round_no} 轮改过")
+        own = [u for u in made[code] if not Contact.get(Contact.uuid == u).deleted and u not in edited]
+        if len(own) > 1:
+            deleted.add(own[0])
+            deleters.add(code)
+            _delete(own[0])
+
+    def take(actor, code: str, path: Path) -> None:  # noqa: ANN001
+        report = import_site(actor, path)
+        assert report.total.conflicts == 0, (code, path.name)
+        linked[code].update(report.photos_added)
+
+    for round_no in (1, 2, 3, 4):
+        last = round_no == 4
+        for code in ("SA", "SC"):
+            with at_site(tmp_path, code) as me:
+                if round_no > 1:
+                    take(me, code, tmp_path / f"HQ-{code}-{round_no - 1}.zip")
+                if not last:
+                    work(me, code, round_no)
+                export_site(me, tmp_path / f"{code}-HQ-{round_no}.zip", to="HQ")
+        with at_site(tmp_path, "HQ") as hq:
+            for code in ("SA", "SC"):
+                take(hq, "HQ", tmp_path / f"{code}-HQ-{round_no}.zip")
+            if not last:
+                work(hq, "HQ", round_no)
+            for code in ("SA", "SC"):
+                export_site(hq, tmp_path / f"HQ-{code}-{round_no}.zip", to=code)
+    for code in ("SA", "SC"):
+        with at_site(tmp_path, code) as me:
+            take(me, code, tmp_path / f"HQ-{code}-4.zip")
+    everything = set().union(*photos.values())
+    assert len(everything) == 9
+    states, orders = {}, {}
+    for code in ("SA", "HQ", "SC"):
+        assert _photos_here(tmp_path, code) == everything, code
+        # every photo made elsewhere was linked here exactly once, none of this site's own
+        assert set(linked[code]) == everything - photos[code] and set(linked[code].values()) == {1}, code
+        with at_site(tmp_path, code):
+            states[code] = _contact_state()
+            orders[code] = sorted(r.photos for r in RepairOrder.select())
+    assert states["SA"] == states["HQ"] == states["SC"] and len(states["HQ"]) == 18
+    assert editors == deleters == {"SA", "HQ", "SC"}  # edits and deletes at every site, arrived everywhere
+    at_del = specs()["contact"].index("deleted")
+    assert {u for u, row in states["HQ"].items() if row[at_del]} == deleted
+    assert orders["SA"] == orders["HQ"] == orders["SC"] and len(orders["HQ"]) == 9
+
+
+def test_a_missing_bundle_is_named_and_a_forged_one_is_refused(tmp_path):
+    import json
+    import zipfile
+
+    from sync_helpers import add_repair, photo
+
+    from frontdesk.services.sync import keys
+
+    with at_site(tmp_path, "SA") as a:
+        keys.pair(a, "HQ", tmp_path / "k")
+    with at_site(tmp_path, "HQ") as hq:
+        keys.pair(hq, "SA", tmp_path / "k")
+    with at_site(tmp_path, "SA") as a:
+        for n in (1, 2):
+            add_repair(a, f"客户{n}", [photo(f"p{n}")], tmp_path)
+            export_site(a, tmp_path / f"{n}.zip", to="HQ")
+    forged = tmp_path / "forged.zip"  # the workbook edited and every hash the program checks recomputed
+    with zipfile.ZipFile(tmp_path / "1.zip") as z:
+        members = {n: z.read(n) for n in z.namelist()}
+    from openpyxl import load_workbook
+
+    (tmp_path / "x.xlsx").write_bytes(members["1.xlsx"])
+    wb = load_workbook(tmp_path / "x.xlsx")
+    wb["repair_order"]["B2"].value = "S99"
+    wb.save(tmp_path / "x.xlsx")
+    members["1.xlsx"] = (tmp_path / "x.xlsx").read_bytes()
+    manifest = json.loads(members["manifest.json"])
+    import hashlib
+
+    manifest["workbook_sha256"] = hashlib.sha256(members["1.xlsx"]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(forged, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    with at_site(tmp_path, "HQ") as hq:
+        before = synced_rows()
+        with pytest.raises(WorkbookRefused, match="SA 的第 1 次导出缺失"):
+            import_site(hq, tmp_path / "2.zip")
+        with pytest.raises(WorkbookRefused, match="签名不符"):
+            import_site(hq, forged)
+        assert synced_rows() == before and _photos_here(tmp_path, "HQ") == set()
+        assert len(import_site(hq, tmp_path / "1.zip").photos_added) == 1
+        assert len(import_site(hq, tmp_path / "2.zip").photos_added) == 1

@@ -71,6 +71,7 @@ _LAZY: dict[str, str] = {
     "SyncSent": "sync",
     "TrainingAttendance": "training",
     "TrainingSession": "training",
+    "SyncShadow": "sync",
     "Transfer": "reception",
 }
 
@@ -143,6 +144,7 @@ __all__ = [
     "SyncConflict",
     "SyncPeer",
     "SyncSent",
+    "SyncShadow",
     "SyncedModel",
     "TrainingAttendance",
     "TrainingSession",

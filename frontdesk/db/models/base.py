@@ -118,6 +118,7 @@ class SyncedModel(BaseModel):
         self.origin_site, self.change_peer = current_site_code(), ""
         stamps = [cls.change_seq, cls.origin_site, cls.origin_seq, cls.change_peer]
         if self.id is not None and not force_insert:
+            changes.keep_base(cls, cls.id == self.id)
             self.updated_at = clock.now()
             self.revision = (self.revision or 0) + 1
             stamps += [cls.updated_at, cls.revision]
@@ -130,13 +131,22 @@ class SyncedModel(BaseModel):
         """An UPDATE query that stamps a new change number on the rows it changes (run it in a transaction)."""
         data = {k: clean_value(v) for k, v in cls._normalize_data(__data, update).items()}
         names = {f.name if isinstance(f, peewee.Field) else str(f) for f in data}
-        if not names <= UNSTAMPED:
-            seq = changes.take()
-            data.update({cls.change_seq: seq, cls.origin_seq: seq, cls.origin_site: current_site_code(),
-                         cls.change_peer: ""})
-        return peewee.ModelUpdate(cls, data)
+        if names <= UNSTAMPED:
+            return peewee.ModelUpdate(cls, data)
+        seq = changes.take()
+        data.update({cls.change_seq: seq, cls.origin_seq: seq, cls.origin_site: current_site_code(),
+                     cls.change_peer: ""})
+        return _StampedUpdate(cls, data)
 
     @classmethod
     def live(cls) -> peewee.ModelSelect:
         """Records not deleted (tombstones stay for sync)."""
         return cls.select().where(cls.deleted == False)  # noqa: E712
+
+
+class _StampedUpdate(peewee.ModelUpdate):
+    """An UPDATE of synced rows that first keeps the version a peer has of each (``changes.keep_base``)."""
+
+    def _execute(self, database: peewee.Database) -> Any:
+        changes.keep_base(self.model, self._where)
+        return super()._execute(database)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import peewee
 
 from frontdesk.clock import now
+from frontdesk.db.fields import sql_default
 from frontdesk.db.models.base import BaseModel
 
 
@@ -52,7 +53,11 @@ class SyncConflict(BaseModel):
     local_values = peewee.TextField()
     incoming_values = peewee.TextField()
     incoming_digest = peewee.BlobField()
-    status = peewee.CharField(max_length=12, default="open", index=True)  # open / local / incoming
+    # the version both sites last agreed on (JSON; "" when it is not known here) and which side is newer
+    # by revision, then by edit time ("local" / "incoming" / "")
+    base_values = peewee.TextField(default="", constraints=[sql_default("")])
+    newer = peewee.CharField(max_length=8, default="", constraints=[sql_default("")])
+    status = peewee.CharField(max_length=12, default="open", index=True)  # open / local / incoming / superseded
     resolved_by = peewee.CharField(max_length=30, default="")
     resolved_at = peewee.DateTimeField(null=True)
 
@@ -82,6 +87,7 @@ class SyncPeer(BaseModel):
     received_no = peewee.IntegerField(default=0)
     received_seq = peewee.BigIntegerField(default=0)
     known_seq = peewee.BigIntegerField(default=0)
+    sent_at = peewee.DateTimeField(null=True)  # when the last export to this peer was written
 
     class Meta:
         table_name = "sync_peer"
@@ -99,4 +105,18 @@ class SyncSent(BaseModel):
     class Meta:
         table_name = "sync_sent"
         primary_key = peewee.CompositeKey("peer", "record_uuid")
+        without_rowid = True
+
+
+class SyncShadow(BaseModel):
+    """A record's version as it was when a peer last had it (imported from one, or exported since), kept by
+    the first local edit after that: the base a later conflict shows. One per record, replaced as it moves on."""
+
+    entity = peewee.CharField(max_length=40)
+    record_uuid = peewee.CharField(max_length=36)
+    row_values = peewee.TextField()  # JSON of the stored columns (database values)
+
+    class Meta:
+        table_name = "sync_shadow"
+        primary_key = peewee.CompositeKey("entity", "record_uuid")
         without_rowid = True

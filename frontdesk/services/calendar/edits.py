@@ -51,9 +51,15 @@ def save_holiday(actor: Actor, day: date | None, is_workday: bool, note: str = "
                 raise NotFound(T("errors", "该节假日设置不存在或已删除"))
             if row is not None and row.uuid != uuid and not row.deleted:
                 raise ValidationError({"date": T("errors", "{0:%Y-%m-%d} 已有设置，请直接修改那一条").format(day)})
-            if row is not None and row.uuid != uuid:  # a tombstone holds the date: drop it for good
-                row.delete_instance()
-            row = edited
+            if row is not None and row.uuid != uuid:
+                # a tombstone holds the date: it comes back with this content and the edited record becomes
+                # the tombstone (a row removed for good would not travel, and the other sites' copy of the
+                # tombstone would clash with the moved record on its date)
+                audit.record(actor, "holiday", edited.uuid, "delete", _plain(edited), None)
+                edited.deleted = True
+                edited.save()
+            else:
+                row = edited
         elif row is not None and not row.deleted:
             raise ValidationError({"date": T("errors", "{0:%Y-%m-%d} 已有设置，请直接修改那一条").format(day)})
         old = _plain(row) if row is not None and not row.deleted else None

@@ -8,11 +8,10 @@ from typing import Any
 from frontdesk.clock import now
 from frontdesk.db.connection import transaction
 from frontdesk.db.models import SlaPolicy as PolicyRow
-from frontdesk.db.models import current_site_code
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.sla_policy import DEFAULT_POLICY, SlaPolicy, from_json, policy_problems, to_json
 from frontdesk.errors import T, ValidationError
-from frontdesk.services.core import audit
+from frontdesk.services.core import audit, master_data
 from frontdesk.services.core.permissions import require
 
 _BY_UUID: dict[str, SlaPolicy] = {}  # versions never change once saved: a new one is a new row
@@ -32,10 +31,12 @@ def policy_of(uuid: str | None) -> SlaPolicy:
 
 
 def in_force(on: date) -> PolicyRow | None:
-    """This site's version in force on ``on`` (None: no version saved, the seeds' defaults apply)."""
+    """The version in force here on ``on``: the newest of this site's and head office's (the site's own first
+    at one date; ``master_data``); None: no version saved, the seeds' defaults apply."""
     return (PolicyRow.live()
-            .where((PolicyRow.site_code == current_site_code()) & (PolicyRow.effective_from <= on))
-            .order_by(PolicyRow.effective_from.desc(), PolicyRow.id.desc()).first())
+            .where(PolicyRow.site_code.in_(master_data.sources()) & (PolicyRow.effective_from <= on))
+            .order_by(PolicyRow.effective_from.desc(), master_data.rank(PolicyRow.site_code),
+                      PolicyRow.id.desc()).first())
 
 
 def uuid_in_force(on: date) -> str:
@@ -56,10 +57,10 @@ def current_policy(actor: Actor, on: date | None = None) -> dict[str, Any]:
 
 
 def policy_history(actor: Actor) -> list[dict[str, Any]]:
-    """Every version of this site's policy, newest first."""
+    """Every version of the policy that applies here (this site's and head office's), newest first."""
     require(actor, Permission.DESK_WORK)
-    rows = (PolicyRow.live().where(PolicyRow.site_code == current_site_code())
-            .order_by(PolicyRow.effective_from.desc(), PolicyRow.id.desc()))
+    rows = (PolicyRow.live().where(PolicyRow.site_code.in_(master_data.sources()))
+            .order_by(PolicyRow.effective_from.desc(), master_data.rank(PolicyRow.site_code), PolicyRow.id.desc()))
     return [_plain(r, from_json(r.spec)) for r in rows]
 
 

@@ -13,6 +13,7 @@ from frontdesk.db.models import Holiday, current_site_code
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.workdays import WorkCalendar, gap_warning
 from frontdesk.errors import Message, T
+from frontdesk.services.core import master_data
 from frontdesk.services.core.listing import ListQuery, Page, run_page
 from frontdesk.services.core.permissions import require
 from frontdesk.services.core.site_settings import HOLIDAY_YEARS
@@ -24,9 +25,11 @@ def work_calendar() -> WorkCalendar:
     """The site's calendar; rebuilt only when the override table changes (cached per database)."""
     key = (id(database.obj), getattr(database.obj, "database", ""), current_site_code())
     if _cache.get("key") != key or _cache.get("calendar") is None:
+        # head office's overrides and this site's own; for one date the site's own goes first (master_data)
         rows = (
             Holiday.select(Holiday.date, Holiday.is_workday)
-            .where((Holiday.deleted == False) & (Holiday.site_code == current_site_code()))  # noqa: E712
+            .where((Holiday.deleted == False) & Holiday.site_code.in_(master_data.sources()))  # noqa: E712
+            .order_by(master_data.rank(Holiday.site_code).desc())
             .tuples()
         )
         _cache.update(key=key, calendar=WorkCalendar({d: bool(w) for d, w in rows}, HOLIDAY_YEARS.get()))

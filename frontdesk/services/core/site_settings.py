@@ -94,6 +94,7 @@ REFUND_THRESHOLD: SiteOption[Decimal] = SiteOption(
     lambda value: str(value.quantize(Decimal("0.01"))))
 STUCK_DAYS: SiteOption[int] = SiteOption("aftersales.stuck_days", DEFAULT_STUCK_DAYS, _positive_int)
 LAST_EXPORT_AT: SiteOption[datetime | None] = SiteOption("sync_last_export_at", None, datetime.fromisoformat)
+HEAD_OFFICE: SiteOption[str] = SiteOption("sync.head_office", "HQ", str)  # whose master data applies here
 # which chinesecalendar release the complaint deadlines were last indexed with
 CALENDAR_STAMP: SiteOption[str] = SiteOption("complaints.calendar_data", "", str)
 # years whose whole statutory holiday schedule is in the override table (imported from a file, or so marked)
@@ -116,5 +117,5 @@ PRINT_DIRECT: SiteOption[bool] = SiteOption(
 
 OPTIONS: tuple[SiteOption[Any], ...] = (
     SITE_CODE, SITE_NAME, GRACE_MINUTES, SELFCHECK_FREQUENCY, AFTERSALES_POLICY, REFUND_THRESHOLD, STUCK_DAYS,
-    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS, DEMO_PROGRESS, HOT_WORDS, PRINT_PAPERS, PRINT_DIRECT,
+    LAST_EXPORT_AT, CALENDAR_STAMP, HOLIDAY_YEARS, DEMO_PROGRESS, HOT_WORDS, PRINT_PAPERS, PRINT_DIRECT, HEAD_OFFICE,
 )

@@ -32,6 +32,7 @@ from frontdesk.errors import DatabaseUnreachable, StorageError, T, UserError, Va
 from frontdesk.paths import DataPaths
 from frontdesk.services.core import audit, audit_match, site
 from frontdesk.services.core.permissions import require
+from frontdesk.services.sync import bundle as sync_bundle
 from frontdesk.services.sync import keys as sync_keys
 from frontdesk.settings import Settings
 
@@ -105,6 +106,8 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
     """Remove a killed backup's leftovers, apply a pending restore, open and migrate the database, take the
     start-up backup (a SQLite file; a server database is only opened and migrated)."""
     target = database_target(paths, settings)
+    sync_keys.use(paths.sync_keys)  # the data folder's, whichever database: keys and photos never live in it
+    sync_bundle.use(paths.attachments)
     if is_server_url(target):
         open_database(target)  # an unreachable server is a DatabaseUnreachable (a UserError) already
         try:
@@ -124,7 +127,6 @@ def start(paths: DataPaths, settings: Settings, *, backup_on_start: bool | None 
     if restored:
         log.info("restored database from %s", restored)
     existed = paths.database.exists()
-    sync_keys.use(paths.sync_keys)
     try:
         open_database(paths.database)
         migrate(paths.backups, keep=settings.backups_to_keep)

@@ -10,13 +10,12 @@ import peewee
 
 from frontdesk.clock import now
 from frontdesk.db.connection import transaction
-from frontdesk.db.models import FineRule, current_site_code
-from frontdesk.db.seeds import NO_SITE
+from frontdesk.db.models import FineRule
 from frontdesk.domain import fines
 from frontdesk.domain.fines import Dismissal, RuleSpec, Unit
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
-from frontdesk.services.core import audit
+from frontdesk.services.core import audit, master_data
 from frontdesk.services.core.permissions import require
 
 _COLUMNS = (FineRule.uuid, FineRule.code, FineRule.category, FineRule.offence, FineRule.min_amount,
@@ -31,20 +30,21 @@ def spec_of(row: FineRule | dict[str, Any]) -> RuleSpec:
 
 
 def of_site(site: str | None = None) -> peewee.Expression:
-    """The versions that apply at ``site`` (default this one): its own and the shared defaults (no site code).
-    Rules are per site: another site's version, arrived by sync, is kept but never applies here."""
-    return FineRule.site_code.in_([current_site_code() if site is None else site, NO_SITE])
+    """The versions that apply at ``site`` (default this one): its own, head office's and the shared defaults
+    (no site code). Rules are per site: another site's version, arrived by sync, is kept but never applies here."""
+    return FineRule.site_code.in_(master_data.sources(site))
 
 
-# at one effective date a site's own version goes before the shared default ("" sorts first)
-_NEWEST = (FineRule.effective_from.desc(), FineRule.site_code.desc(), FineRule.id.desc())
+def _newest(site: str | None = None) -> tuple[Any, ...]:
+    # at one effective date a site's own version goes before head office's, then the shared default
+    return (FineRule.effective_from.desc(), master_data.rank(FineRule.site_code, site), FineRule.id.desc())
 
 
 def rule_for(code: str, on: date, site: str | None = None) -> FineRule | None:
     """The version of rule ``code`` in force at ``site`` (default this one) on ``on`` (None if none, or retired)."""
     row = (
         FineRule.live().where((FineRule.code == code) & (FineRule.effective_from <= on) & of_site(site))
-        .order_by(*_NEWEST).first()
+        .order_by(*_newest(site)).first()
     )
     return row if row is not None and row.active else None
 
@@ -69,7 +69,7 @@ def current_rules(actor: Actor, on: date | None = None) -> list[dict[str, Any]]:
         FineRule.select(*_COLUMNS)
         .join(latest, on=((FineRule.code == latest.c.code) & (FineRule.effective_from == latest.c.eff)))
         .where((FineRule.deleted == False) & of_site())  # noqa: E712
-        .order_by(FineRule.code, FineRule.site_code.desc(), FineRule.id.desc()).dicts()
+        .order_by(FineRule.code, master_data.rank(FineRule.site_code), FineRule.id.desc()).dicts()
     )
     out: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -82,7 +82,7 @@ def current_rules(actor: Actor, on: date | None = None) -> list[dict[str, Any]]:
 def rule_history(actor: Actor, code: str) -> list[dict[str, Any]]:
     """Every version of one rule, newest first."""
     require(actor, Permission.DESK_WORK)
-    rows = FineRule.live().where((FineRule.code == code) & of_site()).order_by(*_NEWEST)
+    rows = FineRule.live().where((FineRule.code == code) & of_site()).order_by(*_newest())
     return [dict(r, range_text=spec_of(r).range_text) for r in rows.select(*_COLUMNS).dicts()]
 
 
@@ -116,9 +116,10 @@ LOOKUP: Any = object()  # save_version finds the version it supersedes itself
 def version_stamp(code: str) -> tuple[int, int]:
     """(count, newest id) of a rule's live versions: the same stamp later means none was added or removed."""
     db = FineRule._meta.database
+    codes = master_data.sources()
     sql = (f"SELECT COUNT(*), MAX(id) FROM fine_rule WHERE code = {db.param} AND deleted = {db.param} "
-           f"AND site_code IN ({db.param}, {db.param})")
-    count, newest = db.execute_sql(sql, (code, False, current_site_code(), NO_SITE)).fetchone()
+           f"AND site_code IN ({', '.join([db.param] * len(codes))})")
+    count, newest = db.execute_sql(sql, (code, False, *codes)).fetchone()
     return int(count), int(newest or 0)
 
 
@@ -137,7 +138,7 @@ def save_version(actor: Actor, spec: RuleSpec, effective_from: date, note: str =
     with transaction():
         if before is LOOKUP:
             before = rule_for(code, effective_from) or FineRule.live().where(
-                (FineRule.code == code) & of_site()).order_by(*_NEWEST).first()
+                (FineRule.code == code) & of_site()).order_by(*_newest()).first()
         row = FineRule.create(
             code=code, category=spec.category, offence=spec.offence.strip(), min_amount=spec.min_amount,
             max_amount=spec.max_amount, unit=spec.unit.value, dismissal=spec.dismissal.value,

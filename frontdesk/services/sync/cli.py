@@ -34,6 +34,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"已导出 {summary.total:,} 条记录到 {summary.path}（发往 {summary.destination or '任意站点'}，"
               f"第 {summary.export_no} 次）")
         print(f"范围：变更号 {summary.since + 1}–{summary.upto}；校验和 {summary.checksum}")
+        if summary.attachments:
+            print(f"照片 {summary.attachments} 张" + ("（已装入交换文件）" if summary.path.suffix.lower() == ".zip"
+                                                   else "（单独的工作簿不带照片：对方须已有这些文件，请改用 .zip）"))
         for problem in summary.cleaned:
             print(f"  注意：{problem.sheet} 记录 {problem.value} 列 {problem.column}：{problem.message}")
         for name, n in summary.counts.items():

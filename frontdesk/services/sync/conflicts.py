@@ -6,7 +6,8 @@ import json
 from typing import Any
 
 from frontdesk.clock import now
-from frontdesk.db.connection import database, transaction
+from frontdesk.db import sync_sql
+from frontdesk.db.connection import transaction
 from frontdesk.db.models import ImportHistory, SyncConflict
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import NotFound, T, ValidationError
@@ -19,9 +20,8 @@ from frontdesk.services.sync.schema import NOT_CONTENT, rows_by_uuid, specs
 
 
 def _set_base(peer: str, uuid: str, value: bytes) -> None:
-    database.obj.execute_sql("INSERT INTO sync_base (peer, record_uuid, digest) VALUES (?, ?, ?) "
-                             "ON CONFLICT (peer, record_uuid) DO UPDATE SET digest = excluded.digest",
-                             (peer, uuid, value))
+    sync_sql.run("INSERT INTO sync_base (peer, record_uuid, digest) VALUES (?, ?, ?) "
+                 "ON CONFLICT (peer, record_uuid) DO UPDATE SET digest = excluded.digest", (peer, uuid, value))
 
 
 KEEP_LOCAL, TAKE_INCOMING = "local", "incoming"
@@ -51,17 +51,20 @@ def open_count(actor: Actor) -> int:
 
 
 def get_conflict(actor: Actor, conflict_id: int) -> dict[str, Any]:
-    """The conflict with ``differences``: every column whose values differ (bookkeeping columns last)."""
+    """The conflict with ``differences``: every column whose values differ (bookkeeping columns last), each
+    with the base's value too (None when the base is not known here); ``newer`` names the newer side."""
     require(actor, Permission.MANAGE_REFERENCE)
     row = SyncConflict.select().where(SyncConflict.id == conflict_id).dicts().first()
     if row is None:
         raise NotFound(T("errors", "该冲突记录不存在"))
     local, incoming = json.loads(row["local_values"]), json.loads(row["incoming_values"])
+    base = json.loads(row["base_values"]) if row.get("base_values") else None
     keys = list(incoming)
     keys.sort(key=lambda k: k in NOT_CONTENT)
-    row["differences"] = [{"key": k, "local": local.get(k), "incoming": incoming.get(k)} for k in keys
-                          if local.get(k) != incoming.get(k)]
-    row["local"], row["incoming"] = local, incoming
+    row["differences"] = [{"key": k, "local": local.get(k), "incoming": incoming.get(k),
+                           "base": base.get(k) if base is not None else None} for k in keys
+                          if local.get(k) != incoming.get(k) or (base is not None and base.get(k) != local.get(k))]
+    row["local"], row["incoming"], row["base"] = local, incoming, base
     return row
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +20,7 @@ from typing import Any
 
 import frontdesk
 from frontdesk.clock import now
-from frontdesk.db import changes
+from frontdesk.db import changes, sync_sql
 from frontdesk.db.connection import database, transaction
 from frontdesk.db.migrations import LATEST_VERSION
 from frontdesk.db.models import SyncPeer
@@ -31,7 +32,7 @@ from frontdesk.excel.sync_format import Problem, SheetSpec, digest, dump_vector
 from frontdesk.services.core import site
 from frontdesk.services.core.permissions import require
 from frontdesk.services.core.site_settings import LAST_EXPORT_AT
-from frontdesk.services.sync import keys
+from frontdesk.services.sync import bundle, keys
 from frontdesk.services.sync.schema import content_positions, select_sql, specs
 
 SINCE_LAST = "last"  # the default: what this database changed since its last export to the destination
@@ -52,14 +53,19 @@ class ExportSummary:
     export_no: int = 0
     upto: int = 0
     cleaned: tuple[Problem, ...] = ()  # stored texts with characters no cell holds: sent cleaned, named here
+    attachments: int = 0  # photo files carried in the bundle (or, for a bare workbook, listed)
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
 
-def last_export_at() -> datetime | None:
-    return LAST_EXPORT_AT.get()
+def last_export_at(peer: str | None = None) -> datetime | None:
+    """When the last export to ``peer`` was written (None: to any site)."""
+    if peer is None:
+        return LAST_EXPORT_AT.get()
+    state = SyncPeer.get_or_none(SyncPeer.peer == peer.strip().upper())
+    return state.sent_at if state is not None else None
 
 
 def peer_state(peer: str) -> SyncPeer:
@@ -79,8 +85,7 @@ def _where(since: int, upto: int, destination: str) -> tuple[str, tuple[Any, ...
 def _rows(spec: SheetSpec, where: str, params: tuple[Any, ...],
           sent: list[tuple[str, bytes]] | None) -> Iterator[tuple[Any, ...]]:
     """The rows to send; with ``sent``, each one's (uuid, content digest) is noted there too."""
-    cursor = database.obj.cursor()  # its own cursor: rows stream while other sheets are counted
-    rows = cursor.execute(select_sql(spec, where) + " ORDER BY change_seq", params)
+    rows = sync_sql.stream(select_sql(spec, where) + " ORDER BY change_seq", params)  # its own cursor
     if sent is None:
         yield from rows
         return
@@ -94,13 +99,13 @@ def _note_sent(peer: str, sent: list[tuple[str, bytes]], seq: int) -> None:
     """What ``peer`` is sent now: its merge base once it acknowledges this export (``importer``)."""
     sql = ("INSERT INTO sync_sent (peer, record_uuid, digest, seq) VALUES (?, ?, ?, ?) ON CONFLICT (peer, record_uuid) "
            "DO UPDATE SET digest = excluded.digest, seq = excluded.seq")
-    cursor = database.obj.cursor()
     for start in range(0, len(sent), 5000):
-        cursor.executemany(sql, [(peer, u, d, seq) for u, d in sent[start:start + 5000]])
+        sync_sql.run_many(sql, [(peer, u, d, seq) for u, d in sent[start:start + 5000]])
 
 
 def _count(spec: SheetSpec, where: str, params: tuple[Any, ...]) -> int:
-    return database.obj.execute_sql(f'SELECT COUNT(*) FROM "{spec.name}" WHERE {where}', params).fetchone()[0]
+    row = sync_sql.one(f'SELECT COUNT(*) FROM "{spec.name}" WHERE {where}', params)
+    return int(row[0]) if row else 0
 
 
 def _vector(all_specs: dict[str, SheetSpec], where: str, params: tuple[Any, ...],
@@ -109,10 +114,37 @@ def _vector(all_specs: dict[str, SheetSpec], where: str, params: tuple[Any, ...]
     vector = dict(before)
     for spec in all_specs.values():
         sql = f'SELECT origin_site, MAX(origin_seq) FROM "{spec.name}" WHERE {where} GROUP BY origin_site'
-        for origin, top in database.obj.execute_sql(sql, params):
+        for origin, top in sync_sql.rows(sql, params):
             if origin:
                 vector[origin] = max(vector.get(origin, 0), int(top or 0))
     return vector
+
+
+def _attachments(all_specs: dict[str, SheetSpec], where: str, params: tuple[Any, ...]) -> set[str]:
+    """The attachment names the rows sent now refer to."""
+    names: set[str] = set()
+    for table, columns in bundle.ATTACHMENT_COLUMNS.items():
+        if table in all_specs:
+            for column in columns:
+                sql = f'SELECT "{column}" FROM "{table}" WHERE {where} AND "{column}" <> \'\''
+                names |= bundle.names_in(r[0] for r in sync_sql.rows(sql, params))
+    return names
+
+
+def _write(path: Path, manifest: dict[str, str], sheets: list[SheetData], photos: list[str],
+           progress: Progress | None, cancel: Cancel | None, cleaned: list[Problem], key: bytes | None) -> str:
+    """The workbook alone at an ``.xlsx`` path, or packed with its photos into a ``.zip`` bundle."""
+    if not bundle.is_bundle(path):
+        return write_site_workbook(path, manifest, sheets, progress, cancel, cleaned, key)
+    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        checksum = write_site_workbook(tmp, manifest, sheets, progress, cancel, cleaned, key)
+        source = bundle.folder()
+        bundle.write_bundle(path, Path(tmp), photos, source if source is not None else path.parent)
+        return checksum
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = SINCE_LAST,
@@ -144,6 +176,12 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
         sent: list[tuple[str, bytes]] | None = [] if to else None
         sheets = [SheetData(spec, _rows(spec, where, params, sent), _count(spec, where, params))
                   for spec in all_specs.values()]
+        cleaned: list[Problem] = []
+        here = bundle.folder()
+        photos = sorted(_attachments(all_specs, where, params))
+        missing = [n for n in photos if here is None or not (here / n).is_file()]
+        cleaned.extend(Problem("attachments", None, "photos", n, "照片文件在本站已缺失，未随文件发送") for n in missing)
+        photos = [n for n in photos if n not in missing]
         manifest = {
             "site_code": me,
             "site_name": site.site_name(),
@@ -158,18 +196,20 @@ def export_site(actor: Actor, path: str | os.PathLike[str], since: str | None = 
             "schema_version": str(LATEST_VERSION),
             "app_version": frontdesk.__version__,
             "exported_by": actor.name,
+            "attachments": str(len(photos)),
+            "attachments_digest": bundle.list_digest(photos),
         }
-        cleaned: list[Problem] = []
         # signed with the key shared with the destination when paired (an edited file then fails at the
         # receiver even with its checksum recomputed); plain SHA-256 otherwise
-        checksum = write_site_workbook(path, manifest, sheets, progress, cancel, cleaned, keys.load(to) if to else None)
+        checksum = _write(Path(path), manifest, sheets, photos, progress, cancel, cleaned,
+                          keys.load(to) if to else None)
     with transaction():
         SyncPeer.insert(peer=to, sent_no=export_no, sent_seq=upto, sent_vector=json.dumps(vector, sort_keys=True),
-                        ).on_conflict(conflict_target=[SyncPeer.peer], update={
-                            SyncPeer.sent_no: export_no, SyncPeer.sent_seq: upto,
+                        sent_at=started).on_conflict(conflict_target=[SyncPeer.peer], update={
+                            SyncPeer.sent_no: export_no, SyncPeer.sent_seq: upto, SyncPeer.sent_at: started,
                             SyncPeer.sent_vector: json.dumps(vector, sort_keys=True)}).execute()
         if sent:
             _note_sent(to, sent, upto)
         LAST_EXPORT_AT.put(started)
     return ExportSummary(Path(path), start, {s.spec.name: s.count for s in sheets}, checksum, to, export_no, upto,
-                         tuple(cleaned))
+                         tuple(cleaned), len(photos))

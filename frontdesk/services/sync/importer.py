@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +17,18 @@ from frontdesk.db.migrations import LATEST_VERSION
 from frontdesk.db.models import ImportHistory, current_site_code
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.excel.sync_format import Problem, SheetSpec
-from frontdesk.excel.sync_validate import ParsedWorkbook, WorkbookRefused, read_site_workbook
+from frontdesk.excel.sync_validate import ParsedSheet, ParsedWorkbook, WorkbookRefused, read_site_workbook
+from frontdesk.services.calendar.edits import calendar_changed
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import phrases
-from frontdesk.services.sync import peers
+from frontdesk.services.sync import bundle, peers
 from frontdesk.services.sync.merge import Counts, apply_sheet
 from frontdesk.services.sync.schema import existing_uuids, specs
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
+# a file of more rows than this merges in chunks of MERGE_CHUNK rows, each its own short transaction
+ONE_TRANSACTION_ROWS = 10_000
+MERGE_CHUNK = 2_000
 
 
 @dataclass
@@ -36,6 +41,9 @@ class ImportReport:
     dry_run: bool
     sheets: dict[str, Counts] = field(default_factory=dict)
     total: Counts = field(default_factory=Counts)
+    photos_added: list[str] = field(default_factory=list)  # attachments linked here by this import
+    photos_present: int = 0  # attachments the bundle listed that were here already (not read)
+    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         t = self.total
@@ -45,7 +53,10 @@ class ImportReport:
         for name, c in self.sheets.items():
             if c.inserted or c.updated or c.conflicts:
                 out.append(f"  {name}：新增 {c.inserted}，更新 {c.updated}，跳过 {c.skipped}，冲突 {c.conflicts}")
+        if self.photos_added or self.photos_present:
+            out.append(f"照片：新增 {len(self.photos_added)}，本站已有 {self.photos_present}")
         out.extend(f"  {line}" for line in t.held)
+        out.extend(f"  {line}" for line in self.notes)
         return out
 
 
@@ -72,51 +83,147 @@ def _reference_problems(parsed: ParsedWorkbook, all_specs: dict[str, SheetSpec])
     return problems
 
 
+def _parts(sheet: ParsedSheet, size: int) -> list[ParsedSheet]:
+    """The sheet whole (``size`` 0) or in pieces of ``size`` rows."""
+    if not size or len(sheet.rows) <= size:
+        return [sheet]
+    return [ParsedSheet(sheet.spec, sheet.rows[i:i + size], sheet.lines[i:i + size])
+            for i in range(0, len(sheet.rows), size)]
+
+
+def _take_back(added: list[Path]) -> None:
+    """Attachments linked by an import that then failed: the rows naming them were rolled back."""
+    for file in added:
+        file.unlink(missing_ok=True)
+
+
 def _sheet_of(exc: BaseException, names: list[str]) -> str:
     text = str(exc)
     return next((n for n in names if f"{n}." in text), names[-1] if names else "")
 
 
+def _referenced(parsed: ParsedWorkbook) -> set[str]:
+    names: set[str] = set()
+    for table, columns in bundle.ATTACHMENT_COLUMNS.items():
+        sheet = parsed.sheets.get(table)
+        for column in columns if sheet is not None else ():
+            at = sheet.spec.index(column)
+            names |= bundle.names_in(row[at] for row in sheet.rows)
+    return names
+
+
 def import_site(actor: Actor, path: str | os.PathLike[str], dry_run: bool = False,
                 progress: Progress | None = None) -> ImportReport:
-    """Import a site workbook, all or nothing; raises WorkbookRefused (database untouched) for a bad file."""
+    """Import an exchange bundle (.zip: workbook and photos) or a bare site workbook (.xlsx), all or nothing;
+    raises WorkbookRefused (database and attachments folder untouched) for a bad file."""
     require(actor, Permission.ADMIN_SITE)
+    path = Path(path)
+    if not bundle.is_bundle(path):
+        return _import(actor, path, None, dry_run, progress)
+    with tempfile.TemporaryDirectory(prefix="frontdesk-import-") as scratch:
+        opened = bundle.open_bundle(path, Path(scratch))
+        try:
+            return _import(actor, path, opened, dry_run, progress)
+        finally:
+            opened.zip.close()
+
+
+def _import(actor: Actor, path: Path, opened: bundle.OpenedBundle | None, dry_run: bool,
+            progress: Progress | None) -> ImportReport:
     all_specs = specs()
     me = current_site_code()
-    parsed = read_site_workbook(path, all_specs, LATEST_VERSION,
+    parsed = read_site_workbook(opened.workbook if opened is not None else path, all_specs, LATEST_VERSION,
                                 (lambda d, t: progress("read", d, t)) if progress else None,
                                 lambda manifest: peers.key_for(manifest, me))
     problems = peers.problems(parsed.manifest, me) or _reference_problems(parsed, all_specs)
+    here = bundle.folder()
+    referenced = _referenced(parsed)
+    new, have, bad = bundle.check_attachments(opened, parsed.manifest, referenced, here)
+    problems = problems or bad
     if problems:
         raise WorkbookRefused(problems)
     peer = parsed.manifest.get("site_code", "")
     report = ImportReport(peer, parsed.manifest.get("exported_at", ""), parsed.checksum, dry_run)
+    report.photos_present = len(have) if opened is not None else 0
+    lacking = sorted(referenced - set(new) - set(have))
+    if lacking:
+        report.notes.append(f"{len(lacking)} 张照片在来源站点就已缺失，未随文件到达（如 {lacking[0]}）")
     order = [name for name in all_specs if name in parsed.sheets]
     done: list[str] = []
+    added: list[Path] = []
+    rows = sum(len(parsed.sheets[name].rows) for name in order)
+    chunked = not dry_run and rows > ONE_TRANSACTION_ROWS
+    steps = [(name, part) for name in order for part in _parts(parsed.sheets[name], MERGE_CHUNK if chunked else 0)]
+    history_id: list[int] = []
+
+    def begin() -> None:
+        history_id.append(ImportHistory.create(
+            at=now(), kind="site", file_name=Path(path).name[:260], checksum=parsed.checksum, peer_site=peer,
+            exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
+        ).id)
+        peers.acknowledge(parsed.manifest)
+
+    def apply(n: int, name: str, part: ParsedSheet) -> None:
+        if not done or done[-1] != name:
+            done.append(name)
+        counts = apply_sheet(all_specs[name], part, peer, history_id[0])
+        report.sheets.setdefault(name, Counts()).add(counts)
+        report.total.add(counts)
+        if progress is not None:
+            progress("merge", n + 1, len(steps))
+
+    def finish() -> None:
+        holiday = report.sheets.get("holiday")
+        if holiday is not None and holiday.inserted + holiday.updated:
+            calendar_changed()  # head office's (or this site's) overrides moved: deadlines move with them
+        peers.record(parsed.manifest, me)
+        t = report.total
+        ImportHistory.update(inserted=t.inserted, updated=t.updated, skipped=t.skipped,
+                             conflicts=t.conflicts).where(ImportHistory.id == history_id[0]).execute()
+
+    def link() -> None:
+        if opened is not None and new:
+            if here is None:
+                raise WorkbookRefused([Problem("attachments", None, "", "", "数据文件夹未打开，照片无处存放")])
+            bundle.link(opened, new, here, added)
+        report.photos_added = [p.name for p in added]
+
     try:
-        with transaction():
-            history = ImportHistory.create(
-                at=now(), kind="site", file_name=Path(path).name[:260], checksum=parsed.checksum, peer_site=peer,
-                exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
-            )
-            peers.acknowledge(parsed.manifest)
-            for n, name in enumerate(order):
-                done.append(name)
-                counts = apply_sheet(all_specs[name], parsed.sheets[name], peer, history.id)
-                report.sheets[name] = counts
-                report.total.add(counts)
-                if progress is not None:
-                    progress("merge", n + 1, len(order))
-            peers.record(parsed.manifest, me)
-            t = report.total
-            ImportHistory.update(inserted=t.inserted, updated=t.updated, skipped=t.skipped,
-                                 conflicts=t.conflicts).where(ImportHistory.id == history.id).execute()
-            if dry_run:
-                raise _DryRun
+        if not chunked:  # one transaction: all or nothing
+            with transaction():
+                begin()
+                for n, (name, part) in enumerate(steps):
+                    apply(n, name, part)
+                finish()
+                if dry_run:
+                    report.photos_added = list(new)
+                    raise _DryRun
+                link()  # last, so nothing can fail after them but the commit
+        else:
+            # a large file merges in short transactions, so a clerk saving meanwhile waits for one chunk at
+            # most; the photos go first (checked, content-named: harmless if the merge stops), the exchange
+            # state last, so a merge stopped half way is completed by importing the same file again
+            link()
+            added.clear()  # kept whatever happens now: committed rows may name them
+            with transaction():
+                begin()
+            for n, (name, part) in enumerate(steps):
+                with transaction():
+                    apply(n, name, part)
+            with transaction():
+                finish()
     except _DryRun:
         return report
     except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
+        _take_back(added)
         sheet = _sheet_of(exc, done)
-        raise WorkbookRefused([Problem(sheet, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")]) from exc
+        problem = Problem(sheet, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")
+        if chunked:
+            raise WorkbookRefused([problem], f"导入在 {sheet} 中断：{problem}。此前各段已写入（与文件一致），"
+                                            "处理后再次导入同一文件即可补全") from exc
+        raise WorkbookRefused([problem]) from exc
+    except BaseException:
+        _take_back(added)
+        raise
     phrases.invalidate_cache()
     return report

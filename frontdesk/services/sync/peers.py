@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from frontdesk.db import changes
-from frontdesk.db.connection import database
+from frontdesk.db import changes, sync_sql
 from frontdesk.db.models import SyncPeer
 from frontdesk.excel.sync_format import KEYED, MANIFEST_SHEET, Problem, parse_vector
 from frontdesk.excel.sync_validate import WorkbookRefused
@@ -121,7 +120,7 @@ def acknowledge(manifest: dict[str, str]) -> None:
     arrival = parse(manifest)
     assert not isinstance(arrival, Problem)
     params = (arrival.source, arrival.received_seq)
-    database.obj.execute_sql(
+    sync_sql.run(
         "INSERT INTO sync_base (peer, record_uuid, digest) SELECT peer, record_uuid, digest FROM sync_sent "
         "WHERE peer = ? AND seq <= ? ON CONFLICT (peer, record_uuid) DO UPDATE SET digest = excluded.digest", params)
-    database.obj.execute_sql("DELETE FROM sync_sent WHERE peer = ? AND seq <= ?", params)
+    sync_sql.run("DELETE FROM sync_sent WHERE peer = ? AND seq <= ?", params)

@@ -7,7 +7,7 @@ from typing import Any
 
 import peewee
 
-from frontdesk.db.connection import database
+from frontdesk.db import sync_sql
 from frontdesk.db.models import all_models
 from frontdesk.db.models.base import SyncedModel
 from frontdesk.excel.sync_format import FieldKind, SheetSpec, SyncColumn
@@ -110,20 +110,18 @@ def rows_by_uuid(spec: SheetSpec, uuids: Sequence[str], extra: str = "") -> dict
     columns = ", ".join([f'"{k}"' for k in spec.keys] + ([extra] if extra else []))
     at = spec.index("uuid")
     found: dict[str, tuple[Any, ...]] = {}
-    cursor = database.obj.cursor()
     for start in range(0, len(uuids), CHUNK):
         part = uuids[start:start + CHUNK]
         sql = f'SELECT {columns} FROM "{spec.name}" WHERE uuid IN ({",".join("?" * len(part))})'
-        for row in cursor.execute(sql, part):
-            found[row[at]] = tuple(row)
+        for row in sync_sql.rows(sql, part):
+            found[row[at]] = row
     return found
 
 
 def existing_uuids(table: str, uuids: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    cursor = database.obj.cursor()
     for start in range(0, len(uuids), CHUNK):
         part = uuids[start:start + CHUNK]
         sql = f'SELECT uuid FROM "{table}" WHERE uuid IN ({",".join("?" * len(part))})'
-        found.update(r[0] for r in cursor.execute(sql, part))
+        found.update(r[0] for r in sync_sql.rows(sql, part))
     return found

@@ -21,22 +21,27 @@ class SiteExportDialog(FormDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("站点导出"), parent, 440, ok=Buttons.Ok)
-        last = last_export_at()
-        self.scope = ChoiceCombo([
-            ("last", self.tr("上次发给该站点以来（{0}）").format(f"{last:%Y-%m-%d %H:%M}") if last
-             else self.tr("上次发给该站点以来（尚未导出过：全部）")),
-            ("all", self.tr("全部记录")),
-        ])
+        self.scope = ChoiceCombo([("last", ""), ("all", self.tr("全部记录"))])
         self.to = QLineEdit()
         self.to.setMaxLength(16)
         self.to.setPlaceholderText(self.tr("如 HQ、S02；留空为任意站点"))
+        self.to.textChanged.connect(self.show_last)
+        self.show_last()
         self.form.add("to", self.tr("目标站点"), self.to)
         self.form.add("scope", self.tr("导出范围"), self.scope)
-        intro = QLabel(self.tr("把本站变更的记录（含从其他站点导入的）导出为一个 Excel 工作簿，带到总部（或另一站点）导入合并。"))
+        intro = QLabel(self.tr("把本站变更的记录（含从其他站点导入的）和它们的照片导出为一个交换文件（.zip，"
+                               "内含 Excel 工作簿和照片），带到总部（或另一站点）导入合并。"))
         intro.setWordWrap(True)
         self.add_above(intro)
         self.choice: str | None = SINCE_LAST
         self.destination = ""
+
+    def show_last(self) -> None:
+        """The last export to the destination typed (each destination has its own)."""
+        peer = self.to.text().strip().upper()
+        last = last_export_at(peer) if peer else last_export_at()
+        self.scope.setItemText(0, self.tr("上次发给该站点以来（{0}）").format(f"{last:%Y-%m-%d %H:%M}") if last
+                               else self.tr("上次发给该站点以来（尚未导出过：全部）"))
 
     def save(self) -> None:
         self.choice = SINCE_LAST if self.scope.value() == "last" else None

@@ -46,6 +46,25 @@ def choose_open(parent: QWidget) -> Path | None:
     return Path(path) if path else None
 
 
+def choose_exchange_open(parent: QWidget) -> Path | None:
+    """Ask for an exchange file to import: a bundle (.zip, with photos) or a bare site workbook."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("SyncPage", "选择要导入的交换文件"), str(Path.home()),
+        QCoreApplication.translate("SyncPage", "交换文件 (*.zip *.xlsx);;所有文件 (*)"))
+    return Path(path) if path else None
+
+
+def choose_exchange_save(parent: QWidget, default_name: str) -> Path | None:
+    """Ask where to save the exchange bundle (.zip: the workbook and its photos)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("SyncPage", "保存交换文件"), str(Path.home() / default_name),
+        QCoreApplication.translate("SyncPage", "交换文件 (*.zip)"))
+    if not path:
+        return None
+    chosen = Path(path)
+    return chosen if chosen.suffix.lower() in (".zip", ".xlsx") else chosen.with_name(chosen.name + ".zip")
+
+
 class SyncPage(Page):
     """Admins export and import here; managers settle the conflicts an import found."""
 
@@ -78,7 +97,8 @@ class SyncPage(Page):
                 button.setToolTip(self.tr("只有管理员可以导出和导入"))
             self.history.actions_bar.addWidget(button)
 
-        statuses = {"open": self.tr("待处理"), "local": self.tr("已保留本站"), "incoming": self.tr("已采用对方")}
+        statuses = {"open": self.tr("待处理"), "local": self.tr("已保留本站"), "incoming": self.tr("已采用对方"),
+                    "superseded": self.tr("已由对方处理")}
         self.conflicts = ListPanel([
             Column("detected_at", self.tr("发现时间"), 130), Column("peer", self.tr("对方站点"), 70),
             Column("entity", self.tr("记录类型"), 110), Column("record_uuid", self.tr("记录编号"), 260, sortable=False),
@@ -99,13 +119,15 @@ class SyncPage(Page):
         self.conflicts.actions_bar.addWidget(self.keep_btn)
         self.conflicts.actions_bar.addWidget(self.take_btn)
         self.conflicts.currentChanged.connect(self.show_conflict)
-        self.detail = QTableWidget(0, 3)
+        self.detail = QTableWidget(0, 4)
         self.detail.setObjectName("conflictDetail")
-        self.detail.setHorizontalHeaderLabels([self.tr("字段"), self.tr("本站版本"), self.tr("对方版本")])
+        self.detail.setHorizontalHeaderLabels([self.tr("字段"), self.tr("本站版本"), self.tr("对方版本"),
+                                               self.tr("上次同步时（共同基础）")])
         self.detail.verticalHeader().setVisible(False)
         self.detail.horizontalHeader().setStretchLastSection(True)
         self.detail.setColumnWidth(0, 140)
-        self.detail.setColumnWidth(1, 320)
+        self.detail.setColumnWidth(1, 260)
+        self.detail.setColumnWidth(2, 260)
         hint = QLabel(self.tr("两个站点自上次同步以来都改过的记录：本站版本暂时保留，请逐条选择保留哪一个版本。"))
         hint.setWordWrap(True)
         box = QWidget()
@@ -137,14 +159,16 @@ class SyncPage(Page):
         dialog = SiteExportDialog(self)
         if not dialog.exec():
             return None
-        path = path or file_dialogs.choose_xlsx(self, f"{site.site_code()}-站点导出-{clock.today():%Y%m%d}.xlsx")
+        path = path or choose_exchange_save(self, f"{site.site_code()}-站点导出-{clock.today():%Y%m%d}.zip")
         if path is None:
             return None
-        written = run_with_progress(self, lambda ctx: export_site(
-            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled, to=dialog.destination).total, self.tr("正在导出站点数据…"))
-        if written is not None:
-            inform(self, self.tr("已导出 {0:,} 条记录到\n{1}").format(written, path))
-        return written
+        summary = run_with_progress(self, lambda ctx: export_site(
+            self.ctx.actor, path, dialog.choice, ctx.progress, ctx.cancelled, to=dialog.destination),
+            self.tr("正在导出站点数据…"))
+        if summary is None:
+            return None
+        inform(self, self.tr("已导出 {0:,} 条记录、{1} 张照片到\n{2}").format(summary.total, summary.attachments, path))
+        return summary.total
 
     def pair_site(self, key_file: Path | None = None) -> bool | None:
         """Pair with a site: make a key file to carry there, or take the one brought from there."""
@@ -202,7 +226,7 @@ class SyncPage(Page):
             status(self.tr("错误清单已保存到 {0}").format(target))
 
     def import_site(self, path: Path | None = None) -> ImportReport | None:
-        path = path or choose_open(self)
+        path = path or choose_exchange_open(self)
         if path is None:
             return None
         preview = self._run_import(path, dry_run=True)
@@ -274,9 +298,14 @@ class SyncPage(Page):
         if not row:
             return
         detail = sync_conflicts.get_conflict(self.ctx.actor, row["id"])
+        newer = self.tr("（较新）")
+        self.detail.setHorizontalHeaderLabels([
+            self.tr("字段"), self.tr("本站版本") + (newer if detail["newer"] == "local" else ""),
+            self.tr("对方版本") + (newer if detail["newer"] == "incoming" else ""),
+            self.tr("上次同步时（共同基础）") if detail["base"] is not None else self.tr("共同基础（本站未保留）")])
         self.detail.setRowCount(len(detail["differences"]))
         for i, diff in enumerate(detail["differences"]):
-            for j, value in enumerate((diff["key"], diff["local"], diff["incoming"])):
+            for j, value in enumerate((diff["key"], diff["local"], diff["incoming"], diff["base"])):
                 self.detail.setItem(i, j, QTableWidgetItem("" if value is None else str(value)))
 
     def resolve(self, choice: str) -> None:
