@@ -30,6 +30,7 @@ SAMPLES = {
     "reports.hot_words": {"site_words": ["道闸", "充电桩"], "stop_words": ["顾客"]},
     "print.papers": {"pickup_slip": "R80", "repair_receipt": "A4", "return_voucher": "R80"},
     "print.direct": True,
+    "sync.head_office": "ZB",
 }
 
 
