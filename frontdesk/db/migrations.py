@@ -161,6 +161,25 @@ def _knowledge_base(db: peewee.Database) -> None:
         search_index.create(db, search_index.ARTICLES)
 
 
+class _SyncedSince12(peewee.Model):
+    """The columns every synced table has from its start when a step after 12 (change numbers) makes it;
+    steps 14-16 share it because those columns have not changed since."""
+
+    uuid = peewee.CharField(max_length=36, unique=True)
+    site_code = peewee.CharField(max_length=16, index=True)
+    created_at = peewee.DateTimeField()
+    updated_at = peewee.DateTimeField(index=True)
+    revision = peewee.IntegerField()
+    deleted = peewee.BooleanField()
+    change_seq = peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)])
+    origin_site = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+    origin_seq = peewee.BigIntegerField(default=0, constraints=[sql_default(0)])
+    change_peer = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
+
+    class Meta:
+        legacy_table_names = False
+
+
 def _train_records(db: peewee.Database) -> None:
     """Satisfaction in three dimensions on complaints and return visits; training sessions and attendance.
     (An ad-hoc assessment needs no column: its run's period_kind is "adhoc".)"""
@@ -169,28 +188,13 @@ def _train_records(db: peewee.Database) -> None:
         for name in ("sat_speed", "sat_result", "sat_communication"):
             add_column(db, table, name, text())
 
-    class Synced(peewee.Model):  # the columns every synced table made after step 12 starts with
-        uuid = peewee.CharField(max_length=36, unique=True)
-        site_code = peewee.CharField(max_length=16, index=True)
-        created_at = peewee.DateTimeField()
-        updated_at = peewee.DateTimeField(index=True)
-        revision = peewee.IntegerField()
-        deleted = peewee.BooleanField()
-        change_seq = peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)])
-        origin_site = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
-        origin_seq = peewee.BigIntegerField(default=0, constraints=[sql_default(0)])
-        change_peer = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
-
-        class Meta:
-            legacy_table_names = False
-
     class StaffRef(peewee.Model):  # only what the attendance's foreign key points at
         uuid = peewee.CharField(max_length=36, unique=True)
 
         class Meta:
             table_name = "staff"
 
-    class TrainingSessionV14(Synced):
+    class TrainingSessionV14(_SyncedSince12):
         kind = peewee.CharField(max_length=12, index=True)
         title = peewee.CharField(max_length=60)
         held_on = peewee.DateField(index=True)
@@ -203,7 +207,7 @@ def _train_records(db: peewee.Database) -> None:
         class Meta:
             table_name = "training_session"
 
-    class TrainingAttendanceV14(Synced):
+    class TrainingAttendanceV14(_SyncedSince12):
         session = peewee.ForeignKeyField(TrainingSessionV14, field="uuid", column_name="session_uuid")
         staff = peewee.ForeignKeyField(StaffRef, field="uuid", column_name="staff_uuid")
         status = peewee.CharField(max_length=10)
@@ -216,23 +220,10 @@ def _train_records(db: peewee.Database) -> None:
         db.create_tables([TrainingSessionV14, TrainingAttendanceV14])
 
 
-# the synced tables as step 12 found them (not today's list: a later table gets its columns from its model)
 def _expressway_desk(db: peewee.Database) -> None:
     """Expressway help calls and outbound notices (issue 19 item 6); meal times of shift types (item 9)."""
 
-    class SyncedV16(peewee.Model):  # a table made after step 12 has its columns from the start
-        uuid = peewee.CharField(max_length=36, unique=True)
-        site_code = peewee.CharField(max_length=16, index=True)
-        created_at = peewee.DateTimeField()
-        updated_at = peewee.DateTimeField(index=True)
-        revision = peewee.IntegerField()
-        deleted = peewee.BooleanField()
-        change_seq = peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)])
-        origin_site = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
-        origin_seq = peewee.BigIntegerField(default=0, constraints=[sql_default(0)])
-        change_peer = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
-
-    class HelpCallV16(SyncedV16):  # the tables as this step made them, not today's models
+    class HelpCallV16(_SyncedSince12):  # the tables as this step made them, not today's models
         number = peewee.CharField(max_length=40, unique=True)
         received_at = peewee.DateTimeField()
         kind = peewee.CharField(max_length=16)
@@ -255,7 +246,7 @@ def _expressway_desk(db: peewee.Database) -> None:
             table_name = "help_call"
             legacy_table_names = False
 
-    class OutboundNoticeV16(SyncedV16):
+    class OutboundNoticeV16(_SyncedSince12):
         kind = peewee.CharField(max_length=16)
         title = peewee.CharField(max_length=100)
         content = peewee.TextField()
@@ -364,22 +355,6 @@ def _clean_stored_text(db: peewee.Database) -> None:
                     search_index.replace(rowid, [old[i] or "" for i in at], [new[i] or "" for i in at])
 
 
-class _SyncedV15(peewee.Model):
-    """The columns every synced table had when step 15 made its tables."""
-
-    uuid = peewee.CharField(max_length=36, unique=True)
-    site_code = peewee.CharField(max_length=16, index=True)
-    created_at = peewee.DateTimeField()
-    updated_at = peewee.DateTimeField(index=True)
-    revision = peewee.IntegerField()
-    deleted = peewee.BooleanField()
-    change_seq = peewee.BigIntegerField(default=0, index=True, constraints=[sql_default(0)])
-    origin_site = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
-    origin_seq = peewee.BigIntegerField(default=0, constraints=[sql_default(0)])
-    change_peer = peewee.CharField(max_length=16, default="", constraints=[sql_default("")])
-
-    class Meta:
-        legacy_table_names = False
 
 
 # seed 002's duty checklist as step 15 seeded it: (uuid, name, shift type uuid, due, reading, unit, note, position)
@@ -412,7 +387,7 @@ def _desk_duties(db: peewee.Database) -> None:
     """Desk duties: messages for absent colleagues, the per-shift duty checklist (seed 002's lines) and its ticks;
     supervision: inspection rounds and mystery-shopper visits, their findings, public-opinion entries."""
 
-    class DeskMessageV15(_SyncedV15):
+    class DeskMessageV15(_SyncedSince12):
         author_uuid = peewee.CharField(max_length=36)
         author_name = peewee.CharField(max_length=30)
         recipient_uuid = peewee.CharField(max_length=36)
@@ -429,7 +404,7 @@ def _desk_duties(db: peewee.Database) -> None:
         class Meta:
             table_name = "desk_message"
 
-    class DutyItemV15(_SyncedV15):
+    class DutyItemV15(_SyncedSince12):
         name = peewee.CharField(max_length=60)
         shift_type_uuid = peewee.CharField(max_length=36)
         due_time = peewee.CharField(max_length=5)
@@ -442,7 +417,7 @@ def _desk_duties(db: peewee.Database) -> None:
         class Meta:
             table_name = "duty_item"
 
-    class DutyCheckV15(_SyncedV15):
+    class DutyCheckV15(_SyncedSince12):
         item_uuid = peewee.CharField(max_length=36)
         day = peewee.DateField()
         shift_type_uuid = peewee.CharField(max_length=36)
@@ -457,7 +432,7 @@ def _desk_duties(db: peewee.Database) -> None:
         class Meta:
             table_name = "duty_check"
 
-    class InspectionV15(_SyncedV15):
+    class InspectionV15(_SyncedSince12):
         kind = peewee.CharField(max_length=12)
         at = peewee.DateTimeField()
         inspector = peewee.CharField(max_length=30)
@@ -473,7 +448,7 @@ def _desk_duties(db: peewee.Database) -> None:
         class Meta:
             table_name = "inspection"
 
-    class InspectionFindingV15(_SyncedV15):
+    class InspectionFindingV15(_SyncedSince12):
         inspection_uuid = peewee.CharField(max_length=36)
         staff_uuid = peewee.CharField(max_length=36)
         staff_name = peewee.CharField(max_length=30)
@@ -488,7 +463,7 @@ def _desk_duties(db: peewee.Database) -> None:
         class Meta:
             table_name = "inspection_finding"
 
-    class PublicOpinionV15(_SyncedV15):
+    class PublicOpinionV15(_SyncedSince12):
         source = peewee.CharField(max_length=12)
         platform = peewee.CharField(max_length=30)
         received_at = peewee.DateTimeField()
