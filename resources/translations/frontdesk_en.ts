@@ -5166,13 +5166,13 @@ Stop words ({2} words): {3}</translation>
     <name>Printing</name>
     <message>
         <location filename="../../frontdesk/ui/printing.py" line="114"/>
-        <location filename="../../frontdesk/ui/receipt.py" line="48"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="49"/>
         <source>编号：{0}</source>
         <translation>No.: {0}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/printing.py" line="117"/>
-        <location filename="../../frontdesk/ui/receipt.py" line="50"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="51"/>
         <source>打印时间：{0}</source>
         <translation>Printed: {0}</translation>
     </message>
@@ -5182,7 +5182,7 @@ Stop words ({2} words): {3}</translation>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/receipt.py" line="29"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="30"/>
         <source>沿此线撕下</source>
         <translation>tear here</translation>
     </message>
@@ -5520,122 +5520,122 @@ Stop words ({2} words): {3}</translation>
         <translation>Serial number on the device or box</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="80"/>
         <source>其他配件，用顿号分隔</source>
         <translation>Other accessories, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="82"/>
         <source>如：外观完好 / 背面有划痕</source>
         <translation>e.g. no damage / scratches on the back</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="89"/>
         <source>元，保内可填 0</source>
         <translation>yuan; 0 under warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="92"/>
         <source>邮寄取件时填写收件地址</source>
         <translation>Delivery address, if sent by post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="107"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="110"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>送修商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>序列号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="125"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="125"/>
         <source>邮寄地址</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="126"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="134"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="134"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="136"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="137"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="139"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="140"/>
         <source>“{0}”不是图片文件，未添加</source>
         <translation>“{0}” is not an image and was not added</translation>
     </message>
@@ -10344,7 +10344,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="61"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="108"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="117"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -10445,7 +10445,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="70"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
         <location filename="../../frontdesk/domain/visits.py" line="43"/>
         <source>电话</source>
         <translation>Phone</translation>
@@ -10456,57 +10456,97 @@ Please send this file to technical support.</translation>
         <translation>In person</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="84"/>
+        <source>充电器</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="85"/>
+        <source>数据线</source>
+        <translation>Cable</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/domain/repairs.py" line="86"/>
+        <source>电池</source>
+        <translation>Battery</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
+        <source>包装盒</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
+        <source>说明书</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
+        <source>保修卡</source>
+        <translation>Warranty card</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
+        <source>发票</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
+        <source>耳机</source>
+        <translation>Earphones</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
         <source>已受理</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
         <source>已送修</source>
         <translation>Sent for repair</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
         <source>维修中</source>
         <translation>Being repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
         <source>已修好</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
         <source>无法修复</source>
         <translation>Cannot be repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
         <source>已通知取件</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
         <source>已取件</source>
         <translation>Picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="94"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
         <source>保内</source>
         <translation>In warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
         <source>保外</source>
         <translation>Out of warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
         <source>自取</source>
         <translation>Collect</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
         <source>邮寄</source>
         <translation>By post</translation>
     </message>
@@ -10637,7 +10677,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/expressway.py" line="120"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="108"/>
         <location filename="../../frontdesk/domain/visits.py" line="45"/>
         <source>短信</source>
         <translation>SMS</translation>
@@ -10668,43 +10708,43 @@ Please send this file to technical support.</translation>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="109"/>
         <location filename="../../frontdesk/domain/visits.py" line="46"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="110"/>
         <source>已通知到本人</source>
         <translation>Reached in person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="111"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="112"/>
         <source>已留言</source>
         <translation>Message left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="113"/>
         <source>状态变更</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="114"/>
         <source>通知客户</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="115"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="116"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
@@ -10822,7 +10862,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="88"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="93"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
@@ -11785,80 +11825,80 @@ Check that the server is running, the network is connected and the user name and
         <translation>The time received cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="155"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="164"/>
         <location filename="../../frontdesk/domain/returns.py" line="198"/>
         <source>请填写顾客姓名或称呼</source>
         <translation>Enter the customer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="157"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="166"/>
         <location filename="../../frontdesk/domain/returns.py" line="200"/>
         <source>顾客称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="162"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="171"/>
         <source>请填写送修商品</source>
         <translation>Enter the item to repair</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="164"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="173"/>
         <location filename="../../frontdesk/domain/returns.py" line="211"/>
         <source>商品名称不超过 100 字</source>
         <translation>The item name must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="166"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="175"/>
         <source>品牌型号不超过 100 字</source>
         <translation>The brand and model must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="168"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="177"/>
         <source>序列号不超过 60 字</source>
         <translation>The serial number must be at most 60 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="170"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="179"/>
         <source>请填写故障描述</source>
         <translation>Describe the fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="172"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="181"/>
         <source>故障描述不超过 1000 字</source>
         <translation>The fault description must be at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="174"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="183"/>
         <source>请记录收件时的外观（如：无明显划痕）</source>
         <translation>Record the item&apos;s condition on receipt (e.g. no visible scratches)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="176"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="185"/>
         <source>请选择保内或保外</source>
         <translation>Choose in warranty or out of warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="178"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="187"/>
         <source>请选择取件方式</source>
         <translation>Choose how the item will be collected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="180"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="189"/>
         <source>邮寄取件须填写收件地址</source>
         <translation>Collection by post needs a delivery address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="182"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="191"/>
         <source>预计完成日期不能早于今天</source>
         <translation>The expected completion date cannot be before today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="184"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="193"/>
         <source>预计费用应为不小于 0 的数字，最多两位小数</source>
         <translation>The estimated cost must be a number not below 0, with at most two decimals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="186"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="195"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
@@ -14479,11 +14519,15 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Complaint transfer slip</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="76"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="109"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="180"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="109"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="131"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="181"/>
         <source>受理人</source>
         <translation>Received by</translation>
@@ -14494,6 +14538,8 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Complainant</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="77"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="110"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="183"/>
         <source>联系电话</source>
         <translation>Phone</translation>
@@ -14529,6 +14575,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Next deadline</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="49"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="189"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
@@ -14564,29 +14611,362 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Outcome and customer&apos;s view</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="149"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="149"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="76"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="100"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="149"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="154"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="48"/>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="48"/>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="55"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="81"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="60"/>
+        <source>{0}、{1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="70"/>
+        <source>在 {0} 天换货期限内</source>
+        <translation>Within the {0}-day exchange period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="70"/>
+        <source>超出 {0} 天换货期限</source>
+        <translation>Past the {0}-day exchange period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="71"/>
+        <source>换货凭证</source>
+        <translation>Exchange voucher</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="73"/>
+        <source>在 {0} 天退货期限内</source>
+        <translation>Within the {0}-day return period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="73"/>
+        <source>超出 {0} 天退货期限</source>
+        <translation>Past the {0}-day return period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="74"/>
+        <source>退货凭证</source>
+        <translation>Return voucher</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="77"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="110"/>
+        <source>顾客</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="78"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="78"/>
+        <source>商品类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="79"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="111"/>
+        <source>商品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="79"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="80"/>
+        <source>实付金额</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="80"/>
+        <source>购买日期</source>
+        <translation>Purchase date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="81"/>
+        <source>购物凭证</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="82"/>
+        <source>政策核对</source>
+        <translation>Policy check</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="83"/>
+        <source>退换原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="84"/>
+        <source>处理意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="87"/>
+        <source>换回商品</source>
+        <translation>Replacement item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="88"/>
+        <source>退款金额</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="90"/>
+        <source>审批人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="92"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="93"/>
+        <source>检查项目</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="93"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="94"/>
+        <source>商品质量</source>
+        <translation>Item quality</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="95"/>
+        <source>包装完好</source>
+        <translation>Packaging intact</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="96"/>
+        <source>配件齐全</source>
+        <translation>Accessories complete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="97"/>
+        <source>验货检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="100"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="131"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="154"/>
+        <source>顾客签字</source>
+        <translation>Customer signature</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="100"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="131"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="154"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="101"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="132"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="155"/>
+        <source>顾客联</source>
+        <translation>Customer copy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="101"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="155"/>
+        <source>存根联</source>
+        <translation>Desk copy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="103"/>
+        <source>请妥善保管本凭证，凭此查询退款进度或办理后续事宜。</source>
+        <translation>Please keep this voucher: it is needed to ask about the refund or for any follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="111"/>
+        <source>品牌型号</source>
+        <translation>Brand / model</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="112"/>
+        <source>序列号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="112"/>
+        <source>保修</source>
+        <translation>Warranty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="113"/>
+        <source>故障描述</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="114"/>
+        <source>随机配件</source>
+        <translation>Accessories</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="115"/>
+        <source>收件外观</source>
+        <translation>Condition on receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="116"/>
+        <source>预计完成</source>
+        <translation>Expected by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="116"/>
+        <source>待定</source>
+        <translation>To be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="117"/>
+        <source>预计费用</source>
+        <translation>Estimated cost</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="118"/>
+        <source>取件方式</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="119"/>
+        <source>邮寄地址</source>
+        <translation>Mailing address</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="128"/>
+        <source>返修次数</source>
+        <translation>Reworks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="130"/>
+        <source>维修受理单</source>
+        <translation>Repair intake receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="132"/>
+        <source>前台存根联</source>
+        <translation>Front desk copy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="135"/>
+        <source>取件时请出示本单（顾客联）。维修结果出来后我们将电话或短信通知您；配件及外观以本单记录为准。</source>
+        <translation>Please show this receipt (customer copy) when collecting. We will call or text you when the repair is done; accessories and condition are as recorded here.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="142"/>
+        <source>满意，已验收</source>
+        <translation>Satisfied, accepted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="142"/>
+        <source>不满意，返修</source>
+        <translation>Not satisfied, back for rework</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="144"/>
+        <source>维修结果</source>
+        <translation>Repair result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="144"/>
+        <source>当前状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="145"/>
+        <source>取件检查</source>
+        <translation>Pickup inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="146"/>
+        <source>顾客验收</source>
+        <translation>Customer acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="147"/>
+        <source>取件时间</source>
+        <translation>Picked up at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="149"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="151"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="198"/>
         <source>处理经过</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="153"/>
+        <source>维修取件单</source>
+        <translation>Repair pickup slip</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="157"/>
+        <source>顾客签字即表示已当面检查商品及配件，确认无误。</source>
+        <translation>By signing, the customer confirms having checked the item and accessories in person.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="164"/>
+        <source>维修中</source>
+        <translation>Under repair</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="170"/>
+        <source>通知客户（{0}，{1}）</source>
+        <translation>Customer notified ({0}, {1})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="172"/>
+        <source>转为“{0}”</source>
+        <translation>Changed to “{0}”</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="199"/>
@@ -14644,11 +15024,13 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Total fines</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="31"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="128"/>
         <source>{0} 元</source>
         <translation>¥{0}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="84"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="129"/>
         <source>状态</source>
         <translation>Status</translation>

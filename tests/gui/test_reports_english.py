@@ -194,6 +194,51 @@ def test_printed_papers_in_english_have_no_chinese_but_data(qtbot, demo_window, 
     assert _left_over(_excel_texts(path), sorted({*data, *offences}, key=len, reverse=True)) == []
 
 
+def _record_data(record: dict) -> set[str]:
+    """The typed values of an after-sales record (and of its events): they print as they are."""
+    from frontdesk.domain.repairs import ACCESSORIES
+
+    values = {str(v) for k, v in record.items() if isinstance(v, str) and k != "accessories"}
+    values |= {n for n in (record.get("accessories") or "").split("、") if n and n not in ACCESSORIES}
+    for event in record.get("events", []):
+        values |= {str(v) for v in event.values() if isinstance(v, str)}
+    return values - {""}
+
+
+def test_after_sales_papers_in_english_have_no_chinese_but_data(qtbot, demo_window):
+    """The return and exchange vouchers, the repair intake receipt and the pickup slip, on A4 and on the 80 mm roll,
+    print their labels, vocabulary, money and captions in English; only what was typed stays Chinese."""
+    from dataclasses import replace
+    from html import unescape
+
+    from frontdesk.db.models import RepairOrder, ReturnOrder
+    from frontdesk.domain.printdoc import PAPERS
+    from frontdesk.services.aftersales import papers, repairs, returns
+    from frontdesk.ui import printing
+
+    actor = demo_window.ctx.actor
+    staff = {n for (n,) in Staff.select(Staff.name).tuples()}
+    docs = []
+    for kind in ("return", "exchange"):
+        order = ReturnOrder.select().where(ReturnOrder.kind == kind).order_by(ReturnOrder.id.desc()).first()
+        assert order is not None, kind
+        docs.append((papers.return_voucher(actor, order.uuid, "Test desk"), _record_data(returns.get_return(actor, order.uuid))))
+    picked = RepairOrder.select().where(RepairOrder.picked_up_at.is_null(False)).order_by(RepairOrder.id.desc()).first()
+    assert picked is not None
+    record = _record_data(repairs.get_repair(actor, picked.uuid))
+    docs += [(papers.repair_receipt(actor, picked.uuid, "Test desk"), record),
+             (papers.pickup_slip(actor, picked.uuid, "Test desk"), record)]
+    for doc, record in docs:
+        data = sorted(record | staff, key=len, reverse=True)
+        for paper in ("A4", "R80"):
+            assert paper in PAPERS
+            text = unescape(re.sub(r"<[^>]+>", "\n", printing.render_html(replace(doc, paper=paper))))
+            assert _left_over(text.split("\n"), data) == [], (doc.title, paper)
+            assert "元" not in text, (doc.title, paper)
+            if doc is not docs[-1][0]:  # the pickup slip shows no amount
+                assert "¥" in text, (doc.title, paper)  # money as the program writes it in English
+
+
 def test_each_report_screenshot_shows_its_own_report(qtbot, demo_window):
     """11-report-assessments showed the fines report: every report state now shows the report it names."""
     from frontdesk.ui import screenshots
