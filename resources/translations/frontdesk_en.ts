@@ -4,32 +4,32 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="211"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="212"/>
         <source>确认考核结果</source>
         <translation>Acknowledge assessment result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="215"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="216"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;总分 &lt;b&gt;{1}&lt;/b&gt;&#x3000;等级 &lt;b&gt;{2}&lt;/b&gt;&#x3000;结果应用：{3}&lt;br&gt;{4}&lt;br&gt;考核人：{5}&#x3000;评语：{6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;  Total &lt;b&gt;{1}&lt;/b&gt;  Grade &lt;b&gt;{2}&lt;/b&gt;  Follow-up: {3}&lt;br&gt;{4}&lt;br&gt;Assessor: {5}  Comment: {6}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="224"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="225"/>
         <source>本期表现</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="228"/>
         <source>可填写本人意见（可选）</source>
         <translation>Your comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="229"/>
         <source>本人意见</source>
         <translation>Your comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="230"/>
         <source>确认已阅</source>
         <translation>Acknowledge</translation>
     </message>
@@ -75,39 +75,39 @@
 <context>
     <name>AppealDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="155"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="157"/>
         <source>{0} {1}：{2}
 申诉理由：{3}</source>
         <translation>{0} {1}: {2}
 Appeal reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="161"/>
         <source>驳回申诉，维持处罚</source>
         <translation>Reject the appeal, keep the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="161"/>
         <source>申诉成立，撤销处罚</source>
         <translation>Uphold the appeal, revoke the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="167"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
         <source>处理意见</source>
         <translation>Decision note</translation>
     </message>
@@ -391,32 +391,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="262"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="263"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="268"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -2306,72 +2306,72 @@ Appeal reason: {3}</translation>
 <context>
     <name>FineRuleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="182"/>
         <source>修改罚款标准</source>
         <translation>Change fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="182"/>
         <source>新增罚款条款</source>
         <translation>New fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
         <source>迟到分档，如 15:10, 30:20, 60:50（分钟:元）</source>
         <translation>Lateness tiers, e.g. 15:10, 30:20, 60:50 (minutes:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>罚款下限（元）</source>
         <translation>Minimum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>罚款上限（元）</source>
         <translation>Maximum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>计罚方式</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
         <source>分档</source>
         <translation>Tiers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="210"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="210"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="217"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="218"/>
         <source>分档格式为 分钟:金额，用逗号分隔</source>
         <translation>Tiers are minutes:amount, separated by commas</translation>
     </message>
@@ -3518,57 +3518,62 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Type a staff no. or name to filter; Enter ticks the first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="71"/>
+        <source>{0} {1}（{2} 元）</source>
+        <translation>{0} {1} (¥{2})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="81"/>
         <source>如：监控截图、顾客投诉单号、在场证人</source>
         <translation>e.g. CCTV still, complaint number, witnesses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="82"/>
         <source>情节严重（可提出辞退建议）</source>
         <translation>Serious (may lead to a dismissal proposal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="83"/>
         <source>登记后直接确认</source>
         <translation>Confirm on saving</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="84"/>
         <source>违纪员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="85"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="86"/>
         <source>违纪条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="87"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="88"/>
         <source>罚款（元/人）</source>
         <translation>Fine (yuan per person)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="89"/>
         <source>情况说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="90"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="120"/>
         <source>已选 {0} 人</source>
         <translation>{0} selected</translation>
     </message>
@@ -5178,6 +5183,7 @@ Stop words ({2} words): {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/printing.py" line="208"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="69"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
@@ -5249,6 +5255,11 @@ Stop words ({2} words): {3}</translation>
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="123"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="125"/>
+        <source>考核排名-{0}.xlsx</source>
+        <translation>Assessment ranking-{0}.xlsx</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
@@ -6567,32 +6578,37 @@ Stop words ({2} words): {3}</translation>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="134"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;权重 {1}%</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;  weight {1}%</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="139"/>
         <source>{0} 分（按自查记录自动计算）</source>
         <translation>{0} points (computed from the self-checks)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="150"/>
         <source>评语（可选）：亮点、需改进之处</source>
         <translation>Comment (optional): strengths, what to improve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="151"/>
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="170"/>
         <source>保存并评下一位</source>
         <translation>Save and next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="187"/>
         <source>还有 {0} 项未评分</source>
         <translation>{0} item(s) not scored yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="195"/>
         <source>{0}&lt;br&gt;&lt;b&gt;总分 {1}&lt;/b&gt;&#x3000;等级 &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;&#x3000;结果应用：{4}</source>
         <translation>{0}&lt;br&gt;&lt;b&gt;Total {1}&lt;/b&gt;  Grade &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;  Follow-up: {4}</translation>
     </message>
@@ -8849,154 +8865,154 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>驳回申诉</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>提出辞退建议</source>
         <translation>Dismissal proposed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>补录考勤</source>
         <translation>Attendance entered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>更正考勤</source>
         <translation>Attendance corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="235"/>
         <source>导入中断后撤销</source>
         <translation>Undone after an interrupted import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="244"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -12273,7 +12289,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Days stuck must be between 1 and 90</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/results.py" line="71"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="74"/>
         <location filename="../../frontdesk/services/assessments/runs.py" line="142"/>
         <source>只能查看本人的考核</source>
         <translation>You can only view your own assessments</translation>
@@ -14999,6 +15015,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Please return the department&apos;s opinion to the service desk before the reply deadline; days are working days, hours are service hours, paused time is not counted.</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="133"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="122"/>
         <source>{0} 人</source>
         <translation>{0} people</translation>
@@ -15031,6 +15048,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/aftersales/papers.py" line="84"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="107"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="129"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -15051,14 +15069,86 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>By staff</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="100"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="100"/>
+        <source>工号</source>
+        <translation>Staff No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="101"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="101"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="102"/>
+        <source>{0}（%）</source>
+        <translation>{0} (%)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="104"/>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="105"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="106"/>
+        <source>结果应用</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="122"/>
+        <source>考核排名 {0}</source>
+        <translation>Ranking {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="132"/>
+        <source>考核结果</source>
+        <translation>Assessment results</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="133"/>
+        <source>考核期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="133"/>
+        <source>考核人数</source>
+        <translation>People assessed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="134"/>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="136"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="132"/>
         <source>制表</source>
         <translation>Prepared by</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="136"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="132"/>
         <source>主管签字</source>
         <translation>Supervisor&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="136"/>
+        <source>审核</source>
+        <translation>Checked by</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="136"/>

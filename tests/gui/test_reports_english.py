@@ -248,3 +248,24 @@ def test_each_report_screenshot_shows_its_own_report(qtbot, demo_window):
         if name.startswith("report-"):
             setup(demo_window)
             assert page.report is not None and page.report.key == name.removeprefix("report-").removesuffix("-tables")
+
+
+def test_assessment_results_in_english_have_no_chinese_but_data(qtbot, demo_window, tmp_path):
+    """The assessment results paper and the ranking's Excel print their headers, grades and captions in English."""
+    from html import unescape
+
+    from frontdesk.services.assessments import results
+    from frontdesk.ui import printing
+    from frontdesk.ui.messages import localized
+
+    actor = demo_window.ctx.actor
+    keys = results.periods(actor)
+    assert keys
+    names = {n for (n,) in Staff.select(Staff.name).tuples()} | {n for (n,) in Department.select(Department.name).tuples()}
+    data = sorted(names, key=len, reverse=True)
+    doc = results.print_document(actor, keys[0], "Test desk")
+    text = unescape(re.sub(r"<[^>]+>", "\n", printing.render_html(doc)))
+    assert _left_over(text.split("\n"), data) == []
+    path = tmp_path / "ranking.xlsx"
+    results.export_ranking(actor, keys[0], path, text=localized)
+    assert _left_over(_excel_texts(path), data) == []
