@@ -480,6 +480,14 @@ Appeal reason: {3}</translation>
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../frontdesk/ui/charts.py" line="71"/>
+        <source>{0} {1}（{2}%）</source>
+        <translation>{0} {1} ({2}%)</translation>
+    </message>
+</context>
+<context>
     <name>ClassifyDialog</name>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_handling.py" line="32"/>
@@ -765,6 +773,11 @@ Appeal reason: {3}</translation>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="122"/>
         <source>已确认</source>
         <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="125"/>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="135"/>
@@ -2700,22 +2713,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="143"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="155"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -2763,58 +2776,58 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="111"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="87"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="105"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="106"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="107"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="108"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="110"/>
         <source>未完成值守</source>
         <translation>Duties not done</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="112"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2895,47 +2908,52 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="164"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="165"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="167"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="168"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="169"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="170"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="173"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="174"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="177"/>
         <source>未完成值守</source>
         <translation>Duties not done</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="178"/>
+        <source>{0} {1}（{2}）：{3}</source>
+        <translation>{0} {1} ({2}): {3}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="181"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="184"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -4510,37 +4528,37 @@ Runs offline; data is stored in:
 <context>
     <name>NotifyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="71"/>
         <source>通知客户取件 - {0}</source>
         <translation>Notify customer for pickup - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
         <source>如：客户说明天下午来取</source>
         <translation>e.g. customer will come tomorrow afternoon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
         <source>通知方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="81"/>
         <source>通知结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="82"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -4916,57 +4934,57 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>PickupDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="93"/>
         <source>取件验收 - {0}</source>
         <translation>Pickup check - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="95"/>
         <source>如：试机正常，外观与收件时一致，配件齐全</source>
         <translation>e.g. works normally, looks as at intake, accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="97"/>
         <source>满意，确认取件</source>
         <translation>Satisfied, picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="98"/>
         <source>不满意，返修</source>
         <translation>Not satisfied, rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
         <source>不满意时填写原因</source>
         <translation>Reason, if not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
         <source>应还配件</source>
         <translation>Accessories to return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="113"/>
         <source>顾客验收</source>
         <translation>Customer acceptance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="114"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -5368,132 +5386,152 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RepairDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="39"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
         <source>维修工单 {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
         <source>（返修 {0} 次）</source>
         <translation> (reworked {0} times)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="55"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="56"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="57"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="57"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="57"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="58"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="59"/>
         <source>保修 / 取件</source>
         <translation>Warranty / pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
         <source>预计</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
+        <source>{0}&#x3000;{1} 元</source>
+        <translation>{0}  ¥{1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
+        <source>待定</source>
+        <translation>To be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="62"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="68"/>
         <source>已在本状态停留超过 {0} 天，请跟进</source>
         <translation>Waiting in this step for more than {0} days, please follow up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="72"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="72"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="73"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="73"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>（照片缺失）</source>
         <translation>(photo missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="90"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="90"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="90"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="90"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="101"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="108"/>
         <source>处理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="116"/>
         <source>通知客户：{0}，{1}</source>
         <translation>Customer notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="118"/>
         <source>返修，重新受理</source>
         <translation>Rework, taken in again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="120"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="122"/>
         <source>取件验收：{0}</source>
         <translation>Pickup check: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="116"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="123"/>
         <source>转为「{0}」</source>
         <translation>Moved to “{0}”</translation>
     </message>
@@ -5654,7 +5692,7 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RepairSteps</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="43"/>
         <source>{0}&#x3000;{1}&#x3000;{2}&#x3000;当前：{3}</source>
         <translation>{0}  {1}  {2}  now: {3}</translation>
     </message>
@@ -6344,22 +6382,22 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReworkDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="125"/>
         <source>返修 - {0}</source>
         <translation>Rework - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
         <source>客户反映的问题</source>
         <translation>What the customer reports</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="128"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="129"/>
         <source>返修原因</source>
         <translation>Reason for rework</translation>
     </message>
@@ -7372,27 +7410,27 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="52"/>
         <source>推进维修进度 - {0}</source>
         <translation>Repair progress - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="57"/>
         <source>如：已送华为售后，快递单号…</source>
         <translation>e.g. sent to Huawei service, tracking number…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="58"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="59"/>
         <source>转为</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="60"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
@@ -15405,7 +15443,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="109"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="265"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="266"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="95"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="145"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="140"/>
@@ -15435,8 +15473,8 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
         <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
         <source>受理</source>
         <translation>Received</translation>
@@ -15463,7 +15501,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
@@ -15483,7 +15521,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
         <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
         <source>超时</source>
         <translation>Late</translation>
     </message>
@@ -15545,7 +15583,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="196"/>
         <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="261"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="262"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="21"/>
         <source>结案投诉</source>
         <translation>Closed complaints</translation>
@@ -15609,7 +15647,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
         <source>受理投诉</source>
         <translation>Complaints received</translation>
     </message>
@@ -15629,22 +15667,22 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Visit satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="254"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
         <source>每日受理投诉</source>
         <translation>Complaints per day</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
         <source>投诉类别</source>
         <translation>Complaint categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="261"/>
         <source>投诉满意度</source>
         <translation>Complaint satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="264"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="265"/>
         <source>本期间没有受理或结案的投诉。</source>
         <translation>No complaints received or closed in this period.</translation>
     </message>

@@ -269,3 +269,15 @@ def test_assessment_results_in_english_have_no_chinese_but_data(qtbot, demo_wind
     path = tmp_path / "ranking.xlsx"
     results.export_ranking(actor, keys[0], path, text=localized)
     assert _left_over(_excel_texts(path), data) == []
+
+
+def test_pie_slices_show_short_labels_and_the_legend_names_them(qapp):  # noqa: ANN001
+    """A slice's label beside the pie was cut at the chart's edge: slices show the share, the legend the rest."""
+    from frontdesk.domain.report import Chart
+    from frontdesk.ui.charts import build_chart
+
+    chart = build_chart(Chart("Contact categories", "pie", ["Inquiry", "Lookup", "Complaint"], [("n", [4.0, 2.0, 1.0])]))
+    pie = chart.series()[0]
+    assert [s.label() for s in pie.slices()] == ["57.1%", "28.6%", "14.3%"]
+    labels = [m.label() for m in chart.legend().markers(pie)]
+    assert labels[0].startswith("Inquiry 4") and labels[2].startswith("Complaint 1") and "14.3%" in labels[2]
