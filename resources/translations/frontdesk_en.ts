@@ -820,6 +820,11 @@ Appeal reason: {3}</translation>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
+        <source>转入“{0}”</source>
+        <translation>Moved to “{0}”</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
         <source>打印总结报告…</source>
         <translation>Print summary report…</translation>
@@ -858,11 +863,6 @@ Appeal reason: {3}</translation>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>说明</source>
         <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
-        <source>转入「{0}」</source>
-        <translation>Moved to “{0}”</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
@@ -5532,7 +5532,7 @@ Stop words ({2} words): {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="123"/>
-        <source>转为「{0}」</source>
+        <source>转为“{0}”</source>
         <translation>Moved to “{0}”</translation>
     </message>
 </context>

@@ -166,7 +166,7 @@ class ComplaintDetailDialog(QDialog):
         for e in case["events"]:
             what = enum_text(label(e["kind"]))
             if e["kind"] == "stage":
-                what = self.tr("转入「{0}」").format(enum_text(Stage(e["to_stage"]).label))
+                what = self.tr("转入“{0}”").format(enum_text(Stage(e["to_stage"]).label))
             note = e["note"]
             if e["kind"] == "classify":
                 what += self.tr("：{0}").format(self._field_name(e["field"]))

@@ -120,4 +120,4 @@ class RepairDetailDialog(QDialog):
             return self.tr("备注")
         if kind == EventKind.PICKUP.value:
             return self.tr("取件验收：{0}").format(enum_text(event["to_status"], repair_label))
-        return self.tr("转为「{0}」").format(enum_text(event["to_status"], repair_label))
+        return self.tr("转为“{0}”").format(enum_text(event["to_status"], repair_label))
