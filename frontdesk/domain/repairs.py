@@ -80,7 +80,16 @@ class EventKind(StrEnum):
     NOTE = "note"
 
 
-ACCESSORIES = ("充电器", "数据线", "电池", "包装盒", "说明书", "保修卡", "发票", "耳机")
+ACCESSORIES = (  # stored in Chinese, shown in the UI language
+    QT_TRANSLATE_NOOP("enum", "充电器"),
+    QT_TRANSLATE_NOOP("enum", "数据线"),
+    QT_TRANSLATE_NOOP("enum", "电池"),
+    QT_TRANSLATE_NOOP("enum", "包装盒"),
+    QT_TRANSLATE_NOOP("enum", "说明书"),
+    QT_TRANSLATE_NOOP("enum", "保修卡"),
+    QT_TRANSLATE_NOOP("enum", "发票"),
+    QT_TRANSLATE_NOOP("enum", "耳机"),
+)
 
 LABELS: dict[str, str] = {
     RepairStatus.ACCEPTED: QT_TRANSLATE_NOOP("enum", "已受理"),

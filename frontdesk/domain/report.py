@@ -78,7 +78,8 @@ class ReportTable:
 
 @dataclass
 class Chart:
-    """Chart data: category labels along one axis, one value list per series (pie: the first series)."""
+    """Chart data: category labels along one axis, one value list per series (pie: the first series); a line's
+    values may stop before its last category (a month's days not yet come are not plotted)."""
 
     title: str
     kind: ChartKind

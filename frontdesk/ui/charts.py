@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMargins, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -57,15 +57,22 @@ def build_chart(spec: Chart) -> QChart:
         pie = QPieSeries()
         name, values = spec.series[0]
         total = sum(values) or 1.0
+        legend = []
         for i, (label, value) in enumerate(zip(spec.categories, values, strict=True)):
             if value <= 0:
                 continue
-            piece = pie.append(f"{label} {value:.0f}（{value / total * 100:.1f}%）", value)
+            share = value / total * 100
+            # the slice shows its share only: a whole "label count (share)" beside a slice was cut at the chart's
+            # edge (the English labels especially); the legend names each slice in full
+            piece = pie.append(f"{share:.1f}%", value)
             piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
             piece.setLabelFont(_font(8))
             piece.setLabelVisible(value / total >= 0.03)
+            legend.append(QCoreApplication.translate("Charts", "{0} {1}（{2}%）").format(label, f"{value:.0f}", f"{share:.1f}"))
         pie.setPieSize(0.62)
         chart.addSeries(pie)
+        for marker, text in zip(chart.legend().markers(pie), legend, strict=True):
+            marker.setLabel(text)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
         return chart
     names, series = spec.categories, spec.series

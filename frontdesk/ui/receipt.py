@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from frontdesk.domain.printdoc import Field, PrintDocument, Table, copy_caption
+from frontdesk.ui.messages import localized
 
 ROLL_WIDTH_MM = 80.0
 ROLL_MARGIN_MM = 4.0  # most 80 mm printers print 72 mm of the 80
@@ -28,7 +29,7 @@ def render_receipt_html(doc: PrintDocument, qr_px: int) -> str:
         if index:
             cut = CUT_LINE.format(QCoreApplication.translate("Printing", "沿此线撕下"))
             parts.append(f'<p class="r-cut">{_text(cut)}</p>')
-        parts.append(_copy(doc, copy_caption(index, labels), qr_px))
+        parts.append(_copy(doc, localized(copy_caption(index, labels)), qr_px))
     return '<html><head><meta charset="utf-8"/></head><body>\n' + "\n".join(parts) + "\n</body></html>"
 
 
@@ -65,7 +66,8 @@ def _fields(fields: list[Field]) -> str:
     rows = []
     for item in fields:
         if item.wide:  # a long text under its label, the whole width
-            rows.append(f'<tr><td class="r-label" colspan="2">{_text(item.label)}：</td></tr>')
+            label = QCoreApplication.translate("Printing", "{0}：").format(item.label)
+            rows.append(f'<tr><td class="r-label" colspan="2">{_text(label)}</td></tr>')
             rows.append(f'<tr><td class="r-wide" colspan="2">{_text(item.value) or "&nbsp;<br/>&nbsp;"}</td></tr>')
         else:
             rows.append(f'<tr><td class="r-label" width="28%">{_text(item.label)}</td>'

@@ -4,32 +4,32 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="211"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="212"/>
         <source>确认考核结果</source>
         <translation>Acknowledge assessment result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="215"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="216"/>
         <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;总分 &lt;b&gt;{1}&lt;/b&gt;&#x3000;等级 &lt;b&gt;{2}&lt;/b&gt;&#x3000;结果应用：{3}&lt;br&gt;{4}&lt;br&gt;考核人：{5}&#x3000;评语：{6}</source>
         <translation>&lt;b&gt;{0}&lt;/b&gt;  Total &lt;b&gt;{1}&lt;/b&gt;  Grade &lt;b&gt;{2}&lt;/b&gt;  Follow-up: {3}&lt;br&gt;{4}&lt;br&gt;Assessor: {5}  Comment: {6}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="224"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="225"/>
         <source>本期表现</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="228"/>
         <source>可填写本人意见（可选）</source>
         <translation>Your comment (optional)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="229"/>
         <source>本人意见</source>
         <translation>Your comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="230"/>
         <source>确认已阅</source>
         <translation>Acknowledge</translation>
     </message>
@@ -75,39 +75,39 @@
 <context>
     <name>AppealDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="155"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="156"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="157"/>
         <source>{0} {1}：{2}
 申诉理由：{3}</source>
         <translation>{0} {1}: {2}
 Appeal reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="161"/>
         <source>驳回申诉，维持处罚</source>
         <translation>Reject the appeal, keep the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="161"/>
         <source>申诉成立，撤销处罚</source>
         <translation>Uphold the appeal, revoke the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="167"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
         <source>处理意见</source>
         <translation>Decision note</translation>
     </message>
@@ -391,32 +391,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="262"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="263"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="266"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="268"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -477,6 +477,14 @@ Appeal reason: {3}</translation>
         <location filename="../../frontdesk/ui/widgets/caller_card.py" line="147"/>
         <source>未结投诉 {0} {1}：{2}</source>
         <translation>Open complaint {0} {1}: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../frontdesk/ui/charts.py" line="71"/>
+        <source>{0} {1}（{2}%）</source>
+        <translation>{0} {1} ({2}%)</translation>
     </message>
 </context>
 <context>
@@ -767,6 +775,11 @@ Appeal reason: {3}</translation>
         <translation>Confirmed</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="125"/>
+        <source>{0}：</source>
+        <translation>{0}:</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="135"/>
         <source>投诉事由：</source>
         <translation>Subject:</translation>
@@ -807,6 +820,11 @@ Appeal reason: {3}</translation>
         <translation>Deadlines (days are working days, hours are service hours; paused time not counted)</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
+        <source>转入“{0}”</source>
+        <translation>Moved to “{0}”</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="187"/>
         <source>打印总结报告…</source>
         <translation>Print summary report…</translation>
@@ -845,11 +863,6 @@ Appeal reason: {3}</translation>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="163"/>
         <source>说明</source>
         <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="169"/>
-        <source>转入「{0}」</source>
-        <translation>Moved to “{0}”</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/complaint_detail.py" line="172"/>
@@ -2406,72 +2419,72 @@ When the site has several counter PCs (or head office collects many sites), IT s
 <context>
     <name>FineRuleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="182"/>
         <source>修改罚款标准</source>
         <translation>Change fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="182"/>
         <source>新增罚款条款</source>
         <translation>New fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="196"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
         <source>迟到分档，如 15:10, 30:20, 60:50（分钟:元）</source>
         <translation>Lateness tiers, e.g. 15:10, 30:20, 60:50 (minutes:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="205"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>罚款下限（元）</source>
         <translation>Minimum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>罚款上限（元）</source>
         <translation>Maximum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>计罚方式</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
         <source>分档</source>
         <translation>Tiers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="210"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="210"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="217"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="218"/>
         <source>分档格式为 分钟:金额，用逗号分隔</source>
         <translation>Tiers are minutes:amount, separated by commas</translation>
     </message>
@@ -2800,22 +2813,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="142"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="143"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="144"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="153"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="155"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -2863,58 +2876,58 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="111"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="87"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="104"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="105"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="106"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="107"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="108"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="110"/>
         <source>未完成值守</source>
         <translation>Duties not done</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="112"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -2995,47 +3008,52 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="164"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="165"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="166"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="167"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="168"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="169"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="170"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="173"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="174"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="177"/>
         <source>未完成值守</source>
         <translation>Duties not done</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="178"/>
+        <source>{0} {1}（{2}）：{3}</source>
+        <translation>{0} {1} ({2}): {3}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="181"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="184"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -3618,57 +3636,62 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Type a staff no. or name to filter; Enter ticks the first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="71"/>
+        <source>{0} {1}（{2} 元）</source>
+        <translation>{0} {1} (¥{2})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="81"/>
         <source>如：监控截图、顾客投诉单号、在场证人</source>
         <translation>e.g. CCTV still, complaint number, witnesses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="82"/>
         <source>情节严重（可提出辞退建议）</source>
         <translation>Serious (may lead to a dismissal proposal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="83"/>
         <source>登记后直接确认</source>
         <translation>Confirm on saving</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="84"/>
         <source>违纪员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="85"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="86"/>
         <source>违纪条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="87"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="88"/>
         <source>罚款（元/人）</source>
         <translation>Fine (yuan per person)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="89"/>
         <source>情况说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="90"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="120"/>
         <source>已选 {0} 人</source>
         <translation>{0} selected</translation>
     </message>
@@ -4605,37 +4628,37 @@ Runs offline; data is stored in:
 <context>
     <name>NotifyDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="70"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="71"/>
         <source>通知客户取件 - {0}</source>
         <translation>Notify customer for pickup - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
         <source>如：客户说明天下午来取</source>
         <translation>e.g. customer will come tomorrow afternoon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="77"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="78"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
         <source>通知方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="80"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="81"/>
         <source>通知结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="82"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -5011,57 +5034,57 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>PickupDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="92"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="93"/>
         <source>取件验收 - {0}</source>
         <translation>Pickup check - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="94"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="95"/>
         <source>如：试机正常，外观与收件时一致，配件齐全</source>
         <translation>e.g. works normally, looks as at intake, accessories complete</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="97"/>
         <source>满意，确认取件</source>
         <translation>Satisfied, picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="97"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="98"/>
         <source>不满意，返修</source>
         <translation>Not satisfied, rework</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
         <source>不满意时填写原因</source>
         <translation>Reason, if not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
         <source>应还配件</source>
         <translation>Accessories to return</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="113"/>
         <source>顾客验收</source>
         <translation>Customer acceptance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="114"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -5266,23 +5289,24 @@ Stop words ({2} words): {3}</translation>
     <name>Printing</name>
     <message>
         <location filename="../../frontdesk/ui/printing.py" line="114"/>
-        <location filename="../../frontdesk/ui/receipt.py" line="48"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="49"/>
         <source>编号：{0}</source>
         <translation>No.: {0}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/printing.py" line="117"/>
-        <location filename="../../frontdesk/ui/receipt.py" line="50"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="51"/>
         <source>打印时间：{0}</source>
         <translation>Printed: {0}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/printing.py" line="208"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="69"/>
         <source>{0}：</source>
         <translation>{0}:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/receipt.py" line="29"/>
+        <location filename="../../frontdesk/ui/receipt.py" line="30"/>
         <source>沿此线撕下</source>
         <translation>tear here</translation>
     </message>
@@ -5349,6 +5373,11 @@ Stop words ({2} words): {3}</translation>
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="123"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="125"/>
+        <source>考核排名-{0}.xlsx</source>
+        <translation>Assessment ranking-{0}.xlsx</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
@@ -5457,133 +5486,153 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RepairDetailDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="39"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
         <source>维修工单 {0}</source>
         <translation>Repair order {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="47"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
         <source>（返修 {0} 次）</source>
         <translation> (reworked {0} times)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="49"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="55"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="50"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="56"/>
         <source>商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="57"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="57"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="57"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="52"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="58"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="53"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="59"/>
         <source>保修 / 取件</source>
         <translation>Warranty / pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
         <source>预计</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
+        <source>{0}&#x3000;{1} 元</source>
+        <translation>{0}  ¥{1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="60"/>
+        <source>待定</source>
+        <translation>To be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="62"/>
         <source>当前状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="68"/>
         <source>已在本状态停留超过 {0} 天，请跟进</source>
         <translation>Waiting in this step for more than {0} days, please follow up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="72"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="65"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="72"/>
         <source>不满意</source>
         <translation>Not satisfied</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="73"/>
         <source>取件检查</source>
         <translation>Pickup check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="76"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="73"/>
+        <source>{0}（{1}）</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
         <source>（照片缺失）</source>
         <translation>(photo missing)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="90"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="90"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="90"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="90"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="101"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="108"/>
         <source>处理经过</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="116"/>
         <source>通知客户：{0}，{1}</source>
         <translation>Customer notified: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="118"/>
         <source>返修，重新受理</source>
         <translation>Rework, taken in again</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="113"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="120"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="122"/>
         <source>取件验收：{0}</source>
         <translation>Pickup check: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="116"/>
-        <source>转为「{0}」</source>
+        <location filename="../../frontdesk/ui/dialogs/repair_detail.py" line="123"/>
+        <source>转为“{0}”</source>
         <translation>Moved to “{0}”</translation>
     </message>
 </context>
@@ -5620,122 +5669,122 @@ Stop words ({2} words): {3}</translation>
         <translation>Serial number on the device or box</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="80"/>
         <source>其他配件，用顿号分隔</source>
         <translation>Other accessories, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="82"/>
         <source>如：外观完好 / 背面有划痕</source>
         <translation>e.g. no damage / scratches on the back</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="89"/>
         <source>元，保内可填 0</source>
         <translation>yuan; 0 under warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="92"/>
         <source>邮寄取件时填写收件地址</source>
         <translation>Delivery address, if sent by post</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="107"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="109"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="110"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>顾客</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="118"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
         <source>联系电话</source>
         <translation>Contact phone</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>送修商品</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="119"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
         <source>品牌型号</source>
         <translation>Brand / model</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>序列号</source>
         <translation>Serial no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
         <source>故障描述</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>随机配件</source>
         <translation>Accessories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="121"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
         <source>收件外观</source>
         <translation>Condition at intake</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>保修</source>
         <translation>Warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="122"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
         <source>预计完成</source>
         <translation>Expected ready</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="123"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
         <source>预计费用</source>
         <translation>Estimated cost</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="125"/>
         <source>取件方式</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="125"/>
         <source>邮寄地址</source>
         <translation>Postal address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="125"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="126"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="134"/>
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="133"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="134"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="136"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="137"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="139"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_intake.py" line="140"/>
         <source>“{0}”不是图片文件，未添加</source>
         <translation>“{0}” is not an image and was not added</translation>
     </message>
@@ -5743,7 +5792,7 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RepairSteps</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="42"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="43"/>
         <source>{0}&#x3000;{1}&#x3000;{2}&#x3000;当前：{3}</source>
         <translation>{0}  {1}  {2}  now: {3}</translation>
     </message>
@@ -6433,22 +6482,22 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReworkDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="124"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="125"/>
         <source>返修 - {0}</source>
         <translation>Rework - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="126"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
         <source>客户反映的问题</source>
         <translation>What the customer reports</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="127"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="128"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="128"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="129"/>
         <source>返修原因</source>
         <translation>Reason for rework</translation>
     </message>
@@ -6667,32 +6716,37 @@ Stop words ({2} words): {3}</translation>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="138"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="134"/>
+        <source>&lt;b&gt;{0}&lt;/b&gt;&#x3000;权重 {1}%</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;  weight {1}%</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="139"/>
         <source>{0} 分（按自查记录自动计算）</source>
         <translation>{0} points (computed from the self-checks)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="149"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="150"/>
         <source>评语（可选）：亮点、需改进之处</source>
         <translation>Comment (optional): strengths, what to improve</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="150"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="151"/>
         <source>评语</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="170"/>
         <source>保存并评下一位</source>
         <translation>Save and next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="186"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="187"/>
         <source>还有 {0} 项未评分</source>
         <translation>{0} item(s) not scored yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="194"/>
+        <location filename="../../frontdesk/ui/dialogs/assessment_form.py" line="195"/>
         <source>{0}&lt;br&gt;&lt;b&gt;总分 {1}&lt;/b&gt;&#x3000;等级 &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;&#x3000;结果应用：{4}</source>
         <translation>{0}&lt;br&gt;&lt;b&gt;Total {1}&lt;/b&gt;  Grade &lt;b style=&apos;color:{2}&apos;&gt;{3}&lt;/b&gt;  Follow-up: {4}</translation>
     </message>
@@ -7476,27 +7530,27 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="52"/>
         <source>推进维修进度 - {0}</source>
         <translation>Repair progress - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="57"/>
         <source>如：已送华为售后，快递单号…</source>
         <translation>e.g. sent to Huawei service, tracking number…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="58"/>
         <source>工单</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="59"/>
         <source>转为</source>
         <translation>Move to</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/repair_steps.py" line="60"/>
         <source>说明</source>
         <translation>Details</translation>
     </message>
@@ -9033,154 +9087,154 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="225"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>驳回申诉</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>提出辞退建议</source>
         <translation>Dismissal proposed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>补录考勤</source>
         <translation>Attendance entered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
         <source>更正考勤</source>
         <translation>Attendance corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="235"/>
         <source>导入中断后撤销</source>
         <translation>Undone after an interrupted import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="237"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="244"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
@@ -10528,7 +10582,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/complaints.py" line="61"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="108"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="117"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -10629,7 +10683,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="70"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
         <location filename="../../frontdesk/domain/visits.py" line="43"/>
         <source>电话</source>
         <translation>Phone</translation>
@@ -10640,57 +10694,97 @@ Please send this file to technical support.</translation>
         <translation>In person</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="84"/>
+        <source>充电器</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="85"/>
+        <source>数据线</source>
+        <translation>Cable</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/domain/repairs.py" line="86"/>
+        <source>电池</source>
+        <translation>Battery</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
+        <source>包装盒</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
+        <source>说明书</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
+        <source>保修卡</source>
+        <translation>Warranty card</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
+        <source>发票</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
+        <source>耳机</source>
+        <translation>Earphones</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
         <source>已受理</source>
         <translation>Taken in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="87"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
         <source>已送修</source>
         <translation>Sent for repair</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="88"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
         <source>维修中</source>
         <translation>Being repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="89"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="98"/>
         <source>已修好</source>
         <translation>Repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="90"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
         <source>无法修复</source>
         <translation>Cannot be repaired</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="91"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
         <source>已通知取件</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="92"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
         <source>已取件</source>
         <translation>Picked up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="94"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
         <source>保内</source>
         <translation>In warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="95"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
         <source>保外</source>
         <translation>Out of warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="96"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
         <source>自取</source>
         <translation>Collect</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="97"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
         <source>邮寄</source>
         <translation>By post</translation>
     </message>
@@ -10821,7 +10915,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/expressway.py" line="120"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="99"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="108"/>
         <location filename="../../frontdesk/domain/visits.py" line="45"/>
         <source>短信</source>
         <translation>SMS</translation>
@@ -10852,43 +10946,43 @@ Please send this file to technical support.</translation>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="100"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="109"/>
         <location filename="../../frontdesk/domain/visits.py" line="46"/>
         <source>微信</source>
         <translation>WeChat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="101"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="110"/>
         <source>已通知到本人</source>
         <translation>Reached in person</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="111"/>
         <source>未接通</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="103"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="112"/>
         <source>已留言</source>
         <translation>Message left</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="104"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="113"/>
         <source>状态变更</source>
         <translation>Status change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="105"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="114"/>
         <source>通知客户</source>
         <translation>Customer notified</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="106"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="115"/>
         <source>取件验收</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="107"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="116"/>
         <source>返修</source>
         <translation>Rework</translation>
     </message>
@@ -11006,7 +11100,7 @@ Please send this file to technical support.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="88"/>
-        <location filename="../../frontdesk/domain/repairs.py" line="93"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="102"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
@@ -11975,80 +12069,80 @@ Check that the server is running, the network is connected and the user name and
         <translation>The time received cannot be in the future</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="155"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="164"/>
         <location filename="../../frontdesk/domain/returns.py" line="198"/>
         <source>请填写顾客姓名或称呼</source>
         <translation>Enter the customer&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="157"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="166"/>
         <location filename="../../frontdesk/domain/returns.py" line="200"/>
         <source>顾客称呼不超过 30 字</source>
         <translation>The customer&apos;s name must be at most 30 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="162"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="171"/>
         <source>请填写送修商品</source>
         <translation>Enter the item to repair</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="164"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="173"/>
         <location filename="../../frontdesk/domain/returns.py" line="211"/>
         <source>商品名称不超过 100 字</source>
         <translation>The item name must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="166"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="175"/>
         <source>品牌型号不超过 100 字</source>
         <translation>The brand and model must be at most 100 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="168"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="177"/>
         <source>序列号不超过 60 字</source>
         <translation>The serial number must be at most 60 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="170"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="179"/>
         <source>请填写故障描述</source>
         <translation>Describe the fault</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="172"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="181"/>
         <source>故障描述不超过 1000 字</source>
         <translation>The fault description must be at most 1000 characters</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="174"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="183"/>
         <source>请记录收件时的外观（如：无明显划痕）</source>
         <translation>Record the item&apos;s condition on receipt (e.g. no visible scratches)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="176"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="185"/>
         <source>请选择保内或保外</source>
         <translation>Choose in warranty or out of warranty</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="178"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="187"/>
         <source>请选择取件方式</source>
         <translation>Choose how the item will be collected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="180"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="189"/>
         <source>邮寄取件须填写收件地址</source>
         <translation>Collection by post needs a delivery address</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="182"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="191"/>
         <source>预计完成日期不能早于今天</source>
         <translation>The expected completion date cannot be before today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="184"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="193"/>
         <source>预计费用应为不小于 0 的数字，最多两位小数</source>
         <translation>The estimated cost must be a number not below 0, with at most two decimals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/domain/repairs.py" line="186"/>
+        <location filename="../../frontdesk/domain/repairs.py" line="195"/>
         <source>照片最多 {0} 张</source>
         <translation>At most {0} photos</translation>
     </message>
@@ -12423,7 +12517,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Days stuck must be between 1 and 90</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/assessments/results.py" line="71"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="74"/>
         <location filename="../../frontdesk/services/assessments/runs.py" line="142"/>
         <source>只能查看本人的考核</source>
         <translation>You can only view your own assessments</translation>
@@ -14745,11 +14839,15 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Complaint transfer slip</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="76"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="109"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="180"/>
         <source>受理时间</source>
         <translation>Received at</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="109"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="131"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="181"/>
         <source>受理人</source>
         <translation>Received by</translation>
@@ -14760,6 +14858,8 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Complainant</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="77"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="110"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="183"/>
         <source>联系电话</source>
         <translation>Phone</translation>
@@ -14795,6 +14895,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Next deadline</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="49"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="189"/>
         <source>{0}（{1}）</source>
         <translation>{0} ({1})</translation>
@@ -14830,29 +14931,362 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Outcome and customer&apos;s view</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="149"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="149"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="76"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="100"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="149"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="154"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="48"/>
+        <source>合格</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="48"/>
+        <source>不合格</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="55"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="81"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="60"/>
+        <source>{0}、{1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="70"/>
+        <source>在 {0} 天换货期限内</source>
+        <translation>Within the {0}-day exchange period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="70"/>
+        <source>超出 {0} 天换货期限</source>
+        <translation>Past the {0}-day exchange period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="71"/>
+        <source>换货凭证</source>
+        <translation>Exchange voucher</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="73"/>
+        <source>在 {0} 天退货期限内</source>
+        <translation>Within the {0}-day return period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="73"/>
+        <source>超出 {0} 天退货期限</source>
+        <translation>Past the {0}-day return period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="74"/>
+        <source>退货凭证</source>
+        <translation>Return voucher</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="77"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="110"/>
+        <source>顾客</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="78"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="78"/>
+        <source>商品类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="79"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="111"/>
+        <source>商品</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="79"/>
+        <source>数量</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="80"/>
+        <source>实付金额</source>
+        <translation>Amount paid</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="80"/>
+        <source>购买日期</source>
+        <translation>Purchase date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="81"/>
+        <source>购物凭证</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="82"/>
+        <source>政策核对</source>
+        <translation>Policy check</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="83"/>
+        <source>退换原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="84"/>
+        <source>处理意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="87"/>
+        <source>换回商品</source>
+        <translation>Replacement item</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="88"/>
+        <source>退款金额</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="90"/>
+        <source>审批人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="92"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="93"/>
+        <source>检查项目</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="93"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="94"/>
+        <source>商品质量</source>
+        <translation>Item quality</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="95"/>
+        <source>包装完好</source>
+        <translation>Packaging intact</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="96"/>
+        <source>配件齐全</source>
+        <translation>Accessories complete</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="97"/>
+        <source>验货检查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="100"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="131"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="154"/>
+        <source>顾客签字</source>
+        <translation>Customer signature</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="100"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="131"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="154"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="101"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="132"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="155"/>
+        <source>顾客联</source>
+        <translation>Customer copy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="101"/>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="155"/>
+        <source>存根联</source>
+        <translation>Desk copy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="103"/>
+        <source>请妥善保管本凭证，凭此查询退款进度或办理后续事宜。</source>
+        <translation>Please keep this voucher: it is needed to ask about the refund or for any follow-up.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="111"/>
+        <source>品牌型号</source>
+        <translation>Brand / model</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="112"/>
+        <source>序列号</source>
+        <translation>Serial no.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="112"/>
+        <source>保修</source>
+        <translation>Warranty</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="113"/>
+        <source>故障描述</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="114"/>
+        <source>随机配件</source>
+        <translation>Accessories</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="115"/>
+        <source>收件外观</source>
+        <translation>Condition on receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="116"/>
+        <source>预计完成</source>
+        <translation>Expected by</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="116"/>
+        <source>待定</source>
+        <translation>To be confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="117"/>
+        <source>预计费用</source>
+        <translation>Estimated cost</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="118"/>
+        <source>取件方式</source>
+        <translation>Pickup</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="119"/>
+        <source>邮寄地址</source>
+        <translation>Mailing address</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="128"/>
+        <source>返修次数</source>
+        <translation>Reworks</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="130"/>
+        <source>维修受理单</source>
+        <translation>Repair intake receipt</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="132"/>
+        <source>前台存根联</source>
+        <translation>Front desk copy</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="135"/>
+        <source>取件时请出示本单（顾客联）。维修结果出来后我们将电话或短信通知您；配件及外观以本单记录为准。</source>
+        <translation>Please show this receipt (customer copy) when collecting. We will call or text you when the repair is done; accessories and condition are as recorded here.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="142"/>
+        <source>满意，已验收</source>
+        <translation>Satisfied, accepted</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="142"/>
+        <source>不满意，返修</source>
+        <translation>Not satisfied, back for rework</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="144"/>
+        <source>维修结果</source>
+        <translation>Repair result</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="144"/>
+        <source>当前状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="145"/>
+        <source>取件检查</source>
+        <translation>Pickup inspection</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="146"/>
+        <source>顾客验收</source>
+        <translation>Customer acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="147"/>
+        <source>取件时间</source>
+        <translation>Picked up at</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="149"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="197"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="151"/>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="198"/>
         <source>处理经过</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="153"/>
+        <source>维修取件单</source>
+        <translation>Repair pickup slip</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="157"/>
+        <source>顾客签字即表示已当面检查商品及配件，确认无误。</source>
+        <translation>By signing, the customer confirms having checked the item and accessories in person.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="164"/>
+        <source>维修中</source>
+        <translation>Under repair</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="170"/>
+        <source>通知客户（{0}，{1}）</source>
+        <translation>Customer notified ({0}, {1})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="172"/>
+        <source>转为“{0}”</source>
+        <translation>Changed to “{0}”</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/complaints/case_list.py" line="199"/>
@@ -14885,6 +15319,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Please return the department&apos;s opinion to the service desk before the reply deadline; days are working days, hours are service hours, paused time is not counted.</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="133"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="122"/>
         <source>{0} 人</source>
         <translation>{0} people</translation>
@@ -14910,11 +15345,14 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Total fines</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="31"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="128"/>
         <source>{0} 元</source>
         <translation>¥{0}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/aftersales/papers.py" line="84"/>
+        <location filename="../../frontdesk/services/assessments/results.py" line="107"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="129"/>
         <source>状态</source>
         <translation>Status</translation>
@@ -14935,14 +15373,86 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>By staff</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="100"/>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="100"/>
+        <source>工号</source>
+        <translation>Staff No.</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="101"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="101"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="102"/>
+        <source>{0}（%）</source>
+        <translation>{0} (%)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="104"/>
+        <source>总分</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="105"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="106"/>
+        <source>结果应用</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="122"/>
+        <source>考核排名 {0}</source>
+        <translation>Ranking {0}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="132"/>
+        <source>考核结果</source>
+        <translation>Assessment results</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="133"/>
+        <source>考核期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="133"/>
+        <source>考核人数</source>
+        <translation>People assessed</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="134"/>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="136"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="132"/>
         <source>制表</source>
         <translation>Prepared by</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="136"/>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="132"/>
         <source>主管签字</source>
         <translation>Supervisor&apos;s signature</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/assessments/results.py" line="136"/>
+        <source>审核</source>
+        <translation>Checked by</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/fine_sheet.py" line="136"/>
@@ -15199,7 +15709,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="109"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="265"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="266"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="95"/>
         <location filename="../../frontdesk/services/reports/personnel.py" line="145"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="140"/>
@@ -15229,8 +15739,8 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
         <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
         <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
         <source>受理</source>
         <translation>Received</translation>
@@ -15257,7 +15767,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
@@ -15277,7 +15787,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
         <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
         <source>超时</source>
         <translation>Late</translation>
     </message>
@@ -15339,7 +15849,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="196"/>
         <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="261"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="262"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="21"/>
         <source>结案投诉</source>
         <translation>Closed complaints</translation>
@@ -15403,7 +15913,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
         <source>受理投诉</source>
         <translation>Complaints received</translation>
     </message>
@@ -15423,22 +15933,22 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Visit satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="254"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
         <source>每日受理投诉</source>
         <translation>Complaints per day</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
         <source>投诉类别</source>
         <translation>Complaint categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="261"/>
         <source>投诉满意度</source>
         <translation>Complaint satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="264"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="265"/>
         <source>本期间没有受理或结案的投诉。</source>
         <translation>No complaints received or closed in this period.</translation>
     </message>

@@ -194,6 +194,51 @@ def test_printed_papers_in_english_have_no_chinese_but_data(qtbot, demo_window, 
     assert _left_over(_excel_texts(path), sorted({*data, *offences}, key=len, reverse=True)) == []
 
 
+def _record_data(record: dict) -> set[str]:
+    """The typed values of an after-sales record (and of its events): they print as they are."""
+    from frontdesk.domain.repairs import ACCESSORIES
+
+    values = {str(v) for k, v in record.items() if isinstance(v, str) and k != "accessories"}
+    values |= {n for n in (record.get("accessories") or "").split("、") if n and n not in ACCESSORIES}
+    for event in record.get("events", []):
+        values |= {str(v) for v in event.values() if isinstance(v, str)}
+    return values - {""}
+
+
+def test_after_sales_papers_in_english_have_no_chinese_but_data(qtbot, demo_window):
+    """The return and exchange vouchers, the repair intake receipt and the pickup slip, on A4 and on the 80 mm roll,
+    print their labels, vocabulary, money and captions in English; only what was typed stays Chinese."""
+    from dataclasses import replace
+    from html import unescape
+
+    from frontdesk.db.models import RepairOrder, ReturnOrder
+    from frontdesk.domain.printdoc import PAPERS
+    from frontdesk.services.aftersales import papers, repairs, returns
+    from frontdesk.ui import printing
+
+    actor = demo_window.ctx.actor
+    staff = {n for (n,) in Staff.select(Staff.name).tuples()}
+    docs = []
+    for kind in ("return", "exchange"):
+        order = ReturnOrder.select().where(ReturnOrder.kind == kind).order_by(ReturnOrder.id.desc()).first()
+        assert order is not None, kind
+        docs.append((papers.return_voucher(actor, order.uuid, "Test desk"), _record_data(returns.get_return(actor, order.uuid))))
+    picked = RepairOrder.select().where(RepairOrder.picked_up_at.is_null(False)).order_by(RepairOrder.id.desc()).first()
+    assert picked is not None
+    record = _record_data(repairs.get_repair(actor, picked.uuid))
+    docs += [(papers.repair_receipt(actor, picked.uuid, "Test desk"), record),
+             (papers.pickup_slip(actor, picked.uuid, "Test desk"), record)]
+    for doc, record in docs:
+        data = sorted(record | staff, key=len, reverse=True)
+        for paper in ("A4", "R80"):
+            assert paper in PAPERS
+            text = unescape(re.sub(r"<[^>]+>", "\n", printing.render_html(replace(doc, paper=paper))))
+            assert _left_over(text.split("\n"), data) == [], (doc.title, paper)
+            assert "元" not in text, (doc.title, paper)
+            if doc is not docs[-1][0]:  # the pickup slip shows no amount
+                assert "¥" in text, (doc.title, paper)  # money as the program writes it in English
+
+
 def test_each_report_screenshot_shows_its_own_report(qtbot, demo_window):
     """11-report-assessments showed the fines report: every report state now shows the report it names."""
     from frontdesk.ui import screenshots
@@ -203,3 +248,36 @@ def test_each_report_screenshot_shows_its_own_report(qtbot, demo_window):
         if name.startswith("report-"):
             setup(demo_window)
             assert page.report is not None and page.report.key == name.removeprefix("report-").removesuffix("-tables")
+
+
+def test_assessment_results_in_english_have_no_chinese_but_data(qtbot, demo_window, tmp_path):
+    """The assessment results paper and the ranking's Excel print their headers, grades and captions in English."""
+    from html import unescape
+
+    from frontdesk.services.assessments import results
+    from frontdesk.ui import printing
+    from frontdesk.ui.messages import localized
+
+    actor = demo_window.ctx.actor
+    keys = results.periods(actor)
+    assert keys
+    names = {n for (n,) in Staff.select(Staff.name).tuples()} | {n for (n,) in Department.select(Department.name).tuples()}
+    data = sorted(names, key=len, reverse=True)
+    doc = results.print_document(actor, keys[0], "Test desk")
+    text = unescape(re.sub(r"<[^>]+>", "\n", printing.render_html(doc)))
+    assert _left_over(text.split("\n"), data) == []
+    path = tmp_path / "ranking.xlsx"
+    results.export_ranking(actor, keys[0], path, text=localized)
+    assert _left_over(_excel_texts(path), data) == []
+
+
+def test_pie_slices_show_short_labels_and_the_legend_names_them(qapp):  # noqa: ANN001
+    """A slice's label beside the pie was cut at the chart's edge: slices show the share, the legend the rest."""
+    from frontdesk.domain.report import Chart
+    from frontdesk.ui.charts import build_chart
+
+    chart = build_chart(Chart("Contact categories", "pie", ["Inquiry", "Lookup", "Complaint"], [("n", [4.0, 2.0, 1.0])]))
+    pie = chart.series()[0]
+    assert [s.label() for s in pie.slices()] == ["57.1%", "28.6%", "14.3%"]
+    labels = [m.label() for m in chart.legend().markers(pie)]
+    assert labels[0].startswith("Inquiry 4") and labels[2].startswith("Complaint 1") and "14.3%" in labels[2]

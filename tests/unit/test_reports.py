@@ -224,3 +224,13 @@ def test_answer_deadline_fast_path_uses_each_case_policy(data):
     assert [c.on_time for c in cases] == [True, False]
     for case in Complaint.select().dicts():
         assert reports_monthly._replayed_on_time(case) == cases[case["id"] - 1].on_time
+
+
+def test_the_month_line_stops_at_today(data, frozen_clock):
+    """Days not yet come are not plotted as 0: the month's line has a point per day up to today, the axis all days."""
+    frozen_clock.set(datetime(2026, 11, 18, 10, 0))
+    line = reports_monthly.service_quality(data, NOV).charts[0]
+    assert line.kind == "line" and len(line.categories) == 30 and len(line.series[0][1]) == 18
+    frozen_clock.set(datetime(2026, 12, 2, 9, 0))
+    assert len(reports_monthly.service_quality(data, NOV).charts[0].series[0][1]) == 30  # a past month: every day
+    assert reports_monthly.service_quality(data, month_period(2027, 1)).charts[0].series[0][1] == []  # not begun

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,9 +17,10 @@ from frontdesk.domain import assessment as rules
 from frontdesk.domain.assessment import Dimension, PeriodKind, Status
 from frontdesk.domain.printdoc import PrintDocument, Table
 from frontdesk.domain.roles import Actor, Permission
-from frontdesk.errors import PermissionDenied, T
+from frontdesk.errors import Message, PermissionDenied, T
 from frontdesk.excel.exporter import Column, Kind, export_rows
 from frontdesk.services.core import audit
+from frontdesk.services.core.list_spec import translated_labels
 from frontdesk.services.core.permissions import require
 
 
@@ -92,21 +95,31 @@ def assessed_staff(actor: Actor) -> list[dict[str, Any]]:
 
 
 def export_columns() -> list[Column]:
+    """The ranking's columns; headers are Messages (T("print", …)), vocabulary labels Chinese (context "enum")."""
     return [
-        Column("rank", "名次", Kind.INT), Column("staff_no", "工号"), Column("staff_name", "姓名"),
-        Column("department", "部门"),
-        *[Column(f"dim_{d.value}", f"{rules.LABELS[d]}（%）", Kind.MONEY) for d in Dimension],
-        Column("total", "总分", Kind.MONEY),
-        Column("grade", "等级", Kind.ENUM, labels=rules.label),
-        Column("follow_up", "结果应用", Kind.ENUM, labels=rules.label),
-        Column("status", "状态", Kind.ENUM, labels=rules.label),
+        Column("rank", T("print", "名次"), Kind.INT), Column("staff_no", T("print", "工号")),
+        Column("staff_name", T("print", "姓名")), Column("department", T("print", "部门")),
+        *[Column(f"dim_{d.value}", T("print", "{0}（%）").format(Message("enum", rules.LABELS[d])), Kind.MONEY)
+          for d in Dimension],
+        Column("total", T("print", "总分"), Kind.MONEY),
+        Column("grade", T("print", "等级"), Kind.ENUM, labels=rules.label),
+        Column("follow_up", T("print", "结果应用"), Kind.ENUM, labels=rules.label),
+        Column("status", T("print", "状态"), Kind.ENUM, labels=rules.label),
     ]
 
 
-def export_ranking(actor: Actor, period_key: str, path: str | Path, progress: Any = None, cancel: Any = None) -> int:
-    """The period's ranking as a formatted sheet through the shared exporter."""
+def _same(text: str) -> str:
+    return text
+
+
+def export_ranking(actor: Actor, period_key: str, path: str | Path, progress: Any = None, cancel: Any = None,
+                   text: Callable[[str], str] = _same) -> int:
+    """The period's ranking as a formatted sheet through the shared exporter; sheet name, headers and labels in
+    the language of ``text`` (the UI's translator of Messages; default Chinese)."""
     rows = ranking(actor, period_key)
-    return export_rows(path, f"考核排名 {period_key}", export_columns(), rows, total=len(rows),
+    columns = [replace(c, header=text(c.header), labels=translated_labels(c.labels, text) if c.labels else None)
+               for c in export_columns()]
+    return export_rows(path, text(T("print", "考核排名 {0}").format(period_key)), columns, rows, total=len(rows),
                        progress=progress, cancel=cancel)
 
 
@@ -116,11 +129,12 @@ def print_document(actor: Actor, period_key: str, site_name: str = "") -> PrintD
     columns = [c for c in export_columns() if c.key != "department"]
     cells = [[_cell(row.get(c.key), c) for c in columns] for row in rows]
     return PrintDocument(
-        title="考核结果", subtitle=period_key, site_name=site_name,
-        fields=[("考核期", period_key), ("考核人数", f"{len(rows)} 人")],
-        tables=[Table([c.header for c in columns], cells, "排名",
+        title=T("print", "考核结果"), subtitle=period_key, site_name=site_name,
+        fields=[(T("print", "考核期"), period_key), (T("print", "考核人数"), T("print", "{0} 人").format(len(rows)))],
+        tables=[Table([c.header for c in columns], cells, T("print", "排名"),
                       ["right" if c.kind in (Kind.INT, Kind.MONEY) else "left" for c in columns])],
-        landscape=True, signature_lines=["制表", "审核", "主管签字"], printed_at=now(), footer=audit.anchor(),
+        landscape=True, signature_lines=[T("print", "制表"), T("print", "审核"), T("print", "主管签字")],
+        printed_at=now(), footer=audit.anchor(),
     )
 
 
@@ -129,5 +143,6 @@ def _cell(value: Any, column: Column) -> str:
         return ""
     labels = column.labels
     if labels is not None:
-        return labels(value) if callable(labels) else labels.get(value, str(value))
+        text = labels(value) if callable(labels) else labels.get(value, str(value))
+        return Message("enum", text) if text else ""
     return str(value)

@@ -250,9 +250,10 @@ def service_quality(actor: Actor, period: Period, progress: Progress | None = No
         (T("reports", "按时答复率"), _pct(total[7])), (T("reports", "投诉满意率"), _pct(satisfaction.rows[0][-1])),
         (T("reports", "回访次数"), f"{visits.rows[-1][1]:,}"), (T("reports", "回访满意率"), _pct(satisfaction.rows[1][-1])),
     ]
+    today = now().date()  # the line stops at today: days not yet come are not plotted as 0
     report.charts = [
         Chart(T("reports", "每日受理投诉"), "line", [f"{d:%m-%d}" for d in period.days],
-              [(T("reports", "受理投诉"), [float(per_day.get(f"{d:%Y-%m-%d}", 0)) for d in period.days])]),
+              [(T("reports", "受理投诉"), [float(per_day.get(f"{d:%Y-%m-%d}", 0)) for d in period.days if d <= today])]),
         Chart(T("reports", "投诉类别"), "bar", [r[0] for r in categories.rows[:-1]],
               [(T("reports", "受理"), [float(r[1]) for r in categories.rows[:-1]])]),
         Chart(T("reports", "责任部门"), "bar", [r[0] for r in departments.rows],

@@ -130,7 +130,8 @@ class ScoreDialog(FormDialog):
             items = [i for i in self.spec.items if i.dimension is dim]
             if not items:
                 continue
-            title = QLabel(f"<b>{enum_text(dim, assessment_label)}</b>　{self.tr('权重')} {self.spec.weights[dim].normalize():f}%")
+            weight = f"{self.spec.weights[dim].normalize():f}"
+            title = QLabel(self.tr("<b>{0}</b>　权重 {1}%").format(enum_text(dim, assessment_label), weight))
             self.form.addRow(title)
             for item in items:
                 if item.auto:

@@ -122,7 +122,7 @@ class ComplaintDetailDialog(QDialog):
             (self.tr("客户确认"), self.tr("已确认") if case["customer_confirmed"] else ""),
         ]
         for i, (name, value) in enumerate(pairs):
-            grid.addWidget(QLabel(name + "："), i // 2, (i % 2) * 2)
+            grid.addWidget(QLabel(self.tr("{0}：").format(name)), i // 2, (i % 2) * 2)
             value_label = QLabel(value)
             value_label.setObjectName(f"value_{i}")
             grid.addWidget(value_label, i // 2, (i % 2) * 2 + 1)
@@ -166,7 +166,7 @@ class ComplaintDetailDialog(QDialog):
         for e in case["events"]:
             what = enum_text(label(e["kind"]))
             if e["kind"] == "stage":
-                what = self.tr("转入「{0}」").format(enum_text(Stage(e["to_stage"]).label))
+                what = self.tr("转入“{0}”").format(enum_text(Stage(e["to_stage"]).label))
             note = e["note"]
             if e["kind"] == "classify":
                 what += self.tr("：{0}").format(self._field_name(e["field"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.domain.repairs import EventKind
+from frontdesk.domain.repairs import ACCESSORIES, EventKind
 from frontdesk.domain.repairs import label as repair_label
 from frontdesk.domain.roles import Actor
 from frontdesk.services.aftersales import policy as aftersales_settings
@@ -32,6 +32,12 @@ from frontdesk.ui.models.page_model import format_value
 
 STUCK_STYLE = "color: #c62828; font-weight: bold;"
 PHOTO = 96
+
+
+def accessories_text(text: str | None) -> str:
+    """The recorded accessories: the checklist's names in the UI language, the others as typed."""
+    return QCoreApplication.translate("RepairDetailDialog", "、").join(
+        enum_text(n) if n in ACCESSORIES else n for n in (text or "").split("、") if n)
 
 
 class RepairDetailDialog(QDialog):
@@ -48,10 +54,11 @@ class RepairDetailDialog(QDialog):
         for text, value in (
             (self.tr("顾客"), f"{o['customer_name']}　{o['phone']}"),
             (self.tr("商品"), "　".join(p for p in (o["item"], o["brand_model"], o["serial_no"]) if p)),
-            (self.tr("故障描述"), o["fault"]), (self.tr("随机配件"), o["accessories"] or self.tr("无")),
+            (self.tr("故障描述"), o["fault"]), (self.tr("随机配件"), accessories_text(o["accessories"]) or self.tr("无")),
             (self.tr("收件外观"), o["appearance"]),
             (self.tr("保修 / 取件"), f"{enum_text(o['warranty'], repair_label)} / {enum_text(o['pickup_mode'], repair_label)}　{o['address']}"),
-            (self.tr("预计"), f"{format_value(o['estimated_date']) or self.tr('待定')}　{format_value(o['estimated_cost'])} 元"),
+            (self.tr("预计"), self.tr("{0}　{1} 元").format(format_value(o["estimated_date"]) or self.tr("待定"),
+                                                format_value(o["estimated_cost"]))),
             (self.tr("当前状态"), status),
         ):
             label = QLabel(value)
@@ -63,7 +70,7 @@ class RepairDetailDialog(QDialog):
         self.stuck.setVisible(bool(o["stuck"]))
         if o["pickup_inspection"]:
             accepted = {True: self.tr("满意"), False: self.tr("不满意")}.get(o["customer_accepted"], "")
-            facts.addRow(self.tr("取件检查"), QLabel(f"{o['pickup_inspection']}（{accepted}）"))
+            facts.addRow(self.tr("取件检查"), QLabel(self.tr("{0}（{1}）").format(o["pickup_inspection"], accepted)))
 
         photos = QHBoxLayout()
         for name in o["photo_list"]:
@@ -113,4 +120,4 @@ class RepairDetailDialog(QDialog):
             return self.tr("备注")
         if kind == EventKind.PICKUP.value:
             return self.tr("取件验收：{0}").format(enum_text(event["to_status"], repair_label))
-        return self.tr("转为「{0}」").format(enum_text(event["to_status"], repair_label))
+        return self.tr("转为“{0}”").format(enum_text(event["to_status"], repair_label))

@@ -73,7 +73,8 @@ class RepairDialog(FormDialog):
         grid = QGridLayout(acc_box)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, name in enumerate(ACCESSORIES):
-            box = QCheckBox(name)
+            box = QCheckBox(enum_text(name))
+            box.setProperty("accessory", name)  # stored in Chinese, as the checklist's vocabulary
             self.accessory_boxes.append(box)
             grid.addWidget(box, i // 4, i % 4)
         self.other_accessories = _line("other_accessories", self.tr("其他配件，用顿号分隔"))
@@ -162,7 +163,7 @@ class RepairDialog(FormDialog):
             self.photos.remove(item.data(Qt.ItemDataRole.UserRole))
 
     def value(self) -> RepairInput:
-        accessories = [b.text() for b in self.accessory_boxes if b.isChecked()]
+        accessories = [b.property("accessory") for b in self.accessory_boxes if b.isChecked()]
         accessories += [a.strip() for a in self.other_accessories.text().replace(",", "、").split("、") if a.strip()]
         return RepairInput(
             customer_name=self.customer_name.text(), phone=self.phone.text(), item=self.item.text(),

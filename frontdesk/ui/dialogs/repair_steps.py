@@ -21,6 +21,7 @@ from frontdesk.domain.repairs import label as repair_label
 from frontdesk.domain.roles import Actor
 from frontdesk.services.aftersales import repairs
 from frontdesk.ui.dialogs.base import Buttons, FormDialog
+from frontdesk.ui.dialogs.repair_detail import accessories_text
 from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
@@ -107,7 +108,7 @@ class PickupDialog(FormDialog):
         row.addStretch(1)
         self.note = _note(self.tr("不满意时填写原因"), 56)
         self.form.add("order", self.tr("工单"), _header(order))
-        self.form.add("accessories", self.tr("应还配件"), QLabel(order.get("accessories") or self.tr("无")))
+        self.form.add("accessories", self.tr("应还配件"), QLabel(accessories_text(order.get("accessories")) or self.tr("无")))
         self.form.add("inspection", self.tr("取件检查"), self.inspection)
         self.form.add("accepted", self.tr("顾客验收"), choice)
         self.form.add("note", self.tr("备注"), self.note)

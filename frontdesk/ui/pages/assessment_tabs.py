@@ -22,7 +22,7 @@ from frontdesk.ui.context import AppContext
 from frontdesk.ui.file_dialogs import choose_xlsx
 from frontdesk.ui.header_fit import fit_headers
 from frontdesk.ui.i18n import enum_format, enum_text
-from frontdesk.ui.messages import inform, status
+from frontdesk.ui.messages import inform, localized, status
 from frontdesk.ui.models.page_model import Column, PageModel
 from frontdesk.ui.ops import attempt, run_with_progress
 from frontdesk.ui.widgets.inputs import ChoiceCombo
@@ -122,11 +122,11 @@ class RankingTab(QWidget):
         if not key:
             inform(self, self.tr("还没有已评分的考核"))
             return
-        path = choose_xlsx(self, f"考核排名-{key}.xlsx")
+        path = choose_xlsx(self, self.tr("考核排名-{0}.xlsx").format(key))
         if path is None:
             return
         count = run_with_progress(self, lambda ctx: results.export_ranking(
-            self.ctx.actor, key, path, ctx.progress, ctx.cancelled), self.tr("正在导出考核排名"))
+            self.ctx.actor, key, path, ctx.progress, ctx.cancelled, text=localized), self.tr("正在导出考核排名"))
         if count is not None:
             status(self.tr("已导出 {0} 人的考核排名到 {1}").format(count, path))
 
