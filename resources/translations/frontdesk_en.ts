@@ -11745,7 +11745,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="614"/>
+        <location filename="../../frontdesk/db/migrations.py" line="589"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
