@@ -3560,65 +3560,65 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="79"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="81"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="101"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="95"/>
         <source>编号</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="95"/>
         <source>违规行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="95"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="101"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="101"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="93"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="95"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="101"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="94"/>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="99"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="96"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="101"/>
         <source>变更</source>
         <translation>Changes</translation>
     </message>
@@ -7233,42 +7233,42 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SiteExportDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="23"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="25"/>
         <source>站点导出</source>
         <translation>Site export</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="34"/>
         <source>把本站变更的记录（含从其他站点导入的）和它们的照片导出为一个交换文件（.zip，内含 Excel 工作簿和照片），带到总部（或另一站点）导入合并。</source>
         <translation>Export the records changed at this site (including those imported from other sites) and their photos as one exchange file (.zip holding an Excel workbook and the photos), to import and merge at head office (or another site).</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="45"/>
         <source>上次发给该站点以来（{0}）</source>
         <translation>Since the last export to that site ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="44"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="46"/>
         <source>上次发给该站点以来（尚未导出过：全部）</source>
         <translation>Since the last export to that site (none yet: everything)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="26"/>
         <source>全部记录</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="27"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="29"/>
         <source>如 HQ、S02；留空为任意站点</source>
         <translation>e.g. HQ, S02; empty for any site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="30"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="32"/>
         <source>目标站点</source>
         <translation>Destination site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="31"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="33"/>
         <source>导出范围</source>
         <translation>Scope</translation>
     </message>
@@ -7289,37 +7289,37 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SitePairDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="57"/>
         <source>与站点配对</source>
         <translation>Pair with a site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="60"/>
         <source>如 HQ、S02</source>
         <translation>e.g. HQ, S02</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="59"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="61"/>
         <source>新建密钥文件（带给对方）</source>
         <translation>Make a new key file (to carry to the other site)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="62"/>
         <source>使用对方给的密钥文件</source>
         <translation>Use the key file the other site made</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="61"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
         <source>对方站点</source>
         <translation>Other site</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="62"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="64"/>
         <source>密钥</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="65"/>
         <source>配对后，发给对方的导出文件用双方共有的密钥签名，被改动过的文件会被拒绝。重新配对（对方重装或换了密钥）会让与它的交换从头开始。</source>
         <translation>Once paired, exports to the other site are signed with the key both sites share, and a file changed after export is refused. Pairing again (the other site was set up again or the key changed) starts the exchange with it over.</translation>
     </message>
@@ -8011,6 +8011,12 @@ Save all problems as an Excel error list?</translation>
         <translation>Error list saved to {0}</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/pages/sync_page.py" line="239"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="154"/>
         <location filename="../../frontdesk/ui/pages/sync_page.py" line="235"/>
         <source>站点导入 — 预览</source>
         <translation>Site import — preview</translation>
@@ -14572,11 +14578,13 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     <message>
         <location filename="../../frontdesk/services/core/roster_import.py" line="37"/>
         <location filename="../../frontdesk/services/discipline/schedule_import.py" line="164"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="137"/>
         <source>{0}：{1} → {2}</source>
         <translation>{0}: {1} → {2}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/core/roster_import.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="141"/>
         <source>空</source>
         <translation>(empty)</translation>
     </message>
@@ -14607,6 +14615,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/discipline/schedule_import.py" line="160"/>
+        <location filename="../../frontdesk/ui/dialogs/sync_exchange.py" line="159"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
@@ -16607,6 +16616,39 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/domain/supervision.py" line="67"/>
         <source>前台环境：台面整洁、物品摆放整齐</source>
         <translation>Desk: tidy counter, things in order</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <location filename="../../frontdesk/services/sync/importer.py" line="52"/>
+        <source>试导入（未写入）</source>
+        <translation>Trial import (nothing written)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/importer.py" line="52"/>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/importer.py" line="53"/>
+        <source>新增 {0}，更新 {1}，跳过 {2}，冲突 {3}</source>
+        <translation>{0} new, {1} updated, {2} skipped, {3} conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/importer.py" line="54"/>
+        <source>{0}：来自站点 {1}（导出于 {2}）</source>
+        <translation>{0}: from site {1} (exported {2})</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/importer.py" line="58"/>
+        <source>  {0}：{1}</source>
+        <translation>  {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/sync/importer.py" line="61"/>
+        <source>照片：新增 {0}，本站已有 {1}</source>
+        <translation>Photos: {0} new, {1} already here</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from frontdesk.db.connection import transaction
 from frontdesk.db.migrations import LATEST_VERSION
 from frontdesk.db.models import ImportHistory, current_site_code
 from frontdesk.domain.roles import Actor, Permission
+from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem, SheetSpec
 from frontdesk.excel.sync_validate import ParsedSheet, ParsedWorkbook, WorkbookRefused, read_site_workbook
 from frontdesk.services.calendar.edits import calendar_changed
@@ -46,15 +47,18 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
+        """The summary, a line each, as Messages (the window shows them in its language, the CLI in Chinese)."""
         t = self.total
-        head = "试导入（未写入）" if self.dry_run else "已导入"
-        out = [f"{head}：来自站点 {self.peer_site}（导出于 {self.exported_at}）",
-               f"新增 {t.inserted}，更新 {t.updated}，跳过 {t.skipped}，冲突 {t.conflicts}"]
+        head = T("sync", "试导入（未写入）") if self.dry_run else T("sync", "已导入")
+        counts = T("sync", "新增 {0}，更新 {1}，跳过 {2}，冲突 {3}")
+        out: list[str] = [T("sync", "{0}：来自站点 {1}（导出于 {2}）").format(head, self.peer_site, self.exported_at),
+                          counts.format(t.inserted, t.updated, t.skipped, t.conflicts)]
         for name, c in self.sheets.items():
             if c.inserted or c.updated or c.conflicts:
-                out.append(f"  {name}：新增 {c.inserted}，更新 {c.updated}，跳过 {c.skipped}，冲突 {c.conflicts}")
+                out.append(T("sync", "  {0}：{1}").format(
+                    name, counts.format(c.inserted, c.updated, c.skipped, c.conflicts)))
         if self.photos_added or self.photos_present:
-            out.append(f"照片：新增 {len(self.photos_added)}，本站已有 {self.photos_present}")
+            out.append(T("sync", "照片：新增 {0}，本站已有 {1}").format(len(self.photos_added), self.photos_present))
         out.extend(f"  {line}" for line in t.held)
         out.extend(f"  {line}" for line in self.notes)
         return out

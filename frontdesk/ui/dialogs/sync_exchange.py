@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableWidget, QTableWidgetItem, QWidget
 
 from frontdesk import clock
+from frontdesk.errors import T
 from frontdesk.services.core.roster_import import RosterPreview
 from frontdesk.services.discipline.schedule_import import FinePreview
 from frontdesk.services.sync.exporter import SINCE_LAST, last_export_at
@@ -79,7 +81,7 @@ class ImportPreviewDialog(FormDialog):
         self.ok_button.setText(self.tr("导入"))
         self.apply = apply
         self.outcome: Any = None
-        text = QPlainTextEdit("\n".join(summary))
+        text = QPlainTextEdit("\n".join(map(localized, summary)))
         text.setObjectName("summary")
         text.setReadOnly(True)
         text.setMaximumHeight(140 if table is not None else 260)
@@ -122,30 +124,47 @@ class ImportPreviewDialog(FormDialog):
 
 def screenshot_dialogs() -> dict[str, Callable[[QWidget], FormDialog]]:
     """The sync dialogs with sample content, for ``frontdesk screenshots``."""
+    from frontdesk.services.core import roster_import
     from frontdesk.services.core.roster_import import RosterRow
     from frontdesk.services.discipline.schedule_import import FineRow
+    from frontdesk.services.sync.importer import ImportReport
+    from frontdesk.services.sync.merge import Counts
+
+    def _tr(text: str) -> str:  # the sync page's own strings, as it shows them
+        return QCoreApplication.translate("SyncPage", text)
+
+    def change_line(name: str, old: str, new: str) -> str:
+        return T("import", "{0}：{1} → {2}").format(name, old, new)
 
     def preview(win: QWidget) -> FormDialog:
-        rows = [RosterRow(3, "1001", "张三", "update", ["部门：客服部 → 空", "职位：领班 → 主管助理"]),
+        change, labels = roster_import.CHANGE, roster_import.LABELS
+        rows = [RosterRow(3, "1001", "张三", "update", [change.format(labels["department_uuid"], "客服部", T("import", "空")),
+                                                      change.format(labels["position"], "领班", "主管助理")]),
                 RosterRow(4, "1002", "李四", "new"),
                 RosterRow(5, "1003", "王五", "same")]
-        return ImportPreviewDialog("导入员工花名册 — 预览", ["工作表“花名册”：新增 1，更新 1，不变 1"], lambda: None,
-                                   RosterPreview("花名册", rows), win)
+        summary = [_tr("工作表“{0}”：新增 {1}，更新 {2}，不变 {3}").format("花名册", 1, 1, 1)]
+        return ImportPreviewDialog(_tr("导入员工花名册 — 预览"), summary, lambda: None, RosterPreview("花名册", rows), win)
 
     def site_import(win: QWidget) -> FormDialog:
-        lines = ["试导入（未写入）：来自站点 S02（导出于 2026-11-23 18:00:00）", "新增 1520，更新 36，跳过 8，冲突 2",
-                 "  contact：新增 1200，更新 30，跳过 0，冲突 2", "  transfer：新增 320，更新 6，跳过 8，冲突 0"]
-        return ImportPreviewDialog("站点导入 — 预览", lines, lambda: None, parent=win)
+        sample = ImportReport("S02", "2026-11-23 18:00:00", "", True, total=Counts(inserted=1520, updated=36, skipped=8,
+                                                                                 conflicts=2),
+                              sheets={"contact": Counts(inserted=1200, updated=30, conflicts=2),
+                                      "transfer": Counts(inserted=320, updated=6, skipped=8)})
+        lines = sample.lines()
+        return ImportPreviewDialog(QCoreApplication.translate("SyncPage", "站点导入 — 预览"), lines, lambda: None,
+                                   parent=win)
 
     def fines(win: QWidget) -> FormDialog:
         day = clock.today()
+        fine = T("import", "罚款")
         rows = [FineRow(3, "R01", "工作时间扎堆聊天", "same", [], day),
-                FineRow(4, "R06", "不服从分配，顶撞经理、上司", "update", ["罚款：20–50 → 30–80"], day),
+                FineRow(4, "R06", "不服从分配，顶撞经理、上司", "update", [change_line(fine, "20–50", "30–80")], day),
                 FineRow(5, "W03", "前台地面脏乱、柜台物品摆放杂乱（当班人员每人）", "update",
-                        ["罚款：10/人 → 20/人", "是否辞退：否 → 情节严重者辞退"], day),
+                        [change_line(fine, "10/人", "20/人")], day),
                 FineRow(6, "W09", "未按时交接班", "new", [], day)]
-        summary = ["工作表“罚款标准”：新增 1，更新 2，不变 1", "变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。"]
-        return ImportPreviewDialog("导入罚款标准 — 预览", summary, lambda: None,
+        summary = [_tr("工作表“{0}”：新增 {1}，更新 {2}，不变 {3}").format("罚款标准", 1, 2, 1),
+                   _tr("变更作为新版本从生效日期起执行，已记录的违纪保持原标准和金额。")]
+        return ImportPreviewDialog(_tr("导入罚款标准 — 预览"), summary, lambda: None,
                                    FinePreview("罚款标准", rows), win)
 
     return {"sync-export": SiteExportDialog, "sync-pair": SitePairDialog, "sync-import-preview": site_import, "roster-import-preview": preview,

@@ -31,7 +31,7 @@ from frontdesk.services.sync.importer import ImportReport, import_site
 from frontdesk.ui import file_dialogs
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.sync_exchange import ImportPreviewDialog, SiteExportDialog, SitePairDialog
-from frontdesk.ui.messages import confirm, inform, show_user_error, status
+from frontdesk.ui.messages import confirm, inform, localized, show_user_error, status
 from frontdesk.ui.models.page_model import Column
 from frontdesk.ui.ops import OpContext, run_with_progress, succeeded
 from frontdesk.ui.pages.base import Page
@@ -236,7 +236,7 @@ class SyncPage(Page):
                                      lambda: self._run_import(path, dry_run=False), parent=self)
         if not dialog.exec() or dialog.outcome is None:
             return None
-        status("；".join(dialog.outcome.lines()[:2]))
+        status(self.tr("；").join(map(localized, dialog.outcome.lines()[:2])))
         self.refresh()
         return dialog.outcome
 
