@@ -10,9 +10,11 @@ import pytest
 
 from frontdesk import clock
 from frontdesk.domain.report import Period
+from frontdesk.domain.visits import KeyCustomerInput
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.reception import contacts as reception
-from frontdesk.services.reports import dashboard, daily, monthly, personnel, weekly
+from frontdesk.services.reception import visits
+from frontdesk.services.reports import daily, dashboard, monthly, personnel, weekly
 from frontdesk.services.reports.output import print_document
 from tests.unit.test_counters_sites import _records, at_site
 
@@ -85,7 +87,12 @@ def test_of_site_on_a_period_copy_keeps_the_days():
 
 
 def test_dashboard_by_site(sites, staff_actor, manager):
+    visits.save_key_customer(staff_actor, KeyCustomerInput(name="李先生", phone="13900000001"))
+    with at_site("S02"):
+        for i in (2, 3):
+            visits.save_key_customer(staff_actor, KeyCustomerInput(name="赵女士", phone=f"1390000000{i}"))
     boards = {site: dashboard.dashboard(manager, site=site) for site in SITES}
+    assert [boards[s].visits_due for s in SITES] == [1, 2, 3]  # key customers not yet visited this year
     for site in SITES:
         assert boards[site].contacts == _contacts(staff_actor, site)
     assert boards["S01"].complaints_open == boards["S02"].complaints_open == 1

@@ -105,7 +105,7 @@ def _overdue(site: str, moment: datetime) -> tuple[int, int]:
 
 def dashboard(actor: Actor, moment: datetime | None = None, site: str | None = None) -> Dashboard:
     """Every figure of the 工作台, each counted with the same conditions as the list its link opens; with
-    ``site`` (head office) only that site's records — except the visits due, which count every site."""
+    ``site`` (head office) only that site's records."""
     require(actor, Permission.DESK_WORK)
     moment = moment or now()
     board = Dashboard(day=moment.date())
@@ -124,7 +124,7 @@ def dashboard(actor: Actor, moment: datetime | None = None, site: str | None = N
         board.transfers_overdue = transfers.overdue_count(actor)
     due_today = transfers.transfer_filters(ListQuery(filters={"due_today": True, **({"site": site} if site else {})}))
     board.transfers_due_today = Transfer.select(peewee.fn.COUNT(Transfer.id)).where(*due_today).scalar() or 0
-    board.visits_due = visits.due_count(actor, board.day)
+    board.visits_due = visits.due_count(actor, board.day, site)
     for kind in ("reply", "follow_up"):
         due = (Contact.select(peewee.fn.COUNT(Contact.id))
                .where(*contacts.due_filters(kind, board.day), *_site(Contact, site)).scalar() or 0)
