@@ -103,3 +103,17 @@ def test_dashboard_by_site(sites, staff_actor, manager):
         assert values[2] == values[0] + values[1], name
     pickups = [sum((boards[s].repairs_pickup or {}).values()) for s in SITES]
     assert pickups[2] == pickups[0] + pickups[1]
+
+
+def test_fines_attendance_exceptions_by_site(sites, staff_actor, manager):
+    """Shifts carry no period field of their own in the query: the site still narrows them."""
+    from tests.unit.test_assessments import shift
+
+    today = clock.today()
+    shift(staff_actor.uuid, today, "late")
+    with at_site("S02"):
+        shift(staff_actor.uuid, today, "absent")
+        shift(staff_actor.uuid, today - timedelta(days=1), "absent")
+    for site, late, absent in (("S01", 1, 0), ("S02", 0, 2), (None, 1, 2)):
+        totals = personnel.fines_table(manager, _period(site)).table("fines").rows[-1]
+        assert (totals[9], totals[11]) == (late, absent), site
