@@ -7,6 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from openpyxl import load_workbook
 
 from frontdesk import clock
 from frontdesk.domain.report import Period
@@ -15,7 +16,7 @@ from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.reception import contacts as reception
 from frontdesk.services.reception import visits
 from frontdesk.services.reports import daily, dashboard, monthly, personnel, weekly
-from frontdesk.services.reports.output import print_document
+from frontdesk.services.reports.output import print_document, write_xlsx
 from tests.unit.test_counters_sites import _records, at_site
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
@@ -72,13 +73,17 @@ def test_monthly_service_quality_by_site(sites, staff_actor):
     assert (opened["S01"], opened["S02"], opened[None]) == (1, 1, 2)
 
 
-def test_fines_by_site(sites, manager):
+def test_fines_by_site_printed_and_exported(sites, manager, tmp_path):
     for site, amount in (("S01", "30.00"), ("S02", "50.00"), (None, "80.00")):
         report = personnel.fines_table(manager, _period(site))
         totals = report.table("fines").rows[-1]
         assert totals[2] == 1 + (site is None) and totals[6] == Decimal(amount)
-        doc = print_document(report, "测试站")
-        assert doc is not None
+        assert print_document(report, "测试站").title == report.title
+        path = tmp_path / f"fines-{site}.xlsx"
+        write_xlsx(report, path)
+        cells = {str(v) for sheet in load_workbook(path, read_only=True).worksheets
+                 for row in sheet.iter_rows(values_only=True) for v in row if v is not None}
+        assert any(f"站点 {site}" in c for c in cells) if site else not any("（站点" in c for c in cells)
 
 
 def test_of_site_on_a_period_copy_keeps_the_days():
