@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -122,3 +122,26 @@ def test_fines_attendance_exceptions_by_site(sites, staff_actor, manager):
     for site, late, absent in (("S01", 1, 0), ("S02", 0, 2), (None, 1, 2)):
         totals = personnel.fines_table(manager, _period(site)).table("fines").rows[-1]
         assert (totals[9], totals[11]) == (late, absent), site
+
+
+def test_assessment_results_of_one_site_ranked_among_themselves(manager, staff_actor, make_actor):
+    from frontdesk.db.models import Assessment
+    from frontdesk.domain.roles import Role
+    from frontdesk.services.assessments import runs
+    from tests.unit.test_assessments import _full_marks, _run
+
+    people = [staff_actor, make_actor(Role.STAFF, "客服小张"), make_actor(Role.STAFF, "客服小赵")]
+    run = _run(manager, people)
+    for row, mark in zip(runs.team(manager, run), (3, 5, 3), strict=True):
+        runs.score(manager, row["uuid"], _full_marks(runs.get_assessment(manager, row["uuid"]), mark))
+    # 客服小张 (first overall) was assessed at site S02, as a head office import keeps it
+    (Assessment.update(site_code="S02").where(Assessment.staff == people[1].uuid).execute())
+    quarter = (date(2026, 1, 1), date(2026, 3, 31))  # the run is for 2026-Q1
+
+    def ranked(site: str | None) -> list[tuple[int, str]]:
+        table = personnel.assessment_results(manager, Period(*quarter, site)).table("assessments")
+        return [(row[1], row[3]) for row in table.rows]
+
+    assert ranked(None) == [(1, "客服小张"), (2, "客服小王"), (2, "客服小赵")]
+    assert ranked("S01") == [(1, "客服小王"), (1, "客服小赵")]
+    assert ranked("S02") == [(1, "客服小张")]
