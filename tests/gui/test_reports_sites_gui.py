@@ -55,6 +55,11 @@ def test_dashboard_site_choice(qtbot, paths, manager):
     assert board.board.contacts == 3
     board.site.set_value("S02")  # refreshes at once
     assert board.board.contacts == 1 and "1" in board.links["contacts"].text()
+    page = board.open_link("contacts")  # the list opens on the same site, its number matching the figure
+    assert page.site_filter.value() == "S02" and page.panel.last_page.total == 1
+    window.open_page("dashboard")
+    board.site.setCurrentIndex(0)  # 全部站点
+    assert board.board.contacts == 3 and board.open_link("contacts").panel.last_page.total == 3
 
 
 def test_reports_and_dashboard_with_site_choice_fit_1366_in_english(qtbot, paths, admin, qapp):

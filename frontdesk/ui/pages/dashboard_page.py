@@ -223,6 +223,8 @@ class DashboardPage(Page):
         page = window.open_page(target)
         if page is not None:
             setup(page, value or None)
+            if self.site is not None and getattr(page, "site_filter", None) is not None:
+                _choose(page.site_filter, self.site.value())  # the list shows the site the figure counted
         return page
 
     def _actions(self) -> dict[str, tuple[str, Callable[[Any, Any], None]]]:
