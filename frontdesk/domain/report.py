@@ -16,10 +16,13 @@ ChartKind = Literal["bar", "hbar", "line", "pie"]
 
 @dataclass(frozen=True)
 class Period:
-    """Whole days ``first``..``last`` (both included): from ``first`` 00:00 to the midnight after ``last``."""
+    """Whole days ``first``..``last`` (both included): from ``first`` 00:00 to the midnight after ``last``.
+
+    ``site``: one site's records only (head office, a site code), or None for every site in the database."""
 
     first: date
     last: date
+    site: str | None = None
 
     def __post_init__(self) -> None:
         if self.last < self.first:

@@ -12,10 +12,10 @@ from frontdesk.ui.widgets.inputs import ChoiceCombo
 from frontdesk.ui.widgets.list_panel import ListPanel
 
 
-def add_site_filter(panel: ListPanel, actor: Actor, beside_pager: bool = False) -> ChoiceCombo | None:
-    """Add the site choice to ``panel`` (head office: every site, or one) and return it; None at a single site.
+def site_combo(actor: Actor) -> ChoiceCombo | None:
+    """The site choice (全部站点, then each site; its value a code or None); None at a single site.
 
-    It goes in the filter bar, or ``beside_pager`` under the table for a page whose filter bar is full."""
+    Lists put it in their filter bar (``add_site_filter``); the reports and the 工作台 beside their own controls."""
     sites = site_filter.known_sites(actor)
     if len(sites) < 2:
         return None
@@ -26,6 +26,16 @@ def add_site_filter(panel: ListPanel, actor: Actor, beside_pager: bool = False) 
     combo.setMinimumContentsLength(4)
     combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
     combo.setToolTip(QCoreApplication.translate("SiteFilter", "只看某个站点的记录（总部）"))
+    return combo
+
+
+def add_site_filter(panel: ListPanel, actor: Actor, beside_pager: bool = False) -> ChoiceCombo | None:
+    """Add the site choice to ``panel`` (head office: every site, or one) and return it; None at a single site.
+
+    It goes in the filter bar, or ``beside_pager`` under the table for a page whose filter bar is full."""
+    combo = site_combo(actor)
+    if combo is None:
+        return None
     combo.currentIndexChanged.connect(lambda _index: panel.set_filter(site_filter.FILTER, combo.value()))
     if beside_pager:
         add_beside_pager(panel, combo)  # type: ignore[arg-type] - any widget goes there

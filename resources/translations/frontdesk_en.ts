@@ -1250,37 +1250,37 @@ Appeal reason: {3}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="30"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="32"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="31"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="32"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="32"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="33"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="32"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="33"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="33"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="34"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
@@ -1288,137 +1288,137 @@ Appeal reason: {3}</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="64"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="65"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="88"/>
         <source>今日接待</source>
         <translation>Today&apos;s contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="89"/>
         <source>投诉处理</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="90"/>
         <source>转办督办</source>
         <translation>Transfers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="91"/>
         <source>回访</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="92"/>
         <source>承诺与跟进（今日到期及已过）</source>
         <translation>Promises due (today or overdue)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="88"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="93"/>
         <source>维修工单</source>
         <translation>Repair orders</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="94"/>
         <source>退换货</source>
         <translation>Returns and exchanges</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="90"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="95"/>
         <source>考勤</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="96"/>
         <source>点击数字可打开相应的列表（已按条件筛选）。</source>
         <translation>Click a number to open its list, already filtered.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="135"/>
         <source>打开列表</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="164"/>
         <source>工作台&#x3000;{0} {1}</source>
         <translation>Dashboard  {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="165"/>
         <source>更新于 {0}</source>
         <translation>Updated {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
         <source>打开节假日设置</source>
         <translation>Open the Holidays page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="168"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="173"/>
         <source>接待总数</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="180"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="176"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="181"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="178"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="183"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
         <source>超期未答复</source>
         <translation>Overdue, no reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="187"/>
         <source>待回访</source>
         <translation>Visits due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
         <source>答复到期</source>
         <translation>Replies due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
         <source>跟进到期</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="194"/>
         <source>已修好待通知</source>
         <translation>Repaired, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="194"/>
         <source>无法修复待通知</source>
         <translation>Unrepairable, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
         <source>已通知待取件</source>
         <translation>Notified, awaiting pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="200"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="199"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="204"/>
         <source>今日迟到/早退/旷工</source>
         <translation>Late / early / absent today</translation>
     </message>
@@ -5964,98 +5964,98 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="56"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
         <source>每日接待汇总</source>
         <translation>Daily contact summary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
         <source>每周汇总分析</source>
         <translation>Weekly analysis</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="59"/>
         <source>月度服务质量分析</source>
         <translation>Monthly service quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="60"/>
         <source>违纪罚款月报</source>
         <translation>Monthly fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="61"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="62"/>
         <source>站点对比</source>
         <translation>Site comparison</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="62"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="63"/>
         <source>考核结果汇总</source>
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="105"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="124"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="124"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="124"/>
         <source>上周</source>
         <translation>Last week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="125"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="125"/>
         <source>上月</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="108"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="112"/>
         <source>生成报表</source>
         <translation>Run report</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="131"/>
         <source>打印预览…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="132"/>
         <source>导出PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="133"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="240"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="249"/>
         <source>选择统计期间后点击“生成报表”。</source>
         <translation>Choose a period, then click “Run report”.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="279"/>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="293"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="288"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="302"/>
         <source>已导出 {0}</source>
         <translation>Exported {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reports_page.py" line="291"/>
+        <location filename="../../frontdesk/ui/pages/reports_page.py" line="300"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
@@ -15492,16 +15492,16 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>reports</name>
     <message>
-        <location filename="../../frontdesk/domain/report.py" line="45"/>
+        <location filename="../../frontdesk/domain/report.py" line="48"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/common.py" line="53"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="146"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="181"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="223"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="81"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="148"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="183"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="226"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="83"/>
         <location filename="../../frontdesk/ui/widgets/report_view.py" line="78"/>
         <source>合计</source>
         <translation>Total</translation>
@@ -15510,6 +15510,11 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/reports/common.py" line="54"/>
         <source>未填写</source>
         <translation>Not given</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/services/reports/common.py" line="87"/>
+        <source>{0}（站点 {1}）</source>
+        <translation>{0} (site {1})</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="18"/>
@@ -15570,7 +15575,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/reports/daily.py" line="66"/>
         <location filename="../../frontdesk/services/reports/daily.py" line="95"/>
         <location filename="../../frontdesk/services/reports/daily.py" line="102"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="126"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="134"/>
         <source>接待总数</source>
         <translation>Contacts</translation>
     </message>
@@ -15589,7 +15594,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <location filename="../../frontdesk/services/reports/daily.py" line="69"/>
         <location filename="../../frontdesk/services/reports/daily.py" line="85"/>
         <location filename="../../frontdesk/services/reports/daily.py" line="98"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="121"/>
         <source>已办结</source>
         <translation>Closed</translation>
     </message>
@@ -15601,9 +15606,9 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="79"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="135"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="92"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="121"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -15616,8 +15621,8 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="80"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="135"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="92"/>
         <source>占比</source>
         <translation>Share</translation>
     </message>
@@ -15643,15 +15648,15 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="84"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="146"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="84"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="146"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -15662,7 +15667,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="85"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="114"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="122"/>
         <source>办结率</source>
         <translation>Closed rate</translation>
     </message>
@@ -15683,10 +15688,10 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="95"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="139"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="125"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="252"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="157"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="133"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
@@ -15712,252 +15717,252 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="108"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="139"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="147"/>
         <source>本期间没有接待记录。</source>
         <translation>No contacts in this period.</translation>
     </message>
     <message>
         <location filename="../../frontdesk/services/reports/daily.py" line="109"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="266"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="95"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="145"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="140"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="269"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="97"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="163"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="148"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="45"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="47"/>
         <source>未指定部门</source>
         <translation>No department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="46"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="48"/>
         <source>一般投诉</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="46"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="48"/>
         <source>重大投诉</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="132"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="134"/>
         <source>投诉类别（本月受理）</source>
         <translation>Complaint categories (received)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="133"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="113"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="135"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="155"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="261"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="263"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="121"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="134"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="136"/>
         <source>其中重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="134"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="136"/>
         <source>已结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="134"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="136"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="152"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
         <source>责任部门（本月受理与本月结案）</source>
         <translation>Departments (received and closed)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="155"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="262"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="153"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="155"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="156"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="179"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="110"/>
         <source>按时答复</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="156"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="179"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="263"/>
         <source>超时</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="154"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="156"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="179"/>
         <source>按时率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="155"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="157"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="178"/>
         <source>平均办结(工作日)</source>
         <translation>Mean days to close</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="174"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
         <source>办结时长与答复时限（本月结案）</source>
         <translation>Time to close vs deadline (closed)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
         <source>严重程度</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="175"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="177"/>
         <source>答复时限(工作日)</source>
         <translation>Deadline (workdays)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="176"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="178"/>
         <source>最长(工作日)</source>
         <translation>Longest (workdays)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="192"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="194"/>
         <source>满意度（本月结案投诉、本月回访）</source>
         <translation>Satisfaction (closed complaints, return visits)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="193"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="195"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="18"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="194"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="196"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="20"/>
         <source>未评价</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="194"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="196"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="20"/>
         <source>满意率</source>
         <translation>Satisfied rate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="196"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="262"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="198"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="252"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="265"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="21"/>
         <source>结案投诉</source>
         <translation>Closed complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="197"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="199"/>
         <location filename="../../frontdesk/services/reports/satisfaction_dimensions.py" line="22"/>
         <source>回访</source>
         <translation>Return visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="211"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="213"/>
         <source>回访完成情况（本月）</source>
         <translation>Return visits (done)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="212"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="214"/>
         <source>回访方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="212"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="251"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="214"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="254"/>
         <source>回访次数</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="212"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="214"/>
         <source>其中投诉回访</source>
         <translation>On complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="213"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="215"/>
         <source>其中重点客户/常客</source>
         <translation>Key customers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="230"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="233"/>
         <source>统计投诉类别…</source>
         <translation>Counting complaint categories…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="232"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="235"/>
         <source>核对结案时限…</source>
         <translation>Checking deadlines…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="234"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="237"/>
         <source>统计责任部门…</source>
         <translation>Counting by department…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="237"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="240"/>
         <source>统计满意度与回访…</source>
         <translation>Counting satisfaction and visits…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="244"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="247"/>
         <source>月度服务质量分析</source>
         <translation>Monthly service quality</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="249"/>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="256"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="252"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="259"/>
         <source>受理投诉</source>
         <translation>Complaints received</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="250"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="253"/>
         <source>按时答复率</source>
         <translation>Answered on time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="250"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="253"/>
         <source>投诉满意率</source>
         <translation>Complaint satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="251"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="254"/>
         <source>回访满意率</source>
         <translation>Visit satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="255"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="258"/>
         <source>每日受理投诉</source>
         <translation>Complaints per day</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="257"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="260"/>
         <source>投诉类别</source>
         <translation>Complaint categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="261"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="264"/>
         <source>投诉满意度</source>
         <translation>Complaint satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/monthly.py" line="265"/>
+        <location filename="../../frontdesk/services/reports/monthly.py" line="268"/>
         <source>本期间没有受理或结案的投诉。</source>
         <translation>No complaints received or closed in this period.</translation>
     </message>
@@ -16007,204 +16012,204 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="28"/>
         <source>规章制度</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="28"/>
         <source>工标考核</source>
         <translation>Work standards</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="26"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="28"/>
         <source>劳动纪律</source>
         <translation>Labour discipline</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="40"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="42"/>
         <source>统计违纪罚款…</source>
         <translation>Counting fines…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="61"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="63"/>
         <source>统计考勤异常…</source>
         <translation>Counting attendance exceptions…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="71"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="73"/>
         <source>违纪罚款及考勤异常（按员工）</source>
         <translation>Fines and attendance (by staff)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="72"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
         <source>已确认(次)</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="73"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
         <source>{0}(元)</source>
         <translation>{0} (¥)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="73"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
         <source>罚款合计(元)</source>
         <translation>Fines (¥)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="76"/>
         <source>待确认/申诉(次)</source>
         <translation>Pending/appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="74"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="76"/>
         <source>待确认金额(元)</source>
         <translation>Pending (¥)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="77"/>
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="77"/>
         <source>早退</source>
         <translation>Left early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="75"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="77"/>
         <source>旷工</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="81"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="83"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
         <source>{0} 人</source>
         <translation>{0} people</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="86"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="88"/>
         <source>违纪罚款月报</source>
         <translation>Monthly fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="87"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
         <source>涉及员工</source>
         <translation>Staff involved</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="88"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="90"/>
         <source>已确认罚款</source>
         <translation>Confirmed fines</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="88"/>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="90"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="91"/>
         <source>{0} 次，{1:,.2f} 元</source>
         <translation>{0} times, ¥{1:,.2f}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="89"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="91"/>
         <source>待确认/申诉</source>
         <translation>Pending / appealed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="90"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="92"/>
         <source>考勤异常</source>
         <translation>Attendance exceptions</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="90"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="92"/>
         <source>迟到 {0}，早退 {1}，旷工 {2}</source>
         <translation>late {0}, left early {1}, absent {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="91"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="93"/>
         <source>罚款按类别(元)</source>
         <translation>Fines by category (¥)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="92"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="94"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="94"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="96"/>
         <source>本期间没有违纪记录或考勤异常。</source>
         <translation>No incidents or attendance exceptions in this period.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="125"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="143"/>
         <source>读取考核结果…</source>
         <translation>Reading assessment results…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="127"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="145"/>
         <source>考核结果（按考核期排名）</source>
         <translation>Assessment results (ranked per period)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="146"/>
         <source>考核期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="128"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="146"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="129"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="147"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="129"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="147"/>
         <source>{0}(%)</source>
         <translation>{0} (%)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="148"/>
         <source>总分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="148"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="130"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="148"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="138"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="156"/>
         <source>考核结果汇总</source>
         <translation>Assessment results</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="139"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="157"/>
         <source>考核人次</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="140"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="158"/>
         <source>{0} 人次</source>
         <translation>{0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="141"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="159"/>
         <source>考核等级分布</source>
         <translation>Grades</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="142"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="160"/>
         <source>人次</source>
         <translation>Assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/personnel.py" line="144"/>
+        <location filename="../../frontdesk/services/reports/personnel.py" line="162"/>
         <source>本期间内没有已评分的月度或季度考核。</source>
         <translation>No scored monthly or quarterly assessments in this period.</translation>
     </message>
@@ -16219,160 +16224,160 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="80"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="88"/>
         <source>统计类别…</source>
         <translation>Counting categories…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="83"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="91"/>
         <source>类别分析（与上期比较）</source>
         <translation>Categories (vs previous period)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="84"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="133"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="92"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="141"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="85"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="134"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="93"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="142"/>
         <source>上期</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="85"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="93"/>
         <source>增减</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="85"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="93"/>
         <source>增幅</source>
         <translation>Growth</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="92"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="100"/>
         <source>统计热点问题…</source>
         <translation>Finding hot topics…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="94"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
         <source>热点问题（诉求高频词）</source>
         <translation>Hot topics (frequent words in requests)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="95"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="103"/>
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="95"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="103"/>
         <source>关键词</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="96"/>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="137"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="104"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="145"/>
         <source>出现次数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="96"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="104"/>
         <source>占诉求比例</source>
         <translation>Share of requests</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="97"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="105"/>
         <source>把诉求文字分词后计数（每条诉求每个词只计一次），用站点词典保留“道闸、充电桩”等专用词，略去停用词。</source>
         <translation>Request texts are cut into words and counted (each word once per request); the site dictionary keeps terms such as “barrier gate” and “charging pile” whole, and stop words are left out.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="100"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="108"/>
         <source>统计转办超期…</source>
         <translation>Counting overdue transfers…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="101"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="109"/>
         <source>转办超期率（按承办部门，期限在本期内的转办）</source>
         <translation>Overdue transfers (by department, due in this period)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="110"/>
         <source>承办部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="102"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="110"/>
         <source>到期转办</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="103"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="111"/>
         <source>超期答复</source>
         <translation>Replied late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="103"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="111"/>
         <source>超期未答复</source>
         <translation>Overdue, no reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="103"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="111"/>
         <source>超期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="111"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="119"/>
         <source>统计办结时长…</source>
         <translation>Measuring time to close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="112"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="120"/>
         <source>办结时长（本期受理的接待）</source>
         <translation>Time to close (contacts received)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="114"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="122"/>
         <source>平均办结时长(小时)</source>
         <translation>Mean hours to close</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="122"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="130"/>
         <source>每周汇总分析</source>
         <translation>Weekly analysis</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="126"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="134"/>
         <source>{0:,}（上期 {1:,}）</source>
         <translation>{0:,} (previous {1:,})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="127"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="135"/>
         <source>转办超期率</source>
         <translation>Transfers overdue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="128"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="136"/>
         <source>平均办结时长</source>
         <translation>Mean time to close</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="128"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="136"/>
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="129"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="137"/>
         <source>首位热点</source>
         <translation>Top topic</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="132"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="140"/>
         <source>类别：本期与上期</source>
         <translation>Categories: this period and previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/reports/weekly.py" line="136"/>
+        <location filename="../../frontdesk/services/reports/weekly.py" line="144"/>
         <source>热点问题</source>
         <translation>Hot topics</translation>
     </message>

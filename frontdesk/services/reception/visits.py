@@ -28,7 +28,7 @@ from frontdesk.domain.visits import (
     year_bounds,
 )
 from frontdesk.errors import NotFound, PermissionDenied, T, ValidationError
-from frontdesk.services.core import audit
+from frontdesk.services.core import audit, site_filter
 from frontdesk.services.core.list_spec import ColumnKind, ListExport, ListSpec, col
 from frontdesk.services.core.listing import ListQuery, Page, like_pattern, run_page
 from frontdesk.services.core.permissions import require
@@ -266,7 +266,7 @@ def list_due(actor: Actor, query: ListQuery, today: date | None = None) -> Page:
     """Who is due a visit, in one SQL UNION: closed complaints never visited; key and regular customers
     visited fewer than twice this calendar year; visits whose agreed next date has come.
 
-    Filter ``kind`` (a DueKind) keeps one of the three; search matches name or phone.
+    Filter ``kind`` (a DueKind) keeps one of the three; ``site`` one site's (head office); search matches name or phone.
     """
     require(actor, Permission.DESK_WORK)
     today = today or now().date()
@@ -275,11 +275,11 @@ def list_due(actor: Actor, query: ListQuery, today: date | None = None) -> Page:
     if kind in (None, "", DueKind.COMPLAINT.value):
         complaints = _due_complaints(search)
         if complaints is not None:
-            parts.append(complaints)
+            parts.append(complaints.where(*site_filter.site_terms(query, Complaint.site_code)))
     if kind in (None, "", DueKind.CUSTOMER.value):
-        parts.append(_due_customers(search, today))
+        parts.append(_due_customers(search, today).where(*site_filter.site_terms(query, KeyCustomer.site_code)))
     if kind in (None, "", DueKind.NEXT_VISIT.value):
-        parts.append(_due_next_visits(search, today))
+        parts.append(_due_next_visits(search, today).where(*site_filter.site_terms(query, ReturnVisit.site_code)))
     if not parts:
         return Page(rows=[], total=0, page=0, page_size=query.page_size)
     union = parts[0]
@@ -298,9 +298,9 @@ def list_due(actor: Actor, query: ListQuery, today: date | None = None) -> Page:
     return page
 
 
-def due_count(actor: Actor, today: date | None = None) -> int:
-    """How many visits are due (for a badge)."""
-    return list_due(actor, ListQuery(page_size=1), today).total
+def due_count(actor: Actor, today: date | None = None, site: str | None = None) -> int:
+    """How many visits are due (for a badge; ``site``: one site's only)."""
+    return list_due(actor, ListQuery(page_size=1, filters={site_filter.FILTER: site} if site else {}), today).total
 
 
 def _customer_values(k: KeyCustomer) -> dict[str, Any]:

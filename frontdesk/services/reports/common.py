@@ -71,8 +71,20 @@ def label_message(label: str) -> str:
 
 
 def in_period(field: peewee.Field, period: Period) -> peewee.Expression:
-    """``field`` within the period's days: from the first midnight up to, not including, the last one."""
-    return (field >= period.start) & (field < period.end)
+    """``field`` within the period's days: from the first midnight up to, not including, the last one — and,
+    for a period of one site, only that site's rows of ``field``'s table."""
+    where = (field >= period.start) & (field < period.end)
+    return where & of_site(field.model, period) if period.site else where
+
+
+def of_site(model: type[peewee.Model], period: Period) -> peewee.Expression:
+    """The rows of ``model`` that belong to the period's site (every row when it asks for all sites)."""
+    return model.site_code == period.site if period.site else peewee.SQL("1 = 1")
+
+
+def site_title(title: str, period: Period) -> str:
+    """A report's title naming the site it covers (as it is when it covers every site)."""
+    return T("reports", "{0}（站点 {1}）").format(title, period.site) if period.site else title
 
 
 def day_of(field: peewee.Field) -> peewee.Node:

@@ -13,7 +13,7 @@ from frontdesk.domain.report import Chart, Period, Report, ReportColumn, ReportT
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T
 from frontdesk.services.core.permissions import require
-from frontdesk.services.reports.common import TOTAL, Progress, day_of, enum_label, in_period, step
+from frontdesk.services.reports.common import TOTAL, Progress, day_of, enum_label, in_period, site_title, step
 
 DAY_TEXTS = (T("reports", "{0} 周一"), T("reports", "{0} 周二"), T("reports", "{0} 周三"), T("reports", "{0} 周四"),
              T("reports", "{0} 周五"), T("reports", "{0} 周六"), T("reports", "{0} 周日"))
@@ -89,7 +89,7 @@ def daily_summary(actor: Actor, period: Period, progress: Progress | None = None
         staff_no, name = staff.get(owner, ("", T("reports", "（已删除）")))
         clerks.rows.append([staff_no, name, n, closed, ratio(closed, n)])
     step(progress, 90, T("reports", "整理图表…"))
-    report = Report("daily", T("reports", "每日接待汇总"), period, tables=[daily, by_category, by_channel, clerks])
+    report = Report("daily", site_title(T("reports", "每日接待汇总"), period), period, tables=[daily, by_category, by_channel, clerks])
     done_n = statuses[ContactStatus.CLOSED.value] + statuses[ContactStatus.VISITED.value]
     report.figures = [
         (T("reports", "统计期间"), period.text()), (T("reports", "接待总数"), f"{total:,}"),

@@ -39,6 +39,8 @@ from frontdesk.services.reports.common import (
     enum_label,
     in_period,
     label_message,
+    of_site,
+    site_title,
     step,
 )
 
@@ -211,7 +213,8 @@ def _visits(period: Period) -> ReportTable:
     table = ReportTable("visits", T("reports", "回访完成情况（本月）"), [
         ReportColumn(T("reports", "回访方式")), ReportColumn(T("reports", "回访次数"), "int"), ReportColumn(T("reports", "其中投诉回访"), "int"),
         ReportColumn(T("reports", "其中重点客户/常客"), "int")])
-    key_phones = KeyCustomer.select(KeyCustomer.phone).where(KeyCustomer.deleted == False)  # noqa: E712
+    key_phones = KeyCustomer.select(KeyCustomer.phone).where((KeyCustomer.deleted == False)  # noqa: E712
+                                                             & of_site(KeyCustomer, period))
     on_complaint = peewee.fn.SUM(peewee.Case(None, [(ReturnVisit.complaint.is_null(False), 1)], 0))
     on_key = peewee.fn.SUM(peewee.Case(None, [(ReturnVisit.phone.in_(key_phones), 1)], 0))
     found = {m: (n, c or 0, k or 0) for m, n, c, k in (
@@ -241,7 +244,7 @@ def service_quality(actor: Actor, period: Period, progress: Progress | None = No
     per_day = dict(Complaint.select(day, peewee.fn.COUNT(Complaint.id))
                    .where(in_period(Complaint.opened_at, period) & (Complaint.deleted == False))  # noqa: E712
                    .group_by(day).tuples())
-    report = Report("monthly", T("reports", "月度服务质量分析"), period,
+    report = Report("monthly", site_title(T("reports", "月度服务质量分析"), period), period,
                     tables=[categories, departments, deadline, satisfaction,
                             satisfaction_dimensions.dimension_table(period), visits])
     total = deadline.rows[-1]

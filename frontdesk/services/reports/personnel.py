@@ -18,7 +18,9 @@ from frontdesk.services.reports.common import (
     discipline_ready,
     in_period,
     label_message,
+    of_site,
     optional_module,
+    site_title,
     step,
     table_ready,
 )
@@ -63,7 +65,7 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
         Shift.select(Shift.staff, Staff.staff_no, Staff.name, Shift.status, peewee.fn.COUNT(Shift.id))
         .join(Staff, on=(Shift.staff == Staff.uuid))
         .where((Shift.day >= period.first) & (Shift.day <= period.last) & Shift.status.in_(EXCEPTIONS)
-               & (Shift.deleted == False))  # noqa: E712
+               & (Shift.deleted == False) & of_site(Shift, period))  # noqa: E712
         .group_by(Shift.staff, Staff.staff_no, Staff.name, Shift.status).tuples()
     ):
         names[staff_uuid] = (staff_no, name)
@@ -83,7 +85,7 @@ def fines_table(actor: Actor, period: Period, progress: Progress | None = None) 
         values = [r[i] for r in table.rows]
         totals.append(sum(values, Decimal("0.00")) if table.columns[i].kind == "money" else sum(values))
     table.rows.append(totals)
-    report = Report("fines", T("reports", "违纪罚款月报"), period, tables=[table], anchored=True)
+    report = Report("fines", site_title(T("reports", "违纪罚款月报"), period), period, tables=[table], anchored=True)
     report.figures = [(T("reports", "统计期间"), period.text()), (T("reports", "涉及员工"), T("reports", "{0} 人").format(len(table.rows) - 1)),
                       (T("reports", "已确认罚款"), T("reports", "{0} 次，{1:,.2f} 元").format(totals[2], totals[6])),
                       (T("reports", "待确认/申诉"), T("reports", "{0} 次，{1:,.2f} 元").format(totals[7], totals[8])),
@@ -115,6 +117,22 @@ def period_keys_within(period: Period, keys: list[str]) -> list[str]:
     return sorted(inside)  # 2026-09 < 2026-10 < 2026-Q4: a quarter after its months
 
 
+def _of_site(ranking: list[dict[str, Any]], period: Period) -> list[dict[str, Any]]:
+    """The ranking's assessments of the period's site, ranked again among themselves (equal totals share)."""
+    if not period.site:
+        return ranking
+    from frontdesk.db.models import Assessment
+
+    uuids = [row["uuid"] for row in ranking]
+    ours = {u for (u,) in Assessment.select(Assessment.uuid).where(
+        Assessment.uuid.in_(uuids) & (Assessment.site_code == period.site)).tuples()} if uuids else set()
+    out: list[dict[str, Any]] = []
+    for row in (r for r in ranking if r["uuid"] in ours):
+        rank = out[-1]["rank"] if out and out[-1]["total"] == row["total"] else len(out) + 1
+        out.append(dict(row, rank=rank))
+    return out
+
+
 def assessment_results(actor: Actor, period: Period, progress: Progress | None = None) -> Report:
     """考核结果汇总: every scored assessment whose month or quarter lies in the period, ranked, with grades."""
     require(actor, Permission.MANAGE_PERSONNEL)
@@ -130,12 +148,12 @@ def assessment_results(actor: Actor, period: Period, progress: Progress | None =
         ReportColumn(T("reports", "总分"), "number"), ReportColumn(T("reports", "等级")), ReportColumn(T("reports", "结果应用"))])
     grades: dict[str, int] = {g.value: 0 for g in rules.Grade}
     for key in period_keys_within(period, results.periods(actor)):
-        for row in results.ranking(actor, key):
+        for row in _of_site(results.ranking(actor, key), period):
             table.rows.append([key, row["rank"], row["staff_no"], row["staff_name"], row["department"] or "",
                                *[row.get(f"dim_{d.value}") for d in dims], row["total"],
                                label_message(rules.label(row["grade"])), label_message(rules.label(row["follow_up"]))])
             grades[row["grade"]] = grades.get(row["grade"], 0) + 1
-    report = Report("assessments", T("reports", "考核结果汇总"), period, tables=[table], anchored=True)
+    report = Report("assessments", site_title(T("reports", "考核结果汇总"), period), period, tables=[table], anchored=True)
     report.figures = [(T("reports", "统计期间"), period.text()), (T("reports", "考核人次"), f"{len(table.rows)}"),
                       *[(label_message(rules.label(g)), T("reports", "{0} 人次").format(n)) for g, n in grades.items()]]
     report.charts.append(Chart(T("reports", "考核等级分布"), "bar", [label_message(rules.label(g)) for g in grades],

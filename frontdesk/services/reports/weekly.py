@@ -15,7 +15,15 @@ from frontdesk.domain.roles import Actor, Permission
 from frontdesk.domain.segment import hot_topics
 from frontdesk.errors import T
 from frontdesk.services.core.permissions import require
-from frontdesk.services.reports.common import TOTAL, Progress, enum_label, hours_between, in_period, step
+from frontdesk.services.reports.common import (
+    TOTAL,
+    Progress,
+    enum_label,
+    hours_between,
+    in_period,
+    site_title,
+    step,
+)
 from frontdesk.services.reports.weekly_words import current_segmenter
 
 TOPICS = 15
@@ -24,7 +32,7 @@ TOPICS = 15
 def previous(period: Period) -> Period:
     """The period of the same length just before ``period``."""
     length = period.last - period.first + timedelta(days=1)
-    return Period(period.first - length, period.last - length)
+    return Period(period.first - length, period.last - length, period.site)
 
 
 def category_counts(period: Period) -> dict[str, int]:
@@ -119,7 +127,7 @@ def weekly_analysis(actor: Actor, period: Period, progress: Progress | None = No
         weighted += (hours or 0) * closed
     mean_hours = one_decimal(weighted / closed_all) if closed_all else None
     closing.rows.append([TOTAL, received, closed_all, ratio(closed_all, received), mean_hours])
-    report = Report("weekly", T("reports", "每周汇总分析"), period, tables=[categories, topics, transfers, closing])
+    report = Report("weekly", site_title(T("reports", "每周汇总分析"), period), period, tables=[categories, topics, transfers, closing])
     overdue_rate = ratio(late_n, due_n)
     report.figures = [
         (T("reports", "统计期间"), period.text()),

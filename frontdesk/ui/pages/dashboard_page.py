@@ -25,6 +25,7 @@ from frontdesk.services.reports import dashboard as reports_dashboard
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.messages import localized
 from frontdesk.ui.pages.base import Page
+from frontdesk.ui.site_filter import site_combo
 
 REFRESH_MS = 60_000
 WEEKDAYS = (QCoreApplication.translate("Dashboard", "周一"), QCoreApplication.translate("Dashboard", "周二"),
@@ -68,6 +69,10 @@ class DashboardPage(Page):
         top.addWidget(self.heading)
         top.addStretch(1)
         top.addWidget(self.updated)
+        self.site = site_combo(ctx.actor)  # head office: one site's figures, or every site's
+        if self.site is not None:
+            self.site.currentIndexChanged.connect(lambda _index: self.refresh())
+            top.addWidget(self.site)
         top.addWidget(refresh)
         self.calendar_warning = QLabel()
         self.calendar_warning.setObjectName("calendarWarning")
@@ -151,7 +156,7 @@ class DashboardPage(Page):
 
     def refresh(self) -> None:
         try:
-            board = reports_dashboard.dashboard(self.ctx.actor)
+            board = reports_dashboard.dashboard(self.ctx.actor, site=self.site.value() if self.site is not None else None)
         except UserError:
             return
         self.board = board
@@ -218,6 +223,8 @@ class DashboardPage(Page):
         page = window.open_page(target)
         if page is not None:
             setup(page, value or None)
+            if self.site is not None and getattr(page, "site_filter", None) is not None:
+                _choose(page.site_filter, self.site.value())  # the list shows the site the figure counted
         return page
 
     def _actions(self) -> dict[str, tuple[str, Callable[[Any, Any], None]]]:

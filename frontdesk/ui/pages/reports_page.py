@@ -36,6 +36,7 @@ from frontdesk.ui.file_dialogs import choose_pdf, choose_xlsx
 from frontdesk.ui.messages import localized, status
 from frontdesk.ui.ops import Op, attempt, run_with_progress
 from frontdesk.ui.pages.base import Page
+from frontdesk.ui.site_filter import site_combo
 from frontdesk.ui.widgets.date_field import DateField
 from frontdesk.ui.widgets.report_view import render_report
 
@@ -105,6 +106,9 @@ class ReportsPage(Page):
         bar.addWidget(self.date_from)
         bar.addWidget(QLabel("—"))
         bar.addWidget(self.date_to)
+        self.site = site_combo(ctx.actor)  # head office: one site's records, or every site's (None at one site)
+        if self.site is not None:
+            bar.addWidget(self.site)
         self.run_btn = QPushButton(self.tr("生成报表"))
         self.run_btn.setObjectName("runReport")
         self.run_btn.setDefault(True)
@@ -170,15 +174,20 @@ class ReportsPage(Page):
         spec = self.spec()
         if spec is not None:
             self.set_period(default_period(spec.default, clock.today()))
+            if self.site is not None:  # the site comparison has every site side by side
+                self.site.setEnabled(spec.key != "sites")
             self._show(None)
 
     def set_period(self, period: Period) -> None:
         self.date_from.setDate(_qdate(period.first))
         self.date_to.setDate(_qdate(period.last))
+        if period.site is not None and self.site is not None:
+            self.site.set_value(period.site)
 
     def period(self) -> Period:
         first, last = _pydate(self.date_from.date()), _pydate(self.date_to.date())
-        return Period(min(first, last), max(first, last))
+        site = self.site.value() if self.site is not None and self.site.isEnabled() else None
+        return Period(min(first, last), max(first, last), site)
 
     def set_quick(self, kind: str) -> None:
         today = clock.today()
