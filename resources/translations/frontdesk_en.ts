@@ -1334,93 +1334,113 @@ Appeal reason: {3}</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="96"/>
+        <source>留言与值守</source>
+        <translation>Messages and duties</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="97"/>
         <source>点击数字可打开相应的列表（已按条件筛选）。</source>
         <translation>Click a number to open its list, already filtered.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="136"/>
         <source>打开列表</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="165"/>
         <source>工作台&#x3000;{0} {1}</source>
         <translation>Dashboard  {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="166"/>
         <source>更新于 {0}</source>
         <translation>Updated {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="170"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="171"/>
         <source>打开节假日设置</source>
         <translation>Open the Holidays page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="174"/>
         <source>接待总数</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="181"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="182"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
         <source>超期未答复</source>
         <translation>Overdue, no reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="188"/>
         <source>待回访</source>
         <translation>Visits due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
         <source>答复到期</source>
         <translation>Replies due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="191"/>
         <source>跟进到期</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
         <source>已修好待通知</source>
         <translation>Repaired, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
         <source>无法修复待通知</source>
         <translation>Unrepairable, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="196"/>
         <source>已通知待取件</source>
         <translation>Notified, awaiting pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="200"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="201"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="204"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="205"/>
         <source>今日迟到/早退/旷工</source>
         <translation>Late / early / absent today</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="209"/>
+        <source>未阅留言</source>
+        <translation>Unread messages</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="210"/>
+        <source>求助处理中</source>
+        <translation>Help calls open</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="212"/>
+        <source>漏做值守</source>
+        <translation>Duties missed</translation>
     </message>
 </context>
 <context>

@@ -99,3 +99,28 @@ def test_each_report_shows_with_charts(qtbot, paths, manager, key):
     assert len(page.body.findChildren(QChartView)) == len([c for c in page.report.charts if not c.empty])
     document = page.document()
     assert document.title == page.report.title and len(document.images) == len(page.body.findChildren(QChartView))
+
+
+def test_dashboard_shows_messages_help_calls_and_missed_duties(qtbot, frozen_clock, paths, manager, staff_actor):
+    """The desk card: messages left for me, help calls still open, duty lines missed (managers); each opens its list."""
+    from frontdesk.domain.duty import MessageInput
+    from frontdesk.domain.expressway import HelpCallInput
+    from frontdesk.services.expressway import help_calls
+    from frontdesk.services.personnel import messages
+
+    messages.leave_message(staff_actor, MessageInput("请回电张先生", manager.uuid))
+    help_calls.save_help_call(staff_actor, HelpCallInput(
+        kind="breakdown", received_at=clock.now() - timedelta(minutes=30), caller_phone="13905791234",
+        plate="浙G·12345", vehicle_type="car", direction="up", stake="k123+400", location="北 2 公里",
+        description="左后轮爆胎"))
+    window = window_for(qtbot, paths, manager)
+    board = window.current_page()
+    assert "1" in board.links["messages_pending"].text() and "1" in board.links["help_calls_open"].text()
+    assert "duties_missed" in board.links  # managers see the missed duty lines
+    page = board.open_link("messages_pending")
+    assert page.filter.value() == "mine" and page.panel.last_page.total == 1
+    window.open_page("dashboard")
+    page = board.open_link("help_calls_open")
+    assert page.outcome_filter.value() == "open" and page.calls.last_page.total == 1
+    window.open_page("dashboard")
+    assert board.open_link("duties_missed") is window.pages["duty"]

@@ -8,7 +8,8 @@ from datetime import date, datetime, time, timedelta
 import peewee
 
 from frontdesk.clock import now
-from frontdesk.db.models import Complaint, Contact, Transfer
+from frontdesk.db.models import Complaint, Contact, HelpCall, Transfer
+from frontdesk.domain.expressway import HelpOutcome
 from frontdesk.domain.reception import Category, Channel, TransferStatus
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import Message
@@ -16,6 +17,7 @@ from frontdesk.services.complaints import case_list as complaint_list
 from frontdesk.services.core import holidays
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.permissions import require
+from frontdesk.services.personnel import duties, messages
 from frontdesk.services.reception import contacts, transfers, visits
 from frontdesk.services.reports.common import aftersales_ready, discipline_ready
 
@@ -42,6 +44,9 @@ class Dashboard:
     returns_pending: int | None = None
     attendance_exceptions: int | None = None
     calendar_warning: Message | None = None  # holiday data missing (this year; next year from 1 November)
+    messages_pending: int = 0  # messages for this user (or the next shift) not yet read
+    help_calls_open: int = 0  # expressway help calls still being handled
+    duties_missed: int | None = None  # duty lines left undone in the last 7 days, not yet raised (managers)
 
 
 def _site(model: type[peewee.Model], site: str | None) -> list[peewee.Expression]:
@@ -133,6 +138,12 @@ def dashboard(actor: Actor, moment: datetime | None = None, site: str | None = N
         board.repairs_pickup, board.returns_pending = _aftersales(site)
     if discipline_ready() and actor.can(Permission.READ_OWN_PERSONNEL):
         board.attendance_exceptions = _attendance(actor, board.day, site)
+    board.messages_pending = messages.pending_count(actor)
+    board.help_calls_open = (HelpCall.select(peewee.fn.COUNT(HelpCall.id))
+                             .where((HelpCall.deleted == False) & (HelpCall.outcome == HelpOutcome.OPEN.value),  # noqa: E712
+                                    *_site(HelpCall, site)).scalar() or 0)
+    if actor.can(Permission.MANAGE_PERSONNEL):
+        board.duties_missed = sum(1 for line in duties.missed(actor, moment=moment) if not line["incident_uuid"])
     if actor.can(Permission.MANAGE_REFERENCE):
         board.calendar_warning = holidays.calendar_warning() or holidays.next_year_warning(actor)
     return board

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -93,6 +93,7 @@ class DashboardPage(Page):
         self._card("repairs", self.tr("维修工单"), 2, 0)
         self._card("returns", self.tr("退换货"), 2, 1)
         self._card("attendance", self.tr("考勤"), 2, 2)
+        self._card("desk", self.tr("留言与值守"), 2, 3)
         hint = QLabel(self.tr("点击数字可打开相应的列表（已按条件筛选）。"))
         hint.setStyleSheet("color: #607d8b;")
         layout = QVBoxLayout(self)
@@ -119,6 +120,7 @@ class DashboardPage(Page):
         box.setStyleSheet(CARD_STYLE)
         box.setLayout(QGridLayout())
         box.layout().setContentsMargins(14, 18, 14, 12)
+        box.layout().setAlignment(Qt.AlignmentFlag.AlignTop)  # a card taller than its figures keeps them together
         box.hide()
         self.cards[key] = box
         self.grid.addWidget(box, row, column, rows, columns)
@@ -204,6 +206,12 @@ class DashboardPage(Page):
             self._figure("attendance", "attendance", self.tr("今日迟到/早退/旷工"), board.attendance_exceptions, 0, 0,
                          alert=True)
 
+        self.cards["desk"].show()
+        self._figure("desk", "messages_pending", self.tr("未阅留言"), board.messages_pending, 0, 0, alert=True)
+        self._figure("desk", "help_calls_open", self.tr("求助处理中"), board.help_calls_open, 0, 1, alert=True)
+        if board.duties_missed is not None:
+            self._figure("desk", "duties_missed", self.tr("漏做值守"), board.duties_missed, 1, 0, alert=True)
+
     # --- links ------------------------------------------------------------------------------------------
 
     def _open_holidays(self, _href: str) -> Page | None:
@@ -242,6 +250,9 @@ class DashboardPage(Page):
             "repairs": ("repairs", _repairs),
             "returns_pending": ("returns", _returns),
             "attendance": ("attendance", _attendance),
+            "messages_pending": ("messages", _messages),
+            "help_calls_open": ("expressway", _help_calls),
+            "duties_missed": ("duty", _duties_missed),
         }
 
 
@@ -254,6 +265,22 @@ def _reception(page: Any, key: str | None, value: str | None) -> None:
     _choose(page.status_filter, None)
     _choose(page.channel_filter, value if key == "channel" else None)
     _choose(page.category_filter, value if key == "category" else None)
+
+
+def _messages(page: Any, _value: Any) -> None:
+    _choose(page.filter, "mine")
+
+
+def _help_calls(page: Any, _value: Any) -> None:
+    page.tabs.setCurrentIndex(0)
+    _choose(page.kind_filter, None)
+    _choose(page.outcome_filter, "open")
+
+
+def _duties_missed(page: Any, _value: Any) -> None:
+    missed = getattr(page, "missed_table", None)
+    if missed is not None:
+        page.tabs.setCurrentWidget(missed.parentWidget())
 
 
 def _reception_due(page: Any, kind: str) -> None:
