@@ -38,15 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="用备份文件替换数据库（原数据库先自动备份）")
     restore.add_argument("file", type=Path)
 
-    export = sub.add_parser("export", help="站点导出：把变更的记录写入 Excel 工作簿，带到总部导入")
-    export.add_argument("--out", required=True, type=Path, help="输出文件（.xlsx）")
+    export = sub.add_parser("export", help="站点导出：把变更的记录和照片写入交换包（.zip，内含 Excel 工作簿），带到总部导入")
+    export.add_argument("--out", required=True, type=Path, help="输出文件（.zip）")
     export.add_argument("--to", default="", help="目标站点代码（如 HQ、S02）：默认导出上次发给它以来本库变更的记录")
     export.add_argument("--since", help="已停用：记录按本库变更号挑选，不再按日期（请用 --all 导出全部）")
     export.add_argument("--all", action="store_true", help="导出全部记录")
     pair = sub.add_parser("pair", help="与总部（或某站点）配对：导入对方给的密钥文件，或新建一个带给对方；重新配对会重置与它的交换状态")
     pair.add_argument("peer", help="对方的站点代码，如 HQ 或 S02")
     pair.add_argument("--key-file", required=True, type=Path, help="密钥文件：已有则导入，没有则新建（请妥善带给对方后删除）")
-    imp = sub.add_parser("import", help="站点导入：合并另一站点导出的工作簿；文件有误时返回非 0")
+    imp = sub.add_parser("import", help="站点导入：合并另一站点导出的交换包（.zip）；文件有误时返回非 0")
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="只校验并统计，不写入")
 
