@@ -530,7 +530,7 @@ def _sync_exchange(db: peewee.Database) -> None:
             without_rowid = True
 
     with db.bind_ctx([SyncShadowV18]):
-        db.create_tables([SyncShadowV18])
+        schema.create_tables(db, [SyncShadowV18])  # WITHOUT ROWID on SQLite only
     add_column(db, "sync_conflict", "base_values", peewee.TextField(default="", constraints=[sql_default("")]))
     add_column(db, "sync_conflict", "newer", peewee.CharField(max_length=8, default="", constraints=[sql_default("")]))
     add_column(db, "sync_peer", "sent_at", peewee.DateTimeField(null=True))
@@ -555,6 +555,7 @@ MIGRATIONS: list[Migration] = [
     Migration(15, "desk duties: messages for absent colleagues, duty checklist and its ticks; supervision",
               _desk_duties),
     Migration(18, "sync: conflict base and newer side, last export per peer, shadow versions", _sync_exchange),
+    Migration(19, "PostgreSQL: (column, id) indexes for the reception list's sorts", schema.create_pg_indexes),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version
