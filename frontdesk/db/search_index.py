@@ -107,6 +107,11 @@ def _pg_match(query: str, table: str) -> tuple[str, str, list] | None:
     return source, where, [grams, *runs]
 
 
+def searchable(query: str) -> bool:
+    """Whether ``query`` has anything the index can look up (``matching_ids`` is not None), without a lookup."""
+    return (query_grams(query) if _pg() else match_expression(query)) is not None
+
+
 FIXED_IDS = 20_000  # PostgreSQL: up to this many matches of a rare word are handed to the query as a list
 
 

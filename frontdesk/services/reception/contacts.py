@@ -228,11 +228,10 @@ def _contact_filters(query: ListQuery, actor: Actor) -> tuple[list[peewee.Expres
     only_search = len(where) == 1
     text = query.search.strip()
     if text:
-        digits = normalize_phone(text)
-        if text.isdigit() and len(digits) == 11:
-            where.append(Contact.phone == digits)
+        if _exact_kind(text) == "phone":
+            where.append(Contact.phone == normalize_phone(text))
             only_search = False
-        elif text.upper().count("-") == 3 and text[:1].isalpha():
+        elif _exact_kind(text) == "number":
             where.append(Contact.number == text.upper())
             only_search = False
         else:
@@ -289,6 +288,15 @@ ESTIMATE_OVER = 200_000
 COUNT_CAP = 10_000
 
 
+def _exact_kind(text: str) -> str:
+    """``phone`` (11 digits) or ``number`` (a contact number) when the search is an exact lookup, else ``""``."""
+    if text.isdigit() and len(normalize_phone(text)) == 11:
+        return "phone"
+    if text.upper().count("-") == 3 and text[:1].isalpha():
+        return "number"
+    return ""
+
+
 def _walks(text: str) -> bool:
     """Whether a search for ``text`` walks the sort order's index (PostgreSQL, a word so common that a page
     of it is met sooner than its matches are collected): matches² above 250 × the contacts, where the two
@@ -306,7 +314,7 @@ def _count(where: list[peewee.Expression], only_search: bool, text: str) -> tupl
         if estimate is not None and estimate > ESTIMATE_OVER:
             return estimate, True
         return Contact.select().count() - Contact.select().where(Contact.deleted == True).count(), False  # noqa: E712
-    searchable = search_index.matching_ids(text) is not None if text else False
+    searchable = search_index.searchable(text) if text and not _exact_kind(text) else False
     if searchable and _walks(text):
         estimate = search_index.estimated_matches(text) or 0
         if only_search:
@@ -332,7 +340,7 @@ def list_contacts(actor: Actor, query: ListQuery) -> Page:
     require(actor, Permission.DESK_WORK)
     where, only_search = _contact_filters(query, actor)
     select = _contacts(CONTACTS.list_fields(Contact.uuid, Contact.revision), where)  # revision: 办结 checks it
-    searching = search_index.matching_ids(query.search.strip()) is not None and len(where) > 1
+    searching = search_index.searchable(query.search.strip()) and len(where) > 1
     # Newest first; while searching by text, by registration order (the id), which the search
     # index returns already ordered, instead of sorting every match by time.
     default = (Contact.id, True) if searching else (Contact.received_at, True)
