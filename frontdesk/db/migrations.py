@@ -536,6 +536,17 @@ def _sync_exchange(db: peewee.Database) -> None:
     add_column(db, "sync_peer", "sent_at", peewee.DateTimeField(null=True))
 
 
+
+def _list_sorts(db: peewee.Database) -> None:
+    """The reception list's date sorts on an index (both databases), and on PostgreSQL the (column, id)
+    indexes its other sorts need (SQLite's single-column indexes already end in the rowid)."""
+    add_index(db, "contact_promised_id", "contact", "promised_reply_at, id")
+    add_index(db, "contact_follow_up_due_id", "contact", "follow_up_due, id")
+    schema.create_pg_indexes(db)
+    if isinstance(db, peewee.SqliteDatabase):
+        db.execute_sql("ANALYZE contact")  # an index without statistics looks selective to SQLite's planner
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "foundation: site, departments, staff, numbering, audit", partial(frozen.replay, version=1)),
     Migration(2, "reception log, transfers, contact search index", partial(frozen.replay, version=2)),
@@ -555,7 +566,7 @@ MIGRATIONS: list[Migration] = [
     Migration(15, "desk duties: messages for absent colleagues, duty checklist and its ticks; supervision",
               _desk_duties),
     Migration(18, "sync: conflict base and newer side, last export per peer, shadow versions", _sync_exchange),
-    Migration(19, "PostgreSQL: (column, id) indexes for the reception list's sorts", schema.create_pg_indexes),
+    Migration(19, "reception list sorts: date indexes; (column, id) indexes on PostgreSQL", _list_sorts),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

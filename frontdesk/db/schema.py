@@ -20,6 +20,9 @@ INDEXES: tuple[tuple[str, str, str], ...] = (
     ("contact_phone_received", "contact", "phone, received_at"),
     # "open complaints" and the like: counted through these few rows, not the category index
     ("contact_status_category", "contact", "status, category, received_at"),
+    # the reception list's date sorts, with their tiebreak (step 19)
+    ("contact_promised_id", "contact", "promised_reply_at, id"),
+    ("contact_follow_up_due_id", "contact", "follow_up_due, id"),
     ("transfer_status_due", "transfer", "status, due_at"),
     ("complaint_stage_opened", "complaint", "stage, opened_at"),
     ("complaint_severity_opened", "complaint", "severity, opened_at"),
@@ -116,8 +119,6 @@ PG_INDEXES: tuple[tuple[str, str, str], ...] = (
     ("contact_status_id", "contact", "status, id"),
     ("contact_phone_id", "contact", "phone, id"),
     ("contact_name_id", "contact", "customer_name, id"),
-    ("contact_promised_id", "contact", "promised_reply_at, id"),
-    ("contact_follow_up_due_id", "contact", "follow_up_due, id"),
 )
 
 

@@ -4146,6 +4146,11 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
     </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="145"/>
+        <source>约 {0} 条，第 {1}/{2} 页</source>
+        <translation>About {0} records, page {1}/{2}</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -11651,7 +11656,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="614"/>
+        <location filename="../../frontdesk/db/migrations.py" line="626"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>
