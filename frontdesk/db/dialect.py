@@ -71,6 +71,16 @@ def as_date(value: date) -> peewee.Node:
                         lambda: peewee.Cast(peewee.Value(value.isoformat()), "date"))
 
 
+def estimated_rows(table: str) -> int | None:
+    """PostgreSQL: the planner's row estimate of ``table`` (``pg_class.reltuples``, kept by ANALYZE and
+    autovacuum), None if never analysed; None on SQLite, which counts a table fast enough exactly."""
+    if not on_postgres():
+        return None
+    row = database.obj.execute_sql("SELECT reltuples FROM pg_class WHERE relname = %s AND relnamespace = "
+                                   "current_schema()::regnamespace", (table,)).fetchone()
+    return int(row[0]) if row and row[0] is not None and row[0] >= 0 else None
+
+
 def bare_id(field: peewee.Node) -> peewee.Node:
     """``id + 0``: on SQLite it keeps the planner from driving a query by an IN list; plain elsewhere."""
     return _PerDatabase(lambda: field + 0, lambda: field)

@@ -505,10 +505,21 @@ def _sync_exchange(db: peewee.Database) -> None:
             without_rowid = True
 
     with db.bind_ctx([SyncShadowV18]):
-        db.create_tables([SyncShadowV18])
+        schema.create_tables(db, [SyncShadowV18])  # WITHOUT ROWID on SQLite only
     add_column(db, "sync_conflict", "base_values", peewee.TextField(default="", constraints=[sql_default("")]))
     add_column(db, "sync_conflict", "newer", peewee.CharField(max_length=8, default="", constraints=[sql_default("")]))
     add_column(db, "sync_peer", "sent_at", peewee.DateTimeField(null=True))
+
+
+
+def _list_sorts(db: peewee.Database) -> None:
+    """The reception list's date sorts on an index (both databases), and on PostgreSQL the (column, id)
+    indexes its other sorts need (SQLite's single-column indexes already end in the rowid)."""
+    add_index(db, "contact_promised_id", "contact", "promised_reply_at, id")
+    add_index(db, "contact_follow_up_due_id", "contact", "follow_up_due, id")
+    schema.create_pg_indexes(db)
+    if isinstance(db, peewee.SqliteDatabase):
+        db.execute_sql("ANALYZE contact")  # an index without statistics looks selective to SQLite's planner
 
 
 MIGRATIONS: list[Migration] = [
@@ -530,6 +541,7 @@ MIGRATIONS: list[Migration] = [
     Migration(15, "desk duties: messages for absent colleagues, duty checklist and its ticks; supervision",
               _desk_duties),
     Migration(18, "sync: conflict base and newer side, last export per peer, shadow versions", _sync_exchange),
+    Migration(19, "reception list sorts: date indexes; (column, id) indexes on PostgreSQL", _list_sorts),
 ]
 MIGRATIONS.sort(key=lambda m: m.version)  # steps run in version order whatever order they were listed in
 LATEST_VERSION = MIGRATIONS[-1].version

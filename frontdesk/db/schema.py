@@ -20,6 +20,9 @@ INDEXES: tuple[tuple[str, str, str], ...] = (
     ("contact_phone_received", "contact", "phone, received_at"),
     # "open complaints" and the like: counted through these few rows, not the category index
     ("contact_status_category", "contact", "status, category, received_at"),
+    # the reception list's date sorts, with their tiebreak (step 19)
+    ("contact_promised_id", "contact", "promised_reply_at, id"),
+    ("contact_follow_up_due_id", "contact", "follow_up_due, id"),
     ("transfer_status_due", "transfer", "status, due_at"),
     ("complaint_stage_opened", "complaint", "stage, opened_at"),
     ("complaint_severity_opened", "complaint", "severity, opened_at"),
@@ -107,6 +110,25 @@ def synced_tables() -> list[str]:
     return [m._meta.table_name for m in all_models() if "change_seq" in m._meta.fields]
 
 
+# PostgreSQL only: a sort on a column of repeated values orders by (column, id) (``ListSpec.tiebreak``), which a
+# PostgreSQL index on the column alone does not keep (SQLite's does: it keys every index by rowid), so the
+# reception list's sorts walk these instead of sorting millions of rows (step 19 adds them to old databases).
+PG_INDEXES: tuple[tuple[str, str, str], ...] = (
+    ("contact_channel_id", "contact", "channel, id"),
+    ("contact_category_id", "contact", "category, id"),
+    ("contact_status_id", "contact", "status, id"),
+    ("contact_phone_id", "contact", "phone, id"),
+    ("contact_name_id", "contact", "customer_name, id"),
+)
+
+
+def create_pg_indexes(db: peewee.Database) -> None:
+    """``PG_INDEXES`` on a PostgreSQL database; nothing on SQLite."""
+    if isinstance(db, peewee.PostgresqlDatabase):
+        for name, table, columns in PG_INDEXES:
+            create_index(db, name, table, columns)
+
+
 def create_index(db: peewee.Database, name: str, table: str, columns: str) -> None:
     """A plain named index (portable SQL)."""
     db.execute_sql(f"CREATE INDEX IF NOT EXISTS {name} ON {table}({columns})")
@@ -132,6 +154,7 @@ def create(db: peewee.Database) -> None:
     create_tables(db, all_models())
     for name, table, columns in INDEXES:
         create_index(db, name, table, columns)
+    create_pg_indexes(db)
     search_index.create(db)
     search_index.create(db, search_index.ARTICLES)
     seeds.insert_all()

@@ -107,6 +107,14 @@ def _pg_match(query: str, table: str) -> tuple[str, str, list] | None:
     return source, where, [grams, *runs]
 
 
+def searchable(query: str) -> bool:
+    """Whether ``query`` has anything the index can look up (``matching_ids`` is not None), without a lookup."""
+    return (query_grams(query) if _pg() else match_expression(query)) is not None
+
+
+FIXED_IDS = 20_000  # PostgreSQL: up to this many matches of a rare word are handed to the query as a list
+
+
 def matching_ids(query: str, table: str = TABLE) -> peewee.Node | None:
     """A subquery of record ids whose texts contain ``query``, or None if it has nothing searchable."""
     if _pg():
@@ -114,6 +122,13 @@ def matching_ids(query: str, table: str = TABLE) -> peewee.Node | None:
         if match is None:
             return None
         source, where, params = match
+        if estimated_matches(query, table) is None:
+            # Rarer than the statistics track, yet the planner may guess thousands and walk the ids in order
+            # looking for a handful: look the few ids up through the GIN index and hand over the list.
+            ids = [row[0] for row in database.obj.execute_sql(
+                f"SELECT g.rowid FROM {source} WHERE {where} LIMIT %s", [*params, FIXED_IDS + 1])]
+            if len(ids) <= FIXED_IDS:
+                return peewee.SQL("(SELECT unnest(%s::bigint[]))", [ids])
         return peewee.SQL(f"(SELECT g.rowid FROM {source} WHERE {where})", params)
     expression = match_expression(query)
     if expression is None:
@@ -140,6 +155,72 @@ def recent_matching_ids(query: str, limit: int, table: str = TABLE) -> peewee.No
     target = f"{table}.{column}" if column else table
     return peewee.SQL(f"(SELECT rowid FROM {table} WHERE {target} MATCH ? ORDER BY rowid DESC LIMIT ?)",
                       [phrase, limit])
+
+
+# PostgreSQL: the share of records holding each of the commonest grams, from ``pg_stats`` (ANALYZE's
+# most_common_elems of the gram column), and the table's row estimate; read once per database and table.
+_STATS: dict[tuple[int, str], tuple[dict[str, float], float, float]] = {}
+
+
+def _pg_stats(table: str) -> tuple[dict[str, float], float, float]:
+    """(gram → share of records, the share below which grams are not tracked, the records estimated)."""
+    key = (id(database.obj), table)
+    if key not in _STATS:
+        grams = _PG[table][0]
+        row = database.obj.execute_sql(
+            "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, c.reltuples FROM pg_class c "
+            "LEFT JOIN pg_stats s ON s.tablename = c.relname AND s.attname = 'grams' AND s.schemaname = "
+            "current_schema() WHERE c.relname = %s AND c.relnamespace = current_schema()::regnamespace",
+            (grams,)).fetchone()
+        elems, freqs, rows = row if row else (None, None, 0)
+        shares = dict(zip(elems or (), freqs or (), strict=False))
+        floor = freqs[len(elems)] if elems and freqs and len(freqs) > len(elems) else 0.0  # the least tracked
+        _STATS[key] = (shares, float(floor), max(0.0, float(rows or 0)))
+    return _STATS[key]
+
+
+def estimated_matches(query: str, table: str = TABLE) -> int | None:
+    """PostgreSQL: about how many records contain ``query`` by the planner's statistics — the commonest
+    estimate its rarest gram allows (grams of one text go together, so their shares are not multiplied) — or
+    None when a gram is rarer than the statistics track, or on SQLite (exact counts are cheap there)."""
+    if not _pg():
+        return None
+    found = query_grams(query)
+    if found is None:
+        return None
+    shares, _floor, rows = _pg_stats(table)
+    known = [shares.get(gram) for gram in found[0]]
+    if not known or None in known or not rows:
+        return None
+    return int(min(known) * rows)  # type: ignore[type-var]
+
+
+def row_matches(query: str, record_id: peewee.Node, table: str = TABLE) -> peewee.Node | None:
+    """PostgreSQL: a check of one record (``record_id`` of the outer query) against ``query`` through the
+    gram table's key, never its GIN index: a list sorted by an indexed column walks that index and keeps the
+    matching rows, which finds a page of a common word's matches sooner than collecting every match first."""
+    match = _pg_match(query, table)
+    if match is None:
+        return None
+    _source, where, params = match
+    gram_table, record, _text = _PG[table]
+    return peewee.NodeList((
+        peewee.SQL(f"COALESCE((SELECT true FROM {gram_table} g JOIN {record} c ON c.id = g.rowid WHERE g.rowid = "),
+        record_id,
+        peewee.SQL(f" AND {where}), false)", params),
+    ), glue="")
+
+
+def capped_count(query: str, cap: int, table: str = TABLE) -> int:
+    """How many records contain ``query``, counting no further than ``cap`` (then ``cap``)."""
+    if not _pg():
+        return min(count(query, table), cap)
+    match = _pg_match(query, table)
+    if match is None:
+        return 0
+    source, where, params = match
+    return database.obj.execute_sql(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT %s) m",
+                                    [*params, cap]).fetchone()[0]
 
 
 def count(query: str, table: str = TABLE) -> int:

@@ -1343,102 +1343,102 @@ Appeal reason: {3}</translation>
         <translation>Click a number to open its list, already filtered.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="137"/>
         <source>打开列表</source>
         <translation>Open the list</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="166"/>
         <source>工作台&#x3000;{0} {1}</source>
         <translation>Dashboard  {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="167"/>
         <source>更新于 {0}</source>
         <translation>Updated {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="172"/>
         <source>打开节假日设置</source>
         <translation>Open the Holidays page</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="175"/>
         <source>接待总数</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="182"/>
         <source>未结案</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="183"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="184"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="186"/>
         <source>超期未答复</source>
         <translation>Overdue, no reply</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="188"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="189"/>
         <source>待回访</source>
         <translation>Visits due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="191"/>
         <source>答复到期</source>
         <translation>Replies due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="192"/>
         <source>跟进到期</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="196"/>
         <source>已修好待通知</source>
         <translation>Repaired, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="196"/>
         <source>无法修复待通知</source>
         <translation>Unrepairable, to notify</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="197"/>
         <source>已通知待取件</source>
         <translation>Notified, awaiting pickup</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="201"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="202"/>
         <source>待主管审批</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="205"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="206"/>
         <source>今日迟到/早退/旷工</source>
         <translation>Late / early / absent today</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="210"/>
         <source>未阅留言</source>
         <translation>Unread messages</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="211"/>
         <source>求助处理中</source>
         <translation>Help calls open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="212"/>
+        <location filename="../../frontdesk/ui/pages/dashboard_page.py" line="213"/>
         <source>漏做值守</source>
         <translation>Duties missed</translation>
     </message>
@@ -4188,6 +4188,11 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <location filename="../../frontdesk/ui/widgets/list_panel.py" line="145"/>
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="145"/>
+        <source>约 {0} 条，第 {1}/{2} 页</source>
+        <translation>About {0} records, page {1}/{2}</translation>
     </message>
 </context>
 <context>
@@ -11771,7 +11776,7 @@ Check that the server is running, the network is connected and the user name and
         <translation>Error reading or writing the database file ({0}). This usually means the disk is full or failing, not that the database is damaged: do not restore a backup; free or check the disk and try again.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/db/migrations.py" line="589"/>
+        <location filename="../../frontdesk/db/migrations.py" line="601"/>
         <source>数据库结构版本（{0}）比本程序支持的（{1}）新，请升级 FrontDesk 后再打开。</source>
         <translation>The database structure version ({0}) is newer than this program supports ({1}). Upgrade FrontDesk before opening it.</translation>
     </message>

@@ -166,3 +166,52 @@ def test_next_and_previous_pages_by_cursor_match_offsets(staff_actor, sort_key, 
     for p in range(3, -1, -1):  # and back again
         page = reception.list_contacts(staff_actor, q(page=p, before=cursor(page.rows[0])))
         assert [r["number"] for r in page.rows] == by_offset[p]
+
+
+def _on_server() -> bool:
+    from frontdesk.db import dialect
+
+    return dialect.on_postgres()
+
+
+@pytest.mark.parametrize("sort_key", ["", "category", "phone"])
+def test_a_common_word_on_a_big_server_walks_the_sort_index_and_finds_the_same_rows(staff_actor, monkeypatch,
+                                                                                   sort_key):
+    """PostgreSQL at millions of contacts: a word the statistics call common is checked row by row along the
+    sort order, and the total is the estimate (约 N 条); the rows are those the GIN lookup finds."""
+    from frontdesk.db import dialect, search_index
+
+    if not _on_server():
+        pytest.skip("the planner's estimates are PostgreSQL's")
+    for i in range(12):
+        reception.save_contact(staff_actor, walk_in(category=["consult", "query"][i % 2], phone=f"1390000{i:04d}",
+                                                    request="咨询停车场收费" if i % 3 else "要求退款"))
+    query = ListQuery(search="停车场收", sort_key=sort_key, page_size=5)
+    exact = reception.list_contacts(staff_actor, query)
+    assert not exact.approximate and exact.total == 8
+    monkeypatch.setattr(search_index, "estimated_matches", lambda text, table=search_index.TABLE: 90_000)
+    monkeypatch.setattr(dialect, "estimated_rows", lambda table: 1_000_000)
+    assert reception._walks("停车场收")
+    walked = reception.list_contacts(staff_actor, query)
+    assert walked.approximate and walked.total == 90_000
+    assert len(list(reception.export_contacts(staff_actor, query).rows)) == 8  # an export reads every match
+    assert [r["number"] for r in walked.rows] == [r["number"] for r in exact.rows]
+    from frontdesk.services.core.listing import cursor
+
+    nxt = reception.list_contacts(staff_actor, ListQuery(search="停车场收", sort_key=sort_key, page_size=5, page=1,
+                                                         after=cursor(walked.rows[-1])))
+    assert [r["number"] for r in nxt.rows] == [r["number"] for r in reception.list_contacts(
+        staff_actor, ListQuery(search="停车场收", sort_key=sort_key, page_size=5, page=1)).rows][:3]
+    filtered = reception.list_contacts(staff_actor, ListQuery(search="停车场收", filters={"category": "query"}))
+    assert filtered.total == 4 and not filtered.approximate  # a filtered search counts (capped), never guesses
+    everything = reception.list_contacts(staff_actor, ListQuery(page=10**9, page_size=5))
+    assert everything.approximate and everything.total == 1_000_000
+    assert len(everything.rows) == 5  # the last page is read from the end: real rows, whatever the estimate
+
+
+def test_totals_are_exact_on_sqlite_and_on_a_small_server(staff_actor):
+    for i in range(3):
+        reception.save_contact(staff_actor, walk_in(request=f"第{i}条"))
+    page = reception.list_contacts(staff_actor, ListQuery())
+    assert page.total == 3 and not page.approximate
+    assert not reception.list_contacts(staff_actor, ListQuery(search="第")).approximate

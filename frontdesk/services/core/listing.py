@@ -35,12 +35,14 @@ def cursor(row: Mapping[str, Any]) -> tuple[Any, Any]:
 
 @dataclass(frozen=True)
 class Page:
-    """One page of rows (plain dicts) and the total matching the filters."""
+    """One page of rows (plain dicts) and the total matching the filters; ``approximate``: the total is an
+    estimate (PostgreSQL at millions of rows: shown as “约 N 条”), pages near the end are read from the end."""
 
     rows: list[dict[str, Any]]
     total: int
     page: int
     page_size: int
+    approximate: bool = False
 
     @property
     def page_count(self) -> int:
@@ -55,13 +57,14 @@ def run_page(
     tiebreak: peewee.Node,
     count_select: peewee.ModelSelect | None = None,
     total: int | None = None,
+    approximate: bool = False,
 ) -> Page:
     """Count, order by a whitelisted column (or ``default_order``), and fetch one page as dicts.
 
     The tiebreak (the id) follows the direction of the sort column, so an index on that column,
     which SQLite keys by (column, rowid), serves the whole ORDER BY without sorting.
     ``count_select`` may leave out joins that only add display columns; a caller that knows a
-    cheaper way to count passes ``total``. Pages past the middle are read from the other end in
+    cheaper way to count passes ``total`` (``approximate`` if it is an estimate). Pages past the middle are read from the other end in
     reverse order, so the last page costs what the first one does; next and previous pages
     continue from a cursor (``ListQuery.after``/``before``), so paging on costs the same anywhere.
     """
@@ -104,7 +107,7 @@ def run_page(
     rows = list(select.order_by(*terms).limit(limit).offset(offset).dicts())
     if reverse:
         rows.reverse()
-    return Page(rows=rows, total=total, page=page_no, page_size=size)
+    return Page(rows=rows, total=total, page=page_no, page_size=size, approximate=approximate)
 
 
 def like_pattern(text: str) -> str:

@@ -141,9 +141,9 @@ class ListPanel(QWidget):
         self.last_page = page
         self.page_no = page.page
         self.model.set_rows(page.rows)
-        self.page_label.setText(
-            self.tr("共 {0} 条，第 {1}/{2} 页").format(f"{page.total:,}", page.page + 1, page.page_count)
-        )
+        # An estimated total (PostgreSQL at millions of rows): “约 N 条”; the last page is still the real end.
+        text = self.tr("约 {0} 条，第 {1}/{2} 页") if getattr(page, "approximate", False) else self.tr("共 {0} 条，第 {1}/{2} 页")
+        self.page_label.setText(text.format(f"{page.total:,}", page.page + 1, page.page_count))
         self.first_btn.setEnabled(page.page > 0)
         self.prev_btn.setEnabled(page.page > 0)
         self.next_btn.setEnabled(page.page + 1 < page.page_count)
