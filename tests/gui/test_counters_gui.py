@@ -100,7 +100,7 @@ def test_site_comparison_tab_computes_and_exports(qtbot, paths, manager, tmp_pat
     report = page.compute_now()
     assert report is not None and report.key == "sites" and report.table("sites").rows[0][0] == "S01"
     path = page.export_excel(tmp_path / "sites.xlsx")
-    assert path is not None and openpyxl.load_workbook(path, read_only=True).sheetnames
+    assert path is not None and openpyxl.load_workbook(path).sheetnames
 
 
 def test_head_office_pages_with_site_filter_fit_1366_in_english(qtbot, paths, admin, qapp):

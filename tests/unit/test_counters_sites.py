@@ -106,5 +106,6 @@ def test_site_comparison_side_by_side_and_exported(two_sites, manager, tmp_path)
     assert rows["合计"][1] == 6 and rows["合计"][10] == Decimal("80.00")
     path = tmp_path / "sites.xlsx"
     output.write_xlsx(report, path)
-    sheet = load_workbook(path, read_only=True).worksheets[-1]
-    assert any(row and "S02" in [str(v) for v in row] for row in sheet.iter_rows(values_only=True))
+    book = load_workbook(path, read_only=True)
+    assert any(row and "S02" in [str(v) for v in row] for row in book.worksheets[-1].iter_rows(values_only=True))
+    book.close()

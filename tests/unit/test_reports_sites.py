@@ -81,8 +81,10 @@ def test_fines_by_site_printed_and_exported(sites, manager, tmp_path):
         assert print_document(report, "测试站").title == report.title
         path = tmp_path / f"fines-{site}.xlsx"
         write_xlsx(report, path)
-        cells = {str(v) for sheet in load_workbook(path, read_only=True).worksheets
-                 for row in sheet.iter_rows(values_only=True) for v in row if v is not None}
+        book = load_workbook(path, read_only=True)
+        cells = {str(v) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True) for v in row
+                 if v is not None}
+        book.close()  # a read-only workbook keeps its file open until closed
         assert any(f"站点 {site}" in c for c in cells) if site else not any("（站点" in c for c in cells)
 
 
