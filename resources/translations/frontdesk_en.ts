@@ -1139,7 +1139,7 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="53"/>
         <source>如 王女士，可不填</source>
-        <translation>e.g. Ms. Wang, optional</translation>
+        <translation>e.g. Ms Wang</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
@@ -1159,7 +1159,7 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
         <source>需后续跟进的事项</source>
-        <translation>Items needing follow-up</translation>
+        <translation>To follow up</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="73"/>
@@ -11087,7 +11087,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="84"/>
         <source>立即回复</source>
-        <translation>Immediate reply</translation>
+        <translation>Immediate</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="85"/>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock
 from frontdesk.domain.phones import normalize_phone
-from frontdesk.domain.reception import Category, Channel, ContactStatus
+from frontdesk.domain.reception import Category, Channel, ContactStatus, label
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
@@ -28,6 +29,7 @@ from frontdesk.services.reception import contacts as reception
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
+from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
 from frontdesk.ui.list_poll import ListPoll
 from frontdesk.ui.messages import inform, status
@@ -79,11 +81,17 @@ class ReceptionPage(Page):
         self.kb_panel.attach(self.form.request, self.form.handling, self.form)
 
         columns = spec_columns(reception.CONTACTS, {
-            "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,
+            "number": 150, "received_at": 120, "channel": 50, "category": 50, "customer_name": 70, "phone": 100,
             "request": 260, "handling": 200, "status": 60, "promised_reply_at": 130, "follow_up": 160,
             "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80})
+        # the enum columns fit their own labels (the shared labeller lists every reception label: “Immediate”)
+        own = {"channel": Channel, "category": Category, "status": ContactStatus}
+        columns = [replace(c, samples=tuple(enum_text(label(v.value)) for v in own[c.key])) if c.key in own else c
+                   for c in columns]
+        # 核心诉求 takes the width left in view: it is what the clerk reads the list by
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
-                               self.tr("搜索编号、电话、客户、诉求或处理内容"))
+                               self.tr("搜索编号、电话、客户、诉求或处理内容"), fill="request")
+        self.panel.search.setMinimumWidth(150)  # the filter row is full at 1366 px in English
         self.site_filter = add_site_filter(self.panel, ctx.actor, beside_pager=True)  # head office: a site or all
         self.panel.model.row_color = self._row_color
         self.poll = ListPoll(self, lambda: reception.list_mark(ctx.actor), self.panel.refresh)  # other counters
@@ -109,6 +117,8 @@ class ReceptionPage(Page):
         # as wide as its plain states: the two longer "…到期" entries show in full in the open list only
         self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter.setMinimumContentsLength(5)
+        self.status_filter.setMinimumWidth(self.status_filter.fontMetrics().horizontalAdvance(
+            self.status_filter.itemText(0)) + 36)  # “All statuses” in full
         self.status_filter.view().setMinimumWidth(self.status_filter.view().sizeHintForColumn(0) + 24)
         self.mine = QCheckBox(self.tr("只看我的"))
         self.mine.toggled.connect(lambda on: self.panel.set_filter("mine", on or None))
