@@ -424,57 +424,58 @@ Appeal reason: {3}</translation>
 <context>
     <name>CallerCard</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="68"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="71"/>
         <source>Enter 填入</source>
         <translation>Enter: take</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="71"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="74"/>
         <source>在联系电话栏按 Enter：填入来电人的称呼和完整号码；↑/↓ 换一位来电人</source>
         <translation>Enter in the phone field fills in the caller&apos;s name and full number; ↑/↓ picks another caller</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="110"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="113"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="112"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="115"/>
         <source>来电人 {0}</source>
         <translation>Caller {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="114"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="117"/>
         <source>匹配的来电人（{0} 位）</source>
         <translation>Matching callers ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="132"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="135"/>
         <source>输入号码中任意 4 位数字</source>
         <translation>Type any 4 digits of the number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="133"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="136"/>
         <source>即显示来电人及其历史</source>
         <translation>to see the caller and their history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="135"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="138"/>
         <source>（未留称呼）</source>
         <translation>(no name given)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="139"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="142"/>
         <source>来过 {0} 次</source>
         <translation>Came {0}×</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="141"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="144"/>
         <source>未结投诉 {0} 件</source>
         <translation>{0} open complaint(s)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="147"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="150"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="153"/>
         <source>未结投诉 {0} {1}：{2}</source>
         <translation>Open complaint {0} {1}: {2}</translation>
     </message>
@@ -2013,8 +2014,8 @@ When the site has several counter PCs (or head office collects many sites), IT s
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/duty_page.py" line="153"/>
-        <source>本站的值守清单（默认为 seed 002 前台运营要求）</source>
-        <translation>This site&apos;s duty checklist (defaults: seed 002 front-desk operating rules)</translation>
+        <source>本站的值守清单（默认为前台运营要求）</source>
+        <translation>This site&apos;s duty checklist (defaults: front-desk operating rules)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/duty_page.py" line="154"/>
@@ -4140,32 +4141,32 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="54"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="55"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="108"/>
         <source>首页</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="100"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="109"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="101"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="110"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="102"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="111"/>
         <source>末页</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="145"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="167"/>
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
     </message>
@@ -5393,92 +5394,92 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="93"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="111"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="112"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="113"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="114"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="123"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="128"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="130"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="133"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="246"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="256"/>
         <source>已填入来电人 {0}</source>
         <translation>Caller {0} filled in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="263"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="273"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="274"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="284"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="281"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="291"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="282"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="292"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="287"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="297"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
