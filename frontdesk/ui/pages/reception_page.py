@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import clock
 from frontdesk.domain.phones import normalize_phone
-from frontdesk.domain.reception import Category, Channel, ContactStatus, label
+from frontdesk.domain.reception import Category, Channel, ContactStatus
 from frontdesk.services.core import staff as staff_service
 from frontdesk.services.core.listing import ListQuery
 from frontdesk.services.core.listing import Page as DataPage
@@ -29,7 +28,6 @@ from frontdesk.services.reception import contacts as reception
 from frontdesk.ui import screenshots
 from frontdesk.ui.context import AppContext
 from frontdesk.ui.dialogs.transfer_edit import TransferDialog
-from frontdesk.ui.i18n import enum_text
 from frontdesk.ui.list_export_action import add_beside_pager, export_button, export_named
 from frontdesk.ui.list_poll import ListPoll
 from frontdesk.ui.messages import inform, status
@@ -83,11 +81,8 @@ class ReceptionPage(Page):
         columns = spec_columns(reception.CONTACTS, {
             "number": 150, "received_at": 120, "channel": 50, "category": 50, "customer_name": 70, "phone": 100,
             "request": 260, "handling": 200, "status": 60, "promised_reply_at": 130, "follow_up": 160,
-            "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80})
-        # the enum columns fit their own labels (the shared labeller lists every reception label: “Immediate”)
-        own = {"channel": Channel, "category": Category, "status": ContactStatus}
-        columns = [replace(c, samples=tuple(enum_text(label(v.value)) for v in own[c.key])) if c.key in own else c
-                   for c in columns]
+            "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80},
+            enums={"channel": Channel, "category": Category, "status": ContactStatus})  # fit their own labels
         # 核心诉求 takes the width left in view: it is what the clerk reads the list by
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
                                self.tr("搜索编号、电话、客户、诉求或处理内容"), fill="request")
