@@ -298,92 +298,97 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="238"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="238"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
         <source>仅异常</source>
         <translation>Exceptions only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <source>含未来排班</source>
+        <translation>Incl. future shifts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="179"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="179"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="180"/>
         <source>补录/更正</source>
         <translation>Enter/correct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
         <source>生成违纪建议</source>
         <translation>Propose incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="182"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="193"/>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="194"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="195"/>
         <source>请假与调班</source>
         <translation>Leave and swaps</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="221"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="231"/>
         <source>请先在列表中选择一条考勤记录</source>
         <translation>Select an attendance record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="239"/>
         <source>{0}成功：{1}，{2}</source>
         <translation>{0} done: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="234"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="244"/>
         <source>请假申请已提交</source>
         <translation>Leave request submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="246"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="256"/>
         <source>已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。</source>
         <translation>{0} incident(s) proposed for confirmation; confirm them one by one on the Discipline page.</translation>
     </message>
@@ -3186,18 +3191,18 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="161"/>
         <location filename="../../frontdesk/ui/pages/training_page.py" line="107"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="166"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="193"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="194"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
     </message>
@@ -5320,78 +5325,78 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="84"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="88"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="93"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="93"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="94"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="95"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="95"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="96"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="98"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="99"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="100"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="100"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="101"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="125"/>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="136"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="137"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="138"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="139"/>
         <source>考核排名-{0}.xlsx</source>
         <translation>Assessment ranking-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="142"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="143"/>
         <source>正在导出考核排名</source>
         <translation>Exporting the assessment ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="144"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="145"/>
         <source>已导出 {0} 人的考核排名到 {1}</source>
         <translation>Exported the ranking of {0} people to {1}</translation>
     </message>
@@ -8338,67 +8343,67 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="204"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="205"/>
         <source>模板名称</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="205"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="206"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="206"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="207"/>
         <source>权重（态度/知识/技能/纪律）</source>
         <translation>Weights (attitude/knowledge/skills/discipline)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="207"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="208"/>
         <source>项目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="208"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="209"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="210"/>
         <source>优秀/良好/合格</source>
         <translation>Excellent/Good/Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="211"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="212"/>
         <source>修改时间</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="212"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="213"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="218"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="219"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="219"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="220"/>
         <source>修改模板（存为新版本）</source>
         <translation>Edit (saves a new version)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="241"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="242"/>
         <source>请先选择一个模板</source>
         <translation>Please select a template first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="247"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="248"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
     </message>
@@ -9001,97 +9006,97 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="69"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="69"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="69"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="79"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="79"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="99"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="108"/>
         <source>（调）</source>
         <translation> (swap)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="130"/>
         <source>已排班</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="136"/>
         <source>请先在排班表中选择一个已排的班次</source>
         <translation>Select a scheduled shift in the grid first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="148"/>
         <source>调班申请已提交，等待主管审批</source>
         <translation>Swap request submitted, waiting for a manager</translation>
     </message>
