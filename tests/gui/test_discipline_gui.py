@@ -166,3 +166,14 @@ def test_fine_sheet_opens_on_the_previous_month_until_the_5th(qtbot, frozen_cloc
         tab = fine_sheet_tab.FineSheetTab(window_for(qtbot, paths, manager).ctx)
         qtbot.addWidget(tab)
         assert tab.month.value() == expected
+
+
+def test_attendance_list_runs_up_to_today_unless_future_shifts_asked_for(qtbot, frozen_clock, paths, manager):
+    window = window_for(qtbot, paths, manager)
+    page = window.open_page("attendance")
+    assert page.panel.filters.get("day_to") == clock.today()
+    page.future.setChecked(True)
+    assert "day_to" not in page.panel.filters
+    page.future.setChecked(False)
+    assert page.panel.filters.get("day_to") == clock.today()
+    window.close()

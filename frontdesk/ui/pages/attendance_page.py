@@ -175,6 +175,7 @@ class AttendancePage(Page):
         self.future.toggled.connect(lambda on: self.panel.set_filter("day_to", None if on else clock.today()))
         self.panel.filters["day_to"] = clock.today()
         self.panel.filter_bar.addWidget(self.future)
+        self.panel.search.setMinimumWidth(160)  # the row holds six buttons (and head office's site filter)
         self.buttons: dict[str, QPushButton] = {}
         actions = [("clock", self.tr("签到 / 签退"), self.clock, True), ("leave", self.tr("请假"), self.leave, True),
                    ("edit", self.tr("补录/更正"), self.edit, self.manager),
