@@ -33,8 +33,8 @@ from frontdesk.ui.screen_fit import clamp_to_screen, client_limit, usable_rect
 from frontdesk.ui.widgets.overdue_label import OverdueLabel, open_overdue
 
 NAV_STYLE = """
-QListWidget#nav { background: #263238; color: #eceff1; border: none; font-size: 11pt; outline: 0; }
-QListWidget#nav::item { padding: 5px 14px; }
+QListWidget#nav { background: #263238; color: #eceff1; border: none; font-size: 10.5pt; outline: 0; }
+QListWidget#nav::item { padding: 2px 10px; }
 QListWidget#nav::item:selected { background: #1e88e5; color: white; }
 QListWidget#nav::item:hover:!selected { background: #37474f; }
 """

@@ -219,27 +219,27 @@ Appeal reason: {3}</translation>
 <context>
     <name>AssessmentsPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="208"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="213"/>
         <source>考核评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="209"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="214"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="210"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="215"/>
         <source>个人趋势</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="211"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="216"/>
         <source>我的考核</source>
         <translation>My assessments</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="213"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="218"/>
         <source>考核模板</source>
         <translation>Templates</translation>
     </message>
@@ -298,92 +298,97 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="238"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="228"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="238"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="163"/>
         <source>搜索员工姓名或工号</source>
         <translation>Search staff name or number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="166"/>
         <source>仅异常</source>
         <translation>Exceptions only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <source>含未来排班</source>
+        <translation>Incl. future shifts</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="179"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="179"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="172"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="180"/>
         <source>补录/更正</source>
         <translation>Enter/correct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="173"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
         <source>生成违纪建议</source>
         <translation>Propose incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="174"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="182"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="175"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="185"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="193"/>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="186"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="194"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="187"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="195"/>
         <source>请假与调班</source>
         <translation>Leave and swaps</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="221"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="231"/>
         <source>请先在列表中选择一条考勤记录</source>
         <translation>Select an attendance record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="229"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="239"/>
         <source>{0}成功：{1}，{2}</source>
         <translation>{0} done: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="234"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="244"/>
         <source>请假申请已提交</source>
         <translation>Leave request submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="246"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="256"/>
         <source>已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。</source>
         <translation>{0} incident(s) proposed for confirmation; confirm them one by one on the Discipline page.</translation>
     </message>
@@ -424,57 +429,58 @@ Appeal reason: {3}</translation>
 <context>
     <name>CallerCard</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="68"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="71"/>
         <source>Enter 填入</source>
         <translation>Enter: take</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="71"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="74"/>
         <source>在联系电话栏按 Enter：填入来电人的称呼和完整号码；↑/↓ 换一位来电人</source>
         <translation>Enter in the phone field fills in the caller&apos;s name and full number; ↑/↓ picks another caller</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="110"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="113"/>
         <source>来电/来访历史</source>
         <translation>Call/visit history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="112"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="115"/>
         <source>来电人 {0}</source>
         <translation>Caller {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="114"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="117"/>
         <source>匹配的来电人（{0} 位）</source>
         <translation>Matching callers ({0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="132"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="135"/>
         <source>输入号码中任意 4 位数字</source>
         <translation>Type any 4 digits of the number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="133"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="136"/>
         <source>即显示来电人及其历史</source>
         <translation>to see the caller and their history</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="135"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="138"/>
         <source>（未留称呼）</source>
         <translation>(no name given)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="139"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="142"/>
         <source>来过 {0} 次</source>
         <translation>Came {0}×</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="141"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="144"/>
         <source>未结投诉 {0} 件</source>
         <translation>{0} open complaint(s)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="147"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="150"/>
+        <location filename="../../frontdesk/ui/widgets/caller_card.py" line="153"/>
         <source>未结投诉 {0} {1}：{2}</source>
         <translation>Open complaint {0} {1}: {2}</translation>
     </message>
@@ -1139,7 +1145,7 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="53"/>
         <source>如 王女士，可不填</source>
-        <translation>e.g. Ms. Wang, optional</translation>
+        <translation>e.g. Ms Wang</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="57"/>
@@ -1159,7 +1165,7 @@ Appeal reason: {3}</translation>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="72"/>
         <source>需后续跟进的事项</source>
-        <translation>Items needing follow-up</translation>
+        <translation>To follow up</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/widgets/contact_form.py" line="73"/>
@@ -2033,8 +2039,8 @@ When the site has several counter PCs (or head office collects many sites), IT s
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/duty_page.py" line="153"/>
-        <source>本站的值守清单（默认为 seed 002 前台运营要求）</source>
-        <translation>This site&apos;s duty checklist (defaults: seed 002 front-desk operating rules)</translation>
+        <source>本站的值守清单（默认为前台运营要求）</source>
+        <translation>This site&apos;s duty checklist (defaults: front-desk operating rules)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/pages/duty_page.py" line="154"/>
@@ -3205,18 +3211,18 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="161"/>
         <location filename="../../frontdesk/ui/pages/training_page.py" line="107"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="152"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="166"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="194"/>
         <source>{0} 的考核得分</source>
         <translation>Assessment scores of {0}</translation>
     </message>
@@ -4160,32 +4166,32 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ListPanel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="54"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="55"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="99"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="108"/>
         <source>首页</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="100"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="109"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="101"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="110"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="102"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="111"/>
         <source>末页</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="145"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="167"/>
         <source>共 {0} 条，第 {1}/{2} 页</source>
         <translation>{0} records, page {1}/{2}</translation>
     </message>
@@ -4479,52 +4485,57 @@ Runs offline; data is stored in:
 <context>
     <name>MyAssessmentsTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="161"/>
         <source>考核</source>
         <translation>Assessment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="161"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="162"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="162"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="163"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="164"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="164"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="165"/>
         <source>考核人</source>
         <translation>Assessor</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="165"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="166"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="166"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="167"/>
         <source>本人意见</source>
         <translation>My comment</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="171"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="172"/>
         <source>查看并确认</source>
         <translation>View and acknowledge</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="178"/>
+        <source>还没有考核记录</source>
+        <translation>No assessments yet</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="195"/>
         <source>请先选择一次考核</source>
         <translation>Please select an assessment first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="201"/>
         <source>已确认考核结果</source>
         <translation>Assessment result acknowledged</translation>
     </message>
@@ -5339,78 +5350,78 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RankingTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="84"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="88"/>
         <source>考核期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="93"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="80"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="94"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="81"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="95"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="82"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="96"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="98"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="85"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="99"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="100"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="87"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="101"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="112"/>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="126"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="137"/>
         <source>还没有已评分的考核</source>
         <translation>No scored assessments yet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="125"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="139"/>
         <source>考核排名-{0}.xlsx</source>
         <translation>Assessment ranking-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="143"/>
         <source>正在导出考核排名</source>
         <translation>Exporting the assessment ranking</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="131"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="145"/>
         <source>已导出 {0} 人的考核排名到 {1}</source>
         <translation>Exported the ranking of {0} people to {1}</translation>
     </message>
@@ -5418,92 +5429,92 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReceptionPage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="86"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="88"/>
         <source>搜索编号、电话、客户、诉求或处理内容</source>
         <translation>Search by No., phone, customer, request or handling</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="97"/>
         <source>全部日期</source>
         <translation>All dates</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="99"/>
         <source>全部渠道</source>
         <translation>All channels</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="99"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="102"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="104"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="107"/>
         <source>承诺答复到期</source>
         <translation>Promised reply due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="105"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="108"/>
         <source>跟进到期</source>
         <translation>Follow-up due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="109"/>
         <source>“承诺答复到期”“跟进到期”：未办结、承诺答复时间或跟进期限在今天或已过的记录（不限接待日期）</source>
         <translation>&quot;Promised reply due&quot; and &quot;Follow-up due&quot;: open contacts whose promised reply or follow-up is due today or overdue (any contact date)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="113"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="118"/>
         <source>只看我的</source>
         <translation>Mine only</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="118"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="123"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="120"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="125"/>
         <source>转办…</source>
         <translation>Transfer…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="123"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="128"/>
         <source>办结…</source>
         <translation>Close…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="246"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="251"/>
         <source>已填入来电人 {0}</source>
         <translation>Caller {0} filled in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="263"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="268"/>
         <source>请先在列表中选择一条接待记录</source>
         <translation>Please select a contact record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="274"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="279"/>
         <source>已转办 {0}，首问负责人不变</source>
         <translation>Transferred {0}; the first-contact owner stays the same</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="281"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="286"/>
         <source>办结 {0}</source>
         <translation>Close {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="282"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="287"/>
         <source>处理情况及结果：</source>
         <translation>Handling and outcome:</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/reception_page.py" line="287"/>
+        <location filename="../../frontdesk/ui/pages/reception_page.py" line="292"/>
         <source>已办结 {0}</source>
         <translation>Closed {0}</translation>
     </message>
@@ -6593,122 +6604,122 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>RunTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="52"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="53"/>
         <source>考核批次</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="57"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="58"/>
         <source>新建考核</source>
         <translation>New run</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="58"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="59"/>
         <source>评分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="59"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="60"/>
         <source>逐个评分未评人员</source>
         <translation>Score everyone not yet scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="65"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="66"/>
         <source>工号</source>
         <translation>Staff no.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="66"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="67"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="67"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="68"/>
         <source>违纪</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="69"/>
         <source>罚款(元)</source>
         <translation>Fines (CNY)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="70"/>
         <source>考勤异常</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="71"/>
         <source>归责投诉</source>
         <translation>Complaints</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="71"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="72"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="72"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="73"/>
         <source>自查完成</source>
         <translation>Self-checks</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="73"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="74"/>
         <source>自查否项</source>
         <translation>“No” answers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="74"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="75"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="76"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="76"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="77"/>
         <source>结果应用</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="78"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="84"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="85"/>
         <source>↑↓ 选择人员，回车打开评分表；评分表中按数字键打分，Ctrl+回车 保存并评下一位。</source>
         <translation>↑↓ choose a person, Enter opens the form; in the form a digit key scores an item, Ctrl+Enter saves and moves to the next person.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="106"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="107"/>
         <source>已评 {0}/{1}</source>
         <translation>Scored {0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="114"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="115"/>
         <source>已建立考核批次，表现记录已按考核期间汇总</source>
         <translation>Run created; the evidence of the period has been gathered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="121"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="122"/>
         <source>请先选择一名员工</source>
         <translation>Please select a person first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="128"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="129"/>
         <source>本批次人员均已评分</source>
         <translation>Everyone in this run has been scored</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="137"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="138"/>
         <source>{0} 已确认本次考核，不能再修改</source>
         <translation>{0} has acknowledged this assessment; it can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="148"/>
+        <location filename="../../frontdesk/ui/pages/assessments_page.py" line="149"/>
         <source>已保存 {0} 的考核</source>
         <translation>Saved the assessment of {0}</translation>
     </message>
@@ -7618,72 +7629,72 @@ Stop words ({2} words): {3}</translation>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="75"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="76"/>
         <source>搜索内容、平台或发布人</source>
         <translation>Search content, platform or poster</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="79"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="80"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="84"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="89"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="90"/>
         <source>登记…</source>
         <translation>Log…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="91"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="92"/>
         <source>跟进…</source>
         <translation>Follow up…</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="95"/>
         <source>舆情与意见</source>
         <translation>Public opinion</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="124"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="125"/>
         <source>请先在列表中选择一条检查记录</source>
         <translation>Select an inspection in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="130"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="131"/>
         <source>已记录检查，可继续添加发现</source>
         <translation>Inspection recorded; you can add findings now</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="142"/>
         <source>已登记违纪，待确认</source>
         <translation>Incident recorded, awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="141"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="142"/>
         <source>已添加检查发现</source>
         <translation>Finding added</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="151"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="152"/>
         <source>已登记</source>
         <translation>Logged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="157"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="158"/>
         <source>请先在列表中选择一条舆情记录</source>
         <translation>Select an entry in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="160"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="161"/>
         <source>该条已办结</source>
         <translation>This entry is closed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="163"/>
+        <location filename="../../frontdesk/ui/pages/supervision_page.py" line="164"/>
         <source>已保存跟进情况</source>
         <translation>Follow-up saved</translation>
     </message>
@@ -8357,67 +8368,67 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>TemplatesTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="190"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="205"/>
         <source>模板名称</source>
         <translation>Template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="191"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="206"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="192"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="207"/>
         <source>权重（态度/知识/技能/纪律）</source>
         <translation>Weights (attitude/knowledge/skills/discipline)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="193"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="208"/>
         <source>项目数</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="209"/>
         <source>每项满分</source>
         <translation>Points per item</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="210"/>
         <source>优秀/良好/合格</source>
         <translation>Excellent/Good/Pass</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="196"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="211"/>
         <source>修改人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="197"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="212"/>
         <source>修改时间</source>
         <translation>Changed at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="198"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="213"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="204"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="219"/>
         <source>新建模板</source>
         <translation>New template</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="205"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="220"/>
         <source>修改模板（存为新版本）</source>
         <translation>Edit (saves a new version)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="227"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="242"/>
         <source>请先选择一个模板</source>
         <translation>Please select a template first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="233"/>
+        <location filename="../../frontdesk/ui/pages/assessment_tabs.py" line="248"/>
         <source>模板已保存</source>
         <translation>Template saved</translation>
     </message>
@@ -9020,97 +9031,97 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="69"/>
         <source>上一周</source>
         <translation>Previous week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="69"/>
         <source>本周</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="69"/>
         <source>下一周</source>
         <translation>Next week</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="77"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="79"/>
         <source>班次设置</source>
         <translation>Shift types</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="78"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="79"/>
         <source>申请调班</source>
         <translation>Request swap</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="96"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="97"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
         <source>周六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="98"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="99"/>
         <source>周日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="108"/>
         <source>（调）</source>
         <translation> (swap)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="129"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="130"/>
         <source>已排班</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="135"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="136"/>
         <source>请先在排班表中选择一个已排的班次</source>
         <translation>Select a scheduled shift in the grid first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="147"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="148"/>
         <source>调班申请已提交，等待主管审批</source>
         <translation>Swap request submitted, waiting for a manager</translation>
     </message>
@@ -11112,7 +11123,7 @@ Please send this file to technical support.</translation>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="84"/>
         <source>立即回复</source>
-        <translation>Immediate reply</translation>
+        <translation>Immediate</translation>
     </message>
     <message>
         <location filename="../../frontdesk/domain/reception.py" line="85"/>

@@ -157,3 +157,23 @@ def test_clerk_hands_over_and_the_next_one_acknowledges(qtbot, paths, manager, s
     assert page.panel.current_row()["acknowledged_at"] is not None
     assert shifts.list_shift_types(incoming)
     assert isinstance(page.panel.current_row()["handed_at"], datetime)
+
+
+def test_fine_sheet_opens_on_the_previous_month_until_the_5th(qtbot, frozen_clock, paths, manager):
+    for day, expected in ((datetime(2027, 1, 5, 23, 59), "2026-12"), (datetime(2027, 1, 6, 0, 0), "2027-01"),
+                          (datetime(2028, 3, 1, 9, 0), "2028-02")):
+        frozen_clock.set(day)
+        tab = fine_sheet_tab.FineSheetTab(window_for(qtbot, paths, manager).ctx)
+        qtbot.addWidget(tab)
+        assert tab.month.value() == expected
+
+
+def test_attendance_list_runs_up_to_today_unless_future_shifts_asked_for(qtbot, frozen_clock, paths, manager):
+    window = window_for(qtbot, paths, manager)
+    page = window.open_page("attendance")
+    assert page.panel.filters.get("day_to") == clock.today()
+    page.future.setChecked(True)
+    assert "day_to" not in page.panel.filters
+    page.future.setChecked(False)
+    assert page.panel.filters.get("day_to") == clock.today()
+    window.close()

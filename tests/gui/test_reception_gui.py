@@ -119,3 +119,17 @@ def test_history_transfer_and_reply(qtbot, paths, staff_actor, manager, monkeypa
     transfers_page.panel.table.selectRow(0)
     transfers_page.findChild(type(page.transfer_btn), "reply").click()
     assert transfers_page.panel.model.rows[0]["status"] == "replied"
+
+
+def test_request_column_fills_the_width_left_in_view(qtbot, paths, staff_actor):
+    window, page = open_reception(qtbot, paths, staff_actor)
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    table = page.panel.table
+    request = [c.key for c in page.panel.model.columns].index("request")
+    left, width = table.columnViewportPosition(request), table.columnWidth(request)
+    assert left + 150 < table.viewport().width()  # 核心诉求 starts well inside the view
+    assert left + width >= table.viewport().width()  # and runs to its right edge
+    channel = [c.key for c in page.panel.model.columns].index("channel")
+    assert table.columnWidth(channel) < 100  # an enum column fits its own labels (现场, 电话…), not 立即回复
+    window.close()

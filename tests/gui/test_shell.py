@@ -1,7 +1,7 @@
 """The real window: first run, login (wrong and right), navigation, roster editing, logout."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from frontdesk.domain.roles import Role
 from frontdesk.services.core import site
@@ -68,6 +68,12 @@ def test_first_run_accepts_valid_site(qtbot, paths):
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles[:3] == ["工作台", "接待登记", "转办督办"]
     assert {"员工档案", "部门管理", "系统维护"} <= set(titles)
+    window.resize(1366, 768)  # every entry in view at the counter screen, none elided (the admin sees them all)
+    QApplication.processEvents()
+    nav = window.nav
+    assert nav.visualItemRect(nav.item(nav.count() - 1)).bottom() <= nav.viewport().height()
+    assert not nav.verticalScrollBar().isVisible()
+    assert all(nav.fontMetrics().horizontalAdvance(t) + 20 <= nav.viewport().width() for t in titles)
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
         assert window.current_page() is not None and window.current_page().isVisible()

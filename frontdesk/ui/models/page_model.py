@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -108,10 +109,14 @@ class PageModel(QAbstractTableModel):
 
 
 def spec_columns(spec: ListSpec, widths: Mapping[str, int],
-                 fmt: Mapping[str, Callable[[Any], str]] | None = None) -> list[Column]:
+                 fmt: Mapping[str, Callable[[Any], str]] | None = None,
+                 enums: Mapping[str, type[Enum]] | None = None) -> list[Column]:
     """The table columns of a list declared in services: the keys of ``widths``, in that order, with the
-    spec's translated header, its sortability and a formatter for its kind (``fmt`` overrides by key)."""
-    fmt = fmt or {}
+    spec's translated header, its sortability and a formatter for its kind (``fmt`` overrides by key).
+
+    An enum column is sized to fit every label of its labeller, which may cover a whole module's enums;
+    ``enums`` names a column's own enum so that it fits that enum's labels only (状态 need not fit “立即回复”)."""
+    fmt, enums = fmt or {}, enums or {}
     columns = []
     for key, width in widths.items():
         column = spec.column(key)
@@ -119,7 +124,9 @@ def spec_columns(spec: ListSpec, widths: Mapping[str, int],
         samples: tuple[str, ...] = ()
         if column.kind is ColumnKind.ENUM:
             formatter = formatter or enum_format(column.labels)
-            samples = tuple(enum_text(text) for text in getattr(column.labels, "labels", ()))
+            own = enums.get(key)
+            samples = (tuple(enum_text(column.labels(member.value)) for member in own) if own else
+                       tuple(enum_text(text) for text in getattr(column.labels, "labels", ())))
         columns.append(Column(key, localized(column.header), width, formatter, column.sort_node is not None,
                               column.kind in (ColumnKind.INT, ColumnKind.MONEY), samples))
     return columns

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -48,6 +49,19 @@ def table_for(columns: list[Column], parent: QWidget) -> tuple[QTableView, PageM
             view.setColumnWidth(i, column.width)
     fit_headers(view)
     return view, model
+
+
+def empty_note(view: QTableView, text: str) -> QLabel:
+    """A grey note centred over the rows of ``view`` (hidden until the caller shows it for an empty list)."""
+    note = QLabel(text)
+    note.setObjectName("emptyNote")
+    note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    note.setStyleSheet("color: #666;")
+    note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    layout = QVBoxLayout(view.viewport())
+    layout.addWidget(note)
+    note.hide()
+    return note
 
 
 def selected(view: QTableView, model: PageModel) -> dict[str, Any] | None:
@@ -150,6 +164,7 @@ class HistoryTab(QWidget):
             self.layout_.addLayout(bar)
         self.chart: QWidget | None = None
         self.empty = QLabel(self.tr("还没有已评分的考核"))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_.addWidget(self.empty, 1)
 
     def refresh(self) -> None:

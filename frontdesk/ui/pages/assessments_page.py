@@ -23,6 +23,7 @@ from frontdesk.ui.pages.assessment_tabs import (
     HistoryTab,
     RankingTab,
     TemplatesTab,
+    empty_note,
     selected,
     table_for,
 )
@@ -174,6 +175,7 @@ class MyAssessmentsTab(QWidget):
         bar = QHBoxLayout()
         bar.addStretch(1)
         bar.addWidget(self.ack)
+        self.empty = empty_note(self.view, self.tr("还没有考核记录"))  # over the empty table, not below it
         self.history = HistoryTab(ctx, (ctx.actor.uuid, ctx.actor.name))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -181,7 +183,10 @@ class MyAssessmentsTab(QWidget):
         layout.addWidget(self.history, 1)
 
     def refresh(self) -> None:
-        self.model.set_rows(assessments.my_assessments(self.ctx.actor))
+        rows = assessments.my_assessments(self.ctx.actor)
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.history.setVisible(bool(rows))  # its chart (or its own “none scored yet”) only once there are some
         self.history.refresh()
 
     def acknowledge(self) -> None:

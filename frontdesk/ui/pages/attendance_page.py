@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -167,6 +168,14 @@ class AttendancePage(Page):
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.currentIndexChanged.connect(self._filter)
         self.panel.filter_bar.addWidget(self.status_filter)
+        # The list runs newest first by start time: scheduled shifts still to come (待考勤) would head it above
+        # the records worked; by default it runs up to today, and this box adds the future shifts.
+        self.future = QCheckBox(self.tr("含未来排班"))
+        self.future.setObjectName("futureShifts")
+        self.future.toggled.connect(lambda on: self.panel.set_filter("day_to", None if on else clock.today()))
+        self.panel.filters["day_to"] = clock.today()
+        self.panel.filter_bar.addWidget(self.future)
+        self.panel.search.setMinimumWidth(160)  # the row holds six buttons (and head office's site filter)
         self.buttons: dict[str, QPushButton] = {}
         actions = [("clock", self.tr("签到 / 签退"), self.clock, True), ("leave", self.tr("请假"), self.leave, True),
                    ("edit", self.tr("补录/更正"), self.edit, self.manager),
@@ -211,6 +220,8 @@ class AttendancePage(Page):
         if current is self.grid:
             self.grid.refresh()
         elif current is self.panel:
+            if not self.future.isChecked():
+                self.panel.filters["day_to"] = clock.today()  # still “up to today” after midnight
             self.panel.refresh()
         else:
             self.requests.refresh()

@@ -150,7 +150,7 @@ class DutyPage(Page):
         if actor.can(Permission.MANAGE_REFERENCE):
             setup = QWidget()
             bar = QHBoxLayout()
-            bar.addWidget(QLabel(self.tr("本站的值守清单（默认为 seed 002 前台运营要求）")), 1)
+            bar.addWidget(QLabel(self.tr("本站的值守清单（默认为前台运营要求）")), 1)
             _button(bar, "addDuty", self.tr("新增"), self.add_item)
             _button(bar, "editDuty", self.tr("编辑"), self.edit_item)
             _button(bar, "deleteDuty", self.tr("删除"), self.delete_item)

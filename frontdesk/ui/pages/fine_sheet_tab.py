@@ -28,6 +28,8 @@ from frontdesk.ui.messages import confirm, inform, localized, status
 from frontdesk.ui.ops import attempt, run_with_progress, succeeded
 from frontdesk.ui.widgets.inputs import ChoiceCombo
 
+PREVIOUS_MONTH_UNTIL_DAY = 5  # up to this day of a month the sheet opens on the previous month
+
 
 def recent_months(count: int = 13) -> list[str]:
     year, month = clock.today().year, clock.today().month
@@ -46,6 +48,10 @@ class FineSheetTab(QWidget):
         self.ctx = ctx
         self.month = ChoiceCombo([(m, m) for m in recent_months()])
         self.month.setObjectName("month")
+        # The default month: the previous one until the 5th of a month (the days its sheet is checked and
+        # signed; the new month has hardly a record yet, only a zero 合计 row), the current one from the 6th.
+        if clock.today().day <= PREVIOUS_MONTH_UNTIL_DAY:
+            self.month.setCurrentIndex(1)
         self.month.currentIndexChanged.connect(self.refresh)
         self.state = QLabel()
         self.state.setObjectName("sheetState")

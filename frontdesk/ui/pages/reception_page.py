@@ -79,11 +79,14 @@ class ReceptionPage(Page):
         self.kb_panel.attach(self.form.request, self.form.handling, self.form)
 
         columns = spec_columns(reception.CONTACTS, {
-            "number": 170, "received_at": 130, "channel": 60, "category": 60, "customer_name": 80, "phone": 105,
+            "number": 150, "received_at": 120, "channel": 50, "category": 50, "customer_name": 70, "phone": 100,
             "request": 260, "handling": 200, "status": 60, "promised_reply_at": 130, "follow_up": 160,
-            "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80})
+            "follow_up_owner_name": 80, "follow_up_due": 90, "owner_name": 80},
+            enums={"channel": Channel, "category": Category, "status": ContactStatus})  # fit their own labels
+        # 核心诉求 takes the width left in view: it is what the clerk reads the list by
         self.panel = ListPanel(columns, self._fetch, ctx.settings.page_size,
-                               self.tr("搜索编号、电话、客户、诉求或处理内容"))
+                               self.tr("搜索编号、电话、客户、诉求或处理内容"), fill="request")
+        self.panel.search.setMinimumWidth(150)  # the filter row is full at 1366 px in English
         self.site_filter = add_site_filter(self.panel, ctx.actor, beside_pager=True)  # head office: a site or all
         self.panel.model.row_color = self._row_color
         self.poll = ListPoll(self, lambda: reception.list_mark(ctx.actor), self.panel.refresh)  # other counters
@@ -109,6 +112,8 @@ class ReceptionPage(Page):
         # as wide as its plain states: the two longer "…到期" entries show in full in the open list only
         self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status_filter.setMinimumContentsLength(5)
+        self.status_filter.setMinimumWidth(self.status_filter.fontMetrics().horizontalAdvance(
+            self.status_filter.itemText(0)) + 36)  # “All statuses” in full
         self.status_filter.view().setMinimumWidth(self.status_filter.view().sizeHintForColumn(0) + 24)
         self.mine = QCheckBox(self.tr("只看我的"))
         self.mine.toggled.connect(lambda on: self.panel.set_filter("mine", on or None))

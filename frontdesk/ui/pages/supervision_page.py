@@ -70,8 +70,9 @@ class SupervisionPage(Page):
 
         columns = spec_columns(supervision.OPINIONS, {
             "received_at": 125, "source": 105, "platform": 90, "rating": 50, "author": 80, "content": 280,
-            "status": 75, "follow_up": 220, "handler_name": 80},
-            fmt={"rating": lambda v: f"{v}★" if v else ""})
+            "status": 60, "follow_up": 200, "handler_name": 80},
+            fmt={"rating": lambda v: f"{v}★" if v else ""},
+            enums={"source": OpinionSource, "status": OpinionStatus})  # all nine fit 1366 px in English
         self.opinions = ListPanel(columns, self._opinions, ctx.settings.page_size, self.tr("搜索内容、平台或发布人"))
         self.opinions.model.row_color = lambda row: (
             None if row.get("status") == OpinionStatus.CLOSED.value else

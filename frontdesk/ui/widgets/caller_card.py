@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
@@ -58,7 +59,9 @@ class CallerCard(QWidget):
             line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.history = QListWidget()
         self.history.setObjectName("history")
-        self.history.setUniformItemSizes(True)
+        # an entry wraps (a request runs to two lines in the 240 px column) rather than eliding what was asked
+        self.history.setWordWrap(True)
+        self.history.setResizeMode(QListView.ResizeMode.Adjust)
         self.history.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.setStyleSheet("QListWidget::item { padding: 0px 2px; }")
@@ -145,9 +148,10 @@ class CallerCard(QWidget):
         self.setToolTip(f"{caller.name} {caller.phone}")
         for case in caller.open_cases:
             item = QListWidgetItem(self.tr("未结投诉 {0} {1}：{2}").format(
-                case["number"], enum_text(case["stage"], lambda s: Stage(s).label), case["subject"]))
+                _short_number(case["number"]), enum_text(case["stage"], lambda s: Stage(s).label), case["subject"]))
             item.setForeground(QBrush(QColor(CASE_COLOR)))
-            item.setToolTip(item.text())
+            item.setToolTip(self.tr("未结投诉 {0} {1}：{2}").format(
+                case["number"], enum_text(case["stage"], lambda s: Stage(s).label), case["subject"]))
             item.setData(Qt.ItemDataRole.UserRole, ("case", case["number"]))
             self.history.addItem(item)
         for row in caller.history:
@@ -161,6 +165,12 @@ class CallerCard(QWidget):
     def _open(self, item: QListWidgetItem) -> None:
         kind, key = item.data(Qt.ItemDataRole.UserRole)
         (self.contactOpened if kind == "contact" else self.caseOpened).emit(key)
+
+
+def _short_number(number: str) -> str:
+    """A case number without its site and kind (S01-TS-20261201-0003 → 1201-0003): the tooltip has it whole."""
+    parts = number.split("-")
+    return f"{parts[2][4:]}-{parts[3]}" if len(parts) == 4 and len(parts[2]) == 8 else number
 
 
 def _grey(text: str) -> str:

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,6 +38,7 @@ class ListPanel(QWidget):
         page_size: int = 50,
         search_hint: str = "",
         parent: QWidget | None = None,
+        fill: str = "",
     ) -> None:
         super().__init__(parent)
         self.fetch = fetch
@@ -90,6 +91,14 @@ class ListPanel(QWidget):
                 fitted = [header_metrics.horizontalAdvance(column.header) + 28,
                           *[min(cell_metrics.horizontalAdvance(text) + 14, 160) for text in getattr(column, "samples", ())]]
                 self.table.setColumnWidth(i, max(column.width, *fitted))
+        # ``fill``: the column (a list's main text, 核心诉求) that takes the width the columns before it leave in
+        # view, so it is never pushed off the right edge; the columns after it stay a scroll away.
+        self.fill_column = next((i for i, column in enumerate(columns) if fill and column.key == fill), -1)
+        self.fill_base = self.table.columnWidth(self.fill_column) if self.fill_column >= 0 else 0
+        if self.fill_column >= 0:
+            self.table.viewport().installEventFilter(self)
+            self.table.horizontalHeader().sectionResized.connect(
+                lambda index, _old, _new: self.fit_fill() if index < self.fill_column else None)
         self.table.doubleClicked.connect(self._activate)
         self.table.activated.connect(self._activate)
         self.table.selectionModel().currentRowChanged.connect(
@@ -119,6 +128,19 @@ class ListPanel(QWidget):
         layout.addLayout(self.toolbar)
         layout.addWidget(self.table, 1)
         layout.addLayout(pager)
+
+    def fit_fill(self) -> None:
+        """Widen the ``fill`` column to the width left in view after the columns before it (never narrower
+        than it was declared)."""
+        if self.fill_column < 0:
+            return
+        before = sum(self.table.columnWidth(i) for i in range(self.fill_column) if not self.table.isColumnHidden(i))
+        self.table.setColumnWidth(self.fill_column, max(self.fill_base, self.table.viewport().width() - before))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self.fit_fill()
+        return super().eventFilter(watched, event)
 
     def query(self, **cursor: Any) -> ListQuery:
         return ListQuery(
