@@ -25,3 +25,22 @@ def message_boxes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, s
     monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.Yes))
     yield shown
+
+
+@pytest.fixture(autouse=True)
+def _no_window_left_behind() -> Iterator[None]:
+    """Top-level windows a test made are deleted after it, closed or not: a closed main window stayed the
+    application's active window (offscreen), and the next test's keys went to its navigation list."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    before = set(map(id, QApplication.topLevelWidgets())) if QApplication.instance() else set()
+    yield
+    if QApplication.instance() is None:
+        return
+    for widget in QApplication.topLevelWidgets():
+        if id(widget) not in before:
+            if widget.isVisible():  # qtbot has closed its own by now: closing twice runs closeEvent twice
+                widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -166,7 +166,7 @@ class ReceptionPage(Page):
         splitter.setSizes([10_000, 240])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        QShortcut(QKeySequence("Ctrl+N"), self, self.form.new, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.form.new, context=Qt.ShortcutContext.WindowShortcut)
         # Ctrl+F (the list's search) and F2 (a new entry from anywhere) are the main window's: frontdesk/ui/hotkeys.py
 
     def export_excel(self) -> int | None:
