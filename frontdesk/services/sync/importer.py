@@ -296,18 +296,24 @@ def _import_streamed(actor: Actor, path: Path, workbook: Path, opened: bundle.Op
         peers.acknowledge(stream.manifest)
     n = 0
     name = ""
+    released = time.perf_counter()
     try:
         for name in order:
             for part in stream.chunks(name, MERGE_CHUNK):
+                # the lock stays free at least PAUSE_SECONDS between chunks, so a clerk's queued save gets in;
+                # reading and parsing this chunk (done without the lock) counts towards it
+                rest = PAUSE_SECONDS - (time.perf_counter() - released)
+                if rest > 0:
+                    time.sleep(rest)
                 with transaction():
                     counts = apply_sheet(all_specs[name], part, peer, history_id)
+                released = time.perf_counter()
                 del part
                 report.sheets.setdefault(name, Counts()).add(counts)
                 report.total.add(counts)
                 n += 1
                 if progress is not None:
                     progress("merge", n, total)
-                time.sleep(PAUSE_SECONDS)  # let a clerk's queued save in before the next chunk
     except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
         problem = Problem(name, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")
         raise WorkbookRefused([problem], f"导入在 {name} 中断：{problem}。此前各段已写入（与文件一致），"
