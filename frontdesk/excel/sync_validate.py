@@ -19,6 +19,7 @@ from frontdesk.excel.sync_format import (
     FORMAT,
     MANIFEST_SHEET,
     OVERFLOW_SHEET,
+    PART_MARK,
     SEP,
     Checksum,
     Problem,
@@ -78,6 +79,25 @@ def read_sheet(book: CalamineWorkbook, name: str) -> list[list[Any]]:
         return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as exc:
         raise WorkbookRefused([Problem(name, None, "", "", f"工作表无法读取（{exc}）")]) from exc
+
+
+def part_names(manifest: Mapping[str, str], name: str) -> list[str]:
+    """The sheets a table's rows are on: its own, then "<table>~2"… when the manifest says it continues."""
+    try:
+        parts = int(manifest.get(f"parts.{name}", "1") or 1)
+    except ValueError:
+        raise WorkbookRefused([Problem(MANIFEST_SHEET, None, f"parts.{name}", manifest[f"parts.{name}"],
+                                       "不是数字")]) from None
+    return [name] + [f"{name}{PART_MARK}{k}" for k in range(2, parts + 1)]
+
+
+def read_parts(book: CalamineWorkbook, manifest: Mapping[str, str], name: str) -> list[list[Any]]:
+    """A table's rows with its header, from all its parts (each part repeats the header)."""
+    names = part_names(manifest, name)
+    rows = read_sheet(book, names[0])
+    for part in names[1:]:
+        rows.extend(read_sheet(book, part)[1:])
+    return rows
 
 
 def _manifest(book: CalamineWorkbook, schema_version: int) -> dict[str, str]:
@@ -218,7 +238,7 @@ def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSp
     overflow = _overflow(book, manifest)
     sheets: dict[str, ParsedSheet] = {}
     for n, name in enumerate(listed):
-        rows = read_sheet(book, name)
+        rows = read_parts(book, manifest, name)
         sheets[name] = sheet = _parse_sheet(specs[name], rows, problems, checksum, overflow)
         expected = manifest.get(f"rows.{name}", "")
         if not problems and expected != str(max(0, len(rows) - 1)):
@@ -265,22 +285,27 @@ class StreamedWorkbook:
 
     def _lines(self, name: str, size: int) -> Iterator[tuple[list[str] | None, list[list[Any]], int]]:
         """(header, a chunk of raw rows, the chunk's first Excel line) in turn; the header alone first."""
-        try:
-            rows = iter(self.book.get_sheet_by_name(name).iter_rows())
-            first = next(rows, None)
-        except Exception as exc:
-            raise WorkbookRefused([Problem(name, None, "", "", f"工作表无法读取（{exc}）")]) from exc
-        yield first, [], 1
         line = 2
-        chunk: list[list[Any]] = []
-        for row in rows:
-            chunk.append(row)
-            if len(chunk) >= size:
+        for k, part in enumerate(part_names(self.manifest, name)):
+            try:
+                sheet = self.book.get_sheet_by_name(part)  # loaded whole by calamine: one part at a time
+                rows = iter(sheet.iter_rows())
+                first = next(rows, None)
+            except Exception as exc:
+                raise WorkbookRefused([Problem(part, None, "", "", f"工作表无法读取（{exc}）")]) from exc
+            if k == 0:
+                yield first, [], 1
+            chunk: list[list[Any]] = []
+            for row in rows:
+                chunk.append(row)
+                if len(chunk) >= size:
+                    yield None, chunk, line
+                    line += len(chunk)
+                    chunk = []
+            if chunk:
                 yield None, chunk, line
                 line += len(chunk)
-                chunk = []
-        if chunk:
-            yield None, chunk, line
+            del rows, sheet
 
     def validate(self, exists: Callable[[str, list[str]], set[str]], size: int = 2_000,
                  progress: Callable[[int, int], None] | None = None,

@@ -37,8 +37,10 @@ Progress = Callable[[str, int, int], None]  # (step, done, total)
 # a file of more rows than this merges in chunks of MERGE_CHUNK rows, each its own short transaction
 ONE_TRANSACTION_ROWS = 10_000
 MERGE_CHUNK = 2_000
-# after each chunk's commit the importer waits this long, longer than SQLite's longest busy-handler sleep
-# (100 ms), so a clerk's save queued for the lock gets it instead of the next chunk
+# once chunks have held the lock HOLD_SECONDS since the last pause, the importer leaves it free PAUSE_SECONDS,
+# longer than SQLite's longest busy-handler sleep (100 ms), so a clerk's save queued meanwhile gets it
+# (as frontdesk.demo.journal does): the clerk waits about HOLD_SECONDS plus one chunk at most
+HOLD_SECONDS = 0.35
 PAUSE_SECONDS = 0.12
 
 
@@ -296,18 +298,21 @@ def _import_streamed(actor: Actor, path: Path, workbook: Path, opened: bundle.Op
         peers.acknowledge(stream.manifest)
     n = 0
     name = ""
+    held = 0.0  # seconds the lock was held since the last pause
     released = time.perf_counter()
     try:
         for name in order:
             for part in stream.chunks(name, MERGE_CHUNK):
-                # the lock stays free at least PAUSE_SECONDS between chunks, so a clerk's queued save gets in;
-                # reading and parsing this chunk (done without the lock) counts towards it
-                rest = PAUSE_SECONDS - (time.perf_counter() - released)
-                if rest > 0:
-                    time.sleep(rest)
+                if held >= HOLD_SECONDS:  # reading and parsing this chunk (without the lock) counts towards it
+                    rest = PAUSE_SECONDS - (time.perf_counter() - released)
+                    if rest > 0:
+                        time.sleep(rest)
+                    held = 0.0
+                began = time.perf_counter()
                 with transaction():
                     counts = apply_sheet(all_specs[name], part, peer, history_id)
                 released = time.perf_counter()
+                held += released - began
                 del part
                 report.sheets.setdefault(name, Counts()).add(counts)
                 report.total.add(counts)
