@@ -3,18 +3,24 @@ one, naming the same rows, with nothing written."""
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 from openpyxl import load_workbook
-from sync_helpers import add_contact, at_site, dump_all, hq_database  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
+from sync_helpers import add_contact, at_site, dump_all, hq_database, synced_rows  # noqa: F401 (autouse: head office on PostgreSQL on that pass)
 from test_sync_refused import (  # noqa: F401 (the same cases, collected again here with streaming forced)
     exported,
     test_a_reference_to_a_record_neither_here_nor_in_the_file_is_refused,
     test_refused_files_name_the_problem_and_change_nothing,
 )
 
+from frontdesk.demo import runner as demo
+from frontdesk.excel import sync_export
 from frontdesk.excel.sync_validate import WorkbookRefused
 from frontdesk.services.sync import importer
+from frontdesk.services.sync.exporter import export_site
 from frontdesk.services.sync.importer import import_site
+from frontdesk.services.sync.schema import content_positions, specs
 
 pytestmark = pytest.mark.usefixtures("frozen_clock")
 
@@ -42,19 +48,11 @@ def test_a_repeated_uuid_in_another_chunk_is_refused(tmp_path, exported):  # noq
 
 
 def test_a_long_table_continues_on_part_sheets_and_arrives_whole(tmp_path, monkeypatch):
-    from frontdesk.demo import runner as demo
-    from frontdesk.excel import sync_export
-    from frontdesk.services.sync.exporter import export_site
-    from frontdesk.services.sync.schema import content_positions, specs
-    from sync_helpers import synced_rows
-
     monkeypatch.setattr(sync_export, "PART_ROWS", 4)
     with at_site(tmp_path, "S01") as a:
         demo.generate(60, 5)
         export_site(a, tmp_path / "s01.zip", to="HQ")
         expected = synced_rows()
-    import zipfile
-
     with zipfile.ZipFile(tmp_path / "s01.zip") as z:
         z.extract("s01.xlsx", tmp_path)
     names = load_workbook(tmp_path / "s01.xlsx", read_only=True).sheetnames
