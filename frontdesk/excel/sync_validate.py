@@ -286,6 +286,7 @@ class StreamedWorkbook:
     def _lines(self, name: str, size: int) -> Iterator[tuple[list[str] | None, list[list[Any]], int]]:
         """(header, a chunk of raw rows, the chunk's first Excel line) in turn; the header alone first."""
         line = 2
+        top: list[Any] | None = None
         for k, part in enumerate(part_names(self.manifest, name)):
             try:
                 sheet = self.book.get_sheet_by_name(part)  # loaded whole by calamine: one part at a time
@@ -294,7 +295,10 @@ class StreamedWorkbook:
             except Exception as exc:
                 raise WorkbookRefused([Problem(part, None, "", "", f"工作表无法读取（{exc}）")]) from exc
             if k == 0:
+                top = first
                 yield first, [], 1
+            elif first != top:
+                raise WorkbookRefused([Problem(part, 1, "", "", "表头与第一部分不同")])
             chunk: list[list[Any]] = []
             for row in rows:
                 chunk.append(row)
