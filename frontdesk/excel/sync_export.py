@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from frontdesk.excel.sync_format import (
     MANIFEST_SHEET,
     OVERFLOW_KEYS,
     OVERFLOW_SHEET,
+    PART_MARK,
+    PART_ROWS,
     PLAIN,
     SEP,
     Checksum,
@@ -95,22 +98,35 @@ def write_site_workbook(path: str | os.PathLike[str], manifest: dict[str, str], 
     checksum.manifest(manifest)
     cleaned = [] if cleaned is None else cleaned
     counts: dict[str, int] = {}
+    parts: dict[str, int] = {}
     overflow: list[tuple[str, str, str, int, str]] = []
     done = 0
     with XlsxWriter(path) as writer:
         for sheet in sheets:
             checksum.sheet(sheet.spec.name, sheet.spec.keys)
-            offset = done
+            rows = iter(_summed(sheet.spec, sheet.rows, checksum, overflow, cleaned))
+            count = 0
+            for part in itertools.count(1):
+                head = next(rows, None) if part > 1 else None
+                if part > 1 and head is None:
+                    break
+                offset = done
 
-            def report(n: int, _total: int | None, offset: int = offset) -> None:
-                if progress is not None:
-                    progress(offset + n, total)
+                def report(n: int, _total: int | None, offset: int = offset) -> None:
+                    if progress is not None:
+                        progress(offset + n, total)
 
-            counts[sheet.spec.name] = writer.add_sheet(
-                sheet.spec.name, _columns(sheet.spec), _summed(sheet.spec, sheet.rows, checksum, overflow, cleaned), total=sheet.count,
-                progress=report, cancel=cancel,
-            )
-            done += counts[sheet.spec.name]
+                piece = rows if part == 1 else itertools.chain([head], rows)
+                wrote = writer.add_sheet(
+                    sheet.spec.name if part == 1 else f"{sheet.spec.name}{PART_MARK}{part}", _columns(sheet.spec),
+                    itertools.islice(piece, PART_ROWS), total=sheet.count, progress=report, cancel=cancel,
+                )
+                count += wrote
+                done += wrote
+                parts[sheet.spec.name] = part
+                if wrote < PART_ROWS:
+                    break
+            counts[sheet.spec.name] = count
         if overflow:
             writer.add_sheet(OVERFLOW_SHEET, [Column(k, k, Kind.INT if k == "part" else Kind.TEXT)
                                               for k in OVERFLOW_KEYS], overflow)
@@ -118,6 +134,7 @@ def write_site_workbook(path: str | os.PathLike[str], manifest: dict[str, str], 
         digest = checksum.hexdigest()
         items = {"format": FORMAT, **manifest, "sheets": ",".join(counts), "checksum": digest}
         items.update({f"rows.{name}": str(n) for name, n in counts.items()})
+        items.update({f"parts.{name}": str(n) for name, n in parts.items() if n > 1})
         writer.add_sheet(MANIFEST_SHEET, [Column("key", "key", width=24), Column("value", "value", width=70)],
                          list(items.items()))
     return digest

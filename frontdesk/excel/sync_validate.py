@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 import os
 import zipfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from frontdesk.excel.sync_format import (
     FORMAT,
     MANIFEST_SHEET,
     OVERFLOW_SHEET,
+    PART_MARK,
     SEP,
     Checksum,
     Problem,
@@ -80,6 +81,25 @@ def read_sheet(book: CalamineWorkbook, name: str) -> list[list[Any]]:
         raise WorkbookRefused([Problem(name, None, "", "", f"工作表无法读取（{exc}）")]) from exc
 
 
+def part_names(manifest: Mapping[str, str], name: str) -> list[str]:
+    """The sheets a table's rows are on: its own, then "<table>~2"… when the manifest says it continues."""
+    try:
+        parts = int(manifest.get(f"parts.{name}", "1") or 1)
+    except ValueError:
+        raise WorkbookRefused([Problem(MANIFEST_SHEET, None, f"parts.{name}", manifest[f"parts.{name}"],
+                                       "不是数字")]) from None
+    return [name] + [f"{name}{PART_MARK}{k}" for k in range(2, parts + 1)]
+
+
+def read_parts(book: CalamineWorkbook, manifest: Mapping[str, str], name: str) -> list[list[Any]]:
+    """A table's rows with its header, from all its parts (each part repeats the header)."""
+    names = part_names(manifest, name)
+    rows = read_sheet(book, names[0])
+    for part in names[1:]:
+        rows.extend(read_sheet(book, part)[1:])
+    return rows
+
+
 def _manifest(book: CalamineWorkbook, schema_version: int) -> dict[str, str]:
     if MANIFEST_SHEET not in book.sheet_names:
         raise WorkbookRefused([Problem(MANIFEST_SHEET, None, "", "", "缺少说明工作表，这不是 FrontDesk 站点导出文件")])
@@ -114,19 +134,40 @@ def _overflow(book: CalamineWorkbook, manifest: dict[str, str]) -> dict[tuple[st
     return {key: "".join(t for _, t in sorted(p)) for key, p in parts.items()}
 
 
-def _parse_sheet(spec: SheetSpec, rows: list[list[Any]], problems: list[Problem],
-                 checksum: Checksum, overflow: dict[tuple[str, str, str], str]) -> ParsedSheet:
-    header = ["" if h is None else str(h).strip() for h in (rows[0] if rows else [])]
+def _header(spec: SheetSpec, first: Sequence[Any] | None, problems: list[Problem]) -> list[str] | None:
+    """The sheet's header, or None (the missing columns added to ``problems``)."""
+    header = ["" if h is None else str(h).strip() for h in (first or [])]
     missing = [k for k in spec.keys if k not in header]
     for key in missing:
         problems.append(Problem(spec.name, 1, key, "", "缺少此列"))
-    if missing:
+    return None if missing else header
+
+
+def _parse_sheet(spec: SheetSpec, rows: list[list[Any]], problems: list[Problem],
+                 checksum: Checksum, overflow: dict[tuple[str, str, str], str]) -> ParsedSheet:
+    header = _header(spec, rows[0] if rows else None, problems)
+    if header is None:
         return ParsedSheet(spec)
     checksum.sheet(spec.name, spec.keys)
-    body = rows[1:]
+    continued = {(u, c): t for (s, u, c), t in overflow.items() if s == spec.name}
+    seen: dict[str, int] = {}
+
+    def duplicate(uuid: str, line: int) -> str | None:
+        if uuid in seen:
+            return f"与第 {seen[uuid]} 行重复"
+        seen[uuid] = line
+        return None
+
+    return _parse_body(spec, header, rows[1:], 2, problems, checksum, continued, duplicate)
+
+
+def _parse_body(spec: SheetSpec, header: list[str], body: list[list[Any]], first_line: int, problems: list[Problem],
+                checksum: Checksum | None, continued: dict[tuple[str, str], str],
+                duplicate: Callable[[str, int], str | None] | None) -> ParsedSheet:
+    """Rows ``body`` (Excel line ``first_line`` on) parsed to database values; bad cells and duplicates go to
+    ``problems`` (``duplicate(uuid, line)`` says why a uuid is a repeat, or None), the rest to the checksum."""
     width = len(header)
     uuid_key = header.index("uuid")
-    continued = {(u, c): t for (s, u, c), t in overflow.items() if s == spec.name}
     if continued:  # texts longer than a cell: put their parts back together first
         body = [list(r) for r in body]
         for r in body:
@@ -143,30 +184,29 @@ def _parse_sheet(spec: SheetSpec, rows: list[list[Any]], problems: list[Problem]
         cells = list(columns[header.index(column.key)])
         values, errors = parse_column(column, cells)
         for i, message in errors:
-            problems.append(Problem(spec.name, i + 2, column.key, str(cells[i]), message))
+            problems.append(Problem(spec.name, i + first_line, column.key, str(cells[i]), message))
             bad.add(i)
         parsed.append(values)
     out = ParsedSheet(spec)
     canon = [v if set(map(type, v)) <= {str} else ["" if x is None else str(x) for x in v] for v in parsed]
     uuid_at = spec.index("uuid")
-    seen: dict[str, int] = {}
     texts: list[str] = []
     for i, (values, text) in enumerate(zip(zip(*parsed, strict=True), map(SEP.join, zip(*canon, strict=True)),
                                                   strict=True)):
         if bad and i in bad:
             continue
         uuid = values[uuid_at]
-        if uuid in seen:
-            problems.append(Problem(spec.name, i + 2, "uuid", uuid, f"与第 {seen[uuid]} 行重复"))
+        why = duplicate(uuid, i + first_line) if duplicate is not None else None
+        if why is not None:
+            problems.append(Problem(spec.name, i + first_line, "uuid", uuid, why))
             continue
-        seen[uuid] = i + 2
         out.rows.append(values)
-        out.lines.append(i + 2)
+        out.lines.append(i + first_line)
         texts.append(text)
-        if len(texts) >= 1000:
+        if len(texts) >= 1000 and checksum is not None:
             checksum.rows_text(END.join(texts) + END)
             texts.clear()
-    if texts:
+    if texts and checksum is not None:
         checksum.rows_text(END.join(texts) + END)
     return out
 
@@ -198,7 +238,7 @@ def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSp
     overflow = _overflow(book, manifest)
     sheets: dict[str, ParsedSheet] = {}
     for n, name in enumerate(listed):
-        rows = read_sheet(book, name)
+        rows = read_parts(book, manifest, name)
         sheets[name] = sheet = _parse_sheet(specs[name], rows, problems, checksum, overflow)
         expected = manifest.get(f"rows.{name}", "")
         if not problems and expected != str(max(0, len(rows) - 1)):
@@ -216,6 +256,158 @@ def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSp
     if problems:
         raise WorkbookRefused(problems[:MAX_PROBLEMS])
     return ParsedWorkbook(manifest, sheets, checksum.hexdigest())
+
+
+class StreamedWorkbook:
+    """A large site workbook read sheet by sheet and chunk by chunk, never whole: ``validate`` checks it all
+    (manifest, checksum, cells, duplicates, references) holding one chunk of rows and, per table, the hashes of
+    its uuids; ``chunks`` then hands the rows out again, one chunk at a time, for the merge.
+
+    The uuid sets hold Python's 64-bit string hashes (about 60 bytes a row instead of 150 for the strings); a
+    collision could at worst let one dangling reference through to the merge, whose foreign keys refuse it."""
+
+    def __init__(self, path: str | os.PathLike[str], specs: Mapping[str, SheetSpec], schema_version: int,
+                 key_for: Callable[[dict[str, str]], bytes | None] | None = None) -> None:
+        self.path, self.specs = Path(path), specs
+        self.book = open_workbook(path)
+        self.manifest = _manifest(self.book, schema_version)
+        self.key = key_for(self.manifest) if key_for is not None else None
+        self.listed = [s for s in self.manifest.get("sheets", "").split(",") if s]
+        self.checksum = ""
+        self._overflow: dict[tuple[str, str, str], str] = {}
+
+    def rows(self, name: str) -> int:
+        """The sheet's row count as the manifest states it (checked by ``validate``)."""
+        try:
+            return int(self.manifest.get(f"rows.{name}", "0") or 0)
+        except ValueError:
+            return 0
+
+    def _lines(self, name: str, size: int) -> Iterator[tuple[list[str] | None, list[list[Any]], int]]:
+        """(header, a chunk of raw rows, the chunk's first Excel line) in turn; the header alone first."""
+        line = 2
+        top: list[Any] | None = None
+        for k, part in enumerate(part_names(self.manifest, name)):
+            try:
+                sheet = self.book.get_sheet_by_name(part)  # loaded whole by calamine: one part at a time
+                rows = iter(sheet.iter_rows())
+                first = next(rows, None)
+            except Exception as exc:
+                raise WorkbookRefused([Problem(part, None, "", "", f"工作表无法读取（{exc}）")]) from exc
+            if k == 0:
+                top = first
+                yield first, [], 1
+            elif first != top:
+                raise WorkbookRefused([Problem(part, 1, "", "", "表头与第一部分不同")])
+            chunk: list[list[Any]] = []
+            for row in rows:
+                chunk.append(row)
+                if len(chunk) >= size:
+                    yield None, chunk, line
+                    line += len(chunk)
+                    chunk = []
+            if chunk:
+                yield None, chunk, line
+                line += len(chunk)
+            del rows, sheet
+
+    def validate(self, exists: Callable[[str, list[str]], set[str]], size: int = 2_000,
+                 progress: Callable[[int, int], None] | None = None,
+                 on_rows: Callable[[str, ParsedSheet], None] | None = None) -> None:
+        """Check every sheet or raise WorkbookRefused; ``exists(table, uuids)`` names those stored here already,
+        ``on_rows(name, chunk)`` sees each chunk of good rows (to collect what they name)."""
+        problems: list[Problem] = []
+        specs = self.specs
+        for name in self.listed:
+            if name not in specs:
+                problems.append(Problem(name, None, "", "", "本程序不认识这种记录"))
+            elif name not in self.book.sheet_names:
+                problems.append(Problem(name, None, "", "", "缺少此工作表"))
+        problems.extend(Problem(n, None, "", "", "缺少此工作表") for n in specs if n not in self.listed)
+        if problems:
+            raise WorkbookRefused(problems)
+        checksum = Checksum(self.key)
+        checksum.manifest(self.manifest)
+        self._overflow = _overflow(self.book, self.manifest)
+        in_file: dict[str, set[int]] = {}
+        targets = {c.references for n in self.listed for c in specs[n].columns if c.references}
+        pending: list[tuple[str, int, str, str, str]] = []  # (sheet, line, column, uuid, target) not seen yet
+        for n, name in enumerate(self.listed):
+            spec = specs[name]
+            continued = {(u, c): t for (s, u, c), t in self._overflow.items() if s == name}
+            seen: set[int] = set()
+            header: list[str] | None = None
+            count = 0
+            refs = [(i, c) for i, c in enumerate(spec.columns) if c.references]
+
+            def duplicate(uuid: str, _line: int, seen: set[int] = seen) -> str | None:
+                h = hash(uuid)
+                if h in seen:
+                    return "与本表前面的一行重复"
+                seen.add(h)
+                return None
+
+            for head, raw, line in self._lines(name, size):
+                if head is not None or line == 1:
+                    header = _header(spec, head, problems)
+                    if header is None:
+                        break
+                    checksum.sheet(name, spec.keys)
+                    continue
+                assert header is not None
+                count += len(raw)
+                part = _parse_body(spec, header, raw, line, problems, checksum, continued, duplicate)
+                del raw
+                for i, column in refs:
+                    target = column.references or ""
+                    known = in_file.get(target, set()) if target != name else seen
+                    wanted = sorted({r[i] for r in part.rows if r[i] is not None and hash(r[i]) not in known})
+                    if not wanted:
+                        continue
+                    missing = set(wanted) - exists(target, wanted)
+                    pending.extend((name, ln, column.key, r[i], target) for r, ln in zip(part.rows, part.lines,
+                                                                                          strict=True)
+                                   if r[i] in missing)
+                if on_rows is not None and not problems:
+                    on_rows(name, part)
+                if len(problems) > MAX_PROBLEMS:
+                    raise WorkbookRefused(problems[:MAX_PROBLEMS])
+            if name in targets:
+                in_file[name] = seen
+            expected = self.manifest.get(f"rows.{name}", "")
+            if not problems and expected != str(count):
+                problems.append(Problem(name, None, "", str(count),
+                                        f"行数与说明页记录的 {expected} 行不符，文件可能被截断或改动"))
+            if progress is not None:
+                progress(n + 1, len(self.listed))
+        if not problems and not hmac.compare_digest(checksum.hexdigest(), self.manifest.get("checksum", "")):
+            problems.append(Problem(MANIFEST_SHEET, None, "checksum", self.manifest.get("checksum", ""),
+                                    "校验和不符：导出后文件内容被改动过" if self.key is None else
+                                    "签名不符：导出后文件内容被改动过，或两站的配对密钥不同"))
+        if problems:
+            raise WorkbookRefused(problems[:MAX_PROBLEMS])
+        # references to records later in the file (or in their own sheet further down)
+        late = [Problem(s, ln, key, u, f"引用的 {t} 记录不存在") for s, ln, key, u, t in pending
+                if hash(u) not in in_file.get(t, set())]
+        if late:
+            raise WorkbookRefused(late[:MAX_PROBLEMS])
+        self.checksum = checksum.hexdigest()
+
+    def chunks(self, name: str, size: int) -> Iterator[ParsedSheet]:
+        """The validated sheet's rows again, ``size`` at a time, as database values."""
+        spec = self.specs[name]
+        continued = {(u, c): t for (s, u, c), t in self._overflow.items() if s == name}
+        header: list[str] | None = None
+        for head, raw, line in self._lines(name, size):
+            if line == 1:
+                header = _header(spec, head, [])
+                continue
+            problems: list[Problem] = []
+            assert header is not None
+            part = _parse_body(spec, header, raw, line, problems, None, continued, None)
+            if problems:  # the file changed since it was checked
+                raise WorkbookRefused(problems[:MAX_PROBLEMS])
+            yield part
 
 
 PROBLEM_COLUMNS = [Column("sheet", "工作表"), Column("row", "行"), Column("column", "列"), Column("value", "值"),

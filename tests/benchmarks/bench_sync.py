@@ -81,7 +81,8 @@ def raw_import(xlsx: Path, empty_db: Path) -> float:
             continue
         header, data = rows[0], rows[1:]
         cols = ", ".join(f'"{h}"' for h in header)
-        con.executemany(f'INSERT OR IGNORE INTO "{name}" ({cols}) VALUES ({",".join("?" * len(header))})', data)
+        table = name.split("~")[0]  # a long table's part sheets ("contact~2") go into the table
+        con.executemany(f'INSERT OR IGNORE INTO "{table}" ({cols}) VALUES ({",".join("?" * len(header))})', data)
     con.commit()
     con.close()
     return time.perf_counter() - began

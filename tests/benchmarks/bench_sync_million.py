@@ -11,6 +11,14 @@ export 92 s, peak 130 MiB (met); import 499 s against a 113 s floor, ratio 4.4 (
 whose floor ran under heavier load), peak 3,005 MiB (not met: the importer still parses the whole workbook
 before merging); clerk's longest wait 1.6 s with 2,000-row chunks and 2.0 s with 500-row ones, no save failed
 (not met: chunk size is not what bounds it).
+
+After the streamed import (syncperf, 2026-12-02; validated then merged chunk by chunk, long tables on part sheets
+of 20,000 rows, a 0.12 s pause after every 0.35 s of lock holding), 1,410,393 records: export 102 s, peak 130 MiB
+(met); import 444 s against a 222 s floor, ratio 2.00 — but that floor ran beside this engineer's test runs, so
+against the earlier 113 s floor it is about 3.9 (not met); peak 241 MiB (not met, was 3,005: what is left is
+calamine's load of one 20,000-row part plus the per-table uuid-hash sets, ~60 bytes a row for referenced tables);
+clerk's longest wait 0.75 s over 2,315 saves, none failed (met). At 100,000 rows: main 13.0 s / floor 5.7 s
+(2.27), 348 MiB, wait 1.33 s; streamed 30.9 s / floor 14.1 s (2.19, noisy), 174 MiB, wait 0.79 s.
 """
 
 from __future__ import annotations

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +20,13 @@ from frontdesk.db.models import ImportHistory, current_site_code
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem, SheetSpec
-from frontdesk.excel.sync_validate import ParsedSheet, ParsedWorkbook, WorkbookRefused, read_site_workbook
+from frontdesk.excel.sync_validate import (
+    ParsedSheet,
+    ParsedWorkbook,
+    StreamedWorkbook,
+    WorkbookRefused,
+    read_site_workbook,
+)
 from frontdesk.services.calendar.edits import calendar_changed
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import phrases
@@ -30,6 +38,11 @@ Progress = Callable[[str, int, int], None]  # (step, done, total)
 # a file of more rows than this merges in chunks of MERGE_CHUNK rows, each its own short transaction
 ONE_TRANSACTION_ROWS = 10_000
 MERGE_CHUNK = 2_000
+# once chunks have held the lock HOLD_SECONDS since the last pause, the importer leaves it free PAUSE_SECONDS,
+# longer than SQLite's longest busy-handler sleep (100 ms), so a clerk's save queued meanwhile gets it
+# (as frontdesk.demo.journal does): the clerk waits about HOLD_SECONDS plus one chunk at most
+HOLD_SECONDS = 0.35
+PAUSE_SECONDS = 0.12
 
 
 @dataclass
@@ -132,8 +145,20 @@ def import_site(actor: Actor, path: str | os.PathLike[str], dry_run: bool = Fals
             opened.zip.close()
 
 
+def _stated_rows(workbook: Path) -> int:
+    """The row total the workbook's manifest states (0 when it cannot be read: the full check says why)."""
+    try:
+        head = StreamedWorkbook(workbook, specs(), LATEST_VERSION)
+    except WorkbookRefused:
+        return 0
+    return sum(head.rows(name) for name in head.listed)
+
+
 def _import(actor: Actor, path: Path, opened: bundle.OpenedBundle | None, dry_run: bool,
             progress: Progress | None) -> ImportReport:
+    workbook = opened.workbook if opened is not None else path
+    if not dry_run and _stated_rows(workbook) > ONE_TRANSACTION_ROWS:
+        return _import_streamed(actor, path, workbook, opened, progress)
     all_specs = specs()
     me = current_site_code()
     parsed = read_site_workbook(opened.workbook if opened is not None else path, all_specs, LATEST_VERSION,
@@ -229,5 +254,86 @@ def _import(actor: Actor, path: Path, opened: bundle.OpenedBundle | None, dry_ru
     except BaseException:
         _take_back(added)
         raise
+    phrases.invalidate_cache()
+    return report
+
+
+def _import_streamed(actor: Actor, path: Path, workbook: Path, opened: bundle.OpenedBundle | None,
+                     progress: Progress | None) -> ImportReport:
+    """A large file: validated in one streaming pass, then merged sheet by sheet in chunks of MERGE_CHUNK rows,
+    each its own short transaction with a pause after it; at no time is more than a chunk's rows in memory."""
+    all_specs = specs()
+    me = current_site_code()
+    stream = StreamedWorkbook(workbook, all_specs, LATEST_VERSION, lambda manifest: peers.key_for(manifest, me))
+    problems = peers.problems(stream.manifest, me)
+    if problems:
+        raise WorkbookRefused(problems)
+    referenced: set[str] = set()
+
+    def collect(name: str, part: ParsedSheet) -> None:
+        for column in bundle.ATTACHMENT_COLUMNS.get(name, ()):
+            at = part.spec.index(column)
+            referenced.update(bundle.names_in(row[at] for row in part.rows))
+
+    stream.validate(existing_uuids, MERGE_CHUNK, (lambda d, t: progress("read", d, t)) if progress else None, collect)
+    here = bundle.folder()
+    new, have, bad = bundle.check_attachments(opened, stream.manifest, referenced, here)
+    if bad:
+        raise WorkbookRefused(bad)
+    peer = stream.manifest.get("site_code", "")
+    report = ImportReport(peer, stream.manifest.get("exported_at", ""), stream.checksum, False)
+    report.photos_present = len(have) if opened is not None else 0
+    lacking = sorted(referenced - set(new) - set(have))
+    if lacking:
+        report.notes.append(f"{len(lacking)} 张照片在来源站点就已缺失，未随文件到达（如 {lacking[0]}）")
+    order = [name for name in all_specs if name in stream.listed]
+    total = sum(math.ceil(stream.rows(name) / MERGE_CHUNK) for name in order)
+    if opened is not None and new:  # first: checked, content-named, harmless if the merge stops
+        if here is None:
+            raise WorkbookRefused([Problem("attachments", None, "", "", "数据文件夹未打开，照片无处存放")])
+        added: list[Path] = []
+        bundle.link(opened, new, here, added)
+        report.photos_added = [p.name for p in added]
+    with transaction():
+        history_id = ImportHistory.create(
+            at=now(), kind="site", file_name=Path(path).name[:260], checksum=stream.checksum, peer_site=peer,
+            exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
+        ).id
+        peers.acknowledge(stream.manifest)
+    n = 0
+    name = ""
+    held = 0.0  # seconds the lock was held since the last pause
+    released = time.perf_counter()
+    try:
+        for name in order:
+            for part in stream.chunks(name, MERGE_CHUNK):
+                if held >= HOLD_SECONDS:  # reading and parsing this chunk (without the lock) counts towards it
+                    rest = PAUSE_SECONDS - (time.perf_counter() - released)
+                    if rest > 0:
+                        time.sleep(rest)
+                    held = 0.0
+                began = time.perf_counter()
+                with transaction():
+                    counts = apply_sheet(all_specs[name], part, peer, history_id)
+                released = time.perf_counter()
+                held += released - began
+                del part
+                report.sheets.setdefault(name, Counts()).add(counts)
+                report.total.add(counts)
+                n += 1
+                if progress is not None:
+                    progress("merge", n, total)
+    except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
+        problem = Problem(name, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")
+        raise WorkbookRefused([problem], f"导入在 {name} 中断：{problem}。此前各段已写入（与文件一致），"
+                                        "处理后再次导入同一文件即可补全") from exc
+    with transaction():
+        holiday = report.sheets.get("holiday")
+        if holiday is not None and holiday.inserted + holiday.updated:
+            calendar_changed()
+        peers.record(stream.manifest, me)
+        t = report.total
+        ImportHistory.update(inserted=t.inserted, updated=t.updated, skipped=t.skipped,
+                             conflicts=t.conflicts).where(ImportHistory.id == history_id).execute()
     phrases.invalidate_cache()
     return report
