@@ -30,11 +30,9 @@ class ChoiceCombo(QComboBox):
     def sizeHint(self) -> QSize:  # noqa: N802
         return self._fit(super().sizeHint())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self._fit(super().minimumSizeHint())
-
     def _fit(self, hint: QSize) -> QSize:
-        """Wide enough for the longest label: Qt's own hint cut full-width punctuation (“（请选择”)."""
+        """Wide enough for the longest label: Qt's own hint cut full-width punctuation (“（请选择”). Only the
+        preferred size: the minimum stays Qt's, so a long list never forces a page wider than the screen."""
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
         return hint.expandedTo(QSize(widest + 44, hint.height()))
