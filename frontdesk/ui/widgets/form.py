@@ -16,6 +16,9 @@ def _wrapping(label: QLabel) -> QLabel:
     """A message that wraps at the field's width and never asks for more: a long error or hint would
     otherwise widen the dialog (or squeeze a table beside it) when it is shown."""
     label.setWordWrap(True)
+    # top-aligned: when the row gets spare height (a fixed-height note above it) the message stays right
+    # under its field instead of floating, centred, below a blank gap
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     label.setSizePolicy(policy)
