@@ -35,7 +35,7 @@ class ChoiceCombo(QComboBox):
         preferred size: the minimum stays Qt's, so a long list never forces a page wider than the screen."""
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
-        return hint.expandedTo(QSize(widest + 44, hint.height()))
+        return hint.expandedTo(QSize(widest + 40, hint.height()))
 
     def value(self) -> Any:
         return self.currentData()
