@@ -2787,7 +2787,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ForbiddenWatcher</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="149"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="154"/>
         <source>含服务忌语：{0}（请改用规范用语）</source>
         <translation>Contains forbidden phrase: {0} (please use standard phrases instead)</translation>
     </message>
@@ -4891,22 +4891,22 @@ Runs offline; data is stored in:
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="36"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="37"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="48"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="49"/>
         <source>单击复制到剪贴板</source>
         <translation>Click to copy to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="51"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="52"/>
         <source>单击用语即复制</source>
         <translation>Click a phrase to copy it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="103"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="104"/>
         <source>已复制：{0}</source>
         <translation>Copied: {0}</translation>
     </message>
@@ -5161,9 +5161,8 @@ Stop words ({2} words): {3}</translation>
         <translation>from {0}, by {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="39"/>
         <source>默认标准（种子文件）</source>
-        <translation>the default limits (seed documents)</translation>
+        <translation type="vanished">the default limits (seed documents)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="44"/>
@@ -5191,9 +5190,18 @@ Stop words ({2} words): {3}</translation>
         <translation>Track each stage&apos;s limit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="84"/>
         <source>计算处理等级的响应/解决时限（种子 003）</source>
-        <translation>Track the levels&apos; respond/resolve limits (seed 003)</translation>
+        <translation type="vanished">Track the levels&apos; respond/resolve limits (seed 003)</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="39"/>
+        <source>默认标准</source>
+        <translation>the default limits</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="84"/>
+        <source>计算处理等级的响应/解决时限</source>
+        <translation>Track the levels&apos; respond/resolve limits</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="87"/>
@@ -6458,32 +6466,32 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="100"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="108"/>
         <source>审阅礼仪自查</source>
         <translation>Review etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="111"/>
         <source>{0}&#x3000;{1}&#x3000;提交于 {2:%Y-%m-%d %H:%M}</source>
         <translation>{0}  {1}  submitted {2:%Y-%m-%d %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="115"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="115"/>
         <source>否：{0}</source>
         <translation>No: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="126"/>
         <source>审阅意见</source>
         <translation>Review note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="127"/>
         <source>审阅通过</source>
         <translation>Mark reviewed</translation>
     </message>
@@ -6866,17 +6874,17 @@ Stop words ({2} words): {3}</translation>
         <translation>See it from the customer’s side; use the standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="23"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="31"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="32"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="40"/>
         <source>改进措施（选“否”时必填）</source>
         <translation>Improvement (required for “No”)</translation>
     </message>
@@ -6884,42 +6892,42 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SelfCheckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="66"/>
         <source>服务礼仪自查表</source>
         <translation>Service etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="71"/>
         <source>{0}：{1}&#x3000;本期：{2}</source>
         <translation>{0}: {1}  this check: {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="71"/>
         <source>每周自查</source>
         <translation>weekly check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="72"/>
         <source>每日自查</source>
         <translation>daily check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="72"/>
         <source>{0} 所在周</source>
         <translation>week of {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="89"/>
         <source>已由 {0} 审阅：{1}</source>
         <translation>Reviewed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="91"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="92"/>
         <source>全部为“是”</source>
         <translation>All “Yes”</translation>
     </message>
