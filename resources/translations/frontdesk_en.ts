@@ -4625,10 +4625,6 @@ Runs offline; data is stored in:
         <translation>When an outage or closure is expected to end</translation>
     </message>
     <message>
-        <source>有效至（停运/封闭的预计恢复时间）</source>
-        <translation type="vanished">Valid until (expected reopening of an outage/closure)</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="54"/>
         <source>备注</source>
         <translation>Note</translation>
@@ -5161,10 +5157,6 @@ Stop words ({2} words): {3}</translation>
         <translation>from {0}, by {1}</translation>
     </message>
     <message>
-        <source>默认标准（种子文件）</source>
-        <translation type="vanished">the default limits (seed documents)</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="44"/>
         <source>各项时限</source>
         <translation>Limits</translation>
@@ -5188,10 +5180,6 @@ Stop words ({2} words): {3}</translation>
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="81"/>
         <source>计算各阶段时限</source>
         <translation>Track each stage&apos;s limit</translation>
-    </message>
-    <message>
-        <source>计算处理等级的响应/解决时限（种子 003）</source>
-        <translation type="vanished">Track the levels&apos; respond/resolve limits (seed 003)</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="39"/>
