@@ -8,13 +8,13 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from frontdesk import clock
-from frontdesk.db.models import DutyCheck, DutyItem, Shift, Staff
+from frontdesk.db.models import DutyCheck, DutyItem, Shift, ShiftType, Staff
 from frontdesk.demo.context import DemoContext
-from frontdesk.domain.duty import CheckStatus, MessageInput
+from frontdesk.domain.duty import CheckStatus, DutyItemInput, MessageInput
 from frontdesk.domain.supervision import FindingInput, InspectionInput, OpinionInput
 from frontdesk.errors import ValidationError
 from frontdesk.services.core import auth
-from frontdesk.services.personnel import messages, supervision
+from frontdesk.services.personnel import duties, messages, supervision
 
 DUTY_DAYS = 8  # the manager's list of misses looks back 7 days
 MESSAGES = (
@@ -51,12 +51,13 @@ def generate_duties(ctx: DemoContext, n: int, progress: Callable[[int], None]) -
     """One step, whatever ``n``: the checklist ticked on the scheduled shifts of the last few days (the meter read
     each morning, a little higher each day), one line in eight left undone for the manager's W08 list."""
     today = ctx.today
-    items = list(DutyItem.live().where(DutyItem.active == True).order_by(DutyItem.position))  # noqa: E712
-    if not items:
+    if not DutyItem.live().where(DutyItem.active == True).exists():  # noqa: E712
         return
     for _ in ctx.remaining([0]):
         with ctx.step() as step:
             r = ctx.rng
+            _night_items()
+            items = list(DutyItem.live().where(DutyItem.active == True).order_by(DutyItem.position))  # noqa: E712
             meter = Decimal("48210.00")
             moment = clock.now()
             slots = (Shift.select(Shift.day, Shift.shift_type, Shift.staff, Shift.end_at, Staff.name)
@@ -84,6 +85,23 @@ def generate_duties(ctx: DemoContext, n: int, progress: Callable[[int], None]) -
                                      staff_name=slot["name"], reading=meter if item.needs_reading else None)
                     step.rows += 1
         progress(step.rows)
+
+
+NIGHT_ITEMS = (  # the seed's checklist has morning and evening lines only; the night shift gets its own two
+    ("夜间巡查大厅及储物柜", "02:00", "门窗、储物柜、消防通道"),
+    ("交班前整理台面、核对钥匙", "07:30", "钥匙、对讲机、备用金逐项清点"),
+)
+
+
+def _night_items() -> None:
+    """Two checklist lines for 晚班 (the 值守 page opens on the current shift, often the night one)."""
+    admin = auth.site_admin_actor()
+    night = ShiftType.live().where(ShiftType.name == "晚班").first()
+    if admin is None or night is None:
+        return
+    last = DutyItem.live().count()
+    for i, (name, due, note) in enumerate(NIGHT_ITEMS):
+        duties.save_item(admin, DutyItemInput(name, night.uuid, due, note=note, position=last + i))
 
 
 OPINIONS = (

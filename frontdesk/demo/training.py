@@ -35,8 +35,8 @@ def _sessions(today: date) -> list[tuple[str, str, date, Decimal, str]]:
 
 
 def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
-    """One step whatever ``n``: the sessions, and for each the team's attendance and scores."""
-    people = list(Staff.live().where((Staff.active == True) & (Staff.role == "staff"))  # noqa: E712
+    """One step whatever ``n``: the sessions, and for each the team's (clerks and managers) attendance and scores."""
+    people = list(Staff.live().where((Staff.active == True) & (Staff.role != "admin"))  # noqa: E712  managers train too
                   .order_by(Staff.staff_no))
     if not people:
         return

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QWidget
 
+from frontdesk.domain.roles import Actor, Role
 from frontdesk.errors import NotFound, UserError
 from frontdesk.paths import DataPaths
 from frontdesk.services.core import auth, site, system
@@ -28,6 +29,8 @@ ERROR_TEXT = QT_TRANSLATE_NOOP("screenshots", "此项填写有误：请按提示
 
 # Modules add their own dialogs here: name -> factory(main_window) returning a dialog to render.
 DIALOGS: dict[str, Callable[[QWidget], QDialog]] = {}
+# Dialogs shown as another user sees them: name -> pick(admin actor) returning that user (None: as the admin).
+ACTING_AS: dict[str, Callable[[Actor], Actor | None]] = {}
 # Pages shown in a particular state (a computed report): name -> setup(main_window), grabbed after the pages.
 PAGE_STATES: dict[str, Callable[[QWidget], None]] = {}
 
@@ -210,4 +213,37 @@ def _all_dialogs() -> dict[str, Callable[[QWidget], QDialog]]:
     from frontdesk.ui.dialogs.sync_exchange import screenshot_dialogs as sync_dialogs
     from frontdesk.ui.dialogs.visit_edit import screenshot_dialogs as visit_dialogs
 
-    return base | visit_dialogs() | aftersales_dialogs() | sync_dialogs() | DIALOGS
+    dialogs = base | visit_dialogs() | aftersales_dialogs() | sync_dialogs() | DIALOGS
+    for name, pick in (_ACTING_AS_DEFAULTS | ACTING_AS).items():
+        if name in dialogs:
+            dialogs[name] = _acting(dialogs[name], pick)
+    return dialogs
+
+
+def _acting(factory: Callable[[QWidget], QDialog], pick: Callable[[Actor], Actor | None]) -> Callable[[QWidget], QDialog]:
+    """The factory run with the window's actor swapped for ``pick``'s user (the dialog keeps that actor)."""
+
+    def build(win: QWidget) -> QDialog:
+        admin = win.ctx.actor
+        win.ctx.actor = pick(admin) or admin
+        try:
+            return factory(win)
+        finally:
+            win.ctx.actor = admin
+
+    return build
+
+
+def _clerk_with_shifts(admin: Actor) -> Actor | None:
+    """A clerk with coming shifts (申请调班 lists the asker's own shifts; the admin has none)."""
+    from frontdesk.services.core import staff as staff_service
+    from frontdesk.services.personnel import shifts
+
+    for uuid, _name in staff_service.staff_choices(admin):
+        actor = auth.local_actor(uuid) if uuid != admin.uuid else None
+        if actor is not None and actor.role is Role.STAFF and shifts.shift_choices(admin, uuid):
+            return actor
+    return None
+
+
+_ACTING_AS_DEFAULTS: dict[str, Callable[[Actor], Actor | None]] = {"shift-swap": _clerk_with_shifts}

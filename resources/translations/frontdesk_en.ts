@@ -75,39 +75,39 @@
 <context>
     <name>AppealDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="155"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="156"/>
         <source>处理申诉</source>
         <translation>Decide appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="157"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="158"/>
         <source>{0} {1}：{2}
 申诉理由：{3}</source>
         <translation>{0} {1}: {2}
 Appeal reason: {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="161"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="162"/>
         <source>驳回申诉，维持处罚</source>
         <translation>Reject the appeal, keep the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="161"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="162"/>
         <source>申诉成立，撤销处罚</source>
         <translation>Uphold the appeal, revoke the fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
         <source>罚款（元）</source>
         <translation>Fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="170"/>
         <source>处理意见</source>
         <translation>Decision note</translation>
     </message>
@@ -168,37 +168,37 @@ Appeal reason: {3}</translation>
         <translation>Synonyms and everyday words, separated by spaces, e.g. parking fee space</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="51"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="53"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="56"/>
         <source>分类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="55"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="57"/>
         <source>标题（问题）</source>
         <translation>Title (question)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="58"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="57"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="59"/>
         <source>答复内容</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="60"/>
         <source>有效期（不填即长期）</source>
         <translation>Valid (blank: always)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="60"/>
+        <location filename="../../frontdesk/ui/dialogs/article_edit.py" line="62"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -396,32 +396,32 @@ Appeal reason: {3}</translation>
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="263"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="264"/>
         <source>修改记录 - {0}</source>
         <translation>Change log - {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="268"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="268"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="268"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="267"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="268"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="268"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="269"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
@@ -2445,72 +2445,72 @@ When the site has several counter PCs (or head office collects many sites), IT s
 <context>
     <name>FineRuleDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="183"/>
         <source>修改罚款标准</source>
         <translation>Change fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="182"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="183"/>
         <source>新增罚款条款</source>
         <translation>New fine rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="197"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="198"/>
         <source>迟到分档，如 15:10, 30:20, 60:50（分钟:元）</source>
         <translation>Lateness tiers, e.g. 15:10, 30:20, 60:50 (minutes:yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="206"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>违纪行为</source>
         <translation>Offence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="207"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
         <source>罚款下限（元）</source>
         <translation>Minimum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
         <source>罚款上限（元）</source>
         <translation>Maximum fine (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="208"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
         <source>计罚方式</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="210"/>
         <source>辞退</source>
         <translation>Dismissal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="209"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="210"/>
         <source>分档</source>
         <translation>Tiers</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="210"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="211"/>
         <source>生效日期</source>
         <translation>Effective from</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="210"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="211"/>
         <source>修改说明</source>
         <translation>Change note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="218"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="219"/>
         <source>分档格式为 分钟:金额，用逗号分隔</source>
         <translation>Tiers are minutes:amount, separated by commas</translation>
     </message>
@@ -2813,7 +2813,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>ForbiddenWatcher</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="149"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="154"/>
         <source>含服务忌语：{0}（请改用规范用语）</source>
         <translation>Contains forbidden phrase: {0} (please use standard phrases instead)</translation>
     </message>
@@ -2839,22 +2839,22 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverAckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="143"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="157"/>
         <source>接班确认</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="145"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="159"/>
         <source>{0} {1} 交班人：{2}</source>
         <translation>{0} {1}, handed over by {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="154"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="168"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="155"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="169"/>
         <source>接班人密码</source>
         <translation>Incoming clerk&apos;s password</translation>
     </message>
@@ -2887,73 +2887,73 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>Since / due</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="56"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="63"/>
         <source>{0} {1} 件</source>
         <translation>{0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="66"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="73"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="75"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="82"/>
         <source>（到岗后确认）</source>
         <translation>(confirmed on arrival)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="111"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="125"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
         <source>处理人</source>
         <translation>Resolved by</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="91"/>
         <source>处理结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="101"/>
         <source>添加事件</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="105"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="119"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="106"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="120"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="121"/>
         <source>接班人</source>
         <translation>Incoming clerk</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="108"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="122"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="110"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="124"/>
         <source>未完成值守</source>
         <translation>Duties not done</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="112"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="126"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -3034,52 +3034,52 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>HandoverViewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="165"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="179"/>
         <source>交接班记录</source>
         <translation>Handover record</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="167"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="181"/>
         <source>未确认</source>
         <translation>Not acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="168"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="182"/>
         <source>班次</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="169"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="183"/>
         <source>交班 / 接班</source>
         <translation>Outgoing / incoming</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="170"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="184"/>
         <source>交班 / 接班时间</source>
         <translation>Handed over / acknowledged</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="173"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="187"/>
         <source>未办结事项</source>
         <translation>Open items</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="177"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="191"/>
         <source>未完成值守</source>
         <translation>Duties not done</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="178"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="192"/>
         <source>{0} {1}（{2}）：{3}</source>
         <translation>{0} {1} ({2}): {3}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="181"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="195"/>
         <source>重大事件</source>
         <translation>Major events</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="184"/>
+        <location filename="../../frontdesk/ui/dialogs/handover_edit.py" line="198"/>
         <source>交接备注</source>
         <translation>Handover notes</translation>
     </message>
@@ -3652,72 +3652,72 @@ Please enter this desk&apos;s site details and set up the administrator account.
 <context>
     <name>IncidentDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="43"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="44"/>
         <source>登记违纪</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="54"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="55"/>
         <source>输入工号或姓名筛选，回车勾选第一位</source>
         <translation>Type a staff no. or name to filter; Enter ticks the first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="71"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="72"/>
         <source>{0} {1}（{2} 元）</source>
         <translation>{0} {1} (¥{2})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="82"/>
         <source>如：监控截图、顾客投诉单号、在场证人</source>
         <translation>e.g. CCTV still, complaint number, witnesses</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="82"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="83"/>
         <source>情节严重（可提出辞退建议）</source>
         <translation>Serious (may lead to a dismissal proposal)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="84"/>
         <source>登记后直接确认</source>
         <translation>Confirm on saving</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="85"/>
         <source>违纪员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="85"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="86"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="86"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="87"/>
         <source>违纪条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="87"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="88"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="88"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="89"/>
         <source>罚款（元/人）</source>
         <translation>Fine (yuan per person)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="89"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="90"/>
         <source>情况说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="90"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="91"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="120"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="121"/>
         <source>已选 {0} 人</source>
         <translation>{0} selected</translation>
     </message>
@@ -4652,8 +4652,13 @@ Runs offline; data is stored in:
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="54"/>
-        <source>有效至（停运/封闭的预计恢复时间）</source>
-        <translation>Valid until (expected reopening of an outage/closure)</translation>
+        <source>有效至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="55"/>
+        <source>停运、封闭的预计恢复时间</source>
+        <translation>When an outage or closure is expected to end</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/notice_edit.py" line="54"/>
@@ -4918,22 +4923,22 @@ Runs offline; data is stored in:
 <context>
     <name>PhrasePanel</name>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="36"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="37"/>
         <source>规范用语</source>
         <translation>Standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="48"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="49"/>
         <source>单击复制到剪贴板</source>
         <translation>Click to copy to the clipboard</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="51"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="52"/>
         <source>单击用语即复制</source>
         <translation>Click a phrase to copy it</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="103"/>
+        <location filename="../../frontdesk/ui/widgets/phrase_panel.py" line="104"/>
         <source>已复制：{0}</source>
         <translation>Copied: {0}</translation>
     </message>
@@ -5188,11 +5193,6 @@ Stop words ({2} words): {3}</translation>
         <translation>from {0}, by {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="39"/>
-        <source>默认标准（种子文件）</source>
-        <translation>the default limits (seed documents)</translation>
-    </message>
-    <message>
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="44"/>
         <source>各项时限</source>
         <translation>Limits</translation>
@@ -5218,9 +5218,14 @@ Stop words ({2} words): {3}</translation>
         <translation>Track each stage&apos;s limit</translation>
     </message>
     <message>
+        <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="39"/>
+        <source>默认标准</source>
+        <translation>the default limits</translation>
+    </message>
+    <message>
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="84"/>
-        <source>计算处理等级的响应/解决时限（种子 003）</source>
-        <translation>Track the levels&apos; respond/resolve limits (seed 003)</translation>
+        <source>计算处理等级的响应/解决时限</source>
+        <translation>Track the levels&apos; respond/resolve limits</translation>
     </message>
     <message>
         <location filename="../../frontdesk/ui/dialogs/sla_policy.py" line="87"/>
@@ -6485,32 +6490,32 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="100"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="108"/>
         <source>审阅礼仪自查</source>
         <translation>Review etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="103"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="111"/>
         <source>{0}&#x3000;{1}&#x3000;提交于 {2:%Y-%m-%d %H:%M}</source>
         <translation>{0}  {1}  submitted {2:%Y-%m-%d %H:%M}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="115"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="107"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="115"/>
         <source>否：{0}</source>
         <translation>No: {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="114"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="126"/>
         <source>审阅意见</source>
         <translation>Review note</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="115"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="127"/>
         <source>审阅通过</source>
         <translation>Mark reviewed</translation>
     </message>
@@ -6893,17 +6898,17 @@ Stop words ({2} words): {3}</translation>
         <translation>See it from the customer’s side; use the standard phrases</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="23"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="31"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="24"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="32"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="32"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="40"/>
         <source>改进措施（选“否”时必填）</source>
         <translation>Improvement (required for “No”)</translation>
     </message>
@@ -6911,42 +6916,42 @@ Stop words ({2} words): {3}</translation>
 <context>
     <name>SelfCheckDialog</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="58"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="66"/>
         <source>服务礼仪自查表</source>
         <translation>Service etiquette self-check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="71"/>
         <source>{0}：{1}&#x3000;本期：{2}</source>
         <translation>{0}: {1}  this check: {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="63"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="71"/>
         <source>每周自查</source>
         <translation>weekly check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="72"/>
         <source>每日自查</source>
         <translation>daily check</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="64"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="72"/>
         <source>{0} 所在周</source>
         <translation>week of {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="81"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="89"/>
         <source>已由 {0} 审阅：{1}</source>
         <translation>Reviewed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="83"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="91"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="84"/>
+        <location filename="../../frontdesk/ui/dialogs/selfcheck_form.py" line="92"/>
         <source>全部为“是”</source>
         <translation>All “Yes”</translation>
     </message>
@@ -9129,154 +9134,154 @@ The current database is backed up automatically first. Restore now?</translation
 <context>
     <name>audit</name>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>登记</source>
         <translation>Recorded</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="226"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>撤销</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="227"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="228"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
         <source>驳回申诉</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>提出辞退建议</source>
         <translation>Dismissal proposed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="229"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
         <source>排班</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
         <source>取消排班</source>
         <translation>Unschedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="230"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
         <source>调班</source>
         <translation>Swapped</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="231"/>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>补录考勤</source>
         <translation>Attendance entered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="232"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
         <source>更正考勤</source>
         <translation>Attendance corrected</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="233"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="235"/>
         <source>新版本</source>
         <translation>New version</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="234"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="235"/>
         <source>修改</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="235"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="236"/>
         <source>导入中断后撤销</source>
         <translation>Undone after an interrupted import</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>罚款</source>
         <translation>Fine</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="238"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="239"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>发生时间</source>
         <translation>Occurred at</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="240"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
         <source>次数</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="241"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="242"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
         <source>迟到分钟</source>
         <translation>Minutes late</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="244"/>
         <source>早退分钟</source>
         <translation>Minutes early</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="243"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="244"/>
         <source>锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="244"/>
+        <location filename="../../frontdesk/ui/dialogs/incident_edit.py" line="245"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>

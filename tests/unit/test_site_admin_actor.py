@@ -14,3 +14,10 @@ def test_the_site_admin_actor_is_the_first_active_admin(admin, make_actor) -> No
 
 def test_no_site_admin_actor_before_the_site_is_set_up(paths) -> None:  # noqa: ANN001
     assert auth.site_admin_actor() is None
+
+
+def test_a_local_actor_is_an_active_staff_member_by_uuid(make_actor) -> None:  # noqa: ANN001
+    clerk = make_actor(Role.STAFF)
+    actor = auth.local_actor(clerk.uuid)
+    assert actor is not None and actor.uuid == clerk.uuid and actor.role is Role.STAFF
+    assert auth.local_actor("no-such-uuid") is None

@@ -32,6 +32,13 @@ def site_admin_actor() -> Actor | None:
     return actor_for(staff) if staff is not None else None
 
 
+def local_actor(staff_uuid: str) -> Actor | None:
+    """An active staff member as an actor, without a password: only for the ``screenshots`` command (a dialog
+    shown as a clerk sees it), like ``site_admin_actor``; never for a desk session."""
+    staff = Staff.live().where((Staff.uuid == staff_uuid) & (Staff.active == True)).first()  # noqa: E712
+    return actor_for(staff) if staff is not None else None
+
+
 def _find(staff_no: str) -> Staff | None:
     return (
         Staff.live()

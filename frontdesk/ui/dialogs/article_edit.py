@@ -41,6 +41,8 @@ class ArticleDialog(FormDialog):
         if row:
             self.valid_from.set_value(row["valid_from"])
             self.valid_to.set_value(row["valid_to"])
+        for field in (self.valid_from, self.valid_to):  # the whole hint shows: 未填写（如 1120、t、+3）
+            field.setMinimumWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 48)
         period = QWidget()
         line = QHBoxLayout(period)
         line.setContentsMargins(0, 0, 0, 0)

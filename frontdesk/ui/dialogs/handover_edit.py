@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -40,9 +40,16 @@ def items_table(items: list[dict[str, Any]], parent: QWidget | None = None) -> Q
             table.setItem(i, j, QTableWidgetItem(QCoreApplication.translate("handover", text) if j == 0 else text))
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    for j, width in enumerate((70, 170, 80, 260)):
-        table.setColumnWidth(j, width)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()  # the summary takes what is left and wraps; number and time are never cut
+    for j, mode in enumerate((QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.ResizeToContents,
+                              QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.Stretch,
+                              QHeaderView.ResizeMode.ResizeToContents)):
+        header.setSectionResizeMode(j, mode)
+    table.setColumnWidth(0, 90)
+    table.setColumnWidth(2, 70)
+    table.setWordWrap(True)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.setMinimumHeight(150)
     return table
 
@@ -82,16 +89,23 @@ class HandoverDialog(FormDialog):
         self.events = QTableWidget(0, 4)
         self.events.setObjectName("events")
         self.events.setHorizontalHeaderLabels([self.tr("重大事件"), self.tr("处理人"), self.tr("时间"), self.tr("处理结果")])
-        self.events.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.events.horizontalHeader()  # the event and its result wrap; who and when fit their text
+        for j, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
+                                  QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch)):
+            header.setSectionResizeMode(j, mode)
+        self.events.setWordWrap(True)
+        self.events.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.events.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.events.setMinimumHeight(100)
+        self.events.setMaximumHeight(150)  # leaves the notes room below the button
         add = QPushButton(self.tr("添加事件"))
         add.setAutoDefault(False)
         add.clicked.connect(self.add_event)
-        events_box = QWidget()
-        row = QHBoxLayout(events_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.events, 1)
-        row.addWidget(add)
+        events_box = QWidget()  # the table takes the full width, the button sits under it
+        column = QVBoxLayout(events_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.events, 1)
+        column.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setMaximumHeight(70)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -272,8 +273,14 @@ class AuditDialog(FormDialog):
                       _values(r["old"]), _values(r["new"])]
             for j, v in enumerate(values):
                 table.setItem(i, j, QTableWidgetItem(v))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()  # long old/new values wrap within the dialog, never scroll it sideways
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setMinimumHeight(260)
         self.body.insertWidget(0, table)
         self.buttons.button(Buttons.Cancel).hide()

@@ -51,8 +51,8 @@ class NoticeDialog(FormDialog):
                 ("kind", self.tr("类型"), self.kind), ("title", self.tr("标题"), self.title),
                 ("content", self.tr("内容"), self.content), ("channel", self.tr("发布渠道"), self.channel),
                 ("published_at", self.tr("发布时间"), self.published_at), ("reach", self.tr("覆盖人数"), self.reach),
-                ("valid_to", self.tr("有效至（停运/封闭的预计恢复时间）"), self.valid_to), ("note", self.tr("备注"), self.note)):
-            self.form.add(name, text, widget)
+                ("valid_to", self.tr("有效至"), self.valid_to), ("note", self.tr("备注"), self.note)):
+            self.form.add(name, text, widget, self.tr("停运、封闭的预计恢复时间") if name == "valid_to" else "")
 
     def data(self) -> NoticeInput:
         reach = self.reach.value()

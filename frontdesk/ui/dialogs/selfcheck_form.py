@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QWidget,
+)
 
 from frontdesk import clock
 from frontdesk.domain import selfcheck as rules
@@ -109,6 +117,10 @@ class ReviewDialog(FormDialog):
             if not ok:
                 label.setStyleSheet("color:#c62828")
             self.form.add(item.key, QCoreApplication.translate("SelfCheck", item.text), label)
+            name = self.form.itemAt(self.form.rowCount() - 1, QFormLayout.ItemRole.LabelRole).widget()
+            if isinstance(name, QLabel):  # a long item wraps instead of pushing the answers to the right
+                name.setWordWrap(True)
+                name.setFixedWidth(240)
         self.note = QLineEdit(check["review_note"])
         self.note.setObjectName("reviewNote")
         self.form.add("note", self.tr("审阅意见"), self.note)

@@ -36,7 +36,7 @@ class PolicyDialog(FormDialog):
         since = current["effective_from"]
         intro = QLabel(self.tr("当前版本：{0}。修改后保存为新版本，从生效日期起受理的投诉按新标准计时，"
                                "已受理的投诉不受影响。").format(
-            self.tr("{0} 起，{1}").format(since, current["changed_by"]) if since else self.tr("默认标准（种子文件）")))
+            self.tr("{0} 起，{1}").format(since, current["changed_by"]) if since else self.tr("默认标准")))
         intro.setWordWrap(True)
         self.add_above(intro)
         self.spins: dict[str, QSpinBox] = {}
@@ -81,7 +81,7 @@ class PolicyDialog(FormDialog):
         self.use_stages = QCheckBox(self.tr("计算各阶段时限"))
         self.use_stages.setObjectName("use_stages")
         self.use_stages.setChecked(policy.use_stages)
-        self.use_levels = QCheckBox(self.tr("计算处理等级的响应/解决时限（种子 003）"))
+        self.use_levels = QCheckBox(self.tr("计算处理等级的响应/解决时限"))
         self.use_levels.setObjectName("use_levels")
         self.use_levels.setChecked(policy.use_levels)
         self.form.add("use_stages", self.tr("阶段时限"), self.use_stages)

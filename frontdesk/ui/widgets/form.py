@@ -9,6 +9,20 @@ from frontdesk.ui.messages import localized
 from frontdesk.ui.widgets.date_field import DateField
 
 ERROR_STYLE = "color: #c62828; font-size: 9pt;"
+HINT_STYLE = "color: #666666; font-size: 9pt;"
+
+
+def _wrapping(label: QLabel) -> QLabel:
+    """A message that wraps at the field's width and never asks for more: a long error or hint would
+    otherwise widen the dialog (or squeeze a table beside it) when it is shown."""
+    label.setWordWrap(True)
+    # top-aligned: when the row gets spare height (a fixed-height note above it) the message stays right
+    # under its field instead of floating, centred, below a blank gap
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
 
 
 def _grows_sideways(widget: QWidget) -> bool:
@@ -30,7 +44,8 @@ class FieldForm(QFormLayout):
         self.setLabelAlignment(self.labelAlignment())
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
 
-    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
+    def add(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+        """A row: ``label``, then ``widget`` with an optional grey ``hint`` and its (hidden) error under it."""
         box = QWidget()
         col = QVBoxLayout(box)
         col.setContentsMargins(0, 0, 0, 0)
@@ -38,12 +53,16 @@ class FieldForm(QFormLayout):
         wraps = isinstance(widget, QLabel) and widget.wordWrap()
         fills = wraps or _grows_sideways(widget)
         col.addWidget(widget, 0, Qt.AlignmentFlag(0) if fills else Qt.AlignmentFlag.AlignLeft)
+        if hint:
+            note = QLabel(hint)
+            note.setObjectName(f"hint_{name}")
+            note.setStyleSheet(HINT_STYLE)
+            col.addWidget(_wrapping(note))
         error = QLabel()
         error.setObjectName(f"error_{name}")
         error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
         error.hide()
-        col.addWidget(error)
+        col.addWidget(_wrapping(error))
         # The row takes the whole field width (a narrow field keeps its own width, left-aligned), so a
         # wrapping verdict or error message wraps at that width: a row only as wide as a combo's size hint
         # gets one line's height from QFormLayout and the message's second line is cut off.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
@@ -26,6 +26,16 @@ class ChoiceCombo(QComboBox):
         self.blockSignals(False)
         if current is not None:
             self.set_value(current)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._fit(super().sizeHint())
+
+    def _fit(self, hint: QSize) -> QSize:
+        """Wide enough for the longest label: Qt's own hint cut full-width punctuation (“（请选择”). Only the
+        preferred size: the minimum stays Qt's, so a long list never forces a page wider than the screen."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        return hint.expandedTo(QSize(widest + 40, hint.height()))
 
     def value(self) -> Any:
         return self.currentData()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSizePolicy,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -123,6 +124,10 @@ class ForbiddenWatcher(QObject):
             self.label.setObjectName(f"forbidden_{edit.objectName() or 'text'}")
         self.label.setStyleSheet(WARNING_STYLE if label is None else ERROR_STYLE)
         self.label.setWordWrap(True)
+        if label is None:  # the warning box spans the field's width (a form gives a Preferred label only its hint)
+            policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            policy.setHeightForWidth(True)
+            self.label.setSizePolicy(policy)
         self.label.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
