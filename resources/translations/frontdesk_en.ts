@@ -298,12 +298,12 @@ Appeal reason: {3}</translation>
 <context>
     <name>AttendancePage</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="238"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="239"/>
         <source>签到</source>
         <translation>Clock in</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="238"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="239"/>
         <source>签退</source>
         <translation>Clock out</translation>
     </message>
@@ -328,67 +328,67 @@ Appeal reason: {3}</translation>
         <translation>Incl. future shifts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="180"/>
         <source>签到 / 签退</source>
         <translation>Clock in / out</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="179"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="180"/>
         <source>请假</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
         <source>补录/更正</source>
         <translation>Enter/correct</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="181"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="182"/>
         <source>生成违纪建议</source>
         <translation>Propose incidents</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="182"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
         <source>修改记录</source>
         <translation>Change log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="183"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="184"/>
         <source>考勤设置</source>
         <translation>Attendance settings</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="193"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="194"/>
         <source>排班表</source>
         <translation>Schedule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="194"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="195"/>
         <source>考勤记录</source>
         <translation>Attendance</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="195"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="196"/>
         <source>请假与调班</source>
         <translation>Leave and swaps</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="231"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="232"/>
         <source>请先在列表中选择一条考勤记录</source>
         <translation>Select an attendance record in the list first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="239"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="240"/>
         <source>{0}成功：{1}，{2}</source>
         <translation>{0} done: {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="244"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="245"/>
         <source>请假申请已提交</source>
         <translation>Leave request submitted</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="256"/>
+        <location filename="../../frontdesk/ui/pages/attendance_page.py" line="257"/>
         <source>已生成 {0} 条待确认的违纪记录，请到「违纪罚款」页逐条确认。</source>
         <translation>{0} incident(s) proposed for confirmation; confirm them one by one on the Discipline page.</translation>
     </message>
@@ -1798,57 +1798,57 @@ When the site has several counter PCs (or head office collects many sites), IT s
 <context>
     <name>DismissalTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="155"/>
         <source>员工</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="155"/>
         <source>违纪编号</source>
         <translation>Incident number</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="155"/>
         <source>条款</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="149"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="155"/>
         <source>情况</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="150"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="156"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="158"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="164"/>
         <source>按“情节严重者辞退”或“并予辞退”条款登记的违纪，须由主管决定是否辞退。</source>
         <translation>Incidents under rules flagged for dismissal need the manager to decide on dismissal.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="165"/>
         <source>同意辞退</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="159"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="165"/>
         <source>不予辞退</source>
         <translation>Do not dismiss</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="177"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="183"/>
         <source>请先选择一条辞退建议</source>
         <translation>Select a dismissal proposal first</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="186"/>
         <source>辞退建议</source>
         <translation>Dismissal proposals</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="180"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="186"/>
         <source>意见</source>
         <translation>Note</translation>
     </message>
@@ -2591,112 +2591,112 @@ When the site has several counter PCs (or head office collects many sites), IT s
 <context>
     <name>FineSheetTab</name>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="60"/>
         <source>工号</source>
         <translation>Staff No.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="60"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="54"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="60"/>
         <source>已确认条数</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="61"/>
         <source>罚款合计（元）</source>
         <translation>Total fines (yuan)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="55"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="61"/>
         <source>待处理条数</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="63"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="69"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="74"/>
         <source>签字确认</source>
         <translation>Sign off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="68"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="74"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="75"/>
         <source>导出Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="69"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="75"/>
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="70"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="76"/>
         <source>签字记录</source>
         <translation>Sign-off log</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="83"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="89"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="92"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="98"/>
         <source>已签字锁定：{0}，{1}</source>
         <translation>Signed off and locked: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="100"/>
         <source>未签字</source>
         <translation>Not signed off</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="94"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="100"/>
         <source>（重新打开原因：{0}）</source>
         <translation>(reopened: {0})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="103"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="109"/>
         <source>签字确认 {0} 的罚款表？签字后该月的违纪、罚款与考勤将被锁定。</source>
         <translation>Sign off the fine sheet for {0}? Incidents, fines and attendance of that month will be locked.</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="107"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="113"/>
         <source>{0} 罚款表已签字锁定</source>
         <translation>Fine sheet {0} signed off and locked</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="118"/>
         <source>重新打开 {0}</source>
         <translation>Reopen {0}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="112"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="118"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="127"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="133"/>
         <source>罚款表-{0}.xlsx</source>
         <translation>fines-{0}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="131"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="137"/>
         <source>正在导出 {0} 罚款表</source>
         <translation>Exporting the {0} fine sheet</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="133"/>
+        <location filename="../../frontdesk/ui/pages/fine_sheet_tab.py" line="139"/>
         <source>已导出 {0} 条违纪明细到 {1}</source>
         <translation>Exported {0} incident(s) to {1}</translation>
     </message>
@@ -2767,7 +2767,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>The passwords do not match</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/screenshots.py" line="112"/>
+        <location filename="../../frontdesk/ui/screenshots.py" line="115"/>
         <source>站点代码为 2–8 位大写字母或数字，以字母开头，例如 S01</source>
         <translation>The site code is 2–8 uppercase letters or digits, starting with a letter, e.g. S01</translation>
     </message>
@@ -4196,7 +4196,7 @@ Please enter this desk&apos;s site details and set up the administrator account.
         <translation>{0} records, page {1}/{2}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="145"/>
+        <location filename="../../frontdesk/ui/widgets/list_panel.py" line="167"/>
         <source>约 {0} 条，第 {1}/{2} 页</source>
         <translation>About {0} records, page {1}/{2}</translation>
     </message>
@@ -12658,7 +12658,7 @@ Check that the server is running, the network is connected and the user name and
     <message>
         <location filename="../../frontdesk/domain/training.py" line="113"/>
         <location filename="../../frontdesk/services/assessments/runs.py" line="89"/>
-        <location filename="../../frontdesk/services/core/auth.py" line="157"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="164"/>
         <location filename="../../frontdesk/services/discipline/incidents.py" line="108"/>
         <location filename="../../frontdesk/services/personnel/attendance.py" line="299"/>
         <location filename="../../frontdesk/services/personnel/supervision.py" line="100"/>
@@ -12772,12 +12772,12 @@ Check that the server is running, the network is connected and the user name and
         <translation>You can only do this for yourself</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="44"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="51"/>
         <source>密码连续输错 {0} 次，账户已锁定，请 {1} 分钟后再试或联系管理员</source>
         <translation>Wrong password {0} times in a row; the account is locked. Try again in {1} minutes or contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="135"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="142"/>
         <source>账户不存在</source>
         <translation>The account does not exist</translation>
     </message>
@@ -13803,7 +13803,7 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>Audit trail broken: an entry before site {0}, entry {1} ({2:%Y-%m-%d %H:%M} {3} {4} {5}) was deleted or altered</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="43"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="50"/>
         <source>工号或密码错误（连续输错 {0} 次将锁定 {1} 分钟）</source>
         <translation>Wrong staff no. or password ({0} wrong in a row lock the account for {1} minutes)</translation>
     </message>
@@ -13823,12 +13823,12 @@ Restore it from a backup under “System” or with the restore command: {1}</tr
         <translation>{0} is the last active administrator; the staff no. cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="181"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="188"/>
         <source>工号 {0} 不存在</source>
         <translation>Staff no. {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/core/auth.py" line="186"/>
+        <location filename="../../frontdesk/services/core/auth.py" line="193"/>
         <source>请用 --user 指定要恢复的管理员工号（现有管理员：{0}）</source>
         <translation>Name the administrator to recover with --user (administrators: {0})</translation>
     </message>
@@ -16426,7 +16426,7 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>screenshots</name>
     <message>
-        <location filename="../../frontdesk/ui/screenshots.py" line="27"/>
+        <location filename="../../frontdesk/ui/screenshots.py" line="28"/>
         <source>此项填写有误：请按提示修改后再保存（示例错误信息，检查错误全部显示时仍放得下）</source>
         <translation>This entry is not valid: correct it as shown and save again (a sample message, to check that the form fits with every error shown)</translation>
     </message>
@@ -16667,32 +16667,32 @@ The {2} rows written before it could not be undone ({3}). Once the problem is so
 <context>
     <name>sync</name>
     <message>
-        <location filename="../../frontdesk/services/sync/importer.py" line="52"/>
+        <location filename="../../frontdesk/services/sync/importer.py" line="65"/>
         <source>试导入（未写入）</source>
         <translation>Trial import (nothing written)</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/importer.py" line="52"/>
+        <location filename="../../frontdesk/services/sync/importer.py" line="65"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/importer.py" line="53"/>
+        <location filename="../../frontdesk/services/sync/importer.py" line="66"/>
         <source>新增 {0}，更新 {1}，跳过 {2}，冲突 {3}</source>
         <translation>{0} new, {1} updated, {2} skipped, {3} conflicts</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/importer.py" line="54"/>
+        <location filename="../../frontdesk/services/sync/importer.py" line="67"/>
         <source>{0}：来自站点 {1}（导出于 {2}）</source>
         <translation>{0}: from site {1} (exported {2})</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/importer.py" line="58"/>
+        <location filename="../../frontdesk/services/sync/importer.py" line="71"/>
         <source>  {0}：{1}</source>
         <translation>  {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../frontdesk/services/sync/importer.py" line="61"/>
+        <location filename="../../frontdesk/services/sync/importer.py" line="74"/>
         <source>照片：新增 {0}，本站已有 {1}</source>
         <translation>Photos: {0} new, {1} already here</translation>
     </message>
