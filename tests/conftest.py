@@ -14,6 +14,7 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.fonts.warning=false")
+os.environ.setdefault("FRONTDESK_CONNECT_TIMEOUT", "60")  # the throwaway cluster shares 2 cores with the workers
 
 import logging  # noqa: E402
 import shutil  # noqa: E402
