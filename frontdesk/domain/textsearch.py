@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from operator import add
 
 _GAP = "gap"  # three letters: never equal to a query's two-character token
 _KEEP = re.compile(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
@@ -21,16 +22,10 @@ def _runs(text: str) -> list[str]:
 
 def index_tokens(texts: Iterable[str | None]) -> tuple[str, str]:
     """(unigrams, bigrams) as space-separated tokens for the texts of one record."""
-    uni: list[str] = []
-    bi: list[str] = []
-    for text in texts:
-        if not text:
-            continue
-        for run in _runs(text):
-            uni.extend(run)
-            bi.extend(run[i : i + 2] for i in range(len(run) - 1))
-            bi.append(_GAP)  # a pair chain never spans two runs or two fields
-    return " ".join(uni), " ".join(bi)
+    runs = _KEEP.findall(" ".join(t for t in texts if t).lower())  # a space is no run's: fields stay apart
+    # a pair chain never spans two runs or two fields: each run's pairs end with the gap token
+    return " ".join("".join(runs)), " ".join(
+        f"{' '.join(map(add, run, run[1:]))} {_GAP}" if len(run) > 1 else _GAP for run in runs)
 
 
 def match_expression(query: str) -> tuple[str, str] | None:
