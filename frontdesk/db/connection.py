@@ -283,6 +283,24 @@ def transaction(write: bool = True) -> Iterator[None]:
         raise mapped from exc
 
 
+@contextmanager
+def bulk_writes(pages: int = 25_000) -> Iterator[None]:
+    """A long run of short write transactions (a large import): SQLite folds its write-ahead log back into the
+    database every ``pages`` pages instead of every 1,000, so the same index pages are not copied again after
+    every chunk; the usual interval is restored after, and the log folded back then. No-op on PostgreSQL."""
+    if not is_sqlite():
+        yield
+        return
+    db = database.obj
+    usual = db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0]
+    db.execute_sql(f"PRAGMA wal_autocheckpoint = {int(pages)}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA wal_autocheckpoint = {int(usual)}")
+        db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+
+
 def drop_connection() -> None:
     """Forget this thread's connection after the server went away: the next query connects again."""
     if database.obj is not None and not is_sqlite():

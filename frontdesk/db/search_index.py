@@ -68,13 +68,24 @@ def add(rowid: int, texts: Iterable[str], table: str = TABLE) -> None:
 
 
 def add_many(rows: Iterable[tuple[int, Iterable[str]]], table: str = TABLE) -> None:
+    add_tokens(((rowid, tokens(texts)) for rowid, texts in rows), table)
+
+
+def tokens(texts: Iterable[str | None]) -> object:
+    """What the index stores for a record's texts, for ``add_tokens`` (worked out without the database, so a
+    bulk import can do it before it takes the write lock)."""
+    return index_grams(texts) if _pg() else index_tokens(texts)
+
+
+def add_tokens(rows: Iterable[tuple[int, object]], table: str = TABLE) -> None:
+    """Index records given as (rowid, ``tokens(texts)``)."""
     if _pg():
-        params = [(rowid, index_grams(texts)) for rowid, texts in rows]
+        params = list(rows)
         if params:
             database.obj.cursor().executemany(f"INSERT INTO {_PG[table][0]} (rowid, grams) VALUES (%s, %s)", params)
         return
-    params = [(rowid, *index_tokens(texts)) for rowid, texts in rows]
-    database.obj.cursor().executemany(f"INSERT INTO {table}(rowid, uni, bi) VALUES (?, ?, ?)", params)
+    database.obj.cursor().executemany(f"INSERT INTO {table}(rowid, uni, bi) VALUES (?, ?, ?)",
+                                      [(rowid, *pair) for rowid, pair in rows])  # type: ignore[misc]
 
 
 def remove(rowid: int, old_texts: Iterable[str], table: str = TABLE) -> None:

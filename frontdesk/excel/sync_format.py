@@ -22,7 +22,7 @@ SEP, END = "\x1f", "\x1e"
 # manifest entries the checksum covers too: who sent it to whom, which slice of change numbers, the vectors
 # a table of more rows than this continues on sheets "<table>~2", "<table>~3"… (manifest "parts.<table>"), so
 # a reader that loads a sheet whole (calamine does) holds one part at a time; Excel opens each part on its own
-PART_ROWS = 20_000
+PART_ROWS = 10_000
 PART_MARK = "~"
 COVERED_KEYS = ("integrity", "site_code", "destination", "export_no", "from_seq", "to_seq", "vector_before", "vector",
                 "received_seq", "schema_version", "attachments", "attachments_digest")

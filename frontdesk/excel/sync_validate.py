@@ -6,9 +6,10 @@ import hmac
 import os
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from python_calamine import CalamineWorkbook
 
@@ -258,13 +259,24 @@ def read_site_workbook(path: str | os.PathLike[str], specs: Mapping[str, SheetSp
     return ParsedWorkbook(manifest, sheets, checksum.hexdigest())
 
 
-class StreamedWorkbook:
-    """A large site workbook read sheet by sheet and chunk by chunk, never whole: ``validate`` checks it all
-    (manifest, checksum, cells, duplicates, references) holding one chunk of rows and, per table, the hashes of
-    its uuids; ``chunks`` then hands the rows out again, one chunk at a time, for the merge.
+class RowStore(Protocol):
+    """Where a streamed check keeps what it has read (``frontdesk.db.scratch.ImportScratch``): the uuids per
+    table, and the checked rows until the merge takes them."""
 
-    The uuid sets hold Python's 64-bit string hashes (about 60 bytes a row instead of 150 for the strings); a
-    collision could at worst let one dangling reference through to the merge, whose foreign keys refuse it."""
+    def remember(self, table: str, uuids: Sequence[str], lines: Sequence[int]) -> list[tuple[int, str, int]]: ...
+
+    def known(self, table: str, uuids: Sequence[str]) -> set[str]: ...
+
+    def keep(self, table: str, chunk: Any) -> None: ...
+
+    def kept(self, table: str) -> Iterator[Any]: ...
+
+
+class StreamedWorkbook:
+    """A large site workbook read once, sheet by sheet and chunk by chunk, never whole: ``validate`` checks it
+    all (manifest, checksum, cells, duplicates, references) holding one chunk of rows, and puts each chunk of
+    checked rows and its uuids in a ``RowStore`` on disk; ``chunks`` then hands the rows out again from there,
+    one chunk at a time, for the merge."""
 
     def __init__(self, path: str | os.PathLike[str], specs: Mapping[str, SheetSpec], schema_version: int,
                  key_for: Callable[[dict[str, str]], bytes | None] | None = None) -> None:
@@ -274,7 +286,7 @@ class StreamedWorkbook:
         self.key = key_for(self.manifest) if key_for is not None else None
         self.listed = [s for s in self.manifest.get("sheets", "").split(",") if s]
         self.checksum = ""
-        self._overflow: dict[tuple[str, str, str], str] = {}
+        self._store: RowStore | None = None
 
     def rows(self, name: str) -> int:
         """The sheet's row count as the manifest states it (checked by ``validate``)."""
@@ -283,13 +295,40 @@ class StreamedWorkbook:
         except ValueError:
             return 0
 
-    def _lines(self, name: str, size: int) -> Iterator[tuple[list[str] | None, list[list[Any]], int]]:
-        """(header, a chunk of raw rows, the chunk's first Excel line) in turn; the header alone first."""
+    def _loaded(self) -> Iterator[tuple[str, Any]]:
+        """(part sheet name, its calamine sheet) for every part of every listed table, in order. calamine
+        loads a sheet whole, without Python's lock: the next part loads on a second thread while this one's rows
+        are parsed (two parts in memory at most)."""
+        names = [part for name in self.listed for part in part_names(self.manifest, name)]
+
+        def load(part: str) -> Any:
+            try:
+                return self.book.get_sheet_by_name(part)
+            except Exception as exc:
+                return WorkbookRefused([Problem(part, None, "", "", f"工作表无法读取（{exc}）")])
+
+        with ThreadPoolExecutor(1, thread_name_prefix="calamine") as pool:
+            coming = pool.submit(load, names[0]) if names else None
+            for k, part in enumerate(names):
+                assert coming is not None
+                sheet = coming.result()
+                coming = pool.submit(load, names[k + 1]) if k + 1 < len(names) else None
+                if isinstance(sheet, WorkbookRefused):
+                    raise sheet
+                yield part, sheet
+                del sheet
+
+    def _lines(self, name: str, size: int, loaded: Iterator[tuple[str, Any]]
+               ) -> Iterator[tuple[list[str] | None, list[list[Any]], int]]:
+        """(header, a chunk of raw rows, the chunk's first Excel line) in turn; the header alone first. The
+        table's part sheets are taken from ``loaded`` in turn (read it to the end to stay in step)."""
         line = 2
         top: list[Any] | None = None
-        for k, part in enumerate(part_names(self.manifest, name)):
+        parts = part_names(self.manifest, name)
+        for k in range(len(parts)):
+            part, sheet = next(loaded)
+            assert part == parts[k]
             try:
-                sheet = self.book.get_sheet_by_name(part)  # loaded whole by calamine: one part at a time
                 rows = iter(sheet.iter_rows())
                 first = next(rows, None)
             except Exception as exc:
@@ -311,7 +350,7 @@ class StreamedWorkbook:
                 line += len(chunk)
             del rows, sheet
 
-    def validate(self, exists: Callable[[str, list[str]], set[str]], size: int = 2_000,
+    def validate(self, exists: Callable[[str, list[str]], set[str]], store: RowStore, size: int = 2_000,
                  progress: Callable[[int, int], None] | None = None,
                  on_rows: Callable[[str, ParsedSheet], None] | None = None) -> None:
         """Check every sheet or raise WorkbookRefused; ``exists(table, uuids)`` names those stored here already,
@@ -328,52 +367,44 @@ class StreamedWorkbook:
             raise WorkbookRefused(problems)
         checksum = Checksum(self.key)
         checksum.manifest(self.manifest)
-        self._overflow = _overflow(self.book, self.manifest)
-        in_file: dict[str, set[int]] = {}
-        targets = {c.references for n in self.listed for c in specs[n].columns if c.references}
+        overflow = _overflow(self.book, self.manifest)
         pending: list[tuple[str, int, str, str, str]] = []  # (sheet, line, column, uuid, target) not seen yet
+        loaded = self._loaded()
         for n, name in enumerate(self.listed):
             spec = specs[name]
-            continued = {(u, c): t for (s, u, c), t in self._overflow.items() if s == name}
-            seen: set[int] = set()
+            continued = {(u, c): t for (s, u, c), t in overflow.items() if s == name}
             header: list[str] | None = None
             count = 0
-            refs = [(i, c) for i, c in enumerate(spec.columns) if c.references]
-
-            def duplicate(uuid: str, _line: int, seen: set[int] = seen) -> str | None:
-                h = hash(uuid)
-                if h in seen:
-                    return "与本表前面的一行重复"
-                seen.add(h)
-                return None
-
-            for head, raw, line in self._lines(name, size):
-                if head is not None or line == 1:
+            refs = [(i, c.key, c.references) for i, c in enumerate(spec.columns) if c.references]
+            at_uuid = spec.index("uuid")
+            for head, raw, line in self._lines(name, size, loaded):
+                if line == 1:
                     header = _header(spec, head, problems)
-                    if header is None:
-                        break
-                    checksum.sheet(name, spec.keys)
+                    if header is not None:
+                        checksum.sheet(name, spec.keys)
                     continue
-                assert header is not None
+                if header is None:  # missing columns (named): the table's parts are passed over
+                    continue
                 count += len(raw)
-                part = _parse_body(spec, header, raw, line, problems, checksum, continued, duplicate)
+                part = _parse_body(spec, header, raw, line, problems, checksum, continued, None)
                 del raw
-                for i, column in refs:
-                    target = column.references or ""
-                    known = in_file.get(target, set()) if target != name else seen
-                    wanted = sorted({r[i] for r in part.rows if r[i] is not None and hash(r[i]) not in known})
+                for at, uuid, first in store.remember(name, [r[at_uuid] for r in part.rows], part.lines):
+                    problems.append(Problem(name, at, "uuid", uuid, f"与第 {first} 行重复"))
+                for i, key, target in refs:
+                    wanted = sorted({r[i] for r in part.rows if r[i] is not None})
+                    if wanted:
+                        wanted = sorted(set(wanted) - store.known(target, wanted))
                     if not wanted:
                         continue
                     missing = set(wanted) - exists(target, wanted)
-                    pending.extend((name, ln, column.key, r[i], target) for r, ln in zip(part.rows, part.lines,
-                                                                                          strict=True)
+                    pending.extend((name, ln, key, r[i], target) for r, ln in zip(part.rows, part.lines, strict=True)
                                    if r[i] in missing)
-                if on_rows is not None and not problems:
-                    on_rows(name, part)
+                if not problems:
+                    store.keep(name, (part.rows, part.lines))
+                    if on_rows is not None:
+                        on_rows(name, part)
                 if len(problems) > MAX_PROBLEMS:
                     raise WorkbookRefused(problems[:MAX_PROBLEMS])
-            if name in targets:
-                in_file[name] = seen
             expected = self.manifest.get(f"rows.{name}", "")
             if not problems and expected != str(count):
                 problems.append(Problem(name, None, "", str(count),
@@ -387,27 +418,23 @@ class StreamedWorkbook:
         if problems:
             raise WorkbookRefused(problems[:MAX_PROBLEMS])
         # references to records later in the file (or in their own sheet further down)
-        late = [Problem(s, ln, key, u, f"引用的 {t} 记录不存在") for s, ln, key, u, t in pending
-                if hash(u) not in in_file.get(t, set())]
+        late: list[Problem] = []
+        for target in dict.fromkeys(t for *_rest, t in pending):
+            wanted = sorted({u for *_r, u, t in pending if t == target})
+            there = store.known(target, wanted)
+            late.extend(Problem(s, ln, key, u, f"引用的 {t} 记录不存在") for s, ln, key, u, t in pending
+                        if t == target and u not in there)
         if late:
             raise WorkbookRefused(late[:MAX_PROBLEMS])
         self.checksum = checksum.hexdigest()
+        self._store = store
 
-    def chunks(self, name: str, size: int) -> Iterator[ParsedSheet]:
-        """The validated sheet's rows again, ``size`` at a time, as database values."""
+    def chunks(self, name: str) -> Iterator[ParsedSheet]:
+        """The validated sheet's rows again, a chunk at a time (as ``validate`` read them), as database values."""
+        assert self._store is not None, "validate first"
         spec = self.specs[name]
-        continued = {(u, c): t for (s, u, c), t in self._overflow.items() if s == name}
-        header: list[str] | None = None
-        for head, raw, line in self._lines(name, size):
-            if line == 1:
-                header = _header(spec, head, [])
-                continue
-            problems: list[Problem] = []
-            assert header is not None
-            part = _parse_body(spec, header, raw, line, problems, None, continued, None)
-            if problems:  # the file changed since it was checked
-                raise WorkbookRefused(problems[:MAX_PROBLEMS])
-            yield part
+        for rows, lines in self._store.kept(name):
+            yield ParsedSheet(spec, rows, lines)
 
 
 PROBLEM_COLUMNS = [Column("sheet", "工作表"), Column("row", "行"), Column("column", "列"), Column("value", "值"),

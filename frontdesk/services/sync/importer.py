@@ -1,4 +1,4 @@
-"""Site import: validate the whole workbook, then merge every sheet in one transaction (or only count, dry run)."""
+"""Site import: validate the whole workbook, then merge it (one transaction, or a large file in short ones from a scratch file; or only count, dry run)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sqlite3
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,9 +15,10 @@ from pathlib import Path
 import peewee
 
 from frontdesk.clock import now
-from frontdesk.db.connection import transaction
+from frontdesk.db.connection import bulk_writes, transaction
 from frontdesk.db.migrations import LATEST_VERSION
 from frontdesk.db.models import ImportHistory, current_site_code
+from frontdesk.db.scratch import ImportScratch
 from frontdesk.domain.roles import Actor, Permission
 from frontdesk.errors import T
 from frontdesk.excel.sync_format import Problem, SheetSpec
@@ -31,18 +33,19 @@ from frontdesk.services.calendar.edits import calendar_changed
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import phrases
 from frontdesk.services.sync import bundle, peers
-from frontdesk.services.sync.merge import Counts, apply_sheet
+from frontdesk.services.sync.merge import Counts, Prepared, apply_sheet, prepare
 from frontdesk.services.sync.schema import existing_uuids, specs
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 # a file of more rows than this merges in chunks of MERGE_CHUNK rows, each its own short transaction
 ONE_TRANSACTION_ROWS = 10_000
-MERGE_CHUNK = 2_000
+MERGE_CHUNK = 5_000
 # once chunks have held the lock HOLD_SECONDS since the last pause, the importer leaves it free PAUSE_SECONDS,
 # longer than SQLite's longest busy-handler sleep (100 ms), so a clerk's save queued meanwhile gets it
 # (as frontdesk.demo.journal does): the clerk waits about HOLD_SECONDS plus one chunk at most
 HOLD_SECONDS = 0.35
 PAUSE_SECONDS = 0.12
+PREPARE_AHEAD = 2  # chunks prepared ahead during a pause, at most (each is MERGE_CHUNK rows in memory)
 
 
 @dataclass
@@ -145,22 +148,29 @@ def import_site(actor: Actor, path: str | os.PathLike[str], dry_run: bool = Fals
             opened.zip.close()
 
 
-def _stated_rows(workbook: Path) -> int:
-    """The row total the workbook's manifest states (0 when it cannot be read: the full check says why)."""
+def _large(workbook: Path) -> StreamedWorkbook | None:
+    """The workbook opened for a streamed import when its manifest states more than ONE_TRANSACTION_ROWS rows;
+    None for a smaller file, or one whose head cannot be read (the full check then says why)."""
     try:
         head = StreamedWorkbook(workbook, specs(), LATEST_VERSION)
     except WorkbookRefused:
-        return 0
-    return sum(head.rows(name) for name in head.listed)
+        return None
+    return head if sum(head.rows(name) for name in head.listed) > ONE_TRANSACTION_ROWS else None
 
 
 def _import(actor: Actor, path: Path, opened: bundle.OpenedBundle | None, dry_run: bool,
             progress: Progress | None) -> ImportReport:
     workbook = opened.workbook if opened is not None else path
-    if not dry_run and _stated_rows(workbook) > ONE_TRANSACTION_ROWS:
-        return _import_streamed(actor, path, workbook, opened, progress)
-    all_specs = specs()
     me = current_site_code()
+    stream = None if dry_run else _large(workbook)
+    if stream is not None:
+        with tempfile.TemporaryDirectory(prefix="frontdesk-scratch-") as scratch:
+            store = ImportScratch(Path(scratch) / "rows.db")
+            try:
+                return _import_streamed(actor, path, stream, store, opened, progress)
+            finally:
+                store.close()
+    all_specs = specs()
     parsed = read_site_workbook(opened.workbook if opened is not None else path, all_specs, LATEST_VERSION,
                                 (lambda d, t: progress("read", d, t)) if progress else None,
                                 lambda manifest: peers.key_for(manifest, me))
@@ -258,13 +268,14 @@ def _import(actor: Actor, path: Path, opened: bundle.OpenedBundle | None, dry_ru
     return report
 
 
-def _import_streamed(actor: Actor, path: Path, workbook: Path, opened: bundle.OpenedBundle | None,
-                     progress: Progress | None) -> ImportReport:
-    """A large file: validated in one streaming pass, then merged sheet by sheet in chunks of MERGE_CHUNK rows,
-    each its own short transaction with a pause after it; at no time is more than a chunk's rows in memory."""
+def _import_streamed(actor: Actor, path: Path, stream: StreamedWorkbook, store: ImportScratch,
+                     opened: bundle.OpenedBundle | None, progress: Progress | None) -> ImportReport:
+    """A large file: read and validated in one streaming pass that keeps the checked rows in ``store`` on disk,
+    then merged from there sheet by sheet in chunks of MERGE_CHUNK rows, each its own short transaction with a
+    pause after some; at no time is more than a chunk's rows in memory."""
     all_specs = specs()
     me = current_site_code()
-    stream = StreamedWorkbook(workbook, all_specs, LATEST_VERSION, lambda manifest: peers.key_for(manifest, me))
+    stream.key = peers.key_for(stream.manifest, me)
     problems = peers.problems(stream.manifest, me)
     if problems:
         raise WorkbookRefused(problems)
@@ -275,7 +286,7 @@ def _import_streamed(actor: Actor, path: Path, workbook: Path, opened: bundle.Op
             at = part.spec.index(column)
             referenced.update(bundle.names_in(row[at] for row in part.rows))
 
-    stream.validate(existing_uuids, MERGE_CHUNK, (lambda d, t: progress("read", d, t)) if progress else None, collect)
+    stream.validate(existing_uuids, store, MERGE_CHUNK, (lambda d, t: progress("read", d, t)) if progress else None, collect)
     here = bundle.folder()
     new, have, bad = bundle.check_attachments(opened, stream.manifest, referenced, here)
     if bad:
@@ -300,33 +311,8 @@ def _import_streamed(actor: Actor, path: Path, workbook: Path, opened: bundle.Op
             exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
         ).id
         peers.acknowledge(stream.manifest)
-    n = 0
-    name = ""
-    held = 0.0  # seconds the lock was held since the last pause
-    released = time.perf_counter()
-    try:
-        for name in order:
-            for part in stream.chunks(name, MERGE_CHUNK):
-                if held >= HOLD_SECONDS:  # reading and parsing this chunk (without the lock) counts towards it
-                    rest = PAUSE_SECONDS - (time.perf_counter() - released)
-                    if rest > 0:
-                        time.sleep(rest)
-                    held = 0.0
-                began = time.perf_counter()
-                with transaction():
-                    counts = apply_sheet(all_specs[name], part, peer, history_id)
-                released = time.perf_counter()
-                held += released - began
-                del part
-                report.sheets.setdefault(name, Counts()).add(counts)
-                report.total.add(counts)
-                n += 1
-                if progress is not None:
-                    progress("merge", n, total)
-    except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
-        problem = Problem(name, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")
-        raise WorkbookRefused([problem], f"导入在 {name} 中断：{problem}。此前各段已写入（与文件一致），"
-                                        "处理后再次导入同一文件即可补全") from exc
+    with bulk_writes():
+        _merge_streamed(stream, order, all_specs, peer, history_id, report, total, progress)
     with transaction():
         holiday = report.sheets.get("holiday")
         if holiday is not None and holiday.inserted + holiday.updated:
@@ -337,3 +323,49 @@ def _import_streamed(actor: Actor, path: Path, workbook: Path, opened: bundle.Op
                              conflicts=t.conflicts).where(ImportHistory.id == history_id).execute()
     phrases.invalidate_cache()
     return report
+
+
+def _merge_streamed(stream: StreamedWorkbook, order: list[str], all_specs: dict[str, SheetSpec], peer: str,
+                    history_id: int, report: ImportReport, total: int, progress: Progress | None) -> None:
+    """Each chunk its own transaction. Once they have held the lock HOLD_SECONDS, the lock stays free at least
+    PAUSE_SECONDS, spent preparing the next chunks (digests, search tokens: what needs no lock) before any
+    sleep, so the pause a clerk's save needs costs the import little."""
+    ahead: deque[tuple[str, Prepared]] = deque()
+    upcoming = ((name, part) for name in order for part in stream.chunks(name))
+
+    def prepare_next() -> bool:
+        got = next(upcoming, None)
+        if got is not None:
+            ahead.append((got[0], prepare(all_specs[got[0]], got[1])))
+        return got is not None
+
+    n = 0
+    name = ""
+    held = 0.0  # seconds the lock was held since the last pause
+    released = time.perf_counter()
+    try:
+        while ahead or prepare_next():
+            if held >= HOLD_SECONDS:
+                while (time.perf_counter() - released < PAUSE_SECONDS and len(ahead) < PREPARE_AHEAD
+                       and prepare_next()):
+                    pass
+                rest = PAUSE_SECONDS - (time.perf_counter() - released)
+                if rest > 0:
+                    time.sleep(rest)
+                held = 0.0
+            name, ready = ahead.popleft()
+            began = time.perf_counter()
+            with transaction():
+                counts = apply_sheet(all_specs[name], ready.sheet, peer, history_id, ready)
+            released = time.perf_counter()
+            held += released - began
+            del ready
+            report.sheets.setdefault(name, Counts()).add(counts)
+            report.total.add(counts)
+            n += 1
+            if progress is not None:
+                progress("merge", n, max(n, total))
+    except (peewee.IntegrityError, sqlite3.IntegrityError) as exc:
+        problem = Problem(name, None, "", "", f"与本站已有记录冲突，无法写入（{exc}）")
+        raise WorkbookRefused([problem], f"导入在 {name} 中断：{problem}。此前各段已写入（与文件一致），"
+                                        "处理后再次导入同一文件即可补全") from exc

@@ -53,6 +53,27 @@ class _Plan:
     settled: list[str] = field(default_factory=list)  # uuids now at a version the peer has: its conflicts close
 
 
+@dataclass
+class Prepared:
+    """A chunk's rows with what the merge works out from them alone, ahead of its transaction: each row's
+    content digest and, for an indexed table, the search tokens of its live rows by uuid."""
+
+    sheet: ParsedSheet
+    digests: list[bytes]
+    tokens: dict[str, object]
+
+
+def prepare(spec: SheetSpec, sheet: ParsedSheet) -> Prepared:
+    """Work out a chunk's digests and search tokens (no database needed: done before the lock is taken)."""
+    content = content_positions(spec)
+    digests = [digest([row[i] for i in content]) for row in sheet.rows]
+    found: dict[str, object] = {}
+    if spec.name in search_index.INDEXED:
+        at_uuid, at_del = spec.index("uuid"), spec.index("deleted")
+        found = {r[at_uuid]: search_index.tokens(_fts_texts(spec, r)) for r in sheet.rows if not r[at_del]}
+    return Prepared(sheet, digests, found)
+
+
 def _bases(peer: str, uuids: Sequence[str]) -> dict[str, bytes]:
     found: dict[str, bytes] = {}
     for start in range(0, len(uuids), CHUNK):
@@ -70,7 +91,7 @@ def _open_conflicts(peer: str, table: str) -> dict[str, tuple[int, bytes]]:
     return {u: (i, bytes(d)) for u, i, d in rows}
 
 
-def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str) -> _Plan:
+def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str, digests: Sequence[bytes] | None = None) -> _Plan:
     plan = _Plan()
     at_uuid, at_rev = spec.index("uuid"), spec.index("revision")
     content = content_positions(spec)
@@ -81,9 +102,9 @@ def _plan(spec: SheetSpec, sheet: ParsedSheet, peer: str) -> _Plan:
     guard = spec.name in master_data.MASTER_TABLES and me == master_data.head_office()
     at_site, at_origin = spec.index("site_code"), spec.index("origin_site")
     refused = 0
-    for row in sheet.rows:
+    for k, row in enumerate(sheet.rows):
         uuid = row[at_uuid]
-        incoming = digest([row[i] for i in content])
+        incoming = digests[k] if digests is not None else digest([row[i] for i in content])
         mine = local.get(uuid)
         if guard and mine is not None and mine[at_site] == me and row[at_origin] != me:
             # head office's own record (master data it publishes) edited at a site: never applied here
@@ -152,11 +173,21 @@ def takes_last_admin(spec: SheetSpec, pairs: Sequence[tuple[Sequence[Any], Seque
     return losing if losing and not admins - losing else set()
 
 
+def _flags(spec: SheetSpec) -> list[int]:
+    found = _FLAGS.get(spec.name)
+    if found is None:
+        found = _FLAGS[spec.name] = [i for i, c in enumerate(spec.columns) if c.kind is FieldKind.BOOL]
+    return found
+
+
+_FLAGS: dict[str, list[int]] = {}  # table → positions of its flag columns
+
+
 def _writable(spec: SheetSpec, row: Sequence[Any]) -> list[Any]:
     """A row in stored form ready to be written: flags as booleans (PostgreSQL's columns take no 0/1)."""
     out = list(row)
-    for i, column in enumerate(spec.columns):
-        if column.kind is FieldKind.BOOL and out[i] is not None:
+    for i in _flags(spec):
+        if out[i] is not None:
             out[i] = bool(out[i])
     return out
 
@@ -204,9 +235,11 @@ def _reindex(spec: SheetSpec, pairs: Sequence[tuple[Sequence[Any], Sequence[Any]
             search_index.add(rowid, new_texts, fts)
 
 
-def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int | None) -> Counts:
-    """Merge ``sheet`` into its table (inside the caller's transaction) and return what happened."""
-    plan = _plan(spec, sheet, peer)
+def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int | None,
+                prepared: Prepared | None = None) -> Counts:
+    """Merge ``sheet`` into its table (inside the caller's transaction) and return what happened; ``prepared``
+    is ``prepare(spec, sheet)`` when it was worked out ahead."""
+    plan = _plan(spec, sheet, peer, prepared.digests if prepared is not None else None)
     applied = len(plan.inserts) + len(plan.updates)
     # every row applied takes a change number of ours (so it is relayed onward); its origin stays as it came
     seq = itertools.count(changes.take(applied) - applied + 1 if applied else 0)
@@ -218,7 +251,7 @@ def apply_sheet(spec: SheetSpec, sheet: ParsedSheet, peer: str, import_id: int |
         sync_sql.run_many(f'INSERT INTO "{spec.name}" ({columns}) VALUES ({",".join("?" * len(keys))})',
                           [(*_writable(spec, row), *tail, next(seq), peer) for row in plan.inserts])
         if spec.name in search_index.INDEXED:
-            _index_new(spec, plan.inserts)
+            _index_new(spec, plan.inserts, prepared.tokens if prepared is not None else None)
     if plan.updates:
         keys = [k for k in spec.keys if k != "uuid"]
         positions = [spec.index(k) for k in keys]
@@ -278,15 +311,19 @@ def newer_side(spec: SheetSpec, mine: Sequence[Any], row: Sequence[Any]) -> str:
     return "incoming" if there > here else "local" if here > there else ""
 
 
-def _index_new(spec: SheetSpec, rows: Sequence[Sequence[Any]]) -> None:
+def _index_new(spec: SheetSpec, rows: Sequence[Sequence[Any]], tokens: dict[str, object] | None = None) -> None:
     at_uuid, at_del = spec.index("uuid"), spec.index("deleted")
     live = [r for r in rows if not r[at_del]]
+    fts = search_index.INDEXED[spec.name][0]
     for start in range(0, len(live), CHUNK):
         part = live[start:start + CHUNK]
         ids = dict(sync_sql.rows(
             f'SELECT uuid, id FROM "{spec.name}" WHERE uuid IN ({",".join("?" * len(part))})',
             [r[at_uuid] for r in part]))
-        search_index.add_many(((ids[r[at_uuid]], _fts_texts(spec, r)) for r in part), search_index.INDEXED[spec.name][0])
+        if tokens is None:
+            search_index.add_many(((ids[r[at_uuid]], _fts_texts(spec, r)) for r in part), fts)
+        else:
+            search_index.add_tokens(((ids[r[at_uuid]], tokens[r[at_uuid]]) for r in part), fts)
 
 
 def _record_conflicts(spec: SheetSpec, conflicts: Sequence[tuple[tuple[Any, ...], tuple[Any, ...], bytes]],

@@ -1,0 +1,78 @@
+"""A large import's scratch file: the rows it has checked, kept on disk until the merge, and the uuids it has
+read, per table (for duplicates and references), so memory stays flat at any file size.
+
+A private SQLite file in a temporary folder, not the application's database: no journal, no sync (it is thrown
+away with the import), an 8 MB page cache.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+_LIMIT = 900  # values per IN (...) query
+
+
+class ImportScratch:
+    """``remember`` a table's uuids (the repeats come back), ask which are ``known``, ``keep`` chunks of checked
+    rows and read them back in order with ``kept``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db = sqlite3.connect(path, isolation_level=None)
+        for pragma in ("journal_mode = off", "synchronous = off", "cache_size = -8000", "temp_store = file"):
+            self._db.execute(f"PRAGMA {pragma}")
+        self._db.execute("CREATE TABLE seen (t TEXT, u TEXT, line INTEGER, PRIMARY KEY (t, u)) WITHOUT ROWID")
+        self._db.execute("CREATE TABLE chunk (n INTEGER PRIMARY KEY, t TEXT, data BLOB)")
+        self._chunks = 0
+
+    def remember(self, table: str, uuids: Sequence[str], lines: Sequence[int]) -> list[tuple[int, str, int]]:
+        """Note ``uuids`` (at Excel ``lines``) as read in ``table``; returns (line, uuid, first line) for each
+        one read before (earlier in the file, or earlier in ``uuids``)."""
+        db = self._db
+        before = db.total_changes
+        db.execute("BEGIN")
+        db.executemany("INSERT INTO seen (t, u, line) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                       zip([table] * len(uuids), uuids, lines, strict=True))
+        db.execute("COMMIT")
+        if db.total_changes - before == len(uuids):
+            return []
+        first: dict[str, int] = {}
+        for start in range(0, len(uuids), _LIMIT):
+            part = list(dict.fromkeys(uuids[start:start + _LIMIT]))
+            first.update(db.execute(f"SELECT u, line FROM seen WHERE t = ? AND u IN ({','.join('?' * len(part))})",
+                                    [table, *part]).fetchall())
+        return [(line, u, first[u]) for u, line in zip(uuids, lines, strict=True) if first[u] != line]
+
+    def known(self, table: str, uuids: Sequence[str]) -> set[str]:
+        """Those of ``uuids`` read in ``table`` so far."""
+        found: set[str] = set()
+        for start in range(0, len(uuids), _LIMIT):
+            part = uuids[start:start + _LIMIT]
+            found.update(u for (u,) in self._db.execute(
+                f"SELECT u FROM seen WHERE t = ? AND u IN ({','.join('?' * len(part))})", [table, *part]))
+        return found
+
+    def keep(self, table: str, chunk: Any) -> None:
+        """Put a chunk of ``table``'s checked rows aside (any picklable value)."""
+        self._chunks += 1
+        self._db.execute("INSERT INTO chunk (n, t, data) VALUES (?, ?, ?)",
+                         (self._chunks, table, pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def kept(self, table: str) -> Iterator[Any]:
+        """``table``'s chunks in the order they were kept, one at a time."""
+        n = 0
+        while True:
+            row = self._db.execute("SELECT n, data FROM chunk WHERE t = ? AND n > ? ORDER BY n LIMIT 1",
+                                   (table, n)).fetchone()
+            if row is None:
+                return
+            n = row[0]
+            yield pickle.loads(row[1])
+
+    def close(self) -> None:
+        self._db.close()
+        self.path.unlink(missing_ok=True)
