@@ -19,6 +19,15 @@ against the earlier 113 s floor it is about 3.9 (not met); peak 241 MiB (not met
 calamine's load of one 20,000-row part plus the per-table uuid-hash sets, ~60 bytes a row for referenced tables);
 clerk's longest wait 0.75 s over 2,315 saves, none failed (met). At 100,000 rows: main 13.0 s / floor 5.7 s
 (2.27), 348 MiB, wait 1.33 s; streamed 30.9 s / floor 14.1 s (2.19, noisy), 174 MiB, wait 0.79 s.
+
+Session 5 (2026-12-02, quiet machine, load < 0.1 before each run), 1,410,863 records:
+- before: export 50.9 s, 130 MiB; import 230.3 s against a 74.1 s floor, ratio 3.11; peak 258 MiB; wait 0.26 s.
+- after (the workbook read once: checked rows kept in a scratch file on disk with their uuids, not in memory;
+  the next part sheet loaded by calamine on a second thread; digests and search tokens worked out before each
+  transaction, during the clerk's pause; 5,000-row chunks; WAL folded back every 25,000 pages; part sheets of
+  10,000 rows): export 55.8 s, 130 MiB (met); import 165.5 s against a 77.1 s floor, ratio 2.15 (not met);
+  peak 219 MiB (not met); clerk's longest wait 0.83 s over 668 saves, none failed (met).
+  At 100,000 rows: 10.1 s against a 5.5–5.9 s floor (about 1.8), peak 169 MiB, wait 0.62 s.
 """
 
 from __future__ import annotations
