@@ -85,7 +85,7 @@ def add_tokens(rows: Iterable[tuple[int, object]], table: str = TABLE) -> None:
             database.obj.cursor().executemany(f"INSERT INTO {_PG[table][0]} (rowid, grams) VALUES (%s, %s)", params)
         return
     database.obj.cursor().executemany(f"INSERT INTO {table}(rowid, uni, bi) VALUES (?, ?, ?)",
-                                      [(rowid, *pair) for rowid, pair in rows])  # type: ignore[misc]
+                                      [(rowid, *pair) for rowid, pair in rows])
 
 
 def remove(rowid: int, old_texts: Iterable[str], table: str = TABLE) -> None:

@@ -78,6 +78,11 @@ class SheetSpec:
         return [c.key for c in self.columns]
 
     @cached_property
+    def flags(self) -> list[int]:
+        """Positions of the flag (boolean) columns."""
+        return [i for i, c in enumerate(self.columns) if c.kind is FieldKind.BOOL]
+
+    @cached_property
     def _positions(self) -> dict[str, int]:
         return {c.key: i for i, c in enumerate(self.columns)}
 

@@ -12,7 +12,7 @@ from frontdesk import clock
 from frontdesk.db import changes, search_index, sync_sql
 from frontdesk.db.models import current_site_code
 from frontdesk.domain.roles import Role
-from frontdesk.excel.sync_format import FieldKind, SheetSpec, digest
+from frontdesk.excel.sync_format import SheetSpec, digest
 from frontdesk.excel.sync_validate import ParsedSheet
 from frontdesk.services.core import master_data
 from frontdesk.services.core import staff as staff_service
@@ -173,20 +173,10 @@ def takes_last_admin(spec: SheetSpec, pairs: Sequence[tuple[Sequence[Any], Seque
     return losing if losing and not admins - losing else set()
 
 
-def _flags(spec: SheetSpec) -> list[int]:
-    found = _FLAGS.get(spec.name)
-    if found is None:
-        found = _FLAGS[spec.name] = [i for i, c in enumerate(spec.columns) if c.kind is FieldKind.BOOL]
-    return found
-
-
-_FLAGS: dict[str, list[int]] = {}  # table → positions of its flag columns
-
-
 def _writable(spec: SheetSpec, row: Sequence[Any]) -> list[Any]:
     """A row in stored form ready to be written: flags as booleans (PostgreSQL's columns take no 0/1)."""
     out = list(row)
-    for i in _flags(spec):
+    for i in spec.flags:
         if out[i] is not None:
             out[i] = bool(out[i])
     return out
