@@ -98,7 +98,7 @@ def generate_returns(ctx: DemoContext, n: int, progress: Callable[[int], None]) 
             quality = r.random() > 0.3
             staff = r.choice(ctx.staff_uuids)
             rows.append((
-                ctx.uuid(), site, at, at, 1, False, "", at, ctx.customer_name(),
+                ctx.uuid(at), site, at, at, 1, False, "", at, ctx.customer_name(),
                 ctx.mobile(), kind, category.value, item, 1, paid, bought, r.random() > 0.1,
                 f"XP{bought:%Y%m%d}{r.randrange(10**4):04d}", r.choice(REASONS), window, within, quality,
                 "" if quality else "有明显瑕疵", r.random() > 0.15, "", True, "",
@@ -140,7 +140,7 @@ def generate_repairs(ctx: DemoContext, n: int, progress: Callable[[int], None], 
             mail = r.random() < 0.2
             status, since = steps[-1]
             staff = r.choice(ctx.staff_uuids)
-            order_uuid = ctx.uuid()
+            order_uuid = ctx.uuid(at)
             picked = next((t for s, t in steps if s is RepairStatus.PICKED_UP), None)
             rows.append((
                 order_uuid, site, at, since, 1, False, "", at, ctx.customer_name(),
@@ -157,7 +157,7 @@ def generate_repairs(ctx: DemoContext, n: int, progress: Callable[[int], None], 
                 for step, moment in steps:
                     kind = EventKind.NOTIFY if step is RepairStatus.NOTIFIED else (
                         EventKind.PICKUP if step is RepairStatus.PICKED_UP else EventKind.STATUS)
-                    log.append((ctx.uuid(), site, moment, moment, 1, False, order_uuid, kind.value, previous, step.value,
+                    log.append((ctx.uuid(moment), site, moment, moment, 1, False, order_uuid, kind.value, previous, step.value,
                                 moment, staff, names[staff], "收件登记" if not previous else "",
                                 "phone" if kind is EventKind.NOTIFY else "",
                                 "reached" if kind is EventKind.NOTIFY else ("accepted" if kind is EventKind.PICKUP else "")))

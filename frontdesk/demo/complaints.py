@@ -74,7 +74,7 @@ def _walk(ctx: DemoContext, case: dict[str, Any], opened: datetime, now: datetim
 
     def add(kind: LogKind, when: datetime, to: Stage | None, note: str, remedy: str = "") -> None:
         actor = r.choice(ctx.staff_uuids)
-        events.append((ctx.uuid(), site, when, when, 1, False, case["uuid"], kind.value, stage.value,
+        events.append((ctx.uuid(when), site, when, when, 1, False, case["uuid"], kind.value, stage.value,
                        to.value if to else "", when, actor, names.get(actor, ""), note, remedy, None))
 
     while stage is not Stage.CLOSED:
@@ -114,7 +114,7 @@ def generate_complaints(ctx: DemoContext, n: int, progress: Callable[[int], None
         ctx.reseed(ctx.done)
         r, rows, events = ctx.rng, [], []
         for case in day_cases:
-            case["uuid"] = ctx.uuid()
+            case["uuid"] = ctx.uuid(case["opened"])
             subject, category = r.choice(SUBJECTS)
             if case["text"]:  # a case opened from a contact is about what the contact says
                 subject = case["text"].splitlines()[0][:100]

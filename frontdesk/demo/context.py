@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -11,6 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from frontdesk.demo.journal import Journal, Step
+from frontdesk.domain.record_ids import time_ordered
 
 Item = TypeVar("Item")
 
@@ -64,8 +64,9 @@ class DemoContext:
     def step(self, rows: int = 0) -> AbstractContextManager[Step]:
         return self.journal.step(self.generator, rows)
 
-    def uuid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+    def uuid(self, at: datetime) -> str:
+        """A record id as the program makes one (time-ordered, ``domain.record_ids``) for a record made at ``at``."""
+        return time_ordered(at, self.rng.getrandbits(128))  # 128 bits drawn, as always: the rest stays the same
 
     def person_name(self) -> str:
         given = self.rng.choice(GIVEN) + (self.rng.choice(GIVEN) if self.rng.random() < 0.7 else "")

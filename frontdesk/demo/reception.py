@@ -98,7 +98,7 @@ def generate_contacts(ctx: DemoContext, n: int, progress: Callable[[int], None])
             closed = received + timedelta(minutes=r.randint(3, 2880)) if status in (
                 ContactStatus.CLOSED, ContactStatus.VISITED) else None
             later = r.random() < 0.2
-            contact_uuid = ctx.uuid()
+            contact_uuid = ctx.uuid(received)
             rows.append((
                 contact_uuid, site, received, closed or received, 1, False, received,
                 channel, category, name, phone, request, handling,
@@ -111,7 +111,7 @@ def generate_contacts(ctx: DemoContext, n: int, progress: Callable[[int], None])
                 due = received + timedelta(hours=r.choice([4, 24, 48]))
                 replied = status != ContactStatus.TRANSFERRED or r.random() < 0.3
                 transfers.append((
-                    ctx.uuid(), site, received, received, 1, False,
+                    ctx.uuid(received), site, received, received, 1, False,
                     contact_uuid, r.choice(ctx.department_uuids), owner, received, due, "请尽快核实并答复客户",
                     TransferStatus.REPLIED.value if replied else TransferStatus.PENDING.value,
                     "已核实处理" if replied else "", "已答复客户" if replied else "",

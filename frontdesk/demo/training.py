@@ -45,8 +45,8 @@ def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
         r = ctx.rng
         sessions, attendance = [], []
         for kind, title, day, hours, pass_mark in _sessions(ctx.today):
-            uuid = ctx.uuid()
             moment = datetime.combine(day, time(17, 0))
+            uuid = ctx.uuid(moment)
             sessions.append((uuid, site, moment, moment, 1, False, kind, title, day, hours,
                              r.choice(["主管老李", "培训部", "值班经理"]), f"{title}：讲解、案例与现场演练",
                              Decimal(pass_mark) if pass_mark else None, "主管"))
@@ -55,7 +55,7 @@ def generate(ctx: DemoContext, n: int, progress: Callable[[int], None]) -> None:
                 status = r.choices([Attendance.PRESENT.value, Attendance.ABSENT.value, Attendance.LEAVE.value],
                                    [88, 5, 7])[0]
                 score = (Decimal(r.randint(52, 100)) if pass_mark and status == Attendance.PRESENT.value else None)
-                attendance.append((ctx.uuid(), site, moment, moment, 1, False, uuid, person.uuid, status, score))
+                attendance.append((ctx.uuid(moment), site, moment, moment, 1, False, uuid, person.uuid, status, score))
         with ctx.step(len(sessions) + len(attendance)):
             insert_rows(TrainingSession, SESSION_FIELDS, sessions)
             insert_rows(TrainingAttendance, ATTEND_FIELDS, attendance)

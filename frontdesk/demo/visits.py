@@ -51,7 +51,7 @@ def _key_customers(ctx: DemoContext, count: int, now: datetime) -> None:
         level = CustomerLevel.KEY if company or r.random() < 0.3 else CustomerLevel.REGULAR
         note = f"联系人：{ctx.person_name()}" if company else r.choice(["常走金丽温高速", "每周来服务区加油", ""])
         created = now - timedelta(days=r.randrange(30, 700))
-        rows.append((ctx.uuid(), site, created, created, 1, False, name, phone, level.value, note, r.random() > 0.05))
+        rows.append((ctx.uuid(created), site, created, created, 1, False, name, phone, level.value, note, r.random() > 0.05))
     insert_rows(KeyCustomer, KEY_FIELDS, rows)
 
 
@@ -120,7 +120,7 @@ def _visits(ctx: DemoContext, size: int, now: datetime, customers: list[tuple[st
             when = ctx.moment_in_last_year()
         name = name or "客户"
         later = when.date() + timedelta(days=r.randint(20, 90)) if r.random() < 0.1 else None
-        uuid = ctx.uuid()
+        uuid = ctx.uuid(when)
         method, opinion, suggestion, result = (r.choices(methods, method_w)[0].value, r.choice(OPINIONS),
                                                r.choice(SUGGESTIONS), r.choice(RESULTS))
         mood = str(r.choices(moods, mood_w)[0])

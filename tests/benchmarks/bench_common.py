@@ -12,11 +12,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path(os.environ.get("FRONTDESK_BENCH_CACHE", Path.home() / ".cache" / "frontdesk-bench"))
+# bumped when the demo data changes shape, so caches of the old shape are built again (2: time-ordered uuids)
+DEMO_FORMAT = 2
 
 
 def demo_database(rows: int) -> Path:
     """A data folder with ``rows`` demo contacts, built once (minutes at 1,000,000) and reused."""
-    folder = CACHE / f"demo-{rows}"
+    folder = CACHE / f"demo-{rows}-{DEMO_FORMAT}"
     marker = folder / "complete"
     if not marker.exists():
         folder.mkdir(parents=True, exist_ok=True)

@@ -141,7 +141,7 @@ def _new_site(folder: Path) -> Path:
 def _source(rows: int) -> Path:
     """The shared demo database when it is built (copied, never opened there: opening migrates it, and a
     database migrated past another branch's program is refused by it), else one built in a cache of our own."""
-    shared = bench_common.CACHE / f"demo-{rows}"
+    shared = bench_common.CACHE / f"demo-{rows}-{bench_common.DEMO_FORMAT}"
     if (shared / "complete").exists():
         return shared
     bench_common.CACHE = bench_common.CACHE.with_name(bench_common.CACHE.name + "-sync")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from typing import Any, Self
 
 import peewee
@@ -11,6 +11,7 @@ from frontdesk import clock
 from frontdesk.db import changes
 from frontdesk.db.connection import database
 from frontdesk.db.fields import sql_default
+from frontdesk.domain.record_ids import RANDOM_BITS, time_ordered
 from frontdesk.domain.text import clean, clean_value, is_clean
 from frontdesk.errors import RecordChanged
 
@@ -27,7 +28,8 @@ def current_site_code() -> str:
 
 
 def new_uuid() -> str:
-    return str(uuid.uuid4())
+    """A new record's id: time-ordered (``domain.record_ids``), so new records append to the uuid indexes."""
+    return time_ordered(clock.now_precise(), secrets.randbits(RANDOM_BITS))
 
 
 class BaseModel(peewee.Model):
