@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from python_calamine import CalamineWorkbook
 
+from frontdesk import heap
 from frontdesk.errors import UserError
 from frontdesk.excel.exporter import Column, export_rows
 from frontdesk.excel.sync_format import (
@@ -349,6 +350,7 @@ class StreamedWorkbook:
                 yield None, chunk, line
                 line += len(chunk)
             del rows, sheet
+            heap.give_back()  # the part's cells, freed on calamine's thread: back to the system
 
     def validate(self, exists: Callable[[str, list[str]], set[str]], store: RowStore, size: int = 2_000,
                  progress: Callable[[int, int], None] | None = None,

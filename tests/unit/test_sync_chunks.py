@@ -46,3 +46,36 @@ def test_a_chunked_merge_equals_a_whole_one_and_a_stopped_one_completes(tmp_path
         for table, rows in expected.items():  # content (seed rows differ here in creation time alone)
             at = content_positions(specs()[table])
             assert {tuple(r[i] for i in at) for r in rows} <= {tuple(r[i] for i in at) for r in got[table]}, table
+
+
+def test_transactions_are_cut_to_the_tables_pace_and_staff_stays_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(importer, "ONE_TRANSACTION_ROWS", 0)  # streamed, from the scratch file
+    monkeypatch.setattr(importer, "MERGE_CHUNK", 40)
+    monkeypatch.setattr(importer, "FIRST_ROWS", 5)
+    monkeypatch.setattr(importer, "MIN_ROWS", 3)
+    monkeypatch.setattr(importer, "TX_SECONDS", 1e-9)  # every row seems slow: the smallest transactions
+    monkeypatch.setattr(importer, "PAUSE_SECONDS", 0.0)
+    with at_site(tmp_path, "S01") as a:
+        demo.generate(60, 5)
+        export_site(a, tmp_path / "s01.zip", to="HQ")
+        expected = synced_rows()
+    sizes: list[tuple[str, int]] = []
+    apply = importer.apply_sheet
+
+    def counted(spec, sheet, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        sizes.append((spec.name, len(sheet.rows)))
+        return apply(spec, sheet, *args, **kwargs)
+
+    monkeypatch.setattr(importer, "apply_sheet", counted)
+    with at_site(tmp_path, "HQ") as hq:
+        report = import_site(hq, tmp_path / "s01.zip")
+        assert report.total.conflicts == 0
+        got = synced_rows()
+        for table, rows in expected.items():
+            at = content_positions(specs()[table])
+            assert {tuple(r[i] for i in at) for r in rows} <= {tuple(r[i] for i in at) for r in got[table]}, table
+    contact = [n for name, n in sizes if name == "contact"]
+    assert contact[0] == 5 and max(contact[1:]) == 3  # the first finds the pace, the rest take the fewest rows
+    assert sum(contact) == len(expected["contact"])
+    staff = [n for name, n in sizes if name == "staff"]
+    assert staff == [len(expected["staff"])]  # the last-admin check sees every row at once

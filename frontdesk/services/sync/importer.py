@@ -14,6 +14,7 @@ from pathlib import Path
 
 import peewee
 
+from frontdesk import heap
 from frontdesk.clock import now
 from frontdesk.db.connection import bulk_writes, transaction
 from frontdesk.db.migrations import LATEST_VERSION
@@ -37,15 +38,20 @@ from frontdesk.services.sync.merge import Counts, Prepared, apply_sheet, prepare
 from frontdesk.services.sync.schema import existing_uuids, specs
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
-# a file of more rows than this merges in chunks of MERGE_CHUNK rows, each its own short transaction
+# a file of more rows than this is read into a scratch file in chunks of MERGE_CHUNK rows, then merged from it
 ONE_TRANSACTION_ROWS = 10_000
 MERGE_CHUNK = 5_000
-# once chunks have held the lock HOLD_SECONDS since the last pause, the importer leaves it free PAUSE_SECONDS,
-# longer than SQLite's longest busy-handler sleep (100 ms), so a clerk's save queued meanwhile gets it
-# (as frontdesk.demo.journal does): the clerk waits about HOLD_SECONDS plus one chunk at most
-HOLD_SECONDS = 0.35
+# Each transaction of a large merge is sized to hold the lock about TX_SECONDS, by the time the table's rows
+# took so far (its first FIRST_ROWS rows find out): the same file on a slower disk or a fuller database merges
+# in more, shorter transactions. The lock is left free PAUSE_SECONDS (longer than SQLite's longest busy-handler
+# sleep, 100 ms) before a transaction that would keep it held past HOLD_SECONDS since the last pause, so a
+# clerk's save queued meanwhile gets it (as frontdesk.demo.journal does) and waits about HOLD_SECONDS at most.
+TX_SECONDS = 0.5
+FIRST_ROWS = 500
+MIN_ROWS = 50
+HOLD_SECONDS = 0.6
 PAUSE_SECONDS = 0.12
-PREPARE_AHEAD = 2  # chunks prepared ahead during a pause, at most (each is MERGE_CHUNK rows in memory)
+PREPARE_AHEAD = 1  # chunks prepared ahead during a pause, at most (each is MERGE_CHUNK rows in memory)
 
 
 @dataclass
@@ -287,6 +293,7 @@ def _import_streamed(actor: Actor, path: Path, stream: StreamedWorkbook, store: 
             referenced.update(bundle.names_in(row[at] for row in part.rows))
 
     stream.validate(existing_uuids, store, MERGE_CHUNK, (lambda d, t: progress("read", d, t)) if progress else None, collect)
+    heap.give_back()  # what reading the sheets left free, before the merge's own peak
     here = bundle.folder()
     new, have, bad = bundle.check_attachments(opened, stream.manifest, referenced, here)
     if bad:
@@ -327,9 +334,10 @@ def _import_streamed(actor: Actor, path: Path, stream: StreamedWorkbook, store: 
 
 def _merge_streamed(stream: StreamedWorkbook, order: list[str], all_specs: dict[str, SheetSpec], peer: str,
                     history_id: int, report: ImportReport, total: int, progress: Progress | None) -> None:
-    """Each chunk its own transaction. Once they have held the lock HOLD_SECONDS, the lock stays free at least
-    PAUSE_SECONDS, spent preparing the next chunks (digests, search tokens: what needs no lock) before any
-    sleep, so the pause a clerk's save needs costs the import little."""
+    """Each chunk in transactions of about TX_SECONDS (its rows cut by the table's pace). Before one that would
+    hold the lock past HOLD_SECONDS since the last pause, the lock stays free at least PAUSE_SECONDS, spent
+    preparing the next chunks (digests, search tokens: what needs no lock) before any sleep, so the pause a
+    clerk's save needs costs the import little."""
     ahead: deque[tuple[str, Prepared]] = deque()
     upcoming = ((name, part) for name in order for part in stream.chunks(name))
 
@@ -342,26 +350,39 @@ def _merge_streamed(stream: StreamedWorkbook, order: list[str], all_specs: dict[
     n = 0
     name = ""
     held = 0.0  # seconds the lock was held since the last pause
+    pace: dict[str, float] = {}  # seconds a row of the table took, the latest transactions weighing most
     released = time.perf_counter()
     try:
         while ahead or prepare_next():
-            if held >= HOLD_SECONDS:
-                while (time.perf_counter() - released < PAUSE_SECONDS and len(ahead) < PREPARE_AHEAD
-                       and prepare_next()):
-                    pass
-                rest = PAUSE_SECONDS - (time.perf_counter() - released)
-                if rest > 0:
-                    time.sleep(rest)
-                held = 0.0
             name, ready = ahead.popleft()
-            began = time.perf_counter()
-            with transaction():
-                counts = apply_sheet(all_specs[name], ready.sheet, peer, history_id, ready)
-            released = time.perf_counter()
-            held += released - began
+            start, size = 0, len(ready.sheet.rows)
+            while start < size:
+                per_row = pace.get(name)
+                rows = FIRST_ROWS if per_row is None else max(MIN_ROWS, int(TX_SECONDS / per_row))
+                part = ready.part(start, rows)
+                rows = len(part.sheet.rows)
+                expected = TX_SECONDS if per_row is None else rows * per_row
+                if held > 0 and held + expected > HOLD_SECONDS:
+                    while (time.perf_counter() - released < PAUSE_SECONDS and len(ahead) < PREPARE_AHEAD
+                           and prepare_next()):
+                        pass
+                    rest = PAUSE_SECONDS - (time.perf_counter() - released)
+                    if rest > 0:
+                        time.sleep(rest)
+                    held = 0.0
+                began = time.perf_counter()
+                with transaction():
+                    counts = apply_sheet(all_specs[name], part.sheet, peer, history_id, part)
+                released = time.perf_counter()
+                took = released - began
+                held += took
+                pace[name] = took / rows if per_row is None else (per_row + took / rows) / 2
+                start += rows
+                del part
+                report.sheets.setdefault(name, Counts()).add(counts)
+                report.total.add(counts)
             del ready
-            report.sheets.setdefault(name, Counts()).add(counts)
-            report.total.add(counts)
+            heap.give_back()  # the chunk's rows and tokens
             n += 1
             if progress is not None:
                 progress("merge", n, max(n, total))

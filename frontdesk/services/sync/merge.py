@@ -62,6 +62,21 @@ class Prepared:
     digests: list[bytes]
     tokens: dict[str, object]
 
+    def part(self, start: int, rows: int) -> Prepared:
+        """Rows ``start`` to ``start + rows`` of the chunk (merged in a transaction of their own), or the rest
+        of it when the sheet's checks need every row at once (``WHOLE``)."""
+        sheet = self.sheet
+        if sheet.spec.name in WHOLE:
+            rows = len(sheet.rows)
+        if start == 0 and rows >= len(sheet.rows):
+            return self
+        stop = start + rows
+        return Prepared(ParsedSheet(sheet.spec, sheet.rows[start:stop], sheet.lines[start:stop]),
+                        self.digests[start:stop], self.tokens)
+
+
+WHOLE = {"staff"}  # sheets merged a chunk at a time, never in pieces: the last-admin check sees every row
+
 
 def prepare(spec: SheetSpec, sheet: ParsedSheet) -> Prepared:
     """Work out a chunk's digests and search tokens (no database needed: done before the lock is taken)."""
