@@ -28,6 +28,15 @@ Session 5 (2026-12-02, quiet machine, load < 0.1 before each run), 1,410,863 rec
   10,000 rows): export 55.8 s, 130 MiB (met); import 165.5 s against a 77.1 s floor, ratio 2.15 (not met);
   peak 219 MiB (not met); clerk's longest wait 0.83 s over 668 saves, none failed (met).
   At 100,000 rows: 10.1 s against a 5.5–5.9 s floor (about 1.8), peak 169 MiB, wait 0.62 s.
+
+Session 6 (2026-12-02, a machine about 2.8 times slower, with slow writes: a pure-Python loop 3.5 s where it took
+about 1.2 s, so only ratios compare with the figures above), about 1,411,000 records:
+- before (82854ce, random uuids): import 502.7 s against a 216.0 s floor, ratio 2.33; peak 224 MiB; clerk's
+  longest wait 3.75 s (fixed 5,000-row chunks took 1.5 s each here, commits 0.4 s with their checkpoints).
+- after (time-ordered uuids; the WAL folded back on a thread of its own; transactions sized by the table's pace
+  to about 0.5 s, a pause before 0.6 s of holding; 16 MB page cache; freed heap handed back), quiet machine,
+  import alone (phase script): 343.1 s against a 172.2 s floor, ratio 1.99; peak 208 MiB; wait 0.91 s over
+  1,144 saves. This script beside a test run: 583.7 s against 251.3 s, ratio 2.32; peak 185 MiB; wait 1.50 s.
 """
 
 from __future__ import annotations
