@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
@@ -304,8 +305,9 @@ def bulk_writes(every: float = 0.1, cache_kib: int = 16_000) -> Iterator[None]:
     def fold() -> None:
         own = sqlite3.connect(db.database, isolation_level=None)
         try:
-            while not stop.wait(every):
+            while not stop.is_set():
                 own.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()  # copies without Python's lock
+                time.sleep(every)  # not stop.wait: its deadline is on the wall clock, which may be set far ahead
         finally:
             own.close()
 
