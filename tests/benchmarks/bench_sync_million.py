@@ -34,9 +34,10 @@ about 1.2 s, so only ratios compare with the figures above), about 1,411,000 rec
 - before (82854ce, random uuids): import 502.7 s against a 216.0 s floor, ratio 2.33; peak 224 MiB; clerk's
   longest wait 3.75 s (fixed 5,000-row chunks took 1.5 s each here, commits 0.4 s with their checkpoints).
 - after (time-ordered uuids; the WAL folded back on a thread of its own; transactions sized by the table's pace
-  to about 0.5 s, a pause before 0.6 s of holding; 16 MB page cache; freed heap handed back), quiet machine,
-  import alone (phase script): 343.1 s against a 172.2 s floor, ratio 1.99; peak 208 MiB; wait 0.91 s over
-  1,144 saves. This script beside a test run: 583.7 s against 251.3 s, ratio 2.32; peak 185 MiB; wait 1.50 s.
+  to about 0.5 s, a pause before 0.6 s of holding; 16 MB page cache), quiet machine, import alone (phase
+  script; freed heap handed back only once, after the check): 343.1 s against a 172.2 s floor, ratio 1.99; peak
+  208 MiB; wait 0.91 s over 1,144 saves. Final code (heap handed back after every part sheet and chunk too),
+  this script beside a test run: 583.7 s against 251.3 s, ratio 2.32; peak 185 MiB; wait 1.50 s.
 """
 
 from __future__ import annotations
