@@ -43,11 +43,12 @@ Session 7 (2026-12-03, unchanged code a3f9f1b, a faster machine: the loop 1.8 s;
 quiet, one after another), 1,411,328 records: export 73.5 / 74.4 / 82.1 s, 130–132 MiB (met); import 160.4 s
 against 84.7 s (1.89), 175.8 s against 88.0 s (2.00), 217.0 s against 105.2 s (2.06, the machine slower by
 then); peak 185 / 181 / 180 MiB (met); clerk's longest wait 0.815 / 0.818 / 0.833 s, none failed (met). So
-the ratio sits at the budget, not under it. Where the merge's time goes (the phase script, 1M): the contact
+the ratio sits at the budget, not under it. Where the merge's time goes (1M; the import alone, with timers
+around sync_sql.run_many and rows, add_tokens, prepare and time.sleep patched in from a throwaway script): the contact
 INSERTs 47 s, the search index's 20 s, sync_base 5 s, digests and tokens 22 s, sleeps 5–7 s over about 440
 transactions. Working the digests and tokens out in a worker process (reading the scratch file) was tried and
 dropped: they had been done inside the clerk's pauses, so the main thread only slept more instead (35 s of
-sleep over 360 pauses; import slower), and the worker added 40 MiB. What is left to win is in the writes
+sleep over 360 pauses; the import took 250 and 267 s), and the worker added 40 MiB. What is left to win is in the writes
 themselves and the 17% of lock time the pauses take, not in Python beside them.
 """
 
