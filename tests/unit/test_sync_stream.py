@@ -65,3 +65,40 @@ def test_a_long_table_continues_on_part_sheets_and_arrives_whole(tmp_path, monke
         for table, rows in expected.items():
             at = content_positions(specs()[table])
             assert {tuple(r[i] for i in at) for r in rows} <= {tuple(r[i] for i in at) for r in got[table]}, table
+
+
+def test_the_search_indexes_merge_more_at_a_time_only_while_a_large_file_merges(tmp_path, monkeypatch):
+    from frontdesk.db import search_index
+    from frontdesk.db.connection import is_sqlite
+    from frontdesk.db.sync_sql import rows
+
+    def automerge() -> dict[str, int]:
+        return {t: int(v) for t in (search_index.TABLE, search_index.ARTICLES)
+                for (v,) in rows(f"SELECT v FROM {t}_config WHERE k = 'automerge'")}
+
+    with at_site(tmp_path, "S01") as a:
+        demo.generate(20, 5)
+        export_site(a, tmp_path / "s01.zip", to="HQ")
+    seen: list[dict[str, int]] = []
+    merge = importer._merge_streamed
+
+    def watched(*args, **kwargs):
+        seen.append(automerge())
+        return merge(*args, **kwargs)
+
+    monkeypatch.setattr(importer, "_merge_streamed", watched)
+    with at_site(tmp_path, "HQ") as hq:
+        if not is_sqlite():
+            pytest.skip("FTS5's merging is SQLite's")
+        assert automerge() == {}  # FTS5's own default (4)
+        assert import_site(hq, tmp_path / "s01.zip").total.inserted > 0
+        assert seen == [{search_index.TABLE: search_index.BULK_AUTOMERGE, search_index.ARTICLES: search_index.BULK_AUTOMERGE}]
+        assert automerge() == {search_index.TABLE: 4, search_index.ARTICLES: 4}
+
+        def broken(*args, **kwargs):
+            raise OSError("disk gone")
+
+        monkeypatch.setattr(importer, "_merge_streamed", broken)
+        with pytest.raises(OSError):
+            import_site(hq, tmp_path / "s01.zip")
+        assert automerge() == {search_index.TABLE: 4, search_index.ARTICLES: 4}

@@ -16,6 +16,7 @@ import peewee
 
 from frontdesk import heap
 from frontdesk.clock import now
+from frontdesk.db import search_index
 from frontdesk.db.connection import bulk_writes, transaction
 from frontdesk.db.migrations import LATEST_VERSION
 from frontdesk.db.models import ImportHistory, current_site_code
@@ -318,7 +319,7 @@ def _import_streamed(actor: Actor, path: Path, stream: StreamedWorkbook, store: 
             exported_at=report.exported_at[:19], actor_uuid=actor.uuid, actor_name=actor.name,
         ).id
         peers.acknowledge(stream.manifest)
-    with bulk_writes():
+    with bulk_writes(), search_index.bulk_merging():
         _merge_streamed(stream, order, all_specs, peer, history_id, report, total, progress)
     with transaction():
         holiday = report.sheets.get("holiday")
