@@ -7,6 +7,7 @@ away with the import), an 8 MB page cache.
 
 from __future__ import annotations
 
+import marshal
 import pickle
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -26,7 +27,7 @@ class ImportScratch:
         for pragma in ("journal_mode = off", "synchronous = off", "cache_size = -8000", "temp_store = file"):
             self._db.execute(f"PRAGMA {pragma}")
         self._db.execute("CREATE TABLE seen (t TEXT, u TEXT, line INTEGER, PRIMARY KEY (t, u)) WITHOUT ROWID")
-        self._db.execute("CREATE TABLE chunk (n INTEGER PRIMARY KEY, t TEXT, data BLOB)")
+        self._db.execute("CREATE TABLE chunk (n INTEGER PRIMARY KEY, t TEXT, pickled INTEGER, data BLOB)")
         self._chunks = 0
 
     def remember(self, table: str, uuids: Sequence[str], lines: Sequence[int]) -> list[tuple[int, str, int]]:
@@ -57,21 +58,27 @@ class ImportScratch:
         return found
 
     def keep(self, table: str, chunk: Any) -> None:
-        """Put a chunk of ``table``'s checked rows aside (any picklable value)."""
+        """Put a chunk of ``table``'s checked rows aside (any picklable value). Plain values (lists, tuples, str,
+        int, None: what a checked row holds) go in ``marshal``'s form, which writes and reads them back about a
+        third faster than pickle (the file is read back by this same program and thrown away)."""
         self._chunks += 1
-        self._db.execute("INSERT INTO chunk (n, t, data) VALUES (?, ?, ?)",
-                         (self._chunks, table, pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)))
+        try:
+            data, pickled = marshal.dumps(chunk), 0
+        except ValueError:  # a value marshal does not take (Decimal, date…)
+            data, pickled = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL), 1
+        self._db.execute("INSERT INTO chunk (n, t, pickled, data) VALUES (?, ?, ?, ?)",
+                         (self._chunks, table, pickled, data))
 
     def kept(self, table: str) -> Iterator[Any]:
         """``table``'s chunks in the order they were kept, one at a time."""
         n = 0
         while True:
-            row = self._db.execute("SELECT n, data FROM chunk WHERE t = ? AND n > ? ORDER BY n LIMIT 1",
+            row = self._db.execute("SELECT n, pickled, data FROM chunk WHERE t = ? AND n > ? ORDER BY n LIMIT 1",
                                    (table, n)).fetchone()
             if row is None:
                 return
             n = row[0]
-            yield pickle.loads(row[1])
+            yield pickle.loads(row[2]) if row[1] else marshal.loads(row[2])
 
     def close(self) -> None:
         self._db.close()
