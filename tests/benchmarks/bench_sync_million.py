@@ -50,6 +50,19 @@ transactions. Working the digests and tokens out in a worker process (reading th
 dropped: they had been done inside the clerk's pauses, so the main thread only slept more instead (35 s of
 sleep over 360 pauses; the import took 250 and 267 s), and the worker added 40 MiB. What is left to win is in the writes
 themselves and the 17% of lock time the pauses take, not in Python beside them.
+
+Session 8 (2026-12-03, a slower machine that day: export 88–94 s, the floor 99–113 s). A py-spy profile of the
+import put the search index's work at about 40 s (its INSERTs plus most of the 26 s of commits: FTS5 writes a
+segment at every commit and merges them 4 at a time). Indexing 1,000,000 demo contacts alone in 2,000-row
+transactions: 49 s with FTS5's default merging, 26 s merging 8 at a time (the longest commit 0.71 s → 0.11 s);
+16 at a time is no faster and let a level's 16 segments be merged in one go, a 5 s commit (this script measured
+the clerk waiting 4.7 s). The import now merges 8 at a time (search_index.bulk_merging), and its scratch file
+keeps rows in marshal's form (a third faster than pickle both ways). This script, twice: import 210.7 s against
+99.0 s (2.13) and 227.6 s against 113.2 s (2.01); peak 187 / 175 MiB; clerk's longest wait 0.892 / 0.944 s,
+none failed. So the ratio is still at the budget, not under it, on this machine. Also tried and dropped: saves
+retrying every 2 ms instead of SQLite's busy handler (whose sleeps reach 100 ms), so the import's pause could be
+0.03 s: no gain measured (the pauses are mostly spent preparing the next chunk), and at 1M rows the import was
+slower (248 s).
 """
 
 from __future__ import annotations
