@@ -59,7 +59,10 @@ transactions: 49 s with FTS5's default merging, 26 s merging 8 at a time (the lo
 the clerk waiting 4.7 s). The import now merges 8 at a time (search_index.bulk_merging), and its scratch file
 keeps rows in marshal's form (a third faster than pickle both ways). This script, twice: import 210.7 s against
 99.0 s (2.13) and 227.6 s against 113.2 s (2.01); peak 187 / 175 MiB; clerk's longest wait 0.892 / 0.944 s,
-none failed. So the ratio is still at the budget, not under it, on this machine. Also tried and dropped: saves
+none failed. Side by side (a phase script on /dev/shm, floor then import, this code then 9ab578f): merge
+164.0 s against 187.0 s (transactions 119.3 s against 136.4 s, the index's share), import 225.3 s against
+252.5 s, but floors of 119.4 s and 100.1 s for the same code (ratios 1.89 and 2.52). So the ratio is still at
+the budget, not reliably under it, on this machine: its floor alone varies by a fifth between runs. Also tried and dropped: saves
 retrying every 2 ms instead of SQLite's busy handler (whose sleeps reach 100 ms), so the import's pause could be
 0.03 s: no gain measured (the pauses are mostly spent preparing the next chunk), and at 1M rows the import was
 slower (248 s).
