@@ -272,10 +272,16 @@ def translate_error(exc: BaseException) -> BaseException:
 def transaction(write: bool = True) -> Iterator[None]:
     """One atomic unit of work; on SQLite a writer takes the lock up front so concurrent saves queue."""
     db = database.obj
-    ctx = db.atomic("IMMEDIATE") if write and isinstance(db, peewee.SqliteDatabase) else db.atomic()
+    sqlite = write and isinstance(db, peewee.SqliteDatabase)
+    ctx = db.atomic("IMMEDIATE") if sqlite else db.atomic()
     try:
-        with ctx:
-            yield
+        if sqlite and db.transaction_depth() == 0:
+            _take_write_lock(db, ctx)
+            with _entered(ctx):
+                yield
+        else:
+            with ctx:
+                yield
     except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as exc:
         mapped = translate_error(exc)
         if mapped is exc:
@@ -283,6 +289,44 @@ def transaction(write: bool = True) -> Iterator[None]:
         if isinstance(mapped, DatabaseUnreachable):
             _drop_connection(db)  # the next unit of work connects again: a retry needs no restart
         raise mapped from exc
+
+
+LOCK_POLL_S = 0.002  # how often a writer asks again for SQLite's write lock while another holds it
+
+
+def _take_write_lock(db: peewee.SqliteDatabase, ctx: AbstractContextManager[object]) -> None:
+    """Enter ``ctx`` (its BEGIN IMMEDIATE), asking again every LOCK_POLL_S while another connection writes, up
+    to the connection's busy timeout. SQLite's own busy handler sleeps longer and longer (100 ms at a time
+    after the first quarter second), so a save queued behind a long import would miss the import's short
+    breaks; asking this often, it takes the lock in the first few milliseconds of one."""
+    conn = db.connection()
+    timeout_ms = conn.execute("PRAGMA busy_timeout").fetchone()[0]  # this connection's (BUSY_TIMEOUT_MS)
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        deadline = time.perf_counter() + timeout_ms / 1000
+        while True:
+            try:
+                ctx.__enter__()
+                return
+            except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+                held = "locked" in str(exc) or "busy" in str(exc)
+                if not held or time.perf_counter() > deadline:
+                    raise
+            time.sleep(LOCK_POLL_S)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout_ms)}")
+
+
+@contextmanager
+def _entered(ctx: AbstractContextManager[object]) -> Iterator[None]:
+    """The rest of ``with ctx`` once it was entered: commit on success, roll back on an exception."""
+    try:
+        yield
+    except BaseException as exc:
+        if not ctx.__exit__(type(exc), exc, exc.__traceback__):
+            raise
+    else:
+        ctx.__exit__(None, None, None)
 
 
 @contextmanager
