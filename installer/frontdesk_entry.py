@@ -1,4 +1,5 @@
-"""Frozen entry point: a known CLI command (init, check, backup, …) runs frontdesk.cli, anything else the window."""
+"""Frozen entry point: a known CLI command (init, check, backup, …) runs frontdesk.cli, the import helper its worker,
+anything else the window."""
 
 from __future__ import annotations
 
@@ -44,6 +45,12 @@ def wants_cli(args: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    if argv[1:2] == ["--prepare-worker"]:  # a large import's helper process (frontdesk.services.sync.preparer)
+        from pathlib import Path
+
+        from frontdesk.services.sync.preparer import serve
+
+        return serve(Path(argv[2]), sys.stdin.buffer, sys.stdout.buffer)
     if wants_cli(argv[1:]):
         from frontdesk.cli import main as cli_main
 

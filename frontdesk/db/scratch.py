@@ -21,14 +21,24 @@ class ImportScratch:
     """``remember`` a table's uuids (the repeats come back), ask which are ``known``, ``keep`` chunks of checked
     rows and read them back in order with ``kept``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, create: bool = True) -> None:
         self.path = path
-        self._db = sqlite3.connect(path, isolation_level=None)
-        for pragma in ("journal_mode = off", "synchronous = off", "cache_size = -8000", "temp_store = file"):
+        if create:
+            self._db = sqlite3.connect(path, isolation_level=None)
+        else:
+            self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", isolation_level=None, uri=True)
+        cache = 8000 if create else 1000  # KiB: a reader only walks the chunks in order
+        for pragma in ("journal_mode = off", "synchronous = off", f"cache_size = -{cache}", "temp_store = file"):
             self._db.execute(f"PRAGMA {pragma}")
-        self._db.execute("CREATE TABLE seen (t TEXT, u TEXT, line INTEGER, PRIMARY KEY (t, u)) WITHOUT ROWID")
-        self._db.execute("CREATE TABLE chunk (n INTEGER PRIMARY KEY, t TEXT, pickled INTEGER, data BLOB)")
+        if create:
+            self._db.execute("CREATE TABLE seen (t TEXT, u TEXT, line INTEGER, PRIMARY KEY (t, u)) WITHOUT ROWID")
+            self._db.execute("CREATE TABLE chunk (n INTEGER PRIMARY KEY, t TEXT, pickled INTEGER, data BLOB)")
         self._chunks = 0
+
+    @classmethod
+    def reading(cls, path: Path) -> ImportScratch:
+        """The scratch file another process filled, opened read-only (to read its ``kept`` chunks)."""
+        return cls(path, create=False)
 
     def remember(self, table: str, uuids: Sequence[str], lines: Sequence[int]) -> list[tuple[int, str, int]]:
         """Note ``uuids`` (at Excel ``lines``) as read in ``table``; returns (line, uuid, first line) for each
@@ -80,6 +90,8 @@ class ImportScratch:
             n = row[0]
             yield pickle.loads(row[2]) if row[1] else marshal.loads(row[2])
 
-    def close(self) -> None:
+    def close(self, remove: bool = True) -> None:
+        """Close the file, and (its owner) delete it."""
         self._db.close()
-        self.path.unlink(missing_ok=True)
+        if remove:
+            self.path.unlink(missing_ok=True)

@@ -48,6 +48,11 @@ def _pg() -> bool:
     return isinstance(database.obj, peewee.PostgresqlDatabase)
 
 
+def uses_grams() -> bool:
+    """True when ``tokens`` gives an array of grams (PostgreSQL), False for unigram and bigram texts (SQLite)."""
+    return _pg()
+
+
 def create(db: peewee.Database, table: str = TABLE) -> None:
     if isinstance(db, peewee.PostgresqlDatabase):
         grams = _PG[table][0]

@@ -72,9 +72,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -100,28 +100,65 @@ WAIT_S, MEMORY_MIB, RATIO = 1.0, 200, 2.0
 
 
 class Clerk(threading.Thread):
-    """Saves every 0.1 s on a connection of its own, like the counter window beside the import."""
+    """Saves every 0.1 s through the app's own transaction() on a connection of its own (this thread's), like the
+    counter window beside the import."""
 
-    def __init__(self, database: Path) -> None:
+    def __init__(self) -> None:
         super().__init__(name="clerk", daemon=True)
-        self.database, self.stop, self.waits, self.errors = database, threading.Event(), [], []
+        self.stop, self.waits, self.errors = threading.Event(), [], []
 
     def run(self) -> None:
-        own = sqlite3.connect(self.database, timeout=10, isolation_level=None)
-        own.execute("CREATE TABLE IF NOT EXISTS bench_clerk_save (n INTEGER)")
+        from frontdesk.db.connection import database, transaction  # the app's own way to save, on this thread
+
+        db = database.obj
+        with transaction():
+            db.execute_sql("CREATE TABLE IF NOT EXISTS bench_clerk_save (n INTEGER)")
         try:
             while not self.stop.is_set():
                 began = time.perf_counter()
                 try:
-                    own.execute("BEGIN IMMEDIATE")
-                    own.execute("INSERT INTO bench_clerk_save VALUES (1)")
-                    own.execute("COMMIT")
-                except sqlite3.OperationalError as exc:
+                    with transaction():
+                        db.execute_sql("INSERT INTO bench_clerk_save VALUES (1)")
+                except Exception as exc:  # noqa: BLE001 - a failed save is counted, not fatal
                     self.errors.append(str(exc))
                 self.waits.append(time.perf_counter() - began)
                 time.sleep(0.1)
         finally:
-            own.close()
+            db.close()
+
+
+class MemoryWatch(threading.Thread):
+    """The largest resident memory of this process plus its children (the import's preparer) at one moment,
+    sampled every 0.1 s from /proc: what the import takes of the machine, not only of its own process."""
+
+    def __init__(self) -> None:
+        super().__init__(name="memory-watch", daemon=True)
+        self.stop, self.peak_mib = threading.Event(), 0.0
+        self.alone_mib = self.beside_mib = 0.0  # this process's largest, without and with a helper running
+
+    @staticmethod
+    def _rss_kib(pid: str) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        except OSError:  # the child ended meanwhile
+            pass
+        return 0
+
+    def run(self) -> None:
+        me = str(os.getpid())
+        while not self.stop.is_set():
+            children = [c for task in Path(f"/proc/{me}/task").iterdir()
+                        for c in (task / "children").read_text().split()] if Path(f"/proc/{me}/task").exists() else []
+            own = self._rss_kib(me) / 1024
+            total = own + sum(self._rss_kib(c) for c in children) / 1024
+            self.peak_mib = max(self.peak_mib, total)
+            if children:
+                self.beside_mib = max(self.beside_mib, own)
+            else:
+                self.alone_mib = max(self.alone_mib, own)
+            time.sleep(0.1)
 
 
 def _peak_mib() -> float:
@@ -148,14 +185,21 @@ def child_import(folder: Path, bundle: Path) -> dict[str, float]:
     system.start(data_paths(folder), Settings(), backup_on_start=False)
     try:
         before = _peak_mib()
-        clerk = Clerk(folder / "frontdesk.db")
+        clerk, watch = Clerk(), MemoryWatch()
         clerk.start()
+        watch.start()
         began = time.perf_counter()
         report = import_site(SYSTEM, bundle)
         took = time.perf_counter() - began
         clerk.stop.set()
+        watch.stop.set()
         clerk.join()
-        return {"seconds": took, "inserted": report.total.inserted, "peak_mib": _peak_mib(), "baseline_mib": before,
+        watch.join()
+        peak = max(_peak_mib(), watch.peak_mib)  # its own high-water mark, or more with the helper beside it
+        return {"seconds": took, "inserted": report.total.inserted, "peak_mib": peak, "own_peak_mib": _peak_mib(),
+                "alone_mib": watch.alone_mib, "beside_helper_mib": watch.beside_mib,
+                "helper_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "baseline_mib": before,
                 "longest_wait": max(clerk.waits, default=0.0), "saves": len(clerk.waits),
                 "failed_saves": len(clerk.errors)}
     finally:

@@ -49,3 +49,15 @@ def test_resources_beside_the_source_or_inside_the_bundle(monkeypatch: pytest.Mo
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resource_dir() == tmp_path / "resources"
+
+
+def test_the_import_helper_runs_through_the_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frozen build starts a large import's helper as its own executable with the worker argument."""
+    from frontdesk.services.sync import preparer
+
+    served: list[Path] = []
+    monkeypatch.setattr(preparer, "serve", lambda scratch, _in, _out: served.append(scratch) or 0)
+    assert frontdesk_entry.main(["frontdesk", preparer.WORKER_ARG, str(tmp_path / "scratch.db")]) == 0
+    assert served == [tmp_path / "scratch.db"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert preparer.command() == [sys.executable, preparer.WORKER_ARG]

@@ -35,24 +35,28 @@ from frontdesk.services.calendar.edits import calendar_changed
 from frontdesk.services.core.permissions import require
 from frontdesk.services.reception import phrases
 from frontdesk.services.sync import bundle, peers
-from frontdesk.services.sync.merge import Counts, Prepared, apply_sheet, prepare
+from frontdesk.services.sync.merge import Counts, Prepared, apply_sheet, job, prepare
+from frontdesk.services.sync.preparer import Preparer
 from frontdesk.services.sync.schema import existing_uuids, specs
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 # a file of more rows than this is read into a scratch file in chunks of MERGE_CHUNK rows, then merged from it
 ONE_TRANSACTION_ROWS = 10_000
-MERGE_CHUNK = 5_000
+MERGE_CHUNK = 2_500  # 5,000 with the preparer beside: 203 MiB at 1M rows (2,500: 169 MiB, no slower)
 # Each transaction of a large merge is sized to hold the lock about TX_SECONDS, by the time the table's rows
 # took so far (its first FIRST_ROWS rows find out): the same file on a slower disk or a fuller database merges
-# in more, shorter transactions. The lock is left free PAUSE_SECONDS (longer than SQLite's longest busy-handler
-# sleep, 100 ms) before a transaction that would keep it held past HOLD_SECONDS since the last pause, so a
-# clerk's save queued meanwhile gets it (as frontdesk.demo.journal does) and waits about HOLD_SECONDS at most.
+# in more, shorter transactions. The lock is left free PAUSE_SECONDS before a transaction that would keep it
+# held past HOLD_SECONDS since the last pause, so a clerk's save queued meanwhile gets it and waits about
+# HOLD_SECONDS at most: a waiting save asks for the lock every connection.LOCK_POLL_S (2 ms), so 20 ms is ten
+# chances, where SQLite's own busy handler (100 ms sleeps) needed 0.12 s. At 1,000,000 rows the pauses took
+# 50 s of a 176 s merge at 0.12 s, and the merge took 132 s at 0.02 s (tests/benchmarks/bench_sync_million.py).
 TX_SECONDS = 0.5
 FIRST_ROWS = 500
 MIN_ROWS = 50
 HOLD_SECONDS = 0.6
-PAUSE_SECONDS = 0.12
-PREPARE_AHEAD = 1  # chunks prepared ahead during a pause, at most (each is MERGE_CHUNK rows in memory)
+PAUSE_SECONDS = 0.02
+PREPARE_AHEAD = 1  # chunks taken ahead during a pause, at most (each is MERGE_CHUNK rows in memory)
+PREPARE_PROCESS = True  # digests and search tokens worked out by a process of their own (False: on this thread)
 
 
 @dataclass
@@ -320,7 +324,7 @@ def _import_streamed(actor: Actor, path: Path, stream: StreamedWorkbook, store: 
         ).id
         peers.acknowledge(stream.manifest)
     with bulk_writes(), search_index.bulk_merging():
-        _merge_streamed(stream, order, all_specs, peer, history_id, report, total, progress)
+        _merge_streamed(stream, store.path, order, all_specs, peer, history_id, report, total, progress)
     with transaction():
         holiday = report.sheets.get("holiday")
         if holiday is not None and holiday.inserted + holiday.updated:
@@ -333,19 +337,26 @@ def _import_streamed(actor: Actor, path: Path, stream: StreamedWorkbook, store: 
     return report
 
 
-def _merge_streamed(stream: StreamedWorkbook, order: list[str], all_specs: dict[str, SheetSpec], peer: str,
-                    history_id: int, report: ImportReport, total: int, progress: Progress | None) -> None:
+def _merge_streamed(stream: StreamedWorkbook, scratch: Path, order: list[str], all_specs: dict[str, SheetSpec],
+                    peer: str, history_id: int, report: ImportReport, total: int, progress: Progress | None) -> None:
     """Each chunk in transactions of about TX_SECONDS (its rows cut by the table's pace). Before one that would
     hold the lock past HOLD_SECONDS since the last pause, the lock stays free at least PAUSE_SECONDS, spent
-    preparing the next chunks (digests, search tokens: what needs no lock) before any sleep, so the pause a
-    clerk's save needs costs the import little."""
+    taking the next chunks from the scratch file before any sleep. Their digests and search tokens (what needs
+    no lock) are worked out meanwhile by a process of its own reading the same file (``preparer``)."""
+    with Preparer(scratch, [job(all_specs[name]) for name in order], spawn=PREPARE_PROCESS) as preparer:
+        _merge_prepared(stream, preparer, order, all_specs, peer, history_id, report, total, progress)
+
+
+def _merge_prepared(stream: StreamedWorkbook, preparer: Preparer, order: list[str], all_specs: dict[str, SheetSpec],
+                    peer: str, history_id: int, report: ImportReport, total: int, progress: Progress | None) -> None:
     ahead: deque[tuple[str, Prepared]] = deque()
     upcoming = ((name, part) for name in order for part in stream.chunks(name))
 
     def prepare_next() -> bool:
         got = next(upcoming, None)
         if got is not None:
-            ahead.append((got[0], prepare(all_specs[got[0]], got[1])))
+            name, sheet = got
+            ahead.append((name, prepare(all_specs[name], sheet, preparer.next(name, sheet.rows))))
         return got is not None
 
     n = 0

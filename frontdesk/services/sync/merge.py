@@ -16,6 +16,7 @@ from frontdesk.excel.sync_format import SheetSpec, digest
 from frontdesk.excel.sync_validate import ParsedSheet
 from frontdesk.services.core import master_data
 from frontdesk.services.core import staff as staff_service
+from frontdesk.services.sync.preparer import Job, work_out
 from frontdesk.services.sync.schema import (
     CHANGE_PEER,
     CHANGE_SEQ,
@@ -78,15 +79,19 @@ class Prepared:
 WHOLE = {"staff"}  # sheets merged a chunk at a time, never in pieces: the last-admin check sees every row
 
 
-def prepare(spec: SheetSpec, sheet: ParsedSheet) -> Prepared:
-    """Work out a chunk's digests and search tokens (no database needed: done before the lock is taken)."""
-    content = content_positions(spec)
-    digests = [digest([row[i] for i in content]) for row in sheet.rows]
-    found: dict[str, object] = {}
-    if spec.name in search_index.INDEXED:
-        at_uuid, at_del = spec.index("uuid"), spec.index("deleted")
-        found = {r[at_uuid]: search_index.tokens(_fts_texts(spec, r)) for r in sheet.rows if not r[at_del]}
-    return Prepared(sheet, digests, found)
+def job(spec: SheetSpec) -> Job:
+    """What working out ``spec``'s digests and search tokens needs (here or in the preparer's process)."""
+    texts = tuple(spec.index(k) for k in search_index.INDEXED[spec.name][1]) if spec.name in search_index.INDEXED else ()
+    return Job(spec.name, tuple(content_positions(spec)), texts, spec.index("deleted"), search_index.uses_grams())
+
+
+def prepare(spec: SheetSpec, sheet: ParsedSheet,
+            worked: tuple[list[bytes], list[object | None]] | None = None) -> Prepared:
+    """A chunk's digests and search tokens (no database needed: done before the lock is taken), or ``worked``,
+    what ``preparer.work_out`` gave for its rows elsewhere."""
+    digests, tokens = worked if worked is not None else work_out(job(spec), sheet.rows)
+    at_uuid = spec.index("uuid")
+    return Prepared(sheet, digests, {row[at_uuid]: t for row, t in zip(sheet.rows, tokens, strict=False) if t is not None})
 
 
 def _bases(peer: str, uuids: Sequence[str]) -> dict[str, bytes]:
